@@ -1,0 +1,315 @@
+//! The command line (SPEC section 3): the scripting contract. Names, options
+//! and formats here are relied on by scripts: change them only with SPEC.
+//!
+//! Exit status: 0 success, 1 error (one line naming the problem), 2 usage.
+
+mod calendar;
+mod demo;
+mod due;
+mod export;
+mod import;
+mod log;
+mod patterns;
+mod review;
+mod safety;
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+use crate::clock::Clock;
+use crate::config::{Config, Paths};
+use crate::store::Store;
+use crate::{Error, Result};
+
+const ABOUT: &str = "casebook — an offline-first casework diary for councillors";
+const AFTER_HELP: &str = "\
+Run `casebook` with no command to open the diary.
+
+Dates: YYYY-MM-DD, DD/MM/YYYY, today, tomorrow, +3d, +2w, mon … sun.
+Files: the diary and config live in the platform data and config directories
+unless --db / CASEBOOK_DB and --config / CASEBOOK_CONFIG say otherwise.";
+
+#[derive(Debug, Parser)]
+#[command(name = "casebook", version, about = ABOUT, after_help = AFTER_HELP)]
+pub struct Cli {
+    /// The diary file (default: casebook.db in the data directory)
+    #[arg(long, global = true, env = "CASEBOOK_DB", value_name = "PATH")]
+    pub db: Option<PathBuf>,
+
+    /// The config file (default: config.toml in the config directory)
+    #[arg(long, global = true, env = "CASEBOOK_CONFIG", value_name = "PATH")]
+    pub config: Option<PathBuf>,
+
+    /// Open the demo diary made by `casebook demo`, never the real one
+    #[arg(long, conflicts_with = "db")]
+    pub demo: bool,
+
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Log a diary entry: a call, an email, a note
+    Log(LogArgs),
+    /// Follow-ups due today or overdue, late referrals, cases needing an update
+    Due(FormatArgs),
+    /// Import cases from a spreadsheet saved as CSV
+    Import(ImportArgs),
+    /// Export everything (JSON is lossless)
+    Export(ExportArgs),
+    /// The yearly review: the workbook's monitoring questions
+    Review(ReviewArgs),
+    /// The bigger picture: clusters of similar cases in one area
+    Patterns(FormatArgs),
+    /// Follow-ups and surgeries as an iCalendar (.ics) file
+    Calendar(CalendarArgs),
+    /// Fill a separate database with realistic invented casework
+    Demo(DemoArgs),
+    /// Copy the diary to a backup file, verified
+    Backup(BackupArgs),
+    /// Replace the diary with a backup, keeping the old file aside
+    Restore(RestoreArgs),
+    /// Check the diary file's integrity
+    Check,
+}
+
+#[derive(Debug, Args)]
+pub struct LogArgs {
+    /// Who it was with: a contact's name (a new name creates the contact)
+    #[arg(long, value_name = "NAME")]
+    pub who: String,
+    /// File it on this case (a reference such as 2026-0042)
+    #[arg(long, value_name = "REF")]
+    pub case: Option<String>,
+    /// call_in, call_out, email_in, email_out, letter_in, letter_out, meeting,
+    /// surgery_visit, doorstep, social_media, note, action, feedback_given
+    #[arg(long, default_value = "call_in", value_name = "KIND")]
+    pub kind: String,
+    /// When it happened (default: now), e.g. 14:30, "yesterday 9:15", 2026-03-01
+    #[arg(long, value_name = "TIME")]
+    pub at: Option<String>,
+    /// Add a follow-up on this date, e.g. +3d, fri, 2026-03-01
+    #[arg(long, value_name = "DATE")]
+    pub follow_up: Option<String>,
+    /// Mark the entry confidential: hidden on screen until revealed
+    #[arg(long)]
+    pub confidential: bool,
+    /// What happened
+    #[arg(required = true, num_args = 1.., value_name = "TEXT")]
+    pub text: Vec<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum TextOrJson {
+    Text,
+    Json,
+}
+
+#[derive(Debug, Args)]
+pub struct FormatArgs {
+    #[arg(long, value_enum, default_value = "text")]
+    pub format: TextOrJson,
+}
+
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    /// A CSV file with a header row (or a casebook JSON export)
+    pub file: PathBuf,
+    /// Check the file and report, writing nothing
+    #[arg(long)]
+    pub dry_run: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormat {
+    Json,
+    Csv,
+}
+
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    #[arg(long, value_enum, default_value = "json")]
+    pub format: ExportFormat,
+    /// Write to this file instead of standard output
+    #[arg(long, value_name = "PATH")]
+    pub out: Option<PathBuf>,
+    /// Include entries marked confidential
+    #[arg(long)]
+    pub include_confidential: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ReviewFormat {
+    Text,
+    Json,
+    Markdown,
+    Html,
+}
+
+#[derive(Debug, Args)]
+pub struct ReviewArgs {
+    /// The review year (with a municipal year start, the year it starts in)
+    #[arg(long, conflicts_with_all = ["from", "to"])]
+    pub year: Option<i32>,
+    /// Start of a custom period
+    #[arg(long, requires = "to", value_name = "DATE")]
+    pub from: Option<String>,
+    /// End of a custom period (inclusive)
+    #[arg(long, requires = "from", value_name = "DATE")]
+    pub to: Option<String>,
+    #[arg(long, value_enum, default_value = "text")]
+    pub format: ReviewFormat,
+    /// Write to this file instead of standard output
+    #[arg(long, value_name = "PATH")]
+    pub out: Option<PathBuf>,
+    /// Write an anonymised summary (counts only) for colleagues to compare
+    #[arg(long, value_name = "PATH")]
+    pub summary_out: Option<PathBuf>,
+    /// Compare with colleagues' anonymised summaries
+    #[arg(long, num_args = 1.., value_name = "PATH")]
+    pub compare: Vec<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct CalendarArgs {
+    /// Write to this file instead of standard output
+    #[arg(long, value_name = "PATH")]
+    pub out: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct DemoArgs {
+    /// How many cases to invent
+    #[arg(long, default_value_t = 400)]
+    pub cases: u32,
+    /// The seed: the same seed gives the same diary
+    #[arg(long, default_value_t = 1)]
+    pub seed: u64,
+}
+
+#[derive(Debug, Args)]
+pub struct BackupArgs {
+    /// Where to write the backup (default: the backups folder)
+    pub path: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct RestoreArgs {
+    /// The backup to restore
+    pub path: PathBuf,
+}
+
+/// What every command needs: config, where the diary is, and the clock.
+pub struct Env {
+    pub config: Config,
+    pub db_path: PathBuf,
+    /// The platform directories, when they could be found.
+    pub paths: Option<Paths>,
+    pub clock: Clock,
+    /// True when the diary is the demo diary.
+    pub demo: bool,
+}
+
+impl Env {
+    /// Resolves paths and loads config from the parsed command line.
+    pub fn from_cli(cli: &Cli) -> Result<Env> {
+        let paths = Paths::platform().ok();
+        let (config_path, explicit) = match (&cli.config, &paths) {
+            (Some(p), _) => (p.clone(), true),
+            (None, Some(paths)) => (paths.config_file.clone(), false),
+            (None, None) => {
+                return Err(Error::invalid(
+                    "cannot find the config directory: give --config",
+                ));
+            }
+        };
+        let config = Config::load(&config_path, explicit)?;
+        let demo = cli.demo || matches!(cli.command, Some(Command::Demo(_)) if cli.db.is_none());
+        let db_path = match (&cli.db, &paths) {
+            (Some(p), _) => p.clone(),
+            (None, Some(paths)) if demo => paths.demo_db(),
+            (None, Some(paths)) => paths.default_db(),
+            (None, None) => {
+                return Err(Error::invalid("cannot find the data directory: give --db"));
+            }
+        };
+        Ok(Env {
+            config,
+            db_path,
+            paths,
+            clock: Clock::from_env()?,
+            demo,
+        })
+    }
+
+    /// Opens the diary, creating the default data directory on first use
+    /// (but never a folder the user named: a typo there is reported).
+    pub fn open_store(&self) -> Result<Store> {
+        if let Some(paths) = &self.paths
+            && self.db_path.parent() == Some(paths.data_dir.as_path())
+        {
+            std::fs::create_dir_all(&paths.data_dir).map_err(|e| {
+                Error::io(
+                    format!("cannot create the data folder {}", paths.data_dir.display()),
+                    e,
+                )
+            })?;
+        }
+        Store::open(&self.db_path)
+    }
+}
+
+/// Runs a parsed command line. The caller prints an error and exits 1.
+pub fn run(cli: Cli) -> Result<ExitCode> {
+    let env = Env::from_cli(&cli)?;
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
+    let result = match &cli.command {
+        None => {
+            drop(out);
+            return crate::tui::run(&env).map(|()| ExitCode::SUCCESS);
+        }
+        Some(Command::Log(args)) => log::run(&env, args, &mut out),
+        Some(Command::Due(args)) => due::run(&env, args.format, &mut out),
+        Some(Command::Import(args)) => import::run(&env, args, &mut out),
+        Some(Command::Export(args)) => export::run(&env, args, &mut out),
+        Some(Command::Review(args)) => review::run(&env, args, &mut out),
+        Some(Command::Patterns(args)) => patterns::run(&env, args.format, &mut out),
+        Some(Command::Calendar(args)) => calendar::run(&env, args, &mut out),
+        Some(Command::Demo(args)) => demo::run(&env, args, &mut out),
+        Some(Command::Backup(args)) => safety::backup(&env, args, &mut out),
+        Some(Command::Restore(args)) => safety::restore(&env, args, &mut out),
+        Some(Command::Check) => safety::check(&env, &mut out),
+    };
+    match result {
+        Ok(code) => Ok(code),
+        // `casebook export | head` closes the pipe early: not an error.
+        Err(Error::Io { source, .. }) if source.kind() == std::io::ErrorKind::BrokenPipe => {
+            Ok(ExitCode::SUCCESS)
+        }
+        Err(e) => Err(e),
+    }
+}
+
+/// Writes to `--out PATH` if given, else to standard output. A file is written
+/// beside its destination and renamed into place, so a failure never leaves
+/// half a file.
+#[allow(dead_code)] // used by export, review and calendar
+pub(crate) fn write_output(out: &mut dyn Write, path: Option<&Path>, bytes: &[u8]) -> Result<()> {
+    match path {
+        None => out
+            .write_all(bytes)
+            .and_then(|()| out.flush())
+            .map_err(|e| Error::io("cannot write to standard output", e)),
+        Some(path) => crate::files::write_atomically(path, bytes),
+    }
+}
+
+/// An I/O error while printing to standard output.
+pub(crate) fn stdout_error(e: std::io::Error) -> Error {
+    Error::io("cannot write to standard output", e)
+}

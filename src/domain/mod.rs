@@ -1,0 +1,10 @@
+//! The words of casework (SPEC section 1) as types. No I/O here.
+
+mod ids;
+mod kinds;
+mod model;
+pub mod text;
+
+pub use ids::{Id, Record};
+pub use kinds::*;
+pub use model::*;

@@ -1,0 +1,109 @@
+//! Text helpers shared by matching, search and pattern detection.
+
+/// Lower case with accents removed, for matching names typed with or without
+/// them: "Dŵr Gŵyn" and "dwr gwyn" fold alike. Non-Latin letters are kept.
+pub fn fold(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        if c.is_ascii() {
+            out.push(c.to_ascii_lowercase());
+        } else if c.is_alphabetic() {
+            // deunicode maps ŵ → w, â → a; letters it cannot map stay as they are.
+            match deunicode::deunicode_char(c) {
+                Some(t)
+                    if !t.is_empty()
+                        && t.is_ascii()
+                        && t.chars().all(|x| x.is_ascii_alphabetic()) =>
+                {
+                    out.push_str(&t.to_ascii_lowercase())
+                }
+                _ => out.extend(c.to_lowercase()),
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// Collapses runs of white space and trims, for comparing places typed
+/// differently ("Maes  Y Coed" and "maes y coed").
+pub fn squash_space(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// A UK postcode in its canonical form ("cf105bf" → "CF10 5BF"), or `None`
+/// when it does not look like one.
+pub fn normalise_postcode(s: &str) -> Option<String> {
+    let compact: String = s
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .map(|c| c.to_ascii_uppercase())
+        .collect();
+    let n = compact.len();
+    if !(5..=7).contains(&n) || !compact.is_ascii() {
+        return None;
+    }
+    let (outward, inward) = compact.split_at(n - 3);
+    let inward_ok = {
+        let b = inward.as_bytes();
+        b[0].is_ascii_digit() && b[1].is_ascii_alphabetic() && b[2].is_ascii_alphabetic()
+    };
+    let outward_ok = outward.as_bytes()[0].is_ascii_alphabetic()
+        && outward.chars().all(|c| c.is_ascii_alphanumeric())
+        && outward.chars().any(|c| c.is_ascii_digit());
+    (inward_ok && outward_ok).then(|| format!("{outward} {inward}"))
+}
+
+/// The postcode sector: "CF10 5BF" → "CF10 5".
+pub fn postcode_sector(s: &str) -> Option<String> {
+    let pc = normalise_postcode(s)?;
+    Some(pc[..pc.len() - 2].to_string())
+}
+
+/// The key by which cases are grouped into an area for the bigger picture
+/// (SPEC section 6): the location folded for case and spacing, or else the
+/// postcode sector.
+pub fn area_key(location: Option<&str>, postcode: Option<&str>) -> Option<String> {
+    if let Some(loc) = location {
+        let key = squash_space(&fold(loc));
+        if !key.is_empty() {
+            return Some(key);
+        }
+    }
+    postcode.and_then(postcode_sector)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folds_welsh_letters() {
+        assert_eq!(fold("Dŵr Gŵyn"), "dwr gwyn");
+        assert_eq!(fold("Siân Ŷr"), "sian yr");
+        assert_eq!(fold("Zoë"), "zoe");
+    }
+
+    #[test]
+    fn postcodes() {
+        assert_eq!(normalise_postcode("cf105bf").as_deref(), Some("CF10 5BF"));
+        assert_eq!(normalise_postcode(" SA1  1AA ").as_deref(), Some("SA1 1AA"));
+        assert_eq!(postcode_sector("CF10 5BF").as_deref(), Some("CF10 5"));
+        assert_eq!(normalise_postcode("hello"), None);
+        assert_eq!(normalise_postcode("12345"), None);
+    }
+
+    #[test]
+    fn area_prefers_location_then_sector() {
+        assert_eq!(
+            area_key(Some("  Maes  Y Coed "), Some("CF10 5BF")).as_deref(),
+            Some("maes y coed")
+        );
+        assert_eq!(
+            area_key(Some(" "), Some("cf10 5bf")).as_deref(),
+            Some("CF10 5")
+        );
+        assert_eq!(area_key(None, None), None);
+    }
+}

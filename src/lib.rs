@@ -1,0 +1,17 @@
+//! casebook: an offline-first casework diary for elected councillors.
+//!
+//! The binary (`main.rs`) is thin; everything lives here so that `tests/` can
+//! drive the store, the commands and the app directly.
+#![deny(clippy::unwrap_used)]
+
+pub mod cli;
+pub mod clock;
+pub mod config;
+pub mod dates;
+pub mod domain;
+pub mod error;
+pub mod files;
+pub mod store;
+pub mod tui;
+
+pub use error::{Error, Result};

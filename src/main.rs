@@ -1,0 +1,17 @@
+//! The binary: parse the command line, run it, print any error as one line.
+
+use std::process::ExitCode;
+
+use clap::Parser;
+
+fn main() -> ExitCode {
+    // Usage errors exit 2 (clap's own exit); everything else goes through run.
+    let cli = casebook::cli::Cli::parse();
+    match casebook::cli::run(cli) {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("casebook: {e}");
+            ExitCode::from(1)
+        }
+    }
+}

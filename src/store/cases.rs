@@ -1,0 +1,440 @@
+//! Cases, their references, and the people on them.
+
+use chrono::{Datelike, NaiveDate};
+use rusqlite::{Connection, OptionalExtension, Row, params};
+
+use super::Store;
+use super::rows::{META, new_uuid, opt, stamp};
+use crate::domain::text::{area_key, normalise_postcode};
+use crate::domain::{Case, CaseKind, CasePerson, CaseStatus, Contact, Id, Outcome, Record, Role};
+use crate::{Error, Result};
+
+const COLUMNS: &str = "reference, title, opened, closed, kind, category, channel, location, postcode, \
+     facts, wants, history, others_involved, status, outcome, satisfaction, feedback, promised_by, \
+     consent_to_share, surgery_id, publicise";
+
+pub(crate) fn select() -> String {
+    format!("SELECT {META}, {COLUMNS} FROM cases")
+}
+
+pub(crate) fn from_row(row: &Row<'_>) -> rusqlite::Result<Record<Case>> {
+    from_row_at(row, 0)
+}
+
+/// All columns of a case, each prefixed with `alias.`, for joins.
+pub(crate) fn columns_of(alias: &str) -> String {
+    super::rows::prefixed(&format!("{META}, {COLUMNS}"), alias)
+}
+
+/// The next reference for a case opened in `year`: `2026-0042`.
+pub(crate) fn next_reference(tx: &Connection, year: i32) -> Result<String> {
+    loop {
+        let n: i64 = tx.query_row(
+            "INSERT INTO reference_counters (year, last) VALUES (?1, 1) \
+             ON CONFLICT (year) DO UPDATE SET last = last + 1 RETURNING last",
+            [year],
+            |r| r.get(0),
+        )?;
+        let reference = format!("{year}-{n:04}");
+        // An imported reference may already use this number: skip past it.
+        let taken: bool = tx.query_row(
+            "SELECT EXISTS (SELECT 1 FROM cases WHERE reference = ?1)",
+            [&reference],
+            |r| r.get(0),
+        )?;
+        if !taken {
+            return Ok(reference);
+        }
+    }
+}
+
+fn postcode(c: &Case) -> Option<String> {
+    opt(&c.postcode).map(|p| normalise_postcode(p).unwrap_or_else(|| p.to_string()))
+}
+
+pub(crate) fn insert(tx: &Connection, c: &Case, categories: &[String]) -> Result<Id<Case>> {
+    c.validate(categories)?;
+    let reference = match c.reference.trim() {
+        "" => next_reference(tx, c.opened.year())?,
+        r => r.to_string(),
+    };
+    let pc = postcode(c);
+    let now = stamp();
+    tx.execute(
+        &format!(
+            "INSERT INTO cases (uuid, created_at, updated_at, area, {COLUMNS}) VALUES \
+             (?1, ?2, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24)"
+        ),
+        params![
+            new_uuid(),
+            now,
+            area_key(opt(&c.location), pc.as_deref()),
+            reference,
+            c.title.trim(),
+            c.opened,
+            c.closed,
+            c.kind,
+            c.category,
+            c.channel,
+            opt(&c.location),
+            pc,
+            opt(&c.facts),
+            opt(&c.wants),
+            opt(&c.history),
+            opt(&c.others_involved),
+            c.status,
+            c.outcome,
+            c.satisfaction,
+            opt(&c.feedback),
+            c.promised_by,
+            c.consent_to_share,
+            c.surgery,
+            c.publicise,
+        ],
+    )
+    .map_err(|e| duplicate_reference(e, &reference))?;
+    Ok(Id::new(tx.last_insert_rowid()))
+}
+
+pub(crate) fn update(tx: &Connection, id: Id<Case>, c: &Case, categories: &[String]) -> Result<()> {
+    c.validate(categories)?;
+    let pc = postcode(c);
+    let n = tx
+        .execute(
+            "UPDATE cases SET updated_at = ?2, area = ?3, reference = ?4, title = ?5, opened = ?6, \
+             closed = ?7, kind = ?8, category = ?9, channel = ?10, location = ?11, postcode = ?12, \
+             facts = ?13, wants = ?14, history = ?15, others_involved = ?16, status = ?17, \
+             outcome = ?18, satisfaction = ?19, feedback = ?20, promised_by = ?21, \
+             consent_to_share = ?22, surgery_id = ?23, publicise = ?24 WHERE id = ?1",
+            params![
+                id,
+                stamp(),
+                area_key(opt(&c.location), pc.as_deref()),
+                c.reference.trim(),
+                c.title.trim(),
+                c.opened,
+                c.closed,
+                c.kind,
+                c.category,
+                c.channel,
+                opt(&c.location),
+                pc,
+                opt(&c.facts),
+                opt(&c.wants),
+                opt(&c.history),
+                opt(&c.others_involved),
+                c.status,
+                c.outcome,
+                c.satisfaction,
+                opt(&c.feedback),
+                c.promised_by,
+                c.consent_to_share,
+                c.surgery,
+                c.publicise,
+            ],
+        )
+        .map_err(|e| duplicate_reference(e, &c.reference))?;
+    if n == 0 {
+        return Err(not_found(format!("{id:?}")));
+    }
+    Ok(())
+}
+
+fn duplicate_reference(e: rusqlite::Error, reference: &str) -> Error {
+    if let rusqlite::Error::SqliteFailure(f, Some(msg)) = &e
+        && f.code == rusqlite::ErrorCode::ConstraintViolation
+        && msg.contains("cases.reference")
+    {
+        return Error::invalid(format!("a case with reference {reference} already exists"));
+    }
+    Error::Sqlite(e)
+}
+
+fn not_found(name: String) -> Error {
+    Error::NotFound { what: "case", name }
+}
+
+pub(crate) fn get(conn: &Connection, id: Id<Case>) -> Result<Record<Case>> {
+    conn.query_row(&format!("{} WHERE id = ?1", select()), [id], from_row)
+        .optional()?
+        .ok_or_else(|| not_found(format!("{id:?}")))
+}
+
+pub(crate) fn by_reference(conn: &Connection, reference: &str) -> Result<Option<Record<Case>>> {
+    Ok(conn
+        .query_row(
+            &format!("{} WHERE reference = ?1", select()),
+            [reference.trim()],
+            from_row,
+        )
+        .optional()?)
+}
+
+pub(crate) fn add_person(tx: &Connection, p: CasePerson) -> Result<()> {
+    let now = stamp();
+    tx.execute(
+        "INSERT INTO case_people (uuid, created_at, updated_at, case_id, contact_id, role) \
+         VALUES (?1, ?2, ?2, ?3, ?4, ?5) ON CONFLICT (case_id, contact_id, role) DO NOTHING",
+        params![new_uuid(), now, p.case, p.contact, p.role],
+    )?;
+    Ok(())
+}
+
+/// What a case list shows: one line a case, with its first constituent.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CaseSummary {
+    pub id: Id<Case>,
+    pub reference: String,
+    pub title: String,
+    pub opened: NaiveDate,
+    pub status: CaseStatus,
+    pub kind: CaseKind,
+    pub category: String,
+    pub constituent: Option<String>,
+    pub caution: bool,
+}
+
+/// Filters for the case list; `None` means any.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct CaseFilter {
+    pub status: Option<CaseStatus>,
+    /// Everything but closed.
+    pub open_only: bool,
+    pub category: Option<String>,
+    pub kind: Option<CaseKind>,
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum CaseSort {
+    /// Newest opened first.
+    #[default]
+    NewestFirst,
+    OldestFirst,
+}
+
+impl Store {
+    /// Saves a new case and the people on it, in one transaction.
+    pub fn add_case(
+        &mut self,
+        case: &Case,
+        people: &[(Id<Contact>, Role)],
+        categories: &[String],
+    ) -> Result<Record<Case>> {
+        let id = self.write(|tx| {
+            let id = insert(tx, case, categories)?;
+            for &(contact, role) in people {
+                add_person(
+                    tx,
+                    CasePerson {
+                        case: id,
+                        contact,
+                        role,
+                    },
+                )?;
+            }
+            Ok(id)
+        })?;
+        self.case(id)
+    }
+
+    pub fn update_case(
+        &mut self,
+        id: Id<Case>,
+        case: &Case,
+        categories: &[String],
+    ) -> Result<Record<Case>> {
+        self.write(|tx| update(tx, id, case, categories))?;
+        self.case(id)
+    }
+
+    pub fn case(&self, id: Id<Case>) -> Result<Record<Case>> {
+        get(self.conn(), id)
+    }
+
+    pub fn case_by_reference(&self, reference: &str) -> Result<Option<Record<Case>>> {
+        by_reference(self.conn(), reference)
+    }
+
+    /// Moves a case to a new status (not `closed`: use [`Store::close_case`]).
+    pub fn set_case_status(&mut self, id: Id<Case>, status: CaseStatus) -> Result<()> {
+        if status == CaseStatus::Closed {
+            return Err(Error::invalid("closing a case needs its outcome"));
+        }
+        self.write(|tx| {
+            let n = tx.execute(
+                "UPDATE cases SET status = ?2, closed = NULL, outcome = NULL, updated_at = ?3 WHERE id = ?1",
+                params![id, status, stamp()],
+            )?;
+            if n == 0 {
+                return Err(not_found(format!("{id:?}")));
+            }
+            Ok(())
+        })
+    }
+
+    /// Closes a case with its outcome (the workbook: closing asks for it).
+    pub fn close_case(&mut self, id: Id<Case>, outcome: Outcome, on: NaiveDate) -> Result<()> {
+        self.write(|tx| {
+            let opened: NaiveDate = get(tx, id)?.opened;
+            if on < opened {
+                return Err(Error::invalid(format!(
+                    "cannot close on {on}: the case was opened on {opened}"
+                )));
+            }
+            tx.execute(
+                "UPDATE cases SET status = 'closed', outcome = ?2, closed = ?3, updated_at = ?4 WHERE id = ?1",
+                params![id, outcome, on, stamp()],
+            )?;
+            Ok(())
+        })
+    }
+
+    /// The people on a case with their roles, constituents first.
+    pub fn case_people(&self, case: Id<Case>) -> Result<Vec<(Role, Record<Contact>)>> {
+        let mut stmt = self.conn().prepare_cached(&format!(
+            "SELECT p.role, {} FROM case_people p JOIN contacts c ON c.id = p.contact_id \
+             WHERE p.case_id = ?1 \
+             ORDER BY CASE p.role WHEN 'constituent' THEN 0 WHEN 'on_behalf_of' THEN 1 ELSE 2 END, p.id",
+            super::contacts::columns_of("c")
+        ))?;
+        let rows = stmt.query_map([case], |row| {
+            Ok((row.get(0)?, super::contacts::from_row_at(row, 1)?))
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    pub fn add_case_person(
+        &mut self,
+        case: Id<Case>,
+        contact: Id<Contact>,
+        role: Role,
+    ) -> Result<()> {
+        self.write(|tx| {
+            add_person(
+                tx,
+                CasePerson {
+                    case,
+                    contact,
+                    role,
+                },
+            )
+        })
+    }
+
+    /// The cases a contact is on, newest first.
+    pub fn cases_of_contact(&self, contact: Id<Contact>) -> Result<Vec<(Role, Record<Case>)>> {
+        let mut stmt = self.conn().prepare_cached(&format!(
+            "SELECT p.role, {} FROM case_people p JOIN cases c ON c.id = p.case_id \
+             WHERE p.contact_id = ?1 ORDER BY c.opened DESC, c.id DESC",
+            columns_of("c")
+        ))?;
+        let rows = stmt.query_map([contact], |row| Ok((row.get(0)?, from_row_at(row, 1)?)))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// One page of the case list. Keyset paging on (opened, id): `after` is
+    /// the last row of the previous page; a page costs the same at 100k cases
+    /// as at 100.
+    pub fn cases_page(
+        &self,
+        filter: &CaseFilter,
+        sort: CaseSort,
+        after: Option<(NaiveDate, Id<Case>)>,
+        limit: usize,
+    ) -> Result<Vec<CaseSummary>> {
+        let (cmp, order) = match sort {
+            CaseSort::NewestFirst => ("<", "DESC"),
+            CaseSort::OldestFirst => (">", "ASC"),
+        };
+        let mut sql = String::from(
+            "SELECT c.id, c.reference, c.title, c.opened, c.status, c.kind, c.category, \
+             (SELECT k.name FROM case_people p JOIN contacts k ON k.id = p.contact_id \
+              WHERE p.case_id = c.id AND p.role = 'constituent' ORDER BY p.id LIMIT 1), \
+             EXISTS (SELECT 1 FROM case_people p JOIN contacts k ON k.id = p.contact_id \
+              WHERE p.case_id = c.id AND k.caution IS NOT NULL) \
+             FROM cases c WHERE 1",
+        );
+        let mut args: Vec<Box<dyn rusqlite::ToSql>> = Vec::new();
+        if let Some(s) = filter.status {
+            args.push(Box::new(s));
+            sql += &format!(" AND c.status = ?{}", args.len());
+        } else if filter.open_only {
+            sql += " AND c.status <> 'closed'";
+        }
+        if let Some(cat) = &filter.category {
+            args.push(Box::new(cat.clone()));
+            sql += &format!(" AND c.category = ?{}", args.len());
+        }
+        if let Some(k) = filter.kind {
+            args.push(Box::new(k));
+            sql += &format!(" AND c.kind = ?{}", args.len());
+        }
+        if let Some((opened, id)) = after {
+            args.push(Box::new(opened));
+            args.push(Box::new(id));
+            sql += &format!(
+                " AND (c.opened, c.id) {cmp} (?{}, ?{})",
+                args.len() - 1,
+                args.len()
+            );
+        }
+        args.push(Box::new(limit as i64));
+        sql += &format!(
+            " ORDER BY c.opened {order}, c.id {order} LIMIT ?{}",
+            args.len()
+        );
+        let mut stmt = self.conn().prepare_cached(&sql)?;
+        let rows = stmt.query_map(rusqlite::params_from_iter(args.iter()), |r| {
+            Ok(CaseSummary {
+                id: r.get(0)?,
+                reference: r.get(1)?,
+                title: r.get(2)?,
+                opened: r.get(3)?,
+                status: r.get(4)?,
+                kind: r.get(5)?,
+                category: r.get(6)?,
+                constituent: r.get(7)?,
+                caution: r.get(8)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Open cases by status, for the home screen.
+    pub fn open_case_counts(&self) -> Result<Vec<(CaseStatus, u64)>> {
+        let mut stmt = self.conn().prepare_cached(
+            "SELECT status, count(*) FROM cases WHERE status <> 'closed' GROUP BY status ORDER BY status",
+        )?;
+        let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+}
+
+/// Reads a case whose columns start at `offset` (after joined columns).
+pub(crate) fn from_row_at(row: &Row<'_>, offset: usize) -> rusqlite::Result<Record<Case>> {
+    let g = |i: usize| offset + i;
+    let data = Case {
+        reference: row.get(g(4))?,
+        title: row.get(g(5))?,
+        opened: row.get(g(6))?,
+        closed: row.get(g(7))?,
+        kind: row.get(g(8))?,
+        category: row.get(g(9))?,
+        channel: row.get(g(10))?,
+        location: row.get(g(11))?,
+        postcode: row.get(g(12))?,
+        facts: row.get(g(13))?,
+        wants: row.get(g(14))?,
+        history: row.get(g(15))?,
+        others_involved: row.get(g(16))?,
+        status: row.get(g(17))?,
+        outcome: row.get(g(18))?,
+        satisfaction: row.get(g(19))?,
+        feedback: row.get(g(20))?,
+        promised_by: row.get(g(21))?,
+        consent_to_share: row.get(g(22))?,
+        surgery: row.get(g(23))?,
+        publicise: row.get(g(24))?,
+    };
+    super::rows::record_at(row, offset, data)
+}

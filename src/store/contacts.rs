@@ -1,0 +1,277 @@
+//! Contacts: constituents, officers, agencies, councillors.
+
+use rusqlite::{Connection, OptionalExtension, Row, params};
+
+use super::Store;
+use super::rows::{META, new_uuid, opt, stamp};
+use crate::domain::text::{fold, normalise_postcode};
+use crate::domain::{Contact, Id, Record};
+use crate::{Error, Result};
+
+const COLUMNS: &str = "name, kind, organisation, department, role, address, postcode, phone, email, \
+     preferred_contact, gender, age_band, ethnicity, employment_status, caution, notes";
+
+pub(crate) fn select() -> String {
+    format!("SELECT {META}, {COLUMNS} FROM contacts")
+}
+
+pub(crate) fn from_row(row: &Row<'_>) -> rusqlite::Result<Record<Contact>> {
+    from_row_at(row, 0)
+}
+
+/// All columns of a contact, each prefixed with `alias.`, for joins.
+pub(crate) fn columns_of(alias: &str) -> String {
+    super::rows::prefixed(&format!("{META}, {COLUMNS}"), alias)
+}
+
+/// Reads a contact whose columns start at `offset` (after joined columns).
+pub(crate) fn from_row_at(row: &Row<'_>, offset: usize) -> rusqlite::Result<Record<Contact>> {
+    let g = |i: usize| offset + i;
+    let data = Contact {
+        name: row.get(g(4))?,
+        kind: row.get(g(5))?,
+        organisation: row.get(g(6))?,
+        department: row.get(g(7))?,
+        role: row.get(g(8))?,
+        address: row.get(g(9))?,
+        postcode: row.get(g(10))?,
+        phone: row.get(g(11))?,
+        email: row.get(g(12))?,
+        preferred_contact: row.get(g(13))?,
+        gender: row.get(g(14))?,
+        age_band: row.get(g(15))?,
+        ethnicity: row.get(g(16))?,
+        employment_status: row.get(g(17))?,
+        caution: row.get(g(18))?,
+        notes: row.get(g(19))?,
+    };
+    super::rows::record_at(row, offset, data)
+}
+
+/// Postcodes are kept in canonical form when they look like one.
+fn postcode(c: &Contact) -> Option<String> {
+    opt(&c.postcode).map(|p| normalise_postcode(p).unwrap_or_else(|| p.to_string()))
+}
+
+pub(crate) fn insert(tx: &Connection, c: &Contact) -> Result<Id<Contact>> {
+    c.validate()?;
+    let now = stamp();
+    tx.execute(
+        &format!(
+            "INSERT INTO contacts (uuid, created_at, updated_at, name_fold, {COLUMNS}) \
+             VALUES (?1, ?2, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19)"
+        ),
+        params![
+            new_uuid(),
+            now,
+            fold(c.name.trim()),
+            c.name.trim(),
+            c.kind(),
+            opt(&c.organisation),
+            opt(&c.department),
+            opt(&c.role),
+            opt(&c.address),
+            postcode(c),
+            opt(&c.phone),
+            opt(&c.email),
+            c.preferred_contact,
+            opt(&c.gender),
+            c.age_band,
+            opt(&c.ethnicity),
+            opt(&c.employment_status),
+            opt(&c.caution),
+            opt(&c.notes),
+        ],
+    )?;
+    Ok(Id::new(tx.last_insert_rowid()))
+}
+
+pub(crate) fn update(tx: &Connection, id: Id<Contact>, c: &Contact) -> Result<()> {
+    c.validate()?;
+    let n = tx.execute(
+        "UPDATE contacts SET updated_at = ?2, name_fold = ?3, name = ?4, kind = ?5, organisation = ?6, \
+         department = ?7, role = ?8, address = ?9, postcode = ?10, phone = ?11, email = ?12, \
+         preferred_contact = ?13, gender = ?14, age_band = ?15, ethnicity = ?16, \
+         employment_status = ?17, caution = ?18, notes = ?19 WHERE id = ?1",
+        params![
+            id,
+            stamp(),
+            fold(c.name.trim()),
+            c.name.trim(),
+            c.kind(),
+            opt(&c.organisation),
+            opt(&c.department),
+            opt(&c.role),
+            opt(&c.address),
+            postcode(c),
+            opt(&c.phone),
+            opt(&c.email),
+            c.preferred_contact,
+            opt(&c.gender),
+            c.age_band,
+            opt(&c.ethnicity),
+            opt(&c.employment_status),
+            opt(&c.caution),
+            opt(&c.notes),
+        ],
+    )?;
+    if n == 0 {
+        return Err(Error::NotFound {
+            what: "contact",
+            name: format!("{id:?}"),
+        });
+    }
+    Ok(())
+}
+
+pub(crate) fn get(conn: &Connection, id: Id<Contact>) -> Result<Record<Contact>> {
+    conn.query_row(&format!("{} WHERE id = ?1", select()), [id], from_row)
+        .optional()?
+        .ok_or_else(|| Error::NotFound {
+            what: "contact",
+            name: format!("{id:?}"),
+        })
+}
+
+/// Contacts whose whole name matches `name`, ignoring case and accents.
+pub(crate) fn by_name(conn: &Connection, name: &str) -> Result<Vec<Record<Contact>>> {
+    let mut stmt =
+        conn.prepare_cached(&format!("{} WHERE name_fold = ?1 ORDER BY id", select()))?;
+    let rows = stmt.query_map([fold(name.trim())], from_row)?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// The identity rule of SPEC section 4: the same email, or else the same
+/// phone, or else the same name and postcode, is one person.
+pub(crate) fn find_same_person(
+    conn: &Connection,
+    name: &str,
+    email: Option<&str>,
+    phone: Option<&str>,
+    postcode: Option<&str>,
+) -> Result<Option<Id<Contact>>> {
+    if let Some(email) = email.map(str::trim).filter(|e| !e.is_empty()) {
+        let id = conn
+            .query_row(
+                "SELECT id FROM contacts WHERE lower(email) = lower(?1) ORDER BY id LIMIT 1",
+                [email],
+                |r| r.get(0),
+            )
+            .optional()?;
+        if id.is_some() {
+            return Ok(id);
+        }
+    }
+    if let Some(phone) = phone.map(str::trim).filter(|p| !p.is_empty()) {
+        let id = conn
+            .query_row(
+                "SELECT id FROM contacts WHERE phone = ?1 ORDER BY id LIMIT 1",
+                [phone],
+                |r| r.get(0),
+            )
+            .optional()?;
+        if id.is_some() {
+            return Ok(id);
+        }
+    }
+    if let Some(pc) = postcode.and_then(normalise_postcode) {
+        let id = conn
+            .query_row(
+                "SELECT id FROM contacts WHERE name_fold = ?1 AND postcode = ?2 ORDER BY id LIMIT 1",
+                params![fold(name.trim()), pc],
+                |r| r.get(0),
+            )
+            .optional()?;
+        return Ok(id);
+    }
+    Ok(None)
+}
+
+impl Store {
+    pub fn add_contact(&mut self, c: &Contact) -> Result<Record<Contact>> {
+        let id = self.write(|tx| insert(tx, c))?;
+        self.contact(id)
+    }
+
+    pub fn update_contact(&mut self, id: Id<Contact>, c: &Contact) -> Result<Record<Contact>> {
+        self.write(|tx| update(tx, id, c))?;
+        self.contact(id)
+    }
+
+    pub fn contact(&self, id: Id<Contact>) -> Result<Record<Contact>> {
+        get(self.conn(), id)
+    }
+
+    pub fn contacts_named(&self, name: &str) -> Result<Vec<Record<Contact>>> {
+        by_name(self.conn(), name)
+    }
+
+    /// One page of contacts in name order, after the name `after` (keyset
+    /// paging: the cost of a page does not grow with the list).
+    pub fn contacts_page(
+        &self,
+        after: Option<(&str, i64)>,
+        limit: usize,
+    ) -> Result<Vec<Record<Contact>>> {
+        let (after_name, after_id) = after.unwrap_or(("", 0));
+        let mut stmt = self.conn().prepare_cached(&format!(
+            "{} WHERE (name_fold, id) > (?1, ?2) ORDER BY name_fold, id LIMIT ?3",
+            select()
+        ))?;
+        let rows = stmt.query_map(params![after_name, after_id, limit as i64], from_row)?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Contacts whose name starts with the words typed (accents optional),
+    /// for completion as you type. Uses the name index and the FTS index,
+    /// never a scan.
+    pub fn complete_contacts(&self, typed: &str, limit: usize) -> Result<Vec<Record<Contact>>> {
+        let folded = fold(typed.trim());
+        if folded.is_empty() {
+            return Ok(Vec::new());
+        }
+        let mut out: Vec<Record<Contact>> = Vec::new();
+        // Whole-name prefix first ("sian d" → "Siân Davies"), by the index.
+        let upper = format!("{folded}\u{10ffff}");
+        let mut stmt = self.conn().prepare_cached(&format!(
+            "{} WHERE name_fold >= ?1 AND name_fold < ?2 ORDER BY name_fold, id LIMIT ?3",
+            select()
+        ))?;
+        for r in stmt.query_map(params![folded, upper, limit as i64], from_row)? {
+            out.push(r?);
+        }
+        // Then any word of the name ("dav" → "Siân Davies"), by the FTS index.
+        if out.len() < limit
+            && let Some(q) = super::search::prefix_query(&folded)
+        {
+            let mut stmt = self.conn().prepare_cached(&format!(
+                "{} WHERE id IN (SELECT rowid / 8 FROM search WHERE search MATCH ?1 AND rowid % 8 = 1 LIMIT ?2) \
+                 ORDER BY name_fold, id",
+                select()
+            ))?;
+            for r in stmt.query_map(
+                params![format!("title : ({q})"), (limit * 4) as i64],
+                from_row,
+            )? {
+                let r = r?;
+                if out.len() >= limit {
+                    break;
+                }
+                if !out.iter().any(|o| o.id == r.id) {
+                    out.push(r);
+                }
+            }
+        }
+        Ok(out)
+    }
+
+    pub fn find_same_person(
+        &self,
+        name: &str,
+        email: Option<&str>,
+        phone: Option<&str>,
+        postcode: Option<&str>,
+    ) -> Result<Option<Id<Contact>>> {
+        find_same_person(self.conn(), name, email, phone, postcode)
+    }
+}

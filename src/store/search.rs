@@ -1,0 +1,169 @@
+//! Search over contacts, cases, entries and the directory at once (FTS5).
+
+use rusqlite::{OptionalExtension, params};
+
+use super::Store;
+use crate::Result;
+use crate::domain::text::fold;
+
+/// What a search hit is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum HitKind {
+    Contact,
+    Case,
+    Entry,
+    Directory,
+}
+
+impl HitKind {
+    fn from_tag(tag: i64) -> Option<HitKind> {
+        match tag {
+            1 => Some(HitKind::Contact),
+            2 => Some(HitKind::Case),
+            3 => Some(HitKind::Entry),
+            4 => Some(HitKind::Directory),
+            _ => None,
+        }
+    }
+}
+
+/// One search result, ready to show: the row it points at, a title line and
+/// a line of detail.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Hit {
+    pub kind: HitKind,
+    /// The row id in its own table.
+    pub id: i64,
+    pub title: String,
+    pub detail: String,
+    /// Entries marked confidential are shown masked until revealed.
+    pub confidential: bool,
+}
+
+/// Turns what the user typed into an FTS5 query: every word must match as a
+/// prefix. Anything that is not a letter or digit separates words, so no
+/// input can be an FTS syntax error. `None` when there is nothing to search.
+pub(crate) fn prefix_query(typed: &str) -> Option<String> {
+    let folded = fold(typed);
+    let words: Vec<String> = folded
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .take(16)
+        .map(|w| format!("\"{w}\"*"))
+        .collect();
+    (!words.is_empty()).then(|| words.join(" AND "))
+}
+
+impl Store {
+    /// The best `limit` matches for `typed`, best first.
+    pub fn search(&self, typed: &str, limit: usize) -> Result<Vec<Hit>> {
+        let Some(q) = prefix_query(typed) else {
+            return Ok(Vec::new());
+        };
+        let ids: Vec<i64> = {
+            let mut stmt = self.conn().prepare_cached(
+                "SELECT rowid FROM search WHERE search MATCH ?1 ORDER BY rank LIMIT ?2",
+            )?;
+            let rows = stmt.query_map(params![q, limit as i64], |r| r.get(0))?;
+            rows.collect::<rusqlite::Result<_>>()?
+        };
+        let mut hits = Vec::with_capacity(ids.len());
+        for rowid in ids {
+            if let Some(kind) = HitKind::from_tag(rowid % 8)
+                && let Some(hit) = self.describe(kind, rowid / 8)?
+            {
+                hits.push(hit);
+            }
+        }
+        Ok(hits)
+    }
+
+    fn describe(&self, kind: HitKind, id: i64) -> Result<Option<Hit>> {
+        let conn = self.conn();
+        let hit = match kind {
+            HitKind::Contact => conn
+                .prepare_cached(
+                    "SELECT name, concat_ws(' · ', kind, organisation, postcode), caution IS NOT NULL \
+                     FROM contacts WHERE id = ?1",
+                )?
+                .query_row([id], |r| {
+                    let caution: bool = r.get(2)?;
+                    let title: String = r.get(0)?;
+                    Ok(Hit {
+                        kind,
+                        id,
+                        title: if caution { format!("⚠ {title}") } else { title },
+                        detail: r.get(1)?,
+                        confidential: false,
+                    })
+                })
+                .optional()?,
+            HitKind::Case => conn
+                .prepare_cached(
+                    "SELECT reference || ' ' || title, concat_ws(' · ', status, category, opened) \
+                     FROM cases WHERE id = ?1",
+                )?
+                .query_row([id], |r| {
+                    Ok(Hit {
+                        kind,
+                        id,
+                        title: r.get(0)?,
+                        detail: r.get(1)?,
+                        confidential: false,
+                    })
+                })
+                .optional()?,
+            HitKind::Entry => conn
+                .prepare_cached(
+                    "SELECT e.text, concat_ws(' · ', e.kind, substr(e.at, 1, 16), k.name, c.reference), \
+                     e.confidential FROM entries e LEFT JOIN contacts k ON k.id = e.contact_id \
+                     LEFT JOIN cases c ON c.id = e.case_id WHERE e.id = ?1",
+                )?
+                .query_row([id], |r| {
+                    let text: String = r.get(0)?;
+                    Ok(Hit {
+                        kind,
+                        id,
+                        title: text.lines().next().unwrap_or("").to_string(),
+                        detail: r.get(1)?,
+                        confidential: r.get(2)?,
+                    })
+                })
+                .optional()?,
+            HitKind::Directory => conn
+                .prepare_cached(
+                    "SELECT k.name, concat_ws(' · ', k.department, k.role, d.handles) \
+                     FROM directory d JOIN contacts k ON k.id = d.contact_id WHERE d.id = ?1",
+                )?
+                .query_row([id], |r| {
+                    Ok(Hit {
+                        kind,
+                        id,
+                        title: r.get(0)?,
+                        detail: r.get(1)?,
+                        confidential: false,
+                    })
+                })
+                .optional()?,
+        };
+        Ok(hit)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn queries_are_always_valid_fts() {
+        assert_eq!(
+            prefix_query("Siân dav").as_deref(),
+            Some("\"sian\"* AND \"dav\"*")
+        );
+        assert_eq!(prefix_query("  \"*^:()  "), None);
+        assert_eq!(
+            prefix_query("fly-tipping").as_deref(),
+            Some("\"fly\"* AND \"tipping\"*")
+        );
+    }
+}
