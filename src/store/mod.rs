@@ -8,11 +8,14 @@
 mod cases;
 mod contacts;
 mod diary;
+mod directory;
 mod entries;
 mod followups;
 mod migrations;
+mod referrals;
 mod rows;
 mod search;
+mod surgeries;
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;

@@ -1,0 +1,60 @@
+//! The directory of officers and agencies: "who do I speak to?"
+
+use rusqlite::{Connection, Row, params};
+
+use super::Store;
+use super::rows::{new_uuid, record, stamp};
+use crate::Result;
+use crate::domain::{Contact, DirectoryEntry, Id, Record};
+
+const COLUMNS: &str = "contact_id, handles, categories";
+
+pub(crate) fn from_row(row: &Row<'_>) -> rusqlite::Result<Record<DirectoryEntry>> {
+    let categories: String = row.get(6)?;
+    let data = DirectoryEntry {
+        contact: row.get(4)?,
+        handles: row.get(5)?,
+        categories: categories
+            .split(',')
+            .map(str::trim)
+            .filter(|c| !c.is_empty())
+            .map(String::from)
+            .collect(),
+    };
+    record(row, data)
+}
+
+/// Adds an officer or agency (a contact) to the directory, or updates what
+/// they handle if they are already in it.
+pub(crate) fn upsert(tx: &Connection, d: &DirectoryEntry) -> Result<Id<DirectoryEntry>> {
+    let now = stamp();
+    let id = tx.query_row(
+        &format!(
+            "INSERT INTO directory (uuid, created_at, updated_at, {COLUMNS}) VALUES (?1, ?2, ?2, ?3, ?4, ?5) \
+             ON CONFLICT (contact_id) DO UPDATE SET handles = excluded.handles, \
+             categories = excluded.categories, updated_at = excluded.updated_at RETURNING id"
+        ),
+        params![new_uuid(), now, d.contact, d.handles.trim(), d.categories.join(",")],
+        |r| r.get(0),
+    )?;
+    Ok(Id::new(id))
+}
+
+impl Store {
+    pub fn add_to_directory(&mut self, d: &DirectoryEntry) -> Result<Id<DirectoryEntry>> {
+        self.write(|tx| upsert(tx, d))
+    }
+
+    /// Every directory entry with its contact, by name.
+    pub fn directory(&self) -> Result<Vec<(Record<DirectoryEntry>, Record<Contact>)>> {
+        let mut stmt = self.conn().prepare_cached(&format!(
+            "SELECT d.id, d.uuid, d.created_at, d.updated_at, d.contact_id, d.handles, d.categories, {} \
+             FROM directory d JOIN contacts c ON c.id = d.contact_id ORDER BY c.name_fold",
+            super::contacts::columns_of("c")
+        ))?;
+        let rows = stmt.query_map([], |r| {
+            Ok((from_row(r)?, super::contacts::from_row_at(r, 7)?))
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+}
