@@ -10,6 +10,7 @@ mod contacts;
 mod diary;
 mod directory;
 mod entries;
+mod exchange;
 mod followups;
 mod migrations;
 mod referrals;
@@ -23,6 +24,7 @@ use std::time::Duration;
 use rusqlite::{Connection, ErrorCode, OpenFlags, Transaction, TransactionBehavior};
 
 pub use cases::{CaseFilter, CaseSort, CaseSummary};
+pub use exchange::{CsvImportSummary, JsonImportSummary};
 pub use diary::{LogOutcome, LogRequest, Who};
 pub use migrations::SCHEMA_VERSION;
 pub use search::{Hit, HitKind};
