@@ -7,6 +7,7 @@ use std::process::ExitCode;
 
 use super::{Env, ExportArgs, ExportFormat, write_output};
 use crate::exchange::csv_export;
+use crate::store::LeftOut;
 use crate::{Error, Result};
 
 pub fn run(env: &Env, args: &ExportArgs, out: &mut dyn Write) -> Result<ExitCode> {
@@ -21,7 +22,7 @@ pub fn run(env: &Env, args: &ExportArgs, out: &mut dyn Write) -> Result<ExitCode
     let bytes = match args.format {
         ExportFormat::Json => {
             let (doc, left_out) = store.export_all(args.include_confidential)?;
-            if left_out > 0 {
+            if left_out.entries > 0 {
                 eprintln!("casebook: {}", left_out_text(left_out));
             }
             doc.to_bytes()?
@@ -32,11 +33,17 @@ pub fn run(env: &Env, args: &ExportArgs, out: &mut dyn Write) -> Result<ExitCode
     Ok(ExitCode::SUCCESS)
 }
 
-fn left_out_text(n: usize) -> String {
+fn left_out_text(left_out: LeftOut) -> String {
+    let n = left_out.entries;
     let what = if n == 1 {
         "1 confidential entry was".to_string()
     } else {
         format!("{n} confidential entries were")
     };
-    format!("{what} left out (add --include-confidential to include them)")
+    let with = match left_out.follow_ups {
+        0 => String::new(),
+        1 => ", with the follow-up made from it".to_string(),
+        f => format!(", with the {f} follow-ups made from them"),
+    };
+    format!("{what} left out{with} (add --include-confidential to include them)")
 }

@@ -177,8 +177,8 @@ pub struct FollowUp {
     pub updated_at: String,
     pub case: Option<Uuid>,
     pub contact: Option<Uuid>,
-    /// The diary entry it came from; `None` also when that entry was
-    /// confidential and left out of the export.
+    /// The diary entry it came from. (When that entry is confidential and
+    /// left out, so is the follow-up: its text quotes the entry.)
     pub entry: Option<Uuid>,
     pub due_on: NaiveDate,
     pub what: String,

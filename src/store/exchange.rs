@@ -42,6 +42,14 @@ impl CsvImportSummary {
     }
 }
 
+/// What an export without confidential entries left out.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct LeftOut {
+    pub entries: usize,
+    /// Follow-ups made from a confidential entry (their text quotes it).
+    pub follow_ups: usize,
+}
+
 /// How many records of each kind a JSON import loaded.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct JsonImportSummary {
@@ -129,10 +137,10 @@ impl Store {
         }
     }
 
-    /// Everything, for the lossless JSON export, and how many confidential
-    /// entries were left out (none when `include_confidential`). Read in one
-    /// transaction, so a write from elsewhere cannot tear it.
-    pub fn export_all(&self, include_confidential: bool) -> Result<(x::Export, usize)> {
+    /// Everything, for the lossless JSON export, and what was left out (nothing
+    /// when `include_confidential`). Read in one transaction, so a write from
+    /// elsewhere cannot tear it.
+    pub fn export_all(&self, include_confidential: bool) -> Result<(x::Export, LeftOut)> {
         let tx = self.conn().unchecked_transaction()?;
         let conn: &Connection = &tx;
 
@@ -355,16 +363,11 @@ impl Store {
                     done_on: r.get(8)?,
                 })
             },
-        )?
-        .into_iter()
-        .map(|mut f: x::FollowUp| {
-            // Do not point at an entry the file leaves out.
-            if f.entry.is_some_and(|e| left_out.contains(&e)) {
-                f.entry = None;
-            }
-            f
-        })
-        .collect();
+        )?;
+        // A follow-up made from a confidential entry quotes it: it goes too.
+        let (follow_ups, hidden): (Vec<x::FollowUp>, Vec<x::FollowUp>) = follow_ups
+            .into_iter()
+            .partition(|f| !f.entry.is_some_and(|e| left_out.contains(&e)));
 
         let tombstones = all(
             conn,
@@ -403,7 +406,11 @@ impl Store {
             tombstones,
             reference_counters,
         };
-        Ok((export, left_out.len()))
+        let left_out = LeftOut {
+            entries: left_out.len(),
+            follow_ups: hidden.len(),
+        };
+        Ok((export, left_out))
     }
 
     /// Loads a JSON export into this diary, which must be blank, keeping

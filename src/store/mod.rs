@@ -24,7 +24,7 @@ use std::time::Duration;
 use rusqlite::{Connection, ErrorCode, OpenFlags, Transaction, TransactionBehavior};
 
 pub use cases::{CaseFilter, CaseSort, CaseSummary};
-pub use exchange::{CsvImportSummary, JsonImportSummary};
+pub use exchange::{CsvImportSummary, JsonImportSummary, LeftOut};
 pub use diary::{LogOutcome, LogRequest, Who};
 pub use migrations::SCHEMA_VERSION;
 pub use search::{Hit, HitKind};
