@@ -34,16 +34,11 @@ fn impossible_dates() {
     let (sb, before) = seeded();
     let err = assert_fails_one_line(&sb.run(&["log", "--who", "Ann", "--at", "31/02/2025", "x"]));
     assert!(err.contains("`31/02/2025` is not a real date"), "{err}");
-    let err = assert_fails_one_line(&sb.run(&[
-        "log",
-        "--who",
-        "Ann",
-        "--follow-up",
-        "31/02/2025",
-        "x",
-    ]));
+    let err =
+        assert_fails_one_line(&sb.run(&["log", "--who", "Ann", "--follow-up", "31/02/2025", "x"]));
     assert!(err.contains("`31/02/2025` is not a real date"), "{err}");
-    let err = assert_fails_one_line(&sb.run(&["log", "--who", "Ann", "--at", "2025-01-01 25:00", "x"]));
+    let err =
+        assert_fails_one_line(&sb.run(&["log", "--who", "Ann", "--at", "2025-01-01 25:00", "x"]));
     assert!(err.contains("not a time"), "{err}");
     let err = assert_fails_one_line(&sb.run(&["log", "--who", "Ann", "--follow-up", "soon", "x"]));
     assert!(err.contains("`soon` is not a date"), "{err}");
@@ -78,9 +73,18 @@ fn unknown_category_or_channel_in_a_spreadsheet() {
     );
     let err = assert_fails(&sb.run(&["import", file.to_str().expect("path")]));
     let lines: Vec<&str> = err.trim_end().lines().collect();
-    assert_eq!(lines[0], "casebook: 2 rows are not valid; nothing was imported");
-    assert!(lines[1].contains("line 2: unknown category `bins`: expected one of housing"), "{err}");
-    assert!(lines[2].contains("line 3: unknown channel `carrier pigeon`: expected one of phone"), "{err}");
+    assert_eq!(
+        lines[0],
+        "casebook: 2 rows are not valid; nothing was imported"
+    );
+    assert!(
+        lines[1].contains("line 2: unknown category `bins`: expected one of housing"),
+        "{err}"
+    );
+    assert!(
+        lines[2].contains("line 3: unknown channel `carrier pigeon`: expected one of phone"),
+        "{err}"
+    );
     assert_eq!(lines.len(), 3, "{err}");
     assert_eq!(sb.snapshot(), before);
 }
@@ -99,7 +103,10 @@ fn a_spreadsheet_with_bad_rows_lists_every_one() {
     let file = sb.write("many.csv", &csv);
     let err = assert_fails(&sb.run(&["import", file.to_str().expect("path")]));
     let lines: Vec<&str> = err.trim_end().lines().collect();
-    assert_eq!(lines[0], "casebook: 10 rows are not valid; nothing was imported");
+    assert_eq!(
+        lines[0],
+        "casebook: 10 rows are not valid; nothing was imported"
+    );
     for (n, line) in lines[1..].iter().enumerate() {
         assert!(line.contains(&format!("line {}:", 2 + 3 * n)), "{line}");
     }
@@ -115,7 +122,10 @@ fn a_file_that_is_not_csv() {
     assert!(err.contains("photo.csv is not a CSV file"), "{err}");
     let file = sb.write("ragged.csv", "title,opened\na,2026-01-01\nb\n");
     let err = assert_fails_one_line(&sb.run(&["import", file.to_str().expect("path")]));
-    assert!(err.contains("line 3 has 1 fields but the header row has 2"), "{err}");
+    assert!(
+        err.contains("line 3 has 1 fields but the header row has 2"),
+        "{err}"
+    );
     let err = assert_fails_one_line(&sb.run(&["import", sb.dir.path().to_str().expect("path")]));
     assert!(err.contains("cannot read"), "{err}");
     assert_eq!(sb.snapshot(), before);
@@ -135,8 +145,11 @@ fn a_database_in_a_folder_that_does_not_exist() {
 #[test]
 fn a_config_file_with_a_syntax_error_names_file_and_line() {
     let (sb, before) = seeded();
-    std::fs::write(&sb.config, "referral_reply_days = 10\nkeep_informed_days = = 3\n")
-        .expect("write config");
+    std::fs::write(
+        &sb.config,
+        "referral_reply_days = 10\nkeep_informed_days = = 3\n",
+    )
+    .expect("write config");
     let err = assert_fails_one_line(&sb.run(&["log", "--who", "Ann", "Hello"]));
     assert!(err.contains(sb.config.to_str().expect("path")), "{err}");
     assert!(err.contains("line 2"), "{err}");
@@ -182,7 +195,14 @@ fn odd_input_never_panics() {
         &["log", "--who", "'; DROP TABLE contacts; --", "x"],
         &["log", "--who", "Ann", "--case", "\"*(^:", "x"],
         &["log", "--who", "Ann", "--at", "", "x"],
-        &["log", "--who", "Ann", "--follow-up", "+99999999999999999999d", "x"],
+        &[
+            "log",
+            "--who",
+            "Ann",
+            "--follow-up",
+            "+99999999999999999999d",
+            "x",
+        ],
         &["log", "--who", "Ann", "--follow-up", "+3y", "x"],
         &["log", "--who", "Ann", "--at", "9999-12-31 23:59", "x"],
         &["log", "--who", "🙂🙂🙂", "emoji \u{202e} bidi"],
@@ -194,9 +214,18 @@ fn odd_input_never_panics() {
         let out = sb.run(args);
         let code = out.status.code();
         assert!(matches!(code, Some(0..=2)), "{args:?}: {code:?}");
-        assert!(!stderr(&out).contains("panicked"), "{args:?}: {}", stderr(&out));
+        assert!(
+            !stderr(&out).contains("panicked"),
+            "{args:?}: {}",
+            stderr(&out)
+        );
         if code == Some(1) {
-            assert_eq!(stderr(&out).trim_end().lines().count(), 1, "{args:?}: {}", stderr(&out));
+            assert_eq!(
+                stderr(&out).trim_end().lines().count(),
+                1,
+                "{args:?}: {}",
+                stderr(&out)
+            );
         }
     }
     // The contacts table survived the name that looks like SQL.

@@ -183,7 +183,9 @@ fn fill(path: &Path) {
         .expect("follow-up");
     s.complete_follow_up(done.id, d(2026, 2, 3)).expect("done");
     // A deletion, for a tombstone (no delete in the store's API yet).
-    let gone = s.add_contact(&Contact::named("Deleted Person")).expect("gone");
+    let gone = s
+        .add_contact(&Contact::named("Deleted Person"))
+        .expect("gone");
     drop(s);
     let conn = rusqlite::Connection::open(path).expect("connection");
     conn.execute("DELETE FROM contacts WHERE id = ?1", [gone.id.raw()])
@@ -316,7 +318,11 @@ fn the_binary_round_trips_with_and_without_confidential_entries() {
     let sb = Sandbox::new();
     fill(&sb.db);
     for flag in [true, false] {
-        let extra: &[&str] = if flag { &["--include-confidential"] } else { &[] };
+        let extra: &[&str] = if flag {
+            &["--include-confidential"]
+        } else {
+            &[]
+        };
         let tag = if flag { "all" } else { "open" };
         let a = sb.path(&format!("{tag}-a.json"));
         let mut args = vec!["export", "--out", a.to_str().expect("path")];
@@ -383,14 +389,23 @@ fn the_csv_export_uses_the_import_columns_and_imports_again() {
     let sb = Sandbox::new();
     fill(&sb.db);
     let csv = sb.path("cases.csv");
-    let out = sb.run(&["export", "--format", "csv", "--out", csv.to_str().expect("path")]);
+    let out = sb.run(&[
+        "export",
+        "--format",
+        "csv",
+        "--out",
+        csv.to_str().expect("path"),
+    ]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     let text = std::fs::read_to_string(&csv).expect("read");
     let header = text.lines().next().expect("header");
     assert_eq!(header, COLUMNS.join(","));
     assert!(text.contains("Siân Ŵyn-Davies"), "{text}");
     assert!(text.contains("Huw Ŵyn"), "on_behalf_of: {text}");
-    assert!(text.contains("\"Black mould in the bedroom,\nsince October.\""), "{text}");
+    assert!(
+        text.contains("\"Black mould in the bedroom,\nsince October.\""),
+        "{text}"
+    );
 
     let db2 = sb.path("from-csv.db");
     let out = sb.run_with_db(&db2, &["import", csv.to_str().expect("path")]);
@@ -409,7 +424,11 @@ fn the_csv_export_uses_the_import_columns_and_imports_again() {
     // Into the diary it came from: every case carries a reference, so all skipped.
     let before = sb.snapshot();
     let out = sb.run(&["import", csv.to_str().expect("path")]);
-    assert!(stdout(&out).contains("skipped 2 cases already imported"), "{}", stdout(&out));
+    assert!(
+        stdout(&out).contains("skipped 2 cases already imported"),
+        "{}",
+        stdout(&out)
+    );
     assert_eq!(sb.snapshot(), before);
 }
 
@@ -418,20 +437,33 @@ fn a_json_export_loads_only_into_an_empty_diary() {
     let sb = Sandbox::new();
     fill(&sb.db);
     let file = sb.path("all.json");
-    let out = sb.run(&["export", "--include-confidential", "--out", file.to_str().expect("path")]);
+    let out = sb.run(&[
+        "export",
+        "--include-confidential",
+        "--out",
+        file.to_str().expect("path"),
+    ]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     let before = sb.snapshot();
     let err = assert_fails_one_line(&sb.run(&["import", file.to_str().expect("path")]));
     assert!(err.contains("not empty"), "{err}");
-    let err = assert_fails_one_line(&sb.run(&["import", "--dry-run", file.to_str().expect("path")]));
+    let err =
+        assert_fails_one_line(&sb.run(&["import", "--dry-run", file.to_str().expect("path")]));
     assert!(err.contains("not empty"), "{err}");
     assert_eq!(sb.snapshot(), before);
 
     // A dry run into a new diary validates and creates nothing.
     let fresh = sb.path("fresh.db");
-    let out = sb.run_with_db(&fresh, &["import", "--dry-run", file.to_str().expect("path")]);
+    let out = sb.run_with_db(
+        &fresh,
+        &["import", "--dry-run", file.to_str().expect("path")],
+    );
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
-    assert!(stdout(&out).starts_with("dry run: the casebook export is valid"), "{}", stdout(&out));
+    assert!(
+        stdout(&out).starts_with("dry run: the casebook export is valid"),
+        "{}",
+        stdout(&out)
+    );
     assert!(!fresh.exists());
 }
 
@@ -443,7 +475,11 @@ fn a_damaged_json_export_is_refused_and_nothing_is_loaded() {
     let text = String::from_utf8(doc.to_bytes().expect("json")).expect("utf-8");
     let officer = doc.referrals[0].to.to_string();
     let unknown = uuid::Uuid::now_v7().to_string();
-    let broken_ref = text.replacen(&format!("\"to\": \"{officer}\""), &format!("\"to\": \"{unknown}\""), 1);
+    let broken_ref = text.replacen(
+        &format!("\"to\": \"{officer}\""),
+        &format!("\"to\": \"{unknown}\""),
+        1,
+    );
     assert_ne!(broken_ref, text);
     let extra_field = text.replacen("\"venue\":", "\"colour\": 1, \"venue\":", 1);
     let bad_stamp = text.replacen(&doc.cases[0].created_at, "yesterday", 1);
@@ -451,13 +487,20 @@ fn a_damaged_json_export_is_refused_and_nothing_is_loaded() {
         (broken_ref, "which is not in the file"),
         (extra_field, "unknown field `colour`"),
         (bad_stamp, "not RFC 3339"),
-        ("{\"format\": \"something-else\"}".to_string(), "not a casebook export"),
-        ("{\"format\": \"casebook-export\", \"version\": 2}".to_string(), "newer casebook"),
+        (
+            "{\"format\": \"something-else\"}".to_string(),
+            "not a casebook export",
+        ),
+        (
+            "{\"format\": \"casebook-export\", \"version\": 2}".to_string(),
+            "newer casebook",
+        ),
     ];
     for (i, (content, says)) in cases.into_iter().enumerate() {
         let file = sb.write(&format!("bad{i}.json"), content);
         let db = sb.path(&format!("bad{i}.db"));
-        let err = assert_fails_one_line(&sb.run_with_db(&db, &["import", file.to_str().expect("path")]));
+        let err =
+            assert_fails_one_line(&sb.run_with_db(&db, &["import", file.to_str().expect("path")]));
         assert!(err.contains(says), "{says}: {err}");
         assert!(
             !db.exists() || Store::open(&db).expect("open").is_blank().expect("blank"),

@@ -46,7 +46,11 @@ fn imports_every_column() {
     assert_eq!(damp.title, "Damp in Tŷ Gwyn flat");
     assert_eq!(damp.opened, d(2025, 2, 3), "DD/MM/YYYY");
     assert_eq!(damp.closed, Some(d(2025, 3, 10)));
-    assert_eq!(damp.status, CaseStatus::Closed, "a closed date means closed");
+    assert_eq!(
+        damp.status,
+        CaseStatus::Closed,
+        "a closed date means closed"
+    );
     assert_eq!(damp.outcome, Some(Outcome::Resolved));
     assert_eq!(damp.satisfaction, Some(5));
     assert_eq!(damp.kind, CaseKind::DirectQuery);
@@ -207,7 +211,10 @@ fn a_bad_row_stops_everything_and_every_bad_row_is_listed() {
     assert!(lines[1].contains("line 3: the title is empty"), "{err}");
     assert!(lines[2].contains("line 4: opened:"), "{err}");
     assert!(lines[2].contains("not a real date"), "{err}");
-    assert!(lines[3].contains("line 5: unknown category `bins`"), "{err}");
+    assert!(
+        lines[3].contains("line 5: unknown category `bins`"),
+        "{err}"
+    );
     assert!(lines[3].contains("anti_social_behaviour"), "{err}");
     assert!(lines[4].contains("line 7: unknown channel `fax`"), "{err}");
     assert!(lines[5].contains("line 8:"), "{err}");
@@ -259,9 +266,15 @@ fn numbers_given_out_never_take_a_reference_the_file_uses() {
     let out = sb.run(&["import", file.to_str().expect("path")]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     let s = sb.store();
-    let first = s.case_by_reference("2026-0001").expect("lookup").expect("case");
+    let first = s
+        .case_by_reference("2026-0001")
+        .expect("lookup")
+        .expect("case");
     assert_eq!(first.title, "Has the first number");
-    let other = s.case_by_reference("2026-0002").expect("lookup").expect("case");
+    let other = s
+        .case_by_reference("2026-0002")
+        .expect("lookup")
+        .expect("case");
     assert_eq!(other.title, "No reference");
 }
 
@@ -284,10 +297,22 @@ fn files_that_are_not_csv_are_refused_in_one_line() {
     let sb = Sandbox::new();
     let cases: [(&str, &[u8], &str); 6] = [
         ("binary.csv", b"PK\x03\x04\x00\x00binary", "binary data"),
-        ("latin1.csv", b"title,opened\nCaf\xe9,2026-01-01\n", "not UTF-8"),
-        ("ragged.csv", b"title,opened\na,2026-01-01,extra\n", "line 2 has 3 fields"),
+        (
+            "latin1.csv",
+            b"title,opened\nCaf\xe9,2026-01-01\n",
+            "not UTF-8",
+        ),
+        (
+            "ragged.csv",
+            b"title,opened\na,2026-01-01,extra\n",
+            "line 2 has 3 fields",
+        ),
         ("empty.csv", b"", "is empty"),
-        ("prose.csv", b"Dear councillor, the bins\n", "no `opened` or `title` column"),
+        (
+            "prose.csv",
+            b"Dear councillor, the bins\n",
+            "no `opened` or `title` column",
+        ),
         ("twice.csv", b"title,Title,opened\n", "appears twice"),
     ];
     for (name, bytes, says) in cases {
@@ -308,7 +333,11 @@ fn a_header_only_file_imports_nothing() {
     let file = sb.write("header.csv", "title,opened\n,\n");
     let out = sb.run(&["import", file.to_str().expect("path")]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
-    assert!(stdout(&out).starts_with("imported 0 cases"), "{}", stdout(&out));
+    assert!(
+        stdout(&out).starts_with("imported 0 cases"),
+        "{}",
+        stdout(&out)
+    );
 }
 
 #[test]
@@ -318,10 +347,14 @@ fn the_library_plan_merges_people_and_the_store_carries_it_out() {
                a,2026-01-01,Ann,0101,Gwen\n\
                b,2026-01-02,Ann Other,0101,gwen\n\
                c,2026-01-03,Gwen,,\n";
-    let plan = csv_import::parse(csv.as_bytes(), "t.csv", d(2026, 3, 1), &categories)
-        .expect("reads");
+    let plan =
+        csv_import::parse(csv.as_bytes(), "t.csv", d(2026, 3, 1), &categories).expect("reads");
     assert!(plan.problems.is_empty(), "{:?}", plan.problems);
-    assert_eq!(plan.people.len(), 3, "Ann (twice by phone), Gwen, Gwen again");
+    assert_eq!(
+        plan.people.len(),
+        3,
+        "Ann (twice by phone), Gwen, Gwen again"
+    );
     assert_eq!(plan.cases[0].on_behalf_of, plan.cases[1].on_behalf_of);
     let mut s = Store::open_in_memory().expect("store");
     let done = s.import_csv(&plan, &categories).expect("import");

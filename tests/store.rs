@@ -104,7 +104,9 @@ fn references_count_per_year_and_skip_taken_ones() {
     let mut taken = case("imported", d(2026, 2, 1));
     taken.reference = "2026-0003".into();
     s.add_case(&taken, &[], &c).expect("explicit reference");
-    let next = s.add_case(&case("next", d(2026, 2, 2)), &[], &c).expect("next");
+    let next = s
+        .add_case(&case("next", d(2026, 2, 2)), &[], &c)
+        .expect("next");
     assert_eq!(next.reference, "2026-0004");
 
     let e = s
@@ -147,8 +149,8 @@ fn cases_are_validated_before_saving() {
     assert_eq!(s.counts().expect("counts").cases, 0);
 
     // A category added in config is accepted.
-    let config = Config::parse("extra_categories = [\"allotments\"]", "c.toml".as_ref())
-        .expect("config");
+    let config =
+        Config::parse("extra_categories = [\"allotments\"]", "c.toml".as_ref()).expect("config");
     let mut ok = case("Plot 4", d(2026, 1, 1));
     ok.category = "allotments".into();
     s.add_case(&ok, &[], &config.categories())
@@ -207,7 +209,11 @@ fn case_people_and_roles() {
     let c = s
         .add_case(
             &k,
-            &[(officer.id, Role::Officer), (son.id, Role::OnBehalfOf), (mum.id, Role::Constituent)],
+            &[
+                (officer.id, Role::Officer),
+                (son.id, Role::OnBehalfOf),
+                (mum.id, Role::Constituent),
+            ],
             &cats(),
         )
         .expect("case");
@@ -257,7 +263,10 @@ fn log_creates_finds_and_files() {
     let mut req = log_req("Siân Davies", Some(&c.reference), "Reported to waste team");
     req.follow_up = Some(d(2026, 3, 4));
     let filed = s.log(&req).expect("filed");
-    assert_eq!(filed.case.as_ref().map(|c| c.1.as_str()), Some(c.reference.as_str()));
+    assert_eq!(
+        filed.case.as_ref().map(|c| c.1.as_str()),
+        Some(c.reference.as_str())
+    );
     let people = s.case_people(c.id).expect("people");
     assert_eq!(people.len(), 1);
     assert_eq!(people[0].0, Role::Constituent);
@@ -270,8 +279,12 @@ fn log_creates_finds_and_files() {
     assert!(due[0].what.contains("Siân Davies"), "{}", due[0].what);
 
     // A second person on the case is "other", not a second constituent.
-    s.log(&log_req("Officer Jones", Some(&c.reference), "Spoke to the officer"))
-        .expect("log");
+    s.log(&log_req(
+        "Officer Jones",
+        Some(&c.reference),
+        "Spoke to the officer",
+    ))
+    .expect("log");
     let roles: Vec<Role> = s
         .case_people(c.id)
         .expect("people")
@@ -305,7 +318,11 @@ fn log_refuses_ambiguous_namesakes_unless_the_case_says_which() {
     assert_eq!(s.counts().expect("counts"), before, "nothing written");
 
     let c = s
-        .add_case(&case("Parking", d(2026, 2, 1)), &[(b.id, Role::Constituent)], &cats())
+        .add_case(
+            &case("Parking", d(2026, 2, 1)),
+            &[(b.id, Role::Constituent)],
+            &cats(),
+        )
         .expect("case");
     let done = s
         .log(&log_req("John Smith", Some(&c.reference), "Hello"))
@@ -319,16 +336,29 @@ fn search_follows_inserts_updates_and_deletes() {
     let dir = tempfile::tempdir().expect("tempdir");
     let path = dir.path().join("diary.db");
     let mut s = Store::open(&path).expect("open");
-    let sian = s.add_contact(&Contact::named("Siân Davies")).expect("contact");
+    let sian = s
+        .add_contact(&Contact::named("Siân Davies"))
+        .expect("contact");
     let mut k = case("Fly-tipping behind Heol Ŵyn", d(2026, 1, 3));
     k.facts = Some("Mattresses dumped by the garages".into());
-    let c = s.add_case(&k, &[(sian.id, Role::Constituent)], &cats()).expect("case");
+    let c = s
+        .add_case(&k, &[(sian.id, Role::Constituent)], &cats())
+        .expect("case");
     let logged = s
-        .log(&log_req("Siân Davies", Some(&c.reference), "Rang about the mattresses again"))
+        .log(&log_req(
+            "Siân Davies",
+            Some(&c.reference),
+            "Rang about the mattresses again",
+        ))
         .expect("log");
 
     fn kinds_of(s: &Store, q: &str) -> Vec<HitKind> {
-        let mut k: Vec<HitKind> = s.search(q, 20).expect("search").iter().map(|h| h.kind).collect();
+        let mut k: Vec<HitKind> = s
+            .search(q, 20)
+            .expect("search")
+            .iter()
+            .map(|h| h.kind)
+            .collect();
         k.sort_by_key(|k| format!("{k:?}"));
         k
     }
@@ -375,14 +405,22 @@ fn search_follows_inserts_updates_and_deletes() {
         .map(|t| (t.kind.clone(), t.uuid))
         .collect();
     assert!(dead.contains(&("case".to_string(), case_uuid)), "{dead:?}");
-    assert!(dead.contains(&("entry".to_string(), entry_uuid)), "{dead:?}");
+    assert!(
+        dead.contains(&("entry".to_string(), entry_uuid)),
+        "{dead:?}"
+    );
     assert!(dead.iter().any(|(k, _)| k == "case_person"), "{dead:?}");
 }
 
 #[test]
 fn completion_with_and_without_accents() {
     let mut s = store();
-    for name in ["Siân Davies", "Sian Evans", "Dafydd ap Siôn", "Zoë Williams"] {
+    for name in [
+        "Siân Davies",
+        "Sian Evans",
+        "Dafydd ap Siôn",
+        "Zoë Williams",
+    ] {
         s.add_contact(&Contact::named(name)).expect("contact");
     }
     let names = |typed: &str, limit: usize| -> Vec<String> {
@@ -394,7 +432,11 @@ fn completion_with_and_without_accents() {
     };
     assert_eq!(names("sian d", 10), vec!["Siân Davies"]);
     assert_eq!(names("SIÂN", 10), vec!["Siân Davies", "Sian Evans"]);
-    assert_eq!(names("dav", 10), vec!["Siân Davies"], "any word of the name");
+    assert_eq!(
+        names("dav", 10),
+        vec!["Siân Davies"],
+        "any word of the name"
+    );
     assert_eq!(names("sion", 10), vec!["Dafydd ap Siôn"]);
     assert_eq!(names("zoe", 10), vec!["Zoë Williams"]);
     assert_eq!(names("si", 1).len(), 1, "the limit holds");
@@ -412,18 +454,29 @@ fn case_list_pages_by_keyset_and_filters() {
     for i in 0..25u32 {
         let mut k = case(&format!("case {i}"), d(2026, 1, 1 + (i % 5)));
         k.category = if i % 2 == 0 { "housing" } else { "waste" }.into();
-        k.kind = if i % 3 == 0 { CaseKind::Complaint } else { CaseKind::DirectQuery };
-        let people = if i == 7 { vec![(careful.id, Role::Constituent)] } else { vec![] };
+        k.kind = if i % 3 == 0 {
+            CaseKind::Complaint
+        } else {
+            CaseKind::DirectQuery
+        };
+        let people = if i == 7 {
+            vec![(careful.id, Role::Constituent)]
+        } else {
+            vec![]
+        };
         let saved = s.add_case(&k, &people, &c).expect("case");
         if i % 4 == 0 {
-            s.close_case(saved.id, Outcome::Resolved, d(2026, 2, 1)).expect("close");
+            s.close_case(saved.id, Outcome::Resolved, d(2026, 2, 1))
+                .expect("close");
         }
     }
     let all = CaseFilter::default();
     let mut seen = Vec::new();
     let mut after = None;
     loop {
-        let page = s.cases_page(&all, CaseSort::NewestFirst, after, 10).expect("page");
+        let page = s
+            .cases_page(&all, CaseSort::NewestFirst, after, 10)
+            .expect("page");
         if page.is_empty() {
             break;
         }
@@ -436,21 +489,47 @@ fn case_list_pages_by_keyset_and_filters() {
     ids.dedup();
     assert_eq!(ids.len(), 25, "no case twice");
     assert!(
-        seen.windows(2).all(|w| (w[0].opened, w[0].id) > (w[1].opened, w[1].id)),
+        seen.windows(2)
+            .all(|w| (w[0].opened, w[0].id) > (w[1].opened, w[1].id)),
         "newest first"
     );
-    let oldest = s.cases_page(&all, CaseSort::OldestFirst, None, 3).expect("page");
+    let oldest = s
+        .cases_page(&all, CaseSort::OldestFirst, None, 3)
+        .expect("page");
     assert_eq!(oldest[0].opened, d(2026, 1, 1));
-    assert!(oldest.windows(2).all(|w| (w[0].opened, w[0].id) < (w[1].opened, w[1].id)));
+    assert!(
+        oldest
+            .windows(2)
+            .all(|w| (w[0].opened, w[0].id) < (w[1].opened, w[1].id))
+    );
 
-    let count = |f: CaseFilter| s.cases_page(&f, CaseSort::NewestFirst, None, 100).expect("page");
-    assert_eq!(count(CaseFilter { open_only: true, ..Default::default() }).len(), 18);
-    let closed = count(CaseFilter { status: Some(CaseStatus::Closed), ..Default::default() });
+    let count = |f: CaseFilter| {
+        s.cases_page(&f, CaseSort::NewestFirst, None, 100)
+            .expect("page")
+    };
+    assert_eq!(
+        count(CaseFilter {
+            open_only: true,
+            ..Default::default()
+        })
+        .len(),
+        18
+    );
+    let closed = count(CaseFilter {
+        status: Some(CaseStatus::Closed),
+        ..Default::default()
+    });
     assert_eq!(closed.len(), 7);
     assert!(closed.iter().all(|c| c.status == CaseStatus::Closed));
-    let housing = count(CaseFilter { category: Some("housing".into()), ..Default::default() });
+    let housing = count(CaseFilter {
+        category: Some("housing".into()),
+        ..Default::default()
+    });
     assert_eq!(housing.len(), 13);
-    let complaints = count(CaseFilter { kind: Some(CaseKind::Complaint), ..Default::default() });
+    let complaints = count(CaseFilter {
+        kind: Some(CaseKind::Complaint),
+        ..Default::default()
+    });
     assert_eq!(complaints.len(), 9);
     let seventh = seen.iter().find(|c| c.title == "case 7").expect("case 7");
     assert_eq!(seventh.constituent.as_deref(), Some("Careful Person"));
@@ -484,8 +563,10 @@ fn pending_follow_ups_soonest_first() {
         .collect();
     assert_eq!(due, vec!["overdue", "today"]);
 
-    s.complete_follow_up(overdue.id, d(2026, 3, 1)).expect("done");
-    s.reschedule_follow_up(later.id, d(2026, 2, 28)).expect("moved");
+    s.complete_follow_up(overdue.id, d(2026, 3, 1))
+        .expect("done");
+    s.reschedule_follow_up(later.id, d(2026, 2, 28))
+        .expect("moved");
     let due: Vec<String> = s
         .pending_follow_ups(d(2026, 3, 1), 10)
         .expect("due")
@@ -493,8 +574,14 @@ fn pending_follow_ups_soonest_first() {
         .map(|f| f.data.what)
         .collect();
     assert_eq!(due, vec!["later", "today"]);
-    assert_eq!(s.follow_up(overdue.id).expect("f").done_on, Some(d(2026, 3, 1)));
-    assert_eq!(s.pending_follow_ups(d(2026, 3, 1), 1).expect("due").len(), 1);
+    assert_eq!(
+        s.follow_up(overdue.id).expect("f").done_on,
+        Some(d(2026, 3, 1))
+    );
+    assert_eq!(
+        s.pending_follow_ups(d(2026, 3, 1), 1).expect("due").len(),
+        1
+    );
     let e = s
         .add_follow_up(&FollowUp {
             what: " ".into(),
@@ -515,10 +602,23 @@ fn same_person_rule() {
     let find = |name: &str, email: Option<&str>, phone: Option<&str>, pc: Option<&str>| {
         s.find_same_person(name, email, phone, pc).expect("find")
     };
-    assert_eq!(find("Anyone", Some("sian@example.ORG"), None, None), Some(a.id));
-    assert_eq!(find("Anyone", None, Some("029 2087 1234"), None), Some(a.id));
-    assert_eq!(find("sian davies", None, None, Some("cf10 5bf")), Some(a.id));
-    assert_eq!(find("sian davies", None, None, None), None, "a name alone is not enough");
+    assert_eq!(
+        find("Anyone", Some("sian@example.ORG"), None, None),
+        Some(a.id)
+    );
+    assert_eq!(
+        find("Anyone", None, Some("029 2087 1234"), None),
+        Some(a.id)
+    );
+    assert_eq!(
+        find("sian davies", None, None, Some("cf10 5bf")),
+        Some(a.id)
+    );
+    assert_eq!(
+        find("sian davies", None, None, None),
+        None,
+        "a name alone is not enough"
+    );
     assert_eq!(find("sian davies", None, None, Some("CF11 1AA")), None);
     assert_eq!(find("Other", Some("other@example.org"), None, None), None);
     // Channel is used by the list filters; make sure its names are the contract's.

@@ -27,8 +27,7 @@ use super::COLUMNS;
 use crate::dates::parse_date;
 use crate::domain::text::{fold, normalise_postcode, squash_space};
 use crate::domain::{
-    AgeBand, Case, CaseKind, CaseStatus, Channel, Contact, ContactKind, Outcome,
-    PREFER_NOT_TO_SAY,
+    AgeBand, Case, CaseKind, CaseStatus, Channel, Contact, ContactKind, Outcome, PREFER_NOT_TO_SAY,
 };
 use crate::{Error, Result};
 
@@ -132,7 +131,11 @@ pub fn parse(bytes: &[u8], file: &str, today: NaiveDate, categories: &[String]) 
         )));
     }
     let text = std::str::from_utf8(bytes).map_err(|e| {
-        let line = bytes[..e.valid_up_to()].iter().filter(|&&b| b == b'\n').count() + 1;
+        let line = bytes[..e.valid_up_to()]
+            .iter()
+            .filter(|&&b| b == b'\n')
+            .count()
+            + 1;
         Error::invalid(format!(
             "{file} is not UTF-8 text (line {line}): in the spreadsheet, save as \"CSV UTF-8\""
         ))
@@ -323,9 +326,11 @@ fn read_row<'a>(
             None
         }
     });
-    let has_details = [EMAIL, PHONE, ADDRESS, GENDER, AGE_BAND, ETHNICITY, EMPLOYMENT]
-        .iter()
-        .any(|&i| get(i).is_some());
+    let has_details = [
+        EMAIL, PHONE, ADDRESS, GENDER, AGE_BAND, ETHNICITY, EMPLOYMENT,
+    ]
+    .iter()
+    .any(|&i| get(i).is_some());
     if has_details && get(NAME).is_none() {
         why.push("constituent details are given but constituent_name is empty".into());
     }
@@ -521,8 +526,9 @@ mod tests {
 
     #[test]
     fn defaults_and_friendly_names() {
-        let p = plan("Title , OPENED,Constituent Name,Category\nBins,01/03/2026,Siân,Council Tax\n")
-            .expect("reads");
+        let p =
+            plan("Title , OPENED,Constituent Name,Category\nBins,01/03/2026,Siân,Council Tax\n")
+                .expect("reads");
         assert!(p.problems.is_empty(), "{:?}", p.problems);
         let c = &p.cases[0].case;
         assert_eq!(c.category, "council_tax");
@@ -545,7 +551,10 @@ mod tests {
         )
         .expect("reads");
         let who: Vec<Option<usize>> = p.cases.iter().map(|c| c.constituent).collect();
-        assert_eq!(who, vec![Some(0), Some(0), Some(0), Some(1), Some(1), Some(2)]);
+        assert_eq!(
+            who,
+            vec![Some(0), Some(0), Some(0), Some(1), Some(1), Some(2)]
+        );
         assert_eq!(p.people[0].contact.phone.as_deref(), Some("029 1"));
     }
 
@@ -563,7 +572,10 @@ mod tests {
         let lines: Vec<u64> = p.problems.iter().map(|p| p.line).collect();
         assert_eq!(lines, vec![3, 4, 5, 6]);
         let msg = p.problems_error().expect("bad rows").to_string();
-        assert!(msg.starts_with("4 rows are not valid; nothing was imported\n"), "{msg}");
+        assert!(
+            msg.starts_with("4 rows are not valid; nothing was imported\n"),
+            "{msg}"
+        );
         assert!(msg.contains("line 6: unknown case kind `bogus`"), "{msg}");
         assert!(msg.contains("satisfaction `9`"), "{msg}");
     }

@@ -377,8 +377,12 @@ mod tests {
     fn other_json_is_named_as_such() {
         let e = Export::parse(b"{\"hello\": 1}", "x.json", 1).expect_err("not ours");
         assert!(e.to_string().contains("not a casebook export"), "{e}");
-        let e = Export::parse(b"{\"format\": \"casebook-export\", \"version\": 9}", "x.json", 1)
-            .expect_err("too new");
+        let e = Export::parse(
+            b"{\"format\": \"casebook-export\", \"version\": 9}",
+            "x.json",
+            1,
+        )
+        .expect_err("too new");
         assert!(e.to_string().contains("newer casebook"), "{e}");
         let e = Export::parse(b"{ nope", "x.json", 1).expect_err("broken");
         assert!(e.to_string().contains("line 1"), "{e}");

@@ -44,10 +44,7 @@ pub enum FileKind {
 /// A JSON export starts (after any byte-order mark and white space) with `{`;
 /// a spreadsheet's header row never does.
 pub fn detect(bytes: &[u8]) -> FileKind {
-    match strip_bom(bytes)
-        .iter()
-        .find(|b| !b.is_ascii_whitespace())
-    {
+    match strip_bom(bytes).iter().find(|b| !b.is_ascii_whitespace()) {
         Some(b'{') => FileKind::Json,
         _ => FileKind::Csv,
     }

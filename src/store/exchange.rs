@@ -109,11 +109,10 @@ fn all<T>(
 /// True when no table holds a row (not even a tombstone).
 fn blank(conn: &Connection) -> Result<bool> {
     for table in TABLES {
-        let any: bool = conn.query_row(
-            &format!("SELECT EXISTS (SELECT 1 FROM {table})"),
-            [],
-            |r| r.get(0),
-        )?;
+        let any: bool =
+            conn.query_row(&format!("SELECT EXISTS (SELECT 1 FROM {table})"), [], |r| {
+                r.get(0)
+            })?;
         if any {
             return Ok(false);
         }
@@ -554,7 +553,8 @@ impl Resolution {
 }
 
 fn resolve(conn: &Connection, plan: &Plan) -> Result<Resolution> {
-    let mut exists = conn.prepare_cached("SELECT EXISTS (SELECT 1 FROM cases WHERE reference = ?1)")?;
+    let mut exists =
+        conn.prepare_cached("SELECT EXISTS (SELECT 1 FROM cases WHERE reference = ?1)")?;
     let mut skip = Vec::with_capacity(plan.cases.len());
     let mut used = vec![false; plan.people.len()];
     for c in &plan.cases {
@@ -837,7 +837,8 @@ fn load(tx: &Connection, doc: &x::Export) -> Result<()> {
         .map_err(refused("follow-up", &f.uuid))?;
     }
 
-    let mut stmt = tx.prepare_cached("INSERT INTO tombstones (uuid, kind, deleted_at) VALUES (?1, ?2, ?3)")?;
+    let mut stmt =
+        tx.prepare_cached("INSERT INTO tombstones (uuid, kind, deleted_at) VALUES (?1, ?2, ?3)")?;
     for t in &doc.tombstones {
         stmt.execute(params![t.uuid.to_string(), t.kind, t.deleted_at])
             .map_err(refused("tombstone", &t.uuid))?;

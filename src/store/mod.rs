@@ -24,8 +24,8 @@ use std::time::Duration;
 use rusqlite::{Connection, ErrorCode, OpenFlags, Transaction, TransactionBehavior};
 
 pub use cases::{CaseFilter, CaseSort, CaseSummary};
-pub use exchange::{CsvImportSummary, JsonImportSummary, LeftOut};
 pub use diary::{LogOutcome, LogRequest, Who};
+pub use exchange::{CsvImportSummary, JsonImportSummary, LeftOut};
 pub use migrations::SCHEMA_VERSION;
 pub use search::{Hit, HitKind};
 
