@@ -219,6 +219,11 @@ fn a_bad_row_stops_everything_and_every_bad_row_is_listed() {
     assert!(lines[4].contains("line 7: unknown channel `fax`"), "{err}");
     assert!(lines[5].contains("line 8:"), "{err}");
     assert!(lines[5].contains("satisfaction `9`"), "{err}");
+    assert!(
+        lines[5].contains("closed date 2026-01-01 is before"),
+        "{err}"
+    );
+    assert!(lines[5].contains("`nope` is not an email address"), "{err}");
     assert_eq!(sb.snapshot(), before, "nothing was written");
 }
 

@@ -193,8 +193,18 @@ pub fn parse(bytes: &[u8], file: &str, today: NaiveDate, categories: &[String]) 
         .map(|&i| COLUMNS[i])
         .collect();
     if !missing.is_empty() {
+        // Some spreadsheets save "CSV" with semicolons or tabs between cells.
+        let hint = match header.iter().next() {
+            Some(h) if header.len() == 1 && h.contains(';') => {
+                "the cells are separated by semicolons: save as \"CSV (comma delimited)\""
+            }
+            Some(h) if header.len() == 1 && h.contains('\t') => {
+                "the cells are separated by tabs: save as \"CSV (comma delimited)\""
+            }
+            _ => "the header row must name at least opened and title",
+        };
         return Err(Error::invalid(format!(
-            "{file} has no {} column: the header row must name at least opened and title",
+            "{file} has no {} column: {hint}",
             missing
                 .iter()
                 .map(|m| format!("`{m}`"))
@@ -333,6 +343,22 @@ fn read_row<'a>(
     .any(|&i| get(i).is_some());
     if has_details && get(NAME).is_none() {
         why.push("constituent details are given but constituent_name is empty".into());
+    }
+    if let (Some(o), Some(c)) = (opened, closed)
+        && c < o
+    {
+        why.push(format!("closed date {c} is before the opened date {o}"));
+    }
+    if let Some(email) = get(EMAIL)
+        && Contact::validate(&Contact {
+            email: Some(email.to_string()),
+            ..Contact::named("-")
+        })
+        .is_err()
+    {
+        why.push(format!(
+            "constituent_email `{email}` is not an email address"
+        ));
     }
     if get(OUTCOME).is_some() && get(CLOSED).is_none() && get(STATUS).is_none() {
         why.push("an outcome is given but no closed date".into());
@@ -581,6 +607,12 @@ mod tests {
     }
 
     #[test]
+    fn semicolons_are_named() {
+        let e = plan("title;opened\nx;2026-01-01\n").expect_err("semicolons");
+        assert!(e.to_string().contains("separated by semicolons"), "{e}");
+    }
+
+    #[test]
     fn not_csv_is_one_line() {
         for bad in [
             &b"\x00\x01\x02"[..],
@@ -588,6 +620,7 @@ mod tests {
             &b"title,opened\na,2026-01-01,extra\n"[..],
             &b""[..],
             &b"hello world\n"[..],
+            &b"title;opened\nx;2026-01-01\n"[..],
         ] {
             let e = parse(bad, "t.csv", today(), &cats()).expect_err("not CSV");
             assert!(!e.to_string().contains('\n'), "{e}");
