@@ -10,6 +10,7 @@ pub mod config;
 pub mod dates;
 pub mod domain;
 pub mod error;
+pub mod exchange;
 pub mod files;
 pub mod store;
 pub mod tui;

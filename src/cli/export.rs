@@ -1,12 +1,49 @@
-//! `casebook export`. (Placeholder while this command is being built.)
+//! `casebook export [--format json|csv] [--out PATH] [--include-confidential]`.
+//! JSON is lossless (every table and field, by UUID); CSV is one row a case
+//! in the import columns, so that it imports again.
 
 use std::io::Write;
 use std::process::ExitCode;
 
-use super::Env;
+use super::{Env, ExportArgs, ExportFormat, write_output};
+use crate::exchange::csv_export;
+use crate::store::LeftOut;
 use crate::{Error, Result};
 
-#[allow(unused_variables)]
-pub fn run<A>(env: &Env, args: A, out: &mut dyn Write) -> Result<ExitCode> {
-    Err(Error::invalid("`casebook export` is not built yet"))
+pub fn run(env: &Env, args: &ExportArgs, out: &mut dyn Write) -> Result<ExitCode> {
+    // Exporting must not create an empty diary where a path was mistyped.
+    if !env.db_path.exists() {
+        return Err(Error::invalid(format!(
+            "there is no diary at {}: nothing to export (check --db)",
+            env.db_path.display()
+        )));
+    }
+    let store = env.open_store()?;
+    let bytes = match args.format {
+        ExportFormat::Json => {
+            let (doc, left_out) = store.export_all(args.include_confidential)?;
+            if left_out.entries > 0 {
+                eprintln!("casebook: {}", left_out_text(left_out));
+            }
+            doc.to_bytes()?
+        }
+        ExportFormat::Csv => csv_export::write(&store.export_csv_rows()?)?,
+    };
+    write_output(out, args.out.as_deref(), &bytes)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn left_out_text(left_out: LeftOut) -> String {
+    let n = left_out.entries;
+    let what = if n == 1 {
+        "1 confidential entry was".to_string()
+    } else {
+        format!("{n} confidential entries were")
+    };
+    let with = match left_out.follow_ups {
+        0 => String::new(),
+        1 => ", with the follow-up made from it".to_string(),
+        f => format!(", with the {f} follow-ups made from them"),
+    };
+    format!("{what} left out{with} (add --include-confidential to include them)")
 }

@@ -153,7 +153,10 @@ pub(crate) fn find_same_person(
     if let Some(email) = email.map(str::trim).filter(|e| !e.is_empty()) {
         let id = conn
             .query_row(
-                "SELECT id FROM contacts WHERE lower(email) = lower(?1) ORDER BY id LIMIT 1",
+                // `email IS NOT NULL` lets SQLite use the partial index
+                // contacts_email; without it every look-up scans the table.
+                "SELECT id FROM contacts WHERE lower(email) = lower(?1) AND email IS NOT NULL \
+                 ORDER BY id LIMIT 1",
                 [email],
                 |r| r.get(0),
             )

@@ -10,6 +10,7 @@ mod contacts;
 mod diary;
 mod directory;
 mod entries;
+mod exchange;
 mod followups;
 mod migrations;
 mod referrals;
@@ -24,6 +25,7 @@ use rusqlite::{Connection, ErrorCode, OpenFlags, Transaction, TransactionBehavio
 
 pub use cases::{CaseFilter, CaseSort, CaseSummary};
 pub use diary::{LogOutcome, LogRequest, Who};
+pub use exchange::{CsvImportSummary, JsonImportSummary, LeftOut};
 pub use migrations::SCHEMA_VERSION;
 pub use search::{Hit, HitKind};
 

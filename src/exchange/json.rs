@@ -1,0 +1,390 @@
+//! The casebook JSON export, version 1: every table and every field, each
+//! record with its UUID and created/updated timestamps, and records pointing
+//! at each other by UUID (local row ids mean nothing outside one file).
+//!
+//! Derived columns (a contact's folded name, a case's area) are left out:
+//! they are recomputed on import. Timestamps are kept as the exact text
+//! stored, so export → import → export gives identical bytes.
+//!
+//! Unknown fields are refused rather than dropped: dropping them would lose
+//! data silently.
+
+use chrono::{DateTime, NaiveDate, NaiveDateTime};
+use serde::{Deserialize, Serialize};
+use uuid::Uuid;
+
+use crate::domain::{
+    AgeBand, CaseKind, CaseStatus, Channel, ContactKind, EntryKind, Instruction, Outcome,
+    PreferredContact, Role,
+};
+use crate::{Error, Result};
+
+pub const FORMAT: &str = "casebook-export";
+pub const VERSION: u32 = 1;
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Export {
+    /// Always [`FORMAT`].
+    pub format: String,
+    /// The version of this file format, [`VERSION`].
+    pub version: u32,
+    /// The database schema version it was written from.
+    pub schema: i64,
+    /// False when confidential entries were left out.
+    pub confidential_included: bool,
+    pub contacts: Vec<Contact>,
+    pub directory: Vec<DirectoryEntry>,
+    pub surgeries: Vec<Surgery>,
+    pub cases: Vec<Case>,
+    pub entries: Vec<Entry>,
+    pub referrals: Vec<Referral>,
+    pub follow_ups: Vec<FollowUp>,
+    pub tombstones: Vec<Tombstone>,
+    /// The last case reference number given out in each year, so that a
+    /// restored diary does not hand out a number again.
+    pub reference_counters: Vec<ReferenceCounter>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Contact {
+    pub uuid: Uuid,
+    pub created_at: String,
+    pub updated_at: String,
+    pub name: String,
+    pub kind: ContactKind,
+    pub organisation: Option<String>,
+    pub department: Option<String>,
+    pub role: Option<String>,
+    pub address: Option<String>,
+    pub postcode: Option<String>,
+    pub phone: Option<String>,
+    pub email: Option<String>,
+    pub preferred_contact: Option<PreferredContact>,
+    pub gender: Option<String>,
+    pub age_band: Option<AgeBand>,
+    pub ethnicity: Option<String>,
+    pub employment_status: Option<String>,
+    pub caution: Option<String>,
+    pub notes: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DirectoryEntry {
+    pub uuid: Uuid,
+    pub created_at: String,
+    pub updated_at: String,
+    /// The contact (officer or agency) this entry describes.
+    pub contact: Uuid,
+    pub handles: String,
+    pub categories: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Surgery {
+    pub uuid: Uuid,
+    pub created_at: String,
+    pub updated_at: String,
+    pub held_on: NaiveDate,
+    pub venue: String,
+    pub started_at: Option<NaiveDateTime>,
+    pub ended_at: Option<NaiveDateTime>,
+    pub notes: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Case {
+    pub uuid: Uuid,
+    pub created_at: String,
+    pub updated_at: String,
+    pub reference: String,
+    pub title: String,
+    pub opened: NaiveDate,
+    pub closed: Option<NaiveDate>,
+    pub kind: CaseKind,
+    pub category: String,
+    pub channel: Channel,
+    pub location: Option<String>,
+    pub postcode: Option<String>,
+    pub facts: Option<String>,
+    pub wants: Option<String>,
+    pub history: Option<String>,
+    pub others_involved: Option<String>,
+    pub status: CaseStatus,
+    pub outcome: Option<Outcome>,
+    pub satisfaction: Option<u8>,
+    pub feedback: Option<String>,
+    pub promised_by: Option<NaiveDate>,
+    pub consent_to_share: Option<bool>,
+    pub surgery: Option<Uuid>,
+    pub publicise: bool,
+    /// The people on the case and their roles.
+    pub people: Vec<CasePerson>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CasePerson {
+    pub uuid: Uuid,
+    pub created_at: String,
+    pub updated_at: String,
+    pub contact: Uuid,
+    pub role: Role,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Entry {
+    pub uuid: Uuid,
+    pub created_at: String,
+    pub updated_at: String,
+    pub case: Option<Uuid>,
+    pub contact: Option<Uuid>,
+    pub kind: EntryKind,
+    pub at: NaiveDateTime,
+    pub text: String,
+    pub confidential: bool,
+    pub surgery: Option<Uuid>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Referral {
+    pub uuid: Uuid,
+    pub created_at: String,
+    pub updated_at: String,
+    pub case: Uuid,
+    pub to: Uuid,
+    pub referred_on: NaiveDate,
+    pub council_ref: Option<String>,
+    pub instruction: Instruction,
+    pub note: Option<String>,
+    pub constituent_copied: bool,
+    pub due_on: NaiveDate,
+    pub reply_on: Option<NaiveDate>,
+    pub reply: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FollowUp {
+    pub uuid: Uuid,
+    pub created_at: String,
+    pub updated_at: String,
+    pub case: Option<Uuid>,
+    pub contact: Option<Uuid>,
+    /// The diary entry it came from. (When that entry is confidential and
+    /// left out, so is the follow-up: its text quotes the entry.)
+    pub entry: Option<Uuid>,
+    pub due_on: NaiveDate,
+    pub what: String,
+    pub done_on: Option<NaiveDate>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Tombstone {
+    pub uuid: Uuid,
+    /// `contact`, `case`, `entry`, … (what the deleted record was).
+    pub kind: String,
+    pub deleted_at: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ReferenceCounter {
+    pub year: i32,
+    pub last: i64,
+}
+
+impl Export {
+    /// The export as pretty-printed JSON with a final newline.
+    pub fn to_bytes(&self) -> Result<Vec<u8>> {
+        let mut bytes = serde_json::to_vec_pretty(self)
+            .map_err(|e| Error::invalid(format!("cannot write the export: {e}")))?;
+        bytes.push(b'\n');
+        Ok(bytes)
+    }
+
+    /// Reads an export; `file` names it in messages. Checks the header and
+    /// every timestamp, so that what is refused is refused before anything
+    /// is written.
+    pub fn parse(bytes: &[u8], file: &str, known_schema: i64) -> Result<Export> {
+        let text = std::str::from_utf8(super::strip_bom(bytes)).map_err(|_| {
+            Error::invalid(format!(
+                "{file} is not a casebook export: it is not UTF-8 text"
+            ))
+        })?;
+        // Read the header first, so that another program's JSON is named as
+        // such rather than reported as a missing field.
+        #[derive(Deserialize)]
+        struct Header {
+            format: Option<String>,
+            version: Option<u32>,
+            schema: Option<i64>,
+        }
+        let header: Header = serde_json::from_str(text).map_err(|e| {
+            Error::invalid(format!(
+                "{file} is not a casebook export: line {}: {e}",
+                e.line()
+            ))
+        })?;
+        if header.format.as_deref() != Some(FORMAT) {
+            return Err(Error::invalid(format!(
+                "{file} is JSON but not a casebook export (no \"format\": \"{FORMAT}\")"
+            )));
+        }
+        match (header.version, header.schema) {
+            (Some(v), _) if v > VERSION => {
+                return Err(Error::invalid(format!(
+                    "{file} was written by a newer casebook (export version {v}, this program reads up to {VERSION}): install the newer casebook"
+                )));
+            }
+            (_, Some(s)) if s > known_schema => {
+                return Err(Error::invalid(format!(
+                    "{file} was written by a newer casebook (schema {s}, this program knows up to {known_schema}): install the newer casebook"
+                )));
+            }
+            _ => {}
+        }
+        let export: Export = serde_json::from_str(text).map_err(|e| {
+            Error::invalid(format!(
+                "{file} is not a valid casebook export: line {} column {}: {e}",
+                e.line(),
+                e.column()
+            ))
+        })?;
+        export.check_stamps(file)?;
+        export.check_references(file)?;
+        Ok(export)
+    }
+
+    /// Every UUID a record points at must be a record of the file.
+    fn check_references(&self, file: &str) -> Result<()> {
+        use std::collections::HashSet;
+        let contacts: HashSet<&Uuid> = self.contacts.iter().map(|c| &c.uuid).collect();
+        let surgeries: HashSet<&Uuid> = self.surgeries.iter().map(|s| &s.uuid).collect();
+        let cases: HashSet<&Uuid> = self.cases.iter().map(|c| &c.uuid).collect();
+        let entries: HashSet<&Uuid> = self.entries.iter().map(|e| &e.uuid).collect();
+        let mut refs: Vec<(&str, &Uuid, &str, &HashSet<&Uuid>, &Uuid)> = Vec::new();
+        for d in &self.directory {
+            refs.push(("directory entry", &d.uuid, "contact", &contacts, &d.contact));
+        }
+        for c in &self.cases {
+            if let Some(s) = &c.surgery {
+                refs.push(("case", &c.uuid, "surgery", &surgeries, s));
+            }
+            for p in &c.people {
+                refs.push(("case person", &p.uuid, "contact", &contacts, &p.contact));
+            }
+        }
+        for e in &self.entries {
+            let links = [
+                ("case", &cases, &e.case),
+                ("contact", &contacts, &e.contact),
+                ("surgery", &surgeries, &e.surgery),
+            ];
+            for (what, set, link) in links {
+                if let Some(u) = link {
+                    refs.push(("entry", &e.uuid, what, set, u));
+                }
+            }
+        }
+        for r in &self.referrals {
+            refs.push(("referral", &r.uuid, "case", &cases, &r.case));
+            refs.push(("referral", &r.uuid, "contact", &contacts, &r.to));
+        }
+        for f in &self.follow_ups {
+            let links = [
+                ("case", &cases, &f.case),
+                ("contact", &contacts, &f.contact),
+                ("entry", &entries, &f.entry),
+            ];
+            for (what, set, link) in links {
+                if let Some(u) = link {
+                    refs.push(("follow-up", &f.uuid, what, set, u));
+                }
+            }
+        }
+        for (from, from_uuid, what, set, uuid) in refs {
+            if !set.contains(uuid) {
+                return Err(Error::invalid(format!(
+                    "{file} is not a consistent casebook export: {from} {from_uuid} refers to {what} {uuid}, which is not in the file"
+                )));
+            }
+        }
+        Ok(())
+    }
+
+    /// Every created/updated/deleted timestamp must be RFC 3339, as stored.
+    fn check_stamps(&self, file: &str) -> Result<()> {
+        let mut stamps: Vec<(&str, &Uuid, &str)> = Vec::new();
+        for c in &self.contacts {
+            stamps.push(("contact", &c.uuid, &c.created_at));
+            stamps.push(("contact", &c.uuid, &c.updated_at));
+        }
+        for d in &self.directory {
+            stamps.push(("directory entry", &d.uuid, &d.created_at));
+            stamps.push(("directory entry", &d.uuid, &d.updated_at));
+        }
+        for s in &self.surgeries {
+            stamps.push(("surgery", &s.uuid, &s.created_at));
+            stamps.push(("surgery", &s.uuid, &s.updated_at));
+        }
+        for c in &self.cases {
+            stamps.push(("case", &c.uuid, &c.created_at));
+            stamps.push(("case", &c.uuid, &c.updated_at));
+            for p in &c.people {
+                stamps.push(("case person", &p.uuid, &p.created_at));
+                stamps.push(("case person", &p.uuid, &p.updated_at));
+            }
+        }
+        for e in &self.entries {
+            stamps.push(("entry", &e.uuid, &e.created_at));
+            stamps.push(("entry", &e.uuid, &e.updated_at));
+        }
+        for r in &self.referrals {
+            stamps.push(("referral", &r.uuid, &r.created_at));
+            stamps.push(("referral", &r.uuid, &r.updated_at));
+        }
+        for f in &self.follow_ups {
+            stamps.push(("follow-up", &f.uuid, &f.created_at));
+            stamps.push(("follow-up", &f.uuid, &f.updated_at));
+        }
+        for t in &self.tombstones {
+            stamps.push(("tombstone", &t.uuid, &t.deleted_at));
+        }
+        for (what, uuid, stamp) in stamps {
+            if DateTime::parse_from_rfc3339(stamp).is_err() {
+                return Err(Error::invalid(format!(
+                    "{file} is not a valid casebook export: {what} {uuid} has the timestamp `{stamp}`, which is not RFC 3339"
+                )));
+            }
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn other_json_is_named_as_such() {
+        let e = Export::parse(b"{\"hello\": 1}", "x.json", 1).expect_err("not ours");
+        assert!(e.to_string().contains("not a casebook export"), "{e}");
+        let e = Export::parse(
+            b"{\"format\": \"casebook-export\", \"version\": 9}",
+            "x.json",
+            1,
+        )
+        .expect_err("too new");
+        assert!(e.to_string().contains("newer casebook"), "{e}");
+        let e = Export::parse(b"{ nope", "x.json", 1).expect_err("broken");
+        assert!(e.to_string().contains("line 1"), "{e}");
+    }
+}
