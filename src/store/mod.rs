@@ -16,6 +16,7 @@ mod referrals;
 mod rows;
 mod search;
 mod surgeries;
+mod views;
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -26,6 +27,7 @@ pub use cases::{CaseFilter, CaseSort, CaseSummary};
 pub use diary::{LogOutcome, LogRequest, Who};
 pub use migrations::SCHEMA_VERSION;
 pub use search::{Hit, HitKind};
+pub use views::{ContactLine, EntryLine, FollowUpLine, ReferralLine};
 
 use crate::{Error, Result};
 
