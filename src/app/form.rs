@@ -320,7 +320,7 @@ const MATCHES: usize = 6;
 
 /// Contacts matching a typed name, best first. Candidates come from the
 /// store's indexed prefix lookup (never a scan); when the typing has a slip
-/// in it, the first letters widen the net and fuzzy ranking sorts it out.
+/// in it, the first letter widens the net and fuzzy ranking sorts it out.
 pub fn complete(store: &Store, typed: &str) -> crate::Result<Vec<Match>> {
     let folded = fold(typed.trim());
     if folded.is_empty() {
@@ -328,7 +328,7 @@ pub fn complete(store: &Store, typed: &str) -> crate::Result<Vec<Match>> {
     }
     let mut candidates = store.complete_contacts(&folded, 40)?;
     if candidates.len() < MATCHES {
-        let first: String = folded.chars().take(2).collect();
+        let first: String = folded.chars().take(1).collect();
         for c in store.complete_contacts(&first, 300)? {
             if !candidates.iter().any(|x| x.id == c.id) {
                 candidates.push(c);
