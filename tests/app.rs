@@ -36,15 +36,21 @@ fn ctrl(c: char) -> KeyEvent {
 
 fn seeded() -> App {
     let mut s = Store::open_in_memory().expect("store");
-    s.add_contact(&Contact::named("Siân Davies")).expect("contact");
-    s.add_contact(&Contact::named("Sean Price")).expect("contact");
+    s.add_contact(&Contact::named("Siân Davies"))
+        .expect("contact");
+    s.add_contact(&Contact::named("Sean Price"))
+        .expect("contact");
     let mut careful = Contact::named("Dai Morgan");
     careful.caution = Some("aggressive at last surgery: meet with a colleague".into());
     let dai = s.add_contact(&careful).expect("contact");
-    let mut case = Case::new("Fly-tipping behind the shops", NaiveDate::from_ymd_opt(2026, 2, 20).expect("date"));
+    let mut case = Case::new(
+        "Fly-tipping behind the shops",
+        NaiveDate::from_ymd_opt(2026, 2, 20).expect("date"),
+    );
     case.category = "waste".into();
     let cats = Config::default().categories();
-    s.add_case(&case, &[(dai.id, Role::Constituent)], &cats).expect("case");
+    s.add_case(&case, &[(dai.id, Role::Constituent)], &cats)
+        .expect("case");
     app_with(s, Config::default())
 }
 
@@ -69,9 +75,17 @@ fn a_call_from_a_known_person_is_c_four_letters_tab_text_enter() {
     assert!(app.popups.is_empty(), "the form closed: {:?}", app.popups);
     assert_eq!(
         entries(&app),
-        vec![("Siân Davies".to_string(), "Bins not collected".to_string(), None)]
+        vec![(
+            "Siân Davies".to_string(),
+            "Bins not collected".to_string(),
+            None
+        )]
     );
-    assert_eq!(app.store.counts().expect("counts").contacts, 3, "no new contact");
+    assert_eq!(
+        app.store.counts().expect("counts").contacts,
+        3,
+        "no new contact"
+    );
     assert!(app.status.as_deref().unwrap_or("").contains("Siân Davies"));
     // The home screen shows it at once.
     assert_eq!(app.home.latest.len(), 1);
@@ -88,7 +102,10 @@ fn completion_is_fuzzy_and_folds_accents() {
     let Input::Who { matches, .. } = &form.fields[quick::WHO].input else {
         panic!("a who field")
     };
-    assert_eq!(matches.first().map(|m| m.name.as_str()), Some("Siân Davies"));
+    assert_eq!(
+        matches.first().map(|m| m.name.as_str()),
+        Some("Siân Davies")
+    );
 }
 
 #[test]
@@ -100,15 +117,27 @@ fn a_new_name_creates_the_contact_and_says_so() {
     type_text(&mut app, "Streetlight out");
     app.press(key(KeyCode::Enter));
     assert!(app.popups.is_empty());
-    assert_eq!(app.store.contacts_named("rhodri ap gwyn").expect("named").len(), 1);
+    assert_eq!(
+        app.store
+            .contacts_named("rhodri ap gwyn")
+            .expect("named")
+            .len(),
+        1
+    );
     let status = app.status.clone().unwrap_or_default();
-    assert!(status.contains("New contact added: Rhodri ap Gwyn"), "{status}");
+    assert!(
+        status.contains("New contact added: Rhodri ap Gwyn"),
+        "{status}"
+    );
 }
 
 #[test]
 fn optional_fields_file_the_call_and_add_a_follow_up() {
     let mut app = seeded();
-    let reference = app.store.cases_page(&Default::default(), Default::default(), None, 1).expect("page")[0]
+    let reference = app
+        .store
+        .cases_page(&Default::default(), Default::default(), None, 1)
+        .expect("page")[0]
         .reference
         .clone();
     app.press(key(KeyCode::Char('c')));
@@ -128,7 +157,10 @@ fn optional_fields_file_the_call_and_add_a_follow_up() {
         .due_follow_up_lines(NaiveDate::from_ymd_opt(2026, 3, 5).expect("date"), 10)
         .expect("due");
     assert_eq!(due.len(), 1);
-    assert_eq!(due[0].due_on, NaiveDate::from_ymd_opt(2026, 3, 5).expect("date"));
+    assert_eq!(
+        due[0].due_on,
+        NaiveDate::from_ymd_opt(2026, 3, 5).expect("date")
+    );
 }
 
 #[test]
@@ -146,13 +178,26 @@ fn errors_show_beside_fields_and_nothing_typed_is_lost() {
     let Some(Popup::Form(_, form)) = app.popups.last() else {
         panic!("the form stays open")
     };
-    assert!(form.fields[quick::TEXT].shown_error().is_some(), "text is needed");
-    assert!(form.fields[quick::CASE].shown_error().is_some(), "unknown case");
-    assert!(form.fields[quick::FOLLOW_UP].shown_error().is_some(), "bad date");
+    assert!(
+        form.fields[quick::TEXT].shown_error().is_some(),
+        "text is needed"
+    );
+    assert!(
+        form.fields[quick::CASE].shown_error().is_some(),
+        "unknown case"
+    );
+    assert!(
+        form.fields[quick::FOLLOW_UP].shown_error().is_some(),
+        "bad date"
+    );
     assert_eq!(form.fields[quick::WHO].input.text(), "Siân");
     assert_eq!(form.fields[quick::FOLLOW_UP].input.text(), "next blursday");
     assert!(form.notice.is_some());
-    assert_eq!(app.store.counts().expect("counts").entries, 0, "nothing saved");
+    assert_eq!(
+        app.store.counts().expect("counts").entries,
+        0,
+        "nothing saved"
+    );
 }
 
 #[test]
@@ -163,7 +208,10 @@ fn esc_asks_before_discarding_typed_text() {
     app.press(key(KeyCode::Esc));
     assert!(matches!(app.popups.last(), Some(Popup::Confirm { .. })));
     app.press(key(KeyCode::Char('n')));
-    assert!(matches!(app.popups.last(), Some(Popup::Form(..))), "kept editing");
+    assert!(
+        matches!(app.popups.last(), Some(Popup::Form(..))),
+        "kept editing"
+    );
     app.press(key(KeyCode::Esc));
     app.press(key(KeyCode::Char('y')));
     assert!(app.popups.is_empty());
@@ -183,7 +231,10 @@ fn paste_arrives_whole_in_the_focused_field() {
     let Some(Popup::Form(_, form)) = app.popups.last() else {
         panic!("a form")
     };
-    assert_eq!(form.fields[quick::TEXT].input.text(), "line one\nline two — ŵ");
+    assert_eq!(
+        form.fields[quick::TEXT].input.text(),
+        "line one\nline two — ŵ"
+    );
 }
 
 #[test]
@@ -213,7 +264,11 @@ fn intake_records_both_people_of_an_indirect_query() {
     assert_eq!(case.kind, CaseKind::IndirectQuery);
     assert_eq!(case.category, "housing");
     assert_eq!(case.postcode.as_deref(), Some("CF10 5BF"));
-    let roles: Vec<(Role, String)> = view.people.iter().map(|(r, c)| (*r, c.name.clone())).collect();
+    let roles: Vec<(Role, String)> = view
+        .people
+        .iter()
+        .map(|(r, c)| (*r, c.name.clone()))
+        .collect();
     assert_eq!(
         roles,
         vec![
@@ -253,7 +308,10 @@ fn the_case_screen_changes_status_and_closing_asks_for_the_outcome() {
         Screen::Case(v) => v.id,
         _ => panic!("still on the case"),
     };
-    assert_eq!(app.store.case(id).expect("case").status, CaseStatus::WaitingCouncil);
+    assert_eq!(
+        app.store.case(id).expect("case").status,
+        CaseStatus::WaitingCouncil
+    );
     app.press(key(KeyCode::Char('x')));
     let Some(Popup::Choose { options, .. }) = app.popups.last() else {
         panic!("outcome asked")
@@ -279,7 +337,9 @@ fn logging_on_a_case_fills_in_case_and_constituent() {
     let e = entries(&app);
     assert_eq!(e[0].0, "Dai Morgan");
     assert!(e[0].2.is_some(), "filed on the case");
-    let Screen::Case(v) = &app.screen else { panic!("case") };
+    let Screen::Case(v) = &app.screen else {
+        panic!("case")
+    };
     assert_eq!(v.entries.len(), 1, "the timeline shows it");
 }
 
@@ -289,7 +349,9 @@ fn confidential_entries_stay_masked_until_revealed() {
     app.press(key(KeyCode::Char('2')));
     app.press(key(KeyCode::Enter));
     app.press(key(KeyCode::Char('r')));
-    let Screen::Case(v) = &app.screen else { panic!("case") };
+    let Screen::Case(v) = &app.screen else {
+        panic!("case")
+    };
     assert!(v.revealed);
 }
 
@@ -346,7 +408,9 @@ fn rebinding_a_key_changes_behaviour_and_the_footer() {
     assert!(matches!(app.popups.last(), Some(Popup::Form(..))));
     app.press(key(KeyCode::Esc));
     assert!(
-        app.footer_hints().iter().any(|(k, w)| k == "Ctrl-l" && *w == "log a call"),
+        app.footer_hints()
+            .iter()
+            .any(|(k, w)| k == "Ctrl-l" && *w == "log a call"),
         "{:?}",
         app.footer_hints()
     );
@@ -364,7 +428,10 @@ fn a_bad_binding_is_reported_once_and_skipped() {
     app.press(key(KeyCode::Enter));
     assert!(app.popups.is_empty());
     app.press(key(KeyCode::Char('c')));
-    assert!(matches!(app.popups.last(), Some(Popup::Form(..))), "defaults still work");
+    assert!(
+        matches!(app.popups.last(), Some(Popup::Form(..))),
+        "defaults still work"
+    );
 }
 
 #[test]
@@ -406,16 +473,21 @@ fn lists_page_from_the_store() {
     let day = NaiveDate::from_ymd_opt(2026, 1, 1).expect("date");
     s.write(|_| Ok(())).expect("write");
     for i in 0..250 {
-        s.add_case(&Case::new(format!("Case {i}"), day), &[], &cats).expect("case");
+        s.add_case(&Case::new(format!("Case {i}"), day), &[], &cats)
+            .expect("case");
     }
     let mut app = app_with(s, Config::default());
     app.press(key(KeyCode::Char('2')));
-    let Screen::Cases(v) = &app.screen else { panic!("cases") };
+    let Screen::Cases(v) = &app.screen else {
+        panic!("cases")
+    };
     assert_eq!(v.rows.len(), 100, "one page");
     for _ in 0..120 {
         app.press(key(KeyCode::Char('j')));
     }
-    let Screen::Cases(v) = &app.screen else { panic!("cases") };
+    let Screen::Cases(v) = &app.screen else {
+        panic!("cases")
+    };
     assert_eq!(v.selected, 120);
     assert_eq!(v.rows.len(), 200, "a second page, not everything");
 }
@@ -424,7 +496,10 @@ fn lists_page_from_the_store() {
 fn a_store_error_is_a_message_and_the_ui_carries_on() {
     let mut app = empty_app();
     app.fail(casebook::Error::invalid("the disk is full"));
-    assert!(matches!(app.popups.last(), Some(Popup::Message { error: true, .. })));
+    assert!(matches!(
+        app.popups.last(),
+        Some(Popup::Message { error: true, .. })
+    ));
     app.press(key(KeyCode::Esc));
     app.press(key(KeyCode::Char('c')));
     assert!(matches!(app.popups.last(), Some(Popup::Form(..))));

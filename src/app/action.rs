@@ -45,9 +45,9 @@ pub enum Action {
     /// Another program changed the diary: reload what is on screen.
     #[serde(skip)]
     Refresh,
-    /// The terminal changed size: nothing to do but draw again.
+    /// The terminal changed size (columns, rows).
     #[serde(skip)]
-    Resize,
+    Resize(u16, u16),
 }
 
 impl Action {
@@ -85,7 +85,7 @@ impl Action {
             Action::Key(_) => "key",
             Action::Paste(_) => "paste",
             Action::Refresh => "refresh",
-            Action::Resize => "resize",
+            Action::Resize(..) => "resize",
         }
     }
 

@@ -153,8 +153,8 @@ impl Form {
         if n == 0 {
             return;
         }
-        self.fields[self.focus].touched = !self.fields[self.focus].input.text().is_empty()
-            || self.fields[self.focus].touched;
+        self.fields[self.focus].touched =
+            !self.fields[self.focus].input.text().is_empty() || self.fields[self.focus].touched;
         for step in 1..=n {
             let i = if forward {
                 (self.focus + step) % n
@@ -229,9 +229,10 @@ impl Form {
                         // Jump to the next option starting with the letter.
                         let c = c.to_ascii_lowercase();
                         let start = *selected + 1;
-                        if let Some(i) = (0..n).map(|k| (start + k) % n).find(|&i| {
-                            options[i].1.to_lowercase().starts_with(c)
-                        }) {
+                        if let Some(i) = (0..n)
+                            .map(|k| (start + k) % n)
+                            .find(|&i| options[i].1.to_lowercase().starts_with(c))
+                        {
                             *selected = i;
                         }
                     }

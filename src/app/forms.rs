@@ -52,7 +52,11 @@ pub mod follow {
     pub const WHAT: usize = 1;
 }
 
-fn options<T: Copy>(all: &[T], value: fn(T) -> &'static str, label: fn(T) -> &'static str) -> Vec<(String, String)> {
+fn options<T: Copy>(
+    all: &[T],
+    value: fn(T) -> &'static str,
+    label: fn(T) -> &'static str,
+) -> Vec<(String, String)> {
     all.iter()
         .map(|&v| (value(v).to_string(), label(v).to_string()))
         .collect()
@@ -73,12 +77,20 @@ pub fn quick_log(case: Option<&str>, who: Option<Match>, kind: EntryKind) -> For
         *chosen = Some(m);
     }
     let mut form = Form::new(
-        if case.is_some() { text::quick_log::TITLE_ENTRY } else { t },
+        if case.is_some() {
+            text::quick_log::TITLE_ENTRY
+        } else {
+            t
+        },
         vec![
             who_field,
             Field::text(text::quick_log::TEXT, TextField::multiline()),
             Field::choice(text::quick_log::KIND, kinds, kind_at).optional(),
-            Field::text(text::quick_log::CASE, TextField::new().with_text(case.unwrap_or(""))).optional(),
+            Field::text(
+                text::quick_log::CASE,
+                TextField::new().with_text(case.unwrap_or("")),
+            )
+            .optional(),
             Field::text(text::quick_log::FOLLOW_UP, TextField::new()).optional(),
             Field::choice(text::quick_log::CONFIDENTIAL, yes_no(), 0).optional(),
         ],
@@ -107,11 +119,19 @@ pub fn intake(categories: &[String]) -> Form {
         t::TITLE,
         vec![
             Field::who(t::CONSTITUENT),
-            Field::choice(t::KIND, options(CaseKind::ALL, CaseKind::as_str, CaseKind::label), 0),
+            Field::choice(
+                t::KIND,
+                options(CaseKind::ALL, CaseKind::as_str, CaseKind::label),
+                0,
+            ),
             on_behalf,
             Field::text(t::CASE_TITLE, TextField::new()),
             Field::choice(t::CATEGORY, cats, other),
-            Field::choice(t::CHANNEL, options(Channel::ALL, Channel::as_str, Channel::label), 0),
+            Field::choice(
+                t::CHANNEL,
+                options(Channel::ALL, Channel::as_str, Channel::label),
+                0,
+            ),
             Field::text(t::LOCATION, TextField::new()).optional(),
             Field::text(t::POSTCODE, TextField::new()).optional(),
             Field::text(t::FACTS, TextField::multiline()).optional(),
@@ -154,7 +174,9 @@ pub fn validate(kind: &FormKind, form: &mut Form, store: &Store, today: NaiveDat
             if !case.is_empty() {
                 match store.case_by_reference(&case) {
                     Ok(Some(_)) => {}
-                    Ok(None) => form.fields[quick::CASE].error = Some(text::quick_log::NO_CASE.into()),
+                    Ok(None) => {
+                        form.fields[quick::CASE].error = Some(text::quick_log::NO_CASE.into())
+                    }
                     Err(e) => form.fields[quick::CASE].error = Some(e.to_string()),
                 }
             }
@@ -180,8 +202,12 @@ pub fn validate(kind: &FormKind, form: &mut Form, store: &Store, today: NaiveDat
             match parse_optional_date(form.fields[follow::DUE].input.text(), today) {
                 Ok(Some(_)) => {}
                 Ok(None) => {
-                    form.fields[follow::DUE].error =
-                        Some(crate::dates::parse_date("", today).err().map(|e| e.to_string()).unwrap_or_default())
+                    form.fields[follow::DUE].error = Some(
+                        crate::dates::parse_date("", today)
+                            .err()
+                            .map(|e| e.to_string())
+                            .unwrap_or_default(),
+                    )
                 }
                 Err(e) => form.fields[follow::DUE].error = Some(e.to_string()),
             }
@@ -192,8 +218,12 @@ pub fn validate(kind: &FormKind, form: &mut Form, store: &Store, today: NaiveDat
 
 fn who_of(form: &Form, i: usize) -> Option<Who> {
     match &form.fields[i].input {
-        Input::Who { chosen: Some(m), .. } => Some(Who::Known(m.id)),
-        Input::Who { field, .. } if !field.is_empty() => Some(Who::Named(field.text().trim().to_string())),
+        Input::Who {
+            chosen: Some(m), ..
+        } => Some(Who::Known(m.id)),
+        Input::Who { field, .. } if !field.is_empty() => {
+            Some(Who::Named(field.text().trim().to_string()))
+        }
         _ => None,
     }
 }
@@ -204,7 +234,11 @@ fn opt_text(form: &Form, i: usize) -> Option<String> {
 }
 
 /// Saves a valid quick log.
-pub fn save_quick_log(form: &Form, store: &mut Store, now: chrono::NaiveDateTime) -> Result<LogOutcome> {
+pub fn save_quick_log(
+    form: &Form,
+    store: &mut Store,
+    now: chrono::NaiveDateTime,
+) -> Result<LogOutcome> {
     let who = who_of(form, quick::WHO).ok_or_else(|| Error::invalid(text::quick_log::NEED_WHO))?;
     let kind: EntryKind = form.fields[quick::KIND].input.text().parse()?;
     let req = LogRequest {
@@ -263,14 +297,16 @@ pub fn save_intake(
     case.validate(categories)?;
     let mut created = Vec::new();
     let mut people = Vec::new();
-    let who = who_of(form, i::CONSTITUENT).ok_or_else(|| Error::invalid(text::intake::NEED_CONSTITUENT))?;
+    let who = who_of(form, i::CONSTITUENT)
+        .ok_or_else(|| Error::invalid(text::intake::NEED_CONSTITUENT))?;
     let (id, new) = resolve(store, who)?;
     if new {
         created.push(form.fields[i::CONSTITUENT].input.text().trim().to_string());
     }
     people.push((id, Role::Constituent));
     if kind == CaseKind::IndirectQuery {
-        let who = who_of(form, i::ON_BEHALF_OF).ok_or_else(|| Error::invalid(text::intake::NEED_ON_BEHALF))?;
+        let who = who_of(form, i::ON_BEHALF_OF)
+            .ok_or_else(|| Error::invalid(text::intake::NEED_ON_BEHALF))?;
         let (id, new) = resolve(store, who)?;
         if new {
             created.push(form.fields[i::ON_BEHALF_OF].input.text().trim().to_string());

@@ -239,7 +239,10 @@ mod tests {
                 alt: false
             })
         );
-        assert_eq!(Key::parse("pagedown").map(|k| k.code), Some(KeyCode::PageDown));
+        assert_eq!(
+            Key::parse("pagedown").map(|k| k.code),
+            Some(KeyCode::PageDown)
+        );
         assert_eq!(Key::parse("f5").map(|k| k.code), Some(KeyCode::F(5)));
         assert_eq!(Key::parse("-").map(|k| k.code), Some(KeyCode::Char('-')));
         assert_eq!(Key::parse("f13"), None);
@@ -268,9 +271,15 @@ mod tests {
         let map = Keymap::load(&o);
         let ctrl_l = press(KeyCode::Char('l'), KeyModifiers::CONTROL);
         assert!(map.is(&ctrl_l, &Action::LogCall));
-        assert!(!map.is(&press(KeyCode::Char('c'), KeyModifiers::NONE), &Action::LogCall));
+        assert!(!map.is(
+            &press(KeyCode::Char('c'), KeyModifiers::NONE),
+            &Action::LogCall
+        ));
         // the bad help binding left the default in place
-        assert!(map.is(&press(KeyCode::Char('?'), KeyModifiers::NONE), &Action::Help));
+        assert!(map.is(
+            &press(KeyCode::Char('?'), KeyModifiers::NONE),
+            &Action::Help
+        ));
         assert_eq!(map.problems.len(), 2, "{:?}", map.problems);
         assert!(map.problems.iter().any(|p| p.contains("`fly`")));
     }

@@ -110,6 +110,8 @@ pub struct App {
     pub demo: bool,
     /// NO_COLOR: draw with bold and reverse only.
     pub no_color: bool,
+    /// The terminal's size (columns, rows), for scrolling limits.
+    pub size: (u16, u16),
     data_version: i64,
 }
 
@@ -135,6 +137,7 @@ impl App {
             home: HomeView::default(),
             demo: false,
             no_color: false,
+            size: (80, 24),
             data_version,
         };
         if !app.keymap.problems.is_empty() {
@@ -188,7 +191,7 @@ impl App {
         match ev {
             Event::Key(k) => self.on_key(k),
             Event::Paste(s) => Some(Action::Paste(s)),
-            Event::Resize(..) => Some(Action::Resize),
+            Event::Resize(w, h) => Some(Action::Resize(w, h)),
             _ => None,
         }
     }
@@ -242,7 +245,10 @@ impl App {
                 self.refresh();
                 return Ok(());
             }
-            Action::Resize => return Ok(()),
+            Action::Resize(w, h) => {
+                self.size = (w, h);
+                return Ok(());
+            }
             _ => {}
         }
         self.status = None;
@@ -254,7 +260,10 @@ impl App {
                 hits: Vec::new(),
                 selected: 0,
             })),
-            Action::LogCall => self.open_form(FormKind::QuickLog, forms::quick_log(None, None, EntryKind::CallIn)),
+            Action::LogCall => self.open_form(
+                FormKind::QuickLog,
+                forms::quick_log(None, None, EntryKind::CallIn),
+            ),
             Action::NewCase => {
                 let f = forms::intake(&self.config.categories());
                 self.open_form(FormKind::Intake, f)
@@ -533,6 +542,8 @@ impl App {
 
     fn screen_action(&mut self, action: Action) -> Result<()> {
         let today = self.clock.today();
+        // The case page's body: the screen less header, status and footer.
+        let (body_w, body_h) = (self.size.0, self.size.1.saturating_sub(4));
         match &mut self.screen {
             Screen::Home => match action {
                 Action::NextPanel => self.home.focus = self.home.focus.next(),
@@ -591,11 +602,17 @@ impl App {
             },
             Screen::Case(v) => match action {
                 Action::Up => v.scroll = v.scroll.saturating_sub(1),
-                Action::Down => v.scroll = v.scroll.saturating_add(1),
+                Action::Down | Action::PageDown | Action::Bottom => {
+                    let max = crate::ui::screens::case::max_scroll(v, body_w, body_h);
+                    let by = match action {
+                        Action::Down => 1,
+                        Action::PageDown => 10,
+                        _ => u16::MAX,
+                    };
+                    v.scroll = v.scroll.saturating_add(by).min(max);
+                }
                 Action::PageUp => v.scroll = v.scroll.saturating_sub(10),
-                Action::PageDown => v.scroll = v.scroll.saturating_add(10),
                 Action::Top => v.scroll = 0,
-                Action::Bottom => v.scroll = u16::MAX / 2,
                 Action::Reveal => v.revealed = !v.revealed,
                 Action::AddEntry => {
                     let (reference, who) = (v.reference(), v.constituent_match());

@@ -57,7 +57,9 @@ pub mod home {
     pub const OPEN_CASES: &str = "Open cases";
     pub const NO_OPEN_CASES: &str = "No open cases.";
     pub const LATEST: &str = "Latest in the diary";
-    pub const NO_ENTRIES: &str = "The diary is empty. Press c to log a call, n for a new case.";
+    pub fn no_entries(log_call: &str, new_case: &str) -> String {
+        format!("The diary is empty. Press {log_call} to log a call, {new_case} for a new case.")
+    }
     pub const BIGGER_PICTURE: &str = "Bigger picture";
     pub const NO_ALERTS: &str = "No clusters of similar cases.";
     pub const UNFILED: &str = "unfiled";
@@ -91,7 +93,7 @@ pub mod case {
     pub const FOLLOW_UPS: &str = "Follow-ups";
     pub const NO_FOLLOW_UPS: &str = "None.";
     pub const CAUTION: &str = "CAUTION";
-    pub const MASKED: &str = "•••• confidential — press r to show";
+    pub const MASKED: &str = "•••• confidential: hidden";
     pub const CONSENT_YES: &str = "agreed to details being shared";
     pub const CONSENT_NO: &str = "did NOT agree to details being shared";
     pub const CONSENT_UNKNOWN: &str = "consent to share not yet asked";
@@ -124,7 +126,8 @@ pub mod form {
     pub const NEW_CONTACT: &str = "new: will be added to contacts";
     pub const NEW_CHOICE: &str = "+ new contact";
     pub const CHOSEN: &str = "✓ known contact";
-    pub const FIX_FIRST: &str = "Fix the marked fields first: nothing was saved, nothing typed is lost.";
+    pub const FIX_FIRST: &str =
+        "Fix the marked fields first: nothing was saved, nothing typed is lost.";
     pub const OPTIONAL: &str = "optional";
 }
 
@@ -211,7 +214,10 @@ pub mod status {
         if created.is_empty() {
             format!("Case {reference} opened.")
         } else {
-            format!("Case {reference} opened. New contact added: {}.", created.join(", "))
+            format!(
+                "Case {reference} opened. New contact added: {}.",
+                created.join(", ")
+            )
         }
     }
     pub fn status_changed(reference: &str, label: &str) -> String {

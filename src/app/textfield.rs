@@ -63,7 +63,10 @@ impl TextField {
     /// Inserts pasted text whole. A single-line field turns line breaks into
     /// spaces; carriage returns and tabs are tidied.
     pub fn insert_str(&mut self, s: &str) {
-        let s = s.replace("\r\n", "\n").replace(['\r'], "\n").replace('\t', "    ");
+        let s = s
+            .replace("\r\n", "\n")
+            .replace(['\r'], "\n")
+            .replace('\t', "    ");
         let s = if self.multiline {
             s
         } else {
@@ -167,7 +170,9 @@ impl TextField {
             KeyCode::Char('e') if ctrl => self.end(),
             KeyCode::Char(_) if ctrl => return false,
             KeyCode::Char(c) => self.insert_char(c),
-            KeyCode::Enter if self.multiline && (alt || key.modifiers.contains(KeyModifiers::SHIFT)) => {
+            KeyCode::Enter
+                if self.multiline && (alt || key.modifiers.contains(KeyModifiers::SHIFT)) =>
+            {
                 self.insert_char('\n')
             }
             KeyCode::Backspace if ctrl || alt => self.delete_word(),
@@ -315,11 +320,10 @@ mod tests {
 
     #[test]
     fn wraps_at_words_and_counts_wide_characters() {
-        assert_eq!(wrap("the bins were not collected", 10), vec![
-            "the bins ",
-            "were not ",
-            "collected"
-        ]);
+        assert_eq!(
+            wrap("the bins were not collected", 10),
+            vec!["the bins ", "were not ", "collected"]
+        );
         assert_eq!(wrap("abcdefghij", 4), vec!["abcd", "efgh", "ij"]);
         // Each CJK character is two cells wide.
         assert_eq!(wrap("日本語です", 4), vec!["日本", "語で", "す"]);

@@ -155,7 +155,10 @@ impl CasesView {
         // A jump to the very end stops at what one more page holds, so the
         // list is never loaded whole.
         let mut pages = 0;
-        while target + 1 >= self.rows.len() && !self.exhausted && pages < 1 + (by.unsigned_abs() as usize / PAGE).min(10) {
+        while target + 1 >= self.rows.len()
+            && !self.exhausted
+            && pages < 1 + (by.unsigned_abs() as usize / PAGE).min(10)
+        {
             self.more(store)?;
             pages += 1;
         }
@@ -298,7 +301,10 @@ impl ContactsView {
     pub fn step(&mut self, by: i64, store: &Store) -> Result<()> {
         let target = (self.selected as i64 + by).max(0) as usize;
         let mut pages = 0;
-        while target + 1 >= self.rows.len() && !self.exhausted && pages < 1 + (by.unsigned_abs() as usize / PAGE).min(10) {
+        while target + 1 >= self.rows.len()
+            && !self.exhausted
+            && pages < 1 + (by.unsigned_abs() as usize / PAGE).min(10)
+        {
             self.more(store)?;
             pages += 1;
         }

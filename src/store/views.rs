@@ -134,7 +134,11 @@ impl Store {
     }
 
     /// A contact's entries, newest first.
-    pub fn entry_lines_of_contact(&self, contact: Id<Contact>, limit: usize) -> Result<Vec<EntryLine>> {
+    pub fn entry_lines_of_contact(
+        &self,
+        contact: Id<Contact>,
+        limit: usize,
+    ) -> Result<Vec<EntryLine>> {
         let mut stmt = self.conn().prepare_cached(&format!(
             "{ENTRY_LINE} WHERE e.contact_id = ?1 ORDER BY e.at DESC, e.id DESC LIMIT ?2"
         ))?;
@@ -213,7 +217,11 @@ mod tests {
     #[test]
     fn lines_join_names_and_page_contacts() {
         let mut s = Store::open_in_memory().expect("store");
-        for (name, text) in [("Siân Davies", "bins"), ("Alun Rees", "parking"), ("Bethan Ellis", "lights")] {
+        for (name, text) in [
+            ("Siân Davies", "bins"),
+            ("Alun Rees", "parking"),
+            ("Bethan Ellis", "lights"),
+        ] {
             s.log(&LogRequest {
                 who: Who::Named(name.into()),
                 case: None,

@@ -27,6 +27,9 @@ pub fn run(env: &Env) -> Result<()> {
     app.demo = env.demo;
     app.no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
     let mut guard = Guard::enter()?;
+    if let Ok(size) = guard.terminal.size() {
+        app.size = (size.width, size.height);
+    }
     let result = event_loop(&mut app, &mut guard.terminal);
     drop(guard);
     result

@@ -31,7 +31,15 @@ pub fn render(app: &App, frame: &mut Frame) {
             .wrap(Wrap { trim: true })
             .centered();
         let y = area.height / 2;
-        frame.render_widget(p, Rect::new(area.x, area.y + y.saturating_sub(1), area.width, 3.min(area.height)));
+        frame.render_widget(
+            p,
+            Rect::new(
+                area.x,
+                area.y + y.saturating_sub(1),
+                area.width,
+                3.min(area.height),
+            ),
+        );
         return;
     }
     let [header, body, status, footer] = Layout::vertical([
@@ -50,7 +58,10 @@ pub fn render(app: &App, frame: &mut Frame) {
         Screen::Contact(v) => screens::contacts::draw_one(v, &theme, frame, body),
     }
     if let Some(s) = &app.status {
-        frame.render_widget(Paragraph::new(Line::styled(format!(" {s}"), theme.ok())), status);
+        frame.render_widget(
+            Paragraph::new(Line::styled(format!(" {s}"), theme.ok())),
+            status,
+        );
     }
     draw_footer(app, &theme, frame, footer);
     for popup in &app.popups {
@@ -64,7 +75,10 @@ fn draw_header(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
         Screen::Cases(_) | Screen::Case(_) => 1,
         Screen::Contacts(_) | Screen::Contact(_) => 2,
     };
-    let mut spans = vec![Span::styled(format!(" {} ", text::APP_NAME), theme.title()), Span::raw(" ")];
+    let mut spans = vec![
+        Span::styled(format!(" {} ", text::APP_NAME), theme.title()),
+        Span::raw(" "),
+    ];
     for (i, (name, action)) in [
         (text::tabs::HOME, crate::app::Action::GotoHome),
         (text::tabs::CASES, crate::app::Action::GotoCases),
@@ -73,8 +87,15 @@ fn draw_header(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     .into_iter()
     .enumerate()
     {
-        let style = if i == current { theme.tab_active() } else { theme.plain() };
-        spans.push(Span::styled(format!(" {} {name} ", app.keymap.label(&action)), style));
+        let style = if i == current {
+            theme.tab_active()
+        } else {
+            theme.plain()
+        };
+        spans.push(Span::styled(
+            format!(" {} {name} ", app.keymap.label(&action)),
+            style,
+        ));
         spans.push(Span::raw(" "));
     }
     if app.demo {
@@ -86,19 +107,28 @@ fn draw_header(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
 }
 
 fn draw_footer(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
-    let mut spans = Vec::new();
+    // Hints are laid out whole, never split across the two lines.
+    let mut lines: Vec<Line> = vec![Line::default()];
+    let mut used = 0usize;
     for (keys, what) in app.footer_hints() {
-        if !keys.is_empty() {
-            spans.push(Span::styled(keys, theme.key()));
-            spans.push(Span::raw(" "));
+        let w = unicode_width::UnicodeWidthStr::width(keys.as_str())
+            + usize::from(!keys.is_empty())
+            + unicode_width::UnicodeWidthStr::width(what)
+            + 2;
+        if used > 0 && used + w > area.width as usize + 2 {
+            lines.push(Line::default());
+            used = 0;
         }
-        spans.push(Span::styled(what, theme.dim()));
-        spans.push(Span::raw("  "));
+        let line = lines.last_mut().expect("a line");
+        if !keys.is_empty() {
+            line.spans.push(Span::styled(keys, theme.key()));
+            line.spans.push(Span::raw(" "));
+        }
+        line.spans.push(Span::styled(what, theme.dim()));
+        line.spans.push(Span::raw("  "));
+        used += w;
     }
-    frame.render_widget(
-        Paragraph::new(Line::from(spans)).wrap(Wrap { trim: true }),
-        area,
-    );
+    frame.render_widget(Paragraph::new(lines), area);
 }
 
 /// A rectangle of at most `w` × `h` in the middle of `area`.

@@ -16,7 +16,12 @@ const LABEL: u16 = 21;
 const NOTE_LINES: usize = 4;
 
 /// The lines of one field (and where the cursor goes, if focused).
-fn field_lines<'a>(f: &'a Field, focused: bool, width: u16, theme: &Theme) -> (Vec<Line<'a>>, Option<(u16, u16)>) {
+fn field_lines<'a>(
+    f: &'a Field,
+    focused: bool,
+    width: u16,
+    theme: &Theme,
+) -> (Vec<Line<'a>>, Option<(u16, u16)>) {
     let label_style = if focused { theme.key() } else { theme.plain() };
     let mut label = format!("{:>w$} ", f.label, w = (LABEL - 2) as usize);
     if UnicodeWidthStr::width(label.as_str()) > LABEL as usize {
@@ -37,8 +42,16 @@ fn field_lines<'a>(f: &'a Field, focused: bool, width: u16, theme: &Theme) -> (V
                 (0, 1)
             };
             for (i, l) in wrapped.iter().skip(first).take(count).enumerate() {
-                let lead = if i == 0 { Span::styled(label.clone(), label_style) } else { Span::raw(pad.clone()) };
-                lines.push(Line::from(vec![lead, Span::styled("▏", theme.dim()), Span::raw(l.clone())]));
+                let lead = if i == 0 {
+                    Span::styled(label.clone(), label_style)
+                } else {
+                    Span::raw(pad.clone())
+                };
+                lines.push(Line::from(vec![
+                    lead,
+                    Span::styled("▏", theme.dim()),
+                    Span::raw(l.clone()),
+                ]));
             }
             if t.is_multiline() || row == 0 {
                 cursor = Some((row.saturating_sub(first as u16), col.min(input_w)));
@@ -50,60 +63,112 @@ fn field_lines<'a>(f: &'a Field, focused: bool, width: u16, theme: &Theme) -> (V
                 let w = before.width() as u16;
                 let start = w.saturating_sub(input_w.saturating_sub(1));
                 let visible: String = skip_cells(text, start as usize);
-                lines[0] = Line::from(vec![Span::styled(label.clone(), label_style), Span::styled("▏", theme.dim()), Span::raw(cut(&visible, input_w as usize))]);
+                lines[0] = Line::from(vec![
+                    Span::styled(label.clone(), label_style),
+                    Span::styled("▏", theme.dim()),
+                    Span::raw(cut(&visible, input_w as usize)),
+                ]);
                 cursor = Some((0, w - start));
             }
         }
         Input::Choice { options, selected } => {
             let value = options.get(*selected).map(|o| o.1.as_str()).unwrap_or("");
-            let marks = if focused { ("◂ ", " ▸") } else { ("  ", "") };
+            let marks = if focused {
+                ("◂ ", " ▸")
+            } else {
+                ("  ", "")
+            };
             lines.push(Line::from(vec![
                 Span::styled(label.clone(), label_style),
                 Span::styled("▏", theme.dim()),
                 Span::styled(marks.0, theme.key()),
-                Span::styled(value.to_string(), if focused { theme.title() } else { theme.plain() }),
+                Span::styled(
+                    value.to_string(),
+                    if focused {
+                        theme.title()
+                    } else {
+                        theme.plain()
+                    },
+                ),
                 Span::styled(marks.1, theme.key()),
             ]));
         }
-        Input::Who { field, chosen, matches, selected } => {
+        Input::Who {
+            field,
+            chosen,
+            matches,
+            selected,
+        } => {
             let (wrapped, (_, col)) = field.wrapped(u16::MAX / 2);
             let mut spans = vec![
                 Span::styled(label.clone(), label_style),
                 Span::styled("▏", theme.dim()),
-                Span::raw(cut(wrapped.first().map(String::as_str).unwrap_or(""), input_w as usize)),
+                Span::raw(cut(
+                    wrapped.first().map(String::as_str).unwrap_or(""),
+                    input_w as usize,
+                )),
             ];
             if let Some(m) = chosen {
                 if m.caution {
                     spans.push(Span::styled(" ⚠ ", theme.caution()));
                 }
-                spans.push(Span::styled(format!("  {}", text::form::CHOSEN), theme.ok()));
+                spans.push(Span::styled(
+                    format!("  {}", text::form::CHOSEN),
+                    theme.ok(),
+                ));
             } else if !field.is_empty() && (matches.is_empty() || *selected == matches.len()) {
-                spans.push(Span::styled(format!("  {}", text::form::NEW_CONTACT), theme.warn()));
+                spans.push(Span::styled(
+                    format!("  {}", text::form::NEW_CONTACT),
+                    theme.warn(),
+                ));
             }
             lines.push(Line::from(spans));
             cursor = Some((0, col.min(input_w)));
             if focused && chosen.is_none() && !matches.is_empty() {
                 for (i, m) in matches.iter().enumerate() {
-                    let style = if i == *selected { theme.selected() } else { theme.plain() };
-                    let mut spans = vec![Span::raw(pad.clone()), Span::styled(format!(" {} ", m.name), style)];
+                    let style = if i == *selected {
+                        theme.selected()
+                    } else {
+                        theme.plain()
+                    };
+                    let mut spans = vec![
+                        Span::raw(pad.clone()),
+                        Span::styled(format!(" {} ", m.name), style),
+                    ];
                     if m.caution {
                         spans.push(Span::styled(" ⚠ ", theme.caution()));
                     }
-                    spans.push(Span::styled(format!(" {}", cut(&m.detail, 30)), theme.dim()));
+                    spans.push(Span::styled(
+                        format!(" {}", cut(&m.detail, 30)),
+                        theme.dim(),
+                    ));
                     lines.push(Line::from(spans));
                 }
-                let style = if *selected == matches.len() { theme.selected() } else { theme.dim() };
+                let style = if *selected == matches.len() {
+                    theme.selected()
+                } else {
+                    theme.dim()
+                };
                 lines.push(Line::from(vec![
                     Span::raw(pad.clone()),
-                    Span::styled(format!(" {} “{}” ", text::form::NEW_CHOICE, cut(field.text(), 30)), style),
+                    Span::styled(
+                        format!(" {} “{}” ", text::form::NEW_CHOICE, cut(field.text(), 30)),
+                        style,
+                    ),
                 ]));
             }
         }
     }
     if let Some(e) = f.shown_error() {
-        lines.push(Line::from(vec![Span::raw(pad.clone()), Span::styled(format!("✗ {e}"), theme.error())]));
+        lines.push(Line::from(vec![
+            Span::raw(pad.clone()),
+            Span::styled(format!("✗ {e}"), theme.error()),
+        ]));
     } else if f.optional && focused && f.input.text().is_empty() {
-        lines.push(Line::from(vec![Span::raw(pad), Span::styled(text::form::OPTIONAL, theme.dim())]));
+        lines.push(Line::from(vec![
+            Span::raw(pad),
+            Span::styled(text::form::OPTIONAL, theme.dim()),
+        ]));
     }
     (lines, cursor.filter(|_| focused))
 }
@@ -147,7 +212,11 @@ pub fn draw(f: &Form, theme: &Theme, frame: &mut Frame, area: Rect) {
     // Scroll whole fields so the focused one is in view.
     let mut first = 0;
     while first < focus_block
-        && blocks[first..=focus_block].iter().map(|b| b.0.len()).sum::<usize>() > avail
+        && blocks[first..=focus_block]
+            .iter()
+            .map(|b| b.0.len())
+            .sum::<usize>()
+            > avail
     {
         first += 1;
     }
@@ -168,7 +237,12 @@ pub fn draw(f: &Form, theme: &Theme, frame: &mut Frame, area: Rect) {
         }
     }
     if let Some(n) = &f.notice {
-        let row = Rect::new(inner.x, inner.y + inner.height.saturating_sub(1), inner.width, 1);
+        let row = Rect::new(
+            inner.x,
+            inner.y + inner.height.saturating_sub(1),
+            inner.width,
+            1,
+        );
         frame.render_widget(Paragraph::new(Line::styled(n.clone(), theme.error())), row);
     }
 }

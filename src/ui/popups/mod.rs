@@ -23,13 +23,24 @@ pub fn draw(app: &App, popup: &Popup, theme: &Theme, frame: &mut Frame, area: Re
             let mut all = lines;
             all.push(Line::from(""));
             all.push(Line::styled(text::message::CLOSE, theme.dim()));
-            let block = panel(title, true, theme).border_style(if *error { theme.error() } else { theme.focus_border() });
-            frame.render_widget(Paragraph::new(all).block(block).wrap(Wrap { trim: false }), r);
+            let block = panel(title, true, theme).border_style(if *error {
+                theme.error()
+            } else {
+                theme.focus_border()
+            });
+            frame.render_widget(
+                Paragraph::new(all).block(block).wrap(Wrap { trim: false }),
+                r,
+            );
         }
         Popup::Confirm { question, .. } => {
             let r = centered(area, 50, 5);
             frame.render_widget(Clear, r);
-            let lines = vec![Line::styled(*question, theme.title()), Line::from(""), Line::styled(text::message::DISCARD_KEYS, theme.dim())];
+            let lines = vec![
+                Line::styled(*question, theme.title()),
+                Line::from(""),
+                Line::styled(text::message::DISCARD_KEYS, theme.dim()),
+            ];
             frame.render_widget(Paragraph::new(lines).block(panel("", true, theme)), r);
         }
         Popup::Search(p) => {
@@ -38,15 +49,35 @@ pub fn draw(app: &App, popup: &Popup, theme: &Theme, frame: &mut Frame, area: Re
             let block = panel(text::search::TITLE, true, theme);
             let inner = block.inner(r);
             frame.render_widget(block, r);
-            let [input, hint, results] = Layout::vertical([Constraint::Length(1), Constraint::Length(1), Constraint::Min(1)]).areas(inner);
+            let [input, hint, results] = Layout::vertical([
+                Constraint::Length(1),
+                Constraint::Length(1),
+                Constraint::Min(1),
+            ])
+            .areas(inner);
             let (lines, (_, col)) = p.field.wrapped(u16::MAX / 2);
             let shown = lines.first().cloned().unwrap_or_default();
-            frame.render_widget(Paragraph::new(Line::from(vec![Span::styled("> ", theme.key()), Span::raw(shown)])), input);
-            frame.set_cursor_position((input.x + 2 + col.min(input.width.saturating_sub(3)), input.y));
-            frame.render_widget(Paragraph::new(Line::styled(text::search::HINT, theme.dim())), hint);
+            frame.render_widget(
+                Paragraph::new(Line::from(vec![
+                    Span::styled("> ", theme.key()),
+                    Span::raw(shown),
+                ])),
+                input,
+            );
+            frame.set_cursor_position((
+                input.x + 2 + col.min(input.width.saturating_sub(3)),
+                input.y,
+            ));
+            frame.render_widget(
+                Paragraph::new(Line::styled(text::search::HINT, theme.dim())),
+                hint,
+            );
             if p.hits.is_empty() {
                 if !p.field.is_empty() {
-                    frame.render_widget(Paragraph::new(Line::styled(text::search::NOTHING, theme.dim())), results);
+                    frame.render_widget(
+                        Paragraph::new(Line::styled(text::search::NOTHING, theme.dim())),
+                        results,
+                    );
                 }
                 return;
             }
@@ -61,25 +92,49 @@ pub fn draw(app: &App, popup: &Popup, theme: &Theme, frame: &mut Frame, area: Re
                         HitKind::Entry => text::search::ENTRY,
                         HitKind::Directory => text::search::DIRECTORY,
                     };
-                    let title = if h.confidential { text::search::MASKED.to_string() } else { h.title.clone() };
+                    let title = if h.confidential {
+                        text::search::MASKED.to_string()
+                    } else {
+                        h.title.clone()
+                    };
                     ListItem::new(vec![
-                        Line::from(vec![Span::styled(format!("{kind:<9} "), theme.key()), Span::raw(cut(&title, width.saturating_sub(10)))]),
-                        Line::styled(format!("          {}", cut(&h.detail, width.saturating_sub(10))), theme.dim()),
+                        Line::from(vec![
+                            Span::styled(format!("{kind:<9} "), theme.key()),
+                            Span::raw(cut(&title, width.saturating_sub(10))),
+                        ]),
+                        Line::styled(
+                            format!("          {}", cut(&h.detail, width.saturating_sub(10))),
+                            theme.dim(),
+                        ),
                     ])
                 })
                 .collect();
             let mut state = ListState::default().with_selected(Some(p.selected));
-            frame.render_stateful_widget(List::new(items).highlight_style(theme.selected()), results, &mut state);
+            frame.render_stateful_widget(
+                List::new(items).highlight_style(theme.selected()),
+                results,
+                &mut state,
+            );
         }
         Popup::Form(_, f) => form::draw(f, theme, frame, area),
-        Popup::Choose { title, options, selected, .. } => {
+        Popup::Choose {
+            title,
+            options,
+            selected,
+            ..
+        } => {
             let h = (options.len() as u16 + 2).min(area.height);
             let r = centered(area, 50, h);
             frame.render_widget(Clear, r);
-            let items: Vec<ListItem> = options.iter().map(|(_, l)| ListItem::new(l.clone())).collect();
+            let items: Vec<ListItem> = options
+                .iter()
+                .map(|(_, l)| ListItem::new(l.clone()))
+                .collect();
             let mut state = ListState::default().with_selected(Some(*selected));
             frame.render_stateful_widget(
-                List::new(items).block(panel(title, true, theme)).highlight_style(theme.selected()),
+                List::new(items)
+                    .block(panel(title, true, theme))
+                    .highlight_style(theme.selected()),
                 r,
                 &mut state,
             );
@@ -104,7 +159,9 @@ fn help(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     let r = centered(area, 72, h);
     frame.render_widget(Clear, r);
     frame.render_widget(
-        Paragraph::new(lines).block(panel(text::help::TITLE, true, theme)).wrap(Wrap { trim: false }),
+        Paragraph::new(lines)
+            .block(panel(text::help::TITLE, true, theme))
+            .wrap(Wrap { trim: false }),
         r,
     );
 }

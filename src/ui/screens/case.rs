@@ -11,16 +11,47 @@ use crate::app::text::case as t;
 use crate::ui::Theme;
 use crate::ui::widgets::{entry_head, entry_text, panel};
 
+/// How far the case page can scroll in a body of `width` × `height`.
+pub fn max_scroll(v: &CaseView, width: u16, height: u16) -> u16 {
+    let lines = lines(v, &Theme::new(true));
+    let width = width.saturating_sub(2);
+    let total: usize = lines
+        .iter()
+        .map(|l| {
+            let s: String = l.spans.iter().map(|s| s.content.as_ref()).collect();
+            crate::app::textfield::wrap(&s, width).len()
+        })
+        .sum();
+    (total as u16).saturating_sub(height.saturating_sub(2))
+}
+
 pub fn draw(v: &CaseView, theme: &Theme, frame: &mut Frame, area: Rect) {
-    let Some(c) = &v.case else {
+    if v.case.is_none() {
         frame.render_widget(panel(crate::app::text::tabs::CASE, true, theme), area);
         return;
+    }
+    let max = max_scroll(v, area.width, area.height);
+    let block = panel(crate::app::text::tabs::CASE, true, theme);
+    let para = Paragraph::new(lines(v, theme))
+        .block(block)
+        .wrap(Wrap { trim: false });
+    frame.render_widget(para.scroll((v.scroll.min(max), 0)), area);
+}
+
+fn lines<'a>(v: &'a CaseView, theme: &Theme) -> Vec<Line<'a>> {
+    let Some(c) = &v.case else {
+        return Vec::new();
     };
     let mut lines: Vec<Line> = Vec::new();
     // Caution first: a personal-safety marker must not be scrolled past.
     for (_, p) in v.people.iter().filter(|(_, p)| p.caution.is_some()) {
         lines.push(Line::styled(
-            format!(" ⚠ {}: {} — {} ", t::CAUTION, p.name, p.caution.as_deref().unwrap_or("")),
+            format!(
+                " ⚠ {}: {} — {} ",
+                t::CAUTION,
+                p.name,
+                p.caution.as_deref().unwrap_or("")
+            ),
             theme.caution(),
         ));
     }
@@ -45,7 +76,11 @@ pub fn draw(v: &CaseView, theme: &Theme, frame: &mut Frame, area: Rect) {
         meta.push_str(&format!(" · {} {}", t::CLOSED, d.format("%d %b %Y")));
     }
     lines.push(Line::styled(meta, theme.dim()));
-    let place = [c.location.clone(), c.postcode.clone()].into_iter().flatten().collect::<Vec<_>>().join(", ");
+    let place = [c.location.clone(), c.postcode.clone()]
+        .into_iter()
+        .flatten()
+        .collect::<Vec<_>>()
+        .join(", ");
     if !place.is_empty() {
         lines.push(Line::from(place));
     }
@@ -56,7 +91,12 @@ pub fn draw(v: &CaseView, theme: &Theme, frame: &mut Frame, area: Rect) {
     };
     lines.push(consent);
 
-    for (title, value) in [(t::FACTS, &c.facts), (t::WANTS, &c.wants), (t::HISTORY, &c.history), (t::OTHERS, &c.others_involved)] {
+    for (title, value) in [
+        (t::FACTS, &c.facts),
+        (t::WANTS, &c.wants),
+        (t::HISTORY, &c.history),
+        (t::OTHERS, &c.others_involved),
+    ] {
         if let Some(text) = value {
             lines.push(Line::from(""));
             lines.push(Line::styled(title, theme.title()));
@@ -67,11 +107,21 @@ pub fn draw(v: &CaseView, theme: &Theme, frame: &mut Frame, area: Rect) {
     lines.push(Line::from(""));
     lines.push(Line::styled(t::PEOPLE, theme.title()));
     for (role, p) in &v.people {
-        let mut spans = vec![Span::raw(format!("  {} ", p.name)), Span::styled(format!("({})", role.label()), theme.dim())];
-        if p.caution.is_some() {
-            spans.insert(0, Span::styled("⚠", theme.caution()));
-        }
-        let reach = [p.phone.clone(), p.email.clone()].into_iter().flatten().collect::<Vec<_>>().join(" · ");
+        let mark = if p.caution.is_some() {
+            Span::styled("⚠ ", theme.caution())
+        } else {
+            Span::raw("  ")
+        };
+        let mut spans = vec![
+            mark,
+            Span::raw(format!("{} ", p.name)),
+            Span::styled(format!("({})", role.label()), theme.dim()),
+        ];
+        let reach = [p.phone.clone(), p.email.clone()]
+            .into_iter()
+            .flatten()
+            .collect::<Vec<_>>()
+            .join(" · ");
         if !reach.is_empty() {
             spans.push(Span::raw(format!("  {reach}")));
         }
@@ -88,7 +138,10 @@ pub fn draw(v: &CaseView, theme: &Theme, frame: &mut Frame, area: Rect) {
             Some(d) => (format!("{} {}", t::DONE, d.format("%d %b")), theme.dim()),
             None => (f.due_on.format("%d %b %Y").to_string(), theme.warn()),
         };
-        lines.push(Line::from(vec![Span::styled(format!("  {mark}  "), style), Span::raw(f.what.clone())]));
+        lines.push(Line::from(vec![
+            Span::styled(format!("  {mark}  "), style),
+            Span::raw(f.what.clone()),
+        ]));
     }
 
     lines.push(Line::from(""));
@@ -101,8 +154,16 @@ pub fn draw(v: &CaseView, theme: &Theme, frame: &mut Frame, area: Rect) {
             Some(d) => format!("{} {}", t::REPLIED, d.format("%d %b")),
             None => format!("{} {}", t::REPLY_DUE, r.due_on.format("%d %b")),
         };
-        let council = r.council_ref.as_deref().map(|x| format!(" · {x}")).unwrap_or_default();
-        lines.push(Line::from(format!("  {} → {}{council} · {state}", r.referred_on.format("%d %b"), r.to)));
+        let council = r
+            .council_ref
+            .as_deref()
+            .map(|x| format!(" · {x}"))
+            .unwrap_or_default();
+        lines.push(Line::from(format!(
+            "  {} → {}{council} · {state}",
+            r.referred_on.format("%d %b"),
+            r.to
+        )));
     }
 
     lines.push(Line::from(""));
@@ -113,22 +174,13 @@ pub fn draw(v: &CaseView, theme: &Theme, frame: &mut Frame, area: Rect) {
     for e in &v.entries {
         lines.push(entry_head(e, theme));
         let text = entry_text(e, v.revealed, t::MASKED);
-        let style = if e.confidential && !v.revealed { theme.warn() } else { theme.plain() };
+        let style = if e.confidential && !v.revealed {
+            theme.warn()
+        } else {
+            theme.plain()
+        };
         lines.extend(text.lines().map(|l| Line::styled(format!("  {l}"), style)));
     }
 
-    // Scrolling stops at the last line.
-    let width = area.width.saturating_sub(2);
-    let total: usize = lines
-        .iter()
-        .map(|l| {
-            let s: String = l.spans.iter().map(|s| s.content.as_ref()).collect();
-            crate::app::textfield::wrap(&s, width).len()
-        })
-        .sum();
-    let total = total as u16;
-    let block = panel(crate::app::text::tabs::CASE, true, theme);
-    let para = Paragraph::new(lines).block(block).wrap(Wrap { trim: false });
-    let max = total.saturating_sub(area.height.saturating_sub(2));
-    frame.render_widget(para.scroll((v.scroll.min(max), 0)), area);
+    lines
 }

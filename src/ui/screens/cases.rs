@@ -12,20 +12,31 @@ use crate::ui::Theme;
 use crate::ui::widgets::panel;
 
 pub fn draw(v: &CasesView, theme: &Theme, frame: &mut Frame, area: Rect) {
-    let [filters, table_area] = Layout::vertical([Constraint::Length(1), Constraint::Min(1)]).areas(area);
+    let [filters, table_area] =
+        Layout::vertical([Constraint::Length(1), Constraint::Min(1)]).areas(area);
     let status = match (v.filter.status, v.filter.open_only) {
         (Some(s), _) => s.label(),
         (None, true) => t::ALL_OPEN,
         (None, false) => t::EVERY,
     };
-    let category = v.filter.category.as_deref().map(|c| c.replace('_', " ")).unwrap_or_else(|| t::ANY.to_string());
+    let category = v
+        .filter
+        .category
+        .as_deref()
+        .map(|c| c.replace('_', " "))
+        .unwrap_or_else(|| t::ANY.to_string());
     let kind = v.filter.kind.map(|k| k.label()).unwrap_or(t::ANY);
     let sort = match v.sort {
         CaseSort::NewestFirst => t::NEWEST,
         CaseSort::OldestFirst => t::OLDEST,
     };
     let mut spans = Vec::new();
-    for (name, value) in [(t::STATUS, status), (t::CATEGORY, &category), (t::KIND, kind), (t::SORT, sort)] {
+    for (name, value) in [
+        (t::STATUS, status),
+        (t::CATEGORY, &category),
+        (t::KIND, kind),
+        (t::SORT, sort),
+    ] {
         spans.push(Span::styled(format!(" {name}: "), theme.dim()));
         spans.push(Span::styled(value.to_string(), theme.title()));
     }
@@ -35,7 +46,10 @@ pub fn draw(v: &CasesView, theme: &Theme, frame: &mut Frame, area: Rect) {
     let title = format!("{} ({}{more})", t::TITLE, v.rows.len());
     let block = panel(&title, true, theme);
     if v.rows.is_empty() {
-        frame.render_widget(Paragraph::new(Line::styled(t::EMPTY, theme.dim())).block(block), table_area);
+        frame.render_widget(
+            Paragraph::new(Line::styled(t::EMPTY, theme.dim())).block(block),
+            table_area,
+        );
         return;
     }
     let rows: Vec<Row> = v
@@ -43,13 +57,16 @@ pub fn draw(v: &CasesView, theme: &Theme, frame: &mut Frame, area: Rect) {
         .iter()
         .map(|c| {
             let who = match (&c.constituent, c.caution) {
-                (Some(n), true) => Line::from(vec![Span::styled("⚠", theme.caution()), Span::raw(format!(" {n}"))]),
+                (Some(n), true) => Line::from(vec![
+                    Span::styled("⚠", theme.caution()),
+                    Span::raw(format!(" {n}")),
+                ]),
                 (Some(n), false) => Line::from(n.clone()),
                 (None, _) => Line::from(""),
             };
             Row::new(vec![
                 Cell::from(c.reference.clone()),
-                Cell::from(c.opened.format("%d %b %Y").to_string()),
+                Cell::from(c.opened.format("%d %b %y").to_string()),
                 Cell::from(c.status.as_str().replace('_', " ")),
                 Cell::from(who),
                 Cell::from(c.title.clone()),
@@ -61,9 +78,9 @@ pub fn draw(v: &CasesView, theme: &Theme, frame: &mut Frame, area: Rect) {
         rows,
         [
             Constraint::Length(9),
-            Constraint::Length(11),
+            Constraint::Length(9),
             Constraint::Length(19),
-            Constraint::Length(22),
+            Constraint::Length(18),
             Constraint::Min(10),
         ],
     )

@@ -15,7 +15,10 @@ pub fn draw_list(v: &ContactsView, theme: &Theme, frame: &mut Frame, area: Rect)
     let title = format!("{} ({}{more})", t::TITLE, v.rows.len());
     let block = panel(&title, true, theme);
     if v.rows.is_empty() {
-        frame.render_widget(Paragraph::new(Line::styled(t::EMPTY, theme.dim())).block(block), area);
+        frame.render_widget(
+            Paragraph::new(Line::styled(t::EMPTY, theme.dim())).block(block),
+            area,
+        );
         return;
     }
     let rows: Vec<Row> = v
@@ -23,7 +26,10 @@ pub fn draw_list(v: &ContactsView, theme: &Theme, frame: &mut Frame, area: Rect)
         .iter()
         .map(|c| {
             let name = if c.caution.is_some() {
-                Line::from(vec![Span::styled("⚠", theme.caution()), Span::raw(format!(" {}", c.name))])
+                Line::from(vec![
+                    Span::styled("⚠", theme.caution()),
+                    Span::raw(format!(" {}", c.name)),
+                ])
             } else {
                 Line::from(c.name.clone())
             };
@@ -42,7 +48,12 @@ pub fn draw_list(v: &ContactsView, theme: &Theme, frame: &mut Frame, area: Rect)
     let header = Row::new(t::HEADER.iter().map(|h| Cell::from(*h))).style(theme.title());
     let table = Table::new(
         rows,
-        [Constraint::Min(24), Constraint::Min(20), Constraint::Length(10), Constraint::Length(11)],
+        [
+            Constraint::Min(24),
+            Constraint::Min(20),
+            Constraint::Length(10),
+            Constraint::Length(11),
+        ],
     )
     .header(header)
     .block(block)
@@ -70,21 +81,36 @@ pub fn draw_one(v: &ContactView, theme: &Theme, frame: &mut Frame, area: Rect) {
             theme.caution(),
         ));
     }
-    let mut head = vec![Span::styled(c.name.clone(), theme.title()), Span::styled(format!("  {}", c.kind().label()), theme.dim())];
-    let org = [c.organisation.clone(), c.department.clone(), c.role.clone()].into_iter().flatten().collect::<Vec<_>>().join(" · ");
-    if !org.is_empty() {
-        head.push(Span::raw(format!("  {org}")));
-    }
-    lines.push(Line::from(head));
-    let place = [c.address.clone(), c.postcode.clone()].into_iter().flatten().collect::<Vec<_>>().join(", ");
-    if !place.is_empty() {
-        lines.push(Line::from(place));
-    }
-    let reach = [c.phone.clone(), c.email.clone(), c.preferred_contact.map(|p| p.label().to_string())]
+    let mut head = vec![
+        Span::styled(c.name.clone(), theme.title()),
+        Span::styled(format!("  {}", c.kind().label()), theme.dim()),
+    ];
+    let org = [c.organisation.clone(), c.department.clone(), c.role.clone()]
         .into_iter()
         .flatten()
         .collect::<Vec<_>>()
         .join(" · ");
+    if !org.is_empty() {
+        head.push(Span::raw(format!("  {org}")));
+    }
+    lines.push(Line::from(head));
+    let place = [c.address.clone(), c.postcode.clone()]
+        .into_iter()
+        .flatten()
+        .collect::<Vec<_>>()
+        .join(", ");
+    if !place.is_empty() {
+        lines.push(Line::from(place));
+    }
+    let reach = [
+        c.phone.clone(),
+        c.email.clone(),
+        c.preferred_contact.map(|p| p.label().to_string()),
+    ]
+    .into_iter()
+    .flatten()
+    .collect::<Vec<_>>()
+    .join(" · ");
     if !reach.is_empty() {
         lines.push(Line::from(reach));
     }
@@ -92,26 +118,43 @@ pub fn draw_one(v: &ContactView, theme: &Theme, frame: &mut Frame, area: Rect) {
         lines.push(Line::styled(n.clone(), theme.dim()));
     }
     frame.render_widget(
-        Paragraph::new(lines).block(panel(t::DETAILS, false, theme)).wrap(Wrap { trim: false }),
+        Paragraph::new(lines)
+            .block(panel(t::DETAILS, false, theme))
+            .wrap(Wrap { trim: false }),
         details,
     );
 
     let block = panel(t::CASES, true, theme);
     if v.cases.is_empty() {
-        frame.render_widget(Paragraph::new(Line::styled(t::NO_CASES, theme.dim())).block(block), cases);
+        frame.render_widget(
+            Paragraph::new(Line::styled(t::NO_CASES, theme.dim())).block(block),
+            cases,
+        );
     } else {
         let width = cases.width.saturating_sub(2) as usize;
         let items: Vec<ListItem> = v
             .cases
             .iter()
             .map(|(role, k)| {
-                let s = format!("{}  {}  [{}]  {}", k.reference, k.opened.format("%d %b %Y"), k.status.label(), k.title);
+                let s = format!(
+                    "{}  {}  [{}]  {}",
+                    k.reference,
+                    k.opened.format("%d %b %Y"),
+                    k.status.label(),
+                    k.title
+                );
                 let s = format!("{s}  ({})", role.label());
                 ListItem::new(cut(&s, width))
             })
             .collect();
         let mut state = ListState::default().with_selected(Some(v.selected));
-        frame.render_stateful_widget(List::new(items).block(block).highlight_style(theme.selected()), cases, &mut state);
+        frame.render_stateful_widget(
+            List::new(items)
+                .block(block)
+                .highlight_style(theme.selected()),
+            cases,
+            &mut state,
+        );
     }
 
     let mut lines = Vec::new();
@@ -121,14 +164,17 @@ pub fn draw_one(v: &ContactView, theme: &Theme, frame: &mut Frame, area: Rect) {
     for e in &v.entries {
         let mut head = entry_head(e, theme);
         if let Some((_, r)) = &e.case {
-            head.spans.push(Span::styled(format!(" · {r}"), theme.dim()));
+            head.spans
+                .push(Span::styled(format!(" · {r}"), theme.dim()));
         }
         lines.push(head);
         let text = entry_text(e, v.revealed, crate::app::text::case::MASKED);
         lines.extend(text.lines().map(|l| Line::from(format!("  {l}"))));
     }
     frame.render_widget(
-        Paragraph::new(lines).block(panel(t::ENTRIES, false, theme)).wrap(Wrap { trim: false }),
+        Paragraph::new(lines)
+            .block(panel(t::ENTRIES, false, theme))
+            .wrap(Wrap { trim: false }),
         entries,
     );
 }

@@ -13,9 +13,12 @@ use crate::ui::{Theme, cut};
 
 pub fn draw(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     let v = &app.home;
-    let [top, bottom] = Layout::vertical([Constraint::Percentage(50), Constraint::Percentage(50)]).areas(area);
-    let [due_area, open_area] = Layout::horizontal([Constraint::Percentage(62), Constraint::Percentage(38)]).areas(top);
-    let [latest_area, alerts_area] = Layout::horizontal([Constraint::Percentage(62), Constraint::Percentage(38)]).areas(bottom);
+    let [top, bottom] =
+        Layout::vertical([Constraint::Percentage(50), Constraint::Percentage(50)]).areas(area);
+    let [due_area, open_area] =
+        Layout::horizontal([Constraint::Percentage(62), Constraint::Percentage(38)]).areas(top);
+    let [latest_area, alerts_area] =
+        Layout::horizontal([Constraint::Percentage(62), Constraint::Percentage(38)]).areas(bottom);
     let today = v.today.unwrap_or_else(|| app.clock.today());
     let sel = |p: HomePanel| (v.focus == p).then_some(v.selected);
 
@@ -26,7 +29,10 @@ pub fn draw(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
         .iter()
         .map(|f| {
             let (when, style) = if f.due_on < today {
-                (format!("{} {}", f.due_on.format("%d %b"), t::OVERDUE), theme.error())
+                (
+                    format!("{} {}", f.due_on.format("%d %b"), t::OVERDUE),
+                    theme.error(),
+                )
             } else {
                 (t::TODAY.to_string(), theme.warn())
             };
@@ -42,15 +48,31 @@ pub fn draw(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
             ])
         })
         .collect();
-    list(frame, due_area, t::FOLLOW_UPS, items, t::NO_FOLLOW_UPS, sel(HomePanel::FollowUps), theme);
+    list(
+        frame,
+        due_area,
+        t::FOLLOW_UPS,
+        items,
+        t::NO_FOLLOW_UPS,
+        sel(HomePanel::FollowUps),
+        theme,
+    );
 
     // Open cases by status.
     let items: Vec<ListItem> = v
         .open_counts
         .iter()
-        .map(|(s, n)| ListItem::new(format!("{n:>6}  {}", s.label())))
+        .map(|(s, n)| ListItem::new(format!("{n:>6}  {}", s.as_str().replace('_', " "))))
         .collect();
-    list(frame, open_area, t::OPEN_CASES, items, t::NO_OPEN_CASES, sel(HomePanel::OpenCases), theme);
+    list(
+        frame,
+        open_area,
+        t::OPEN_CASES,
+        items,
+        t::NO_OPEN_CASES,
+        sel(HomePanel::OpenCases),
+        theme,
+    );
 
     // Latest entries.
     let width = latest_area.width.saturating_sub(2) as usize;
@@ -73,7 +95,19 @@ pub fn draw(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
             ])
         })
         .collect();
-    list(frame, latest_area, t::LATEST, items, t::NO_ENTRIES, sel(HomePanel::Latest), theme);
+    let empty = t::no_entries(
+        &app.keymap.label(&crate::app::Action::LogCall),
+        &app.keymap.label(&crate::app::Action::NewCase),
+    );
+    list(
+        frame,
+        latest_area,
+        t::LATEST,
+        items,
+        &empty,
+        sel(HomePanel::Latest),
+        theme,
+    );
 
     // The bigger picture.
     let block = panel(t::BIGGER_PICTURE, false, theme);
@@ -90,7 +124,12 @@ pub fn draw(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
             })
             .collect()
     };
-    frame.render_widget(Paragraph::new(lines).block(block).wrap(Wrap { trim: false }), alerts_area);
+    frame.render_widget(
+        Paragraph::new(lines)
+            .block(block)
+            .wrap(Wrap { trim: false }),
+        alerts_area,
+    );
 }
 
 fn list(
@@ -105,12 +144,16 @@ fn list(
     let block = panel(title, selected.is_some(), theme);
     if items.is_empty() {
         frame.render_widget(
-            Paragraph::new(Line::styled(empty, theme.dim())).block(block).wrap(Wrap { trim: true }),
+            Paragraph::new(Line::styled(empty, theme.dim()))
+                .block(block)
+                .wrap(Wrap { trim: true }),
             area,
         );
         return;
     }
     let mut state = ListState::default().with_selected(selected);
-    let list = List::new(items).block(block).highlight_style(theme.selected());
+    let list = List::new(items)
+        .block(block)
+        .highlight_style(theme.selected());
     frame.render_stateful_widget(list, area, &mut state);
 }

@@ -13,7 +13,8 @@ pub fn panel<'a>(title: &'a str, focused: bool, theme: &Theme) -> Block<'a> {
         .borders(Borders::ALL)
         .title(Span::styled(format!(" {title} "), theme.title()));
     if focused {
-        b.border_type(BorderType::Thick).border_style(theme.focus_border())
+        b.border_type(BorderType::Thick)
+            .border_style(theme.focus_border())
     } else {
         b.border_style(Style::new())
     }
