@@ -399,8 +399,10 @@ fn q_quits_only_from_home_and_help_lists_live_keys() {
 
 #[test]
 fn rebinding_a_key_changes_behaviour_and_the_footer() {
-    let mut config = Config::default();
-    config.keys = BTreeMap::from([("log_call".to_string(), "ctrl-l".to_string())]);
+    let config = Config {
+        keys: BTreeMap::from([("log_call".to_string(), "ctrl-l".to_string())]),
+        ..Config::default()
+    };
     let mut app = app_with(Store::open_in_memory().expect("store"), config);
     app.press(key(KeyCode::Char('c')));
     assert!(app.popups.is_empty(), "c no longer logs a call");
@@ -418,8 +420,10 @@ fn rebinding_a_key_changes_behaviour_and_the_footer() {
 
 #[test]
 fn a_bad_binding_is_reported_once_and_skipped() {
-    let mut config = Config::default();
-    config.keys = BTreeMap::from([("fly_away".to_string(), "z".to_string())]);
+    let config = Config {
+        keys: BTreeMap::from([("fly_away".to_string(), "z".to_string())]),
+        ..Config::default()
+    };
     let mut app = app_with(Store::open_in_memory().expect("store"), config);
     let Some(Popup::Message { body, .. }) = app.popups.last() else {
         panic!("a message")

@@ -12,6 +12,9 @@ use crate::ui::widgets::panel;
 use crate::ui::{Theme, centered, cut};
 
 const LABEL: u16 = 21;
+
+/// The lines of a field and where its cursor is (row within them, column).
+type FieldLines<'a> = (Vec<Line<'a>>, Option<(u16, u16)>);
 /// Lines a note shows before it scrolls with the cursor.
 const NOTE_LINES: usize = 4;
 
@@ -190,7 +193,7 @@ fn skip_cells(s: &str, cells: usize) -> String {
 pub fn draw(f: &Form, theme: &Theme, frame: &mut Frame, area: Rect) {
     let width = 96.min(area.width.saturating_sub(2));
     let inner_w = width.saturating_sub(2);
-    let mut blocks: Vec<(Vec<Line>, Option<(u16, u16)>)> = Vec::new();
+    let mut blocks: Vec<FieldLines> = Vec::new();
     let mut focus_block = 0;
     for (i, field) in f.fields.iter().enumerate() {
         if field.hidden {
