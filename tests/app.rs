@@ -508,3 +508,119 @@ fn a_store_error_is_a_message_and_the_ui_carries_on() {
     app.press(key(KeyCode::Char('c')));
     assert!(matches!(app.popups.last(), Some(Popup::Form(..))));
 }
+
+#[test]
+fn home_marks_a_follow_up_done_and_opens_what_is_selected() {
+    let mut app = seeded();
+    app.press(key(KeyCode::Char('c')));
+    type_text(&mut app, "Dai");
+    app.press(key(KeyCode::Tab));
+    type_text(&mut app, "Wants a call back");
+    for _ in 0..3 {
+        app.press(key(KeyCode::Tab));
+    }
+    type_text(&mut app, "today");
+    app.press(key(KeyCode::Enter));
+    assert_eq!(app.home.follow_ups.len(), 1);
+    app.press(key(KeyCode::Char('d')));
+    assert!(app.home.follow_ups.is_empty(), "done, gone from the list");
+    // Tab to the open cases panel; Enter lists the cases of that status.
+    app.press(key(KeyCode::Tab));
+    app.press(key(KeyCode::Enter));
+    let Screen::Cases(v) = &app.screen else {
+        panic!("cases")
+    };
+    assert_eq!(v.filter.status, Some(CaseStatus::Open));
+    assert_eq!(v.rows.len(), 1);
+}
+
+/// Not a check, a measurement: `cargo test --release --test app -- --ignored --nocapture measure`.
+#[test]
+#[ignore]
+fn measure_the_case_list_at_100k_cases() {
+    let mut s = Store::open_in_memory().expect("store");
+    let cats = Config::default().categories();
+    let start = std::time::Instant::now();
+    for i in 0..100_000u32 {
+        let d = day_of(i);
+        s.add_case(&Case::new(format!("Case number {i}"), d), &[], &cats)
+            .expect("case");
+    }
+    for i in 0..10_000u32 {
+        s.add_contact(&Contact::named(format!("Siân Person{i}")))
+            .expect("contact");
+    }
+    eprintln!("seeded 100k cases, 10k contacts in {:?}", start.elapsed());
+    let mut app = app_with(s, Config::default());
+    let t = std::time::Instant::now();
+    app.press(key(KeyCode::Char('2')));
+    eprintln!("open the case list: {:?}", t.elapsed());
+    let t = std::time::Instant::now();
+    for _ in 0..1000 {
+        app.press(key(KeyCode::Char('j')));
+    }
+    eprintln!("1000 moves down (10 pages fetched): {:?}", t.elapsed());
+    let t = std::time::Instant::now();
+    app.press(key(KeyCode::Char('s')));
+    eprintln!("filter by status: {:?}", t.elapsed());
+    let t = std::time::Instant::now();
+    app.press(key(KeyCode::Char('c')));
+    type_text(&mut app, "sian");
+    eprintln!("quick log open + 4 letters: {:?}", t.elapsed());
+}
+
+fn day_of(i: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(2020, 1, 1).expect("date") + chrono::Duration::days(i64::from(i % 2000))
+}
+
+#[test]
+fn the_list_scrolls_only_when_the_cursor_leaves_the_window() {
+    let mut s = Store::open_in_memory().expect("store");
+    let cats = Config::default().categories();
+    for i in 0..60 {
+        s.add_case(&Case::new(format!("Case {i}"), day_of(i)), &[], &cats)
+            .expect("case");
+    }
+    let mut app = app_with(s, Config::default());
+    app.update(Action::Resize(80, 24)); // 16 case rows in view
+    app.press(key(KeyCode::Char('2')));
+    for _ in 0..20 {
+        app.press(key(KeyCode::Char('j')));
+    }
+    let Screen::Cases(v) = &app.screen else {
+        panic!("cases")
+    };
+    assert_eq!((v.selected, v.offset), (20, 5));
+    app.press(key(KeyCode::Char('k')));
+    let Screen::Cases(v) = &app.screen else {
+        panic!("cases")
+    };
+    assert_eq!(
+        (v.selected, v.offset),
+        (19, 5),
+        "moving up inside the window does not scroll"
+    );
+}
+
+#[test]
+fn a_call_logged_from_a_contact_page_is_with_them() {
+    let mut app = seeded();
+    app.press(key(KeyCode::Char('3')));
+    app.press(key(KeyCode::Enter)); // Dai Morgan, first by name
+    let Screen::Contact(v) = &app.screen else {
+        panic!("contact page")
+    };
+    assert_eq!(
+        v.contact.as_ref().map(|c| c.name.as_str()),
+        Some("Dai Morgan")
+    );
+    app.press(key(KeyCode::Char('c')));
+    type_text(&mut app, "Rang about the van");
+    app.press(key(KeyCode::Enter));
+    assert!(
+        app.popups.is_empty(),
+        "on {:?}",
+        std::mem::discriminant(&app.screen)
+    );
+    assert_eq!(entries(&app)[0].0, "Dai Morgan");
+}

@@ -267,3 +267,25 @@ fn search_help_message() {
     ));
     insta::assert_snapshot!("message_error", draw(&app, 80, 24));
 }
+
+#[test]
+fn cases_scrolled() {
+    let mut s = Store::open_in_memory().expect("store");
+    let cats = Config::default().categories();
+    for i in 0..40u32 {
+        let opened = day(2025, 1, 1) + chrono::Duration::days(i64::from(i));
+        s.add_case(
+            &Case::new(format!("Case number {i} — Ffordd Ŵyn"), opened),
+            &[],
+            &cats,
+        )
+        .expect("case");
+    }
+    let mut app =
+        App::new(s, Config::default(), Clock::Fixed(at("2026-03-02 09:30"))).expect("app");
+    press(&mut app, KeyCode::Char('2'));
+    for _ in 0..20 {
+        press(&mut app, KeyCode::Char('j'));
+    }
+    insta::assert_snapshot!("cases_scrolled_80x24", draw(&app, 80, 24));
+}

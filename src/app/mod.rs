@@ -260,10 +260,19 @@ impl App {
                 hits: Vec::new(),
                 selected: 0,
             })),
-            Action::LogCall => self.open_form(
-                FormKind::QuickLog,
-                forms::quick_log(None, None, EntryKind::CallIn),
-            ),
+            Action::LogCall => {
+                // From a contact's page the call is with them.
+                let who = match &self.screen {
+                    Screen::Contact(v) => v.contact.as_ref().map(match_of),
+                    _ => None,
+                };
+                let prefilled = who.is_some();
+                let mut form = forms::quick_log(None, who, EntryKind::CallIn);
+                if prefilled {
+                    form.focus = forms::quick::TEXT;
+                }
+                self.open_form(FormKind::QuickLog, form)
+            }
             Action::NewCase => {
                 let f = forms::intake(&self.config.categories());
                 self.open_form(FormKind::Intake, f)
@@ -544,6 +553,10 @@ impl App {
         let today = self.clock.today();
         // The case page's body: the screen less header, status and footer.
         let (body_w, body_h) = (self.size.0, self.size.1.saturating_sub(4));
+        // Table rows in view: the body less borders and the header row (and
+        // the filter line above the case list).
+        let rows = usize::from(body_h.saturating_sub(3)).max(1);
+        let case_rows = rows.saturating_sub(1).max(1);
         match &mut self.screen {
             Screen::Home => match action {
                 Action::NextPanel => self.home.focus = self.home.focus.next(),
@@ -570,12 +583,12 @@ impl App {
                 _ => {}
             },
             Screen::Cases(v) => match action {
-                Action::Up => v.step(-1, &self.store)?,
-                Action::Down => v.step(1, &self.store)?,
-                Action::PageUp => v.step(-20, &self.store)?,
-                Action::PageDown => v.step(20, &self.store)?,
-                Action::Top => v.step(-1_000_000, &self.store)?,
-                Action::Bottom => v.step(1_000_000, &self.store)?,
+                Action::Up => v.step(-1, case_rows, &self.store)?,
+                Action::Down => v.step(1, case_rows, &self.store)?,
+                Action::PageUp => v.step(-(case_rows as i64), case_rows, &self.store)?,
+                Action::PageDown => v.step(case_rows as i64, case_rows, &self.store)?,
+                Action::Top => v.step(-1_000_000, case_rows, &self.store)?,
+                Action::Bottom => v.step(1_000_000, case_rows, &self.store)?,
                 Action::FilterStatus => {
                     v.cycle_status();
                     v.reload(&self.store)?;
@@ -668,12 +681,12 @@ impl App {
                 _ => {}
             },
             Screen::Contacts(v) => match action {
-                Action::Up => v.step(-1, &self.store)?,
-                Action::Down => v.step(1, &self.store)?,
-                Action::PageUp => v.step(-20, &self.store)?,
-                Action::PageDown => v.step(20, &self.store)?,
-                Action::Top => v.step(-1_000_000, &self.store)?,
-                Action::Bottom => v.step(1_000_000, &self.store)?,
+                Action::Up => v.step(-1, rows, &self.store)?,
+                Action::Down => v.step(1, rows, &self.store)?,
+                Action::PageUp => v.step(-(rows as i64), rows, &self.store)?,
+                Action::PageDown => v.step(rows as i64, rows, &self.store)?,
+                Action::Top => v.step(-1_000_000, rows, &self.store)?,
+                Action::Bottom => v.step(1_000_000, rows, &self.store)?,
                 Action::Open => {
                     if let Some(c) = v.rows.get(v.selected) {
                         let s = Screen::Contact(Box::new(ContactView::new(c.id)));

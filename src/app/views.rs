@@ -95,6 +95,18 @@ impl HomeView {
     }
 }
 
+/// The first row to show so that `selected` is in a window of `visible`.
+fn in_view(offset: usize, selected: usize, visible: usize) -> usize {
+    let visible = visible.max(1);
+    if selected < offset {
+        selected
+    } else if selected >= offset + visible {
+        selected + 1 - visible
+    } else {
+        offset
+    }
+}
+
 fn step(selected: usize, by: i64, len: usize) -> usize {
     if len == 0 {
         return 0;
@@ -109,6 +121,8 @@ pub struct CasesView {
     pub sort: CaseSort,
     pub rows: Vec<CaseSummary>,
     pub selected: usize,
+    /// The first row in view.
+    pub offset: usize,
     /// True when the last page came back short: nothing more to fetch.
     pub exhausted: bool,
 }
@@ -123,6 +137,7 @@ impl Default for CasesView {
             sort: CaseSort::NewestFirst,
             rows: Vec::new(),
             selected: 0,
+            offset: 0,
             exhausted: false,
         }
     }
@@ -138,6 +153,7 @@ impl CasesView {
             self.more(store)?;
         }
         self.selected = self.selected.min(self.rows.len().saturating_sub(1));
+        self.offset = self.offset.min(self.selected);
         Ok(())
     }
 
@@ -149,8 +165,9 @@ impl CasesView {
         Ok(())
     }
 
-    /// Moves the cursor, fetching the next page when it nears the end.
-    pub fn step(&mut self, by: i64, store: &Store) -> Result<()> {
+    /// Moves the cursor, fetching the next page when it nears the end, and
+    /// scrolls so that it stays among the `visible` rows.
+    pub fn step(&mut self, by: i64, visible: usize, store: &Store) -> Result<()> {
         let target = (self.selected as i64 + by).max(0) as usize;
         // A jump to the very end stops at what one more page holds, so the
         // list is never loaded whole.
@@ -163,6 +180,7 @@ impl CasesView {
             pages += 1;
         }
         self.selected = step(self.selected, by, self.rows.len());
+        self.offset = in_view(self.offset, self.selected, visible);
         Ok(())
     }
 
@@ -179,6 +197,7 @@ impl CasesView {
             (None, false) => (None, true),
         };
         self.selected = 0;
+        self.offset = 0;
     }
 
     pub fn cycle_category(&mut self, categories: &[String]) {
@@ -192,6 +211,7 @@ impl CasesView {
                 .cloned(),
         };
         self.selected = 0;
+        self.offset = 0;
     }
 
     pub fn cycle_kind(&mut self) {
@@ -205,6 +225,7 @@ impl CasesView {
                 .copied(),
         };
         self.selected = 0;
+        self.offset = 0;
     }
 
     pub fn toggle_sort(&mut self) {
@@ -213,6 +234,7 @@ impl CasesView {
             CaseSort::OldestFirst => CaseSort::NewestFirst,
         };
         self.selected = 0;
+        self.offset = 0;
     }
 }
 
@@ -273,6 +295,8 @@ impl CaseView {
 pub struct ContactsView {
     pub rows: Vec<ContactLine>,
     pub selected: usize,
+    /// The first row in view.
+    pub offset: usize,
     pub exhausted: bool,
 }
 
@@ -285,6 +309,7 @@ impl ContactsView {
             self.more(store)?;
         }
         self.selected = self.selected.min(self.rows.len().saturating_sub(1));
+        self.offset = self.offset.min(self.selected);
         Ok(())
     }
 
@@ -298,7 +323,7 @@ impl ContactsView {
         Ok(())
     }
 
-    pub fn step(&mut self, by: i64, store: &Store) -> Result<()> {
+    pub fn step(&mut self, by: i64, visible: usize, store: &Store) -> Result<()> {
         let target = (self.selected as i64 + by).max(0) as usize;
         let mut pages = 0;
         while target + 1 >= self.rows.len()
@@ -309,6 +334,7 @@ impl ContactsView {
             pages += 1;
         }
         self.selected = step(self.selected, by, self.rows.len());
+        self.offset = in_view(self.offset, self.selected, visible);
         Ok(())
     }
 }

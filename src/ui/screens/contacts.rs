@@ -58,7 +58,9 @@ pub fn draw_list(v: &ContactsView, theme: &Theme, frame: &mut Frame, area: Rect)
     .header(header)
     .block(block)
     .row_highlight_style(theme.selected());
-    let mut state = TableState::default().with_selected(Some(v.selected));
+    let mut state = TableState::default()
+        .with_offset(v.offset)
+        .with_selected(Some(v.selected));
     frame.render_stateful_widget(table, area, &mut state);
 }
 
