@@ -11,6 +11,8 @@ use portable_pty::{CommandBuilder, PtySize, native_pty_system};
 struct Term {
     parser: vt100::Parser,
     rx: Receiver<Vec<u8>>,
+    /// Every byte the program wrote, to check the modes it left.
+    raw: Vec<u8>,
 }
 
 impl Term {
@@ -22,6 +24,7 @@ impl Term {
         loop {
             while let Ok(bytes) = self.rx.try_recv() {
                 self.parser.process(&bytes);
+                self.raw.extend_from_slice(&bytes);
                 last_change = Instant::now();
             }
             let screen = self.parser.screen().contents();
@@ -75,6 +78,7 @@ fn log_a_call_and_quit_in_a_real_terminal() {
     let mut term = Term {
         parser: vt100::Parser::new(30, 100, 0),
         rx,
+        raw: Vec::new(),
     };
     let limit = Duration::from_secs(20);
     let mut send = |s: &str| {
@@ -107,6 +111,24 @@ fn log_a_call_and_quit_in_a_real_terminal() {
         std::thread::sleep(Duration::from_millis(20));
     };
     assert!(status.success(), "exit status {status:?}");
+    // The guard turned off what it turned on: bracketed paste and the
+    // alternate screen (raw mode is not visible in the output).
+    let deadline = Instant::now() + Duration::from_secs(2);
+    while Instant::now() < deadline {
+        match term.rx.recv_timeout(Duration::from_millis(100)) {
+            Ok(bytes) => term.raw.extend_from_slice(&bytes),
+            Err(_) => break,
+        }
+    }
+    let out = String::from_utf8_lossy(&term.raw);
+    assert!(
+        out.contains("\x1b[?2004h") && out.contains("\x1b[?2004l"),
+        "bracketed paste on and off"
+    );
+    assert!(
+        out.contains("\x1b[?1049h") && out.contains("\x1b[?1049l"),
+        "alternate screen entered and left"
+    );
 
     let store = casebook::store::Store::open(&db).expect("the diary");
     let entries = store.latest_entry_lines(10).expect("entries");

@@ -722,7 +722,7 @@ impl App {
                 }
                 Popup::Search(_) => text::search::HINT,
                 Popup::Confirm { .. } => text::message::DISCARD_KEYS,
-                Popup::Choose { .. } => "↑/↓ choose · Enter take it · Esc cancel",
+                Popup::Choose { .. } => text::message::CHOOSE_KEYS,
                 Popup::Help => text::help::CLOSE,
                 Popup::Message { .. } => text::message::CLOSE,
             };

@@ -196,6 +196,7 @@ pub mod message {
     pub const CLOSE: &str = "Enter or Esc closes this.";
     pub const DISCARD: &str = "Discard what you typed?";
     pub const DISCARD_KEYS: &str = "y discard · n keep editing";
+    pub const CHOOSE_KEYS: &str = "↑/↓ choose · Enter take it · Esc cancel";
 }
 
 pub mod status {

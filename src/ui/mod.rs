@@ -119,13 +119,14 @@ fn draw_footer(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
             lines.push(Line::default());
             used = 0;
         }
-        let line = lines.last_mut().expect("a line");
-        if !keys.is_empty() {
-            line.spans.push(Span::styled(keys, theme.key()));
-            line.spans.push(Span::raw(" "));
+        if let Some(line) = lines.last_mut() {
+            if !keys.is_empty() {
+                line.spans.push(Span::styled(keys, theme.key()));
+                line.spans.push(Span::raw(" "));
+            }
+            line.spans.push(Span::styled(what, theme.dim()));
+            line.spans.push(Span::raw("  "));
         }
-        line.spans.push(Span::styled(what, theme.dim()));
-        line.spans.push(Span::raw("  "));
         used += w;
     }
     frame.render_widget(Paragraph::new(lines), area);
