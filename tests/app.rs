@@ -624,3 +624,23 @@ fn a_call_logged_from_a_contact_page_is_with_them() {
     );
     assert_eq!(entries(&app)[0].0, "Dai Morgan");
 }
+
+#[test]
+fn the_default_keys_do_not_clash_but_a_user_clash_is_reported() {
+    assert!(
+        empty_app().popups.is_empty(),
+        "no problems with the defaults"
+    );
+    let config = Config {
+        keys: BTreeMap::from([("log_call".to_string(), "q".to_string())]),
+        ..Config::default()
+    };
+    let app = app_with(Store::open_in_memory().expect("store"), config);
+    let Some(Popup::Message { body, .. }) = app.popups.last() else {
+        panic!("a message")
+    };
+    assert!(
+        body.contains("`q` is bound to both quit and log_call"),
+        "{body}"
+    );
+}

@@ -182,6 +182,28 @@ impl Keymap {
         self.bindings.insert(action, parsed);
     }
 
+    /// Keys bound to two of `actions` (which are live on one screen): the
+    /// second would never fire there.
+    pub fn clashes(&self, actions: &[Action]) -> Vec<String> {
+        let mut out = Vec::new();
+        for (i, a) in actions.iter().enumerate() {
+            for b in &actions[i + 1..] {
+                let (Some(ka), Some(kb)) = (self.bindings.get(a), self.bindings.get(b)) else {
+                    continue;
+                };
+                for k in ka.iter().filter(|k| kb.contains(k)) {
+                    out.push(format!(
+                        "`{k}` is bound to both {} and {}: {} wins",
+                        a.name(),
+                        b.name(),
+                        a.name()
+                    ));
+                }
+            }
+        }
+        out
+    }
+
     /// The first of `allowed` that `ev` is bound to.
     pub fn resolve(&self, ev: &KeyEvent, allowed: &[Action]) -> Option<Action> {
         allowed

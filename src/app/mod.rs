@@ -140,6 +140,23 @@ impl App {
             size: (80, 24),
             data_version,
         };
+        // Two actions on one screen with the same key: say so once.
+        let screens = [
+            Screen::Home,
+            Screen::Cases(CasesView::default()),
+            Screen::Case(Box::new(CaseView::new(crate::domain::Id::new(0)))),
+            Screen::Contacts(ContactsView::default()),
+            Screen::Contact(Box::new(ContactView::new(crate::domain::Id::new(0)))),
+        ];
+        for screen in screens {
+            app.screen = screen;
+            for clash in app.keymap.clashes(&app.screen_actions()) {
+                if !app.keymap.problems.contains(&clash) {
+                    app.keymap.problems.push(clash);
+                }
+            }
+        }
+        app.screen = Screen::Home;
         if !app.keymap.problems.is_empty() {
             // Shown once; the bad bindings were skipped.
             app.popups.push(Popup::Message {
