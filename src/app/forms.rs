@@ -44,7 +44,8 @@ pub mod intake {
     pub const FACTS: usize = 8;
     pub const WANTS: usize = 9;
     pub const HISTORY: usize = 10;
-    pub const CONSENT: usize = 11;
+    pub const OTHERS: usize = 11;
+    pub const CONSENT: usize = 12;
 }
 
 pub mod follow {
@@ -137,6 +138,7 @@ pub fn intake(categories: &[String]) -> Form {
             Field::text(t::FACTS, TextField::multiline()).optional(),
             Field::text(t::WANTS, TextField::multiline()).optional(),
             Field::text(t::HISTORY, TextField::multiline()).optional(),
+            Field::text(t::OTHERS, TextField::new()).optional(),
             Field::choice(t::CONSENT, consent, 0),
         ],
     )
@@ -288,6 +290,7 @@ pub fn save_intake(
     case.facts = opt_text(form, i::FACTS);
     case.wants = opt_text(form, i::WANTS);
     case.history = opt_text(form, i::HISTORY);
+    case.others_involved = opt_text(form, i::OTHERS);
     case.consent_to_share = match form.fields[i::CONSENT].input.text() {
         "yes" => Some(true),
         "no" => Some(false),

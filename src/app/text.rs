@@ -158,6 +158,7 @@ pub mod intake {
     pub const FACTS: &str = "The facts";
     pub const WANTS: &str = "What they want done";
     pub const HISTORY: &str = "Approached before";
+    pub const OTHERS: &str = "Others involved";
     pub const CONSENT: &str = "Consent to share";
     pub const CONSENT_OPTIONS: [&str; 3] = ["not yet asked", "yes", "no"];
     pub const NEED_CONSTITUENT: &str = "whose case is it? type a name";
