@@ -4,6 +4,7 @@
 //! drive the store, the commands and the app directly.
 #![deny(clippy::unwrap_used)]
 
+pub mod app;
 pub mod cli;
 pub mod clock;
 pub mod config;
@@ -14,5 +15,6 @@ pub mod exchange;
 pub mod files;
 pub mod store;
 pub mod tui;
+pub mod ui;
 
 pub use error::{Error, Result};

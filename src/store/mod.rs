@@ -17,6 +17,7 @@ mod referrals;
 mod rows;
 mod search;
 mod surgeries;
+mod views;
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -28,6 +29,7 @@ pub use diary::{LogOutcome, LogRequest, Who};
 pub use exchange::{CsvImportSummary, JsonImportSummary, LeftOut};
 pub use migrations::SCHEMA_VERSION;
 pub use search::{Hit, HitKind};
+pub use views::{ContactLine, EntryLine, FollowUpLine, ReferralLine};
 
 use crate::{Error, Result};
 

@@ -1,0 +1,97 @@
+//! What the user can ask for. The bindable actions are read by name from
+//! `assets/keys.toml` and the config's `[keys]` table; the rest are made by
+//! the event loop and never bound.
+
+use ratatui::crossterm::event::KeyEvent;
+use serde::Deserialize;
+
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Action {
+    Help,
+    Search,
+    Back,
+    Quit,
+    LogCall,
+    NewCase,
+    Privacy,
+    Up,
+    Down,
+    PageUp,
+    PageDown,
+    Top,
+    Bottom,
+    Open,
+    NextPanel,
+    GotoHome,
+    GotoCases,
+    GotoContacts,
+    FilterStatus,
+    FilterCategory,
+    FilterKind,
+    Sort,
+    AddEntry,
+    AddFollowUp,
+    ChangeStatus,
+    CloseCase,
+    Reveal,
+    Done,
+    /// A key for the popup on top (typing into a form).
+    #[serde(skip)]
+    Key(KeyEvent),
+    /// Text pasted whole (bracketed paste).
+    #[serde(skip)]
+    Paste(String),
+    /// Another program changed the diary: reload what is on screen.
+    #[serde(skip)]
+    Refresh,
+    /// The terminal changed size (columns, rows).
+    #[serde(skip)]
+    Resize(u16, u16),
+}
+
+impl Action {
+    /// The name used in keys.toml and the config file.
+    pub fn name(&self) -> &'static str {
+        match self {
+            Action::Help => "help",
+            Action::Search => "search",
+            Action::Back => "back",
+            Action::Quit => "quit",
+            Action::LogCall => "log_call",
+            Action::NewCase => "new_case",
+            Action::Privacy => "privacy",
+            Action::Up => "up",
+            Action::Down => "down",
+            Action::PageUp => "page_up",
+            Action::PageDown => "page_down",
+            Action::Top => "top",
+            Action::Bottom => "bottom",
+            Action::Open => "open",
+            Action::NextPanel => "next_panel",
+            Action::GotoHome => "goto_home",
+            Action::GotoCases => "goto_cases",
+            Action::GotoContacts => "goto_contacts",
+            Action::FilterStatus => "filter_status",
+            Action::FilterCategory => "filter_category",
+            Action::FilterKind => "filter_kind",
+            Action::Sort => "sort",
+            Action::AddEntry => "add_entry",
+            Action::AddFollowUp => "add_follow_up",
+            Action::ChangeStatus => "change_status",
+            Action::CloseCase => "close_case",
+            Action::Reveal => "reveal",
+            Action::Done => "done",
+            Action::Key(_) => "key",
+            Action::Paste(_) => "paste",
+            Action::Refresh => "refresh",
+            Action::Resize(..) => "resize",
+        }
+    }
+
+    /// Parses a bindable action's name.
+    pub fn from_name(name: &str) -> Option<Action> {
+        let quoted = serde_json::Value::String(name.trim().to_string());
+        serde_json::from_value(quoted).ok()
+    }
+}

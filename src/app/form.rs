@@ -1,0 +1,378 @@
+//! A form popup: one input per field, a focus moved by Tab, an error beside
+//! each field re-checked on every edit, and submit refused while one stands.
+//! What each form asks and how it is saved lives in `forms.rs`.
+
+use nucleo_matcher::pattern::{CaseMatching, Normalization, Pattern};
+use nucleo_matcher::{Config as MatchConfig, Matcher};
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+use super::textfield::TextField;
+use crate::domain::text::fold;
+use crate::domain::{Contact, Id};
+use crate::store::Store;
+
+/// What a key did to a popup.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Outcome {
+    Keep,
+    Cancel,
+    Submit,
+}
+
+/// A contact offered while typing a name.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Match {
+    pub id: Id<Contact>,
+    pub name: String,
+    pub detail: String,
+    pub caution: bool,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Input {
+    Text(TextField),
+    /// One of a closed list: (value, label).
+    Choice {
+        options: Vec<(String, String)>,
+        selected: usize,
+    },
+    /// A person: typed, completed against the contacts as you type.
+    Who {
+        field: TextField,
+        chosen: Option<Match>,
+        matches: Vec<Match>,
+        /// Index into `matches`; `matches.len()` means "a new contact".
+        selected: usize,
+    },
+}
+
+impl Input {
+    pub fn text(&self) -> &str {
+        match self {
+            Input::Text(f) | Input::Who { field: f, .. } => f.text(),
+            Input::Choice { options, selected } => {
+                options.get(*selected).map(|o| o.0.as_str()).unwrap_or("")
+            }
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Field {
+    pub label: &'static str,
+    pub input: Input,
+    pub optional: bool,
+    pub error: Option<String>,
+    /// Errors show once the field was edited or a save was tried, so an
+    /// untouched empty field does not shout.
+    pub touched: bool,
+    /// Hidden fields are skipped by Tab and not shown (e.g. "on behalf of"
+    /// unless the case is an indirect query).
+    pub hidden: bool,
+}
+
+impl Field {
+    pub fn text(label: &'static str, field: TextField) -> Field {
+        Field {
+            label,
+            input: Input::Text(field),
+            optional: false,
+            error: None,
+            touched: false,
+            hidden: false,
+        }
+    }
+
+    pub fn choice(label: &'static str, options: Vec<(String, String)>, selected: usize) -> Field {
+        Field {
+            input: Input::Choice { options, selected },
+            ..Field::text(label, TextField::new())
+        }
+    }
+
+    pub fn who(label: &'static str) -> Field {
+        Field {
+            input: Input::Who {
+                field: TextField::new(),
+                chosen: None,
+                matches: Vec::new(),
+                selected: 0,
+            },
+            ..Field::text(label, TextField::new())
+        }
+    }
+
+    pub fn optional(mut self) -> Field {
+        self.optional = true;
+        self
+    }
+
+    /// The error to show now, if any.
+    pub fn shown_error(&self) -> Option<&str> {
+        self.error.as_deref().filter(|_| self.touched)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Form {
+    pub title: &'static str,
+    pub fields: Vec<Field>,
+    pub focus: usize,
+    /// A line shown under the fields (e.g. the refusal to save).
+    pub notice: Option<String>,
+}
+
+impl Form {
+    pub fn new(title: &'static str, fields: Vec<Field>) -> Form {
+        Form {
+            title,
+            fields,
+            focus: 0,
+            notice: None,
+        }
+    }
+
+    /// True when something was typed that Esc would lose.
+    pub fn is_dirty(&self) -> bool {
+        self.fields.iter().any(|f| match &f.input {
+            Input::Text(t) | Input::Who { field: t, .. } => !t.is_empty(),
+            Input::Choice { .. } => false,
+        })
+    }
+
+    pub fn has_errors(&self) -> bool {
+        self.fields.iter().any(|f| !f.hidden && f.error.is_some())
+    }
+
+    pub fn focused(&self) -> &Field {
+        &self.fields[self.focus.min(self.fields.len().saturating_sub(1))]
+    }
+
+    fn move_focus(&mut self, forward: bool) {
+        let n = self.fields.len();
+        if n == 0 {
+            return;
+        }
+        self.fields[self.focus].touched =
+            !self.fields[self.focus].input.text().is_empty() || self.fields[self.focus].touched;
+        for step in 1..=n {
+            let i = if forward {
+                (self.focus + step) % n
+            } else {
+                (self.focus + n - step) % n
+            };
+            if !self.fields[i].hidden {
+                self.focus = i;
+                return;
+            }
+        }
+    }
+
+    /// Inserts pasted text whole into the focused text field.
+    pub fn paste(&mut self, s: &str) {
+        let f = &mut self.fields[self.focus];
+        match &mut f.input {
+            Input::Text(t) => t.insert_str(s),
+            Input::Who { field, chosen, .. } => {
+                field.insert_str(s);
+                *chosen = None;
+            }
+            Input::Choice { .. } => return,
+        }
+        f.touched = true;
+    }
+
+    /// Handles a key; the caller re-validates and refreshes completions.
+    pub fn handle_key(&mut self, key: &KeyEvent) -> Outcome {
+        let alt_or_shift = key
+            .modifiers
+            .intersects(KeyModifiers::ALT | KeyModifiers::SHIFT);
+        match key.code {
+            KeyCode::Esc => return Outcome::Cancel,
+            KeyCode::Enter if !(alt_or_shift && self.focused_is_multiline()) => {
+                // Enter on a name with a completion list takes the pick first,
+                // then saves.
+                self.accept_pick();
+                for f in &mut self.fields {
+                    f.touched = true;
+                }
+                return Outcome::Submit;
+            }
+            KeyCode::Tab => {
+                self.accept_pick();
+                self.move_focus(true);
+                return Outcome::Keep;
+            }
+            KeyCode::BackTab => {
+                self.move_focus(false);
+                return Outcome::Keep;
+            }
+            _ => {}
+        }
+        let f = &mut self.fields[self.focus];
+        match &mut f.input {
+            Input::Text(t) => {
+                if t.handle_key(key) {
+                    f.touched = true;
+                }
+            }
+            Input::Choice { options, selected } => {
+                let n = options.len().max(1);
+                match key.code {
+                    KeyCode::Left | KeyCode::Up | KeyCode::Char('k') => {
+                        *selected = (*selected + n - 1) % n
+                    }
+                    KeyCode::Right | KeyCode::Down | KeyCode::Char(' ') | KeyCode::Char('j') => {
+                        *selected = (*selected + 1) % n
+                    }
+                    KeyCode::Char(c) => {
+                        // Jump to the next option starting with the letter.
+                        let c = c.to_ascii_lowercase();
+                        let start = *selected + 1;
+                        if let Some(i) = (0..n)
+                            .map(|k| (start + k) % n)
+                            .find(|&i| options[i].1.to_lowercase().starts_with(c))
+                        {
+                            *selected = i;
+                        }
+                    }
+                    _ => {}
+                }
+            }
+            Input::Who {
+                field,
+                chosen,
+                matches,
+                selected,
+            } => match key.code {
+                KeyCode::Up => *selected = selected.saturating_sub(1),
+                KeyCode::Down => *selected = (*selected + 1).min(matches.len()),
+                _ => {
+                    if field.handle_key(key) {
+                        *chosen = None;
+                        f.touched = true;
+                    }
+                }
+            },
+        }
+        Outcome::Keep
+    }
+
+    fn focused_is_multiline(&self) -> bool {
+        matches!(&self.focused().input, Input::Text(t) if t.is_multiline())
+    }
+
+    /// Takes the highlighted completion of the focused name field.
+    fn accept_pick(&mut self) {
+        let f = &mut self.fields[self.focus];
+        if let Input::Who {
+            field,
+            chosen,
+            matches,
+            selected,
+        } = &mut f.input
+            && chosen.is_none()
+            && !field.is_empty()
+            && let Some(m) = matches.get(*selected)
+        {
+            field.set_text(&m.name);
+            *chosen = Some(m.clone());
+            matches.clear();
+            *selected = 0;
+            f.touched = true;
+        }
+    }
+
+    /// Refreshes the completions of the focused name field from the store,
+    /// ranked fuzzily (accents folded, so "sian" finds "Siân").
+    pub fn refresh_matches(&mut self, store: &Store) -> crate::Result<()> {
+        let f = &mut self.fields[self.focus];
+        let Input::Who {
+            field,
+            chosen,
+            matches,
+            selected,
+        } = &mut f.input
+        else {
+            return Ok(());
+        };
+        if chosen.is_some() || field.is_empty() {
+            matches.clear();
+            *selected = 0;
+            return Ok(());
+        }
+        *matches = complete(store, field.text())?;
+        *selected = 0;
+        Ok(())
+    }
+
+    pub fn set_text(&mut self, i: usize, text: &str) {
+        if let Some(f) = self.fields.get_mut(i) {
+            match &mut f.input {
+                Input::Text(t) | Input::Who { field: t, .. } => t.set_text(text),
+                Input::Choice { .. } => {}
+            }
+        }
+    }
+}
+
+/// How many completions a name field offers.
+const MATCHES: usize = 6;
+
+/// Contacts matching a typed name, best first. Candidates come from the
+/// store's indexed prefix lookup (never a scan); when the typing has a slip
+/// in it, the first letter widens the net and fuzzy ranking sorts it out.
+pub fn complete(store: &Store, typed: &str) -> crate::Result<Vec<Match>> {
+    let folded = fold(typed.trim());
+    if folded.is_empty() {
+        return Ok(Vec::new());
+    }
+    let mut candidates = store.complete_contacts(&folded, 40)?;
+    if candidates.len() < MATCHES {
+        let first: String = folded.chars().take(1).collect();
+        for c in store.complete_contacts(&first, 300)? {
+            if !candidates.iter().any(|x| x.id == c.id) {
+                candidates.push(c);
+            }
+        }
+    }
+    let names: Vec<(usize, String)> = candidates
+        .iter()
+        .enumerate()
+        .map(|(i, c)| (i, fold(&c.name)))
+        .collect();
+    let pattern = Pattern::parse(&folded, CaseMatching::Ignore, Normalization::Smart);
+    let mut matcher = Matcher::new(MatchConfig::DEFAULT);
+    let mut scored: Vec<(usize, u32)> = names
+        .iter()
+        .filter_map(|(i, name)| {
+            let mut buf = Vec::new();
+            let hay = nucleo_matcher::Utf32Str::new(name, &mut buf);
+            pattern.score(hay, &mut matcher).map(|s| (*i, s))
+        })
+        .collect();
+    // Best score first; ties keep the store's order (name order).
+    scored.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    Ok(scored
+        .into_iter()
+        .take(MATCHES)
+        .map(|(i, _)| {
+            let c = &candidates[i];
+            let detail = [
+                Some(c.kind().label().to_string()),
+                c.organisation.clone(),
+                c.postcode.clone(),
+            ]
+            .into_iter()
+            .flatten()
+            .collect::<Vec<_>>()
+            .join(" · ");
+            Match {
+                id: c.id,
+                name: c.name.clone(),
+                detail,
+                caution: c.caution.is_some(),
+            }
+        })
+        .collect())
+}

@@ -1,0 +1,791 @@
+//! The state of the terminal UI and the one place it changes.
+//!
+//! One-way flow: a terminal event becomes an [`Action`] ([`App::on_key`]
+//! resolves keys against the live [`Keymap`]); [`App::update`] applies it,
+//! calling the store; `ui::render` only reads the state. Popups form a stack:
+//! the top one takes each key first.
+
+pub mod action;
+pub mod form;
+pub mod forms;
+pub mod keymap;
+pub mod text;
+pub mod textfield;
+mod views;
+
+use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+
+pub use action::Action;
+use form::{Form, Input, Match, Outcome};
+use forms::FormKind;
+pub use keymap::Keymap;
+use textfield::TextField;
+pub use views::{CaseView, CasesView, ContactView, ContactsView, HomePanel, HomeView};
+
+use crate::clock::Clock;
+use crate::config::Config;
+use crate::domain::{CaseStatus, EntryKind, Outcome as CaseOutcome};
+use crate::store::{Hit, HitKind, Store};
+use crate::{Error, Result};
+
+/// A cluster of similar cases in one area (SPEC section 6), shown in the
+/// home screen's "Bigger picture" panel.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Alert {
+    pub title: String,
+    pub detail: String,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Screen {
+    Home,
+    Cases(CasesView),
+    Case(Box<CaseView>),
+    Contacts(ContactsView),
+    Contact(Box<ContactView>),
+}
+
+/// What the confirm popup does when answered yes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Confirmed {
+    /// Close the form beneath, losing what was typed.
+    DiscardForm,
+}
+
+/// What a list of choices is for.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ChoicePurpose {
+    Status,
+    Outcome,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct SearchPopup {
+    pub field: TextField,
+    pub hits: Vec<Hit>,
+    pub selected: usize,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Popup {
+    Help,
+    Message {
+        title: String,
+        body: String,
+        error: bool,
+    },
+    Confirm {
+        question: &'static str,
+        then: Confirmed,
+    },
+    Search(SearchPopup),
+    Form(FormKind, Box<Form>),
+    Choose {
+        title: &'static str,
+        /// (value, label)
+        options: Vec<(String, String)>,
+        selected: usize,
+        purpose: ChoicePurpose,
+    },
+}
+
+pub struct App {
+    pub store: Store,
+    pub config: Config,
+    pub clock: Clock,
+    pub keymap: Keymap,
+    pub screen: Screen,
+    /// Screens to go back to with Esc.
+    pub history: Vec<Screen>,
+    pub popups: Vec<Popup>,
+    /// The privacy screen: everything blanked until a key is pressed.
+    pub privacy: bool,
+    pub quit: bool,
+    /// A one-line message after something was saved.
+    pub status: Option<String>,
+    /// Filled by patterns (cluster detection); empty until then.
+    pub alerts: Vec<Alert>,
+    pub home: HomeView,
+    /// True when this is the demo diary.
+    pub demo: bool,
+    /// NO_COLOR: draw with bold and reverse only.
+    pub no_color: bool,
+    /// The terminal's size (columns, rows), for scrolling limits.
+    pub size: (u16, u16),
+    data_version: i64,
+}
+
+/// How many search results to show.
+const SEARCH_LIMIT: usize = 30;
+
+impl App {
+    pub fn new(store: Store, config: Config, clock: Clock) -> Result<App> {
+        let keymap = Keymap::load(&config.keys);
+        let data_version = store.data_version()?;
+        let mut app = App {
+            store,
+            config,
+            clock,
+            keymap,
+            screen: Screen::Home,
+            history: Vec::new(),
+            popups: Vec::new(),
+            privacy: false,
+            quit: false,
+            status: None,
+            alerts: Vec::new(), // filled by patterns
+            home: HomeView::default(),
+            demo: false,
+            no_color: false,
+            size: (80, 24),
+            data_version,
+        };
+        // Two actions on one screen with the same key: say so once.
+        let screens = [
+            Screen::Home,
+            Screen::Cases(CasesView::default()),
+            Screen::Case(Box::new(CaseView::new(crate::domain::Id::new(0)))),
+            Screen::Contacts(ContactsView::default()),
+            Screen::Contact(Box::new(ContactView::new(crate::domain::Id::new(0)))),
+        ];
+        for screen in screens {
+            app.screen = screen;
+            for clash in app.keymap.clashes(&app.screen_actions()) {
+                if !app.keymap.problems.contains(&clash) {
+                    app.keymap.problems.push(clash);
+                }
+            }
+        }
+        app.screen = Screen::Home;
+        if !app.keymap.problems.is_empty() {
+            // Shown once; the bad bindings were skipped.
+            app.popups.push(Popup::Message {
+                title: text::message::PROBLEMS.to_string(),
+                body: app.keymap.problems.join("\n"),
+                error: true,
+            });
+        }
+        app.refresh();
+        Ok(app)
+    }
+
+    /// Actions that mean something on the screen in front of the user, the
+    /// screen's own first (they win when a key is bound twice).
+    pub fn screen_actions(&self) -> Vec<Action> {
+        use Action::*;
+        let mut own: Vec<Action> = match &self.screen {
+            Screen::Home => vec![Open, NextPanel, Done, GotoCases, GotoContacts, Quit],
+            Screen::Cases(_) => vec![
+                Open,
+                FilterStatus,
+                FilterCategory,
+                FilterKind,
+                Sort,
+                GotoHome,
+                GotoContacts,
+                Back,
+            ],
+            Screen::Case(_) => vec![
+                AddEntry,
+                AddFollowUp,
+                ChangeStatus,
+                CloseCase,
+                Reveal,
+                Open,
+                Back,
+            ],
+            Screen::Contacts(_) => vec![Open, GotoHome, GotoCases, Back],
+            Screen::Contact(_) => vec![Open, Reveal, Back],
+        };
+        own.extend([
+            LogCall, NewCase, Search, Help, Privacy, Up, Down, PageUp, PageDown, Top, Bottom,
+        ]);
+        own
+    }
+
+    /// Turns a terminal event into an action (or nothing).
+    pub fn on_event(&self, ev: Event) -> Option<Action> {
+        match ev {
+            Event::Key(k) => self.on_key(k),
+            Event::Paste(s) => Some(Action::Paste(s)),
+            Event::Resize(w, h) => Some(Action::Resize(w, h)),
+            _ => None,
+        }
+    }
+
+    /// Resolves a key against the live keymap, the popup on top and the screen.
+    pub fn on_key(&self, key: KeyEvent) -> Option<Action> {
+        if key.kind == KeyEventKind::Release {
+            return None;
+        }
+        if self.privacy || self.keymap.is(&key, &Action::Privacy) {
+            return Some(Action::Privacy);
+        }
+        if !self.popups.is_empty() {
+            return Some(Action::Key(key));
+        }
+        self.keymap.resolve(&key, &self.screen_actions())
+    }
+
+    /// Convenience for tests and the event loop: resolve and apply a key.
+    pub fn press(&mut self, key: KeyEvent) {
+        if let Some(a) = self.on_key(key) {
+            self.update(a);
+        }
+    }
+
+    /// The one place state changes.
+    pub fn update(&mut self, action: Action) {
+        if let Err(e) = self.apply(action) {
+            self.fail(e);
+        }
+    }
+
+    /// Shows a store error in a message box; the UI carries on.
+    pub fn fail(&mut self, e: Error) {
+        self.popups.push(Popup::Message {
+            title: text::message::ERROR.to_string(),
+            body: e.to_string(),
+            error: true,
+        });
+    }
+
+    fn apply(&mut self, action: Action) -> Result<()> {
+        match action {
+            Action::Privacy => {
+                self.privacy = !self.privacy;
+                return Ok(());
+            }
+            Action::Key(k) => return self.popup_key(k),
+            Action::Paste(s) => return self.paste(&s),
+            Action::Refresh => {
+                self.refresh();
+                return Ok(());
+            }
+            Action::Resize(w, h) => {
+                self.size = (w, h);
+                return Ok(());
+            }
+            _ => {}
+        }
+        self.status = None;
+        match action {
+            Action::Quit => self.quit = true,
+            Action::Help => self.popups.push(Popup::Help),
+            Action::Search => self.popups.push(Popup::Search(SearchPopup {
+                field: TextField::new(),
+                hits: Vec::new(),
+                selected: 0,
+            })),
+            Action::LogCall => {
+                // From a contact's page the call is with them.
+                let who = match &self.screen {
+                    Screen::Contact(v) => v.contact.as_ref().map(match_of),
+                    _ => None,
+                };
+                let prefilled = who.is_some();
+                let mut form = forms::quick_log(None, who, EntryKind::CallIn);
+                if prefilled {
+                    form.focus = forms::quick::TEXT;
+                }
+                self.open_form(FormKind::QuickLog, form)
+            }
+            Action::NewCase => {
+                let f = forms::intake(&self.config.categories());
+                self.open_form(FormKind::Intake, f)
+            }
+            Action::Back => self.back(),
+            Action::GotoHome => self.go(Screen::Home, true),
+            Action::GotoCases => self.go(Screen::Cases(CasesView::default()), false),
+            Action::GotoContacts => self.go(Screen::Contacts(ContactsView::default()), false),
+            other => self.screen_action(other)?,
+        }
+        Ok(())
+    }
+
+    fn open_form(&mut self, kind: FormKind, mut form: Form) {
+        forms::validate(&kind, &mut form, &self.store, self.clock.today());
+        self.popups.push(Popup::Form(kind, Box::new(form)));
+    }
+
+    /// Opens a screen, remembering the current one for Esc.
+    pub fn go(&mut self, screen: Screen, reset: bool) {
+        let old = std::mem::replace(&mut self.screen, screen);
+        if reset {
+            self.history.clear();
+        } else if old != self.screen {
+            self.history.push(old);
+        }
+        self.refresh();
+    }
+
+    fn back(&mut self) {
+        if let Some(prev) = self.history.pop() {
+            self.screen = prev;
+            self.refresh();
+        }
+    }
+
+    /// Reloads what the screen in front shows.
+    pub fn refresh(&mut self) {
+        if let Ok(v) = self.store.data_version() {
+            self.data_version = v;
+        }
+        let today = self.clock.today();
+        let result = match &mut self.screen {
+            Screen::Home => self.home.load(&self.store, today),
+            Screen::Cases(v) => v.reload(&self.store),
+            Screen::Case(v) => v.reload(&self.store),
+            Screen::Contacts(v) => v.reload(&self.store),
+            Screen::Contact(v) => v.reload(&self.store),
+        };
+        if let Err(e) = result {
+            self.fail(e);
+        }
+    }
+
+    /// Checks whether another program (`casebook log`) changed the diary,
+    /// and reloads if so. Called by the event loop when idle.
+    pub fn check_for_changes(&mut self) -> bool {
+        match self.store.data_version() {
+            Ok(v) if v != self.data_version => {
+                self.refresh();
+                true
+            }
+            _ => false,
+        }
+    }
+
+    fn paste(&mut self, s: &str) -> Result<()> {
+        match self.popups.last_mut() {
+            Some(Popup::Form(kind, form)) => {
+                form.paste(s);
+                form.refresh_matches(&self.store)?;
+                forms::validate(kind, form, &self.store, self.clock.today());
+            }
+            Some(Popup::Search(p)) => {
+                p.field.insert_str(s);
+                p.hits = self.store.search(p.field.text(), SEARCH_LIMIT)?;
+                p.selected = 0;
+            }
+            _ => {}
+        }
+        Ok(())
+    }
+
+    fn popup_key(&mut self, key: KeyEvent) -> Result<()> {
+        let today = self.clock.today();
+        let Some(top) = self.popups.last_mut() else {
+            return Ok(());
+        };
+        match top {
+            Popup::Help | Popup::Message { .. } => {
+                if matches!(key.code, KeyCode::Esc | KeyCode::Enter | KeyCode::Char('q'))
+                    || self.keymap.is(&key, &Action::Help)
+                {
+                    self.popups.pop();
+                }
+            }
+            Popup::Confirm { then, .. } => match key.code {
+                KeyCode::Char('y') | KeyCode::Char('Y') => {
+                    let then = *then;
+                    self.popups.pop();
+                    match then {
+                        Confirmed::DiscardForm => {
+                            self.popups.pop();
+                        }
+                    }
+                }
+                KeyCode::Char('n') | KeyCode::Char('N') | KeyCode::Esc => {
+                    self.popups.pop();
+                }
+                _ => {}
+            },
+            Popup::Search(p) => match key.code {
+                KeyCode::Esc => {
+                    self.popups.pop();
+                }
+                KeyCode::Up => p.selected = p.selected.saturating_sub(1),
+                KeyCode::Down => p.selected = (p.selected + 1).min(p.hits.len().saturating_sub(1)),
+                KeyCode::Enter => {
+                    if let Some(hit) = p.hits.get(p.selected).cloned() {
+                        self.popups.pop();
+                        self.open_hit(&hit)?;
+                    }
+                }
+                _ => {
+                    if p.field.handle_key(&key) {
+                        p.hits = self.store.search(p.field.text(), SEARCH_LIMIT)?;
+                        p.selected = 0;
+                    }
+                }
+            },
+            Popup::Choose {
+                options,
+                selected,
+                purpose,
+                ..
+            } => match key.code {
+                KeyCode::Esc => {
+                    self.popups.pop();
+                }
+                KeyCode::Up | KeyCode::Char('k') => *selected = selected.saturating_sub(1),
+                KeyCode::Down | KeyCode::Char('j') => {
+                    *selected = (*selected + 1).min(options.len().saturating_sub(1))
+                }
+                KeyCode::Enter => {
+                    let value = options.get(*selected).map(|o| o.0.clone());
+                    let purpose = purpose.clone();
+                    self.popups.pop();
+                    if let Some(v) = value {
+                        self.chosen(purpose, &v)?;
+                    }
+                }
+                _ => {}
+            },
+            Popup::Form(kind, form) => {
+                let outcome = form.handle_key(&key);
+                match outcome {
+                    Outcome::Keep => {
+                        form.notice = None;
+                        form.refresh_matches(&self.store)?;
+                        forms::validate(kind, form, &self.store, today);
+                    }
+                    Outcome::Cancel => {
+                        if form.is_dirty() {
+                            self.popups.push(Popup::Confirm {
+                                question: text::message::DISCARD,
+                                then: Confirmed::DiscardForm,
+                            });
+                        } else {
+                            self.popups.pop();
+                        }
+                    }
+                    Outcome::Submit => {
+                        forms::validate(kind, form, &self.store, today);
+                        if form.has_errors() {
+                            form.notice = Some(text::form::FIX_FIRST.to_string());
+                        } else {
+                            self.submit_form()?;
+                        }
+                    }
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// Saves the form on top. On failure the form stays open with its text.
+    fn submit_form(&mut self) -> Result<()> {
+        let Some(Popup::Form(kind, form)) = self.popups.last() else {
+            return Ok(());
+        };
+        let (kind, form) = (kind.clone(), form.clone());
+        let now = self.clock.now();
+        let status = match &kind {
+            FormKind::QuickLog => {
+                let done = forms::save_quick_log(&form, &mut self.store, now)?;
+                text::status::logged(
+                    &done.contact_name,
+                    done.contact_created,
+                    done.case.as_ref().map(|c| c.1.as_str()),
+                )
+            }
+            FormKind::Intake => {
+                let categories = self.config.categories();
+                let (case, created) =
+                    forms::save_intake(&form, &mut self.store, now.date(), &categories)?;
+                self.popups.pop();
+                let status = text::status::case_opened(&case.reference, &created);
+                self.go(Screen::Case(Box::new(CaseView::new(case.id))), false);
+                self.status = Some(status);
+                return Ok(());
+            }
+            FormKind::FollowUp { case, contact } => {
+                forms::save_follow_up(&form, &mut self.store, now.date(), *case, *contact)?;
+                text::status::FOLLOW_UP_ADDED.to_string()
+            }
+        };
+        self.popups.pop();
+        self.refresh();
+        self.status = Some(status);
+        Ok(())
+    }
+
+    fn chosen(&mut self, purpose: ChoicePurpose, value: &str) -> Result<()> {
+        let Screen::Case(view) = &self.screen else {
+            return Ok(());
+        };
+        let (id, reference) = match &view.case {
+            Some(c) => (c.id, c.reference.clone()),
+            None => return Ok(()),
+        };
+        let status = match purpose {
+            ChoicePurpose::Status => {
+                let s: CaseStatus = value.parse()?;
+                self.store.set_case_status(id, s)?;
+                text::status::status_changed(&reference, s.label())
+            }
+            ChoicePurpose::Outcome => {
+                let o: CaseOutcome = value.parse()?;
+                self.store.close_case(id, o, self.clock.today())?;
+                text::status::closed(&reference, o.label())
+            }
+        };
+        self.refresh();
+        self.status = Some(status);
+        Ok(())
+    }
+
+    fn open_hit(&mut self, hit: &Hit) -> Result<()> {
+        use crate::domain::Id;
+        let screen = match hit.kind {
+            HitKind::Contact => Screen::Contact(Box::new(ContactView::new(Id::new(hit.id)))),
+            HitKind::Case => Screen::Case(Box::new(CaseView::new(Id::new(hit.id)))),
+            HitKind::Entry => match self.store.entry_line(Id::new(hit.id))? {
+                Some(e) => match (e.case, e.contact_id) {
+                    (Some((case, _)), _) => Screen::Case(Box::new(CaseView::new(case))),
+                    (None, Some(c)) => Screen::Contact(Box::new(ContactView::new(c))),
+                    (None, None) => return Ok(()),
+                },
+                None => return Ok(()),
+            },
+            HitKind::Directory => {
+                let found = self
+                    .store
+                    .directory()?
+                    .into_iter()
+                    .find(|(d, _)| d.id.raw() == hit.id);
+                match found {
+                    Some((_, contact)) => Screen::Contact(Box::new(ContactView::new(contact.id))),
+                    None => return Ok(()),
+                }
+            }
+        };
+        self.go(screen, false);
+        Ok(())
+    }
+
+    fn screen_action(&mut self, action: Action) -> Result<()> {
+        let today = self.clock.today();
+        // The case page's body: the screen less header, status and footer.
+        let (body_w, body_h) = (self.size.0, self.size.1.saturating_sub(4));
+        // Table rows in view: the body less borders and the header row (and
+        // the filter line above the case list).
+        let rows = usize::from(body_h.saturating_sub(3)).max(1);
+        let case_rows = rows.saturating_sub(1).max(1);
+        match &mut self.screen {
+            Screen::Home => match action {
+                Action::NextPanel => self.home.focus = self.home.focus.next(),
+                Action::Up => self.home.step(-1),
+                Action::Down => self.home.step(1),
+                Action::PageUp => self.home.step(-10),
+                Action::PageDown => self.home.step(10),
+                Action::Top => self.home.step(-100_000),
+                Action::Bottom => self.home.step(100_000),
+                Action::Done => {
+                    if self.home.focus == HomePanel::FollowUps
+                        && let Some(f) = self.home.follow_ups.get(self.home.selected)
+                    {
+                        self.store.complete_follow_up(f.id, today)?;
+                        self.refresh();
+                        self.status = Some(text::status::FOLLOW_UP_DONE.to_string());
+                    }
+                }
+                Action::Open => {
+                    if let Some(s) = self.home.target() {
+                        self.go(s, false);
+                    }
+                }
+                _ => {}
+            },
+            Screen::Cases(v) => match action {
+                Action::Up => v.step(-1, case_rows, &self.store)?,
+                Action::Down => v.step(1, case_rows, &self.store)?,
+                Action::PageUp => v.step(-(case_rows as i64), case_rows, &self.store)?,
+                Action::PageDown => v.step(case_rows as i64, case_rows, &self.store)?,
+                Action::Top => v.step(-1_000_000, case_rows, &self.store)?,
+                Action::Bottom => v.step(1_000_000, case_rows, &self.store)?,
+                Action::FilterStatus => {
+                    v.cycle_status();
+                    v.reload(&self.store)?;
+                }
+                Action::FilterCategory => {
+                    v.cycle_category(&self.config.categories());
+                    v.reload(&self.store)?;
+                }
+                Action::FilterKind => {
+                    v.cycle_kind();
+                    v.reload(&self.store)?;
+                }
+                Action::Sort => {
+                    v.toggle_sort();
+                    v.reload(&self.store)?;
+                }
+                Action::Open => {
+                    if let Some(c) = v.rows.get(v.selected) {
+                        let s = Screen::Case(Box::new(CaseView::new(c.id)));
+                        self.go(s, false);
+                    }
+                }
+                _ => {}
+            },
+            Screen::Case(v) => match action {
+                Action::Up => v.scroll = v.scroll.saturating_sub(1),
+                Action::Down | Action::PageDown | Action::Bottom => {
+                    let max = crate::ui::screens::case::max_scroll(v, body_w, body_h);
+                    let by = match action {
+                        Action::Down => 1,
+                        Action::PageDown => 10,
+                        _ => u16::MAX,
+                    };
+                    v.scroll = v.scroll.saturating_add(by).min(max);
+                }
+                Action::PageUp => v.scroll = v.scroll.saturating_sub(10),
+                Action::Top => v.scroll = 0,
+                Action::Reveal => v.revealed = !v.revealed,
+                Action::AddEntry => {
+                    let (reference, who) = (v.reference(), v.constituent_match());
+                    self.open_form(
+                        FormKind::QuickLog,
+                        forms::quick_log(reference.as_deref(), who, EntryKind::Note),
+                    );
+                }
+                Action::AddFollowUp => {
+                    if let Some(c) = &v.case {
+                        let kind = FormKind::FollowUp {
+                            case: c.id,
+                            contact: v.constituent_match().map(|m| m.id),
+                        };
+                        self.open_form(kind, forms::follow_up());
+                    }
+                }
+                Action::ChangeStatus => {
+                    let options = CaseStatus::ALL
+                        .iter()
+                        .filter(|s| **s != CaseStatus::Closed)
+                        .map(|s| (s.as_str().to_string(), s.label().to_string()))
+                        .collect();
+                    self.popups.push(Popup::Choose {
+                        title: text::case::CHOOSE_STATUS,
+                        options,
+                        selected: 0,
+                        purpose: ChoicePurpose::Status,
+                    });
+                }
+                Action::CloseCase => {
+                    if v.case.as_ref().is_some_and(|c| c.is_closed()) {
+                        self.status = Some(text::case::ALREADY_CLOSED.to_string());
+                    } else {
+                        let options = CaseOutcome::ALL
+                            .iter()
+                            .map(|o| (o.as_str().to_string(), o.label().to_string()))
+                            .collect();
+                        self.popups.push(Popup::Choose {
+                            title: text::case::CHOOSE_OUTCOME,
+                            options,
+                            selected: 0,
+                            purpose: ChoicePurpose::Outcome,
+                        });
+                    }
+                }
+                Action::Open => {
+                    if let Some((_, c)) = v.people.first() {
+                        let s = Screen::Contact(Box::new(ContactView::new(c.id)));
+                        self.go(s, false);
+                    }
+                }
+                _ => {}
+            },
+            Screen::Contacts(v) => match action {
+                Action::Up => v.step(-1, rows, &self.store)?,
+                Action::Down => v.step(1, rows, &self.store)?,
+                Action::PageUp => v.step(-(rows as i64), rows, &self.store)?,
+                Action::PageDown => v.step(rows as i64, rows, &self.store)?,
+                Action::Top => v.step(-1_000_000, rows, &self.store)?,
+                Action::Bottom => v.step(1_000_000, rows, &self.store)?,
+                Action::Open => {
+                    if let Some(c) = v.rows.get(v.selected) {
+                        let s = Screen::Contact(Box::new(ContactView::new(c.id)));
+                        self.go(s, false);
+                    }
+                }
+                _ => {}
+            },
+            Screen::Contact(v) => match action {
+                Action::Up => v.selected = v.selected.saturating_sub(1),
+                Action::Down => v.selected = (v.selected + 1).min(v.cases.len().saturating_sub(1)),
+                Action::Top => v.selected = 0,
+                Action::Bottom => v.selected = v.cases.len().saturating_sub(1),
+                Action::Reveal => v.revealed = !v.revealed,
+                Action::Open => {
+                    if let Some((_, c)) = v.cases.get(v.selected) {
+                        let s = Screen::Case(Box::new(CaseView::new(c.id)));
+                        self.go(s, false);
+                    }
+                }
+                _ => {}
+            },
+        }
+        Ok(())
+    }
+
+    /// The hints of the footer: (keys, what they do), from the live keymap.
+    pub fn footer_hints(&self) -> Vec<(String, &'static str)> {
+        if let Some(top) = self.popups.last() {
+            let hint = match top {
+                Popup::Form(_, f) => {
+                    return form_hints(f);
+                }
+                Popup::Search(_) => text::search::HINT,
+                Popup::Confirm { .. } => text::message::DISCARD_KEYS,
+                Popup::Choose { .. } => text::message::CHOOSE_KEYS,
+                Popup::Help => text::help::CLOSE,
+                Popup::Message { .. } => text::message::CLOSE,
+            };
+            return vec![(String::new(), hint)];
+        }
+        let skip = [
+            Action::Up,
+            Action::Down,
+            Action::PageUp,
+            Action::PageDown,
+            Action::Top,
+            Action::Bottom,
+            Action::Privacy,
+        ];
+        self.screen_actions()
+            .into_iter()
+            .filter(|a| !skip.contains(a))
+            .map(|a| (self.keymap.label(&a), text::action_label(a.name())))
+            .collect()
+    }
+}
+
+fn form_hints(f: &Form) -> Vec<(String, &'static str)> {
+    let mut hints = vec![(String::new(), text::form::KEYS)];
+    match &f.focused().input {
+        Input::Text(t) if t.is_multiline() => hints.push((String::new(), text::form::KEYS_MULTI)),
+        Input::Choice { .. } => hints.push((String::new(), text::form::KEYS_CHOICE)),
+        Input::Who { matches, .. } if !matches.is_empty() => {
+            hints.push((String::new(), text::form::KEYS_WHO))
+        }
+        _ => {}
+    }
+    hints
+}
+
+/// A plain key press, for tests and the event loop.
+pub fn key(code: KeyCode) -> KeyEvent {
+    KeyEvent::new(code, KeyModifiers::NONE)
+}
+
+/// A contact as a completion [`Match`], for forms filled in ahead.
+pub fn match_of(c: &crate::domain::Record<crate::domain::Contact>) -> Match {
+    Match {
+        id: c.id,
+        name: c.name.clone(),
+        detail: String::new(),
+        caution: c.caution.is_some(),
+    }
+}

@@ -1,0 +1,167 @@
+//! Drawing: `render(&App, &mut Frame)` only reads the state; no SQL here.
+
+pub mod popups;
+pub mod screens;
+pub mod theme;
+pub mod widgets;
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Wrap};
+
+use crate::app::{App, Screen, text};
+pub use theme::Theme;
+
+/// The smallest window the UI is laid out for.
+pub const MIN_WIDTH: u16 = 80;
+pub const MIN_HEIGHT: u16 = 24;
+
+pub fn render(app: &App, frame: &mut Frame) {
+    let area = frame.area();
+    let theme = Theme::new(app.no_color);
+    if app.privacy {
+        let y = area.height / 2;
+        let line = Paragraph::new(Line::styled(text::PRIVACY, theme.dim()).centered());
+        frame.render_widget(line, Rect::new(area.x, area.y + y, area.width, 1));
+        return;
+    }
+    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+        let p = Paragraph::new(text::TOO_SMALL)
+            .wrap(Wrap { trim: true })
+            .centered();
+        let y = area.height / 2;
+        frame.render_widget(
+            p,
+            Rect::new(
+                area.x,
+                area.y + y.saturating_sub(1),
+                area.width,
+                3.min(area.height),
+            ),
+        );
+        return;
+    }
+    let [header, body, status, footer] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Min(1),
+        Constraint::Length(1),
+        Constraint::Length(2),
+    ])
+    .areas(area);
+    draw_header(app, &theme, frame, header);
+    match &app.screen {
+        Screen::Home => screens::home::draw(app, &theme, frame, body),
+        Screen::Cases(v) => screens::cases::draw(v, &theme, frame, body),
+        Screen::Case(v) => screens::case::draw(v, &theme, frame, body),
+        Screen::Contacts(v) => screens::contacts::draw_list(v, &theme, frame, body),
+        Screen::Contact(v) => screens::contacts::draw_one(v, &theme, frame, body),
+    }
+    if let Some(s) = &app.status {
+        frame.render_widget(
+            Paragraph::new(Line::styled(format!(" {s}"), theme.ok())),
+            status,
+        );
+    }
+    draw_footer(app, &theme, frame, footer);
+    for popup in &app.popups {
+        popups::draw(app, popup, &theme, frame, area);
+    }
+}
+
+fn draw_header(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
+    let current = match &app.screen {
+        Screen::Home => 0,
+        Screen::Cases(_) | Screen::Case(_) => 1,
+        Screen::Contacts(_) | Screen::Contact(_) => 2,
+    };
+    let mut spans = vec![
+        Span::styled(format!(" {} ", text::APP_NAME), theme.title()),
+        Span::raw(" "),
+    ];
+    for (i, (name, action)) in [
+        (text::tabs::HOME, crate::app::Action::GotoHome),
+        (text::tabs::CASES, crate::app::Action::GotoCases),
+        (text::tabs::CONTACTS, crate::app::Action::GotoContacts),
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        let style = if i == current {
+            theme.tab_active()
+        } else {
+            theme.plain()
+        };
+        spans.push(Span::styled(
+            format!(" {} {name} ", app.keymap.label(&action)),
+            style,
+        ));
+        spans.push(Span::raw(" "));
+    }
+    if app.demo {
+        spans.push(Span::styled(format!(" {} ", text::DEMO), theme.warn()));
+    }
+    frame.render_widget(Paragraph::new(Line::from(spans)), area);
+    let date = app.clock.today().format("%a %-d %b %Y ").to_string();
+    frame.render_widget(Paragraph::new(Line::from(date).right_aligned()), area);
+}
+
+fn draw_footer(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
+    // Hints are laid out whole, never split across the two lines.
+    let mut lines: Vec<Line> = vec![Line::default()];
+    let mut used = 0usize;
+    for (keys, what) in app.footer_hints() {
+        let w = unicode_width::UnicodeWidthStr::width(keys.as_str())
+            + usize::from(!keys.is_empty())
+            + unicode_width::UnicodeWidthStr::width(what)
+            + 2;
+        if used > 0 && used + w > area.width as usize + 2 {
+            lines.push(Line::default());
+            used = 0;
+        }
+        if let Some(line) = lines.last_mut() {
+            if !keys.is_empty() {
+                line.spans.push(Span::styled(keys, theme.key()));
+                line.spans.push(Span::raw(" "));
+            }
+            line.spans.push(Span::styled(what, theme.dim()));
+            line.spans.push(Span::raw("  "));
+        }
+        used += w;
+    }
+    frame.render_widget(Paragraph::new(lines), area);
+}
+
+/// A rectangle of at most `w` × `h` in the middle of `area`.
+pub fn centered(area: Rect, w: u16, h: u16) -> Rect {
+    let w = w.min(area.width);
+    let h = h.min(area.height);
+    Rect::new(
+        area.x + (area.width - w) / 2,
+        area.y + (area.height - h) / 2,
+        w,
+        h,
+    )
+}
+
+/// Cuts `s` to at most `width` display cells, with "…" when cut.
+pub fn cut(s: &str, width: usize) -> String {
+    use unicode_width::UnicodeWidthChar;
+    let first = s.lines().next().unwrap_or("");
+    let total: usize = unicode_width::UnicodeWidthStr::width(first);
+    if total <= width && !s.contains('\n') {
+        return first.to_string();
+    }
+    let mut out = String::new();
+    let mut w = 0;
+    for c in first.chars() {
+        let cw = c.width().unwrap_or(0);
+        if w + cw + 1 > width {
+            break;
+        }
+        out.push(c);
+        w += cw;
+    }
+    out.push('…');
+    out
+}

@@ -1,0 +1,167 @@
+//! Popups drawn over the screen: forms, search, help, messages, choices.
+
+mod form;
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Clear, List, ListItem, ListState, Paragraph, Wrap};
+
+use super::widgets::panel;
+use super::{Theme, centered, cut};
+use crate::app::{App, Popup, text};
+use crate::store::HitKind;
+
+pub fn draw(app: &App, popup: &Popup, theme: &Theme, frame: &mut Frame, area: Rect) {
+    match popup {
+        Popup::Help => help(app, theme, frame, area),
+        Popup::Message { title, body, error } => {
+            let lines: Vec<Line> = body.lines().map(|l| Line::from(l.to_string())).collect();
+            let h = (lines.len() as u16 + 5).min(area.height);
+            let r = centered(area, 70, h);
+            frame.render_widget(Clear, r);
+            let mut all = lines;
+            all.push(Line::from(""));
+            all.push(Line::styled(text::message::CLOSE, theme.dim()));
+            let block = panel(title, true, theme).border_style(if *error {
+                theme.error()
+            } else {
+                theme.focus_border()
+            });
+            frame.render_widget(
+                Paragraph::new(all).block(block).wrap(Wrap { trim: false }),
+                r,
+            );
+        }
+        Popup::Confirm { question, .. } => {
+            let r = centered(area, 50, 5);
+            frame.render_widget(Clear, r);
+            let lines = vec![
+                Line::styled(*question, theme.title()),
+                Line::from(""),
+                Line::styled(text::message::DISCARD_KEYS, theme.dim()),
+            ];
+            frame.render_widget(Paragraph::new(lines).block(panel("", true, theme)), r);
+        }
+        Popup::Search(p) => {
+            let r = centered(area, 90, area.height.saturating_sub(4));
+            frame.render_widget(Clear, r);
+            let block = panel(text::search::TITLE, true, theme);
+            let inner = block.inner(r);
+            frame.render_widget(block, r);
+            let [input, hint, results] = Layout::vertical([
+                Constraint::Length(1),
+                Constraint::Length(1),
+                Constraint::Min(1),
+            ])
+            .areas(inner);
+            let (lines, (_, col)) = p.field.wrapped(u16::MAX / 2);
+            let shown = lines.first().cloned().unwrap_or_default();
+            frame.render_widget(
+                Paragraph::new(Line::from(vec![
+                    Span::styled("> ", theme.key()),
+                    Span::raw(shown),
+                ])),
+                input,
+            );
+            frame.set_cursor_position((
+                input.x + 2 + col.min(input.width.saturating_sub(3)),
+                input.y,
+            ));
+            frame.render_widget(
+                Paragraph::new(Line::styled(text::search::HINT, theme.dim())),
+                hint,
+            );
+            if p.hits.is_empty() {
+                if !p.field.is_empty() {
+                    frame.render_widget(
+                        Paragraph::new(Line::styled(text::search::NOTHING, theme.dim())),
+                        results,
+                    );
+                }
+                return;
+            }
+            let width = results.width as usize;
+            let items: Vec<ListItem> = p
+                .hits
+                .iter()
+                .map(|h| {
+                    let kind = match h.kind {
+                        HitKind::Contact => text::search::CONTACT,
+                        HitKind::Case => text::search::CASE,
+                        HitKind::Entry => text::search::ENTRY,
+                        HitKind::Directory => text::search::DIRECTORY,
+                    };
+                    let title = if h.confidential {
+                        text::search::MASKED.to_string()
+                    } else {
+                        h.title.clone()
+                    };
+                    ListItem::new(vec![
+                        Line::from(vec![
+                            Span::styled(format!("{kind:<9} "), theme.key()),
+                            Span::raw(cut(&title, width.saturating_sub(10))),
+                        ]),
+                        Line::styled(
+                            format!("          {}", cut(&h.detail, width.saturating_sub(10))),
+                            theme.dim(),
+                        ),
+                    ])
+                })
+                .collect();
+            let mut state = ListState::default().with_selected(Some(p.selected));
+            frame.render_stateful_widget(
+                List::new(items).highlight_style(theme.selected()),
+                results,
+                &mut state,
+            );
+        }
+        Popup::Form(_, f) => form::draw(f, theme, frame, area),
+        Popup::Choose {
+            title,
+            options,
+            selected,
+            ..
+        } => {
+            let h = (options.len() as u16 + 2).min(area.height);
+            let r = centered(area, 50, h);
+            frame.render_widget(Clear, r);
+            let items: Vec<ListItem> = options
+                .iter()
+                .map(|(_, l)| ListItem::new(l.clone()))
+                .collect();
+            let mut state = ListState::default().with_selected(Some(*selected));
+            frame.render_stateful_widget(
+                List::new(items)
+                    .block(panel(title, true, theme))
+                    .highlight_style(theme.selected()),
+                r,
+                &mut state,
+            );
+        }
+    }
+}
+
+fn help(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
+    let mut lines: Vec<Line> = Vec::new();
+    // The keys of the screen in front of the help, from the live keymap.
+    for a in app.screen_actions() {
+        lines.push(Line::from(vec![
+            Span::styled(format!("{:>14}  ", app.keymap.label(&a)), theme.key()),
+            Span::raw(text::action_label(a.name())),
+        ]));
+    }
+    lines.push(Line::from(""));
+    lines.push(Line::from(text::help::EDITING));
+    lines.push(Line::from(""));
+    lines.push(Line::styled(text::help::CLOSE, theme.dim()));
+    let h = (lines.len() as u16 + 4).min(area.height);
+    let r = centered(area, 72, h);
+    frame.render_widget(Clear, r);
+    frame.render_widget(
+        Paragraph::new(lines)
+            .block(panel(text::help::TITLE, true, theme))
+            .wrap(Wrap { trim: false }),
+        r,
+    );
+}

@@ -1,0 +1,159 @@
+//! Home: what is due, open cases by status, the latest in the diary, and the
+//! bigger picture.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{List, ListItem, ListState, Paragraph, Wrap};
+
+use crate::app::text::home as t;
+use crate::app::{App, HomePanel};
+use crate::ui::widgets::panel;
+use crate::ui::{Theme, cut};
+
+pub fn draw(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
+    let v = &app.home;
+    let [top, bottom] =
+        Layout::vertical([Constraint::Percentage(50), Constraint::Percentage(50)]).areas(area);
+    let [due_area, open_area] =
+        Layout::horizontal([Constraint::Percentage(62), Constraint::Percentage(38)]).areas(top);
+    let [latest_area, alerts_area] =
+        Layout::horizontal([Constraint::Percentage(62), Constraint::Percentage(38)]).areas(bottom);
+    let today = v.today.unwrap_or_else(|| app.clock.today());
+    let sel = |p: HomePanel| (v.focus == p).then_some(v.selected);
+
+    // Follow-ups due today and overdue.
+    let width = due_area.width.saturating_sub(2) as usize;
+    let items: Vec<ListItem> = v
+        .follow_ups
+        .iter()
+        .map(|f| {
+            let (when, style) = if f.due_on < today {
+                (
+                    format!("{} {}", f.due_on.format("%d %b"), t::OVERDUE),
+                    theme.error(),
+                )
+            } else {
+                (t::TODAY.to_string(), theme.warn())
+            };
+            let mut who = f.contact.clone().unwrap_or_default();
+            if let Some((_, r)) = &f.case {
+                who = format!("{who} · {r}");
+            }
+            let head = format!("{when}  ");
+            let rest = width.saturating_sub(unicode_width::UnicodeWidthStr::width(head.as_str()));
+            ListItem::new(vec![
+                Line::from(vec![Span::styled(head, style), Span::raw(cut(&who, rest))]),
+                Line::from(format!("  {}", cut(&f.what, width.saturating_sub(2)))),
+            ])
+        })
+        .collect();
+    list(
+        frame,
+        due_area,
+        t::FOLLOW_UPS,
+        items,
+        t::NO_FOLLOW_UPS,
+        sel(HomePanel::FollowUps),
+        theme,
+    );
+
+    // Open cases by status.
+    let items: Vec<ListItem> = v
+        .open_counts
+        .iter()
+        .map(|(s, n)| ListItem::new(format!("{n:>6}  {}", s.as_str().replace('_', " "))))
+        .collect();
+    list(
+        frame,
+        open_area,
+        t::OPEN_CASES,
+        items,
+        t::NO_OPEN_CASES,
+        sel(HomePanel::OpenCases),
+        theme,
+    );
+
+    // Latest entries.
+    let width = latest_area.width.saturating_sub(2) as usize;
+    let items: Vec<ListItem> = v
+        .latest
+        .iter()
+        .map(|e| {
+            let filed = e.case.as_ref().map(|c| c.1.as_str()).unwrap_or(t::UNFILED);
+            let head = format!(
+                "{} {} · {} · {}",
+                e.at.format("%d %b %H:%M"),
+                e.kind.label(),
+                e.contact.as_deref().unwrap_or(""),
+                filed
+            );
+            let body = crate::ui::widgets::entry_text(e, false, crate::app::text::case::MASKED);
+            ListItem::new(vec![
+                Line::styled(cut(&head, width), theme.dim()),
+                Line::from(format!("  {}", cut(&body, width.saturating_sub(2)))),
+            ])
+        })
+        .collect();
+    let empty = t::no_entries(
+        &app.keymap.label(&crate::app::Action::LogCall),
+        &app.keymap.label(&crate::app::Action::NewCase),
+    );
+    list(
+        frame,
+        latest_area,
+        t::LATEST,
+        items,
+        &empty,
+        sel(HomePanel::Latest),
+        theme,
+    );
+
+    // The bigger picture.
+    let block = panel(t::BIGGER_PICTURE, false, theme);
+    let lines: Vec<Line> = if app.alerts.is_empty() {
+        vec![Line::styled(t::NO_ALERTS, theme.dim())]
+    } else {
+        app.alerts
+            .iter()
+            .flat_map(|a| {
+                [
+                    Line::styled(a.title.clone(), theme.warn()),
+                    Line::from(format!("  {}", a.detail)),
+                ]
+            })
+            .collect()
+    };
+    frame.render_widget(
+        Paragraph::new(lines)
+            .block(block)
+            .wrap(Wrap { trim: false }),
+        alerts_area,
+    );
+}
+
+fn list(
+    frame: &mut Frame,
+    area: Rect,
+    title: &str,
+    items: Vec<ListItem>,
+    empty: &str,
+    selected: Option<usize>,
+    theme: &Theme,
+) {
+    let block = panel(title, selected.is_some(), theme);
+    if items.is_empty() {
+        frame.render_widget(
+            Paragraph::new(Line::styled(empty, theme.dim()))
+                .block(block)
+                .wrap(Wrap { trim: true }),
+            area,
+        );
+        return;
+    }
+    let mut state = ListState::default().with_selected(selected);
+    let list = List::new(items)
+        .block(block)
+        .highlight_style(theme.selected());
+    frame.render_stateful_widget(list, area, &mut state);
+}

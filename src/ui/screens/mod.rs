@@ -1,0 +1,6 @@
+//! One module a screen.
+
+pub mod case;
+pub mod cases;
+pub mod contacts;
+pub mod home;

@@ -1,0 +1,43 @@
+//! Small pieces shared by screens and popups.
+
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, BorderType, Borders};
+
+use super::Theme;
+use crate::store::EntryLine;
+
+/// A bordered panel; the focused one stands out.
+pub fn panel<'a>(title: &'a str, focused: bool, theme: &Theme) -> Block<'a> {
+    let b = Block::default()
+        .borders(Borders::ALL)
+        .title(Span::styled(format!(" {title} "), theme.title()));
+    if focused {
+        b.border_type(BorderType::Thick)
+            .border_style(theme.focus_border())
+    } else {
+        b.border_style(Style::new())
+    }
+}
+
+/// An entry's text, masked when confidential and not revealed.
+pub fn entry_text(e: &EntryLine, revealed: bool, masked: &str) -> String {
+    if e.confidential && !revealed {
+        masked.to_string()
+    } else {
+        e.text.clone()
+    }
+}
+
+/// "01 Mar 09:00 · Call in · Siân Davies"
+pub fn entry_head<'a>(e: &EntryLine, theme: &Theme) -> Line<'a> {
+    let mut spans = vec![
+        Span::styled(e.at.format("%d %b %H:%M").to_string(), theme.dim()),
+        Span::raw(" "),
+        Span::styled(e.kind.label().to_string(), theme.title()),
+    ];
+    if let Some(who) = &e.contact {
+        spans.push(Span::raw(format!(" · {who}")));
+    }
+    Line::from(spans)
+}

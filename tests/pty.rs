@@ -1,0 +1,138 @@
+//! The real binary in a pseudo-terminal: start on an empty diary, log a call
+//! with `c`, a name, Tab, text, Enter, quit with `q`. Waits are for a stable
+//! screen showing what is expected, each bounded.
+
+use std::io::{Read, Write};
+use std::sync::mpsc::{Receiver, channel};
+use std::time::{Duration, Instant};
+
+use portable_pty::{CommandBuilder, PtySize, native_pty_system};
+
+struct Term {
+    parser: vt100::Parser,
+    rx: Receiver<Vec<u8>>,
+    /// Every byte the program wrote, to check the modes it left.
+    raw: Vec<u8>,
+}
+
+impl Term {
+    /// Reads output until `want` is on screen and nothing has changed for a
+    /// moment; panics with the screen after `limit`.
+    fn wait_for(&mut self, want: &str, limit: Duration) -> String {
+        let start = Instant::now();
+        let mut last_change = Instant::now();
+        loop {
+            while let Ok(bytes) = self.rx.try_recv() {
+                self.parser.process(&bytes);
+                self.raw.extend_from_slice(&bytes);
+                last_change = Instant::now();
+            }
+            let screen = self.parser.screen().contents();
+            if screen.contains(want) && last_change.elapsed() > Duration::from_millis(150) {
+                return screen;
+            }
+            if start.elapsed() > limit {
+                panic!("timed out waiting for {want:?}; the screen shows:\n{screen}");
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+}
+
+#[test]
+fn log_a_call_and_quit_in_a_real_terminal() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let db = dir.path().join("diary.db");
+    let config = dir.path().join("config.toml");
+    std::fs::write(&config, "").expect("config");
+
+    let pty = native_pty_system()
+        .openpty(PtySize {
+            rows: 30,
+            cols: 100,
+            pixel_width: 0,
+            pixel_height: 0,
+        })
+        .expect("a pty");
+    let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_casebook"));
+    cmd.arg("--db");
+    cmd.arg(&db);
+    cmd.env("CASEBOOK_CONFIG", &config);
+    cmd.env("CASEBOOK_NOW", "2026-03-01T09:00");
+    cmd.env("TERM", "xterm-256color");
+    cmd.env_remove("NO_COLOR");
+    let mut child = pty.slave.spawn_command(cmd).expect("spawned");
+    drop(pty.slave);
+
+    let mut reader = pty.master.try_clone_reader().expect("reader");
+    let (tx, rx) = channel();
+    std::thread::spawn(move || {
+        let mut buf = [0u8; 4096];
+        while let Ok(n) = reader.read(&mut buf) {
+            if n == 0 || tx.send(buf[..n].to_vec()).is_err() {
+                break;
+            }
+        }
+    });
+    let mut writer = pty.master.take_writer().expect("writer");
+    let mut term = Term {
+        parser: vt100::Parser::new(30, 100, 0),
+        rx,
+        raw: Vec::new(),
+    };
+    let limit = Duration::from_secs(20);
+    let mut send = |s: &str| {
+        writer.write_all(s.as_bytes()).expect("typed");
+        writer.flush().expect("flushed");
+    };
+
+    term.wait_for("Follow-ups due", limit);
+    send("c");
+    term.wait_for("Log a call", limit);
+    send("Siân Davies");
+    term.wait_for("new: will be added", limit);
+    send("\t");
+    send("Bins not collected on Heol y Nant");
+    term.wait_for("Heol y Nant", limit);
+    send("\r");
+    let screen = term.wait_for("New contact added", limit);
+    assert!(screen.contains("Bins not collected"), "{screen}");
+    send("q");
+
+    let start = Instant::now();
+    let status = loop {
+        if let Some(status) = child.try_wait().expect("waited") {
+            break status;
+        }
+        if start.elapsed() > limit {
+            let _ = child.kill();
+            panic!("the app did not quit on q");
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    };
+    assert!(status.success(), "exit status {status:?}");
+    // The guard turned off what it turned on: bracketed paste and the
+    // alternate screen (raw mode is not visible in the output).
+    let deadline = Instant::now() + Duration::from_secs(2);
+    while Instant::now() < deadline {
+        match term.rx.recv_timeout(Duration::from_millis(100)) {
+            Ok(bytes) => term.raw.extend_from_slice(&bytes),
+            Err(_) => break,
+        }
+    }
+    let out = String::from_utf8_lossy(&term.raw);
+    assert!(
+        out.contains("\x1b[?2004h") && out.contains("\x1b[?2004l"),
+        "bracketed paste on and off"
+    );
+    assert!(
+        out.contains("\x1b[?1049h") && out.contains("\x1b[?1049l"),
+        "alternate screen entered and left"
+    );
+
+    let store = casebook::store::Store::open(&db).expect("the diary");
+    let entries = store.latest_entry_lines(10).expect("entries");
+    assert_eq!(entries.len(), 1);
+    assert_eq!(entries[0].text, "Bins not collected on Heol y Nant");
+    assert_eq!(entries[0].contact.as_deref(), Some("Siân Davies"));
+}
