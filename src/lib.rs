@@ -11,6 +11,7 @@ pub mod dates;
 pub mod domain;
 pub mod error;
 pub mod files;
+pub mod report;
 pub mod store;
 pub mod tui;
 

@@ -12,7 +12,9 @@ mod directory;
 mod entries;
 mod followups;
 mod migrations;
+mod patterns;
 mod referrals;
+mod review;
 mod rows;
 mod search;
 mod surgeries;
@@ -25,6 +27,7 @@ use rusqlite::{Connection, ErrorCode, OpenFlags, Transaction, TransactionBehavio
 pub use cases::{CaseFilter, CaseSort, CaseSummary};
 pub use diary::{LogOutcome, LogRequest, Who};
 pub use migrations::SCHEMA_VERSION;
+pub use review::PublicisedCase;
 pub use search::{Hit, HitKind};
 
 use crate::{Error, Result};
