@@ -39,7 +39,11 @@ fn text(clusters: &[Cluster], window: u32, min: u32) -> String {
     let mut s = format!(
         "The bigger picture: {} {} of {rule}.\n",
         clusters.len(),
-        if clusters.len() == 1 { "cluster" } else { "clusters" }
+        if clusters.len() == 1 {
+            "cluster"
+        } else {
+            "clusters"
+        }
     );
     for c in clusters {
         s += &format!(

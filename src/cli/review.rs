@@ -69,7 +69,8 @@ fn period(env: &Env, args: &ReviewArgs) -> Result<Period> {
     match (args.year, &args.from, &args.to) {
         (Some(y), _, _) => Period::year(y, start),
         (None, Some(from), Some(to)) => {
-            let from = parse_date(from, today).map_err(|e| Error::invalid(format!("--from: {e}")))?;
+            let from =
+                parse_date(from, today).map_err(|e| Error::invalid(format!("--from: {e}")))?;
             let to = parse_date(to, today).map_err(|e| Error::invalid(format!("--to: {e}")))?;
             Period::custom(from, to)
         }

@@ -269,7 +269,10 @@ fn text_bars(bars: &[(String, u64)]) -> String {
 fn md(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
-        if matches!(c, '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '#') {
+        if matches!(
+            c,
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '#'
+        ) {
             out.push('\\');
         }
         out.push(c);
@@ -285,13 +288,21 @@ fn md_table(head: &[String], rows: &[Vec<String>], numeric_from: usize) -> Strin
     }
     out.push_str("\n|");
     for i in 0..head.len() {
-        out.push_str(if i >= numeric_from { " ---: |" } else { " --- |" });
+        out.push_str(if i >= numeric_from {
+            " ---: |"
+        } else {
+            " --- |"
+        });
     }
     out.push('\n');
     for r in rows {
         out.push('|');
         for i in 0..head.len() {
-            let _ = write!(out, " {} |", cell(r.get(i).map(String::as_str).unwrap_or("")));
+            let _ = write!(
+                out,
+                " {} |",
+                cell(r.get(i).map(String::as_str).unwrap_or(""))
+            );
         }
         out.push('\n');
     }
@@ -316,7 +327,13 @@ pub fn esc(s: &str) -> String {
 }
 
 fn html_table(head: &[String], rows: &[Vec<String>], numeric_from: usize) -> String {
-    let class = |i: usize| if i >= numeric_from { " class=\"num\"" } else { "" };
+    let class = |i: usize| {
+        if i >= numeric_from {
+            " class=\"num\""
+        } else {
+            ""
+        }
+    };
     let mut out = String::from("<table>\n<thead><tr>");
     for (i, h) in head.iter().enumerate() {
         let _ = write!(out, "<th{}>{}</th>", class(i), esc(h));
@@ -467,7 +484,10 @@ mod tests {
     fn text_tables_align_numbers_right() {
         let t = text_table(
             &["Figure".into(), "Now".into()],
-            &[vec!["Cases".into(), "7".into()], vec!["People".into(), "12".into()]],
+            &[
+                vec!["Cases".into(), "7".into()],
+                vec!["People".into(), "12".into()],
+            ],
             1,
         );
         assert!(t.contains("  Cases     7\n"), "{t}");

@@ -125,7 +125,12 @@ impl Scrubber {
                     }
                 }
             }
-            if let Some(a) = c.address.as_deref().map(squash_space).filter(|a| !a.is_empty()) {
+            if let Some(a) = c
+                .address
+                .as_deref()
+                .map(squash_space)
+                .filter(|a| !a.is_empty())
+            {
                 for line in a.split([',', '\n']).map(str::trim) {
                     if line.chars().any(|ch| ch.is_ascii_digit()) {
                         addresses.push(line.to_string());
@@ -197,10 +202,7 @@ pub fn replace_words(text: &str, needle: &str, with: &str) -> String {
 
 /// Removes email addresses and postcodes, token by token.
 fn remove_tokens(text: &str) -> String {
-    let core = |s: &str| {
-        s.trim_matches(|c: char| !c.is_alphanumeric())
-            .to_string()
-    };
+    let core = |s: &str| s.trim_matches(|c: char| !c.is_alphanumeric()).to_string();
     let tokens: Vec<&str> = text.split_whitespace().collect();
     let mut out: Vec<String> = Vec::with_capacity(tokens.len());
     let mut i = 0;

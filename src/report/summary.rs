@@ -145,7 +145,11 @@ impl Summary {
         Summary {
             format: FORMAT.into(),
             version: VERSION,
-            period: h.period,
+            // The file carries dates only; how the period was chosen is ours.
+            period: Period {
+                year: None,
+                ..h.period
+            },
             suppressed_below: THRESHOLD,
             people_contacted: suppress(h.people_contacted),
             cases_opened: suppress(h.cases_opened),
@@ -191,14 +195,11 @@ impl Summary {
     /// Reads a colleague's summary; any problem is one line naming the file.
     pub fn load(path: &Path) -> Result<Summary> {
         let fail = |why: String| {
-            Error::invalid(format!(
-                "cannot read the summary {}: {why}",
-                path.display()
-            ))
+            Error::invalid(format!("cannot read the summary {}: {why}", path.display()))
         };
         let text = std::fs::read_to_string(path).map_err(|e| fail(e.to_string()))?;
-        let value: serde_json::Value = serde_json::from_str(&text)
-            .map_err(|e| fail(format!("it is not JSON ({e})")))?;
+        let value: serde_json::Value =
+            serde_json::from_str(&text).map_err(|e| fail(format!("it is not JSON ({e})")))?;
         if value.get("format").and_then(|f| f.as_str()) != Some(FORMAT) {
             return Err(fail(
                 "it is not a casebook summary (made by `casebook review --summary-out`)".into(),

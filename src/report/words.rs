@@ -18,8 +18,7 @@ pub const Q_UNDER_30: &str = "How many people under 30 contacted you?";
 pub const Q_HOW_LONG: &str = "How long did cases take?";
 pub const Q_SATISFACTION: &str = "How satisfied were the people you helped?";
 pub const Q_WHEN: &str = "When did the casework come in?";
-pub const Q_OTHERS: &str =
-    "How does your casework load and type compare to that of other members?";
+pub const Q_OTHERS: &str = "How does your casework load and type compare to that of other members?";
 
 pub const NOTE_PEOPLE: &str = "Counted once each: the constituents of cases opened in the period, \
      and anyone (not an officer, agency or councillor) who called, emailed, wrote, came to a \
