@@ -81,10 +81,14 @@ impl Doc {
                     head,
                     rows,
                     numeric_from,
-                } => out.push_str(&text_table(head, rows, *numeric_from)),
+                } => {
+                    out.push_str(&text_table(head, rows, *numeric_from));
+                    out.push('\n');
+                }
                 Block::Bars { caption, bars } | Block::Columns { caption, bars } => {
                     let _ = writeln!(out, "{caption}:");
                     out.push_str(&text_bars(bars));
+                    out.push('\n');
                 }
             }
         }
@@ -354,7 +358,15 @@ fn html_table(head: &[String], rows: &[Vec<String>], numeric_from: usize) -> Str
 const SVG_WIDTH: u32 = 640;
 
 fn svg_bars(caption: &str, bars: &[(String, u64)]) -> String {
-    let (label_w, bar_w, row_h) = (190u32, 380u32, 22u32);
+    // The label column fits the longest label (about 7 units a character).
+    let longest = bars
+        .iter()
+        .map(|(l, _)| l.chars().count())
+        .max()
+        .unwrap_or(0) as u32;
+    let label_w = (longest * 7 + 12).clamp(80, 300);
+    let row_h = 22u32;
+    let bar_w = SVG_WIDTH - label_w - 70;
     let max = bars.iter().map(|(_, n)| *n).max().unwrap_or(0).max(1);
     let height = (bars.len() as u32).max(1) * row_h + 8;
     let mut out = format!(

@@ -47,7 +47,14 @@ pub fn headline_rows(now: &Headline, before: &Headline) -> Vec<Vec<String>> {
             now.resolution_rate,
             before.resolution_rate,
             w::percent,
-            |d| signed(d * 100.0, 0, " points"),
+            |d| {
+                let points = signed(d * 100.0, 0, "");
+                match points.as_str() {
+                    "no change" => points,
+                    "+1" | "−1" => format!("{points} point"),
+                    _ => format!("{points} points"),
+                }
+            },
         ),
         int(w::H_UNDER_30, now.under_30, before.under_30),
         float(
@@ -87,6 +94,9 @@ pub fn change_int(now: u64, before: u64) -> String {
         return format!("{sign}{}", diff.abs());
     }
     let pct = (diff.abs() as f64 * 100.0 / before as f64).round();
+    if pct == 0.0 {
+        return format!("{sign}{}", diff.abs());
+    }
     format!("{sign}{} ({sign}{pct:.0}%)", diff.abs())
 }
 
@@ -275,13 +285,13 @@ pub fn review_doc(r: &Review) -> Doc {
 
     d.push(Block::Heading(w::Q_UNDER_30.into()));
     d.push(Block::Para(format!(
-        "{} of the {} who contacted you {} under 30{} ({}).",
+        "{} of the {} who contacted you {} under 30{}: {}.",
         now.under_30,
         w::people(now.people_contacted),
         if now.under_30 == 1 { "was" } else { "were" },
         match now.people_contacted {
             0 => String::new(),
-            total => format!(", {}", share(now.under_30, total)),
+            total => format!(" ({})", share(now.under_30, total)),
         },
         compared(now.under_30, before.under_30, prev)
     )));

@@ -282,7 +282,8 @@ pub fn compare_doc(yours: &Summary, others: &[(String, Summary)]) -> Doc {
     });
 
     type Pick = fn(&Summary) -> &Cells;
-    let sections: [(&str, Pick, fn(&str) -> String); 3] = [
+    type Label = fn(&str) -> String;
+    let sections: [(&str, Pick, Label); 3] = [
         ("Casework type: categories", |s| &s.by_category, w::category),
         ("Casework type: kinds of case", |s| &s.by_kind, w::kind),
         ("How people made contact", |s| &s.by_channel, w::channel),

@@ -56,7 +56,6 @@ impl Store {
             ids.push(r.get(3)?);
         }
         flush(&key, &dates, &ids);
-        drop(flush);
 
         let mut reference = self
             .conn()
