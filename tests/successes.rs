@@ -94,6 +94,7 @@ fn the_export_carries_no_personal_data() {
     for format in ["markdown", "text"] {
         let (code, out, err) = diary.run(&["successes", "--format", format]);
         assert_eq!(code, 0, "{err}");
+        println!("{out}");
         let lower = out.to_lowercase();
         for secret in [
             "siân",

@@ -69,7 +69,10 @@ impl Doc {
                     let _ = writeln!(out, "{}", wrap(t, TEXT_WIDTH, ""));
                 }
                 Block::Heading(t) => {
-                    let _ = writeln!(out, "\n{t}\n{}", "-".repeat(t.width().min(TEXT_WIDTH)));
+                    if !out.ends_with("\n\n") {
+                        out.push('\n');
+                    }
+                    let _ = writeln!(out, "{t}\n{}", "-".repeat(t.width().min(TEXT_WIDTH)));
                 }
                 Block::Para(t) => {
                     let _ = writeln!(out, "{}", wrap(t, TEXT_WIDTH, ""));

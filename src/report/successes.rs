@@ -37,6 +37,9 @@ pub const TITLE: &str = "Successes to celebrate";
 pub const INTRO: &str = "Anonymised for a leaflet or newsletter: no names, addresses or contact \
      details. Read each one before publishing: names of people who were not on the case \
      cannot be recognised and removed.";
+pub const PROBLEM: &str = "Problem:";
+pub const ASKED: &str = "Asked for, and achieved:";
+pub const OUTCOME: &str = "Outcome: resolved satisfactorily.";
 pub const NONE_MARKED: &str =
     "No cases are marked to publicise. Mark a resolved case with `casebook publicise REF`.";
 
@@ -200,45 +203,33 @@ pub fn replace_words(text: &str, needle: &str, with: &str) -> String {
     out
 }
 
-/// Removes email addresses and postcodes, token by token.
+/// Removes email addresses and postcodes, token by token, keeping the
+/// punctuation around them.
 fn remove_tokens(text: &str) -> String {
-    let core = |s: &str| s.trim_matches(|c: char| !c.is_alphanumeric()).to_string();
+    let not_alnum = |c: char| !c.is_alphanumeric();
+    let core = |s: &str| s.trim_matches(not_alnum).to_string();
+    let lead = |s: &str| s[..s.len() - s.trim_start_matches(not_alnum).len()].to_string();
+    let trail = |s: &str| s[s.trim_end_matches(not_alnum).len()..].to_string();
     let tokens: Vec<&str> = text.split_whitespace().collect();
     let mut out: Vec<String> = Vec::with_capacity(tokens.len());
     let mut i = 0;
     while i < tokens.len() {
         let tok = tokens[i];
-        let trail: String = tok
-            .chars()
-            .rev()
-            .take_while(|c| !c.is_alphanumeric())
-            .collect::<Vec<_>>()
-            .into_iter()
-            .rev()
-            .collect();
         if tok.contains('@') {
-            out.push(format!("{REMOVED}{trail}"));
+            out.push(format!("{}{REMOVED}{}", lead(tok), trail(tok)));
             i += 1;
             continue;
         }
-        if let Some(next) = tokens.get(i + 1) {
-            let pair = format!("{}{}", core(tok), core(next));
-            let next_trail: String = next
-                .chars()
-                .rev()
-                .take_while(|c| !c.is_alphanumeric())
-                .collect::<Vec<_>>()
-                .into_iter()
-                .rev()
-                .collect();
-            if core(tok).len() <= 4 && normalise_postcode(&pair).is_some() {
-                out.push(format!("{REMOVED}{next_trail}"));
-                i += 2;
-                continue;
-            }
+        if let Some(next) = tokens.get(i + 1)
+            && core(tok).len() <= 4
+            && normalise_postcode(&format!("{}{}", core(tok), core(next))).is_some()
+        {
+            out.push(format!("{}{REMOVED}{}", lead(tok), trail(next)));
+            i += 2;
+            continue;
         }
         if normalise_postcode(&core(tok)).is_some() {
-            out.push(format!("{REMOVED}{trail}"));
+            out.push(format!("{}{REMOVED}{}", lead(tok), trail(tok)));
         } else {
             out.push(tok.to_string());
         }
@@ -295,11 +286,11 @@ pub fn successes_doc(list: &[Success]) -> Doc {
             "{} — {}, {}",
             s.category, s.area, s.month
         )));
-        d.push(Block::Para(format!("Problem: {}", s.problem)));
-        d.push(Block::Para(format!(
-            "Achieved: {}",
-            s.achieved.as_deref().unwrap_or("resolved satisfactorily")
-        )));
+        d.push(Block::Para(format!("{PROBLEM} {}", s.problem)));
+        if let Some(asked) = &s.achieved {
+            d.push(Block::Para(format!("{ASKED} {asked}")));
+        }
+        d.push(Block::Para(OUTCOME.into()));
     }
     d
 }
@@ -340,5 +331,9 @@ mod tests {
         assert_eq!(replace_words("Alan and Al", "al", "X"), "Alan and X");
         assert_eq!(remove_phones("in 2026 at 10:30"), "in 2026 at 10:30");
         assert_eq!(remove_tokens("ask CF10 5BF."), "ask [removed].");
+        assert_eq!(
+            remove_tokens("(CF10 5BF) (a@b.cy)"),
+            "([removed]) ([removed])"
+        );
     }
 }
