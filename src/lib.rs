@@ -13,6 +13,7 @@ pub mod domain;
 pub mod error;
 pub mod exchange;
 pub mod files;
+pub mod report;
 pub mod store;
 pub mod tui;
 pub mod ui;

@@ -12,6 +12,7 @@ mod log;
 mod patterns;
 mod review;
 mod safety;
+mod successes;
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -75,6 +76,10 @@ pub enum Command {
     Restore(RestoreArgs),
     /// Check the diary file's integrity
     Check,
+    /// Mark a resolved case as a success to publicise (--off to unmark)
+    Publicise(PubliciseArgs),
+    /// The successes marked to publicise, anonymised for a leaflet or newsletter
+    Successes(SuccessesArgs),
 }
 
 #[derive(Debug, Args)]
@@ -203,6 +208,31 @@ pub struct RestoreArgs {
     pub path: PathBuf,
 }
 
+#[derive(Debug, Args)]
+pub struct PubliciseArgs {
+    /// The case, by reference (e.g. 2026-0042); it must be resolved
+    #[arg(value_name = "REF")]
+    pub reference: String,
+    /// Unmark it
+    #[arg(long)]
+    pub off: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum SuccessesFormat {
+    Markdown,
+    Text,
+}
+
+#[derive(Debug, Args)]
+pub struct SuccessesArgs {
+    #[arg(long, value_enum, default_value = "markdown")]
+    pub format: SuccessesFormat,
+    /// Write to this file instead of standard output
+    #[arg(long, value_name = "PATH")]
+    pub out: Option<PathBuf>,
+}
+
 /// What every command needs: config, where the diary is, and the clock.
 pub struct Env {
     pub config: Config,
@@ -284,6 +314,8 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Some(Command::Backup(args)) => safety::backup(&env, args, &mut out),
         Some(Command::Restore(args)) => safety::restore(&env, args, &mut out),
         Some(Command::Check) => safety::check(&env, &mut out),
+        Some(Command::Publicise(args)) => successes::publicise(&env, args, &mut out),
+        Some(Command::Successes(args)) => successes::list(&env, args, &mut out),
     };
     match result {
         Ok(code) => Ok(code),

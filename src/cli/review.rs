@@ -1,12 +1,117 @@
-//! `casebook review`. (Placeholder while this command is being built.)
+//! `casebook review`: the yearly review (SPEC section 5), anonymised
+//! summaries for colleagues (`--summary-out`) and the comparison with theirs
+//! (`--compare`).
+//!
+//! With `--summary-out` and neither `--out` nor `--compare`, only the summary
+//! is written, and a line says so. With `--compare`, the output is the
+//! comparison (your anonymised summary beside each colleague's), not the
+//! review.
 
 use std::io::Write;
+use std::path::Path;
 use std::process::ExitCode;
 
-use super::Env;
+use super::{Env, ReviewArgs, ReviewFormat, stdout_error, write_output};
+use crate::dates::parse_date;
+use crate::report::review_doc::review_doc;
+use crate::report::summary::{SUPPRESSED, THRESHOLD, compare_doc};
+use crate::report::{Period, Summary};
 use crate::{Error, Result};
 
-#[allow(unused_variables)]
-pub fn run<A>(env: &Env, args: A, out: &mut dyn Write) -> Result<ExitCode> {
-    Err(Error::invalid("`casebook review` is not built yet"))
+pub fn run(env: &Env, args: &ReviewArgs, out: &mut dyn Write) -> Result<ExitCode> {
+    // Everything the user gave is checked before anything is read or written.
+    let period = period(env, args)?;
+    for path in args.out.iter().chain(&args.summary_out) {
+        check_folder(path)?;
+    }
+    let colleagues = args
+        .compare
+        .iter()
+        .map(|p| Ok((file_label(p), Summary::load(p)?)))
+        .collect::<Result<Vec<_>>>()?;
+
+    let store = env.open_store()?;
+    let review = store.review(&period)?;
+
+    if let Some(path) = &args.summary_out {
+        crate::files::write_atomically(path, Summary::from_review(&review).to_json()?.as_bytes())?;
+        let line = format!(
+            "Anonymised summary of {} written to {} (counts below {THRESHOLD} shown as {SUPPRESSED}).",
+            period.label(),
+            path.display()
+        );
+        if args.out.is_none() && args.compare.is_empty() {
+            writeln!(out, "{line}").map_err(stdout_error)?;
+            return Ok(ExitCode::SUCCESS);
+        }
+        eprintln!("casebook: {line}");
+    }
+
+    let text = if args.compare.is_empty() {
+        match args.format {
+            ReviewFormat::Json => review.to_json()?,
+            f => render(&review_doc(&review), f),
+        }
+    } else {
+        let yours = Summary::from_review(&review);
+        match args.format {
+            ReviewFormat::Json => compare_json(&yours, &colleagues)?,
+            f => render(&compare_doc(&yours, &colleagues), f),
+        }
+    };
+    write_output(out, args.out.as_deref(), text.as_bytes())?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn period(env: &Env, args: &ReviewArgs) -> Result<Period> {
+    let today = env.clock.today();
+    let start = env.config.year_start_month;
+    match (args.year, &args.from, &args.to) {
+        (Some(y), _, _) => Period::year(y, start),
+        (None, Some(from), Some(to)) => {
+            let from =
+                parse_date(from, today).map_err(|e| Error::invalid(format!("--from: {e}")))?;
+            let to = parse_date(to, today).map_err(|e| Error::invalid(format!("--to: {e}")))?;
+            Period::custom(from, to)
+        }
+        _ => Period::containing(today, start),
+    }
+}
+
+fn render(doc: &crate::report::doc::Doc, format: ReviewFormat) -> String {
+    match format {
+        ReviewFormat::Markdown => doc.markdown(),
+        ReviewFormat::Html => doc.html(),
+        ReviewFormat::Text | ReviewFormat::Json => doc.text(),
+    }
+}
+
+fn compare_json(yours: &Summary, colleagues: &[(String, Summary)]) -> Result<String> {
+    let others: Vec<serde_json::Value> = colleagues
+        .iter()
+        .map(|(name, s)| serde_json::json!({"file": name, "summary": s}))
+        .collect();
+    let value = serde_json::json!({"yours": yours, "colleagues": others});
+    let mut s = serde_json::to_string_pretty(&value)
+        .map_err(|e| Error::invalid(format!("cannot write the comparison: {e}")))?;
+    s.push('\n');
+    Ok(s)
+}
+
+/// A colleague's column is headed by their file's name: "jones-2026".
+fn file_label(path: &Path) -> String {
+    path.file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_else(|| path.display().to_string())
+}
+
+fn check_folder(path: &Path) -> Result<()> {
+    match path.parent() {
+        Some(dir) if !dir.as_os_str().is_empty() && !dir.is_dir() => Err(Error::invalid(format!(
+            "cannot write {}: the folder {} does not exist",
+            path.display(),
+            dir.display()
+        ))),
+        _ => Ok(()),
+    }
 }

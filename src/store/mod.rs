@@ -13,7 +13,9 @@ mod entries;
 mod exchange;
 mod followups;
 mod migrations;
+mod patterns;
 mod referrals;
+mod review;
 mod rows;
 mod search;
 mod surgeries;
@@ -28,6 +30,7 @@ pub use cases::{CaseFilter, CaseSort, CaseSummary};
 pub use diary::{LogOutcome, LogRequest, Who};
 pub use exchange::{CsvImportSummary, JsonImportSummary, LeftOut};
 pub use migrations::SCHEMA_VERSION;
+pub use review::PublicisedCase;
 pub use search::{Hit, HitKind};
 pub use views::{ContactLine, EntryLine, FollowUpLine, ReferralLine};
 

@@ -1,0 +1,47 @@
+//! `casebook publicise REF [--off]` and `casebook successes`: celebrating
+//! success with an anonymised list for a leaflet or newsletter.
+
+use std::io::Write;
+use std::process::ExitCode;
+
+use super::{Env, PubliciseArgs, SuccessesArgs, SuccessesFormat, stdout_error, write_output};
+use crate::Result;
+use crate::report::successes::{successes, successes_doc};
+
+pub fn publicise(env: &Env, args: &PubliciseArgs, out: &mut dyn Write) -> Result<ExitCode> {
+    let mut store = env.open_store()?;
+    let case = store.set_publicise(&args.reference, !args.off)?;
+    let line = if args.off {
+        format!("{}: no longer marked to publicise", case.data.reference)
+    } else {
+        format!(
+            "{}: marked to publicise; `casebook successes` lists it, anonymised",
+            case.data.reference
+        )
+    };
+    writeln!(out, "{line}").map_err(stdout_error)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+pub fn list(env: &Env, args: &SuccessesArgs, out: &mut dyn Write) -> Result<ExitCode> {
+    if let Some(dir) = args
+        .out
+        .as_deref()
+        .and_then(|p| p.parent())
+        .filter(|d| !d.as_os_str().is_empty() && !d.is_dir())
+    {
+        return Err(crate::Error::invalid(format!(
+            "cannot write there: the folder {} does not exist",
+            dir.display()
+        )));
+    }
+    let store = env.open_store()?;
+    let list = successes(&store.publicised_cases()?);
+    let doc = successes_doc(&list);
+    let text = match args.format {
+        SuccessesFormat::Markdown => doc.markdown(),
+        SuccessesFormat::Text => doc.text(),
+    };
+    write_output(out, args.out.as_deref(), text.as_bytes())?;
+    Ok(ExitCode::SUCCESS)
+}
