@@ -644,3 +644,40 @@ fn the_default_keys_do_not_clash_but_a_user_clash_is_reported() {
         "{body}"
     );
 }
+
+#[test]
+fn home_shows_a_cluster_and_enter_opens_its_cases() {
+    let mut s = Store::open_in_memory().expect("store");
+    let cats = Config::default().categories();
+    // Three missed-bin cases on one estate within weeks, the place typed
+    // three ways; and one on another estate, which is not part of it.
+    for (day, place) in [
+        (10, "Maes y Coed"),
+        (20, "maes  y coed"),
+        (28, "MAES Y COED"),
+        (25, "Heol Fawr"),
+    ] {
+        let mut c = Case::new(
+            "Bins not emptied",
+            NaiveDate::from_ymd_opt(2026, 2, day).expect("date"),
+        );
+        c.category = "waste".into();
+        c.location = Some(place.into());
+        s.add_case(&c, &[], &cats).expect("case");
+    }
+    let mut app = app_with(s, Config::default());
+    assert_eq!(app.home.alerts.len(), 1, "{:?}", app.home.alerts);
+    assert_eq!(app.home.alerts[0].area, "maes y coed");
+    // Tab to the bigger picture panel (follow-ups → open → latest → alerts), Enter.
+    for _ in 0..3 {
+        app.update(Action::NextPanel);
+    }
+    app.update(Action::Open);
+    match &app.screen {
+        Screen::Cases(v) => {
+            assert_eq!(v.filter.area.as_deref(), Some("maes y coed"));
+            assert_eq!(v.rows.len(), 3, "only the cluster's cases");
+        }
+        other => panic!("expected the case list, got {other:?}"),
+    }
+}

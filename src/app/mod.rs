@@ -28,14 +28,6 @@ use crate::domain::{CaseStatus, EntryKind, Outcome as CaseOutcome};
 use crate::store::{Hit, HitKind, Store};
 use crate::{Error, Result};
 
-/// A cluster of similar cases in one area (SPEC section 6), shown in the
-/// home screen's "Bigger picture" panel.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Alert {
-    pub title: String,
-    pub detail: String,
-}
-
 #[derive(Debug, Clone, PartialEq)]
 pub enum Screen {
     Home,
@@ -103,8 +95,6 @@ pub struct App {
     pub quit: bool,
     /// A one-line message after something was saved.
     pub status: Option<String>,
-    /// Filled by patterns (cluster detection); empty until then.
-    pub alerts: Vec<Alert>,
     pub home: HomeView,
     /// True when this is the demo diary.
     pub demo: bool,
@@ -133,7 +123,6 @@ impl App {
             privacy: false,
             quit: false,
             status: None,
-            alerts: Vec::new(), // filled by patterns
             home: HomeView::default(),
             demo: false,
             no_color: false,
@@ -333,7 +322,7 @@ impl App {
         }
         let today = self.clock.today();
         let result = match &mut self.screen {
-            Screen::Home => self.home.load(&self.store, today),
+            Screen::Home => self.home.load(&self.store, today, &self.config.patterns),
             Screen::Cases(v) => v.reload(&self.store),
             Screen::Case(v) => v.reload(&self.store),
             Screen::Contacts(v) => v.reload(&self.store),

@@ -62,6 +62,11 @@ pub mod home {
     }
     pub const BIGGER_PICTURE: &str = "Bigger picture";
     pub const NO_ALERTS: &str = "No clusters of similar cases.";
+
+    /// "4 waste cases in maes y coed"
+    pub fn cluster(cases: usize, category: &str, area: &str) -> String {
+        format!("{cases} {category} cases in {area}")
+    }
     pub const UNFILED: &str = "unfiled";
 }
 
@@ -76,6 +81,7 @@ pub mod cases {
     pub const STATUS: &str = "status";
     pub const CATEGORY: &str = "category";
     pub const KIND: &str = "kind";
+    pub const AREA: &str = "area";
     pub const SORT: &str = "order";
     pub const HEADER: [&str; 5] = ["Ref", "Opened", "Status", "Constituent", "Title"];
 }

@@ -6,7 +6,9 @@ use chrono::NaiveDate;
 use super::form::Match;
 use super::{Screen, match_of};
 use crate::Result;
+use crate::config::PatternsConfig;
 use crate::domain::{Case, CaseKind, CaseStatus, Contact, Id, Record, Role};
+use crate::report::patterns::Cluster;
 use crate::store::{
     CaseFilter, CaseSort, CaseSummary, ContactLine, EntryLine, FollowUpLine, ReferralLine, Store,
 };
@@ -21,6 +23,7 @@ pub enum HomePanel {
     FollowUps,
     OpenCases,
     Latest,
+    Alerts,
 }
 
 impl HomePanel {
@@ -28,7 +31,8 @@ impl HomePanel {
         match self {
             HomePanel::FollowUps => HomePanel::OpenCases,
             HomePanel::OpenCases => HomePanel::Latest,
-            HomePanel::Latest => HomePanel::FollowUps,
+            HomePanel::Latest => HomePanel::Alerts,
+            HomePanel::Alerts => HomePanel::FollowUps,
         }
     }
 }
@@ -38,16 +42,27 @@ pub struct HomeView {
     pub follow_ups: Vec<FollowUpLine>,
     pub open_counts: Vec<(CaseStatus, u64)>,
     pub latest: Vec<EntryLine>,
+    /// The bigger picture: clusters of similar cases in one area lately.
+    pub alerts: Vec<Cluster>,
     pub focus: HomePanel,
     pub selected: usize,
     pub today: Option<NaiveDate>,
 }
 
 impl HomeView {
-    pub fn load(&mut self, store: &Store, today: NaiveDate) -> Result<()> {
+    pub fn load(
+        &mut self,
+        store: &Store,
+        today: NaiveDate,
+        patterns: &PatternsConfig,
+    ) -> Result<()> {
         self.follow_ups = store.due_follow_up_lines(today, HOME_ROWS)?;
         self.open_counts = store.open_case_counts()?;
         self.latest = store.latest_entry_lines(HOME_ROWS)?;
+        // Clusters still forming: cases opened within two windows of today.
+        // Bounded by date, so the cost does not grow with the diary's age.
+        let since = today - chrono::Duration::days(2 * i64::from(patterns.window_days));
+        self.alerts = store.clusters(since, patterns.window_days, patterns.min_cases)?;
         self.today = Some(today);
         self.selected = self.selected.min(self.len().saturating_sub(1));
         Ok(())
@@ -58,6 +73,7 @@ impl HomeView {
             HomePanel::FollowUps => self.follow_ups.len(),
             HomePanel::OpenCases => self.open_counts.len(),
             HomePanel::Latest => self.latest.len(),
+            HomePanel::Alerts => self.alerts.len(),
         }
     }
 
@@ -90,6 +106,15 @@ impl HomeView {
                     (None, Some(c)) => Some(Screen::Contact(Box::new(ContactView::new(c)))),
                     _ => None,
                 }
+            }
+            HomePanel::Alerts => {
+                // The cluster's cases: its category in its area.
+                let c = self.alerts.get(self.selected)?;
+                let mut v = CasesView::default();
+                v.filter.open_only = false;
+                v.filter.category = Some(c.category.clone());
+                v.filter.area = Some(c.area.clone());
+                Some(Screen::Cases(v))
             }
         }
     }

@@ -202,6 +202,8 @@ pub struct CaseFilter {
     pub open_only: bool,
     pub category: Option<String>,
     pub kind: Option<CaseKind>,
+    /// The area key of the bigger picture (`cases.area`), e.g. from a cluster.
+    pub area: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -364,6 +366,10 @@ impl Store {
         if let Some(cat) = &filter.category {
             args.push(Box::new(cat.clone()));
             sql += &format!(" AND c.category = ?{}", args.len());
+        }
+        if let Some(area) = &filter.area {
+            args.push(Box::new(area.clone()));
+            sql += &format!(" AND c.area = ?{}", args.len());
         }
         if let Some(k) = filter.kind {
             args.push(Box::new(k));

@@ -31,6 +31,10 @@ pub fn draw(v: &CasesView, theme: &Theme, frame: &mut Frame, area: Rect) {
         CaseSort::OldestFirst => t::OLDEST,
     };
     let mut spans = Vec::new();
+    if let Some(area) = &v.filter.area {
+        spans.push(Span::styled(format!(" {}: ", t::AREA), theme.dim()));
+        spans.push(Span::styled(area.clone(), theme.title()));
+    }
     for (name, value) in [
         (t::STATUS, status),
         (t::CATEGORY, &category),

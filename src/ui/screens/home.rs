@@ -109,26 +109,32 @@ pub fn draw(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
         theme,
     );
 
-    // The bigger picture.
-    let block = panel(t::BIGGER_PICTURE, false, theme);
-    let lines: Vec<Line> = if app.alerts.is_empty() {
-        vec![Line::styled(t::NO_ALERTS, theme.dim())]
-    } else {
-        app.alerts
-            .iter()
-            .flat_map(|a| {
-                [
-                    Line::styled(a.title.clone(), theme.warn()),
-                    Line::from(format!("  {}", a.detail)),
-                ]
-            })
-            .collect()
-    };
-    frame.render_widget(
-        Paragraph::new(lines)
-            .block(block)
-            .wrap(Wrap { trim: false }),
+    // The bigger picture: clusters of similar cases in one area.
+    let width = alerts_area.width.saturating_sub(2) as usize;
+    let items: Vec<ListItem> = v
+        .alerts
+        .iter()
+        .map(|c| {
+            let head = t::cluster(c.cases.len(), &c.category.replace('_', " "), &c.area);
+            let span = format!(
+                "  {} – {}",
+                c.first.format("%d %b"),
+                c.last.format("%d %b %Y")
+            );
+            ListItem::new(vec![
+                Line::styled(cut(&head, width), theme.warn()),
+                Line::from(cut(&span, width)),
+            ])
+        })
+        .collect();
+    list(
+        frame,
         alerts_area,
+        t::BIGGER_PICTURE,
+        items,
+        t::NO_ALERTS,
+        sel(HomePanel::Alerts),
+        theme,
     );
 }
 
