@@ -4,6 +4,7 @@
 //! drive the store, the commands and the app directly.
 #![deny(clippy::unwrap_used)]
 
+pub mod calendar;
 pub mod cli;
 pub mod clock;
 pub mod config;

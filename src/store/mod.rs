@@ -5,10 +5,12 @@
 //! a busy timeout; every write is a transaction begun IMMEDIATE, so two
 //! writers queue rather than fail half-way.
 
+mod agenda;
 mod cases;
 mod contacts;
 mod diary;
 mod directory;
+mod directory_search;
 mod entries;
 mod followups;
 mod migrations;
@@ -16,16 +18,23 @@ mod referrals;
 mod rows;
 mod search;
 mod surgeries;
+mod surgery_session;
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use rusqlite::{Connection, ErrorCode, OpenFlags, Transaction, TransactionBehavior};
 
+pub use agenda::{
+    Agenda, AgendaGroup, CaseRef, ContactRef, DueList, FollowUpItem, LateReferral, NeedsUpdate,
+    Snooze,
+};
 pub use cases::{CaseFilter, CaseSort, CaseSummary};
 pub use diary::{LogOutcome, LogRequest, Who};
 pub use migrations::SCHEMA_VERSION;
+pub use referrals::{ConsentWarning, NewReferral, ReferOutcome, ReplyOutcome};
 pub use search::{Hit, HitKind};
+pub use surgery_session::SurgerySummary;
 
 use crate::{Error, Result};
 
