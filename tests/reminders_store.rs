@@ -260,6 +260,7 @@ fn cases_whose_constituent_has_heard_nothing_need_an_update() {
 fn needs_update_runs_from_the_indexes() {
     let store = Store::open_in_memory().expect("store");
     let plan = store.needs_update_plan().expect("plan").join("\n");
+    println!("{plan}");
     assert!(plan.contains("cases_status_opened"), "{plan}");
     assert!(plan.contains("entries_case_at"), "{plan}");
     for line in plan.lines() {
@@ -673,4 +674,82 @@ fn due_list_holds_nothing_from_the_future() {
     assert!(due.needs_update.is_empty(), "opened today");
     let empty = Store::open_in_memory().expect("store");
     assert!(empty.due_list(today(), 14).expect("due").is_empty());
+}
+
+/// Measures `due` at 100k cases (run by hand:
+/// `cargo test --test reminders_store measure -- --ignored --nocapture`).
+/// Speed is printed, never asserted.
+#[test]
+#[ignore]
+fn measure_due_list_at_100k_cases() {
+    // In memory: building 400k rows one synchronous transaction at a time
+    // on a file takes far longer than the queries measured.
+    let mut store = Store::open_in_memory().expect("open");
+    let n = 100_000;
+    let started = std::time::Instant::now();
+    let cats = categories();
+    let base = d(2022, 1, 1);
+    for i in 0..n {
+        let who = store
+            .add_contact(&Contact::named(format!("Person {i}")))
+            .expect("c")
+            .id;
+        let opened = base + Duration::days((i % 1500) as i64);
+        let mut case = Case {
+            category: "waste".into(),
+            ..Case::new(format!("Case {i}"), opened)
+        };
+        if i % 4 != 0 {
+            case.status = CaseStatus::Closed;
+            case.closed = Some(opened + Duration::days(20));
+            case.outcome = Some(Outcome::Resolved);
+        }
+        let case = store
+            .add_case(&case, &[(who, Role::Constituent)], &cats)
+            .expect("case");
+        entry(&mut store, case.id, who, EntryKind::CallIn, at(opened, 9));
+        if i % 3 == 0 {
+            entry(
+                &mut store,
+                case.id,
+                who,
+                EntryKind::CallOut,
+                at(opened + Duration::days(10), 9),
+            );
+        }
+        if i % 50 == 0 {
+            follow_up(&mut store, Some(case.id), opened + Duration::days(7));
+        }
+    }
+    println!("built {n} cases in {:?}", started.elapsed());
+    println!(
+        "plan:\n{}",
+        store.needs_update_plan().expect("plan").join("\n")
+    );
+    let today = d(2026, 2, 15);
+    for _ in 0..3 {
+        let t = std::time::Instant::now();
+        let due = store.due_list(today, 14).expect("due");
+        println!(
+            "due_list: {} follow-ups, {} late referrals, {} need an update in {:?}",
+            due.follow_ups.len(),
+            due.late_referrals.len(),
+            due.needs_update.len(),
+            t.elapsed()
+        );
+        let t = std::time::Instant::now();
+        let first = store.needs_update(today, 14, 20).expect("needs");
+        println!(
+            "needs_update (first 20): {} in {:?}",
+            first.len(),
+            t.elapsed()
+        );
+        let t = std::time::Instant::now();
+        let agenda = store.agenda(today, 20).expect("agenda");
+        println!(
+            "agenda: overdue {} in {:?}",
+            agenda.overdue.total,
+            t.elapsed()
+        );
+    }
 }

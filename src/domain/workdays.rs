@@ -18,9 +18,12 @@
 
 use chrono::{Datelike, Duration, NaiveDate, Weekday};
 
+/// A date as (year, month, day), for the constant lists.
+type Ymd = (i32, u32, u32);
+
 /// A regular bank holiday moved by proclamation: (the usual date, the date it
 /// was held instead).
-const MOVED: &[((i32, u32, u32), (i32, u32, u32))] = &[
+const MOVED: &[(Ymd, Ymd)] = &[
     // VE Day 50th anniversary: early May moved to Monday 8 May.
     ((1995, 5, 1), (1995, 5, 8)),
     // Golden Jubilee: spring bank holiday moved to Tuesday 4 June.
@@ -34,7 +37,7 @@ const MOVED: &[((i32, u32, u32), (i32, u32, u32))] = &[
 ];
 
 /// One-off bank holidays declared by proclamation.
-const EXTRA: &[(i32, u32, u32)] = &[
+const EXTRA: &[Ymd] = &[
     // Millennium.
     (1999, 12, 31),
     // Golden Jubilee.
