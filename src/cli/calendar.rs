@@ -1,12 +1,27 @@
-//! `casebook calendar`. (Placeholder while this command is being built.)
+//! `casebook calendar`: pending follow-ups and surgeries as an iCalendar
+//! (.ics) file (see `crate::calendar` for what goes in it and why).
 
 use std::io::Write;
 use std::process::ExitCode;
 
-use super::Env;
-use crate::{Error, Result};
+use chrono::{Local, TimeZone, Utc};
 
-#[allow(unused_variables)]
-pub fn run<A>(env: &Env, args: A, out: &mut dyn Write) -> Result<ExitCode> {
-    Err(Error::invalid("`casebook calendar` is not built yet"))
+use super::{CalendarArgs, Env, write_output};
+use crate::Result;
+
+pub fn run(env: &Env, args: &CalendarArgs, out: &mut dyn Write) -> Result<ExitCode> {
+    let store = env.open_store()?;
+    let now = env.clock.now();
+    // DTSTAMP is UTC; the clock gives local wall-clock time. In the hour a
+    // clock goes back, the earlier reading is as good as the later.
+    let stamp = Local
+        .from_local_datetime(&now)
+        .earliest()
+        .map_or_else(|| now.and_utc(), |t| t.with_timezone(&Utc));
+    let ics = crate::calendar::diary_calendar(&store, env.config.calendar.hide_venues, stamp)?;
+    write_output(out, args.out.as_deref(), ics.as_bytes())?;
+    if let Some(path) = &args.out {
+        eprintln!("casebook: calendar written to {}", path.display());
+    }
+    Ok(ExitCode::SUCCESS)
 }

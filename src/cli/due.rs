@@ -1,12 +1,246 @@
-//! `casebook due`. (Placeholder while this command is being built.)
+//! `casebook due`: what needs doing today, for a shell start-up file or cron.
+//!
+//! Follow-ups due today or overdue, referral replies that are late, and open
+//! cases whose constituent has heard nothing for `keep_informed_days`.
+//! Nothing in the future. Short and plain; only the case reference and the
+//! person's name are printed (what the follow-up says, and the case's facts,
+//! stay in the diary). Exits 0 even when nothing is due.
+//!
+//! `--format json` prints one object, stable for scripts:
+//!
+//! ```text
+//! { "today": "YYYY-MM-DD",
+//!   "follow_ups": [ { "id": uuid, "due_on": date, "days_overdue": int,
+//!                     "case": ref|null, "contact": name|null } ],
+//!   "late_referrals": [ { "id": uuid, "case": ref, "to": name,
+//!                         "department": text|null, "council_ref": text|null,
+//!                         "referred_on": date, "due_on": date,
+//!                         "working_days_late": int } ],
+//!   "needs_update": [ { "case": ref, "constituent": name,
+//!                       "last_contact": date|null, "days_since": int } ] }
+//! ```
+//!
+//! Lists are soonest due (longest waiting) first; `days_overdue` is 0 for
+//! today; `days_since` counts from the last contact, or the opened date.
 
 use std::io::Write;
 use std::process::ExitCode;
 
-use super::Env;
-use crate::{Error, Result};
+use serde::Serialize;
 
-#[allow(unused_variables)]
-pub fn run<A>(env: &Env, args: A, out: &mut dyn Write) -> Result<ExitCode> {
-    Err(Error::invalid("`casebook due` is not built yet"))
+use super::{Env, TextOrJson, stdout_error};
+use crate::Result;
+use crate::domain::workdays::working_days_between;
+use crate::store::DueList;
+
+/// Lines shown per section in text; the rest are counted.
+const TEXT_LIMIT: usize = 10;
+
+/// Words of the command, kept together for translation.
+mod text {
+    pub const NOTHING: &str = "Nothing due.";
+    pub const FOLLOW_UPS: &str = "Follow-ups due";
+    pub const LATE_REFERRALS: &str = "Late replies to referrals";
+    pub const NEEDS_UPDATE: &str = "Needs an update";
+    pub const TODAY: &str = "today";
+    pub const UNFILED: &str = "unfiled";
+    pub const NEVER: &str = "no contact yet";
+    pub fn overdue(days: i64) -> String {
+        if days == 1 {
+            "1 day overdue".into()
+        } else {
+            format!("{days} days overdue")
+        }
+    }
+    pub fn late(days: u32) -> String {
+        if days == 1 {
+            "1 working day late".into()
+        } else {
+            format!("{days} working days late")
+        }
+    }
+    pub fn more(n: usize) -> String {
+        format!("  … and {n} more: open casebook to see them all")
+    }
+    pub fn quiet(days: u32) -> String {
+        format!("no word to them for {days} days or more")
+    }
+}
+
+#[derive(Serialize)]
+struct Json {
+    today: String,
+    follow_ups: Vec<JsonFollowUp>,
+    late_referrals: Vec<JsonLateReferral>,
+    needs_update: Vec<JsonNeedsUpdate>,
+}
+
+#[derive(Serialize)]
+struct JsonFollowUp {
+    id: String,
+    due_on: String,
+    days_overdue: i64,
+    case: Option<String>,
+    contact: Option<String>,
+}
+
+#[derive(Serialize)]
+struct JsonLateReferral {
+    id: String,
+    case: String,
+    to: String,
+    department: Option<String>,
+    council_ref: Option<String>,
+    referred_on: String,
+    due_on: String,
+    working_days_late: u32,
+}
+
+#[derive(Serialize)]
+struct JsonNeedsUpdate {
+    case: String,
+    constituent: String,
+    last_contact: Option<String>,
+    days_since: i64,
+}
+
+pub fn run(env: &Env, format: TextOrJson, out: &mut dyn Write) -> Result<ExitCode> {
+    let store = env.open_store()?;
+    let today = env.clock.today();
+    let due = store.due_list(today, env.config.keep_informed_days)?;
+    let printed = match format {
+        TextOrJson::Text => as_text(&due, env.config.keep_informed_days),
+        TextOrJson::Json => as_json(&due)?,
+    };
+    out.write_all(printed.as_bytes()).map_err(stdout_error)?;
+    out.flush().map_err(stdout_error)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn as_json(due: &DueList) -> Result<String> {
+    let today = due.today;
+    let json = Json {
+        today: today.to_string(),
+        follow_ups: due
+            .follow_ups
+            .iter()
+            .map(|f| JsonFollowUp {
+                id: f.uuid.to_string(),
+                due_on: f.due_on.to_string(),
+                days_overdue: (today - f.due_on).num_days().max(0),
+                case: f.case.as_ref().map(|c| c.reference.clone()),
+                contact: f.contact.as_ref().map(|c| c.name.clone()),
+            })
+            .collect(),
+        late_referrals: due
+            .late_referrals
+            .iter()
+            .map(|r| JsonLateReferral {
+                id: r.uuid.to_string(),
+                case: r.case.reference.clone(),
+                to: r.to.name.clone(),
+                department: r.department.clone(),
+                council_ref: r.council_ref.clone(),
+                referred_on: r.referred_on.to_string(),
+                due_on: r.due_on.to_string(),
+                working_days_late: working_days_between(r.due_on, today),
+            })
+            .collect(),
+        needs_update: due
+            .needs_update
+            .iter()
+            .map(|n| JsonNeedsUpdate {
+                case: n.case.reference.clone(),
+                constituent: n.constituent.name.clone(),
+                last_contact: n.last_contact.map(|d| d.to_string()),
+                days_since: (today - n.since).num_days(),
+            })
+            .collect(),
+    };
+    let mut s = serde_json::to_string_pretty(&json)
+        .map_err(|e| crate::Error::invalid(format!("cannot write JSON: {e}")))?;
+    s.push('\n');
+    Ok(s)
+}
+
+fn as_text(due: &DueList, keep_informed_days: u32) -> String {
+    if due.is_empty() {
+        return format!("{}\n", text::NOTHING);
+    }
+    let today = due.today;
+    let mut s = String::new();
+    let mut section = |title: String, lines: Vec<String>| {
+        if lines.is_empty() {
+            return;
+        }
+        if !s.is_empty() {
+            s.push('\n');
+        }
+        s += &format!("{title} ({}):\n", lines.len());
+        for l in lines.iter().take(TEXT_LIMIT) {
+            s += &format!("  {l}\n");
+        }
+        if lines.len() > TEXT_LIMIT {
+            s += &text::more(lines.len() - TEXT_LIMIT);
+            s.push('\n');
+        }
+    };
+    section(
+        text::FOLLOW_UPS.to_string(),
+        due.follow_ups
+            .iter()
+            .map(|f| {
+                let late = (today - f.due_on).num_days();
+                let when = if late <= 0 {
+                    text::TODAY.to_string()
+                } else {
+                    text::overdue(late)
+                };
+                let reference = f.case.as_ref().map_or(text::UNFILED, |c| &c.reference);
+                let who = f.contact.as_ref().map_or("", |c| &c.name);
+                format!("{}  {reference:<9}  {who} ({when})", f.due_on)
+            })
+            .collect(),
+    );
+    section(
+        text::LATE_REFERRALS.to_string(),
+        due.late_referrals
+            .iter()
+            .map(|r| {
+                let to = match &r.department {
+                    Some(d) => format!("{} ({d})", r.to.name),
+                    None => r.to.name.clone(),
+                };
+                format!(
+                    "{:<9}  {to}: reply due {}, {}",
+                    r.case.reference,
+                    r.due_on,
+                    text::late(working_days_between(r.due_on, today))
+                )
+            })
+            .collect(),
+    );
+    section(
+        format!(
+            "{}, {}",
+            text::NEEDS_UPDATE,
+            text::quiet(keep_informed_days)
+        ),
+        due.needs_update
+            .iter()
+            .map(|n| {
+                let last = match n.last_contact {
+                    Some(d) => format!("last contact {d}"),
+                    None => format!("{} (opened {})", text::NEVER, n.since),
+                };
+                format!(
+                    "{:<9}  {}: {last}, {} days",
+                    n.case.reference,
+                    n.constituent.name,
+                    (today - n.since).num_days()
+                )
+            })
+            .collect(),
+    );
+    s
 }

@@ -24,7 +24,7 @@ pub fn run(env: &Env, args: &LogArgs, out: &mut dyn Write) -> Result<ExitCode> {
         .map(|d| parse_date(d, now.date()))
         .transpose()?;
     let text = args.text.join(" ");
-    let req = LogRequest {
+    let mut req = LogRequest {
         who: Who::Named(args.who.clone()),
         case: args.case.clone(),
         kind,
@@ -45,6 +45,8 @@ pub fn run(env: &Env, args: &LogArgs, out: &mut dyn Write) -> Result<ExitCode> {
         ));
     }
     let mut store = env.open_store()?;
+    // Logged while a surgery runs: it belongs to the surgery.
+    req.surgery = store.surgery_at(req.at)?;
     let done = store.log(&req)?;
     if done.contact_created {
         // On stderr, so that standard output stays one line for scripts.

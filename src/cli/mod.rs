@@ -5,14 +5,17 @@
 
 mod calendar;
 mod demo;
+mod directory;
 mod due;
 mod export;
 mod import;
 mod log;
 mod patterns;
+mod refer;
 mod review;
 mod safety;
 mod successes;
+mod surgery;
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -80,6 +83,14 @@ pub enum Command {
     Publicise(PubliciseArgs),
     /// The successes marked to publicise, anonymised for a leaflet or newsletter
     Successes(SuccessesArgs),
+    /// Refer a case to an officer or agency, with a reply due in working days
+    Refer(refer::ReferArgs),
+    /// Record an officer's or agency's reply to a referral
+    Reply(refer::ReplyArgs),
+    /// Who do I speak to? Search the directory by the problem, or --add
+    Directory(directory::DirectoryArgs),
+    /// Start or end a surgery; list past ones
+    Surgery(surgery::SurgeryArgs),
 }
 
 #[derive(Debug, Args)]
@@ -316,6 +327,10 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Some(Command::Check) => safety::check(&env, &mut out),
         Some(Command::Publicise(args)) => successes::publicise(&env, args, &mut out),
         Some(Command::Successes(args)) => successes::list(&env, args, &mut out),
+        Some(Command::Refer(args)) => refer::refer(&env, args, &mut out),
+        Some(Command::Reply(args)) => refer::reply(&env, args, &mut out),
+        Some(Command::Directory(args)) => directory::run(&env, args, &mut out),
+        Some(Command::Surgery(args)) => surgery::run(&env, args, &mut out),
     };
     match result {
         Ok(code) => Ok(code),

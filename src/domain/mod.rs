@@ -4,6 +4,7 @@ mod ids;
 mod kinds;
 mod model;
 pub mod text;
+pub mod workdays;
 
 pub use ids::{Id, Record};
 pub use kinds::*;

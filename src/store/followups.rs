@@ -103,3 +103,18 @@ impl Store {
         })
     }
 }
+
+impl Store {
+    /// A case's follow-ups, pending first (soonest first), then done ones.
+    pub fn follow_ups_of_case(
+        &self,
+        case: Id<crate::domain::Case>,
+    ) -> Result<Vec<Record<FollowUp>>> {
+        let mut stmt = self.conn().prepare_cached(&format!(
+            "{} WHERE case_id = ?1 ORDER BY done_on IS NOT NULL, due_on, id",
+            select()
+        ))?;
+        let rows = stmt.query_map([case], from_row)?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+}

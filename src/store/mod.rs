@@ -5,10 +5,12 @@
 //! a busy timeout; every write is a transaction begun IMMEDIATE, so two
 //! writers queue rather than fail half-way.
 
+mod agenda;
 mod cases;
 mod contacts;
 mod diary;
 mod directory;
+mod directory_search;
 mod entries;
 mod exchange;
 mod followups;
@@ -19,6 +21,7 @@ mod review;
 mod rows;
 mod search;
 mod surgeries;
+mod surgery_session;
 mod views;
 
 use std::path::{Path, PathBuf};
@@ -26,12 +29,18 @@ use std::time::Duration;
 
 use rusqlite::{Connection, ErrorCode, OpenFlags, Transaction, TransactionBehavior};
 
+pub use agenda::{
+    Agenda, AgendaGroup, CaseRef, ContactRef, DueList, FollowUpItem, LateReferral, NeedsUpdate,
+    Snooze,
+};
 pub use cases::{CaseFilter, CaseSort, CaseSummary};
 pub use diary::{LogOutcome, LogRequest, Who};
 pub use exchange::{CsvImportSummary, JsonImportSummary, LeftOut};
 pub use migrations::SCHEMA_VERSION;
+pub use referrals::{ConsentWarning, NewReferral, ReferOutcome, ReplyOutcome};
 pub use review::PublicisedCase;
 pub use search::{Hit, HitKind};
+pub use surgery_session::SurgerySummary;
 pub use views::{ContactLine, EntryLine, FollowUpLine, ReferralLine};
 
 use crate::{Error, Result};

@@ -1,11 +1,15 @@
 //! Referrals: a case passed to an officer or agency, with a reply due.
 
-use chrono::NaiveDate;
+use chrono::{NaiveDate, NaiveDateTime};
 use rusqlite::{Connection, OptionalExtension, Row, params};
 
 use super::Store;
 use super::rows::{META, new_uuid, opt, record, stamp};
-use crate::domain::{Case, Id, Record, Referral};
+use crate::domain::workdays::{add_working_days, working_days_between};
+use crate::domain::{
+    Case, CasePerson, CaseStatus, Contact, ContactKind, Entry, EntryKind, Id, Instruction, Record,
+    Referral, Role,
+};
 use crate::{Error, Result};
 
 const COLUMNS: &str = "case_id, to_contact_id, referred_on, council_ref, instruction, note, \
@@ -104,6 +108,287 @@ impl Store {
                 });
             }
             Ok(())
+        })
+    }
+}
+
+/// A referral as the councillor asks for it: the store works out the reply
+/// date in working days, moves the case on and writes the diary entry.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NewReferral {
+    pub case: Id<Case>,
+    /// An officer or agency (from the directory).
+    pub to: Id<Contact>,
+    /// When it was made; the diary entry is stamped with it.
+    pub at: NaiveDateTime,
+    pub council_ref: Option<String>,
+    pub instruction: Instruction,
+    /// What was asked, in the councillor's words.
+    pub note: Option<String>,
+    pub constituent_copied: bool,
+    /// Working days the officer has to reply (`config.referral_reply_days`).
+    pub reply_days: u32,
+}
+
+/// Why a referral waits for the councillor to confirm it: the constituent
+/// has not agreed to their details being shared (the workbook: "always ask
+/// permission before sharing their information or views with a third party").
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ConsentWarning {
+    pub case_reference: String,
+    /// `Some(false)`: they said no; `None`: not asked yet.
+    pub consent: Option<bool>,
+}
+
+impl ConsentWarning {
+    /// One line for a confirmation question or an error message.
+    pub fn message(&self) -> String {
+        match self.consent {
+            Some(false) => format!(
+                "the constituent on case {} said their details must not be shared with officers or third parties",
+                self.case_reference
+            ),
+            _ => format!(
+                "the constituent on case {} has not been asked whether their details may be shared with officers or third parties",
+                self.case_reference
+            ),
+        }
+    }
+}
+
+/// What [`Store::refer`] did.
+#[derive(Debug, Clone, PartialEq)]
+#[must_use]
+pub enum ReferOutcome {
+    /// Saved: the referral, the case moved to waiting, and a diary entry.
+    Referred(Record<Referral>),
+    /// Nothing saved: ask the councillor, and call again with
+    /// `confirmed_without_consent = true` if they say go ahead.
+    NeedsConfirmation(ConsentWarning),
+}
+
+/// What recording a reply did.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ReplyOutcome {
+    pub referral: Record<Referral>,
+    pub case_reference: String,
+    /// The case's status afterwards: back to `open` when nothing else is
+    /// awaited from the council or partners.
+    pub status: CaseStatus,
+    /// Working days after the due date that the reply came (0: in time).
+    pub working_days_late: u32,
+}
+
+fn case_ref_line(to: &Contact) -> String {
+    match (opt(&to.department), opt(&to.organisation)) {
+        (Some(d), _) => format!("{} ({d})", to.name),
+        (None, Some(o)) => format!("{} ({o})", to.name),
+        (None, None) => to.name.clone(),
+    }
+}
+
+/// The diary text of a referral: who, the instruction, the reference and
+/// the date the reply is due.
+fn referral_entry_text(to: &Contact, r: &NewReferral, due_on: NaiveDate) -> String {
+    let mut text = format!(
+        "Referred to {}. Instruction: {}.",
+        case_ref_line(to),
+        r.instruction.label().to_lowercase()
+    );
+    if let Some(cr) = opt(&r.council_ref) {
+        text += &format!(" Council reference {cr}.");
+    }
+    if r.constituent_copied {
+        text += " Constituent copied in.";
+    }
+    text += &format!(" Reply due {due_on}.");
+    if let Some(note) = opt(&r.note) {
+        text += &format!("\n{note}");
+    }
+    text
+}
+
+impl Store {
+    /// Refers a case to an officer or agency: saves the referral with its
+    /// reply date counted in working days, adds the officer to the case,
+    /// moves the case to waiting (`waiting_council` for an officer,
+    /// `waiting_other` for an agency) and writes a diary entry, all in one
+    /// transaction.
+    ///
+    /// When the constituent has not agreed to sharing (`consent_to_share`
+    /// is not `Some(true)`) nothing is saved unless
+    /// `confirmed_without_consent`: the answer is
+    /// [`ReferOutcome::NeedsConfirmation`], for the UI to ask.
+    pub fn refer(
+        &mut self,
+        r: &NewReferral,
+        confirmed_without_consent: bool,
+    ) -> Result<ReferOutcome> {
+        let saved = self.write(|tx| {
+            let case = super::cases::get(tx, r.case)?;
+            if case.is_closed() {
+                return Err(Error::invalid(format!(
+                    "case {} is closed: reopen it before referring it",
+                    case.reference
+                )));
+            }
+            if case.consent_to_share != Some(true) && !confirmed_without_consent {
+                return Ok(Err(ConsentWarning {
+                    consent: case.consent_to_share,
+                    case_reference: case.data.reference,
+                }));
+            }
+            let to = super::contacts::get(tx, r.to)?;
+            let in_directory: bool = tx
+                .prepare_cached("SELECT EXISTS (SELECT 1 FROM directory WHERE contact_id = ?1)")?
+                .query_row([r.to], |row| row.get(0))?;
+            let role = match to.kind() {
+                ContactKind::Officer | ContactKind::Councillor => Role::Officer,
+                ContactKind::Agency | ContactKind::Organisation => Role::Agency,
+                _ if in_directory => Role::Officer,
+                _ => {
+                    return Err(Error::invalid(format!(
+                        "{} is not an officer or agency: add them to the directory first",
+                        to.name
+                    )));
+                }
+            };
+            let referred_on = r.at.date();
+            let due_on = add_working_days(referred_on, r.reply_days);
+            let id = insert(
+                tx,
+                &Referral {
+                    case: r.case,
+                    to: r.to,
+                    referred_on,
+                    council_ref: r.council_ref.clone(),
+                    instruction: r.instruction,
+                    note: r.note.clone(),
+                    constituent_copied: r.constituent_copied,
+                    due_on,
+                    reply_on: None,
+                    reply: None,
+                },
+            )?;
+            super::cases::add_person(
+                tx,
+                CasePerson {
+                    case: r.case,
+                    contact: r.to,
+                    role,
+                },
+            )?;
+            let waiting = if role == Role::Agency {
+                CaseStatus::WaitingOther
+            } else {
+                CaseStatus::WaitingCouncil
+            };
+            tx.execute(
+                "UPDATE cases SET status = ?2, updated_at = ?3 WHERE id = ?1",
+                params![r.case, waiting, stamp()],
+            )?;
+            super::entries::insert(
+                tx,
+                &Entry {
+                    case: Some(r.case),
+                    contact: Some(r.to),
+                    kind: EntryKind::Action,
+                    at: r.at,
+                    text: referral_entry_text(&to, r, due_on),
+                    confidential: false,
+                    surgery: None,
+                },
+            )?;
+            Ok(Ok(id))
+        })?;
+        match saved {
+            Ok(id) => Ok(ReferOutcome::Referred(self.referral(id)?)),
+            Err(warning) => Ok(ReferOutcome::NeedsConfirmation(warning)),
+        }
+    }
+
+    /// Referrals of a case still waiting for a reply, oldest first.
+    pub fn awaiting_referrals(&self, case: Id<Case>) -> Result<Vec<Record<Referral>>> {
+        let mut stmt = self.conn().prepare_cached(&format!(
+            "{} WHERE case_id = ?1 AND reply_on IS NULL ORDER BY referred_on, id",
+            select()
+        ))?;
+        let rows = stmt.query_map([case], from_row)?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Records the reply to a referral and moves the case on: a diary entry
+    /// of the reply, and the case back to `open` when it was waiting and no
+    /// other referral of it is still awaited.
+    pub fn reply_to_referral(
+        &mut self,
+        id: Id<Referral>,
+        at: NaiveDateTime,
+        reply: &str,
+    ) -> Result<ReplyOutcome> {
+        let reply = reply.trim();
+        if reply.is_empty() {
+            return Err(Error::invalid("the reply is empty: say what they replied"));
+        }
+        let (case_reference, status) = self.write(|tx| {
+            let referral = get(tx, id)?;
+            if let Some(on) = referral.reply_on {
+                return Err(Error::invalid(format!(
+                    "this referral already has a reply, recorded on {on}"
+                )));
+            }
+            if at.date() < referral.referred_on {
+                return Err(Error::invalid(format!(
+                    "the reply date {} is before the referral date {}",
+                    at.date(),
+                    referral.referred_on
+                )));
+            }
+            tx.execute(
+                "UPDATE referrals SET reply_on = ?2, reply = ?3, updated_at = ?4 WHERE id = ?1",
+                params![id, at.date(), reply, stamp()],
+            )?;
+            let to = super::contacts::get(tx, referral.to)?;
+            super::entries::insert(
+                tx,
+                &Entry {
+                    case: Some(referral.case),
+                    contact: Some(referral.to),
+                    kind: EntryKind::Note,
+                    at,
+                    text: format!("Reply from {}: {reply}", case_ref_line(&to)),
+                    confidential: false,
+                    surgery: None,
+                },
+            )?;
+            let case = super::cases::get(tx, referral.case)?;
+            let still_awaited: bool = tx
+                .prepare_cached(
+                    "SELECT EXISTS (SELECT 1 FROM referrals WHERE case_id = ?1 AND reply_on IS NULL)",
+                )?
+                .query_row([referral.case], |r| r.get(0))?;
+            let mut status = case.status;
+            if !still_awaited
+                && matches!(
+                    status,
+                    CaseStatus::WaitingCouncil | CaseStatus::WaitingOther
+                )
+            {
+                status = CaseStatus::Open;
+                tx.execute(
+                    "UPDATE cases SET status = 'open', updated_at = ?2 WHERE id = ?1",
+                    params![referral.case, stamp()],
+                )?;
+            }
+            Ok((case.data.reference, status))
+        })?;
+        let referral = self.referral(id)?;
+        let working_days_late = working_days_between(referral.due_on, at.date());
+        Ok(ReplyOutcome {
+            referral,
+            case_reference,
+            status,
+            working_days_late,
         })
     }
 }

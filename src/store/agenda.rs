@@ -1,0 +1,375 @@
+//! What needs doing: the follow-up agenda, late referral replies, and cases
+//! whose constituent has not heard from the councillor for a while (the
+//! workbook's "keep them up to date with progress").
+//!
+//! Every query here runs from an index, so the cost follows the number of
+//! rows shown, not the size of the diary.
+
+use chrono::{DateTime, Duration, NaiveDate, Utc};
+use rusqlite::{Row, params};
+use uuid::Uuid;
+
+use super::Store;
+use super::rows::{Stamp, UuidText};
+use crate::Result;
+use crate::domain::{Case, Contact, EntryKind, FollowUp, Id, Referral};
+
+/// A case as a reminder shows it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CaseRef {
+    pub id: Id<Case>,
+    pub reference: String,
+    pub title: String,
+}
+
+/// A person as a reminder shows them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ContactRef {
+    pub id: Id<Contact>,
+    pub name: String,
+    /// The person carries a personal-safety caution.
+    pub caution: bool,
+}
+
+/// One pending follow-up, ready to show.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FollowUpItem {
+    pub id: Id<FollowUp>,
+    pub uuid: Uuid,
+    pub due_on: NaiveDate,
+    pub what: String,
+    pub case: Option<CaseRef>,
+    /// Who it is about: the follow-up's contact, or else the case's first
+    /// constituent.
+    pub contact: Option<ContactRef>,
+    /// It came from a confidential diary entry: show `what` masked until
+    /// revealed.
+    pub confidential: bool,
+    pub updated_at: DateTime<Utc>,
+}
+
+/// Some of the follow-ups of one agenda group, and how many there are.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct AgendaGroup {
+    pub items: Vec<FollowUpItem>,
+    pub total: u64,
+}
+
+/// Pending follow-ups grouped by when they are due.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Agenda {
+    pub today: NaiveDate,
+    /// Due before today.
+    pub overdue: AgendaGroup,
+    /// Due today.
+    pub due_today: AgendaGroup,
+    /// Due in the next seven days (tomorrow to today + 7).
+    pub this_week: AgendaGroup,
+    /// Due after that.
+    pub later: AgendaGroup,
+}
+
+/// How far to put a follow-up off.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Snooze {
+    Day,
+    Week,
+}
+
+/// A referral whose reply is late.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LateReferral {
+    pub id: Id<Referral>,
+    pub uuid: Uuid,
+    pub case: CaseRef,
+    /// The officer or agency it went to.
+    pub to: ContactRef,
+    pub department: Option<String>,
+    pub referred_on: NaiveDate,
+    pub due_on: NaiveDate,
+    pub council_ref: Option<String>,
+}
+
+/// An open case whose constituent needs an update.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NeedsUpdate {
+    pub case: CaseRef,
+    pub constituent: ContactRef,
+    /// The last call, email, letter or feedback to them; `None`: never.
+    pub last_contact: Option<NaiveDate>,
+    /// The last contact, or the opened date when there was none.
+    pub since: NaiveDate,
+}
+
+/// What `casebook due` shows: follow-ups due today or overdue, late
+/// referral replies, and cases needing an update. Nothing in the future.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DueList {
+    pub today: NaiveDate,
+    pub follow_ups: Vec<FollowUpItem>,
+    pub late_referrals: Vec<LateReferral>,
+    pub needs_update: Vec<NeedsUpdate>,
+}
+
+impl DueList {
+    pub fn is_empty(&self) -> bool {
+        self.follow_ups.is_empty() && self.late_referrals.is_empty() && self.needs_update.is_empty()
+    }
+}
+
+/// The outbound kinds as an SQL list: `'call_out','email_out',…`. Built from
+/// [`EntryKind::is_outbound`] so the two cannot disagree; the names are fixed
+/// identifiers, never user input.
+fn outbound_kinds() -> String {
+    EntryKind::ALL
+        .iter()
+        .filter(|k| k.is_outbound())
+        .map(|k| format!("'{}'", k.as_str()))
+        .collect::<Vec<_>>()
+        .join(",")
+}
+
+/// An outbound entry `e` on case `c` that reached the constituent (or the
+/// person they asked for), or one with nobody named.
+fn reached_constituent() -> String {
+    format!(
+        "e.kind IN ({}) AND (e.contact_id IS NULL OR EXISTS (SELECT 1 FROM case_people q \
+         WHERE q.case_id = e.case_id AND q.contact_id = e.contact_id \
+         AND q.role IN ('constituent','on_behalf_of')))",
+        outbound_kinds()
+    )
+}
+
+const OPEN_STATUSES: &str = "('open','waiting_council','waiting_constituent','waiting_other')";
+
+fn follow_up_sql(tail: &str) -> String {
+    format!(
+        "SELECT f.id, f.uuid, f.due_on, f.what, c.id, c.reference, c.title, \
+         coalesce(k.id, w.id), coalesce(k.name, w.name), \
+         coalesce(k.caution, w.caution) IS NOT NULL, coalesce(e.confidential, 0), f.updated_at \
+         FROM follow_ups f \
+         LEFT JOIN cases c ON c.id = f.case_id \
+         LEFT JOIN contacts k ON k.id = f.contact_id \
+         LEFT JOIN contacts w ON f.contact_id IS NULL AND w.id = \
+           (SELECT p.contact_id FROM case_people p WHERE p.case_id = f.case_id \
+            AND p.role = 'constituent' ORDER BY p.id LIMIT 1) \
+         LEFT JOIN entries e ON e.id = f.entry_id \
+         WHERE f.done_on IS NULL {tail}"
+    )
+}
+
+fn follow_up_item(r: &Row<'_>) -> rusqlite::Result<FollowUpItem> {
+    let case = match r.get::<_, Option<Id<Case>>>(4)? {
+        Some(id) => Some(CaseRef {
+            id,
+            reference: r.get(5)?,
+            title: r.get(6)?,
+        }),
+        None => None,
+    };
+    let contact = match r.get::<_, Option<Id<Contact>>>(7)? {
+        Some(id) => Some(ContactRef {
+            id,
+            name: r.get(8)?,
+            caution: r.get(9)?,
+        }),
+        None => None,
+    };
+    Ok(FollowUpItem {
+        id: r.get(0)?,
+        uuid: r.get::<_, UuidText>(1)?.0,
+        due_on: r.get(2)?,
+        what: r.get(3)?,
+        case,
+        contact,
+        confidential: r.get(10)?,
+        updated_at: r.get::<_, Stamp>(11)?.0,
+    })
+}
+
+impl Store {
+    /// Pending follow-ups due between `from` and `to` (inclusive), soonest
+    /// first, with their case and person. `None` leaves that end open.
+    pub fn follow_up_items(
+        &self,
+        from: Option<NaiveDate>,
+        to: Option<NaiveDate>,
+        limit: usize,
+    ) -> Result<Vec<FollowUpItem>> {
+        let mut stmt = self.conn().prepare_cached(&follow_up_sql(
+            "AND f.due_on >= coalesce(?1, '') AND f.due_on <= coalesce(?2, '9999-12-31') \
+             ORDER BY f.due_on, f.id LIMIT ?3",
+        ))?;
+        let rows = stmt.query_map(params![from, to, limit as i64], follow_up_item)?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// The follow-up agenda on `today`: overdue, today, the next seven days,
+    /// later; at most `per_group` items in each group (with the full count).
+    pub fn agenda(&self, today: NaiveDate, per_group: usize) -> Result<Agenda> {
+        let week_end = today + Duration::days(7);
+        let (overdue, due_today, this_week, later): (u64, u64, u64, u64) = self
+            .conn()
+            .prepare_cached(
+                "SELECT coalesce(sum(due_on < ?1), 0), coalesce(sum(due_on = ?1), 0), \
+                 coalesce(sum(due_on > ?1 AND due_on <= ?2), 0), coalesce(sum(due_on > ?2), 0) \
+                 FROM follow_ups WHERE done_on IS NULL",
+            )?
+            .query_row(params![today, week_end], |r| {
+                Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
+            })?;
+        let day = Duration::days(1);
+        let group =
+            |from: Option<NaiveDate>, to: Option<NaiveDate>, total: u64| -> Result<AgendaGroup> {
+                let items = if total == 0 {
+                    Vec::new()
+                } else {
+                    self.follow_up_items(from, to, per_group)?
+                };
+                Ok(AgendaGroup { items, total })
+            };
+        Ok(Agenda {
+            today,
+            overdue: group(None, Some(today - day), overdue)?,
+            due_today: group(Some(today), Some(today), due_today)?,
+            this_week: group(Some(today + day), Some(week_end), this_week)?,
+            later: group(Some(week_end + day), None, later)?,
+        })
+    }
+
+    /// Puts a follow-up off by a day or a week, counted from its due date or
+    /// from today if it is already overdue ("remind me tomorrow"). Returns
+    /// the new date.
+    pub fn snooze_follow_up(
+        &mut self,
+        id: Id<FollowUp>,
+        by: Snooze,
+        today: NaiveDate,
+    ) -> Result<NaiveDate> {
+        let current = self.follow_up(id)?;
+        let base = current.due_on.max(today);
+        let due_on = base
+            + match by {
+                Snooze::Day => Duration::days(1),
+                Snooze::Week => Duration::weeks(1),
+            };
+        self.reschedule_follow_up(id, due_on)?;
+        Ok(due_on)
+    }
+
+    /// Referrals on cases still open whose reply was due before `today` and
+    /// has not come, the longest overdue first.
+    pub fn late_referrals(&self, today: NaiveDate, limit: usize) -> Result<Vec<LateReferral>> {
+        let mut stmt = self.conn().prepare_cached(
+            "SELECT r.id, r.uuid, r.referred_on, r.due_on, r.council_ref, c.id, c.reference, \
+             c.title, k.id, k.name, k.caution IS NOT NULL, k.department \
+             FROM referrals r JOIN cases c ON c.id = r.case_id \
+             JOIN contacts k ON k.id = r.to_contact_id \
+             WHERE r.reply_on IS NULL AND r.due_on < ?1 AND c.status <> 'closed' \
+             ORDER BY r.due_on, r.id LIMIT ?2",
+        )?;
+        let rows = stmt.query_map(params![today, limit as i64], |r| {
+            Ok(LateReferral {
+                id: r.get(0)?,
+                uuid: r.get::<_, UuidText>(1)?.0,
+                referred_on: r.get(2)?,
+                due_on: r.get(3)?,
+                council_ref: r.get(4)?,
+                case: CaseRef {
+                    id: r.get(5)?,
+                    reference: r.get(6)?,
+                    title: r.get(7)?,
+                },
+                to: ContactRef {
+                    id: r.get(8)?,
+                    name: r.get(9)?,
+                    caution: r.get(10)?,
+                },
+                department: r.get(11)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Open cases whose constituent has had no call, email, letter or
+    /// feedback from the councillor for `days` days or more (counted from
+    /// the opened date when there has been none), longest first.
+    ///
+    /// Only cases opened at least `days` ago can qualify, so the case index
+    /// on (status, opened) narrows the search; for each, the entry index on
+    /// (case_id, at) looks only at the recent entries.
+    pub fn needs_update(
+        &self,
+        today: NaiveDate,
+        days: u32,
+        limit: usize,
+    ) -> Result<Vec<NeedsUpdate>> {
+        let cutoff = today - Duration::days(i64::from(days));
+        // A moment on or after the day after the cutoff is recent contact;
+        // `at` is 'YYYY-MM-DD HH:MM:SS', so a bare date compares as its start.
+        let recent = (cutoff + Duration::days(1)).to_string();
+        let mut stmt = self.conn().prepare_cached(&needs_update_sql())?;
+        let rows = stmt.query_map(params![cutoff, recent, limit as i64], |r| {
+            let opened: NaiveDate = r.get(3)?;
+            let last: Option<String> = r.get(4)?;
+            let last_contact = last
+                .as_deref()
+                .and_then(|s| s.get(..10))
+                .and_then(|s| s.parse::<NaiveDate>().ok());
+            Ok(NeedsUpdate {
+                case: CaseRef {
+                    id: r.get(0)?,
+                    reference: r.get(1)?,
+                    title: r.get(2)?,
+                },
+                constituent: ContactRef {
+                    id: r.get(5)?,
+                    name: r.get(6)?,
+                    caution: r.get(7)?,
+                },
+                since: last_contact.unwrap_or(opened).max(opened),
+                last_contact,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Everything `casebook due` lists on `today`.
+    pub fn due_list(&self, today: NaiveDate, keep_informed_days: u32) -> Result<DueList> {
+        const ALL: usize = 100_000;
+        Ok(DueList {
+            today,
+            follow_ups: self.follow_up_items(None, Some(today), ALL)?,
+            late_referrals: self.late_referrals(today, ALL)?,
+            needs_update: self.needs_update(today, keep_informed_days, ALL)?,
+        })
+    }
+
+    /// The query plan of [`Store::needs_update`], for checking it uses the
+    /// indexes (tests and `EXPLAIN QUERY PLAN` measurements).
+    pub fn needs_update_plan(&self) -> Result<Vec<String>> {
+        let mut stmt = self
+            .conn()
+            .prepare(&format!("EXPLAIN QUERY PLAN {}", needs_update_sql()))?;
+        let rows = stmt.query_map(params!["2026-01-01", "2026-01-02", 10], |r| r.get(3))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+}
+
+fn needs_update_sql() -> String {
+    let reached = reached_constituent();
+    format!(
+        "SELECT x.id, x.reference, x.title, x.opened, \
+           (SELECT max(e.at) FROM entries e WHERE e.case_id = x.id AND {reached}) AS last, \
+           k.id, k.name, k.caution IS NOT NULL \
+         FROM (SELECT c.id, c.reference, c.title, c.opened, \
+                 (SELECT p.contact_id FROM case_people p WHERE p.case_id = c.id \
+                  AND p.role = 'constituent' ORDER BY p.id LIMIT 1) AS who \
+               FROM cases c \
+               WHERE c.status IN {OPEN_STATUSES} AND c.opened <= ?1 \
+               AND NOT EXISTS (SELECT 1 FROM entries e WHERE e.case_id = c.id \
+                               AND e.at >= ?2 AND {reached})) x \
+         JOIN contacts k ON k.id = x.who \
+         ORDER BY max(coalesce(substr(last, 1, 10), x.opened), x.opened), x.id LIMIT ?3"
+    )
+}
