@@ -681,3 +681,21 @@ fn home_shows_a_cluster_and_enter_opens_its_cases() {
         other => panic!("expected the case list, got {other:?}"),
     }
 }
+
+#[test]
+fn calls_and_cases_taken_during_a_surgery_belong_to_it() {
+    let mut s = Store::open_in_memory().expect("store");
+    let started = now() - chrono::Duration::minutes(30);
+    let surgery = s
+        .start_surgery("Neuadd y Pentref", started)
+        .expect("surgery");
+    let mut app = app_with(s, Config::default());
+    app.press(key(KeyCode::Char('c')));
+    type_text(&mut app, "Gwenllïan Hughes");
+    app.press(key(KeyCode::Tab));
+    type_text(&mut app, "Came to the surgery about damp in her flat");
+    app.press(key(KeyCode::Enter));
+    assert!(app.popups.is_empty(), "saved: {:?}", app.popups);
+    let latest = app.store.latest_entries(1).expect("entries");
+    assert_eq!(latest[0].0.surgery, Some(surgery.id));
+}

@@ -251,7 +251,8 @@ pub fn save_quick_log(
         text: form.fields[quick::TEXT].input.text().trim_end().to_string(),
         follow_up: parse_optional_date(form.fields[quick::FOLLOW_UP].input.text(), now.date())?,
         confidential: form.fields[quick::CONFIDENTIAL].input.text() == "yes",
-        surgery: None,
+        // A call logged while a surgery runs belongs to it.
+        surgery: store.surgery_at(now)?,
     };
     store.log(&req)
 }
@@ -276,10 +277,11 @@ fn resolve(store: &mut Store, who: Who) -> Result<(Id<Contact>, bool)> {
 pub fn save_intake(
     form: &Form,
     store: &mut Store,
-    today: NaiveDate,
+    now: chrono::NaiveDateTime,
     categories: &[String],
 ) -> Result<(crate::domain::Record<Case>, Vec<String>)> {
     use intake as i;
+    let today = now.date();
     let kind: CaseKind = form.fields[i::KIND].input.text().parse()?;
     let mut case = Case::new(form.fields[i::TITLE].input.text().trim(), today);
     case.kind = kind;
@@ -298,6 +300,8 @@ pub fn save_intake(
     };
     // Checked before any contact is created, so a refusal leaves nothing behind.
     case.validate(categories)?;
+    // A case taken while a surgery runs belongs to it.
+    case.surgery = store.surgery_at(now)?;
     let mut created = Vec::new();
     let mut people = Vec::new();
     let who = who_of(form, i::CONSTITUENT)

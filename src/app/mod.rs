@@ -482,8 +482,7 @@ impl App {
             }
             FormKind::Intake => {
                 let categories = self.config.categories();
-                let (case, created) =
-                    forms::save_intake(&form, &mut self.store, now.date(), &categories)?;
+                let (case, created) = forms::save_intake(&form, &mut self.store, now, &categories)?;
                 self.popups.pop();
                 let status = text::status::case_opened(&case.reference, &created);
                 self.go(Screen::Case(Box::new(CaseView::new(case.id))), false);
