@@ -4,6 +4,7 @@
 //! drive the store, the commands and the app directly.
 #![deny(clippy::unwrap_used)]
 
+pub mod backup;
 pub mod cli;
 pub mod clock;
 pub mod config;
