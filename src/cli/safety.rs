@@ -106,12 +106,12 @@ pub fn restore(env: &Env, args: &RestoreArgs, out: &mut dyn Write) -> Result<Exi
         Ok(kept) => {
             writeln!(
                 out,
-                "restored {} ({} cases, {} entries, {} contacts) into {}",
+                "restored {} into {} (cases: {}, entries: {}, contacts: {})",
                 args.path.display(),
+                db.display(),
                 info.cases,
                 info.entries,
-                info.contacts,
-                db.display()
+                info.contacts
             )
             .map_err(stdout_error)?;
             if let Some(kept) = kept {
@@ -121,7 +121,13 @@ pub fn restore(env: &Env, args: &RestoreArgs, out: &mut dyn Write) -> Result<Exi
             Ok(ExitCode::SUCCESS)
         }
         Err(e) => {
-            let _ = std::fs::remove_file(&incoming);
+            for f in [
+                incoming.clone(),
+                store::sibling_path(&incoming, "-wal"),
+                store::sibling_path(&incoming, "-shm"),
+            ] {
+                let _ = std::fs::remove_file(f);
+            }
             Err(e)
         }
     }

@@ -140,8 +140,9 @@ pub fn inspect_backup(path: &Path) -> Result<BackupInfo> {
 }
 
 /// Copies the database at `src` (read-only, through SQLite, so a `-wal`
-/// beside it is included) to the new file `dest`, verified, and sets the
-/// copy to WAL mode like every live diary.
+/// beside it is included) to the new file `dest`, verified. The copy is in
+/// rollback-journal mode, one self-contained file; opening it as the diary
+/// switches it to WAL.
 pub fn copy_database(src: &Path, dest: &Path) -> Result<()> {
     let conn = open_read_only(src)?;
     let version: i64 = conn
@@ -150,9 +151,6 @@ pub fn copy_database(src: &Path, dest: &Path) -> Result<()> {
     write_verified(dest, version, |tmp| {
         conn.execute("VACUUM INTO ?1", [path_text(tmp)?])
             .map_err(|e| classify(e, src))?;
-        let copy = Connection::open(tmp).map_err(|e| classify(e, tmp))?;
-        copy.pragma_update(None, "journal_mode", "WAL")
-            .map_err(|e| classify(e, tmp))?;
         Ok(())
     })
 }
