@@ -25,14 +25,17 @@ pub(super) fn open_store(env: &Env) -> Result<Store> {
 
 fn name_latest_backup(e: Error, env: &Env) -> Error {
     match e {
-        Error::Corrupt { path, detail } => Error::Corrupt {
+        Error::Corrupt { path, .. } => Error::Corrupt {
             detail: match backup::latest(&path, &env.config.backup) {
                 Some(b) => format!(
-                    "{detail}; the latest backup is {} (`casebook restore {}`)",
-                    b.display(),
+                    "{}; restore the latest backup with `casebook restore {}`",
+                    store::MALFORMED,
                     b.display()
                 ),
-                None => format!("{detail}; no backup of it was found"),
+                None => format!(
+                    "{}, and no backup of it was found; copy the file somewhere safe before trying anything",
+                    store::MALFORMED
+                ),
             },
             path,
         },
@@ -88,6 +91,15 @@ pub fn restore(env: &Env, args: &RestoreArgs, out: &mut dyn Write) -> Result<Exi
         Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
         _ => PathBuf::from("."),
     };
+    // Restoring onto a new computer: the default data folder may not exist yet.
+    if !dir.is_dir() && env.paths.as_ref().is_some_and(|p| p.data_dir == dir) {
+        std::fs::create_dir_all(&dir).map_err(|e| {
+            Error::io(
+                format!("cannot create the data folder {}", dir.display()),
+                e,
+            )
+        })?;
+    }
     if !dir.is_dir() {
         return Err(Error::invalid(format!(
             "cannot restore to {}: the folder {} does not exist",

@@ -202,6 +202,9 @@ pub struct Counts {
     pub surgeries: u64,
 }
 
+/// What a damaged file is said to be, before the advice on what to do.
+pub(crate) const MALFORMED: &str = "SQLite reports the file as malformed";
+
 /// Turns SQLite's codes into the messages a councillor can act on. Codes
 /// with no better message stay `Error::Sqlite`.
 pub(crate) fn classify(e: rusqlite::Error, path: &Path) -> Error {
@@ -211,7 +214,7 @@ pub(crate) fn classify(e: rusqlite::Error, path: &Path) -> Error {
         Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked) => Error::Locked { path },
         Some(ErrorCode::DatabaseCorrupt) => Error::Corrupt {
             path,
-            detail: "SQLite reports the file as malformed; run `casebook check`, then restore the latest backup (`casebook restore PATH`)".into(),
+            detail: format!("{MALFORMED}; run `casebook check`, which names the latest backup"),
         },
         Some(ErrorCode::ReadOnly) => read_only(&path),
         Some(ErrorCode::DiskFull) => Error::invalid(format!(
