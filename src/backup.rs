@@ -116,13 +116,17 @@ pub fn rotate(dir: &Path, db: &Path, keep_daily: u32, keep_weekly: u32) -> Resul
     let keep = kept(&dates, keep_daily, keep_weekly);
     for (date, path) in dailies {
         if !keep.contains(&date) {
-            std::fs::remove_file(&path).map_err(|e| {
-                Error::io(
-                    format!("cannot remove the old backup {}", path.display()),
-                    e,
-                )
-            })?;
-            removed.push(path);
+            match std::fs::remove_file(&path) {
+                Ok(()) => removed.push(path),
+                // Another casebook rotating at the same moment got there first.
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+                Err(e) => {
+                    return Err(Error::io(
+                        format!("cannot remove the old backup {}", path.display()),
+                        e,
+                    ));
+                }
+            }
         }
     }
     Ok(removed)

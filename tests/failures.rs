@@ -315,6 +315,7 @@ fn a_read_only_file() {
     };
     fails_with(&d.log("hello"), "read-only");
     assert_eq!(bytes(&d.db), before);
+    assert!(!sibling(&d.db, "-wal").exists(), "nothing left beside it");
 }
 
 #[test]

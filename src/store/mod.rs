@@ -86,6 +86,11 @@ impl Store {
         let shown = path.clone().unwrap_or_else(|| PathBuf::from(":memory:"));
         let fail = |e: rusqlite::Error| classify(e, &shown);
         conn.busy_timeout(busy_timeout()).map_err(fail)?;
+        // SQLite quietly opens a file it may not write read-only; say so before
+        // reading it (a read would leave -wal/-shm files behind).
+        if path.is_some() && conn.is_readonly(MAIN_DB).map_err(fail)? {
+            return Err(read_only(&shown));
+        }
         // Reading the header and the schema is the first read of the file: it
         // is where "not a database" and a damaged schema show, before anything
         // is written.
@@ -108,9 +113,6 @@ impl Store {
                 "{} is an SQLite database but not a casebook diary; it was not changed",
                 shown.display()
             )));
-        }
-        if path.is_some() && conn.is_readonly(MAIN_DB).map_err(fail)? {
-            return Err(read_only(&shown));
         }
         conn.pragma_update(None, "foreign_keys", "ON")
             .map_err(fail)?;
