@@ -5,6 +5,7 @@
 #![deny(clippy::unwrap_used)]
 
 pub mod app;
+pub mod backup;
 pub mod calendar;
 pub mod cli;
 pub mod clock;

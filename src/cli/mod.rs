@@ -300,7 +300,7 @@ impl Env {
                 )
             })?;
         }
-        Store::open(&self.db_path)
+        safety::open_store(self)
     }
 }
 

@@ -14,6 +14,7 @@ mod directory_search;
 mod entries;
 mod exchange;
 mod followups;
+mod maintenance;
 mod migrations;
 mod patterns;
 mod referrals;
@@ -27,7 +28,7 @@ mod views;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use rusqlite::{Connection, ErrorCode, OpenFlags, Transaction, TransactionBehavior};
+use rusqlite::{Connection, ErrorCode, MAIN_DB, OpenFlags, Transaction, TransactionBehavior};
 
 pub use agenda::{
     Agenda, AgendaGroup, CaseRef, ContactRef, DueList, FollowUpItem, LateReferral, NeedsUpdate,
@@ -36,7 +37,13 @@ pub use agenda::{
 pub use cases::{CaseFilter, CaseSort, CaseSummary};
 pub use diary::{LogOutcome, LogRequest, Who};
 pub use exchange::{CsvImportSummary, JsonImportSummary, LeftOut};
+pub use maintenance::{
+    BackupInfo, CheckReport, check_file, copy_database, inspect_backup, release,
+};
+pub(crate) use maintenance::{sibling as sibling_path, sync_dir};
 pub use migrations::SCHEMA_VERSION;
+#[doc(hidden)]
+pub use migrations::{STEPS as MIGRATION_STEPS, apply_steps};
 pub use referrals::{ConsentWarning, NewReferral, ReferOutcome, ReplyOutcome};
 pub use review::PublicisedCase;
 pub use search::{Hit, HitKind};
@@ -47,6 +54,16 @@ use crate::{Error, Result};
 
 /// How long a write waits for another program's write to finish.
 const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
+
+/// The busy timeout, which tests of a locked file shorten with
+/// `CASEBOOK_BUSY_TIMEOUT_MS` rather than wait five seconds.
+pub(crate) fn busy_timeout() -> Duration {
+    std::env::var("CASEBOOK_BUSY_TIMEOUT_MS")
+        .ok()
+        .and_then(|v| v.trim().parse().ok())
+        .map(Duration::from_millis)
+        .unwrap_or(BUSY_TIMEOUT)
+}
 
 pub struct Store {
     conn: Connection,
@@ -84,11 +101,20 @@ impl Store {
     fn setup(mut conn: Connection, path: Option<PathBuf>) -> Result<Store> {
         let shown = path.clone().unwrap_or_else(|| PathBuf::from(":memory:"));
         let fail = |e: rusqlite::Error| classify(e, &shown);
-        conn.busy_timeout(BUSY_TIMEOUT).map_err(fail)?;
-        // Reading the schema version is the first read of the file: it is where
-        // "not a database" shows, before anything is written.
+        conn.busy_timeout(busy_timeout()).map_err(fail)?;
+        // SQLite quietly opens a file it may not write read-only; say so before
+        // reading it (a read would leave -wal/-shm files behind).
+        if path.is_some() && conn.is_readonly(MAIN_DB).map_err(fail)? {
+            return Err(read_only(&shown));
+        }
+        // Reading the header and the schema is the first read of the file: it
+        // is where "not a database" and a damaged schema show, before anything
+        // is written.
         let version: i64 = conn
             .query_row("PRAGMA user_version", [], |r| r.get(0))
+            .map_err(fail)?;
+        let objects: i64 = conn
+            .query_row("SELECT count(*) FROM sqlite_schema", [], |r| r.get(0))
             .map_err(fail)?;
         if version > SCHEMA_VERSION {
             return Err(Error::TooNew {
@@ -96,6 +122,13 @@ impl Store {
                 found: version,
                 known: SCHEMA_VERSION,
             });
+        }
+        if version == 0 && objects > 0 {
+            // Another program's SQLite file: never add our tables to it.
+            return Err(Error::invalid(format!(
+                "{} is an SQLite database but not a casebook diary; it was not changed",
+                shown.display()
+            )));
         }
         conn.pragma_update(None, "foreign_keys", "ON")
             .map_err(fail)?;
@@ -124,7 +157,11 @@ impl Store {
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)
             .map_err(|e| classify(e, &shown))?;
-        let value = f(&tx)?;
+        // A full disk or a damaged page shows mid-write: name it plainly.
+        let value = f(&tx).map_err(|e| match e {
+            Error::Sqlite(e) => classify(e, &shown),
+            other => other,
+        })?;
         tx.commit().map_err(|e| classify(e, &shown))?;
         Ok(value)
     }
@@ -183,7 +220,11 @@ pub struct Counts {
     pub surgeries: u64,
 }
 
-/// Turns SQLite's codes into the messages a councillor can act on.
+/// What a damaged file is said to be, before the advice on what to do.
+pub(crate) const MALFORMED: &str = "SQLite reports the file as malformed";
+
+/// Turns SQLite's codes into the messages a councillor can act on. Codes
+/// with no better message stay `Error::Sqlite`.
 pub(crate) fn classify(e: rusqlite::Error, path: &Path) -> Error {
     let path = path.to_path_buf();
     match e.sqlite_error_code() {
@@ -191,20 +232,28 @@ pub(crate) fn classify(e: rusqlite::Error, path: &Path) -> Error {
         Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked) => Error::Locked { path },
         Some(ErrorCode::DatabaseCorrupt) => Error::Corrupt {
             path,
-            detail: "SQLite reports the file as malformed; run `casebook check`, then restore the latest backup".into(),
+            detail: format!("{MALFORMED}; run `casebook check`, which names the latest backup"),
         },
-        Some(ErrorCode::ReadOnly) => Error::invalid(format!(
-            "the database {} is read-only: check the file's permissions",
-            path.display()
-        )),
+        Some(ErrorCode::ReadOnly) => read_only(&path),
         Some(ErrorCode::DiskFull) => Error::invalid(format!(
             "the disk holding {} is full: nothing was saved; free some space and try again",
             path.display()
         )),
         Some(ErrorCode::CannotOpen) => Error::invalid(format!(
-            "cannot open the database {}: check the path and its permissions",
+            "cannot open the database {}: check the path and the permissions of the file and its folder",
+            path.display()
+        )),
+        Some(ErrorCode::SystemIoFailure) => Error::invalid(format!(
+            "cannot read or write the database {}: the disk reported an error ({e}); nothing was saved",
             path.display()
         )),
         _ => Error::Sqlite(e),
     }
+}
+
+fn read_only(path: &Path) -> Error {
+    Error::invalid(format!(
+        "the database {} is read-only: nothing can be saved; check the permissions of the file and its folder",
+        path.display()
+    ))
 }

@@ -1,0 +1,204 @@
+//! Schema upgrades: every earlier schema version, frozen as SQL in
+//! `tests/fixtures/v{N}.sql` with the same standard data, is opened with the
+//! real code and must come up to the latest version with its data intact. A
+//! failing upgrade must leave the file exactly as it was.
+
+use std::path::{Path, PathBuf};
+
+use casebook::domain::{CaseStatus, Outcome, Role};
+use casebook::store::{self, HitKind, MIGRATION_STEPS, SCHEMA_VERSION, Store};
+use chrono::NaiveDate;
+
+fn fixtures() -> Vec<(i64, PathBuf)> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+    let mut found: Vec<(i64, PathBuf)> = std::fs::read_dir(&dir)
+        .expect("tests/fixtures")
+        .filter_map(|e| e.ok())
+        .filter_map(|e| {
+            let name = e.file_name().to_string_lossy().into_owned();
+            let n = name.strip_prefix('v')?.strip_suffix(".sql")?.parse().ok()?;
+            Some((n, e.path()))
+        })
+        .collect();
+    found.sort();
+    found
+}
+
+/// Builds the file an old casebook would have left, from its fixture.
+fn old_file(fixture: &Path, dir: &Path) -> PathBuf {
+    let db = dir.join("old.db");
+    let sql = std::fs::read_to_string(fixture).expect("read fixture");
+    let conn = rusqlite::Connection::open(&db).expect("create");
+    conn.execute_batch(&sql).expect("fixture SQL runs");
+    db
+}
+
+fn user_version(db: &Path) -> i64 {
+    let conn = rusqlite::Connection::open(db).expect("open");
+    conn.query_row("PRAGMA user_version", [], |r| r.get(0))
+        .expect("user_version")
+}
+
+fn d(s: &str) -> NaiveDate {
+    NaiveDate::parse_from_str(s, "%Y-%m-%d").expect("date")
+}
+
+#[test]
+fn every_earlier_schema_has_a_fixture() {
+    let have: Vec<i64> = fixtures().iter().map(|(n, _)| *n).collect();
+    // The current version gets its fixture when the next step is added.
+    for v in 1..SCHEMA_VERSION.max(2) {
+        assert!(
+            have.contains(&v),
+            "tests/fixtures/v{v}.sql is missing: see src/store/migrations.rs"
+        );
+    }
+    assert!(have.iter().all(|v| *v <= SCHEMA_VERSION));
+}
+
+#[test]
+fn each_fixture_upgrades_with_its_data() {
+    for (version, fixture) in fixtures() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let db = old_file(&fixture, dir.path());
+        assert_eq!(user_version(&db), version, "{}", fixture.display());
+        let mut s = Store::open(&db).expect("upgrade");
+        assert_eq!(user_version(&db), SCHEMA_VERSION);
+        assert_standard_data(&mut s, version);
+        drop(s);
+        let report = store::check_file(&db).expect("check");
+        assert!(report.is_ok(), "v{version}: {report:?}");
+        // Opening again is a no-op.
+        let again = Store::open(&db).expect("reopen");
+        assert_eq!(again.counts().expect("counts").entries, 4);
+    }
+}
+
+fn assert_standard_data(s: &mut Store, version: i64) {
+    let at = format!("fixture v{version}");
+    let c = s.counts().expect("counts");
+    assert_eq!(
+        (
+            c.contacts,
+            c.cases,
+            c.entries,
+            c.referrals,
+            c.follow_ups,
+            c.surgeries
+        ),
+        (3, 2, 3, 1, 1, 1),
+        "{at}"
+    );
+
+    let damp = s
+        .case_by_reference("2023-0001")
+        .expect("query")
+        .expect("2023-0001 is there");
+    assert_eq!(
+        damp.data.title, "Damp and mould in the back bedroom",
+        "{at}"
+    );
+    assert_eq!(damp.data.status, CaseStatus::WaitingCouncil, "{at}");
+    assert_eq!(damp.data.consent_to_share, Some(true), "{at}");
+    assert_eq!(damp.data.promised_by, Some(d("2023-03-18")), "{at}");
+    assert!(damp.data.surgery.is_some(), "{at}");
+    let people = s.case_people(damp.id).expect("people");
+    let roles: Vec<(Role, String)> = people.into_iter().map(|(r, c)| (r, c.data.name)).collect();
+    assert!(
+        roles.contains(&(Role::Constituent, "Siân Jones".into())),
+        "{at}: {roles:?}"
+    );
+    assert!(
+        roles.contains(&(Role::OnBehalfOf, "Dai Evans".into())),
+        "{at}: {roles:?}"
+    );
+
+    let bins = s
+        .case_by_reference("2023-0002")
+        .expect("query")
+        .expect("2023-0002 is there");
+    assert_eq!(bins.data.outcome, Some(Outcome::Resolved), "{at}");
+    assert_eq!(bins.data.closed, Some(d("2023-03-20")), "{at}");
+    assert_eq!(bins.data.satisfaction, Some(5), "{at}");
+
+    let referrals = s.referrals_of_case(damp.id).expect("referrals");
+    assert_eq!(referrals.len(), 1, "{at}");
+    assert_eq!(
+        referrals[0].data.council_ref.as_deref(),
+        Some("HR/2023/0815"),
+        "{at}"
+    );
+    let pending = s
+        .pending_follow_ups(d("2023-12-31"), 10)
+        .expect("follow-ups");
+    assert_eq!(pending.len(), 1, "{at}");
+
+    let entries = s.entries_of_case(damp.id, 10).expect("entries");
+    assert_eq!(entries.len(), 2, "{at}");
+    assert!(entries.iter().any(|e| e.data.confidential), "{at}");
+
+    // The search index came through: accents folded, prefixes, the directory.
+    let kinds = |q: &str| -> Vec<HitKind> {
+        s.search(q, 10)
+            .expect("search")
+            .into_iter()
+            .map(|h| h.kind)
+            .collect()
+    };
+    assert!(kinds("sian").contains(&HitKind::Contact), "{at}");
+    assert!(kinds("mould bedr").contains(&HitKind::Case), "{at}");
+    assert!(kinds("cycle lane").contains(&HitKind::Entry), "{at}");
+    assert!(
+        kinds("broken windows").contains(&HitKind::Directory),
+        "{at}"
+    );
+    assert!(kinds("mistake").is_empty(), "{at}: the deleted contact");
+
+    // And the upgraded diary takes new work: the next reference follows on.
+    let out = s
+        .log(&store::LogRequest {
+            who: store::Who::Named("Siân Jones".into()),
+            case: Some("2023-0001".into()),
+            kind: casebook::domain::EntryKind::CallOut,
+            at: d("2023-03-22").and_hms_opt(9, 0, 0).expect("time"),
+            text: "Surveyor booked for Friday".into(),
+            follow_up: None,
+            confidential: false,
+            surgery: None,
+        })
+        .expect("log after upgrade");
+    assert!(
+        !out.contact_created,
+        "{at}: Siân Jones is found, not duplicated"
+    );
+}
+
+#[test]
+fn a_failing_upgrade_leaves_the_file_as_it_was() {
+    let (_, fixture) = fixtures().into_iter().next().expect("a fixture");
+    let dir = tempfile::tempdir().expect("tempdir");
+    let db = old_file(&fixture, dir.path());
+    let before = std::fs::read(&db).expect("read");
+    let version = user_version(&db);
+
+    // The real steps, then one that breaks half-way through.
+    let mut steps: Vec<&'static str> = MIGRATION_STEPS.to_vec();
+    steps.push(
+        "ALTER TABLE cases ADD COLUMN ward TEXT;\n\
+         UPDATE cases SET ward = 'Grangetown';\n\
+         INSERT INTO no_such_table VALUES (1);",
+    );
+    let mut conn = rusqlite::Connection::open(&db).expect("open");
+    let err = store::apply_steps(&mut conn, &steps).expect_err("the broken step fails");
+    assert!(err.to_string().contains("no_such_table"), "{err}");
+    drop(conn);
+
+    assert_eq!(
+        std::fs::read(&db).expect("read"),
+        before,
+        "not a byte changed"
+    );
+    assert_eq!(user_version(&db), version);
+    let s = Store::open(&db).expect("still opens");
+    assert_eq!(s.counts().expect("counts").cases, 2);
+}
