@@ -46,40 +46,7 @@ fn log_a_call_and_quit_in_a_real_terminal() {
     let config = dir.path().join("config.toml");
     std::fs::write(&config, "").expect("config");
 
-    let pty = native_pty_system()
-        .openpty(PtySize {
-            rows: 30,
-            cols: 100,
-            pixel_width: 0,
-            pixel_height: 0,
-        })
-        .expect("a pty");
-    let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_casebook"));
-    cmd.arg("--db");
-    cmd.arg(&db);
-    cmd.env("CASEBOOK_CONFIG", &config);
-    cmd.env("CASEBOOK_NOW", "2026-03-01T09:00");
-    cmd.env("TERM", "xterm-256color");
-    cmd.env_remove("NO_COLOR");
-    let mut child = pty.slave.spawn_command(cmd).expect("spawned");
-    drop(pty.slave);
-
-    let mut reader = pty.master.try_clone_reader().expect("reader");
-    let (tx, rx) = channel();
-    std::thread::spawn(move || {
-        let mut buf = [0u8; 4096];
-        while let Ok(n) = reader.read(&mut buf) {
-            if n == 0 || tx.send(buf[..n].to_vec()).is_err() {
-                break;
-            }
-        }
-    });
-    let mut writer = pty.master.take_writer().expect("writer");
-    let mut term = Term {
-        parser: vt100::Parser::new(30, 100, 0),
-        rx,
-        raw: Vec::new(),
-    };
+    let (mut child, mut term, mut writer) = spawn(&db, &config, &[]);
     let limit = Duration::from_secs(20);
     let mut send = |s: &str| {
         writer.write_all(s.as_bytes()).expect("typed");
@@ -135,4 +102,105 @@ fn log_a_call_and_quit_in_a_real_terminal() {
     assert_eq!(entries.len(), 1);
     assert_eq!(entries[0].text, "Bins not collected on Heol y Nant");
     assert_eq!(entries[0].contact.as_deref(), Some("Siân Davies"));
+}
+
+/// Starts the real binary in a pseudo-terminal with `extra_env`.
+fn spawn(
+    db: &std::path::Path,
+    config: &std::path::Path,
+    extra_env: &[(&str, &str)],
+) -> (
+    Box<dyn portable_pty::Child + Send + Sync>,
+    Term,
+    Box<dyn Write + Send>,
+) {
+    let pty = native_pty_system()
+        .openpty(PtySize {
+            rows: 30,
+            cols: 100,
+            pixel_width: 0,
+            pixel_height: 0,
+        })
+        .expect("a pty");
+    let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_casebook"));
+    cmd.arg("--db");
+    cmd.arg(db);
+    cmd.env("CASEBOOK_CONFIG", config);
+    cmd.env("CASEBOOK_NOW", "2026-03-01T09:00");
+    cmd.env("TERM", "xterm-256color");
+    for (k, v) in extra_env {
+        cmd.env(k, v);
+    }
+    let child = pty.slave.spawn_command(cmd).expect("spawned");
+    drop(pty.slave);
+    let writer = pty.master.take_writer().expect("writer");
+    let mut reader = pty.master.try_clone_reader().expect("reader");
+    let (tx, rx) = channel();
+    std::thread::spawn(move || {
+        // Keep the master open for as long as the reader runs.
+        let _master = pty.master;
+        let mut buf = [0u8; 4096];
+        while let Ok(n) = reader.read(&mut buf) {
+            if n == 0 || tx.send(buf[..n].to_vec()).is_err() {
+                break;
+            }
+        }
+    });
+    let term = Term {
+        parser: vt100::Parser::new(30, 100, 0),
+        rx,
+        raw: Vec::new(),
+    };
+    (child, term, writer)
+}
+
+#[test]
+fn a_panic_restores_the_terminal_and_says_what_happened() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let db = dir.path().join("diary.db");
+    let config = dir.path().join("config.toml");
+    std::fs::write(&config, "").expect("config");
+    let (mut child, mut term, _writer) = spawn(&db, &config, &[("CASEBOOK_TEST_PANIC", "1")]);
+
+    let limit = Duration::from_secs(20);
+    let start = Instant::now();
+    let status = loop {
+        if let Some(status) = child.try_wait().expect("waited") {
+            break status;
+        }
+        if start.elapsed() > limit {
+            let _ = child.kill();
+            panic!("the app did not end after the injected panic");
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    };
+    assert!(!status.success(), "a panic is a failure: {status:?}");
+    let deadline = Instant::now() + Duration::from_secs(2);
+    while Instant::now() < deadline {
+        match term.rx.recv_timeout(Duration::from_millis(100)) {
+            Ok(bytes) => term.raw.extend_from_slice(&bytes),
+            Err(_) => break,
+        }
+    }
+    let out = String::from_utf8_lossy(&term.raw);
+    let entered = out
+        .find("\x1b[?1049h")
+        .expect("the alternate screen was entered");
+    // The panic hook restores first; the guard's drop while unwinding does it again.
+    let left = out
+        .find("\x1b[?1049l")
+        .expect("the alternate screen was left");
+    assert!(left > entered);
+    assert!(
+        out.rfind("\x1b[?2004l") > out.find("\x1b[?2004h"),
+        "bracketed paste off"
+    );
+    // The message comes after the restore, on the normal screen, readable.
+    let message = out
+        .find("injected panic")
+        .expect("the panic message is shown");
+    assert!(
+        message > left,
+        "the message is printed after the terminal is restored"
+    );
 }

@@ -47,6 +47,7 @@ fn event_loop(app: &mut App, terminal: &mut Terminal<CrosstermBackend<Stdout>>) 
                 .draw(|f| crate::ui::render(app, f))
                 .map_err(io_err)?;
             dirty = false;
+            injected_panic();
         }
         if app.quit {
             return Ok(());
@@ -62,6 +63,19 @@ fn event_loop(app: &mut App, terminal: &mut Terminal<CrosstermBackend<Stdout>>) 
         }
     }
 }
+
+/// Test builds only: `CASEBOOK_TEST_PANIC=1` panics after a frame is drawn,
+/// so the end-to-end tests can prove the terminal is restored on a panic.
+/// Release builds have no such switch.
+#[cfg(debug_assertions)]
+fn injected_panic() {
+    if std::env::var_os("CASEBOOK_TEST_PANIC").is_some() {
+        panic!("injected panic (CASEBOOK_TEST_PANIC)");
+    }
+}
+
+#[cfg(not(debug_assertions))]
+fn injected_panic() {}
 
 /// Undoes every terminal mode it turned on when dropped.
 struct Guard {
