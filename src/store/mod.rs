@@ -5,6 +5,7 @@
 //! a busy timeout; every write is a transaction begun IMMEDIATE, so two
 //! writers queue rather than fail half-way.
 
+mod bulk;
 mod cases;
 mod contacts;
 mod diary;
@@ -22,6 +23,7 @@ use std::time::Duration;
 
 use rusqlite::{Connection, ErrorCode, OpenFlags, Transaction, TransactionBehavior};
 
+pub use bulk::{Bulk, CaseArea};
 pub use cases::{CaseFilter, CaseSort, CaseSummary};
 pub use diary::{LogOutcome, LogRequest, Who};
 pub use migrations::SCHEMA_VERSION;
