@@ -687,3 +687,68 @@ fn without_db_the_demo_has_its_own_file_and_replaces_it() {
         "replaced, not added to"
     );
 }
+
+#[test]
+fn the_search_index_covers_everything_written_in_bulk() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let fresh = dir.path().join("fresh.db");
+    drop(Store::open(&fresh).expect("create"));
+    let triggers = |p: &Path| {
+        strings(
+            &Connection::open(p).expect("open"),
+            "SELECT sql FROM sqlite_master WHERE type = 'trigger'",
+        )
+    };
+    let path = demo_file(dir.path(), 120, 5);
+    assert_eq!(
+        triggers(&path),
+        triggers(&fresh),
+        "the search triggers are put back exactly"
+    );
+
+    let conn = Connection::open(&path).expect("open");
+    let rows = count(&conn, "SELECT count(*) FROM search");
+    let expected = count(
+        &conn,
+        "SELECT (SELECT count(*) FROM contacts) + (SELECT count(*) FROM cases) \
+         + (SELECT count(*) FROM entries) + (SELECT count(*) FROM directory)",
+    );
+    assert_eq!(rows, expected, "every row is in the search index once");
+    let (case_id, reference): (i64, String) = conn
+        .query_row(
+            "SELECT id, reference FROM cases ORDER BY id DESC LIMIT 1",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .expect("a case");
+    let (contact_id, name): (i64, String) = conn
+        .query_row(
+            "SELECT id, name FROM contacts WHERE kind = 'constituent' ORDER BY id DESC LIMIT 1",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .expect("a contact");
+    drop(conn);
+
+    let mut store = Store::open(&path).expect("open");
+    let hits = store.search(&reference, 20).expect("search");
+    assert!(
+        hits.iter().any(|h| h.id == case_id),
+        "{reference}: {hits:?}"
+    );
+    let hits = store.search(&name, 50).expect("search");
+    assert!(hits.iter().any(|h| h.id == contact_id), "{name}: {hits:?}");
+    assert!(
+        !store
+            .search("referred ref reply due", 5)
+            .expect("search")
+            .is_empty()
+    );
+
+    // Written one at a time afterwards, a record is indexed by the triggers.
+    let added = store
+        .add_contact(&casebook::domain::Contact::named("Zebedee Quuxley"))
+        .expect("add");
+    let hits = store.search("quuxley", 5).expect("search");
+    assert!(hits.iter().any(|h| h.id == added.id.raw()), "{hits:?}");
+}

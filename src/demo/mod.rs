@@ -29,7 +29,7 @@ use texts::{Place, TOPICS, Topic};
 
 /// Cases written per transaction: large enough to be fast, small enough to
 /// keep the write-ahead log modest.
-const BATCH: usize = 2_000;
+const BATCH: usize = 5_000;
 
 /// How far back the invented history goes, in years.
 const YEARS: i64 = 5;
@@ -806,14 +806,13 @@ impl Generator {
                 .unwrap_or_default()
                 .to_string()
         });
-        let fellow = (kind == CaseKind::CommunityIssue && self.rng.random_bool(0.3))
+        let ask_fellow = (kind == CaseKind::CommunityIssue && self.rng.random_bool(0.3))
             || self.rng.random_bool(0.03);
-        let fellow = fellow.then(|| {
-            *self
-                .councillors
-                .choose(&mut self.rng)
-                .unwrap_or(&Id::new(0))
-        });
+        let fellow = if ask_fellow {
+            self.councillors.choose(&mut self.rng).copied()
+        } else {
+            None
+        };
         if fellow.is_some() {
             others_involved =
                 Some("A fellow ward councillor has been asked about this too.".into());
@@ -854,9 +853,7 @@ impl Generator {
         if let Some((id, _, _)) = &on_behalf {
             b.person(case_id, *id, Role::OnBehalfOf)?;
         }
-        if let Some(id) = fellow
-            && id.raw() != 0
-        {
+        if let Some(id) = fellow {
             b.person(case_id, id, Role::Other)?;
         }
 
@@ -1041,7 +1038,7 @@ impl Generator {
                     .choose(&mut self.rng)
                     .copied()
                     .unwrap_or_default(),
-                &[("first", me.first.clone()), ("month", vars[2].1.clone())],
+                &[("first", me.first.clone()), ("month", var(&vars, "month"))],
             );
             let at = self.moment(opened, EntryKind::Note) + Duration::minutes(30);
             b.entry(&Entry {
@@ -1437,6 +1434,13 @@ fn render(template: &str, vars: &[(&str, String)]) -> String {
     }
     out.push_str(rest);
     out
+}
+
+fn var(vars: &[(&str, String)], key: &str) -> String {
+    vars.iter()
+        .find(|(k, _)| *k == key)
+        .map(|(_, v)| v.clone())
+        .unwrap_or_default()
 }
 
 /// One of `items`, each as likely as its weight.
