@@ -329,10 +329,7 @@ impl Generator {
         let start = self.today - Duration::days(YEARS * 365);
         let (mut y, mut m) = (start.year(), start.month());
         let end = self.today + Duration::days(62);
-        loop {
-            let Some(first) = NaiveDate::from_ymd_opt(y, m, 1) else {
-                break;
-            };
+        while let Some(first) = NaiveDate::from_ymd_opt(y, m, 1) {
             if first > end {
                 break;
             }

@@ -246,13 +246,8 @@ pub fn person(rng: &mut impl Rng, age: Option<AgeBand>) -> Person {
         let g = match rng.random_range(0..100) {
             0..=3 => PREFER_NOT_TO_SAY,
             4..=5 => "non_binary",
-            _ if unisex => {
-                if rng.random_bool(0.5) {
-                    "female"
-                } else {
-                    "male"
-                }
-            }
+            _ if unisex && rng.random_bool(0.5) => "female",
+            _ if unisex => "male",
             _ if female => "female",
             _ => "male",
         };
