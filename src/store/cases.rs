@@ -60,12 +60,11 @@ pub(crate) fn insert(tx: &Connection, c: &Case, categories: &[String]) -> Result
     };
     let pc = postcode(c);
     let now = stamp();
-    tx.execute(
-        &format!(
-            "INSERT INTO cases (uuid, created_at, updated_at, area, {COLUMNS}) VALUES \
-             (?1, ?2, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24)"
-        ),
-        params![
+    tx.prepare_cached(&format!(
+        "INSERT INTO cases (uuid, created_at, updated_at, area, {COLUMNS}) VALUES \
+         (?1, ?2, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24)"
+    ))?
+    .execute(params![
             new_uuid(),
             now,
             area_key(opt(&c.location), pc.as_deref()),
@@ -90,8 +89,7 @@ pub(crate) fn insert(tx: &Connection, c: &Case, categories: &[String]) -> Result
             c.consent_to_share,
             c.surgery,
             c.publicise,
-        ],
-    )
+        ])
     .map_err(|e| duplicate_reference(e, &reference))?;
     Ok(Id::new(tx.last_insert_rowid()))
 }
@@ -172,11 +170,11 @@ pub(crate) fn by_reference(conn: &Connection, reference: &str) -> Result<Option<
 
 pub(crate) fn add_person(tx: &Connection, p: CasePerson) -> Result<()> {
     let now = stamp();
-    tx.execute(
+    tx.prepare_cached(
         "INSERT INTO case_people (uuid, created_at, updated_at, case_id, contact_id, role) \
          VALUES (?1, ?2, ?2, ?3, ?4, ?5) ON CONFLICT (case_id, contact_id, role) DO NOTHING",
-        params![new_uuid(), now, p.case, p.contact, p.role],
-    )?;
+    )?
+    .execute(params![new_uuid(), now, p.case, p.contact, p.role])?;
     Ok(())
 }
 

@@ -56,12 +56,11 @@ fn postcode(c: &Contact) -> Option<String> {
 pub(crate) fn insert(tx: &Connection, c: &Contact) -> Result<Id<Contact>> {
     c.validate()?;
     let now = stamp();
-    tx.execute(
-        &format!(
+    tx.prepare_cached(&format!(
             "INSERT INTO contacts (uuid, created_at, updated_at, name_fold, {COLUMNS}) \
              VALUES (?1, ?2, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19)"
-        ),
-        params![
+    ))?
+    .execute(params![
             new_uuid(),
             now,
             fold(c.name.trim()),
@@ -81,8 +80,7 @@ pub(crate) fn insert(tx: &Connection, c: &Contact) -> Result<Id<Contact>> {
             opt(&c.employment_status),
             opt(&c.caution),
             opt(&c.notes),
-        ],
-    )?;
+    ])?;
     Ok(Id::new(tx.last_insert_rowid()))
 }
 

@@ -28,15 +28,16 @@ pub(crate) fn from_row(row: &Row<'_>) -> rusqlite::Result<Record<DirectoryEntry>
 /// they handle if they are already in it.
 pub(crate) fn upsert(tx: &Connection, d: &DirectoryEntry) -> Result<Id<DirectoryEntry>> {
     let now = stamp();
-    let id = tx.query_row(
-        &format!(
+    let id = tx
+        .prepare_cached(&format!(
             "INSERT INTO directory (uuid, created_at, updated_at, {COLUMNS}) VALUES (?1, ?2, ?2, ?3, ?4, ?5) \
              ON CONFLICT (contact_id) DO UPDATE SET handles = excluded.handles, \
              categories = excluded.categories, updated_at = excluded.updated_at RETURNING id"
-        ),
-        params![new_uuid(), now, d.contact, d.handles.trim(), d.categories.join(",")],
-        |r| r.get(0),
-    )?;
+        ))?
+        .query_row(
+            params![new_uuid(), now, d.contact, d.handles.trim(), d.categories.join(",")],
+            |r| r.get(0),
+        )?;
     Ok(Id::new(id))
 }
 

@@ -29,23 +29,21 @@ pub(crate) fn from_row(row: &Row<'_>) -> rusqlite::Result<Record<Entry>> {
 pub(crate) fn insert(tx: &Connection, e: &Entry) -> Result<Id<Entry>> {
     e.validate()?;
     let now = stamp();
-    tx.execute(
-        &format!(
-            "INSERT INTO entries (uuid, created_at, updated_at, {COLUMNS}) \
+    tx.prepare_cached(&format!(
+        "INSERT INTO entries (uuid, created_at, updated_at, {COLUMNS}) \
              VALUES (?1, ?2, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)"
-        ),
-        params![
-            new_uuid(),
-            now,
-            e.case,
-            e.contact,
-            e.kind,
-            moment(e.at),
-            e.text.trim_end(),
-            e.confidential,
-            e.surgery,
-        ],
-    )?;
+    ))?
+    .execute(params![
+        new_uuid(),
+        now,
+        e.case,
+        e.contact,
+        e.kind,
+        moment(e.at),
+        e.text.trim_end(),
+        e.confidential,
+        e.surgery,
+    ])?;
     Ok(Id::new(tx.last_insert_rowid()))
 }
 

@@ -29,22 +29,20 @@ pub(crate) fn from_row(row: &Row<'_>) -> rusqlite::Result<Record<FollowUp>> {
 pub(crate) fn insert(tx: &Connection, f: &FollowUp) -> Result<Id<FollowUp>> {
     f.validate()?;
     let now = stamp();
-    tx.execute(
-        &format!(
-            "INSERT INTO follow_ups (uuid, created_at, updated_at, {COLUMNS}) \
+    tx.prepare_cached(&format!(
+        "INSERT INTO follow_ups (uuid, created_at, updated_at, {COLUMNS}) \
              VALUES (?1, ?2, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"
-        ),
-        params![
-            new_uuid(),
-            now,
-            f.case,
-            f.contact,
-            f.entry,
-            f.due_on,
-            f.what.trim(),
-            f.done_on
-        ],
-    )?;
+    ))?
+    .execute(params![
+        new_uuid(),
+        now,
+        f.case,
+        f.contact,
+        f.entry,
+        f.due_on,
+        f.what.trim(),
+        f.done_on
+    ])?;
     Ok(Id::new(tx.last_insert_rowid()))
 }
 

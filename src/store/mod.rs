@@ -6,6 +6,7 @@
 //! writers queue rather than fail half-way.
 
 mod agenda;
+mod bulk;
 mod cases;
 mod contacts;
 mod diary;
@@ -34,6 +35,7 @@ pub use agenda::{
     Agenda, AgendaGroup, CaseRef, ContactRef, DueList, FollowUpItem, LateReferral, NeedsUpdate,
     Snooze,
 };
+pub use bulk::{Bulk, CaseArea};
 pub use cases::{CaseFilter, CaseSort, CaseSummary};
 pub use diary::{LogOutcome, LogRequest, Who};
 pub use exchange::{CsvImportSummary, JsonImportSummary, LeftOut};

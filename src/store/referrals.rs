@@ -43,26 +43,24 @@ pub(crate) fn insert(tx: &Connection, r: &Referral) -> Result<Id<Referral>> {
         )));
     }
     let now = stamp();
-    tx.execute(
-        &format!(
-            "INSERT INTO referrals (uuid, created_at, updated_at, {COLUMNS}) \
+    tx.prepare_cached(&format!(
+        "INSERT INTO referrals (uuid, created_at, updated_at, {COLUMNS}) \
              VALUES (?1, ?2, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)"
-        ),
-        params![
-            new_uuid(),
-            now,
-            r.case,
-            r.to,
-            r.referred_on,
-            opt(&r.council_ref),
-            r.instruction,
-            opt(&r.note),
-            r.constituent_copied,
-            r.due_on,
-            r.reply_on,
-            opt(&r.reply),
-        ],
-    )?;
+    ))?
+    .execute(params![
+        new_uuid(),
+        now,
+        r.case,
+        r.to,
+        r.referred_on,
+        opt(&r.council_ref),
+        r.instruction,
+        opt(&r.note),
+        r.constituent_copied,
+        r.due_on,
+        r.reply_on,
+        opt(&r.reply),
+    ])?;
     Ok(Id::new(tx.last_insert_rowid()))
 }
 

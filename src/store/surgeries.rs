@@ -29,21 +29,19 @@ pub(crate) fn insert(tx: &Connection, s: &Surgery) -> Result<Id<Surgery>> {
         return Err(Error::invalid("the venue is empty: where is the surgery?"));
     }
     let now = stamp();
-    tx.execute(
-        &format!(
-            "INSERT INTO surgeries (uuid, created_at, updated_at, {COLUMNS}) \
+    tx.prepare_cached(&format!(
+        "INSERT INTO surgeries (uuid, created_at, updated_at, {COLUMNS}) \
              VALUES (?1, ?2, ?2, ?3, ?4, ?5, ?6, ?7)"
-        ),
-        params![
-            new_uuid(),
-            now,
-            s.held_on,
-            s.venue.trim(),
-            s.started_at.map(moment),
-            s.ended_at.map(moment),
-            opt(&s.notes),
-        ],
-    )?;
+    ))?
+    .execute(params![
+        new_uuid(),
+        now,
+        s.held_on,
+        s.venue.trim(),
+        s.started_at.map(moment),
+        s.ended_at.map(moment),
+        opt(&s.notes),
+    ])?;
     Ok(Id::new(tx.last_insert_rowid()))
 }
 
