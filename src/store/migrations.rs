@@ -11,7 +11,10 @@ use rusqlite_migration::{M, Migrations};
 
 use crate::{Error, Result};
 
-const STEPS: &[&str] = &[include_str!("migrations/0001_init.sql")];
+const STEPS: &[&str] = &[
+    include_str!("migrations/0001_init.sql"),
+    include_str!("migrations/0002_privacy.sql"),
+];
 
 /// The schema version this program writes.
 pub const SCHEMA_VERSION: i64 = STEPS.len() as i64;

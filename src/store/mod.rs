@@ -5,6 +5,7 @@
 //! a busy timeout; every write is a transaction begun IMMEDIATE, so two
 //! writers queue rather than fail half-way.
 
+mod audit;
 mod cases;
 mod contacts;
 mod diary;
@@ -13,6 +14,7 @@ mod entries;
 mod exchange;
 mod followups;
 mod migrations;
+mod privacy;
 mod referrals;
 mod rows;
 mod search;
@@ -24,10 +26,15 @@ use std::time::Duration;
 
 use rusqlite::{Connection, ErrorCode, OpenFlags, Transaction, TransactionBehavior};
 
+pub use audit::{AuditAction, AuditRow};
 pub use cases::{CaseFilter, CaseSort, CaseSummary};
 pub use diary::{LogOutcome, LogRequest, Who};
 pub use exchange::{CsvImportSummary, JsonImportSummary, LeftOut};
 pub use migrations::SCHEMA_VERSION;
+pub use privacy::{
+    ERASED_NAME, ERASED_TEXT, ERASED_TITLE, Erasure, HandoverPlan, PersonMatch, RestAction,
+    ErasurePreview, RetentionCase, SarRequest, SubjectAccess, one_month_after,
+};
 pub use search::{Hit, HitKind};
 pub use views::{ContactLine, EntryLine, FollowUpLine, ReferralLine};
 
