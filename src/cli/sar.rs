@@ -148,8 +148,8 @@ pub(super) fn open_existing(env: &Env) -> Result<Store> {
     env.open_store()
 }
 
-/// The one person `who` names. Several people with the name are listed on
-/// standard error (UUID and postcode) and `--id` is asked for.
+/// The one person `who` names. Several people with the name are listed
+/// (UUID and postcode) in the message, which asks for `--id`.
 pub(super) fn resolve(store: &Store, who: &PersonArgs) -> Result<PersonMatch> {
     let name = who.person.join(" ");
     let key = who.id.as_deref().unwrap_or(&name);
@@ -164,17 +164,20 @@ pub(super) fn resolve(store: &Store, who: &PersonArgs) -> Result<PersonMatch> {
         }),
         1 => Ok(found.remove(0)),
         n => {
-            for p in &found {
-                eprintln!(
-                    "  {}  {}  {}",
-                    p.uuid,
-                    p.name,
-                    p.postcode.as_deref().unwrap_or("(no postcode)")
-                );
-            }
+            let listed: Vec<String> = found
+                .iter()
+                .map(|p| {
+                    format!(
+                        "{} ({})",
+                        p.uuid,
+                        p.postcode.as_deref().unwrap_or("no postcode")
+                    )
+                })
+                .collect();
             Err(Error::invalid(format!(
-                "{n} people are called `{}`: choose one with --id UUID (listed above)",
-                key.trim()
+                "{n} people are called `{}`: {}; choose one with --id UUID",
+                key.trim(),
+                listed.join(", ")
             )))
         }
     }
