@@ -106,18 +106,43 @@ fn fill(path: &Path) -> Filled {
         confidential,
         surgery: None,
     };
-    s.add_entry(&entry(Some(damp.id), alice.id, "Alice Zephyrine rang about the damp", false))
-        .expect("e1");
-    s.add_entry(&entry(Some(damp.id), alice.id, "Alice Zephyrine's health worry", true))
-        .expect("e2");
-    s.add_entry(&entry(Some(damp.id), officer.id, "Officer will inspect", false))
-        .expect("e3");
-    s.add_entry(&entry(None, alice.id, "Unfiled call from alice.zephyrine@example.org", false))
-        .expect("e4");
+    s.add_entry(&entry(
+        Some(damp.id),
+        alice.id,
+        "Alice Zephyrine rang about the damp",
+        false,
+    ))
+    .expect("e1");
+    s.add_entry(&entry(
+        Some(damp.id),
+        alice.id,
+        "Alice Zephyrine's health worry",
+        true,
+    ))
+    .expect("e2");
+    s.add_entry(&entry(
+        Some(damp.id),
+        officer.id,
+        "Officer will inspect",
+        false,
+    ))
+    .expect("e3");
+    s.add_entry(&entry(
+        None,
+        alice.id,
+        "Unfiled call from alice.zephyrine@example.org",
+        false,
+    ))
+    .expect("e4");
     s.add_entry(&entry(Some(bins.id), alice.id, "Bins again", false))
         .expect("e5");
-    s.add_entry(&entry(Some(road.id), bob.id, "Bob called about the pothole", false))
-        .expect("e6");
+    s.add_entry(&entry(
+        Some(road.id),
+        bob.id,
+        "Bob called about the pothole",
+        false,
+    ))
+    .expect("e6");
     s.add_referral(&Referral {
         case: damp.id,
         to: officer.id,
@@ -151,15 +176,30 @@ fn review_counts(path: &Path) -> BTreeMap<String, i64> {
     let conn = rusqlite::Connection::open(path).expect("open raw");
     let mut counts = BTreeMap::new();
     for (label, sql) in [
-        ("category", "SELECT category, count(*) FROM cases GROUP BY 1"),
-        ("outcome", "SELECT coalesce(outcome, '-'), count(*) FROM cases GROUP BY 1"),
+        (
+            "category",
+            "SELECT category, count(*) FROM cases GROUP BY 1",
+        ),
+        (
+            "outcome",
+            "SELECT coalesce(outcome, '-'), count(*) FROM cases GROUP BY 1",
+        ),
         ("status", "SELECT status, count(*) FROM cases GROUP BY 1"),
         ("channel", "SELECT channel, count(*) FROM cases GROUP BY 1"),
         ("opened", "SELECT opened, count(*) FROM cases GROUP BY 1"),
-        ("age", "SELECT coalesce(age_band, '-'), count(*) FROM contacts GROUP BY 1"),
+        (
+            "age",
+            "SELECT coalesce(age_band, '-'), count(*) FROM contacts GROUP BY 1",
+        ),
         ("kind", "SELECT kind, count(*) FROM entries GROUP BY 1"),
-        ("sat", "SELECT CAST(coalesce(satisfaction, 0) AS TEXT), count(*) FROM cases GROUP BY 1"),
-        ("people", "SELECT role, count(*) FROM case_people GROUP BY 1"),
+        (
+            "sat",
+            "SELECT CAST(coalesce(satisfaction, 0) AS TEXT), count(*) FROM cases GROUP BY 1",
+        ),
+        (
+            "people",
+            "SELECT role, count(*) FROM case_people GROUP BY 1",
+        ),
     ] {
         let mut stmt = conn.prepare(sql).expect("prepare");
         let rows = stmt
@@ -209,10 +249,7 @@ fn erase_leaves_no_bytes_of_the_person_and_keeps_the_counts() {
     assert!(!out.contains("Zephyrine"), "the report names no one: {out}");
 
     let wal_path = wal(&sb.db);
-    for (what, bytes) in [
-        ("db", file_bytes(&sb.db)),
-        ("wal", file_bytes(&wal_path)),
-    ] {
+    for (what, bytes) in [("db", file_bytes(&sb.db)), ("wal", file_bytes(&wal_path))] {
         for needle in [
             "Zephyrine",
             "zephyrine",
@@ -223,7 +260,10 @@ fn erase_leaves_no_bytes_of_the_person_and_keeps_the_counts() {
             "Heol y Parc",
             "health worry",
         ] {
-            assert!(!contains(&bytes, needle), "`{needle}` still in the {what} file");
+            assert!(
+                !contains(&bytes, needle),
+                "`{needle}` still in the {what} file"
+            );
         }
     }
     drop(other);
@@ -264,7 +304,10 @@ fn erase_without_yes_says_what_and_changes_nothing() {
     let before = sb.snapshot();
     let err = assert_fails_one_line(&sb.run(&["erase", NAME]));
     assert!(err.contains("--yes"), "{err}");
-    assert!(err.contains("2026-0001") && err.contains("2026-0002"), "{err}");
+    assert!(
+        err.contains("2026-0001") && err.contains("2026-0002"),
+        "{err}"
+    );
     assert_eq!(sb.snapshot(), before);
 }
 
@@ -276,7 +319,11 @@ fn erase_lists_the_backups_that_still_hold_the_person() {
     std::fs::copy(&sb.db, sb.path("backups/casebook-2026-02-28.db")).expect("copy");
     let o = sb.run(&["erase", NAME, "--yes"]);
     assert_eq!(o.status.code(), Some(0));
-    assert!(stdout(&o).contains("casebook-2026-02-28.db"), "{}", stdout(&o));
+    assert!(
+        stdout(&o).contains("casebook-2026-02-28.db"),
+        "{}",
+        stdout(&o)
+    );
 }
 
 #[test]
@@ -316,13 +363,20 @@ fn subject_access_holds_every_entry_about_the_person() {
     assert_eq!(v["cases"].as_array().map(Vec::len), Some(2));
     assert_eq!(v["referrals"].as_array().map(Vec::len), Some(1));
     assert_eq!(v["follow_ups"].as_array().map(Vec::len), Some(1));
-    assert!(!o.stdout.windows(5).any(|w| w == b"Quell"), "no one else's data");
+    assert!(
+        !o.stdout.windows(5).any(|w| w == b"Quell"),
+        "no one else's data"
+    );
 
     // Both files with --out; the request is reused, not doubled.
     let base = sb.path("alice-sar");
     let o = sb.run(&["sar", NAME, "--out", base.to_str().expect("utf-8")]);
     assert_eq!(o.status.code(), Some(0));
-    assert!(stdout(&o).contains("respond by 2026-04-01"), "{}", stdout(&o));
+    assert!(
+        stdout(&o).contains("respond by 2026-04-01"),
+        "{}",
+        stdout(&o)
+    );
     let md = std::fs::read_to_string(sb.path("alice-sar.md")).expect("markdown");
     for t in &want {
         assert!(md.contains(t), "markdown lacks `{t}`");
@@ -332,7 +386,10 @@ fn subject_access_holds_every_entry_about_the_person() {
 
     let s = sb.store();
     let r = s.outstanding_sar(f.alice).expect("q").expect("outstanding");
-    assert_eq!((r.requested_on, r.respond_by), (d(2026, 3, 1), d(2026, 4, 1)));
+    assert_eq!(
+        (r.requested_on, r.respond_by),
+        (d(2026, 3, 1), d(2026, 4, 1))
+    );
     drop(s);
     let o = sb.run(&["sar", NAME, "--answered"]);
     assert_eq!(o.status.code(), Some(0));
@@ -369,7 +426,10 @@ fn a_shared_name_lists_the_people_and_asks_for_an_id() {
     drop(s);
     let o = sb.run(&["sar", "john smith"]);
     let err = assert_fails_one_line(&o);
-    assert!(err.contains(&a.uuid.to_string()) && err.contains(&b.uuid.to_string()), "{err}");
+    assert!(
+        err.contains(&a.uuid.to_string()) && err.contains(&b.uuid.to_string()),
+        "{err}"
+    );
     assert!(err.contains("CF11 2BB") && err.contains("--id"), "{err}");
     let o = sb.run(&["sar", "--id", &b.uuid.to_string(), "--format", "json"]);
     assert_eq!(o.status.code(), Some(0));
@@ -382,7 +442,10 @@ fn the_audit_log_records_everything_and_holds_no_personal_data() {
     let sb = Sandbox::new();
     let f = fill(&sb.db);
     let export = sb.path("all.json");
-    assert_eq!(sb.run(&["sar", NAME, "--format", "json"]).status.code(), Some(0));
+    assert_eq!(
+        sb.run(&["sar", NAME, "--format", "json"]).status.code(),
+        Some(0)
+    );
     assert_eq!(
         sb.run(&["export", "--out", export.to_str().expect("utf-8")])
             .status
@@ -404,8 +467,14 @@ fn the_audit_log_records_everything_and_holds_no_personal_data() {
     for a in ["create", "sar", "update", "erase"] {
         assert!(hers.iter().any(|h| h == a), "no `{a}` for her: {hers:?}");
     }
-    assert!(log.iter().any(|r| r.kind == "diary" && r.action == "export"));
-    assert!(log.iter().any(|r| r.kind == "entry" && r.action == "create"));
+    assert!(
+        log.iter()
+            .any(|r| r.kind == "diary" && r.action == "export")
+    );
+    assert!(
+        log.iter()
+            .any(|r| r.kind == "entry" && r.action == "create")
+    );
     assert!(log.iter().any(|r| r.kind == "case" && r.action == "erase"));
     drop(s);
 
@@ -430,12 +499,20 @@ fn retention_lists_exactly_the_cases_past_the_period() {
     let sb = Sandbox::new();
     let cats = Config::default().categories();
     let mut s = Store::open(&sb.db).expect("open");
-    let old = s.add_contact(&Contact::named("Olwen Oldcase")).expect("o").id;
-    let both = s.add_contact(&Contact::named("Bryn Bothcases")).expect("b").id;
+    let old = s
+        .add_contact(&Contact::named("Olwen Oldcase"))
+        .expect("o")
+        .id;
+    let both = s
+        .add_contact(&Contact::named("Bryn Bothcases"))
+        .expect("b")
+        .id;
     let mut add = |title: &str, who: Id<Contact>, closed: Option<NaiveDate>| {
         let mut c = Case::new(title, d(2020, 1, 1));
         c.category = "planning".into();
-        let c = s.add_case(&c, &[(who, Role::Constituent)], &cats).expect("case");
+        let c = s
+            .add_case(&c, &[(who, Role::Constituent)], &cats)
+            .expect("case");
         if let Some(on) = closed {
             s.close_case(c.id, Outcome::Withdrawn, on).expect("close");
         }
@@ -452,7 +529,10 @@ fn retention_lists_exactly_the_cases_past_the_period() {
     let out = stdout(&o);
     assert!(out.contains(&past) && out.contains(&exactly), "{out}");
     assert!(!out.contains(&recent) && !out.contains(&open), "{out}");
-    assert!(out.contains("planning") && out.contains("2024-02-28"), "{out}");
+    assert!(
+        out.contains("planning") && out.contains("2024-02-28"),
+        "{out}"
+    );
     for name in ["Olwen", "Bryn"] {
         assert!(!out.contains(name), "no names in the list: {out}");
     }
@@ -482,7 +562,8 @@ fn handover_exports_only_the_consenting_and_leaves_nothing_personal() {
     let carys = s.add_contact(&Contact::named("Carys Consent")).expect("c");
     let mut c = Case::new("Carys's streetlight", d(2026, 2, 1));
     c.consent_to_share = Some(true);
-    s.add_case(&c, &[(carys.id, Role::Constituent)], &cats).expect("case");
+    s.add_case(&c, &[(carys.id, Role::Constituent)], &cats)
+        .expect("case");
     drop(s);
     let out_path = sb.path("successor.json");
     let out = out_path.to_str().expect("utf-8");
@@ -510,9 +591,32 @@ fn handover_exports_only_the_consenting_and_leaves_nothing_personal() {
     assert!(s.find_person("Carys Consent").expect("find").is_empty());
     assert!(s.find_person(NAME).expect("find").is_empty());
     let counts = s.counts().expect("counts");
-    assert_eq!(counts.cases, 1, "the consenting case stays as statistics; the rest deleted");
+    assert_eq!(
+        counts.cases, 1,
+        "the consenting case stays as statistics; the rest deleted"
+    );
     let bytes = file_bytes(&sb.db);
     for needle in ["Zephyrine", "Carys", "Quellington"] {
         assert!(!contains(&bytes, needle), "`{needle}` still in the file");
     }
+}
+
+#[test]
+fn the_contact_page_shows_an_outstanding_request_until_answered() {
+    let sb = Sandbox::new();
+    let f = fill(&sb.db);
+    let mut v = casebook::app::ContactView::new(f.alice);
+    v.reload(&sb.store()).expect("reload");
+    assert_eq!(v.sar, None);
+    assert_eq!(
+        sb.run(&["sar", NAME, "--requested", "2026-02-20", "--format", "json"])
+            .status
+            .code(),
+        Some(0)
+    );
+    v.reload(&sb.store()).expect("reload");
+    assert_eq!(v.sar.as_ref().map(|r| r.respond_by), Some(d(2026, 3, 20)));
+    assert_eq!(sb.run(&["sar", NAME, "--answered"]).status.code(), Some(0));
+    v.reload(&sb.store()).expect("reload");
+    assert_eq!(v.sar, None);
 }

@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use super::sar::{open_existing, resolve};
-use super::{EraseArgs, Env, stdout_error};
+use super::{Env, EraseArgs, stdout_error};
 use crate::store::Erasure;
 use crate::{Error, Result};
 

@@ -11,8 +11,8 @@ use std::process::ExitCode;
 
 use super::sar::open_existing;
 use super::{Env, HandoverArgs, RestChoice, stdout_error};
-use crate::store::{AuditAction, RestAction};
 use crate::Result;
+use crate::store::{AuditAction, RestAction};
 
 pub fn run(env: &Env, args: &HandoverArgs, out: &mut dyn Write) -> Result<ExitCode> {
     let mut store = open_existing(env)?;
@@ -34,11 +34,8 @@ pub fn run(env: &Env, args: &HandoverArgs, out: &mut dyn Write) -> Result<ExitCo
         plan.rest.len()
     );
     if !args.yes {
-        writeln!(
-            out,
-            "{summary}\nnothing was changed: add --yes to do it"
-        )
-        .map_err(stdout_error)?;
+        writeln!(out, "{summary}\nnothing was changed: add --yes to do it")
+            .map_err(stdout_error)?;
         return Ok(ExitCode::SUCCESS);
     }
     // The successor's file is written first: if that fails, nothing is erased.

@@ -37,11 +37,14 @@ pub fn run(env: &Env, args: &RetentionArgs, out: &mut dyn Write) -> Result<ExitC
         )
         .map_err(stdout_error)?;
         for c in &due {
-            writeln!(out, "{}  {:<22}  closed {}", c.reference, c.category, c.closed)
-                .map_err(stdout_error)?;
-        }
-        writeln!(out, "erase them with: casebook retention --erase --yes")
+            writeln!(
+                out,
+                "{}  {:<22}  closed {}",
+                c.reference, c.category, c.closed
+            )
             .map_err(stdout_error)?;
+        }
+        writeln!(out, "erase them with: casebook retention --erase --yes").map_err(stdout_error)?;
         return Ok(ExitCode::SUCCESS);
     }
     if !args.yes {

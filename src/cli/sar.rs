@@ -289,7 +289,11 @@ fn markdown(d: &SubjectAccess, r: &SarRequest, today: NaiveDate) -> String {
         for (k, v) in lines {
             let _ = writeln!(s, "- **{k}:** {v}");
         }
-        let entries: Vec<&x::Entry> = d.entries.iter().filter(|e| e.case == Some(c.uuid)).collect();
+        let entries: Vec<&x::Entry> = d
+            .entries
+            .iter()
+            .filter(|e| e.case == Some(c.uuid))
+            .collect();
         if !entries.is_empty() {
             let _ = writeln!(s, "\n**Diary**\n");
             for e in entries {
@@ -308,7 +312,9 @@ fn markdown(d: &SubjectAccess, r: &SarRequest, today: NaiveDate) -> String {
                     name_of(&x.to),
                     x.instruction.label(),
                     x.due_on,
-                    x.note.as_deref().map_or(String::new(), |n| format!(" — {n}")),
+                    x.note
+                        .as_deref()
+                        .map_or(String::new(), |n| format!(" — {n}")),
                     match (&x.reply_on, &x.reply) {
                         (Some(on), reply) => format!("; replied {on}: {}", or_dash(reply)),
                         _ => String::new(),
@@ -347,7 +353,11 @@ fn entry_line(s: &mut String, e: &x::Entry, name_of: &dyn Fn(&uuid::Uuid) -> Str
     let with = e
         .contact
         .map_or(String::new(), |c| format!(" with {}", name_of(&c)));
-    let confidential = if e.confidential { " (confidential)" } else { "" };
+    let confidential = if e.confidential {
+        " (confidential)"
+    } else {
+        ""
+    };
     let _ = writeln!(
         s,
         "- {} {}{with}{confidential}: {}",

@@ -32,8 +32,8 @@ pub use diary::{LogOutcome, LogRequest, Who};
 pub use exchange::{CsvImportSummary, JsonImportSummary, LeftOut};
 pub use migrations::SCHEMA_VERSION;
 pub use privacy::{
-    ERASED_NAME, ERASED_TEXT, ERASED_TITLE, Erasure, HandoverPlan, PersonMatch, RestAction,
-    ErasurePreview, RetentionCase, SarRequest, SubjectAccess, one_month_after,
+    ERASED_NAME, ERASED_TEXT, ERASED_TITLE, Erasure, ErasurePreview, HandoverPlan, PersonMatch,
+    RestAction, RetentionCase, SarRequest, SubjectAccess, one_month_after,
 };
 pub use search::{Hit, HitKind};
 pub use views::{ContactLine, EntryLine, FollowUpLine, ReferralLine};

@@ -110,9 +110,7 @@ pub enum RestAction {
 }
 
 fn erased_filter(alias: &str) -> String {
-    format!(
-        "NOT EXISTS (SELECT 1 FROM audit a WHERE a.uuid = {alias}.uuid AND a.action = 'erase')"
-    )
+    format!("NOT EXISTS (SELECT 1 FROM audit a WHERE a.uuid = {alias}.uuid AND a.action = 'erase')")
 }
 
 fn ids_of(conn: &Connection, sql: &str, p: impl rusqlite::Params) -> Result<Vec<i64>> {
@@ -123,9 +121,11 @@ fn ids_of(conn: &Connection, sql: &str, p: impl rusqlite::Params) -> Result<Vec<
 
 fn uuid_of(conn: &Connection, table: &str, id: i64) -> Result<Uuid> {
     Ok(conn
-        .query_row(&format!("SELECT uuid FROM {table} WHERE id = ?1"), [id], |r| {
-            r.get::<_, UuidText>(0)
-        })?
+        .query_row(
+            &format!("SELECT uuid FROM {table} WHERE id = ?1"),
+            [id],
+            |r| r.get::<_, UuidText>(0),
+        )?
         .0)
 }
 
@@ -212,7 +212,9 @@ fn mentions(tx: &Connection, words: &[String]) -> Result<Vec<String>> {
     for w in words {
         let like = format!(
             "%{}%",
-            w.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_")
+            w.replace('\\', "\\\\")
+                .replace('%', "\\%")
+                .replace('_', "\\_")
         );
         let mut stmt = tx.prepare_cached(
             "SELECT reference FROM cases WHERE concat_ws(' ', title, location, facts, wants, \
@@ -232,7 +234,12 @@ fn mentions(tx: &Connection, words: &[String]) -> Result<Vec<String>> {
 
 /// Erases one person inside a transaction: their own cases are anonymised,
 /// then the person.
-fn erase_in(tx: &Connection, contact: i64, done: &mut Erasure, words: &mut Vec<String>) -> Result<()> {
+fn erase_in(
+    tx: &Connection,
+    contact: i64,
+    done: &mut Erasure,
+    words: &mut Vec<String>,
+) -> Result<()> {
     words.extend(identifiers(tx, contact)?);
     let cases = ids_of(
         tx,
@@ -347,7 +354,11 @@ impl Store {
             .filter(|f| on_theirs(&f.case, &f.contact))
             .collect();
         let mut pointed: HashSet<Uuid> = HashSet::new();
-        pointed.extend(cases.iter().flat_map(|c| c.people.iter().map(|p| p.contact)));
+        pointed.extend(
+            cases
+                .iter()
+                .flat_map(|c| c.people.iter().map(|p| p.contact)),
+        );
         pointed.extend(entries.iter().filter_map(|e| e.contact));
         pointed.extend(referrals.iter().map(|r| r.to));
         pointed.extend(follow_ups.iter().filter_map(|f| f.contact));
@@ -396,7 +407,13 @@ impl Store {
                     tx.execute(
                         "INSERT INTO sar_requests (uuid, created_at, updated_at, contact_id, \
                          requested_on, respond_by) VALUES (?1, ?2, ?2, ?3, ?4, ?5)",
-                        params![r.uuid.to_string(), now, person, r.requested_on, r.respond_by],
+                        params![
+                            r.uuid.to_string(),
+                            now,
+                            person,
+                            r.requested_on,
+                            r.respond_by
+                        ],
                     )?;
                     r
                 }
@@ -560,7 +577,12 @@ impl Store {
             let own: Vec<&x::CasePerson> = c
                 .people
                 .iter()
-                .filter(|p| matches!(p.role, crate::domain::Role::Constituent | crate::domain::Role::OnBehalfOf))
+                .filter(|p| {
+                    matches!(
+                        p.role,
+                        crate::domain::Role::Constituent | crate::domain::Role::OnBehalfOf
+                    )
+                })
                 .collect();
             !own.is_empty() && own.iter().all(|p| people.contains(&p.contact))
         });
@@ -672,7 +694,6 @@ fn outstanding(conn: &Connection, person: Id<Contact>) -> Result<Option<SarReque
         })
         .optional()?)
 }
-
 
 /// What erasing a person would touch, for the refusal without `--yes`.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
