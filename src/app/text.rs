@@ -87,6 +87,9 @@ pub mod cases {
 }
 
 pub mod case {
+    /// On a contact's page: "Subject access requested 2026-03-01: respond by 2026-04-01".
+    pub const SAR_PENDING: &str = "Subject access requested";
+    pub const SAR_RESPOND_BY: &str = "respond by";
     pub const FACTS: &str = "Facts";
     pub const WANTS: &str = "What they want done";
     pub const HISTORY: &str = "Approached before";

@@ -372,6 +372,8 @@ pub struct ContactView {
     pub entries: Vec<EntryLine>,
     pub selected: usize,
     pub revealed: bool,
+    /// An unanswered subject access request, shown with its deadline.
+    pub sar: Option<crate::store::SarRequest>,
 }
 
 impl ContactView {
@@ -383,11 +385,13 @@ impl ContactView {
             entries: Vec::new(),
             selected: 0,
             revealed: false,
+            sar: None,
         }
     }
 
     pub fn reload(&mut self, store: &Store) -> Result<()> {
         self.contact = Some(store.contact(self.id)?);
+        self.sar = store.outstanding_sar(self.id)?;
         self.cases = store.cases_of_contact(self.id)?;
         self.entries = store.entry_lines_of_contact(self.id, 200)?;
         self.selected = self.selected.min(self.cases.len().saturating_sub(1));

@@ -18,7 +18,7 @@ pub fn run(env: &Env, args: &ExportArgs, out: &mut dyn Write) -> Result<ExitCode
             env.db_path.display()
         )));
     }
-    let store = env.open_store()?;
+    let mut store = env.open_store()?;
     let bytes = match args.format {
         ExportFormat::Json => {
             let (doc, left_out) = store.export_all(args.include_confidential)?;
@@ -30,6 +30,7 @@ pub fn run(env: &Env, args: &ExportArgs, out: &mut dyn Write) -> Result<ExitCode
         ExportFormat::Csv => csv_export::write(&store.export_csv_rows()?)?,
     };
     write_output(out, args.out.as_deref(), &bytes)?;
+    store.record_audit("diary", None, crate::store::AuditAction::Export)?;
     Ok(ExitCode::SUCCESS)
 }
 

@@ -7,13 +7,17 @@ mod calendar;
 mod demo;
 mod directory;
 mod due;
+mod erase;
 mod export;
+mod handover;
 mod import;
 mod log;
 mod patterns;
 mod refer;
+mod retention;
 mod review;
 mod safety;
+mod sar;
 mod successes;
 mod surgery;
 
@@ -91,6 +95,14 @@ pub enum Command {
     Directory(directory::DirectoryArgs),
     /// Start or end a surgery; list past ones
     Surgery(surgery::SurgeryArgs),
+    /// Subject access: everything held about one person, with the deadline
+    Sar(SarArgs),
+    /// Erase one person: personal data goes, anonymous counts stay
+    Erase(EraseArgs),
+    /// Closed cases past the retention period (and erase them)
+    Retention(RetentionArgs),
+    /// End of term: export for the successor (with consent), anonymise or delete the rest
+    Handover(HandoverArgs),
 }
 
 #[derive(Debug, Args)]
@@ -244,6 +256,78 @@ pub struct SuccessesArgs {
     pub out: Option<PathBuf>,
 }
 
+#[derive(Debug, Args)]
+pub struct PersonArgs {
+    /// The person's name (case and accents ignored) or UUID
+    #[arg(value_name = "PERSON", required_unless_present = "id", num_args = 1..)]
+    pub person: Vec<String>,
+    /// The person's UUID, when several people share the name
+    #[arg(long, value_name = "UUID", conflicts_with = "person")]
+    pub id: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum SarFormat {
+    Json,
+    Markdown,
+}
+
+#[derive(Debug, Args)]
+pub struct SarArgs {
+    #[command(flatten)]
+    pub who: PersonArgs,
+    /// The date the person asked (default: today); the answer is due a calendar month later
+    #[arg(long, value_name = "DATE")]
+    pub requested: Option<String>,
+    /// Printed to standard output when there is no --out
+    #[arg(long, value_enum, default_value = "markdown")]
+    pub format: SarFormat,
+    /// Write PATH.json and PATH.md (both) instead of printing
+    #[arg(long, value_name = "PATH")]
+    pub out: Option<std::path::PathBuf>,
+    /// Mark the person's outstanding request answered (today), writing nothing else
+    #[arg(long, conflicts_with_all = ["out", "requested"])]
+    pub answered: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct EraseArgs {
+    #[command(flatten)]
+    pub who: PersonArgs,
+    /// Really erase (without it, says what would be erased and changes nothing)
+    #[arg(long)]
+    pub yes: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct RetentionArgs {
+    /// Anonymise the cases listed, and erase people left with no live case
+    #[arg(long)]
+    pub erase: bool,
+    /// Confirm --erase
+    #[arg(long, requires = "erase")]
+    pub yes: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum RestChoice {
+    Anonymise,
+    Delete,
+}
+
+#[derive(Debug, Args)]
+pub struct HandoverArgs {
+    /// The export for the successor (people who consented on all their cases)
+    #[arg(long, value_name = "PATH")]
+    pub out: PathBuf,
+    /// What happens to everyone else: keep statistics only, or delete outright
+    #[arg(long, value_enum)]
+    pub rest: RestChoice,
+    /// Do it (without it, a summary of what would happen; nothing changes)
+    #[arg(long)]
+    pub yes: bool,
+}
+
 /// What every command needs: config, where the diary is, and the clock.
 pub struct Env {
     pub config: Config,
@@ -331,6 +415,10 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Some(Command::Reply(args)) => refer::reply(&env, args, &mut out),
         Some(Command::Directory(args)) => directory::run(&env, args, &mut out),
         Some(Command::Surgery(args)) => surgery::run(&env, args, &mut out),
+        Some(Command::Sar(args)) => sar::run(&env, args, &mut out),
+        Some(Command::Erase(args)) => erase::run(&env, args, &mut out),
+        Some(Command::Retention(args)) => retention::run(&env, args, &mut out),
+        Some(Command::Handover(args)) => handover::run(&env, args, &mut out),
     };
     match result {
         Ok(code) => Ok(code),

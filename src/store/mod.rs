@@ -6,6 +6,7 @@
 //! writers queue rather than fail half-way.
 
 mod agenda;
+mod audit;
 mod bulk;
 mod cases;
 mod contacts;
@@ -18,6 +19,7 @@ mod followups;
 mod maintenance;
 mod migrations;
 mod patterns;
+mod privacy;
 mod referrals;
 mod review;
 mod rows;
@@ -35,6 +37,7 @@ pub use agenda::{
     Agenda, AgendaGroup, CaseRef, ContactRef, DueList, FollowUpItem, LateReferral, NeedsUpdate,
     Snooze,
 };
+pub use audit::{AuditAction, AuditRow};
 pub use bulk::{Bulk, CaseArea};
 pub use cases::{CaseFilter, CaseSort, CaseSummary};
 pub use diary::{LogOutcome, LogRequest, Who};
@@ -46,6 +49,10 @@ pub(crate) use maintenance::{sibling as sibling_path, sync_dir};
 pub use migrations::SCHEMA_VERSION;
 #[doc(hidden)]
 pub use migrations::{STEPS as MIGRATION_STEPS, apply_steps};
+pub use privacy::{
+    ERASED_NAME, ERASED_TEXT, ERASED_TITLE, Erasure, ErasurePreview, HandoverPlan, PersonMatch,
+    RestAction, RetentionCase, SarRequest, SubjectAccess, one_month_after,
+};
 pub use referrals::{ConsentWarning, NewReferral, ReferOutcome, ReplyOutcome};
 pub use review::PublicisedCase;
 pub use search::{Hit, HitKind};

@@ -83,6 +83,16 @@ pub fn draw_one(v: &ContactView, theme: &Theme, frame: &mut Frame, area: Rect) {
             theme.caution(),
         ));
     }
+    if let Some(r) = &v.sar {
+        use crate::app::text::case::{SAR_PENDING, SAR_RESPOND_BY};
+        lines.push(Line::styled(
+            format!(
+                " {SAR_PENDING} {}: {SAR_RESPOND_BY} {} ",
+                r.requested_on, r.respond_by
+            ),
+            theme.caution(),
+        ));
+    }
     let mut head = vec![
         Span::styled(c.name.clone(), theme.title()),
         Span::styled(format!("  {}", c.kind().label()), theme.dim()),

@@ -1,0 +1,48 @@
+//! `casebook handover --out PATH --rest anonymise|delete [--yes]`: the end of
+//! a term. People who consented to sharing on every case of theirs are
+//! exported for the successor (a casebook JSON export that loads into a new
+//! diary with `casebook import`; confidential entries left out). Then no one's
+//! personal data stays behind: the handed-over people are anonymised
+//! (statistics kept), and the rest anonymised or deleted outright as `--rest`
+//! says. Without `--yes` it only says what would happen.
+
+use std::io::Write;
+use std::process::ExitCode;
+
+use super::sar::open_existing;
+use super::{Env, HandoverArgs, RestChoice, stdout_error};
+use crate::Result;
+use crate::store::{AuditAction, RestAction};
+
+pub fn run(env: &Env, args: &HandoverArgs, out: &mut dyn Write) -> Result<ExitCode> {
+    let mut store = open_existing(env)?;
+    let plan = store.handover_plan()?;
+    let rest = match args.rest {
+        RestChoice::Anonymise => RestAction::Anonymise,
+        RestChoice::Delete => RestAction::Delete,
+    };
+    let doc = store.handover_export(&plan.consenting)?;
+    let rest_word = match rest {
+        RestAction::Anonymise => "anonymised (statistics kept)",
+        RestAction::Delete => "deleted outright (their cases leave the review)",
+    };
+    let summary = format!(
+        "{} people consented to sharing on all their cases: {} cases go to the successor in {}, then they are anonymised here\n{} other people: {rest_word}",
+        plan.consenting.len(),
+        doc.cases.len(),
+        args.out.display(),
+        plan.rest.len()
+    );
+    if !args.yes {
+        writeln!(out, "{summary}\nnothing was changed: add --yes to do it")
+            .map_err(stdout_error)?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    // The successor's file is written first: if that fails, nothing is erased.
+    crate::files::write_atomically(&args.out, &doc.to_bytes()?)?;
+    store.record_audit("diary", None, AuditAction::Export)?;
+    let done = store.apply_handover(&plan, rest)?;
+    writeln!(out, "{summary}").map_err(stdout_error)?;
+    super::erase::report(env, &done, out)?;
+    Ok(ExitCode::SUCCESS)
+}
