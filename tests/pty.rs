@@ -15,7 +15,37 @@ struct Term {
     raw: Vec<u8>,
 }
 
+/// Waits (bounded) for the program to end; kills it and fails with `why`.
+fn wait_exit(
+    child: &mut (dyn portable_pty::Child + Send + Sync),
+    limit: Duration,
+    why: &str,
+) -> portable_pty::ExitStatus {
+    let start = Instant::now();
+    loop {
+        if let Some(status) = child.try_wait().expect("waited") {
+            return status;
+        }
+        if start.elapsed() > limit {
+            let _ = child.kill();
+            panic!("{why}");
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}
+
 impl Term {
+    /// Collects what the program wrote last, until it has been quiet a moment.
+    fn drain(&mut self) {
+        let deadline = Instant::now() + Duration::from_secs(2);
+        while Instant::now() < deadline {
+            match self.rx.recv_timeout(Duration::from_millis(100)) {
+                Ok(bytes) => self.raw.extend_from_slice(&bytes),
+                Err(_) => break,
+            }
+        }
+    }
+
     /// Reads output until `want` is on screen and nothing has changed for a
     /// moment; panics with the screen after `limit`.
     fn wait_for(&mut self, want: &str, limit: Duration) -> String {
@@ -66,27 +96,11 @@ fn log_a_call_and_quit_in_a_real_terminal() {
     assert!(screen.contains("Bins not collected"), "{screen}");
     send("q");
 
-    let start = Instant::now();
-    let status = loop {
-        if let Some(status) = child.try_wait().expect("waited") {
-            break status;
-        }
-        if start.elapsed() > limit {
-            let _ = child.kill();
-            panic!("the app did not quit on q");
-        }
-        std::thread::sleep(Duration::from_millis(20));
-    };
+    let status = wait_exit(child.as_mut(), limit, "the app did not quit on q");
     assert!(status.success(), "exit status {status:?}");
     // The guard turned off what it turned on: bracketed paste and the
     // alternate screen (raw mode is not visible in the output).
-    let deadline = Instant::now() + Duration::from_secs(2);
-    while Instant::now() < deadline {
-        match term.rx.recv_timeout(Duration::from_millis(100)) {
-            Ok(bytes) => term.raw.extend_from_slice(&bytes),
-            Err(_) => break,
-        }
-    }
+    term.drain();
     let out = String::from_utf8_lossy(&term.raw);
     assert!(
         out.contains("\x1b[?2004h") && out.contains("\x1b[?2004l"),
@@ -163,25 +177,13 @@ fn a_panic_restores_the_terminal_and_says_what_happened() {
     let (mut child, mut term, _writer) = spawn(&db, &config, &[("CASEBOOK_TEST_PANIC", "1")]);
 
     let limit = Duration::from_secs(20);
-    let start = Instant::now();
-    let status = loop {
-        if let Some(status) = child.try_wait().expect("waited") {
-            break status;
-        }
-        if start.elapsed() > limit {
-            let _ = child.kill();
-            panic!("the app did not end after the injected panic");
-        }
-        std::thread::sleep(Duration::from_millis(20));
-    };
+    let status = wait_exit(
+        child.as_mut(),
+        limit,
+        "the app did not end after the injected panic",
+    );
     assert!(!status.success(), "a panic is a failure: {status:?}");
-    let deadline = Instant::now() + Duration::from_secs(2);
-    while Instant::now() < deadline {
-        match term.rx.recv_timeout(Duration::from_millis(100)) {
-            Ok(bytes) => term.raw.extend_from_slice(&bytes),
-            Err(_) => break,
-        }
-    }
+    term.drain();
     let out = String::from_utf8_lossy(&term.raw);
     let entered = out
         .find("\x1b[?1049h")
