@@ -1,10 +1,10 @@
 //! Cases, their references, and the people on them.
 
 use chrono::{Datelike, NaiveDate};
-use rusqlite::{Connection, OptionalExtension, Row, params};
+use rusqlite::{Connection, OptionalExtension, Row, params, params_from_iter};
 
 use super::Store;
-use super::rows::{META, new_uuid, opt, stamp};
+use super::rows::{Bind, META, assignments, bind, bind_opt, new_uuid, opt, placeholders, stamp};
 use crate::domain::text::{area_key, normalise_postcode};
 use crate::domain::{Case, CaseKind, CasePerson, CaseStatus, Contact, Id, Outcome, Record, Role};
 use crate::{Error, Result};
@@ -52,85 +52,71 @@ fn postcode(c: &Case) -> Option<String> {
     opt(&c.postcode).map(|p| normalise_postcode(p).unwrap_or_else(|| p.to_string()))
 }
 
+/// The columns written: the area key, then [`COLUMNS`].
+fn written() -> String {
+    format!("area, {COLUMNS}")
+}
+
+/// The values of [`written`], in order: listed once for INSERT and UPDATE.
+fn values(c: &Case, reference: &str) -> Vec<Bind> {
+    let pc = postcode(c);
+    vec![
+        bind(area_key(opt(&c.location), pc.as_deref())),
+        bind(reference.to_string()),
+        bind(c.title.trim().to_string()),
+        bind(c.opened),
+        bind(c.closed),
+        bind(c.kind),
+        bind(c.category.clone()),
+        bind(c.channel),
+        bind_opt(&c.location),
+        bind(pc),
+        bind_opt(&c.facts),
+        bind_opt(&c.wants),
+        bind_opt(&c.history),
+        bind_opt(&c.others_involved),
+        bind(c.status),
+        bind(c.outcome),
+        bind(c.satisfaction),
+        bind_opt(&c.feedback),
+        bind(c.promised_by),
+        bind(c.consent_to_share),
+        bind(c.surgery),
+        bind(c.publicise),
+    ]
+}
+
 pub(crate) fn insert(tx: &Connection, c: &Case, categories: &[String]) -> Result<Id<Case>> {
     c.validate(categories)?;
     let reference = match c.reference.trim() {
         "" => next_reference(tx, c.opened.year())?,
         r => r.to_string(),
     };
-    let pc = postcode(c);
-    let now = stamp();
-    tx.prepare_cached(&format!(
-        "INSERT INTO cases (uuid, created_at, updated_at, area, {COLUMNS}) VALUES \
-         (?1, ?2, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24)"
-    ))?
-    .execute(params![
-            new_uuid(),
-            now,
-            area_key(opt(&c.location), pc.as_deref()),
-            reference,
-            c.title.trim(),
-            c.opened,
-            c.closed,
-            c.kind,
-            c.category,
-            c.channel,
-            opt(&c.location),
-            pc,
-            opt(&c.facts),
-            opt(&c.wants),
-            opt(&c.history),
-            opt(&c.others_involved),
-            c.status,
-            c.outcome,
-            c.satisfaction,
-            opt(&c.feedback),
-            c.promised_by,
-            c.consent_to_share,
-            c.surgery,
-            c.publicise,
-        ])
-    .map_err(|e| duplicate_reference(e, &reference))?;
+    let values = values(c, &reference);
+    let sql = format!(
+        "INSERT INTO cases (uuid, created_at, updated_at, {}) VALUES (?1, ?2, ?2, {})",
+        written(),
+        placeholders(3, values.len())
+    );
+    let head: [Bind; 2] = [bind(new_uuid()), bind(stamp())];
+    tx.prepare_cached(&sql)?
+        .execute(params_from_iter(head.iter().chain(values.iter())))
+        .map_err(|e| duplicate_reference(e, &reference))?;
     Ok(Id::new(tx.last_insert_rowid()))
 }
 
 pub(crate) fn update(tx: &Connection, id: Id<Case>, c: &Case, categories: &[String]) -> Result<()> {
     c.validate(categories)?;
-    let pc = postcode(c);
+    let sql = format!(
+        "UPDATE cases SET updated_at = ?2, {} WHERE id = ?1",
+        assignments(&written(), 3)
+    );
+    let head: [Bind; 2] = [bind(id), bind(stamp())];
     let n = tx
-        .execute(
-            "UPDATE cases SET updated_at = ?2, area = ?3, reference = ?4, title = ?5, opened = ?6, \
-             closed = ?7, kind = ?8, category = ?9, channel = ?10, location = ?11, postcode = ?12, \
-             facts = ?13, wants = ?14, history = ?15, others_involved = ?16, status = ?17, \
-             outcome = ?18, satisfaction = ?19, feedback = ?20, promised_by = ?21, \
-             consent_to_share = ?22, surgery_id = ?23, publicise = ?24 WHERE id = ?1",
-            params![
-                id,
-                stamp(),
-                area_key(opt(&c.location), pc.as_deref()),
-                c.reference.trim(),
-                c.title.trim(),
-                c.opened,
-                c.closed,
-                c.kind,
-                c.category,
-                c.channel,
-                opt(&c.location),
-                pc,
-                opt(&c.facts),
-                opt(&c.wants),
-                opt(&c.history),
-                opt(&c.others_involved),
-                c.status,
-                c.outcome,
-                c.satisfaction,
-                opt(&c.feedback),
-                c.promised_by,
-                c.consent_to_share,
-                c.surgery,
-                c.publicise,
-            ],
-        )
+        .prepare_cached(&sql)?
+        .execute(params_from_iter(
+            head.iter().chain(values(c, c.reference.trim()).iter()),
+        ))
         .map_err(|e| duplicate_reference(e, &c.reference))?;
     if n == 0 {
         return Err(not_found(format!("{id:?}")));

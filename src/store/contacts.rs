@@ -1,9 +1,9 @@
 //! Contacts: constituents, officers, agencies, councillors.
 
-use rusqlite::{Connection, OptionalExtension, Row, params};
+use rusqlite::{Connection, OptionalExtension, Row, params, params_from_iter};
 
 use super::Store;
-use super::rows::{META, new_uuid, opt, stamp};
+use super::rows::{Bind, META, assignments, bind, bind_opt, new_uuid, opt, placeholders, stamp};
 use crate::domain::text::{fold, normalise_postcode};
 use crate::domain::{Contact, Id, Record};
 use crate::{Error, Result};
@@ -53,66 +53,58 @@ fn postcode(c: &Contact) -> Option<String> {
     opt(&c.postcode).map(|p| normalise_postcode(p).unwrap_or_else(|| p.to_string()))
 }
 
+/// The columns written: the folded name, then [`COLUMNS`].
+fn written() -> String {
+    format!("name_fold, {COLUMNS}")
+}
+
+/// The values of [`written`], in order: listed once for INSERT and UPDATE.
+fn values(c: &Contact) -> Vec<Bind> {
+    vec![
+        bind(fold(c.name.trim())),
+        bind(c.name.trim().to_string()),
+        bind(c.kind()),
+        bind_opt(&c.organisation),
+        bind_opt(&c.department),
+        bind_opt(&c.role),
+        bind_opt(&c.address),
+        bind(postcode(c)),
+        bind_opt(&c.phone),
+        bind_opt(&c.email),
+        bind(c.preferred_contact),
+        bind_opt(&c.gender),
+        bind(c.age_band),
+        bind_opt(&c.ethnicity),
+        bind_opt(&c.employment_status),
+        bind_opt(&c.caution),
+        bind_opt(&c.notes),
+    ]
+}
+
 pub(crate) fn insert(tx: &Connection, c: &Contact) -> Result<Id<Contact>> {
     c.validate()?;
-    let now = stamp();
-    tx.prepare_cached(&format!(
-            "INSERT INTO contacts (uuid, created_at, updated_at, name_fold, {COLUMNS}) \
-             VALUES (?1, ?2, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19)"
-    ))?
-    .execute(params![
-            new_uuid(),
-            now,
-            fold(c.name.trim()),
-            c.name.trim(),
-            c.kind(),
-            opt(&c.organisation),
-            opt(&c.department),
-            opt(&c.role),
-            opt(&c.address),
-            postcode(c),
-            opt(&c.phone),
-            opt(&c.email),
-            c.preferred_contact,
-            opt(&c.gender),
-            c.age_band,
-            opt(&c.ethnicity),
-            opt(&c.employment_status),
-            opt(&c.caution),
-            opt(&c.notes),
-    ])?;
+    let values = values(c);
+    let sql = format!(
+        "INSERT INTO contacts (uuid, created_at, updated_at, {}) VALUES (?1, ?2, ?2, {})",
+        written(),
+        placeholders(3, values.len())
+    );
+    let head: [Bind; 2] = [bind(new_uuid()), bind(stamp())];
+    tx.prepare_cached(&sql)?
+        .execute(params_from_iter(head.iter().chain(values.iter())))?;
     Ok(Id::new(tx.last_insert_rowid()))
 }
 
 pub(crate) fn update(tx: &Connection, id: Id<Contact>, c: &Contact) -> Result<()> {
     c.validate()?;
-    let n = tx.execute(
-        "UPDATE contacts SET updated_at = ?2, name_fold = ?3, name = ?4, kind = ?5, organisation = ?6, \
-         department = ?7, role = ?8, address = ?9, postcode = ?10, phone = ?11, email = ?12, \
-         preferred_contact = ?13, gender = ?14, age_band = ?15, ethnicity = ?16, \
-         employment_status = ?17, caution = ?18, notes = ?19 WHERE id = ?1",
-        params![
-            id,
-            stamp(),
-            fold(c.name.trim()),
-            c.name.trim(),
-            c.kind(),
-            opt(&c.organisation),
-            opt(&c.department),
-            opt(&c.role),
-            opt(&c.address),
-            postcode(c),
-            opt(&c.phone),
-            opt(&c.email),
-            c.preferred_contact,
-            opt(&c.gender),
-            c.age_band,
-            opt(&c.ethnicity),
-            opt(&c.employment_status),
-            opt(&c.caution),
-            opt(&c.notes),
-        ],
-    )?;
+    let sql = format!(
+        "UPDATE contacts SET updated_at = ?2, {} WHERE id = ?1",
+        assignments(&written(), 3)
+    );
+    let head: [Bind; 2] = [bind(id), bind(stamp())];
+    let n = tx
+        .prepare_cached(&sql)?
+        .execute(params_from_iter(head.iter().chain(values(c).iter())))?;
     if n == 0 {
         return Err(Error::NotFound {
             what: "contact",

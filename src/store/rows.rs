@@ -73,3 +73,34 @@ impl FromSql for Stamp {
 pub(crate) fn opt(s: &Option<String>) -> Option<&str> {
     s.as_deref().map(str::trim).filter(|s| !s.is_empty())
 }
+
+/// A value to bind, owned, so a table's values can be listed once and used by
+/// both its INSERT and its UPDATE.
+pub(crate) type Bind = Box<dyn rusqlite::ToSql>;
+
+pub(crate) fn bind(v: impl rusqlite::ToSql + 'static) -> Bind {
+    Box::new(v)
+}
+
+/// Optional text as bound: blank is NULL (see [`opt`]).
+pub(crate) fn bind_opt(s: &Option<String>) -> Bind {
+    Box::new(opt(s).map(str::to_string))
+}
+
+/// `?first, ?first+1, …` for `n` values.
+pub(crate) fn placeholders(first: usize, n: usize) -> String {
+    (first..first + n)
+        .map(|i| format!("?{i}"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// `"a, b"` → `"a = ?first, b = ?first+1"`: an UPDATE's SET list.
+pub(crate) fn assignments(columns: &str, first: usize) -> String {
+    columns
+        .split(',')
+        .enumerate()
+        .map(|(i, c)| format!("{} = ?{}", c.trim(), first + i))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
