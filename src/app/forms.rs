@@ -384,7 +384,15 @@ pub fn validate(kind: &FormKind, form: &mut Form, store: &Store, today: NaiveDat
         FormKind::Reschedule(_) => date_field(form, 0, today),
         FormKind::Refer(_) => {
             need(form, refer::TO, text::refer::NEED_TO);
-            if form.fields[refer::TO].error.is_none() && referral_target(form, store).is_none() {
+            // While completions are offered, Enter takes one: no error yet.
+            let picking = matches!(
+                &form.fields[refer::TO].input,
+                Input::Who { chosen: None, matches, .. } if !matches.is_empty()
+            );
+            if form.fields[refer::TO].error.is_none()
+                && !picking
+                && referral_target(form, store).is_none()
+            {
                 form.fields[refer::TO].error = Some(text::refer::NOT_OFFICIAL.into());
             }
         }

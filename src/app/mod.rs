@@ -694,6 +694,7 @@ impl App {
                 };
                 let body = text::surgery::summary(
                     &s.venue,
+                    &s.held_on.format("%a %-d %b").to_string(),
                     &time(s.started_at),
                     &time(s.ended_at),
                     summary.people_seen,

@@ -134,8 +134,7 @@ pub mod refer {
     pub const DAYS: &str = "Reply within";
     pub const NOTE: &str = "What was asked";
     pub const NEED_TO: &str = "type an officer or agency from the directory";
-    pub const NOT_OFFICIAL: &str =
-        "not an officer or agency: pick one below, or add them with casebook directory --add";
+    pub const NOT_OFFICIAL: &str = "not an officer or agency in the directory";
     /// "10 working days: due Mon 16 Mar"
     pub fn days(n: u32, due: &str) -> String {
         let unit = if n == 1 { "working day" } else { "working days" };
@@ -199,8 +198,10 @@ pub mod surgery {
     }
     pub const END_KEYS: &str = "y end it · n keep it running";
     pub const ENDED: &str = "Surgery ended";
+    #[allow(clippy::too_many_arguments)]
     pub fn summary(
         venue: &str,
+        day: &str,
         from: &str,
         to: &str,
         seen: u64,
@@ -209,7 +210,7 @@ pub mod surgery {
         entries: u64,
         about: &[(String, u64)],
     ) -> String {
-        let mut s = format!("{venue}, {from}–{to}\n\n");
+        let mut s = format!("{venue}, {day} {from}–{to}\n\n");
         s += &format!("People seen: {seen}");
         if !people.is_empty() {
             s += &format!(" ({})", people.join(", "));

@@ -115,7 +115,9 @@ fn draw_header(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
         } else {
             spans.push(Span::raw(label));
         }
-        spans.push(Span::raw(" "));
+        if i < 5 {
+            spans.push(Span::raw(" "));
+        }
     }
     if app.demo {
         spans.push(Span::styled(format!(" {} ", text::DEMO), theme.warn()));
@@ -135,7 +137,16 @@ fn draw_header(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
                 format!("{full}  {date} "),
                 format!("{full} "),
                 format!("{} ", text::surgery::running_at(&s.venue)),
-                format!("{} ", text::surgery::running_since(&since)),
+                // A long venue cut short rather than left out.
+                format!(
+                    "{} ",
+                    text::surgery::running_at(&cut(
+                        &s.venue,
+                        room.saturating_sub(text::surgery::running_at("").width() + 1)
+                            .max(12)
+                    ))
+                ),
+                text::surgery::running_since(&since),
             ]
             .into_iter()
             .find(|c| c.width() <= room)

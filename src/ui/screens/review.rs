@@ -14,8 +14,10 @@ use crate::report::review::{Counts, Headline, Review, UNKNOWN};
 use crate::ui::widgets::panel;
 use crate::ui::{Theme, cut};
 
+/// The left column when there are two: the figures fit in it whole.
+const LEFT: u16 = 64;
 /// Wide enough for the two columns side by side.
-const TWO_COLUMNS: u16 = 110;
+const TWO_COLUMNS: u16 = LEFT + 2 + 48;
 const LABEL: usize = 27;
 const FIGURE: usize = 12;
 
@@ -28,7 +30,7 @@ pub fn draw(v: &ReviewView, theme: &Theme, frame: &mut Frame, area: Rect) {
     match right {
         Some(right) => {
             let [a, _, b] = Layout::horizontal([
-                Constraint::Percentage(50),
+                Constraint::Length(LEFT),
                 Constraint::Length(2),
                 Constraint::Fill(1),
             ])
@@ -55,10 +57,10 @@ pub fn max_scroll(v: &ReviewView, width: u16, height: u16) -> u16 {
 /// The review's lines: one column, or two when the window is wide.
 fn columns(v: &ReviewView, theme: &Theme, width: u16) -> (Vec<Line<'static>>, Option<Vec<Line<'static>>>) {
     let two = width >= TWO_COLUMNS;
-    let col = if two {
-        (width.saturating_sub(2) / 2) as usize
+    let (col, right_col) = if two {
+        (LEFT as usize, width.saturating_sub(LEFT + 3) as usize)
     } else {
-        width as usize
+        (width as usize, width as usize)
     };
     let mut left = period_lines(v, theme);
     let Some(r) = &v.review else {
@@ -82,10 +84,15 @@ fn columns(v: &ReviewView, theme: &Theme, width: u16) -> (Vec<Line<'static>>, Op
         } else {
             &mut left
         };
+        let w = if two && (1..=3).contains(&i) {
+            right_col
+        } else {
+            col
+        };
         if !target.is_empty() {
             target.push(Line::from(""));
         }
-        target.extend(bars(title, &rows, col, theme));
+        target.extend(bars(title, &rows, w, theme));
     }
     let d = &r.demographics;
     for (title, counts) in [
@@ -96,7 +103,7 @@ fn columns(v: &ReviewView, theme: &Theme, width: u16) -> (Vec<Line<'static>>, Op
     ] {
         let target = if two { &mut right } else { &mut left };
         target.push(Line::from(""));
-        target.extend(table(title, counts, col, theme));
+        target.extend(table(title, counts, right_col, theme));
     }
     (left, two.then_some(right))
 }
@@ -135,13 +142,30 @@ fn period_lines(v: &ReviewView, theme: &Theme) -> Vec<Line<'static>> {
     lines
 }
 
-fn row(label: &str, now: String, before: String, change: String, theme: &Theme) -> Line<'static> {
-    let change_style = if change.starts_with('+') {
-        theme.ok()
-    } else if change.starts_with('−') {
-        theme.warn()
-    } else {
-        theme.dim()
+/// Whether a rise in a figure is good news, bad news, or neither.
+#[derive(Clone, Copy)]
+enum Better {
+    Up,
+    Down,
+    Neither,
+}
+
+fn row(
+    label: &str,
+    now: String,
+    before: String,
+    change: String,
+    better: Better,
+    theme: &Theme,
+) -> Line<'static> {
+    let rose = change.starts_with('+');
+    let fell = change.starts_with('−');
+    let change_style = match better {
+        Better::Up if rose => theme.ok(),
+        Better::Up if fell => theme.warn(),
+        Better::Down if fell => theme.ok(),
+        Better::Down if rose => theme.warn(),
+        _ => theme.plain(),
     };
     Line::from(vec![
         Span::raw(format!("{:<LABEL$}", cut(label, LABEL))),
@@ -210,6 +234,7 @@ fn headline(h: &Headline, p: &Headline, theme: &Theme) -> Vec<Line<'static>> {
             now.to_string(),
             before.to_string(),
             int_change(now, before),
+            Better::Neither,
             theme,
         ));
     }
@@ -220,6 +245,7 @@ fn headline(h: &Headline, p: &Headline, theme: &Theme) -> Vec<Line<'static>> {
         pct(rate),
         pct(prev_rate),
         float_change(rate, prev_rate, " pts"),
+        Better::Up,
         theme,
     ));
     lines.push(row(
@@ -227,6 +253,7 @@ fn headline(h: &Headline, p: &Headline, theme: &Theme) -> Vec<Line<'static>> {
         float(h.median_days_to_close),
         float(p.median_days_to_close),
         float_change(h.median_days_to_close, p.median_days_to_close, ""),
+        Better::Down,
         theme,
     ));
     lines.push(row(
@@ -234,6 +261,7 @@ fn headline(h: &Headline, p: &Headline, theme: &Theme) -> Vec<Line<'static>> {
         float(h.average_satisfaction),
         float(p.average_satisfaction),
         float_change(h.average_satisfaction, p.average_satisfaction, ""),
+        Better::Up,
         theme,
     ));
     if h.satisfaction_responses > 0 {
@@ -319,7 +347,12 @@ fn table(title: &str, counts: &Counts, width: usize, theme: &Theme) -> Vec<Line<
         .collect();
     rows.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
     rows.push((UNKNOWN.to_string(), counts.get(UNKNOWN).copied().unwrap_or(0)));
-    let label_w = width.saturating_sub(16).clamp(8, 30);
+    let label_w = rows
+        .iter()
+        .map(|(l, _)| l.width())
+        .max()
+        .unwrap_or(0)
+        .clamp(8, width.saturating_sub(14).max(8));
     for (label, n) in rows {
         let share = if total > 0 {
             format!("{:>4.0}%", n as f64 * 100.0 / total as f64)
