@@ -725,13 +725,21 @@ fn referral_store(consent: Option<bool>) -> (Store, Id<Case>) {
     officer.kind = Some(ContactKind::Officer);
     officer.department = Some("Housing".into());
     officer.role = Some("Tenancy officer".into());
-    s.add_officer(&officer, "damp, mould, repairs to council homes", &["housing".into()])
-        .expect("officer");
+    s.add_officer(
+        &officer,
+        "damp, mould, repairs to council homes",
+        &["housing".into()],
+    )
+    .expect("officer");
     let mut waste = Contact::named("Gareth Lewis");
     waste.kind = Some(ContactKind::Officer);
     waste.department = Some("Waste".into());
-    s.add_officer(&waste, "fly-tipping, missed bins, bulky waste", &["waste".into()])
-        .expect("officer");
+    s.add_officer(
+        &waste,
+        "fly-tipping, missed bins, bulky waste",
+        &["waste".into()],
+    )
+    .expect("officer");
     let sian = s
         .add_contact(&Contact::named("Siân Davies"))
         .expect("contact");
@@ -789,12 +797,18 @@ fn home_due_panel_lists_late_replies_and_cases_to_update_and_opens_them() {
     let mut app = app_with(s, Config::default());
     assert_eq!(app.home.follow_ups.len(), 1);
     assert_eq!(app.home.late_referrals.len(), 1);
-    assert_eq!(app.home.late_referrals[0].council_ref.as_deref(), Some("HSG-1"));
+    assert_eq!(
+        app.home.late_referrals[0].council_ref.as_deref(),
+        Some("HSG-1")
+    );
     // Opened 10 Feb, never a call out to Siân: she needs an update.
     assert_eq!(app.home.needs_update.len(), 1);
     // The sections run on: the second line is the late reply.
     app.press(key(KeyCode::Char('j')));
-    assert!(matches!(app.home.due_item(), Some(DueItem::LateReferral(_))));
+    assert!(matches!(
+        app.home.due_item(),
+        Some(DueItem::LateReferral(_))
+    ));
     // d does nothing to a late reply.
     app.press(key(KeyCode::Char('d')));
     assert_eq!(app.home.late_referrals.len(), 1);
@@ -813,7 +827,12 @@ fn home_due_panel_lists_late_replies_and_cases_to_update_and_opens_them() {
 fn agenda_app() -> (App, [Id<FollowUp>; 4]) {
     let (mut s, case) = referral_store(Some(true));
     let ids = [
-        follow_up(&mut s, Some(case), d(2026, 2, 27), "Chase the housing office"),
+        follow_up(
+            &mut s,
+            Some(case),
+            d(2026, 2, 27),
+            "Chase the housing office",
+        ),
         follow_up(&mut s, Some(case), today(), "Ring Siân back"),
         follow_up(&mut s, None, d(2026, 3, 5), "Unfiled reminder"),
         follow_up(&mut s, Some(case), d(2026, 4, 20), "Check the repair held"),
@@ -838,10 +857,19 @@ fn agenda_groups_follow_ups_and_marks_one_done() {
     };
     let a = v.agenda.as_ref().expect("loaded");
     assert_eq!(
-        (a.overdue.total, a.due_today.total, a.this_week.total, a.later.total),
+        (
+            a.overdue.total,
+            a.due_today.total,
+            a.this_week.total,
+            a.later.total
+        ),
         (1, 1, 1, 1)
     );
-    assert_eq!(agenda_ids(&app), ids.to_vec(), "overdue, today, this week, later");
+    assert_eq!(
+        agenda_ids(&app),
+        ids.to_vec(),
+        "overdue, today, this week, later"
+    );
     app.press(key(KeyCode::Char('j')));
     app.press(key(KeyCode::Char('d')));
     assert_eq!(
@@ -877,17 +905,17 @@ fn agenda_snoozes_a_day_or_a_week_and_reschedules_with_a_date_form() {
     let first = agenda_ids(&app)[0];
     type_text(&mut app, "31/02/2026");
     app.press(key(KeyCode::Enter));
-    assert!(matches!(app.popups.last(), Some(Popup::Form(..))), "refused");
+    assert!(
+        matches!(app.popups.last(), Some(Popup::Form(..))),
+        "refused"
+    );
     for _ in 0..10 {
         app.press(key(KeyCode::Backspace));
     }
     type_text(&mut app, "fri");
     app.press(key(KeyCode::Enter));
     assert!(app.popups.is_empty(), "{:?}", app.popups);
-    assert_eq!(
-        app.store.follow_up(first).expect("f").due_on,
-        d(2026, 3, 6)
-    );
+    assert_eq!(app.store.follow_up(first).expect("f").due_on, d(2026, 3, 6));
     // Enter opens the case of a follow-up (the first is unfiled, with
     // nobody named: nothing to open).
     app.press(key(KeyCode::Char('g')));
@@ -936,10 +964,7 @@ fn a_referral_with_consent_is_made_at_once_with_the_due_date_in_working_days() {
     assert_eq!(refs.len(), 1);
     let r = &refs[0];
     assert_eq!(r.council_ref.as_deref(), Some("HSG-204"));
-    assert_eq!(
-        r.instruction,
-        casebook::domain::Instruction::ReplyThroughMe
-    );
+    assert_eq!(r.instruction, casebook::domain::Instruction::ReplyThroughMe);
     assert!(r.constituent_copied);
     assert_eq!(r.due_on, add_working_days(today(), 11));
     assert_eq!(
@@ -1103,7 +1128,10 @@ fn the_directory_answers_who_handles_what_as_you_type() {
     assert!(app.popups.is_empty() && !app.quit);
     assert_eq!(names(&app), vec!["Rhian Hughes".to_string()]);
     assert_eq!(
-        app.store.who_handles("who do I speak to about mould", 200).expect("q").len(),
+        app.store
+            .who_handles("who do I speak to about mould", 200)
+            .expect("q")
+            .len(),
         1
     );
     for _ in 0.."mould".len() {
@@ -1132,7 +1160,9 @@ fn review_store() -> Store {
     let mut young = Contact::named("Ffion Jones");
     young.age_band = Some(casebook::domain::AgeBand::From18To29);
     let young = s.add_contact(&young).expect("contact");
-    let older = s.add_contact(&Contact::named("Huw Evans")).expect("contact");
+    let older = s
+        .add_contact(&Contact::named("Huw Evans"))
+        .expect("contact");
     for (opened, closed, who, cat) in [
         (d(2025, 3, 4), Some(d(2025, 4, 1)), young.id, "housing"),
         (d(2025, 11, 20), None, older.id, "waste"),
@@ -1216,7 +1246,10 @@ fn the_review_takes_a_custom_range_and_steps_it_by_its_length() {
     }
     type_text(&mut app, "2026-01-15");
     app.press(key(KeyCode::Enter));
-    assert!(matches!(app.popups.last(), Some(Popup::Form(..))), "refused");
+    assert!(
+        matches!(app.popups.last(), Some(Popup::Form(..))),
+        "refused"
+    );
     for _ in 0..10 {
         app.press(key(KeyCode::Backspace));
     }

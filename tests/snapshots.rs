@@ -309,13 +309,17 @@ fn reminders() -> App {
     let mut agency = Contact::named("Tai Cymru Housing Association");
     agency.kind = Some(casebook::domain::ContactKind::Agency);
     agency.email = Some("repairs@taicymru.example".into());
-    s.add_officer(&agency, "repairs, damp and mould in its homes", &["housing".into()])
-        .expect("agency");
-    let case = s
-        .case_by_reference("2026-0001")
-        .expect("q")
-        .expect("case");
-    let to = s.referral_targets_named("Tai Cymru Housing Association").expect("q")[0].id;
+    s.add_officer(
+        &agency,
+        "repairs, damp and mould in its homes",
+        &["housing".into()],
+    )
+    .expect("agency");
+    let case = s.case_by_reference("2026-0001").expect("q").expect("case");
+    let to = s
+        .referral_targets_named("Tai Cymru Housing Association")
+        .expect("q")[0]
+        .id;
     let outcome = s
         .refer(
             &casebook::store::NewReferral {
@@ -331,7 +335,10 @@ fn reminders() -> App {
             false,
         )
         .expect("referred");
-    assert!(matches!(outcome, casebook::store::ReferOutcome::Referred(_)));
+    assert!(matches!(
+        outcome,
+        casebook::store::ReferOutcome::Referred(_)
+    ));
     s.add_follow_up(&casebook::domain::FollowUp {
         case: Some(case.id),
         contact: None,
@@ -432,10 +439,22 @@ fn review() {
     let cats = Config::default().categories();
     let mut people = Vec::new();
     for (i, (name, age, gender)) in [
-        ("Ffion Jones", Some(casebook::domain::AgeBand::From18To29), Some("female")),
-        ("Huw Evans", Some(casebook::domain::AgeBand::From45To64), Some("male")),
+        (
+            "Ffion Jones",
+            Some(casebook::domain::AgeBand::From18To29),
+            Some("female"),
+        ),
+        (
+            "Huw Evans",
+            Some(casebook::domain::AgeBand::From45To64),
+            Some("male"),
+        ),
         ("Mair Owen", None, Some("female")),
-        ("Sam Patel", Some(casebook::domain::AgeBand::From30To44), None),
+        (
+            "Sam Patel",
+            Some(casebook::domain::AgeBand::From30To44),
+            None,
+        ),
     ]
     .into_iter()
     .enumerate()
@@ -447,11 +466,23 @@ fn review() {
         people.push(s.add_contact(&c).expect("contact").id);
     }
     let plan = [
-        ("2025-02-03", Some("2025-03-01"), "housing", Channel::Phone, 0),
+        (
+            "2025-02-03",
+            Some("2025-03-01"),
+            "housing",
+            Channel::Phone,
+            0,
+        ),
         ("2025-06-10", Some("2025-06-20"), "waste", Channel::Email, 1),
         ("2025-09-01", None, "highways", Channel::Surgery, 2),
         ("2026-01-12", Some("2026-02-02"), "waste", Channel::Email, 1),
-        ("2026-01-20", Some("2026-02-25"), "housing", Channel::Phone, 0),
+        (
+            "2026-01-20",
+            Some("2026-02-25"),
+            "housing",
+            Channel::Phone,
+            0,
+        ),
         ("2026-02-01", None, "housing", Channel::Surgery, 3),
         ("2026-02-14", None, "parking", Channel::Doorstep, 2),
     ];

@@ -11,8 +11,8 @@ use crate::dates::parse_optional_date;
 use crate::domain::text::normalise_postcode;
 use crate::domain::workdays::add_working_days;
 use crate::domain::{
-    Case, CaseKind, Channel, Contact, ContactKind, EntryKind, FollowUp, Id, Instruction,
-    Referral, Role,
+    Case, CaseKind, Channel, Contact, ContactKind, EntryKind, FollowUp, Id, Instruction, Referral,
+    Role,
 };
 use crate::store::{LogOutcome, LogRequest, NewReferral, ReferOutcome, Store, Who};
 use crate::{Error, Result};
@@ -202,7 +202,9 @@ pub fn refer(today: NaiveDate, default_days: u32) -> Form {
     use text::refer as t;
     let days: Vec<(String, String)> = (1..=MAX_REPLY_DAYS)
         .map(|n| {
-            let due = add_working_days(today, n).format("%a %-d %b %Y").to_string();
+            let due = add_working_days(today, n)
+                .format("%a %-d %b %Y")
+                .to_string();
             (n.to_string(), t::days(n, &due))
         })
         .collect();
@@ -291,7 +293,10 @@ fn is_referral_target(store: &Store, id: Id<Contact>) -> Result<bool> {
             | ContactKind::Agency
             | ContactKind::Organisation
             | ContactKind::Councillor
-    ) || store.referral_targets_named(&c.name)?.iter().any(|t| t.id == id))
+    ) || store
+        .referral_targets_named(&c.name)?
+        .iter()
+        .any(|t| t.id == id))
 }
 
 /// What the "to whom" field offers: officers and agencies whose name

@@ -19,13 +19,13 @@ mod views;
 use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
 pub use action::Action;
+pub use agenda::AgendaView;
+pub use directory::DirectoryView;
 use form::{Form, Input, Match, Outcome};
 use forms::FormKind;
 pub use keymap::Keymap;
-use textfield::TextField;
-pub use agenda::AgendaView;
-pub use directory::DirectoryView;
 pub use review::{PeriodKind, ReviewView};
+use textfield::TextField;
 pub use views::{CaseView, CasesView, ContactView, ContactsView, DueItem, HomePanel, HomeView};
 
 use crate::clock::Clock;
@@ -679,7 +679,8 @@ impl App {
                     return Ok(());
                 };
                 let (case, form) = (*case, form.clone());
-                let outcome = forms::save_refer(&form, &mut self.store, self.clock.now(), case, true)?;
+                let outcome =
+                    forms::save_refer(&form, &mut self.store, self.clock.now(), case, true)?;
                 if let ReferOutcome::Referred(r) = outcome {
                     let status = self.referred(&r)?;
                     self.popups.pop();
@@ -910,7 +911,8 @@ impl App {
                     if v.case.as_ref().is_some_and(|c| c.is_closed()) {
                         self.status = Some(text::case::ALREADY_CLOSED.to_string());
                     } else {
-                        let (id, form) = (v.id, forms::refer(today, self.config.referral_reply_days));
+                        let (id, form) =
+                            (v.id, forms::refer(today, self.config.referral_reply_days));
                         self.open_form(FormKind::Refer(id), form);
                     }
                 }
@@ -1032,11 +1034,23 @@ impl App {
             },
             Screen::Review(v) => match action {
                 Action::Up => v.scroll = v.scroll.saturating_sub(1),
-                Action::Down => v.scroll = v.scroll.saturating_add(1).min(crate::ui::screens::review::max_scroll(v, body_w, body_h)),
+                Action::Down => {
+                    v.scroll = v
+                        .scroll
+                        .saturating_add(1)
+                        .min(crate::ui::screens::review::max_scroll(v, body_w, body_h))
+                }
                 Action::PageUp => v.scroll = v.scroll.saturating_sub(10),
-                Action::PageDown => v.scroll = v.scroll.saturating_add(10).min(crate::ui::screens::review::max_scroll(v, body_w, body_h)),
+                Action::PageDown => {
+                    v.scroll = v
+                        .scroll
+                        .saturating_add(10)
+                        .min(crate::ui::screens::review::max_scroll(v, body_w, body_h))
+                }
                 Action::Top => v.scroll = 0,
-                Action::Bottom => v.scroll = crate::ui::screens::review::max_scroll(v, body_w, body_h),
+                Action::Bottom => {
+                    v.scroll = crate::ui::screens::review::max_scroll(v, body_w, body_h)
+                }
                 Action::PrevPeriod | Action::NextPeriod => {
                     v.step(if action == Action::PrevPeriod { -1 } else { 1 })?;
                     v.reload(&self.store)?;

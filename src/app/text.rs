@@ -137,7 +137,11 @@ pub mod refer {
     pub const NOT_OFFICIAL: &str = "not an officer or agency in the directory";
     /// "10 working days: due Mon 16 Mar"
     pub fn days(n: u32, due: &str) -> String {
-        let unit = if n == 1 { "working day" } else { "working days" };
+        let unit = if n == 1 {
+            "working day"
+        } else {
+            "working days"
+        };
         format!("{n} {unit}: reply due {due}")
     }
     pub fn handles(what: &str) -> String {
@@ -149,7 +153,10 @@ pub mod refer {
     pub const CONFIRM_KEYS: &str = "y refer anyway · n back to the form";
     pub fn confirm(warning: &str) -> String {
         let mut chars = warning.chars();
-        let first: String = chars.next().map(|c| c.to_uppercase().collect()).unwrap_or_default();
+        let first: String = chars
+            .next()
+            .map(|c| c.to_uppercase().collect())
+            .unwrap_or_default();
         format!("Refer anyway? {first}{}.", chars.as_str())
     }
 }

@@ -56,15 +56,11 @@ pub fn draw(v: &DirectoryView, theme: &Theme, frame: &mut Frame, area: Rect) {
         .results
         .iter()
         .map(|(d, c)| {
-            let place = [
-                c.department.clone(),
-                c.organisation.clone(),
-                c.role.clone(),
-            ]
-            .into_iter()
-            .flatten()
-            .collect::<Vec<_>>()
-            .join(" · ");
+            let place = [c.department.clone(), c.organisation.clone(), c.role.clone()]
+                .into_iter()
+                .flatten()
+                .collect::<Vec<_>>()
+                .join(" · ");
             let reach = [c.phone.clone(), c.email.clone()]
                 .into_iter()
                 .flatten()
@@ -72,9 +68,8 @@ pub fn draw(v: &DirectoryView, theme: &Theme, frame: &mut Frame, area: Rect) {
                 .join(" · ");
             let mut head_spans = vec![Span::styled(cut(&c.name, width), theme.title())];
             if !place.is_empty() {
-                let rest = width.saturating_sub(unicode_width::UnicodeWidthStr::width(
-                    c.name.as_str(),
-                ));
+                let rest =
+                    width.saturating_sub(unicode_width::UnicodeWidthStr::width(c.name.as_str()));
                 head_spans.push(Span::raw(cut(&format!("  {place}"), rest)));
             }
             let mut lines = vec![Line::from(head_spans)];

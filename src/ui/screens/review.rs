@@ -55,7 +55,11 @@ pub fn max_scroll(v: &ReviewView, width: u16, height: u16) -> u16 {
 }
 
 /// The review's lines: one column, or two when the window is wide.
-fn columns(v: &ReviewView, theme: &Theme, width: u16) -> (Vec<Line<'static>>, Option<Vec<Line<'static>>>) {
+fn columns(
+    v: &ReviewView,
+    theme: &Theme,
+    width: u16,
+) -> (Vec<Line<'static>>, Option<Vec<Line<'static>>>) {
     let two = width >= TWO_COLUMNS;
     let (col, right_col) = if two {
         (LEFT as usize, width.saturating_sub(LEFT + 3) as usize)
@@ -346,7 +350,10 @@ fn table(title: &str, counts: &Counts, width: usize, theme: &Theme) -> Vec<Line<
         .map(|(k, n)| (k.replace('_', " "), *n))
         .collect();
     rows.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-    rows.push((UNKNOWN.to_string(), counts.get(UNKNOWN).copied().unwrap_or(0)));
+    rows.push((
+        UNKNOWN.to_string(),
+        counts.get(UNKNOWN).copied().unwrap_or(0),
+    ));
     let label_w = rows
         .iter()
         .map(|(l, _)| l.width())
