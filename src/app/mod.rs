@@ -632,7 +632,7 @@ impl App {
                 let done = forms::save_reply(&form, &mut self.store, now, *id)?;
                 text::reply::recorded(
                     &done.case_reference,
-                    done.status.label(),
+                    &done.status.label().to_lowercase(),
                     done.working_days_late,
                 )
             }
