@@ -699,3 +699,572 @@ fn calls_and_cases_taken_during_a_surgery_belong_to_it() {
     let latest = app.store.latest_entries(1).expect("entries");
     assert_eq!(latest[0].0.surgery, Some(surgery.id));
 }
+
+// ---- reminders, referrals, surgeries, the directory and the review ----
+
+use casebook::app::forms::{FormKind, range as range_field};
+use casebook::app::{CaseView, DueItem, PeriodKind};
+use casebook::domain::workdays::add_working_days;
+use casebook::domain::{ContactKind, FollowUp, Id, Outcome};
+use casebook::report::review::Period;
+
+fn today() -> NaiveDate {
+    now().date()
+}
+
+fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, day).expect("date")
+}
+
+/// A store with a housing officer in the directory and one open case whose
+/// constituent gave `consent` to share.
+fn referral_store(consent: Option<bool>) -> (Store, Id<Case>) {
+    let mut s = Store::open_in_memory().expect("store");
+    let cats = Config::default().categories();
+    let mut officer = Contact::named("Rhian Hughes");
+    officer.kind = Some(ContactKind::Officer);
+    officer.department = Some("Housing".into());
+    officer.role = Some("Tenancy officer".into());
+    s.add_officer(
+        &officer,
+        "damp, mould, repairs to council homes",
+        &["housing".into()],
+    )
+    .expect("officer");
+    let mut waste = Contact::named("Gareth Lewis");
+    waste.kind = Some(ContactKind::Officer);
+    waste.department = Some("Waste".into());
+    s.add_officer(
+        &waste,
+        "fly-tipping, missed bins, bulky waste",
+        &["waste".into()],
+    )
+    .expect("officer");
+    let sian = s
+        .add_contact(&Contact::named("Siân Davies"))
+        .expect("contact");
+    let mut case = Case::new("Damp in the bedroom", d(2026, 2, 10));
+    case.category = "housing".into();
+    case.consent_to_share = consent;
+    let case = s
+        .add_case(&case, &[(sian.id, Role::Constituent)], &cats)
+        .expect("case");
+    (s, case.id)
+}
+
+fn follow_up(s: &mut Store, case: Option<Id<Case>>, due: NaiveDate, what: &str) -> Id<FollowUp> {
+    s.add_follow_up(&FollowUp {
+        case,
+        contact: None,
+        entry: None,
+        due_on: due,
+        what: what.into(),
+        done_on: None,
+    })
+    .expect("follow-up")
+    .id
+}
+
+fn open_case(app: &mut App, id: Id<Case>) {
+    app.go(Screen::Case(Box::new(CaseView::new(id))), false);
+}
+
+#[test]
+fn home_due_panel_lists_late_replies_and_cases_to_update_and_opens_them() {
+    let (mut s, case) = referral_store(Some(true));
+    let officer = s.referral_targets_named("Rhian Hughes").expect("found")[0].id;
+    // Referred a month ago: the reply (10 working days) is late.
+    let outcome = s
+        .refer(
+            &casebook::store::NewReferral {
+                case,
+                to: officer,
+                at: now() - chrono::Duration::days(30),
+                council_ref: Some("HSG-1".into()),
+                instruction: casebook::domain::Instruction::ReplyCopyMe,
+                note: None,
+                constituent_copied: false,
+                reply_days: 10,
+            },
+            false,
+        )
+        .expect("referred");
+    assert!(matches!(
+        outcome,
+        casebook::store::ReferOutcome::Referred(_)
+    ));
+    follow_up(&mut s, Some(case), today(), "Ring Siân back");
+    let mut app = app_with(s, Config::default());
+    assert_eq!(app.home.follow_ups.len(), 1);
+    assert_eq!(app.home.late_referrals.len(), 1);
+    assert_eq!(
+        app.home.late_referrals[0].council_ref.as_deref(),
+        Some("HSG-1")
+    );
+    // Opened 10 Feb, never a call out to Siân: she needs an update.
+    assert_eq!(app.home.needs_update.len(), 1);
+    // The sections run on: the second line is the late reply.
+    app.press(key(KeyCode::Char('j')));
+    assert!(matches!(
+        app.home.due_item(),
+        Some(DueItem::LateReferral(_))
+    ));
+    // d does nothing to a late reply.
+    app.press(key(KeyCode::Char('d')));
+    assert_eq!(app.home.late_referrals.len(), 1);
+    app.press(key(KeyCode::Enter));
+    let Screen::Case(v) = &app.screen else {
+        panic!("the case")
+    };
+    assert_eq!(v.id, case);
+    app.press(key(KeyCode::Esc));
+    app.press(key(KeyCode::Char('j')));
+    assert!(matches!(app.home.due_item(), Some(DueItem::NeedsUpdate(_))));
+    app.press(key(KeyCode::Enter));
+    assert!(matches!(&app.screen, Screen::Case(v) if v.id == case));
+}
+
+fn agenda_app() -> (App, [Id<FollowUp>; 4]) {
+    let (mut s, case) = referral_store(Some(true));
+    let ids = [
+        follow_up(
+            &mut s,
+            Some(case),
+            d(2026, 2, 27),
+            "Chase the housing office",
+        ),
+        follow_up(&mut s, Some(case), today(), "Ring Siân back"),
+        follow_up(&mut s, None, d(2026, 3, 5), "Unfiled reminder"),
+        follow_up(&mut s, Some(case), d(2026, 4, 20), "Check the repair held"),
+    ];
+    let mut app = app_with(s, Config::default());
+    app.press(key(KeyCode::Char('4')));
+    (app, ids)
+}
+
+fn agenda_ids(app: &App) -> Vec<Id<FollowUp>> {
+    let Screen::Agenda(v) = &app.screen else {
+        panic!("the agenda")
+    };
+    v.items().map(|f| f.id).collect()
+}
+
+#[test]
+fn agenda_groups_follow_ups_and_marks_one_done() {
+    let (mut app, ids) = agenda_app();
+    let Screen::Agenda(v) = &app.screen else {
+        panic!("the agenda")
+    };
+    let a = v.agenda.as_ref().expect("loaded");
+    assert_eq!(
+        (
+            a.overdue.total,
+            a.due_today.total,
+            a.this_week.total,
+            a.later.total
+        ),
+        (1, 1, 1, 1)
+    );
+    assert_eq!(
+        agenda_ids(&app),
+        ids.to_vec(),
+        "overdue, today, this week, later"
+    );
+    app.press(key(KeyCode::Char('j')));
+    app.press(key(KeyCode::Char('d')));
+    assert_eq!(
+        app.store.follow_up(ids[1]).expect("f").done_on,
+        Some(today())
+    );
+    assert_eq!(agenda_ids(&app), vec![ids[0], ids[2], ids[3]]);
+    assert_eq!(app.status.as_deref(), Some("Follow-up marked done."));
+}
+
+#[test]
+fn agenda_snoozes_a_day_or_a_week_and_reschedules_with_a_date_form() {
+    let (mut app, ids) = agenda_app();
+    // The overdue one, snoozed a day: from today, not from its old date.
+    app.press(key(KeyCode::Char('z')));
+    assert_eq!(
+        app.store.follow_up(ids[0]).expect("f").due_on,
+        d(2026, 3, 3)
+    );
+    // The list is regrouped; the cursor stays on the first line.
+    assert_eq!(agenda_ids(&app)[0], ids[1]);
+    app.press(key(KeyCode::Char('w')));
+    assert_eq!(
+        app.store.follow_up(ids[1]).expect("f").due_on,
+        d(2026, 3, 9)
+    );
+    // m asks for a date; a bad one is refused beside the field.
+    app.press(key(KeyCode::Char('m')));
+    assert!(matches!(
+        app.popups.last(),
+        Some(Popup::Form(FormKind::Reschedule(_), _))
+    ));
+    let first = agenda_ids(&app)[0];
+    type_text(&mut app, "31/02/2026");
+    app.press(key(KeyCode::Enter));
+    assert!(
+        matches!(app.popups.last(), Some(Popup::Form(..))),
+        "refused"
+    );
+    for _ in 0..10 {
+        app.press(key(KeyCode::Backspace));
+    }
+    type_text(&mut app, "fri");
+    app.press(key(KeyCode::Enter));
+    assert!(app.popups.is_empty(), "{:?}", app.popups);
+    assert_eq!(app.store.follow_up(first).expect("f").due_on, d(2026, 3, 6));
+    // Enter opens the case of a follow-up (the first is unfiled, with
+    // nobody named: nothing to open).
+    app.press(key(KeyCode::Char('g')));
+    app.press(key(KeyCode::Enter));
+    assert!(matches!(app.screen, Screen::Agenda(_)));
+    app.press(key(KeyCode::Char('j')));
+    app.press(key(KeyCode::Enter));
+    assert!(matches!(app.screen, Screen::Case(_)));
+}
+
+#[test]
+fn a_referral_with_consent_is_made_at_once_with_the_due_date_in_working_days() {
+    let (s, case) = referral_store(Some(true));
+    let mut app = app_with(s, Config::default());
+    open_case(&mut app, case);
+    app.press(key(KeyCode::Char('R')));
+    type_text(&mut app, "rhian");
+    {
+        let Some(Popup::Form(FormKind::Refer(_), form)) = app.popups.last() else {
+            panic!("the referral form")
+        };
+        let Input::Who { matches, .. } = &form.fields[0].input else {
+            panic!("a name field")
+        };
+        assert_eq!(matches.len(), 1, "only officers: {matches:?}");
+        assert_eq!(matches[0].name, "Rhian Hughes");
+        // The reply time shows the date it makes: 10 working days.
+        let due = add_working_days(today(), 10);
+        assert_eq!(due, d(2026, 3, 16));
+        assert!(
+            form.fields[4].input.text() == "10",
+            "default from the config"
+        );
+    }
+    app.press(key(KeyCode::Tab)); // take Rhian, on to the instruction
+    app.press(key(KeyCode::Right)); // reply through me
+    app.press(key(KeyCode::Tab));
+    type_text(&mut app, "HSG-204");
+    app.press(key(KeyCode::Tab));
+    app.press(key(KeyCode::Right)); // constituent copied: yes
+    app.press(key(KeyCode::Tab));
+    app.press(key(KeyCode::Right)); // 11 working days
+    app.press(key(KeyCode::Enter));
+    assert!(app.popups.is_empty(), "{:?}", app.popups);
+    let refs = app.store.referrals_of_case(case).expect("referrals");
+    assert_eq!(refs.len(), 1);
+    let r = &refs[0];
+    assert_eq!(r.council_ref.as_deref(), Some("HSG-204"));
+    assert_eq!(r.instruction, casebook::domain::Instruction::ReplyThroughMe);
+    assert!(r.constituent_copied);
+    assert_eq!(r.due_on, add_working_days(today(), 11));
+    assert_eq!(
+        app.store.case(case).expect("case").status,
+        CaseStatus::WaitingCouncil
+    );
+    let status = app.status.clone().unwrap_or_default();
+    assert!(status.contains("referred to Rhian Hughes"), "{status}");
+    // The case page shows it.
+    let Screen::Case(v) = &app.screen else {
+        panic!("case")
+    };
+    assert_eq!(v.referrals.len(), 1);
+}
+
+#[test]
+fn a_referral_without_consent_asks_first_and_refers_only_on_y() {
+    let (s, case) = referral_store(None);
+    let mut app = app_with(s, Config::default());
+    open_case(&mut app, case);
+    app.press(key(KeyCode::Char('R')));
+    type_text(&mut app, "fly-tipping"); // found by what they handle
+    app.press(key(KeyCode::Enter));
+    let Some(Popup::Confirm { question, .. }) = app.popups.last() else {
+        panic!("a question: {:?}", app.popups)
+    };
+    assert!(question.contains("has not been asked"), "{question}");
+    // n: back to the form, nothing saved.
+    app.press(key(KeyCode::Char('n')));
+    assert!(matches!(
+        app.popups.last(),
+        Some(Popup::Form(FormKind::Refer(_), _))
+    ));
+    assert!(app.store.referrals_of_case(case).expect("r").is_empty());
+    app.press(key(KeyCode::Enter));
+    app.press(key(KeyCode::Char('y')));
+    assert!(app.popups.is_empty(), "{:?}", app.popups);
+    let refs = app.store.referrals_of_case(case).expect("r");
+    assert_eq!(refs.len(), 1);
+    let to = app.store.contact(refs[0].to).expect("officer");
+    assert_eq!(to.name, "Gareth Lewis");
+}
+
+#[test]
+fn a_referral_to_a_constituent_is_refused_beside_the_field() {
+    let (s, case) = referral_store(Some(true));
+    let mut app = app_with(s, Config::default());
+    open_case(&mut app, case);
+    app.press(key(KeyCode::Char('R')));
+    type_text(&mut app, "Siân Davies");
+    app.press(key(KeyCode::Enter));
+    let Some(Popup::Form(_, form)) = app.popups.last() else {
+        panic!("the form stays")
+    };
+    assert!(form.fields[0].error.is_some());
+    assert!(app.store.referrals_of_case(case).expect("r").is_empty());
+}
+
+#[test]
+fn a_reply_is_recorded_from_the_case_screen() {
+    let (s, case) = referral_store(Some(true));
+    let mut app = app_with(s, Config::default());
+    open_case(&mut app, case);
+    // Nothing awaited yet.
+    app.press(key(KeyCode::Char('a')));
+    assert!(app.popups.is_empty());
+    assert!(app.status.as_deref().unwrap_or("").contains("No referral"));
+    for officer in ["rhian", "gareth"] {
+        app.press(key(KeyCode::Char('R')));
+        type_text(&mut app, officer);
+        app.press(key(KeyCode::Enter));
+        assert!(app.popups.is_empty(), "{:?}", app.popups);
+    }
+    // Two awaited: choose which replied.
+    app.press(key(KeyCode::Char('a')));
+    let Some(Popup::Choose { options, .. }) = app.popups.last() else {
+        panic!("a choice: {:?}", app.popups)
+    };
+    assert_eq!(options.len(), 2);
+    assert!(options[1].1.contains("Gareth Lewis"));
+    app.press(key(KeyCode::Down));
+    app.press(key(KeyCode::Enter));
+    assert!(matches!(
+        app.popups.last(),
+        Some(Popup::Form(FormKind::Reply(_), _))
+    ));
+    app.press(key(KeyCode::Tab));
+    type_text(&mut app, "Crew booked for Thursday");
+    app.press(key(KeyCode::Enter));
+    assert!(app.popups.is_empty(), "{:?}", app.popups);
+    let awaited = app.store.awaiting_referrals(case).expect("awaited");
+    assert_eq!(awaited.len(), 1, "Rhian's is still awaited");
+    let gareth = app
+        .store
+        .referrals_of_case(case)
+        .expect("r")
+        .into_iter()
+        .find(|r| r.reply.is_some())
+        .expect("replied");
+    assert_eq!(gareth.reply.as_deref(), Some("Crew booked for Thursday"));
+    assert_eq!(gareth.reply_on, Some(today()));
+    // Still waiting on the other: the case stays waiting.
+    assert_eq!(
+        app.store.case(case).expect("case").status,
+        CaseStatus::WaitingCouncil
+    );
+}
+
+#[test]
+fn a_surgery_starts_and_ends_from_anywhere_and_shows_its_summary() {
+    let mut app = seeded();
+    app.press(key(KeyCode::Char('2')));
+    app.press(key(KeyCode::Char('S')));
+    assert!(matches!(
+        app.popups.last(),
+        Some(Popup::Form(FormKind::StartSurgery, _))
+    ));
+    type_text(&mut app, "Neuadd y Pentref");
+    app.press(key(KeyCode::Enter));
+    assert!(app.popups.is_empty(), "{:?}", app.popups);
+    assert_eq!(
+        app.surgery.as_ref().map(|s| s.venue.as_str()),
+        Some("Neuadd y Pentref")
+    );
+    // A call taken now belongs to it.
+    app.press(key(KeyCode::Char('c')));
+    type_text(&mut app, "Gwenllïan Hughes");
+    app.press(key(KeyCode::Tab));
+    type_text(&mut app, "Came about damp");
+    app.press(key(KeyCode::Enter));
+    // S again asks to end it; n keeps it running.
+    app.press(key(KeyCode::Char('S')));
+    app.press(key(KeyCode::Char('n')));
+    assert!(app.surgery.is_some());
+    app.press(key(KeyCode::Char('S')));
+    app.press(key(KeyCode::Char('y')));
+    assert!(app.surgery.is_none());
+    assert!(app.store.current_surgery().expect("q").is_none());
+    let Some(Popup::Message { body, error, .. }) = app.popups.last() else {
+        panic!("the summary: {:?}", app.popups)
+    };
+    assert!(!error);
+    assert!(body.contains("People seen: 1 (Gwenllïan Hughes)"), "{body}");
+    assert!(body.contains("Diary entries: 1"), "{body}");
+}
+
+#[test]
+fn the_directory_answers_who_handles_what_as_you_type() {
+    let (s, _) = referral_store(Some(true));
+    let mut app = app_with(s, Config::default());
+    app.press(key(KeyCode::Char('5')));
+    let names = |app: &App| -> Vec<String> {
+        let Screen::Directory(v) = &app.screen else {
+            panic!("the directory")
+        };
+        v.results.iter().map(|(_, c)| c.name.clone()).collect()
+    };
+    assert_eq!(names(&app).len(), 2, "everyone before typing");
+    // Keys go to the question: "c" and "q" are letters here.
+    type_text(&mut app, "who do I speak to about mould");
+    assert!(app.popups.is_empty() && !app.quit);
+    assert_eq!(names(&app), vec!["Rhian Hughes".to_string()]);
+    assert_eq!(
+        app.store
+            .who_handles("who do I speak to about mould", 200)
+            .expect("q")
+            .len(),
+        1
+    );
+    for _ in 0.."mould".len() {
+        app.press(key(KeyCode::Backspace));
+    }
+    type_text(&mut app, "fly");
+    assert_eq!(names(&app), vec!["Gareth Lewis".to_string()]);
+    // Esc stops typing; Enter opens the officer; / types again.
+    app.press(key(KeyCode::Esc));
+    assert!(matches!(&app.screen, Screen::Directory(v) if !v.typing));
+    app.press(key(KeyCode::Char('/')));
+    assert!(matches!(&app.screen, Screen::Directory(v) if v.typing));
+    app.press(key(KeyCode::Enter));
+    let Screen::Contact(v) = &app.screen else {
+        panic!("the officer's page")
+    };
+    assert_eq!(
+        v.contact.as_ref().map(|c| c.name.as_str()),
+        Some("Gareth Lewis")
+    );
+}
+
+fn review_store() -> Store {
+    let mut s = Store::open_in_memory().expect("store");
+    let cats = Config::default().categories();
+    let mut young = Contact::named("Ffion Jones");
+    young.age_band = Some(casebook::domain::AgeBand::From18To29);
+    let young = s.add_contact(&young).expect("contact");
+    let older = s
+        .add_contact(&Contact::named("Huw Evans"))
+        .expect("contact");
+    for (opened, closed, who, cat) in [
+        (d(2025, 3, 4), Some(d(2025, 4, 1)), young.id, "housing"),
+        (d(2025, 11, 20), None, older.id, "waste"),
+        (d(2026, 1, 12), Some(d(2026, 2, 2)), older.id, "waste"),
+        (d(2026, 2, 1), None, young.id, "highways"),
+    ] {
+        let mut c = Case::new("A case", opened);
+        c.category = cat.into();
+        let c = s
+            .add_case(&c, &[(who, Role::Constituent)], &cats)
+            .expect("case");
+        if let Some(on) = closed {
+            s.close_case(c.id, Outcome::Resolved, on).expect("closed");
+        }
+    }
+    s
+}
+
+fn review_view(app: &App) -> &casebook::app::ReviewView {
+    let Screen::Review(v) = &app.screen else {
+        panic!("the review")
+    };
+    v
+}
+
+#[test]
+fn the_review_steps_periods_and_shows_the_store_figures() {
+    let mut app = app_with(review_store(), Config::default());
+    app.press(key(KeyCode::Char('6')));
+    let year = Period::year(2026, 1).expect("period");
+    let v = review_view(&app);
+    assert_eq!(v.period, year);
+    assert_eq!(v.kind, PeriodKind::Calendar);
+    let shown = v.review.as_deref().expect("computed on open");
+    assert_eq!(*shown, app.store.review(&year).expect("review"));
+    assert_eq!(shown.headline.cases_opened, 2);
+    assert_eq!(shown.previous.cases_opened, 2);
+    // ← the year before.
+    app.press(key(KeyCode::Left));
+    let before = Period::year(2025, 1).expect("period");
+    let v = review_view(&app);
+    assert_eq!(v.period, before);
+    assert_eq!(
+        v.review.as_deref(),
+        Some(&app.store.review(&before).expect("review"))
+    );
+    assert_eq!(v.review.as_ref().map(|r| r.headline.under_30), Some(1));
+    app.press(key(KeyCode::Right));
+    app.press(key(KeyCode::Right));
+    assert_eq!(review_view(&app).period, Period::year(2027, 1).expect("p"));
+    app.press(key(KeyCode::Left));
+    // p: the municipal year (May, as the config keeps calendar years).
+    app.press(key(KeyCode::Char('p')));
+    let municipal = Period::year(2025, 5).expect("period");
+    let v = review_view(&app);
+    assert_eq!(v.kind, PeriodKind::Municipal(5));
+    assert_eq!(v.period, municipal);
+    assert_eq!(
+        v.review.as_deref(),
+        Some(&app.store.review(&municipal).expect("review"))
+    );
+}
+
+#[test]
+fn the_review_takes_a_custom_range_and_steps_it_by_its_length() {
+    let mut app = app_with(review_store(), Config::default());
+    app.press(key(KeyCode::Char('6')));
+    app.press(key(KeyCode::Char('f')));
+    let Some(Popup::Form(FormKind::ReviewRange, form)) = app.popups.last() else {
+        panic!("the range form")
+    };
+    assert_eq!(form.fields[range_field::FROM].input.text(), "2026-01-01");
+    // Clear both and type a range the wrong way round first.
+    for _ in 0..10 {
+        app.press(key(KeyCode::Backspace));
+    }
+    type_text(&mut app, "01/02/2026");
+    app.press(key(KeyCode::Tab));
+    for _ in 0..10 {
+        app.press(key(KeyCode::Backspace));
+    }
+    type_text(&mut app, "2026-01-15");
+    app.press(key(KeyCode::Enter));
+    assert!(
+        matches!(app.popups.last(), Some(Popup::Form(..))),
+        "refused"
+    );
+    for _ in 0..10 {
+        app.press(key(KeyCode::Backspace));
+    }
+    type_text(&mut app, "2026-02-28");
+    app.press(key(KeyCode::Enter));
+    assert!(app.popups.is_empty(), "{:?}", app.popups);
+    let feb = Period::custom(d(2026, 2, 1), d(2026, 2, 28)).expect("p");
+    let v = review_view(&app);
+    assert_eq!(v.kind, PeriodKind::Custom);
+    assert_eq!(v.period, feb);
+    assert_eq!(
+        v.review.as_deref(),
+        Some(&app.store.review(&feb).expect("review"))
+    );
+    app.press(key(KeyCode::Left));
+    let before = Period::custom(d(2026, 1, 4), d(2026, 1, 31)).expect("p");
+    assert_eq!(review_view(&app).period, before);
+}

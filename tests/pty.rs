@@ -83,7 +83,7 @@ fn log_a_call_and_quit_in_a_real_terminal() {
         writer.flush().expect("flushed");
     };
 
-    term.wait_for("Follow-ups due", limit);
+    term.wait_for("Nothing due today", limit);
     send("c");
     term.wait_for("Log a call", limit);
     send("Siân Davies");

@@ -289,3 +289,231 @@ fn cases_scrolled() {
     }
     insta::assert_snapshot!("cases_scrolled_80x24", draw(&app, 80, 24));
 }
+
+/// The seeded diary plus a directory, a late referral and a follow-up
+/// later this week: enough for the due panel, agenda, referral and review.
+fn reminders() -> App {
+    let mut app = seeded();
+    let s = &mut app.store;
+    let mut officer = Contact::named("Gareth Lewis");
+    officer.kind = Some(casebook::domain::ContactKind::Officer);
+    officer.department = Some("Waste".into());
+    officer.role = Some("Enforcement officer".into());
+    officer.phone = Some("029 2087 2087".into());
+    s.add_officer(
+        &officer,
+        "fly-tipping, missed bins, bulky waste",
+        &["waste".into()],
+    )
+    .expect("officer");
+    let mut agency = Contact::named("Tai Cymru Housing Association");
+    agency.kind = Some(casebook::domain::ContactKind::Agency);
+    agency.email = Some("repairs@taicymru.example".into());
+    s.add_officer(
+        &agency,
+        "repairs, damp and mould in its homes",
+        &["housing".into()],
+    )
+    .expect("agency");
+    let case = s.case_by_reference("2026-0001").expect("q").expect("case");
+    let to = s
+        .referral_targets_named("Tai Cymru Housing Association")
+        .expect("q")[0]
+        .id;
+    let outcome = s
+        .refer(
+            &casebook::store::NewReferral {
+                case: case.id,
+                to,
+                at: at("2026-02-11 11:00"),
+                council_ref: Some("TC-8812".into()),
+                instruction: casebook::domain::Instruction::ReplyCopyMe,
+                note: None,
+                constituent_copied: true,
+                reply_days: 10,
+            },
+            false,
+        )
+        .expect("referred");
+    assert!(matches!(
+        outcome,
+        casebook::store::ReferOutcome::Referred(_)
+    ));
+    s.add_follow_up(&casebook::domain::FollowUp {
+        case: Some(case.id),
+        contact: None,
+        entry: None,
+        due_on: day(2026, 3, 5),
+        what: "Check the mould treatment was booked".into(),
+        done_on: None,
+    })
+    .expect("follow-up");
+    app.refresh();
+    app
+}
+
+#[test]
+fn home_with_everything_due() {
+    let app = reminders();
+    insta::assert_snapshot!("home_due_80x24", draw(&app, 80, 24));
+    insta::assert_snapshot!("home_due_120x40", draw(&app, 120, 40));
+}
+
+#[test]
+fn agenda() {
+    let mut app = reminders();
+    press(&mut app, KeyCode::Char('4'));
+    press(&mut app, KeyCode::Char('j'));
+    insta::assert_snapshot!("agenda_80x24", draw(&app, 80, 24));
+    insta::assert_snapshot!("agenda_120x40", draw(&app, 120, 40));
+    press(&mut app, KeyCode::Char('m'));
+    typed(&mut app, "next tuesday");
+    press(&mut app, KeyCode::Enter);
+    insta::assert_snapshot!("agenda_reschedule_error", draw(&app, 80, 24));
+    insta::assert_snapshot!("agenda_empty_80x24", {
+        let mut e = empty();
+        press(&mut e, KeyCode::Char('4'));
+        draw(&e, 80, 24)
+    });
+}
+
+#[test]
+fn referral() {
+    let mut app = reminders();
+    press(&mut app, KeyCode::Char('2'));
+    press(&mut app, KeyCode::Char('G'));
+    press(&mut app, KeyCode::Enter); // the streetlight case: consent not asked
+    press(&mut app, KeyCode::Char('R'));
+    typed(&mut app, "fly");
+    insta::assert_snapshot!("refer_completion_80x24", draw(&app, 80, 24));
+    press(&mut app, KeyCode::Tab);
+    press(&mut app, KeyCode::Tab);
+    typed(&mut app, "WST-99");
+    press(&mut app, KeyCode::Tab);
+    press(&mut app, KeyCode::Tab);
+    insta::assert_snapshot!("refer_filled_120x40", draw(&app, 120, 40));
+    press(&mut app, KeyCode::Enter);
+    insta::assert_snapshot!("refer_confirm_consent_80x24", draw(&app, 80, 24));
+    press(&mut app, KeyCode::Char('y'));
+    insta::assert_snapshot!("case_referred_120x40", draw(&app, 120, 40));
+    press(&mut app, KeyCode::Char('a'));
+    typed(&mut app, "\t");
+    insta::assert_snapshot!("reply_form_80x24", draw(&app, 80, 24));
+}
+
+#[test]
+fn surgery() {
+    let mut app = seeded();
+    press(&mut app, KeyCode::Char('S'));
+    typed(&mut app, "Neuadd y Pentref, Llanfair");
+    insta::assert_snapshot!("surgery_start_80x24", draw(&app, 80, 24));
+    press(&mut app, KeyCode::Enter);
+    insta::assert_snapshot!("surgery_running_80x24", draw(&app, 80, 24));
+    insta::assert_snapshot!("surgery_running_120x40", draw(&app, 120, 40));
+    press(&mut app, KeyCode::Char('c'));
+    typed(&mut app, "Siân");
+    press(&mut app, KeyCode::Tab);
+    typed(&mut app, "Came about the damp again");
+    press(&mut app, KeyCode::Enter);
+    press(&mut app, KeyCode::Char('S'));
+    insta::assert_snapshot!("surgery_end_confirm_80x24", draw(&app, 80, 24));
+    press(&mut app, KeyCode::Char('y'));
+    insta::assert_snapshot!("surgery_summary_80x24", draw(&app, 80, 24));
+}
+
+#[test]
+fn directory() {
+    let mut app = reminders();
+    press(&mut app, KeyCode::Char('5'));
+    insta::assert_snapshot!("directory_all_80x24", draw(&app, 80, 24));
+    typed(&mut app, "who do I speak to about damp");
+    insta::assert_snapshot!("directory_search_120x40", draw(&app, 120, 40));
+    typed(&mut app, "zzz");
+    press(&mut app, KeyCode::Esc);
+    insta::assert_snapshot!("directory_nothing_80x24", draw(&app, 80, 24));
+}
+
+#[test]
+fn review() {
+    let mut s = Store::open_in_memory().expect("store");
+    let cats = Config::default().categories();
+    let mut people = Vec::new();
+    for (i, (name, age, gender)) in [
+        (
+            "Ffion Jones",
+            Some(casebook::domain::AgeBand::From18To29),
+            Some("female"),
+        ),
+        (
+            "Huw Evans",
+            Some(casebook::domain::AgeBand::From45To64),
+            Some("male"),
+        ),
+        ("Mair Owen", None, Some("female")),
+        (
+            "Sam Patel",
+            Some(casebook::domain::AgeBand::From30To44),
+            None,
+        ),
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        let mut c = Contact::named(name);
+        c.age_band = age;
+        c.gender = gender.map(str::to_string);
+        c.ethnicity = (i % 2 == 0).then(|| "white_welsh".to_string());
+        people.push(s.add_contact(&c).expect("contact").id);
+    }
+    let plan = [
+        (
+            "2025-02-03",
+            Some("2025-03-01"),
+            "housing",
+            Channel::Phone,
+            0,
+        ),
+        ("2025-06-10", Some("2025-06-20"), "waste", Channel::Email, 1),
+        ("2025-09-01", None, "highways", Channel::Surgery, 2),
+        ("2026-01-12", Some("2026-02-02"), "waste", Channel::Email, 1),
+        (
+            "2026-01-20",
+            Some("2026-02-25"),
+            "housing",
+            Channel::Phone,
+            0,
+        ),
+        ("2026-02-01", None, "housing", Channel::Surgery, 3),
+        ("2026-02-14", None, "parking", Channel::Doorstep, 2),
+    ];
+    for (opened, closed, cat, channel, who) in plan {
+        let mut c = Case::new("A case", at(&format!("{opened} 09:00")).date());
+        c.category = cat.into();
+        c.channel = channel;
+        let c = s
+            .add_case(&c, &[(people[who], Role::Constituent)], &cats)
+            .expect("case");
+        if let Some(on) = closed {
+            s.close_case(
+                c.id,
+                casebook::domain::Outcome::Resolved,
+                at(&format!("{on} 09:00")).date(),
+            )
+            .expect("closed");
+        }
+    }
+    let mut app =
+        App::new(s, Config::default(), Clock::Fixed(at("2026-03-02 09:30"))).expect("app");
+    press(&mut app, KeyCode::Char('6'));
+    insta::assert_snapshot!("review_80x24", draw(&app, 80, 24));
+    insta::assert_snapshot!("review_120x40", draw(&app, 120, 40));
+    app.update(Action::Resize(80, 24));
+    for _ in 0..15 {
+        press(&mut app, KeyCode::Char('j'));
+    }
+    insta::assert_snapshot!("review_scrolled_80x24", draw(&app, 80, 24));
+    press(&mut app, KeyCode::Char('p'));
+    insta::assert_snapshot!("review_municipal_120x40", draw(&app, 120, 40));
+    press(&mut app, KeyCode::Char('f'));
+    insta::assert_snapshot!("review_range_form_80x24", draw(&app, 80, 24));
+}

@@ -9,8 +9,12 @@ use super::text;
 use super::textfield::TextField;
 use crate::dates::parse_optional_date;
 use crate::domain::text::normalise_postcode;
-use crate::domain::{Case, CaseKind, Channel, Contact, EntryKind, FollowUp, Id, Role};
-use crate::store::{LogOutcome, LogRequest, Store, Who};
+use crate::domain::workdays::add_working_days;
+use crate::domain::{
+    Case, CaseKind, Channel, Contact, ContactKind, EntryKind, FollowUp, Id, Instruction, Referral,
+    Role,
+};
+use crate::store::{LogOutcome, LogRequest, NewReferral, ReferOutcome, Store, Who};
 use crate::{Error, Result};
 
 #[derive(Debug, Clone, PartialEq)]
@@ -21,6 +25,15 @@ pub enum FormKind {
         case: Id<Case>,
         contact: Option<Id<Contact>>,
     },
+    /// A new date for a follow-up on the agenda.
+    Reschedule(Id<FollowUp>),
+    /// A referral of a case to an officer or agency.
+    Refer(Id<Case>),
+    /// The reply to an awaited referral.
+    Reply(Id<Referral>),
+    StartSurgery,
+    /// A from–to range for the review.
+    ReviewRange,
 }
 
 pub mod quick {
@@ -52,6 +65,28 @@ pub mod follow {
     pub const DUE: usize = 0;
     pub const WHAT: usize = 1;
 }
+
+pub mod refer {
+    pub const TO: usize = 0;
+    pub const INSTRUCTION: usize = 1;
+    pub const COUNCIL_REF: usize = 2;
+    pub const COPIED: usize = 3;
+    pub const DAYS: usize = 4;
+    pub const NOTE: usize = 5;
+}
+
+pub mod reply {
+    pub const WHEN: usize = 0;
+    pub const TEXT: usize = 1;
+}
+
+pub mod range {
+    pub const FROM: usize = 0;
+    pub const TO: usize = 1;
+}
+
+/// The longest reply time offered, in working days.
+const MAX_REPLY_DAYS: u32 = 60;
 
 fn options<T: Copy>(
     all: &[T],
@@ -154,6 +189,142 @@ pub fn follow_up() -> Form {
     )
 }
 
+pub fn reschedule() -> Form {
+    Form::new(
+        text::agenda::RESCHEDULE,
+        vec![Field::text(text::agenda::NEW_DATE, TextField::new())],
+    )
+}
+
+/// The referral form. The reply time is a choice whose every option shows
+/// the date it makes, so the due date is seen as it changes.
+pub fn refer(today: NaiveDate, default_days: u32) -> Form {
+    use text::refer as t;
+    let days: Vec<(String, String)> = (1..=MAX_REPLY_DAYS)
+        .map(|n| {
+            let due = add_working_days(today, n)
+                .format("%a %-d %b %Y")
+                .to_string();
+            (n.to_string(), t::days(n, &due))
+        })
+        .collect();
+    let default_at = default_days.clamp(1, MAX_REPLY_DAYS) as usize - 1;
+    Form::new(
+        t::TITLE,
+        vec![
+            Field::who(t::TO),
+            Field::choice(
+                t::INSTRUCTION,
+                options(Instruction::ALL, Instruction::as_str, Instruction::label),
+                0,
+            ),
+            Field::text(t::COUNCIL_REF, TextField::new()).optional(),
+            Field::choice(t::COPIED, yes_no(), 0),
+            Field::choice(t::DAYS, days, default_at),
+            Field::text(t::NOTE, TextField::multiline()).optional(),
+        ],
+    )
+}
+
+pub fn reply() -> Form {
+    Form::new(
+        text::reply::TITLE,
+        vec![
+            Field::text(text::reply::WHEN, TextField::new().with_text("today")),
+            Field::text(text::reply::TEXT, TextField::multiline()),
+        ],
+    )
+}
+
+pub fn start_surgery() -> Form {
+    Form::new(
+        text::surgery::START,
+        vec![Field::text(text::surgery::VENUE, TextField::new())],
+    )
+}
+
+pub fn review_range(from: NaiveDate, to: NaiveDate) -> Form {
+    Form::new(
+        text::review::RANGE_TITLE,
+        vec![
+            Field::text(
+                text::review::FROM,
+                TextField::new().with_text(&crate::dates::iso(from)),
+            ),
+            Field::text(
+                text::review::TO,
+                TextField::new().with_text(&crate::dates::iso(to)),
+            ),
+        ],
+    )
+}
+
+/// Narrows the completions of a form's name field where only some people
+/// fit: the referral form offers officers and agencies.
+pub fn refine_matches(kind: &FormKind, form: &mut Form, store: &Store) -> Result<()> {
+    if !matches!(kind, FormKind::Refer(_)) || form.focus != refer::TO {
+        return Ok(());
+    }
+    if let Input::Who {
+        field,
+        chosen: None,
+        matches,
+        selected,
+    } = &mut form.fields[refer::TO].input
+    {
+        let typed = field.text().trim().to_string();
+        *matches = if typed.is_empty() {
+            Vec::new()
+        } else {
+            referral_matches(store, &typed)?
+        };
+        *selected = 0;
+    }
+    Ok(())
+}
+
+/// True for people a case can be referred to: officers, agencies and
+/// anyone in the directory.
+fn is_referral_target(store: &Store, id: Id<Contact>) -> Result<bool> {
+    let c = store.contact(id)?;
+    Ok(matches!(
+        c.kind(),
+        ContactKind::Officer
+            | ContactKind::Agency
+            | ContactKind::Organisation
+            | ContactKind::Councillor
+    ) || store
+        .referral_targets_named(&c.name)?
+        .iter()
+        .any(|t| t.id == id))
+}
+
+/// What the "to whom" field offers: officers and agencies whose name
+/// matches, then those the directory says handle what was typed
+/// ("fly-tipping" finds the waste officer).
+pub fn referral_matches(store: &Store, typed: &str) -> Result<Vec<Match>> {
+    let mut out = Vec::new();
+    for m in super::form::complete(store, typed)? {
+        if is_referral_target(store, m.id)? {
+            out.push(m);
+        }
+    }
+    for (entry, c) in store.who_handles(typed, 4)? {
+        if out.len() >= 6 {
+            break;
+        }
+        if !out.iter().any(|m| m.id == c.id) {
+            out.push(Match {
+                id: c.id,
+                name: c.name.clone(),
+                detail: text::refer::handles(&entry.handles),
+                caution: c.caution.is_some(),
+            });
+        }
+    }
+    Ok(out)
+}
+
 fn need(form: &mut Form, i: usize, message: &str) {
     form.fields[i].error = form.fields[i]
         .input
@@ -215,6 +386,64 @@ pub fn validate(kind: &FormKind, form: &mut Form, store: &Store, today: NaiveDat
             }
             need(form, follow::WHAT, text::follow_up::NEED_WHAT);
         }
+        FormKind::Reschedule(_) => date_field(form, 0, today),
+        FormKind::Refer(_) => {
+            need(form, refer::TO, text::refer::NEED_TO);
+            // While completions are offered, Enter takes one: no error yet.
+            let picking = matches!(
+                &form.fields[refer::TO].input,
+                Input::Who { chosen: None, matches, .. } if !matches.is_empty()
+            );
+            if form.fields[refer::TO].error.is_none()
+                && !picking
+                && referral_target(form, store).is_none()
+            {
+                form.fields[refer::TO].error = Some(text::refer::NOT_OFFICIAL.into());
+            }
+        }
+        FormKind::Reply(_) => {
+            if let Err(e) =
+                crate::dates::parse_datetime(form.fields[reply::WHEN].input.text(), today.into())
+            {
+                form.fields[reply::WHEN].error = Some(e.to_string());
+            }
+            need(form, reply::TEXT, text::reply::NEED_TEXT);
+        }
+        FormKind::StartSurgery => need(form, 0, text::surgery::NEED_VENUE),
+        FormKind::ReviewRange => {
+            date_field(form, range::FROM, today);
+            date_field(form, range::TO, today);
+            if let (Ok(from), Ok(to)) = (
+                crate::dates::parse_date(form.fields[range::FROM].input.text(), today),
+                crate::dates::parse_date(form.fields[range::TO].input.text(), today),
+            ) && to < from
+            {
+                form.fields[range::TO].error = Some(text::review::TO_BEFORE_FROM.into());
+            }
+        }
+    }
+}
+
+/// A date that must be given.
+fn date_field(form: &mut Form, i: usize, today: NaiveDate) {
+    if let Err(e) = crate::dates::parse_date(form.fields[i].input.text(), today) {
+        form.fields[i].error = Some(e.to_string());
+    }
+}
+
+/// The officer or agency the referral form names: the one picked, or the
+/// only one of that name.
+fn referral_target(form: &Form, store: &Store) -> Option<Id<Contact>> {
+    match &form.fields[refer::TO].input {
+        Input::Who {
+            chosen: Some(m), ..
+        } => is_referral_target(store, m.id).ok()?.then_some(m.id),
+        Input::Who { field, .. } if !field.is_empty() => store
+            .referral_targets_named(field.text().trim())
+            .ok()?
+            .first()
+            .map(|c| c.id),
+        _ => None,
     }
 }
 
@@ -341,4 +570,60 @@ pub fn save_follow_up(
         done_on: None,
     })?;
     Ok(())
+}
+
+pub fn save_reschedule(
+    form: &Form,
+    store: &mut Store,
+    today: NaiveDate,
+    id: Id<FollowUp>,
+) -> Result<NaiveDate> {
+    let on = crate::dates::parse_date(form.fields[0].input.text(), today)?;
+    store.reschedule_follow_up(id, on)?;
+    Ok(on)
+}
+
+/// Asks the store to refer the case; it may answer that consent is
+/// missing, and then nothing is saved until the councillor confirms.
+pub fn save_refer(
+    form: &Form,
+    store: &mut Store,
+    now: chrono::NaiveDateTime,
+    case: Id<Case>,
+    confirmed_without_consent: bool,
+) -> Result<ReferOutcome> {
+    let to = referral_target(form, store).ok_or_else(|| Error::invalid(text::refer::NEED_TO))?;
+    let reply_days: u32 = form.fields[refer::DAYS]
+        .input
+        .text()
+        .parse()
+        .map_err(|_| Error::invalid(text::refer::NEED_TO))?;
+    let r = NewReferral {
+        case,
+        to,
+        at: now,
+        council_ref: opt_text(form, refer::COUNCIL_REF),
+        instruction: form.fields[refer::INSTRUCTION].input.text().parse()?,
+        note: opt_text(form, refer::NOTE),
+        constituent_copied: form.fields[refer::COPIED].input.text() == "yes",
+        reply_days,
+    };
+    store.refer(&r, confirmed_without_consent)
+}
+
+pub fn save_reply(
+    form: &Form,
+    store: &mut Store,
+    now: chrono::NaiveDateTime,
+    id: Id<Referral>,
+) -> Result<crate::store::ReplyOutcome> {
+    let at = crate::dates::parse_datetime(form.fields[reply::WHEN].input.text(), now)?;
+    store.reply_to_referral(id, at, form.fields[reply::TEXT].input.text())
+}
+
+/// The period a valid range form gives.
+pub fn review_period(form: &Form, today: NaiveDate) -> Result<crate::report::review::Period> {
+    let from = crate::dates::parse_date(form.fields[range::FROM].input.text(), today)?;
+    let to = crate::dates::parse_date(form.fields[range::TO].input.text(), today)?;
+    crate::report::review::Period::custom(from, to)
 }

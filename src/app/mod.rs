@@ -6,9 +6,12 @@
 //! the top one takes each key first.
 
 pub mod action;
+pub mod agenda;
+pub mod directory;
 pub mod form;
 pub mod forms;
 pub mod keymap;
+pub mod review;
 pub mod text;
 pub mod textfield;
 mod views;
@@ -16,16 +19,19 @@ mod views;
 use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
 pub use action::Action;
+pub use agenda::AgendaView;
+pub use directory::DirectoryView;
 use form::{Form, Input, Match, Outcome};
 use forms::FormKind;
 pub use keymap::Keymap;
+pub use review::{PeriodKind, ReviewView};
 use textfield::TextField;
-pub use views::{CaseView, CasesView, ContactView, ContactsView, HomePanel, HomeView};
+pub use views::{CaseView, CasesView, ContactView, ContactsView, DueItem, HomePanel, HomeView};
 
 use crate::clock::Clock;
 use crate::config::Config;
-use crate::domain::{CaseStatus, EntryKind, Outcome as CaseOutcome};
-use crate::store::{Hit, HitKind, Store};
+use crate::domain::{CaseStatus, EntryKind, Outcome as CaseOutcome, Record, Surgery};
+use crate::store::{Hit, HitKind, ReferOutcome, Snooze, Store};
 use crate::{Error, Result};
 
 #[derive(Debug, Clone, PartialEq)]
@@ -35,6 +41,9 @@ pub enum Screen {
     Case(Box<CaseView>),
     Contacts(ContactsView),
     Contact(Box<ContactView>),
+    Agenda(AgendaView),
+    Directory(DirectoryView),
+    Review(Box<ReviewView>),
 }
 
 /// What the confirm popup does when answered yes.
@@ -42,6 +51,22 @@ pub enum Screen {
 pub enum Confirmed {
     /// Close the form beneath, losing what was typed.
     DiscardForm,
+    /// Refer the case in the form beneath although the constituent has not
+    /// agreed to their details being shared.
+    ReferWithoutConsent,
+    /// End the surgery that is running.
+    EndSurgery,
+}
+
+impl Confirmed {
+    /// The keys line of the question.
+    pub fn keys(self) -> &'static str {
+        match self {
+            Confirmed::DiscardForm => text::message::DISCARD_KEYS,
+            Confirmed::ReferWithoutConsent => text::refer::CONFIRM_KEYS,
+            Confirmed::EndSurgery => text::surgery::END_KEYS,
+        }
+    }
 }
 
 /// What a list of choices is for.
@@ -49,6 +74,8 @@ pub enum Confirmed {
 pub enum ChoicePurpose {
     Status,
     Outcome,
+    /// Which awaited referral a reply is to (the value is its id).
+    Reply,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -67,7 +94,7 @@ pub enum Popup {
         error: bool,
     },
     Confirm {
-        question: &'static str,
+        question: String,
         then: Confirmed,
     },
     Search(SearchPopup),
@@ -96,6 +123,8 @@ pub struct App {
     /// A one-line message after something was saved.
     pub status: Option<String>,
     pub home: HomeView,
+    /// The surgery running now, shown in the header.
+    pub surgery: Option<Record<Surgery>>,
     /// True when this is the demo diary.
     pub demo: bool,
     /// NO_COLOR: draw with bold and reverse only.
@@ -124,6 +153,7 @@ impl App {
             quit: false,
             status: None,
             home: HomeView::default(),
+            surgery: None,
             demo: false,
             no_color: false,
             size: (80, 24),
@@ -136,6 +166,15 @@ impl App {
             Screen::Case(Box::new(CaseView::new(crate::domain::Id::new(0)))),
             Screen::Contacts(ContactsView::default()),
             Screen::Contact(Box::new(ContactView::new(crate::domain::Id::new(0)))),
+            Screen::Agenda(AgendaView::default()),
+            Screen::Directory(DirectoryView {
+                typing: false,
+                ..DirectoryView::default()
+            }),
+            Screen::Review(Box::new(ReviewView::new(
+                app.clock.today(),
+                app.config.year_start_month,
+            )?)),
         ];
         for screen in screens {
             app.screen = screen;
@@ -163,31 +202,44 @@ impl App {
     pub fn screen_actions(&self) -> Vec<Action> {
         use Action::*;
         let mut own: Vec<Action> = match &self.screen {
-            Screen::Home => vec![Open, NextPanel, Done, GotoCases, GotoContacts, Quit],
-            Screen::Cases(_) => vec![
-                Open,
-                FilterStatus,
-                FilterCategory,
-                FilterKind,
-                Sort,
-                GotoHome,
-                GotoContacts,
-                Back,
-            ],
+            Screen::Home => vec![Open, NextPanel, Done, Quit],
+            Screen::Cases(_) => vec![Open, FilterStatus, FilterCategory, FilterKind, Sort, Back],
             Screen::Case(_) => vec![
                 AddEntry,
                 AddFollowUp,
+                Refer,
+                RecordReply,
                 ChangeStatus,
                 CloseCase,
                 Reveal,
                 Open,
                 Back,
             ],
-            Screen::Contacts(_) => vec![Open, GotoHome, GotoCases, Back],
+            Screen::Contacts(_) => vec![Open, Back],
             Screen::Contact(_) => vec![Open, Reveal, Back],
+            Screen::Agenda(_) => vec![Open, Done, SnoozeDay, SnoozeWeek, Reschedule, Reveal, Back],
+            Screen::Directory(_) => vec![Open, Back],
+            Screen::Review(_) => vec![PrevPeriod, NextPeriod, PeriodKind, CustomPeriod, Back],
         };
         own.extend([
-            LogCall, NewCase, Search, Help, Privacy, Up, Down, PageUp, PageDown, Top, Bottom,
+            LogCall,
+            NewCase,
+            Surgery,
+            Search,
+            Help,
+            Privacy,
+            GotoHome,
+            GotoCases,
+            GotoContacts,
+            GotoAgenda,
+            GotoDirectory,
+            GotoReview,
+            Up,
+            Down,
+            PageUp,
+            PageDown,
+            Top,
+            Bottom,
         ]);
         own
     }
@@ -211,6 +263,12 @@ impl App {
             return Some(Action::Privacy);
         }
         if !self.popups.is_empty() {
+            return Some(Action::Key(key));
+        }
+        // Typing the problem on the directory screen.
+        if let Screen::Directory(v) = &self.screen
+            && v.typing
+        {
             return Some(Action::Key(key));
         }
         self.keymap.resolve(&key, &self.screen_actions())
@@ -245,6 +303,7 @@ impl App {
                 self.privacy = !self.privacy;
                 return Ok(());
             }
+            Action::Key(k) if self.popups.is_empty() => return self.directory_key(k),
             Action::Key(k) => return self.popup_key(k),
             Action::Paste(s) => return self.paste(&s),
             Action::Refresh => {
@@ -261,6 +320,12 @@ impl App {
         match action {
             Action::Quit => self.quit = true,
             Action::Help => self.popups.push(Popup::Help),
+            // On the directory screen, search is its own "who handles …".
+            Action::Search if matches!(self.screen, Screen::Directory(_)) => {
+                if let Screen::Directory(v) = &mut self.screen {
+                    v.typing = true;
+                }
+            }
             Action::Search => self.popups.push(Popup::Search(SearchPopup {
                 field: TextField::new(),
                 hits: Vec::new(),
@@ -287,6 +352,19 @@ impl App {
             Action::GotoHome => self.go(Screen::Home, true),
             Action::GotoCases => self.go(Screen::Cases(CasesView::default()), false),
             Action::GotoContacts => self.go(Screen::Contacts(ContactsView::default()), false),
+            Action::GotoAgenda => self.go(Screen::Agenda(AgendaView::default()), false),
+            Action::GotoDirectory => self.go(Screen::Directory(DirectoryView::default()), false),
+            Action::GotoReview => {
+                let v = ReviewView::new(self.clock.today(), self.config.year_start_month)?;
+                self.go(Screen::Review(Box::new(v)), false)
+            }
+            Action::Surgery => match &self.surgery {
+                Some(s) => self.popups.push(Popup::Confirm {
+                    question: text::surgery::end_question(&s.venue),
+                    then: Confirmed::EndSurgery,
+                }),
+                None => self.open_form(FormKind::StartSurgery, forms::start_surgery()),
+            },
             other => self.screen_action(other)?,
         }
         Ok(())
@@ -322,12 +400,19 @@ impl App {
         }
         let today = self.clock.today();
         let result = match &mut self.screen {
-            Screen::Home => self.home.load(&self.store, today, &self.config.patterns),
+            Screen::Home => self.home.load(&self.store, today, &self.config),
             Screen::Cases(v) => v.reload(&self.store),
             Screen::Case(v) => v.reload(&self.store),
             Screen::Contacts(v) => v.reload(&self.store),
             Screen::Contact(v) => v.reload(&self.store),
+            Screen::Agenda(v) => v.reload(&self.store, today),
+            Screen::Directory(v) => v.reload(&self.store),
+            Screen::Review(v) => v.reload(&self.store),
         };
+        let result = result.and_then(|()| {
+            self.surgery = self.store.current_surgery()?;
+            Ok(())
+        });
         if let Err(e) = result {
             self.fail(e);
         }
@@ -350,6 +435,7 @@ impl App {
             Some(Popup::Form(kind, form)) => {
                 form.paste(s);
                 form.refresh_matches(&self.store)?;
+                forms::refine_matches(kind, form, &self.store)?;
                 forms::validate(kind, form, &self.store, self.clock.today());
             }
             Some(Popup::Search(p)) => {
@@ -358,6 +444,38 @@ impl App {
                 p.selected = 0;
             }
             _ => {}
+        }
+        if self.popups.is_empty()
+            && let Screen::Directory(v) = &mut self.screen
+        {
+            v.typing = true;
+            v.query.insert_str(s);
+            v.reload(&self.store)?;
+        }
+        Ok(())
+    }
+
+    /// A key typed into the directory screen's question.
+    fn directory_key(&mut self, key: KeyEvent) -> Result<()> {
+        let Screen::Directory(v) = &mut self.screen else {
+            return Ok(());
+        };
+        match key.code {
+            KeyCode::Esc => v.typing = false,
+            KeyCode::Up => v.step(-1),
+            KeyCode::Down => v.step(1),
+            KeyCode::PageUp => v.step(-10),
+            KeyCode::PageDown => v.step(10),
+            KeyCode::Enter => {
+                v.typing = false;
+                return self.screen_action(Action::Open);
+            }
+            _ => {
+                if v.query.handle_key(&key) {
+                    v.selected = 0;
+                    v.reload(&self.store)?;
+                }
+            }
         }
         Ok(())
     }
@@ -379,11 +497,7 @@ impl App {
                 KeyCode::Char('y') | KeyCode::Char('Y') => {
                     let then = *then;
                     self.popups.pop();
-                    match then {
-                        Confirmed::DiscardForm => {
-                            self.popups.pop();
-                        }
-                    }
+                    self.confirmed(then)?;
                 }
                 KeyCode::Char('n') | KeyCode::Char('N') | KeyCode::Esc => {
                     self.popups.pop();
@@ -437,13 +551,17 @@ impl App {
                 match outcome {
                     Outcome::Keep => {
                         form.notice = None;
-                        form.refresh_matches(&self.store)?;
+                        // ↑/↓ move through the completions: keep them.
+                        if !matches!(key.code, KeyCode::Up | KeyCode::Down) {
+                            form.refresh_matches(&self.store)?;
+                            forms::refine_matches(kind, form, &self.store)?;
+                        }
                         forms::validate(kind, form, &self.store, today);
                     }
                     Outcome::Cancel => {
                         if form.is_dirty() {
                             self.popups.push(Popup::Confirm {
-                                question: text::message::DISCARD,
+                                question: text::message::DISCARD.to_string(),
                                 then: Confirmed::DiscardForm,
                             });
                         } else {
@@ -493,6 +611,45 @@ impl App {
                 forms::save_follow_up(&form, &mut self.store, now.date(), *case, *contact)?;
                 text::status::FOLLOW_UP_ADDED.to_string()
             }
+            FormKind::Reschedule(id) => {
+                let on = forms::save_reschedule(&form, &mut self.store, now.date(), *id)?;
+                text::agenda::snoozed(&on.format("%a %-d %b").to_string())
+            }
+            FormKind::Refer(case) => {
+                match forms::save_refer(&form, &mut self.store, now, *case, false)? {
+                    ReferOutcome::Referred(r) => self.referred(&r)?,
+                    ReferOutcome::NeedsConfirmation(w) => {
+                        // Nothing saved: the form stays beneath the question.
+                        self.popups.push(Popup::Confirm {
+                            question: text::refer::confirm(&w.message()),
+                            then: Confirmed::ReferWithoutConsent,
+                        });
+                        return Ok(());
+                    }
+                }
+            }
+            FormKind::Reply(id) => {
+                let done = forms::save_reply(&form, &mut self.store, now, *id)?;
+                text::reply::recorded(
+                    &done.case_reference,
+                    &done.status.label().to_lowercase(),
+                    done.working_days_late,
+                )
+            }
+            FormKind::StartSurgery => {
+                let venue = form.fields[0].input.text().trim().to_string();
+                let s = self.store.start_surgery(&venue, now)?;
+                text::surgery::started(&s.venue)
+            }
+            FormKind::ReviewRange => {
+                let period = forms::review_period(&form, now.date())?;
+                self.popups.pop();
+                if let Screen::Review(v) = &mut self.screen {
+                    v.set_custom(period);
+                }
+                self.refresh();
+                return Ok(());
+            }
         };
         self.popups.pop();
         self.refresh();
@@ -500,7 +657,73 @@ impl App {
         Ok(())
     }
 
+    /// The status line after a referral was saved.
+    fn referred(&self, r: &Record<crate::domain::Referral>) -> Result<String> {
+        let case = self.store.case(r.case)?;
+        let to = self.store.contact(r.to)?;
+        Ok(text::refer::referred(
+            &case.reference,
+            &to.name,
+            &r.due_on.format("%a %-d %b").to_string(),
+        ))
+    }
+
+    /// Does what a confirmation question was asked for.
+    fn confirmed(&mut self, then: Confirmed) -> Result<()> {
+        match then {
+            Confirmed::DiscardForm => {
+                self.popups.pop();
+            }
+            Confirmed::ReferWithoutConsent => {
+                let Some(Popup::Form(FormKind::Refer(case), form)) = self.popups.last() else {
+                    return Ok(());
+                };
+                let (case, form) = (*case, form.clone());
+                let outcome =
+                    forms::save_refer(&form, &mut self.store, self.clock.now(), case, true)?;
+                if let ReferOutcome::Referred(r) = outcome {
+                    let status = self.referred(&r)?;
+                    self.popups.pop();
+                    self.refresh();
+                    self.status = Some(status);
+                }
+            }
+            Confirmed::EndSurgery => {
+                let (s, summary) = self.store.end_surgery(self.clock.now())?;
+                let time = |t: Option<chrono::NaiveDateTime>| {
+                    t.map(|t| t.format("%H:%M").to_string()).unwrap_or_default()
+                };
+                let body = text::surgery::summary(
+                    &s.venue,
+                    &s.held_on.format("%a %-d %b").to_string(),
+                    &time(s.started_at),
+                    &time(s.ended_at),
+                    summary.people_seen,
+                    &summary.people,
+                    summary.cases_opened,
+                    summary.entries,
+                    &summary.categories,
+                );
+                self.refresh();
+                self.popups.push(Popup::Message {
+                    title: text::surgery::ENDED.to_string(),
+                    body,
+                    error: false,
+                });
+            }
+        }
+        Ok(())
+    }
+
     fn chosen(&mut self, purpose: ChoicePurpose, value: &str) -> Result<()> {
+        if purpose == ChoicePurpose::Reply {
+            let id: i64 = value
+                .parse()
+                .map_err(|_| Error::invalid(text::reply::NOTHING_AWAITED))?;
+            let kind = FormKind::Reply(crate::domain::Id::new(id));
+            self.open_form(kind, forms::reply());
+            return Ok(());
+        }
         let Screen::Case(view) = &self.screen else {
             return Ok(());
         };
@@ -519,6 +742,7 @@ impl App {
                 self.store.close_case(id, o, self.clock.today())?;
                 text::status::closed(&reference, o.label())
             }
+            ChoicePurpose::Reply => return Ok(()),
         };
         self.refresh();
         self.status = Some(status);
@@ -573,7 +797,7 @@ impl App {
                 Action::Bottom => self.home.step(100_000),
                 Action::Done => {
                     if self.home.focus == HomePanel::FollowUps
-                        && let Some(f) = self.home.follow_ups.get(self.home.selected)
+                        && let Some(DueItem::FollowUp(f)) = self.home.due_item()
                     {
                         self.store.complete_follow_up(f.id, today)?;
                         self.refresh();
@@ -683,6 +907,43 @@ impl App {
                         self.go(s, false);
                     }
                 }
+                Action::Refer => {
+                    if v.case.as_ref().is_some_and(|c| c.is_closed()) {
+                        self.status = Some(text::case::ALREADY_CLOSED.to_string());
+                    } else {
+                        let (id, form) =
+                            (v.id, forms::refer(today, self.config.referral_reply_days));
+                        self.open_form(FormKind::Refer(id), form);
+                    }
+                }
+                Action::RecordReply => {
+                    let id = v.id;
+                    let awaited = self.store.awaiting_referrals(id)?;
+                    match awaited.as_slice() {
+                        [] => self.status = Some(text::reply::NOTHING_AWAITED.to_string()),
+                        [one] => self.open_form(FormKind::Reply(one.id), forms::reply()),
+                        many => {
+                            let mut options = Vec::new();
+                            for r in many {
+                                let to = self.store.contact(r.to)?;
+                                options.push((
+                                    r.id.raw().to_string(),
+                                    text::reply::option(
+                                        &to.name,
+                                        &r.referred_on.format("%-d %b").to_string(),
+                                        &r.due_on.format("%-d %b").to_string(),
+                                    ),
+                                ));
+                            }
+                            self.popups.push(Popup::Choose {
+                                title: text::reply::CHOOSE,
+                                options,
+                                selected: 0,
+                                purpose: ChoicePurpose::Reply,
+                            });
+                        }
+                    }
+                }
                 _ => {}
             },
             Screen::Contacts(v) => match action {
@@ -714,6 +975,96 @@ impl App {
                 }
                 _ => {}
             },
+            Screen::Agenda(v) => match action {
+                Action::Up => v.step(-1),
+                Action::Down => v.step(1),
+                Action::PageUp => v.step(-10),
+                Action::PageDown => v.step(10),
+                Action::Top => v.step(-100_000),
+                Action::Bottom => v.step(100_000),
+                Action::Reveal => v.revealed = !v.revealed,
+                Action::Open => {
+                    if let Some(s) = v.target() {
+                        self.go(s, false);
+                    }
+                }
+                Action::Done | Action::SnoozeDay | Action::SnoozeWeek | Action::Reschedule => {
+                    let Some(id) = v.current().map(|f| f.id) else {
+                        self.status = Some(text::message::NOTHING_SELECTED.to_string());
+                        return Ok(());
+                    };
+                    let status = match action {
+                        Action::Done => {
+                            self.store.complete_follow_up(id, today)?;
+                            text::status::FOLLOW_UP_DONE.to_string()
+                        }
+                        Action::Reschedule => {
+                            self.open_form(FormKind::Reschedule(id), forms::reschedule());
+                            return Ok(());
+                        }
+                        _ => {
+                            let by = if action == Action::SnoozeDay {
+                                Snooze::Day
+                            } else {
+                                Snooze::Week
+                            };
+                            let on = self.store.snooze_follow_up(id, by, today)?;
+                            text::agenda::snoozed(&on.format("%a %-d %b").to_string())
+                        }
+                    };
+                    self.refresh();
+                    self.status = Some(status);
+                }
+                _ => {}
+            },
+            Screen::Directory(v) => match action {
+                Action::Up => v.step(-1),
+                Action::Down => v.step(1),
+                Action::PageUp => v.step(-10),
+                Action::PageDown => v.step(10),
+                Action::Top => v.step(-100_000),
+                Action::Bottom => v.step(100_000),
+                Action::Open => {
+                    if let Some((_, c)) = v.results.get(v.selected) {
+                        let s = Screen::Contact(Box::new(ContactView::new(c.id)));
+                        self.go(s, false);
+                    }
+                }
+                _ => {}
+            },
+            Screen::Review(v) => match action {
+                Action::Up => v.scroll = v.scroll.saturating_sub(1),
+                Action::Down => {
+                    v.scroll = v
+                        .scroll
+                        .saturating_add(1)
+                        .min(crate::ui::screens::review::max_scroll(v, body_w, body_h))
+                }
+                Action::PageUp => v.scroll = v.scroll.saturating_sub(10),
+                Action::PageDown => {
+                    v.scroll = v
+                        .scroll
+                        .saturating_add(10)
+                        .min(crate::ui::screens::review::max_scroll(v, body_w, body_h))
+                }
+                Action::Top => v.scroll = 0,
+                Action::Bottom => {
+                    v.scroll = crate::ui::screens::review::max_scroll(v, body_w, body_h)
+                }
+                Action::PrevPeriod | Action::NextPeriod => {
+                    v.step(if action == Action::PrevPeriod { -1 } else { 1 })?;
+                    v.reload(&self.store)?;
+                }
+                Action::PeriodKind => {
+                    v.toggle_kind(self.config.year_start_month)?;
+                    v.reload(&self.store)?;
+                }
+                Action::CustomPeriod => {
+                    let form = forms::review_range(v.period.from, v.period.to);
+                    self.open_form(FormKind::ReviewRange, form);
+                }
+                _ => {}
+            },
         }
         Ok(())
     }
@@ -726,14 +1077,26 @@ impl App {
                     return form_hints(f);
                 }
                 Popup::Search(_) => text::search::HINT,
-                Popup::Confirm { .. } => text::message::DISCARD_KEYS,
+                Popup::Confirm { then, .. } => then.keys(),
                 Popup::Choose { .. } => text::message::CHOOSE_KEYS,
                 Popup::Help => text::help::CLOSE,
                 Popup::Message { .. } => text::message::CLOSE,
             };
             return vec![(String::new(), hint)];
         }
+        if let Screen::Directory(v) = &self.screen
+            && v.typing
+        {
+            return vec![(String::new(), text::directory::TYPING_KEYS)];
+        }
+        // The screens' own keys are in the header's tabs.
         let skip = [
+            Action::GotoHome,
+            Action::GotoCases,
+            Action::GotoContacts,
+            Action::GotoAgenda,
+            Action::GotoDirectory,
+            Action::GotoReview,
             Action::Up,
             Action::Down,
             Action::PageUp,

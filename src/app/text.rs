@@ -12,6 +12,9 @@ pub mod tabs {
     pub const CONTACTS: &str = "Contacts";
     pub const CASE: &str = "Case";
     pub const CONTACT: &str = "Contact";
+    pub const AGENDA: &str = "Agenda";
+    pub const DIRECTORY: &str = "Directory";
+    pub const REVIEW: &str = "Review";
 }
 
 /// Short names of actions for the footer and help.
@@ -45,13 +48,44 @@ pub fn action_label(name: &str) -> &'static str {
         "close_case" => "close case",
         "reveal" => "show confidential",
         "done" => "follow-up done",
+        "goto_agenda" => "agenda",
+        "goto_directory" => "directory",
+        "goto_review" => "review",
+        "surgery" => "surgery start/end",
+        "snooze_day" => "+1 day",
+        "snooze_week" => "+1 week",
+        "reschedule" => "new date",
+        "refer" => "refer",
+        "record_reply" => "record reply",
+        "prev_period" => "previous period",
+        "next_period" => "next period",
+        "period_kind" => "calendar/municipal",
+        "custom_period" => "from–to",
         _ => "",
     }
 }
 
 pub mod home {
-    pub const FOLLOW_UPS: &str = "Follow-ups due";
+    pub const FOLLOW_UPS: &str = "Due";
     pub const NO_FOLLOW_UPS: &str = "Nothing due today.";
+    pub fn section_follow_ups(n: usize) -> String {
+        format!("Follow-ups ({n})")
+    }
+    pub fn section_late(n: usize) -> String {
+        format!("Replies late ({n})")
+    }
+    pub fn section_update(n: usize) -> String {
+        format!("To update ({n})")
+    }
+    /// "reply due 20 Feb" on a late referral.
+    pub fn reply_was_due(due: &str) -> String {
+        format!("reply due {due}")
+    }
+    /// "no news since 12 Jan" on a case needing an update.
+    pub fn no_news_since(since: &str) -> String {
+        format!("no news since {since}")
+    }
+    pub const NEVER_UPDATED: &str = "never updated";
     pub const OVERDUE: &str = "overdue";
     pub const TODAY: &str = "today";
     pub const OPEN_CASES: &str = "Open cases";
@@ -68,6 +102,185 @@ pub mod home {
         format!("{cases} {category} cases in {area}")
     }
     pub const UNFILED: &str = "unfiled";
+}
+
+pub mod agenda {
+    pub const TITLE: &str = "Agenda: follow-ups";
+    pub const EMPTY: &str = "No follow-ups waiting.";
+    pub const OVERDUE: &str = "Overdue";
+    pub const TODAY: &str = "Today";
+    pub const THIS_WEEK: &str = "This week";
+    pub const LATER: &str = "Later";
+    pub const MASKED: &str = "•••• confidential: hidden";
+    pub fn section(name: &str, total: u64) -> String {
+        format!("{name} ({total})")
+    }
+    pub fn more(n: u64) -> String {
+        format!("  … and {n} more")
+    }
+    pub const RESCHEDULE: &str = "Move the follow-up";
+    pub const NEW_DATE: &str = "New date";
+    pub fn snoozed(to: &str) -> String {
+        format!("Follow-up moved to {to}.")
+    }
+}
+
+pub mod refer {
+    pub const TITLE: &str = "Refer the case";
+    pub const TO: &str = "To whom";
+    pub const INSTRUCTION: &str = "Instruction";
+    pub const COUNCIL_REF: &str = "Council reference";
+    pub const COPIED: &str = "Constituent copied";
+    pub const DAYS: &str = "Reply within";
+    pub const NOTE: &str = "What was asked";
+    pub const NEED_TO: &str = "type an officer or agency from the directory";
+    pub const NOT_OFFICIAL: &str = "not an officer or agency in the directory";
+    /// "10 working days: due Mon 16 Mar"
+    pub fn days(n: u32, due: &str) -> String {
+        let unit = if n == 1 {
+            "working day"
+        } else {
+            "working days"
+        };
+        format!("{n} {unit}: reply due {due}")
+    }
+    pub fn handles(what: &str) -> String {
+        format!("handles {what}")
+    }
+    pub fn referred(reference: &str, to: &str, due: &str) -> String {
+        format!("{reference} referred to {to}; reply due {due}.")
+    }
+    pub const CONFIRM_KEYS: &str = "y refer anyway · n back to the form";
+    pub fn confirm(warning: &str) -> String {
+        let mut chars = warning.chars();
+        let first: String = chars
+            .next()
+            .map(|c| c.to_uppercase().collect())
+            .unwrap_or_default();
+        format!("Refer anyway? {first}{}.", chars.as_str())
+    }
+}
+
+pub mod reply {
+    pub const TITLE: &str = "Record a reply";
+    pub const CHOOSE: &str = "Which referral replied?";
+    pub const WHEN: &str = "Replied on";
+    pub const TEXT: &str = "What they said";
+    pub const NEED_TEXT: &str = "say what they replied";
+    pub const NOTHING_AWAITED: &str = "No referral of this case is waiting for a reply.";
+    /// "Housing (Rhian Hughes), referred 02 Mar, due 16 Mar"
+    pub fn option(to: &str, on: &str, due: &str) -> String {
+        format!("{to}: referred {on}, reply due {due}")
+    }
+    pub fn recorded(reference: &str, status: &str, late: u32) -> String {
+        if late == 0 {
+            format!("Reply recorded on {reference}; the case is {status}.")
+        } else {
+            format!(
+                "Reply recorded on {reference} ({late} working days late); the case is {status}."
+            )
+        }
+    }
+}
+
+pub mod surgery {
+    pub const START: &str = "Start a surgery";
+    pub const VENUE: &str = "Venue";
+    pub const NEED_VENUE: &str = "where is it held?";
+    pub fn started(venue: &str) -> String {
+        format!("Surgery started at {venue}: calls and cases now belong to it.")
+    }
+    /// The header while one runs.
+    pub fn running(venue: &str, since: &str) -> String {
+        format!("● Surgery running at {venue} since {since}")
+    }
+    pub fn running_at(venue: &str) -> String {
+        format!("● Surgery running at {venue}")
+    }
+    pub fn running_since(since: &str) -> String {
+        format!("● Surgery since {since}")
+    }
+    pub fn end_question(venue: &str) -> String {
+        format!("End the surgery at {venue}?")
+    }
+    pub const END_KEYS: &str = "y end it · n keep it running";
+    pub const ENDED: &str = "Surgery ended";
+    #[allow(clippy::too_many_arguments)]
+    pub fn summary(
+        venue: &str,
+        day: &str,
+        from: &str,
+        to: &str,
+        seen: u64,
+        people: &[String],
+        cases: u64,
+        entries: u64,
+        about: &[(String, u64)],
+    ) -> String {
+        let mut s = format!("{venue}, {day} {from}–{to}\n\n");
+        s += &format!("People seen: {seen}");
+        if !people.is_empty() {
+            s += &format!(" ({})", people.join(", "));
+        }
+        s += &format!("\nCases opened: {cases}\nDiary entries: {entries}");
+        if !about.is_empty() {
+            let what: Vec<String> = about
+                .iter()
+                .map(|(c, n)| format!("{} {n}", c.replace('_', " ")))
+                .collect();
+            s += &format!("\nWhat about: {}", what.join(", "));
+        }
+        s
+    }
+}
+
+pub mod directory {
+    pub const TITLE: &str = "Who do I speak to about …";
+    pub const PROMPT: &str = "Type the problem, e.g. fly-tipping, damp, street lights";
+    pub const EMPTY: &str = "The directory is empty. Add officers with casebook directory --add.";
+    pub const NOTHING: &str = "Nobody in the directory handles that.";
+    pub const TYPING_KEYS: &str = "Type the problem · ↑/↓ choose · Enter open · Esc stop typing";
+    pub const RESULTS: &str = "Officers and agencies";
+    pub const HANDLES: &str = "handles";
+}
+
+pub mod review {
+    pub const TITLE: &str = "Yearly review";
+    pub const CALENDAR: &str = "calendar year";
+    pub fn municipal(month: &str) -> String {
+        format!("year from {month}")
+    }
+    pub const CUSTOM: &str = "dates chosen";
+    pub const PERIOD: &str = "Period";
+    pub const PREVIOUS: &str = "previous";
+    pub const HEADER: [&str; 4] = ["", "this period", "previous", "change"];
+    pub const PEOPLE: &str = "People who contacted you";
+    pub const UNDER_30: &str = "  of them under 30";
+    pub const OPENED: &str = "Cases opened";
+    pub const CLOSED: &str = "Cases closed";
+    pub const RESOLVED: &str = "Resolved satisfactorily";
+    pub const RATE: &str = "  as a share of closed";
+    pub const MEDIAN: &str = "Median days to close";
+    pub const SATISFACTION: &str = "Average satisfaction (1–5)";
+    pub const SAME: &str = "same";
+    pub const NONE: &str = "—";
+    pub const BY_CATEGORY: &str = "Problems (cases opened by category)";
+    pub const BY_CHANNEL: &str = "How they contacted you";
+    pub const BY_KIND: &str = "Kinds of case";
+    pub const BY_OUTCOME: &str = "Outcomes of cases closed";
+    pub const BY_MONTH: &str = "Cases opened each month";
+    pub const GENDER: &str = "Gender";
+    pub const AGE: &str = "Age band";
+    pub const ETHNICITY: &str = "Ethnicity";
+    pub const EMPLOYMENT: &str = "Employment status";
+    pub const NO_CASES: &str = "  none";
+    pub const RANGE_TITLE: &str = "Review the dates from … to …";
+    pub const FROM: &str = "From";
+    pub const TO: &str = "To";
+    pub const TO_BEFORE_FROM: &str = "the end is before the start";
+    pub fn responses(n: u64) -> String {
+        format!("  from {n} answers")
+    }
 }
 
 pub mod cases {
@@ -206,6 +419,7 @@ pub mod message {
     pub const CLOSE: &str = "Enter or Esc closes this.";
     pub const DISCARD: &str = "Discard what you typed?";
     pub const DISCARD_KEYS: &str = "y discard · n keep editing";
+    pub const NOTHING_SELECTED: &str = "Nothing selected.";
     pub const CHOOSE_KEYS: &str = "↑/↓ choose · Enter take it · Esc cancel";
 }
 

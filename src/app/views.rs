@@ -6,11 +6,12 @@ use chrono::NaiveDate;
 use super::form::Match;
 use super::{Screen, match_of};
 use crate::Result;
-use crate::config::PatternsConfig;
+use crate::config::Config;
 use crate::domain::{Case, CaseKind, CaseStatus, Contact, Id, Record, Role};
 use crate::report::patterns::Cluster;
 use crate::store::{
-    CaseFilter, CaseSort, CaseSummary, ContactLine, EntryLine, FollowUpLine, ReferralLine, Store,
+    CaseFilter, CaseSort, CaseSummary, ContactLine, EntryLine, FollowUpLine, LateReferral,
+    NeedsUpdate, ReferralLine, Store,
 };
 
 /// Rows fetched at a time.
@@ -39,7 +40,11 @@ impl HomePanel {
 
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct HomeView {
+    /// The "Due" panel, in three sections: follow-ups due or overdue, replies
+    /// late from referrals, and cases whose constituent needs an update.
     pub follow_ups: Vec<FollowUpLine>,
+    pub late_referrals: Vec<LateReferral>,
+    pub needs_update: Vec<NeedsUpdate>,
     pub open_counts: Vec<(CaseStatus, u64)>,
     pub latest: Vec<EntryLine>,
     /// The bigger picture: clusters of similar cases in one area lately.
@@ -50,13 +55,11 @@ pub struct HomeView {
 }
 
 impl HomeView {
-    pub fn load(
-        &mut self,
-        store: &Store,
-        today: NaiveDate,
-        patterns: &PatternsConfig,
-    ) -> Result<()> {
+    pub fn load(&mut self, store: &Store, today: NaiveDate, config: &Config) -> Result<()> {
+        let patterns = &config.patterns;
         self.follow_ups = store.due_follow_up_lines(today, HOME_ROWS)?;
+        self.late_referrals = store.late_referrals(today, HOME_ROWS)?;
+        self.needs_update = store.needs_update(today, config.keep_informed_days, HOME_ROWS)?;
         self.open_counts = store.open_case_counts()?;
         self.latest = store.latest_entry_lines(HOME_ROWS)?;
         // Clusters still forming: cases opened within two windows of today.
@@ -70,7 +73,9 @@ impl HomeView {
 
     fn len(&self) -> usize {
         match self.focus {
-            HomePanel::FollowUps => self.follow_ups.len(),
+            HomePanel::FollowUps => {
+                self.follow_ups.len() + self.late_referrals.len() + self.needs_update.len()
+            }
             HomePanel::OpenCases => self.open_counts.len(),
             HomePanel::Latest => self.latest.len(),
             HomePanel::Alerts => self.alerts.len(),
@@ -84,14 +89,15 @@ impl HomeView {
     /// The screen Enter opens from the focused panel.
     pub fn target(&self) -> Option<Screen> {
         match self.focus {
-            HomePanel::FollowUps => {
-                let f = self.follow_ups.get(self.selected)?;
-                match (&f.case, f.contact_id) {
+            HomePanel::FollowUps => match self.due_item()? {
+                DueItem::FollowUp(f) => match (&f.case, f.contact_id) {
                     (Some((id, _)), _) => Some(Screen::Case(Box::new(CaseView::new(*id)))),
                     (None, Some(c)) => Some(Screen::Contact(Box::new(ContactView::new(c)))),
                     _ => None,
-                }
-            }
+                },
+                DueItem::LateReferral(r) => Some(Screen::Case(Box::new(CaseView::new(r.case.id)))),
+                DueItem::NeedsUpdate(n) => Some(Screen::Case(Box::new(CaseView::new(n.case.id)))),
+            },
             HomePanel::OpenCases => {
                 let (status, _) = self.open_counts.get(self.selected)?;
                 let mut v = CasesView::default();
@@ -120,8 +126,31 @@ impl HomeView {
     }
 }
 
+/// One line of the home screen's "Due" panel.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum DueItem<'a> {
+    FollowUp(&'a FollowUpLine),
+    LateReferral(&'a LateReferral),
+    NeedsUpdate(&'a NeedsUpdate),
+}
+
+impl HomeView {
+    /// The selected line of the "Due" panel (its sections run on).
+    pub fn due_item(&self) -> Option<DueItem<'_>> {
+        let i = self.selected;
+        let (f, l) = (self.follow_ups.len(), self.late_referrals.len());
+        if i < f {
+            self.follow_ups.get(i).map(DueItem::FollowUp)
+        } else if i < f + l {
+            self.late_referrals.get(i - f).map(DueItem::LateReferral)
+        } else {
+            self.needs_update.get(i - f - l).map(DueItem::NeedsUpdate)
+        }
+    }
+}
+
 /// The first row to show so that `selected` is in a window of `visible`.
-fn in_view(offset: usize, selected: usize, visible: usize) -> usize {
+pub(super) fn in_view(offset: usize, selected: usize, visible: usize) -> usize {
     let visible = visible.max(1);
     if selected < offset {
         selected
@@ -132,7 +161,7 @@ fn in_view(offset: usize, selected: usize, visible: usize) -> usize {
     }
 }
 
-fn step(selected: usize, by: i64, len: usize) -> usize {
+pub(super) fn step(selected: usize, by: i64, len: usize) -> usize {
     if len == 0 {
         return 0;
     }

@@ -56,6 +56,9 @@ pub fn render(app: &App, frame: &mut Frame) {
         Screen::Case(v) => screens::case::draw(v, &theme, frame, body),
         Screen::Contacts(v) => screens::contacts::draw_list(v, &theme, frame, body),
         Screen::Contact(v) => screens::contacts::draw_one(v, &theme, frame, body),
+        Screen::Agenda(v) => screens::agenda::draw(v, &theme, frame, body),
+        Screen::Directory(v) => screens::directory::draw(v, &theme, frame, body),
+        Screen::Review(v) => screens::review::draw(v, &theme, frame, body),
     }
     if let Some(s) = &app.status {
         frame.render_widget(
@@ -70,40 +73,93 @@ pub fn render(app: &App, frame: &mut Frame) {
 }
 
 fn draw_header(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
+    use crate::app::Action;
+    use unicode_width::UnicodeWidthStr;
     let current = match &app.screen {
         Screen::Home => 0,
         Screen::Cases(_) | Screen::Case(_) => 1,
         Screen::Contacts(_) | Screen::Contact(_) => 2,
+        Screen::Agenda(_) => 3,
+        Screen::Directory(_) => 4,
+        Screen::Review(_) => 5,
     };
-    let mut spans = vec![
-        Span::styled(format!(" {} ", text::APP_NAME), theme.title()),
-        Span::raw(" "),
-    ];
+    // Wide windows space the tabs out and name the program; narrow ones
+    // keep every tab and the date (or the surgery) in 80 columns.
+    let wide = area.width >= 110;
+    let mut spans = Vec::new();
+    if wide {
+        spans.push(Span::styled(format!(" {} ", text::APP_NAME), theme.title()));
+        spans.push(Span::raw(" "));
+    } else {
+        spans.push(Span::raw(" "));
+    }
     for (i, (name, action)) in [
-        (text::tabs::HOME, crate::app::Action::GotoHome),
-        (text::tabs::CASES, crate::app::Action::GotoCases),
-        (text::tabs::CONTACTS, crate::app::Action::GotoContacts),
+        (text::tabs::HOME, Action::GotoHome),
+        (text::tabs::CASES, Action::GotoCases),
+        (text::tabs::CONTACTS, Action::GotoContacts),
+        (text::tabs::AGENDA, Action::GotoAgenda),
+        (text::tabs::DIRECTORY, Action::GotoDirectory),
+        (text::tabs::REVIEW, Action::GotoReview),
     ]
     .into_iter()
     .enumerate()
     {
-        let style = if i == current {
-            theme.tab_active()
+        let label = format!("{} {name}", app.keymap.label(&action));
+        if i == current || wide {
+            let style = if i == current {
+                theme.tab_active()
+            } else {
+                theme.plain()
+            };
+            spans.push(Span::styled(format!(" {label} "), style));
         } else {
-            theme.plain()
-        };
-        spans.push(Span::styled(
-            format!(" {} {name} ", app.keymap.label(&action)),
-            style,
-        ));
-        spans.push(Span::raw(" "));
+            spans.push(Span::raw(label));
+        }
+        if i < 5 {
+            spans.push(Span::raw(" "));
+        }
     }
     if app.demo {
         spans.push(Span::styled(format!(" {} ", text::DEMO), theme.warn()));
     }
-    frame.render_widget(Paragraph::new(Line::from(spans)), area);
-    let date = app.clock.today().format("%a %-d %b %Y ").to_string();
-    frame.render_widget(Paragraph::new(Line::from(date).right_aligned()), area);
+    let left = Line::from(spans);
+    let room = (area.width as usize).saturating_sub(left.width() + 1);
+    let date = app.clock.today().format("%a %-d %b %Y").to_string();
+    // The surgery running, said as fully as the room allows.
+    let right = match &app.surgery {
+        Some(s) => {
+            let since = s
+                .started_at
+                .map(|t| t.format("%H:%M").to_string())
+                .unwrap_or_default();
+            let full = text::surgery::running(&s.venue, &since);
+            [
+                format!("{full}  {date} "),
+                format!("{full} "),
+                format!("{} ", text::surgery::running_at(&s.venue)),
+                // A long venue cut short rather than left out.
+                format!(
+                    "{} ",
+                    text::surgery::running_at(&cut(
+                        &s.venue,
+                        room.saturating_sub(text::surgery::running_at("").width() + 1)
+                            .max(12)
+                    ))
+                ),
+                text::surgery::running_since(&since),
+            ]
+            .into_iter()
+            .find(|c| c.width() <= room)
+            .map(|c| Span::styled(c, theme.warn()))
+        }
+        None => Some(format!("{date} "))
+            .filter(|c| c.width() <= room)
+            .map(Span::raw),
+    };
+    frame.render_widget(Paragraph::new(left), area);
+    if let Some(r) = right {
+        frame.render_widget(Paragraph::new(Line::from(r).right_aligned()), area);
+    }
 }
 
 fn draw_footer(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {

@@ -33,14 +33,17 @@ pub fn draw(app: &App, popup: &Popup, theme: &Theme, frame: &mut Frame, area: Re
                 r,
             );
         }
-        Popup::Confirm { question, .. } => {
-            let r = centered(area, 50, 5);
+        Popup::Confirm { question, then } => {
+            // A long question (a consent warning) wraps; the box grows.
+            let wrapped = crate::app::textfield::wrap(question, 48);
+            let r = centered(area, 50, wrapped.len() as u16 + 4);
             frame.render_widget(Clear, r);
-            let lines = vec![
-                Line::styled(*question, theme.title()),
-                Line::from(""),
-                Line::styled(text::message::DISCARD_KEYS, theme.dim()),
-            ];
+            let mut lines: Vec<Line> = wrapped
+                .into_iter()
+                .map(|l| Line::styled(l, theme.title()))
+                .collect();
+            lines.push(Line::from(""));
+            lines.push(Line::styled(then.keys(), theme.dim()));
             frame.render_widget(Paragraph::new(lines).block(panel("", true, theme)), r);
         }
         Popup::Search(p) => {

@@ -14,7 +14,7 @@ use crate::ui::{Theme, cut};
 pub fn draw(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     let v = &app.home;
     let [top, bottom] =
-        Layout::vertical([Constraint::Percentage(50), Constraint::Percentage(50)]).areas(area);
+        Layout::vertical([Constraint::Percentage(55), Constraint::Percentage(45)]).areas(area);
     let [due_area, open_area] =
         Layout::horizontal([Constraint::Percentage(62), Constraint::Percentage(38)]).areas(top);
     let [latest_area, alerts_area] =
@@ -22,39 +22,93 @@ pub fn draw(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     let today = v.today.unwrap_or_else(|| app.clock.today());
     let sel = |p: HomePanel| (v.focus == p).then_some(v.selected);
 
-    // Follow-ups due today and overdue.
+    // Due: follow-ups due today and overdue, replies late, cases to update;
+    // a heading over each section that has something in it.
     let width = due_area.width.saturating_sub(2) as usize;
-    let items: Vec<ListItem> = v
-        .follow_ups
-        .iter()
-        .map(|f| {
-            let (when, style) = if f.due_on < today {
-                (
-                    format!("{} {}", f.due_on.format("%d %b"), t::OVERDUE),
-                    theme.error(),
-                )
-            } else {
-                (t::TODAY.to_string(), theme.warn())
-            };
-            let mut who = f.contact.clone().unwrap_or_default();
-            if let Some((_, r)) = &f.case {
-                who = format!("{who} · {r}");
-            }
-            let head = format!("{when}  ");
-            let rest = width.saturating_sub(unicode_width::UnicodeWidthStr::width(head.as_str()));
-            ListItem::new(vec![
-                Line::from(vec![Span::styled(head, style), Span::raw(cut(&who, rest))]),
-                Line::from(format!("  {}", cut(&f.what, width.saturating_sub(2)))),
-            ])
-        })
-        .collect();
+    let mut items: Vec<ListItem> = Vec::new();
+    // Where each selectable line sits among the items (headings are not).
+    let mut at: Vec<usize> = Vec::new();
+    let two = |mut spans: Vec<Span<'static>>, rest: String| {
+        if let Some(last) = spans.pop() {
+            let before: usize = spans.iter().map(Span::width).sum();
+            spans.push(Span::styled(
+                cut(&last.content, width.saturating_sub(before)),
+                last.style,
+            ));
+        }
+        ListItem::new(vec![
+            Line::from(spans),
+            Line::from(format!("  {}", cut(&rest, width.saturating_sub(2)))),
+        ])
+    };
+    let heading = |text: String| ListItem::new(Line::styled(text, theme.title()));
+    if !v.follow_ups.is_empty() {
+        items.push(heading(t::section_follow_ups(v.follow_ups.len())));
+    }
+    for f in &v.follow_ups {
+        let (when, style) = if f.due_on < today {
+            (
+                format!("{} {}", f.due_on.format("%d %b"), t::OVERDUE),
+                theme.error(),
+            )
+        } else {
+            (t::TODAY.to_string(), theme.warn())
+        };
+        let mut who = f.contact.clone().unwrap_or_default();
+        if let Some((_, r)) = &f.case {
+            who = format!("{who} · {r}");
+        }
+        at.push(items.len());
+        items.push(two(
+            vec![Span::styled(format!("{when}  "), style), Span::raw(who)],
+            f.what.clone(),
+        ));
+    }
+    if !v.late_referrals.is_empty() {
+        items.push(heading(t::section_late(v.late_referrals.len())));
+    }
+    for r in &v.late_referrals {
+        let due = t::reply_was_due(&r.due_on.format("%d %b").to_string());
+        let to = match &r.department {
+            Some(d) => format!("{} ({d})", r.to.name),
+            None => r.to.name.clone(),
+        };
+        at.push(items.len());
+        items.push(two(
+            vec![
+                Span::styled(format!("{due}  "), theme.error()),
+                Span::raw(format!("{} · {to}", r.case.reference)),
+            ],
+            r.case.title.clone(),
+        ));
+    }
+    if !v.needs_update.is_empty() {
+        items.push(heading(t::section_update(v.needs_update.len())));
+    }
+    for n in &v.needs_update {
+        let since = match n.last_contact {
+            Some(d) => t::no_news_since(&d.format("%d %b").to_string()),
+            None => t::NEVER_UPDATED.to_string(),
+        };
+        let mut head = vec![Span::styled(format!("{since}  "), theme.warn())];
+        if n.constituent.caution {
+            head.push(Span::styled("⚠ ", theme.caution()));
+        }
+        head.push(Span::raw(format!(
+            "{} · {}",
+            n.constituent.name, n.case.reference
+        )));
+        at.push(items.len());
+        items.push(two(head, n.case.title.clone()));
+    }
+    let due_sel = sel(HomePanel::FollowUps).map(|i| at.get(i).copied().unwrap_or(0));
     list(
         frame,
         due_area,
         t::FOLLOW_UPS,
         items,
         t::NO_FOLLOW_UPS,
-        sel(HomePanel::FollowUps),
+        due_sel,
         theme,
     );
 

@@ -1,0 +1,380 @@
+//! The yearly review: every monitoring question answered beside the
+//! previous period, with bars for the profile of problems and tables of who
+//! got in touch. Reads the review computed in `update`; never the store.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Wrap};
+use unicode_width::UnicodeWidthStr;
+
+use crate::app::text::review as t;
+use crate::app::{PeriodKind, ReviewView};
+use crate::report::review::{Counts, Headline, Review, UNKNOWN};
+use crate::ui::widgets::panel;
+use crate::ui::{Theme, cut};
+
+/// The left column when there are two: the figures fit in it whole.
+const LEFT: u16 = 64;
+/// Wide enough for the two columns side by side.
+const TWO_COLUMNS: u16 = LEFT + 2 + 48;
+const LABEL: usize = 27;
+const FIGURE: usize = 12;
+
+pub fn draw(v: &ReviewView, theme: &Theme, frame: &mut Frame, area: Rect) {
+    let block = panel(t::TITLE, true, theme);
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let (left, right) = columns(v, theme, inner.width);
+    let scroll = v.scroll.min(max_scroll(v, area.width, area.height));
+    match right {
+        Some(right) => {
+            let [a, _, b] = Layout::horizontal([
+                Constraint::Length(LEFT),
+                Constraint::Length(2),
+                Constraint::Fill(1),
+            ])
+            .areas(inner);
+            frame.render_widget(Paragraph::new(left).scroll((scroll, 0)), a);
+            frame.render_widget(Paragraph::new(right).scroll((scroll, 0)), b);
+        }
+        None => frame.render_widget(
+            Paragraph::new(left)
+                .wrap(Wrap { trim: false })
+                .scroll((scroll, 0)),
+            inner,
+        ),
+    }
+}
+
+/// How far the review scrolls in a body of `width` × `height`.
+pub fn max_scroll(v: &ReviewView, width: u16, height: u16) -> u16 {
+    let (left, right) = columns(v, &Theme::new(true), width.saturating_sub(2));
+    let lines = left.len().max(right.map_or(0, |r| r.len()));
+    (lines as u16).saturating_sub(height.saturating_sub(2))
+}
+
+/// The review's lines: one column, or two when the window is wide.
+fn columns(
+    v: &ReviewView,
+    theme: &Theme,
+    width: u16,
+) -> (Vec<Line<'static>>, Option<Vec<Line<'static>>>) {
+    let two = width >= TWO_COLUMNS;
+    let (col, right_col) = if two {
+        (LEFT as usize, width.saturating_sub(LEFT + 3) as usize)
+    } else {
+        (width as usize, width as usize)
+    };
+    let mut left = period_lines(v, theme);
+    let Some(r) = &v.review else {
+        return (left, None);
+    };
+    left.push(Line::from(""));
+    left.extend(headline(&r.headline, &r.previous, theme));
+    let mut right = Vec::new();
+    let months = month_bars(v, r);
+    let sections: [(&str, Vec<(String, u64)>); 5] = [
+        (t::BY_MONTH, months),
+        (t::BY_CATEGORY, sorted(&r.by_category)),
+        (t::BY_CHANNEL, sorted(&r.by_channel)),
+        (t::BY_KIND, sorted(&r.by_kind)),
+        (t::BY_OUTCOME, sorted(&r.by_outcome)),
+    ];
+    for (i, (title, rows)) in sections.into_iter().enumerate() {
+        // Months and outcomes beside the figures; the profile on the right.
+        let target = if two && (1..=3).contains(&i) {
+            &mut right
+        } else {
+            &mut left
+        };
+        let w = if two && (1..=3).contains(&i) {
+            right_col
+        } else {
+            col
+        };
+        if !target.is_empty() {
+            target.push(Line::from(""));
+        }
+        target.extend(bars(title, &rows, w, theme));
+    }
+    let d = &r.demographics;
+    for (title, counts) in [
+        (t::GENDER, &d.gender),
+        (t::AGE, &d.age_band),
+        (t::ETHNICITY, &d.ethnicity),
+        (t::EMPLOYMENT, &d.employment_status),
+    ] {
+        let target = if two { &mut right } else { &mut left };
+        target.push(Line::from(""));
+        target.extend(table(title, counts, right_col, theme));
+    }
+    (left, two.then_some(right))
+}
+
+fn period_lines(v: &ReviewView, theme: &Theme) -> Vec<Line<'static>> {
+    let kind = match v.kind {
+        PeriodKind::Calendar => t::CALENDAR.to_string(),
+        PeriodKind::Municipal(m) => {
+            let month = chrono::NaiveDate::from_ymd_opt(2000, m, 1)
+                .map(|d| d.format("%B").to_string())
+                .unwrap_or_default();
+            t::municipal(&month)
+        }
+        PeriodKind::Custom => t::CUSTOM.to_string(),
+    };
+    let p = &v.period;
+    let mut lines = vec![Line::from(vec![
+        Span::styled(format!("{}: ", t::PERIOD), theme.dim()),
+        Span::styled(p.label(), theme.title()),
+        Span::raw(format!("  ({kind})")),
+    ])];
+    if p.year.is_some() {
+        lines.push(Line::styled(
+            format!(
+                "{} – {}",
+                p.from.format("%-d %b %Y"),
+                p.to.format("%-d %b %Y")
+            ),
+            theme.dim(),
+        ));
+    }
+    lines.push(Line::styled(
+        format!("{}: {}", t::PREVIOUS, p.previous().label()),
+        theme.dim(),
+    ));
+    lines
+}
+
+/// Whether a rise in a figure is good news, bad news, or neither.
+#[derive(Clone, Copy)]
+enum Better {
+    Up,
+    Down,
+    Neither,
+}
+
+fn row(
+    label: &str,
+    now: String,
+    before: String,
+    change: String,
+    better: Better,
+    theme: &Theme,
+) -> Line<'static> {
+    let rose = change.starts_with('+');
+    let fell = change.starts_with('−');
+    let change_style = match better {
+        Better::Up if rose => theme.ok(),
+        Better::Up if fell => theme.warn(),
+        Better::Down if fell => theme.ok(),
+        Better::Down if rose => theme.warn(),
+        _ => theme.plain(),
+    };
+    Line::from(vec![
+        Span::raw(format!("{:<LABEL$}", cut(label, LABEL))),
+        Span::styled(format!("{now:>FIGURE$}"), theme.title()),
+        Span::raw(format!("{before:>FIGURE$}")),
+        Span::styled(format!("{change:>FIGURE$}"), change_style),
+    ])
+}
+
+fn int_change(now: u64, before: u64) -> String {
+    match now.cmp(&before) {
+        std::cmp::Ordering::Equal => t::SAME.to_string(),
+        std::cmp::Ordering::Greater => format!("+{}", now - before),
+        std::cmp::Ordering::Less => format!("−{}", before - now),
+    }
+}
+
+fn float(x: Option<f64>) -> String {
+    x.map_or_else(|| t::NONE.to_string(), |x| format!("{x:.1}"))
+}
+
+fn float_change(now: Option<f64>, before: Option<f64>, unit: &str) -> String {
+    match (now, before) {
+        (Some(a), Some(b)) => {
+            let d = a - b;
+            if d.abs() < 0.05 {
+                t::SAME.to_string()
+            } else if d > 0.0 {
+                format!("+{d:.1}{unit}")
+            } else {
+                format!("−{:.1}{unit}", -d)
+            }
+        }
+        _ => t::NONE.to_string(),
+    }
+}
+
+fn percent(x: Option<f64>) -> Option<f64> {
+    x.map(|x| (x * 1000.0).round() / 10.0)
+}
+
+fn headline(h: &Headline, p: &Headline, theme: &Theme) -> Vec<Line<'static>> {
+    let mut lines = vec![Line::styled(
+        format!(
+            "{:<LABEL$}{:>FIGURE$}{:>FIGURE$}{:>FIGURE$}",
+            t::HEADER[0],
+            t::HEADER[1],
+            t::HEADER[2],
+            t::HEADER[3]
+        ),
+        theme.dim(),
+    )];
+    for (label, now, before) in [
+        (t::PEOPLE, h.people_contacted, p.people_contacted),
+        (t::UNDER_30, h.under_30, p.under_30),
+        (t::OPENED, h.cases_opened, p.cases_opened),
+        (t::CLOSED, h.cases_closed, p.cases_closed),
+        (
+            t::RESOLVED,
+            h.resolved_satisfactorily,
+            p.resolved_satisfactorily,
+        ),
+    ] {
+        lines.push(row(
+            label,
+            now.to_string(),
+            before.to_string(),
+            int_change(now, before),
+            Better::Neither,
+            theme,
+        ));
+    }
+    let (rate, prev_rate) = (percent(h.resolution_rate), percent(p.resolution_rate));
+    let pct = |x: Option<f64>| x.map_or_else(|| t::NONE.to_string(), |x| format!("{x:.0}%"));
+    lines.push(row(
+        t::RATE,
+        pct(rate),
+        pct(prev_rate),
+        float_change(rate, prev_rate, " pts"),
+        Better::Up,
+        theme,
+    ));
+    lines.push(row(
+        t::MEDIAN,
+        float(h.median_days_to_close),
+        float(p.median_days_to_close),
+        float_change(h.median_days_to_close, p.median_days_to_close, ""),
+        Better::Down,
+        theme,
+    ));
+    lines.push(row(
+        t::SATISFACTION,
+        float(h.average_satisfaction),
+        float(p.average_satisfaction),
+        float_change(h.average_satisfaction, p.average_satisfaction, ""),
+        Better::Up,
+        theme,
+    ));
+    if h.satisfaction_responses > 0 {
+        lines.push(Line::styled(
+            t::responses(h.satisfaction_responses),
+            theme.dim(),
+        ));
+    }
+    lines
+}
+
+/// Biggest first; names as words.
+fn sorted(counts: &Counts) -> Vec<(String, u64)> {
+    let mut v: Vec<(String, u64)> = counts
+        .iter()
+        .filter(|(_, n)| **n > 0)
+        .map(|(k, n)| (k.replace('_', " "), *n))
+        .collect();
+    v.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    v
+}
+
+/// The twelve months of the period by name, in order.
+fn month_bars(v: &ReviewView, r: &Review) -> Vec<(String, u64)> {
+    let starts = v.period.month_starts();
+    r.by_month
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| starts[*i] <= v.period.to)
+        .map(|(i, n)| (starts[i].format("%b %Y").to_string(), *n))
+        .collect()
+}
+
+/// A horizontal bar of `n` out of `max` in `width` cells, in eighths.
+fn bar(n: u64, max: u64, width: usize) -> String {
+    if max == 0 || width == 0 {
+        return String::new();
+    }
+    let eighths = (n as u128 * width as u128 * 8 / max as u128) as usize;
+    let mut s = "█".repeat(eighths / 8);
+    const PART: [&str; 8] = ["", "▏", "▎", "▍", "▌", "▋", "▊", "▉"];
+    s.push_str(PART[eighths % 8]);
+    if s.is_empty() && n > 0 {
+        s.push('▏');
+    }
+    s
+}
+
+fn bars(title: &str, rows: &[(String, u64)], width: usize, theme: &Theme) -> Vec<Line<'static>> {
+    let mut lines = vec![Line::styled(title.to_string(), theme.title())];
+    if rows.iter().all(|(_, n)| *n == 0) {
+        lines.push(Line::styled(t::NO_CASES, theme.dim()));
+        return lines;
+    }
+    let label_w = rows
+        .iter()
+        .map(|(l, _)| l.width())
+        .max()
+        .unwrap_or(0)
+        .min(22);
+    let max = rows.iter().map(|(_, n)| *n).max().unwrap_or(0);
+    let num_w = max.to_string().len();
+    let bar_w = width.saturating_sub(label_w + num_w + 5);
+    for (label, n) in rows {
+        lines.push(Line::from(vec![
+            Span::raw(format!("  {:<label_w$} ", cut(label, label_w))),
+            Span::styled(format!("{n:>num_w$} "), theme.plain()),
+            Span::styled(bar(*n, max, bar_w), theme.key()),
+        ]));
+    }
+    lines
+}
+
+/// A demographic as a table: each answer, how many, the share; "unknown"
+/// always shown, last.
+fn table(title: &str, counts: &Counts, width: usize, theme: &Theme) -> Vec<Line<'static>> {
+    let mut lines = vec![Line::styled(title.to_string(), theme.title())];
+    let total: u64 = counts.values().sum();
+    let mut rows: Vec<(String, u64)> = counts
+        .iter()
+        .filter(|(k, _)| k.as_str() != UNKNOWN)
+        .map(|(k, n)| (k.replace('_', " "), *n))
+        .collect();
+    rows.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    rows.push((
+        UNKNOWN.to_string(),
+        counts.get(UNKNOWN).copied().unwrap_or(0),
+    ));
+    let label_w = rows
+        .iter()
+        .map(|(l, _)| l.width())
+        .max()
+        .unwrap_or(0)
+        .clamp(8, width.saturating_sub(14).max(8));
+    for (label, n) in rows {
+        let share = if total > 0 {
+            format!("{:>4.0}%", n as f64 * 100.0 / total as f64)
+        } else {
+            String::new()
+        };
+        let style = if label == UNKNOWN {
+            theme.dim()
+        } else {
+            theme.plain()
+        };
+        lines.push(Line::styled(
+            format!("  {:<label_w$}{n:>6} {share}", cut(&label, label_w)),
+            style,
+        ));
+    }
+    lines
+}
