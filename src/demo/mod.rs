@@ -644,7 +644,9 @@ impl Generator {
             )
         };
         let age = (self.today - opened).num_days();
+        // A councillor closes or chases old cases: very few stay open past a year.
         let p_closed = match age {
+            a if a > 365 => 0.995,
             a if a > 180 => 0.97,
             a if a > 60 => 0.75,
             a if a > 21 => 0.45,
@@ -658,7 +660,8 @@ impl Generator {
             let wait = Duration::days(self.rng.random_range(0..3));
             let referred_on = self.next_workday(opened + wait).min(self.today);
             let due_on = add_working_days(referred_on, self.reply_days);
-            let replied = if will_close {
+            // Old referrals were chased until answered; late ones are recent.
+            let replied = if will_close || age > 120 {
                 true
             } else if due_on < self.today {
                 self.rng.random_bool(0.55)
