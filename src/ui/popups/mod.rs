@@ -146,25 +146,52 @@ pub fn draw(app: &App, popup: &Popup, theme: &Theme, frame: &mut Frame, area: Re
 }
 
 fn help(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
-    let mut lines: Vec<Line> = Vec::new();
     // The keys of the screen in front of the help, from the live keymap.
-    for a in app.screen_actions() {
-        lines.push(Line::from(vec![
-            Span::styled(format!("{:>14}  ", app.keymap.label(&a)), theme.key()),
-            Span::raw(text::action_label(a.name())),
-        ]));
-    }
-    lines.push(Line::from(""));
-    lines.push(Line::from(text::help::EDITING));
-    lines.push(Line::from(""));
-    lines.push(Line::styled(text::help::CLOSE, theme.dim()));
-    let h = (lines.len() as u16 + 4).min(area.height);
-    let r = centered(area, 72, h);
+    let actions = app.screen_actions();
+    let labels: Vec<String> = actions.iter().map(|a| app.keymap.label(a)).collect();
+    let key_width = labels
+        .iter()
+        .map(|l| unicode_width::UnicodeWidthStr::width(l.as_str()))
+        .max()
+        .unwrap_or(1);
+    let keys: Vec<Line> = actions
+        .iter()
+        .zip(&labels)
+        .map(|(a, label)| {
+            Line::from(vec![
+                Span::styled(format!("{label:>key_width$}  "), theme.key()),
+                Span::raw(text::action_label(a.name())),
+            ])
+        })
+        .collect();
+    let r = centered(area, 76, area.height);
+    let inner_width = usize::from(r.width.saturating_sub(2)).max(1);
+    let wrapped = |s: &str| unicode_width::UnicodeWidthStr::width(s).div_ceil(inner_width);
+    let footer = vec![
+        Line::from(""),
+        Line::from(text::help::EDITING),
+        Line::styled(text::help::CLOSE, theme.dim()),
+    ];
+    let footer_rows = 1 + wrapped(text::help::EDITING) + wrapped(text::help::CLOSE);
+    // One column when the keys fit the window's height, else two side by side.
+    let room = usize::from(area.height.saturating_sub(2)).saturating_sub(footer_rows);
+    let columns = if keys.len() <= room { 1 } else { 2 };
+    let rows = keys.len().div_ceil(columns);
+    let height = (rows + footer_rows + 2).min(usize::from(area.height)) as u16;
+    let r = centered(area, 76, height);
     frame.render_widget(Clear, r);
+    let block = panel(text::help::TITLE, true, theme);
+    let inner = block.inner(r);
+    frame.render_widget(block, r);
+    let [keys_area, footer_area] =
+        Layout::vertical([Constraint::Length(rows as u16), Constraint::Min(0)]).areas(inner);
+    let column_areas =
+        Layout::horizontal(vec![Constraint::Ratio(1, columns as u32); columns]).split(keys_area);
+    for (chunk, column) in keys.chunks(rows.max(1)).zip(column_areas.iter()) {
+        frame.render_widget(Paragraph::new(chunk.to_vec()), *column);
+    }
     frame.render_widget(
-        Paragraph::new(lines)
-            .block(panel(text::help::TITLE, true, theme))
-            .wrap(Wrap { trim: false }),
-        r,
+        Paragraph::new(footer).wrap(Wrap { trim: false }),
+        footer_area,
     );
 }
