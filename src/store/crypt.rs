@@ -145,9 +145,13 @@ pub fn rekey_file(path: &Path, old: Option<&Passphrase>, new: Option<&Passphrase
             detail: "it could not be read; run `casebook check` first".into(),
         });
     }
+    // ATTACH opens the copy with these flags: CREATE lets it make the copy
+    // (the diary itself exists: `release` opened it).
     let conn = Connection::open_with_flags(
         path,
-        OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        OpenFlags::SQLITE_OPEN_READ_WRITE
+            | OpenFlags::SQLITE_OPEN_CREATE
+            | OpenFlags::SQLITE_OPEN_NO_MUTEX,
     )
     .map_err(|e| classify(e, path))?;
     let fail = |e: rusqlite::Error| classify_keyed(e, path, old.is_some());
