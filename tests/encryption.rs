@@ -64,7 +64,11 @@ fn filled() -> Sandbox {
 }
 
 fn encrypt(sb: &Sandbox) -> String {
-    ok(&run(&sb, &[("CASEBOOK_NEW_PASSPHRASE", PASS)], &["encrypt"]))
+    ok(&run(
+        sb,
+        &[("CASEBOOK_NEW_PASSPHRASE", PASS)],
+        &["encrypt"],
+    ))
 }
 
 fn with_key() -> [(&'static str, &'static str); 1] {
@@ -89,9 +93,23 @@ fn sibling(path: &Path, suffix: &str) -> PathBuf {
 fn assert_unreadable(what: &str, path: &Path) {
     let b = bytes(path);
     assert!(!b.is_empty(), "{what} exists");
-    assert!(!b.starts_with(b"SQLite format 3"), "{what} has a plain header");
-    for needle in [NAME, "Zephyrine", EMAIL, SECRET, LATER, "bedroom", "CREATE TABLE"] {
-        assert!(!contains(&b, needle), "{what} holds `{needle}` in the clear");
+    assert!(
+        !b.starts_with(b"SQLite format 3"),
+        "{what} has a plain header"
+    );
+    for needle in [
+        NAME,
+        "Zephyrine",
+        EMAIL,
+        SECRET,
+        LATER,
+        "bedroom",
+        "CREATE TABLE",
+    ] {
+        assert!(
+            !contains(&b, needle),
+            "{what} holds `{needle}` in the clear"
+        );
     }
 }
 
@@ -148,7 +166,11 @@ fn the_diary_its_wal_and_its_backups_hold_no_readable_text() {
     drop(other);
 
     let backup = sb.path("by-hand.db");
-    ok(&run(&sb, &with_key(), &["backup", &backup.display().to_string()]));
+    ok(&run(
+        &sb,
+        &with_key(),
+        &["backup", &backup.display().to_string()],
+    ));
     assert_unreadable("the backup", &backup);
     for path in [&sb.db, &backup] {
         assert_sqlite3_refuses(path);
@@ -157,7 +179,11 @@ fn the_diary_its_wal_and_its_backups_hold_no_readable_text() {
     let json = ok(&run(&sb, &with_key(), &["export", "--format", "json"]));
     assert!(json.contains(SECRET) && json.contains(LATER) && json.contains(EMAIL));
     // The backup restores (over the encrypted diary) and checks with the key.
-    let said = ok(&run(&sb, &with_key(), &["restore", &backup.display().to_string()]));
+    let said = ok(&run(
+        &sb,
+        &with_key(),
+        &["restore", &backup.display().to_string()],
+    ));
     assert!(said.contains("entries: 2"), "{said}");
     assert_unreadable("the restored diary", &sb.db);
     let said = ok(&run(&sb, &with_key(), &["check"]));
@@ -169,7 +195,12 @@ fn a_wrong_or_missing_passphrase_is_one_line_and_changes_nothing() {
     let sb = filled();
     encrypt(&sb);
     let before = bytes(&sb.db);
-    for args in [&["due"][..], &["log", "--who", NAME, "more"], &["check"], &["backup"]] {
+    for args in [
+        &["due"][..],
+        &["log", "--who", NAME, "more"],
+        &["check"],
+        &["backup"],
+    ] {
         let o = run(&sb, &[("CASEBOOK_PASSPHRASE", "not the passphrase")], args);
         let err = assert_fails_one_line(&o);
         assert!(
@@ -181,12 +212,23 @@ fn a_wrong_or_missing_passphrase_is_one_line_and_changes_nothing() {
     }
     // No passphrase and no terminal to ask on: said at once, no hang.
     let err = assert_fails_one_line(&run(&sb, &[], &["due"]));
-    assert!(err.contains("is encrypted: set CASEBOOK_PASSPHRASE"), "{err}");
+    assert!(
+        err.contains("is encrypted: set CASEBOOK_PASSPHRASE"),
+        "{err}"
+    );
     assert_eq!(bytes(&sb.db), before);
     // Encrypting twice or decrypting with the wrong key: refused, unchanged.
-    let err = assert_fails_one_line(&run(&sb, &[("CASEBOOK_NEW_PASSPHRASE", PASS)], &["encrypt"]));
+    let err = assert_fails_one_line(&run(
+        &sb,
+        &[("CASEBOOK_NEW_PASSPHRASE", PASS)],
+        &["encrypt"],
+    ));
     assert!(err.contains("already encrypted"), "{err}");
-    let o = run(&sb, &[("CASEBOOK_PASSPHRASE", "not the passphrase")], &["decrypt"]);
+    let o = run(
+        &sb,
+        &[("CASEBOOK_PASSPHRASE", "not the passphrase")],
+        &["decrypt"],
+    );
     assert!(assert_fails_one_line(&o).contains("wrong passphrase"));
     assert_eq!(bytes(&sb.db), before);
 }
@@ -194,17 +236,30 @@ fn a_wrong_or_missing_passphrase_is_one_line_and_changes_nothing() {
 #[test]
 fn encrypt_then_decrypt_loses_nothing() {
     let sb = filled();
-    ok(&run(&sb, &[], &["log", "--who", NAME, "--confidential", "a private matter"]));
+    ok(&run(
+        &sb,
+        &[],
+        &["log", "--who", NAME, "--confidential", "a private matter"],
+    ));
     let export = ["export", "--format", "json", "--include-confidential"];
     let plain = ok(&run(&sb, &[], &export));
     encrypt(&sb);
     assert_eq!(ok(&run(&sb, &with_key(), &export)), plain);
+    // The full-text index came across and still answers (and takes deletions).
+    let mut store = Store::open_with_key(&sb.db, Some(&key())).expect("open");
+    assert!(!store.search("bedroom", 10).expect("search").is_empty());
+    store
+        .write(|tx| Ok(tx.execute("DELETE FROM entries WHERE text LIKE '%private%'", [])?))
+        .expect("delete");
+    assert_eq!(store.counts().expect("counts").entries, 1);
+    drop(store);
+    let plain = ok(&run(&sb, &with_key(), &export));
     let said = ok(&run(&sb, &with_key(), &["decrypt"]));
     assert!(said.contains("is now unencrypted"), "{said}");
     assert!(bytes(&sb.db).starts_with(b"SQLite format 3\0"));
     assert_eq!(ok(&run(&sb, &[], &export)), plain);
     // And the plain diary is an ordinary SQLite file again.
-    assert_eq!(sb.store().counts().expect("counts").entries, 2);
+    assert_eq!(sb.store().counts().expect("counts").entries, 1);
 }
 
 #[test]
@@ -214,13 +269,19 @@ fn the_passphrase_can_be_changed() {
     let new = "a different long passphrase";
     let o = run(
         &sb,
-        &[("CASEBOOK_PASSPHRASE", PASS), ("CASEBOOK_NEW_PASSPHRASE", "short")],
+        &[
+            ("CASEBOOK_PASSPHRASE", PASS),
+            ("CASEBOOK_NEW_PASSPHRASE", "short"),
+        ],
         &["passphrase"],
     );
     assert!(assert_fails_one_line(&o).contains("too short"));
     ok(&run(
         &sb,
-        &[("CASEBOOK_PASSPHRASE", PASS), ("CASEBOOK_NEW_PASSPHRASE", new)],
+        &[
+            ("CASEBOOK_PASSPHRASE", PASS),
+            ("CASEBOOK_NEW_PASSPHRASE", new),
+        ],
         &["passphrase"],
     ));
     let o = run(&sb, &with_key(), &["due"]);

@@ -24,11 +24,14 @@ mod say {
     pub const ASK_NEW: &str = "New passphrase (at least 8 characters; it cannot be recovered): ";
     pub const ASK_AGAIN: &str = "The same passphrase again: ";
     pub const MISMATCH: &str = "the two passphrases differ: nothing was changed";
-    pub const ENCRYPTED: &str = "is now encrypted: keep the passphrase safe, without it the diary cannot be read";
-    pub const DECRYPTED: &str = "is now unencrypted: anyone who can read the file can read the diary";
+    pub const ENCRYPTED: &str =
+        "is now encrypted: keep the passphrase safe, without it the diary cannot be read";
+    pub const DECRYPTED: &str =
+        "is now unencrypted: anyone who can read the file can read the diary";
     pub const CHANGED: &str = "the passphrase was changed";
     pub const OLD_BACKUPS: &str = "these older copies are NOT encrypted and still hold the diary in the clear; delete them once a new backup is made (`casebook backup`):";
-    pub const KEYED_BACKUPS: &str = "backups made before this stay encrypted with the passphrase they were made with";
+    pub const KEYED_BACKUPS: &str =
+        "backups made before this stay encrypted with the passphrase they were made with";
     pub const NOT_OVERWRITTEN: &str = "warning: the old file could not be overwritten before removal; its bytes may remain in the disk's free space";
 }
 
@@ -48,7 +51,11 @@ pub fn with_passphrase<T>(
     }
     let mut tries = 0;
     loop {
-        let p = prompt(&format!("Passphrase for {}: ", path.display()), path, PASSPHRASE_VAR)?;
+        let p = prompt(
+            &format!("Passphrase for {}: ", path.display()),
+            path,
+            PASSPHRASE_VAR,
+        )?;
         tries += 1;
         match f(Some(&p)) {
             Err(e @ Error::WrongPassphrase { .. }) if tries < ATTEMPTS => {

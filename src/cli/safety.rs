@@ -83,7 +83,10 @@ pub fn restore(env: &Env, args: &RestoreArgs, out: &mut dyn Write) -> Result<Exi
     let db = &env.db_path;
     // The backup is examined read-only before anything else is touched.
     let (info, key) = super::crypt::with_passphrase(&args.path, |key| {
-        Ok((store::inspect_backup_with_key(&args.path, key)?, key.cloned()))
+        Ok((
+            store::inspect_backup_with_key(&args.path, key)?,
+            key.cloned(),
+        ))
     })?;
     if same_file(&args.path, db) {
         return Err(Error::invalid(format!(

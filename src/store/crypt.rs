@@ -136,7 +136,11 @@ pub struct Rekeyed {
 /// it, and the old file's bytes are overwritten before they are removed.
 /// Refused while another program has the diary open. On any failure the
 /// diary is exactly as it was.
-pub fn rekey_file(path: &Path, old: Option<&Passphrase>, new: Option<&Passphrase>) -> Result<Rekeyed> {
+pub fn rekey_file(
+    path: &Path,
+    old: Option<&Passphrase>,
+    new: Option<&Passphrase>,
+) -> Result<Rekeyed> {
     // Folds the WAL in and proves nobody else has the file open: a program
     // writing to the old file after the swap would lose its writes.
     if !maintenance::release_with_key(path, old)? {
@@ -201,7 +205,11 @@ fn export(conn: &Connection, dest: &Path, key: Option<&Passphrase>) -> rusqlite:
         if key.is_some() {
             conn.pragma_update(Some(COPY), "kdf_iter", KDF_ITER)?;
         }
-        conn.query_row(&format!("SELECT sqlcipher_export('{COPY}')"), [], |_| Ok(()))?;
+        conn.query_row(
+            &format!("SELECT sqlcipher_export('{COPY}')"),
+            [],
+            |_| Ok(()),
+        )?;
         let version: i64 = conn.query_row("PRAGMA main.user_version", [], |r| r.get(0))?;
         conn.pragma_update(Some(COPY), "user_version", version)
     })();
@@ -308,7 +316,10 @@ mod tests {
         assert!(!is_encrypted(&dir.path().join("missing.db")));
         let text = dir.path().join("notes.txt");
         std::fs::write(&text, "not a database").expect("write");
-        assert!(!is_encrypted(&text), "not whole pages: SQLite says what it is");
+        assert!(
+            !is_encrypted(&text),
+            "not whole pages: SQLite says what it is"
+        );
         let secret = dir.path().join("secret.db");
         drop(Store::open_with_key(&secret, Some(&key("open sesame"))).expect("open"));
         assert!(is_encrypted(&secret));

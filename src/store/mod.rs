@@ -122,7 +122,11 @@ impl Store {
         Store::setup(Connection::open_in_memory()?, None, None)
     }
 
-    fn setup(mut conn: Connection, path: Option<PathBuf>, key: Option<Passphrase>) -> Result<Store> {
+    fn setup(
+        mut conn: Connection,
+        path: Option<PathBuf>,
+        key: Option<Passphrase>,
+    ) -> Result<Store> {
         let shown = path.clone().unwrap_or_else(|| PathBuf::from(":memory:"));
         let fail = |e: rusqlite::Error| crypt::classify_keyed(e, &shown, key.is_some());
         conn.busy_timeout(busy_timeout()).map_err(fail)?;

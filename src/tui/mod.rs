@@ -176,8 +176,16 @@ fn draw_lock(
 ) -> Result<()> {
     use ratatui::layout::Alignment;
     use ratatui::widgets::{Clear, Paragraph};
-    let mut lines = vec![lock_text::TITLE.to_string(), String::new(), lock_text::ASK.to_string()];
-    lines.push(if typed { lock_text::TYPED.into() } else { String::new() });
+    let mut lines = vec![
+        lock_text::TITLE.to_string(),
+        String::new(),
+        lock_text::ASK.to_string(),
+    ];
+    lines.push(if typed {
+        lock_text::TYPED.into()
+    } else {
+        String::new()
+    });
     lines.push(note.unwrap_or("").to_string());
     terminal
         .draw(|f| {
@@ -189,7 +197,10 @@ fn draw_lock(
                 height: area.height.saturating_sub(top),
                 ..area
             };
-            f.render_widget(Paragraph::new(lines.join("\n")).alignment(Alignment::Center), body);
+            f.render_widget(
+                Paragraph::new(lines.join("\n")).alignment(Alignment::Center),
+                body,
+            );
         })
         .map_err(io_err)?;
     Ok(())
@@ -264,7 +275,10 @@ mod tests {
         assert!(!idle.due(start + Duration::from_secs(599)));
         assert!(idle.due(start + Duration::from_secs(600)));
         idle.touch(start + Duration::from_secs(300));
-        assert!(!idle.due(start + Duration::from_secs(600)), "a key resets the clock");
+        assert!(
+            !idle.due(start + Duration::from_secs(600)),
+            "a key resets the clock"
+        );
         assert!(!Idle::new(0, start).due(start + Duration::from_secs(86_400)));
     }
 }
