@@ -64,11 +64,7 @@ fn filled() -> Sandbox {
 }
 
 fn encrypt(sb: &Sandbox) -> String {
-    ok(&run(
-        sb,
-        &[("CASEBOOK_NEW_PASSPHRASE", PASS)],
-        &["encrypt"],
-    ))
+    ok(&run(sb, &[("CASEBOOK_NEW_PASSPHRASE", PASS)], &["encrypt"]))
 }
 
 fn with_key() -> [(&'static str, &'static str); 1] {
@@ -304,4 +300,90 @@ fn plain_diaries_never_ask() {
     let err = assert_fails_one_line(&run(&sb, &[], &["encrypt"]));
     assert!(err.contains("run casebook in a terminal"), "{err}");
     assert!(bytes(&sb.db).starts_with(b"SQLite format 3\0"));
+}
+
+/// The UI in a real (pseudo-)terminal: the passphrase is asked before the
+/// screen is taken over, without echo; a wrong one is said and asked again.
+#[test]
+fn the_ui_asks_for_the_passphrase_at_start() {
+    use portable_pty::{CommandBuilder, PtySize, native_pty_system};
+    use std::io::{Read, Write};
+    use std::time::{Duration, Instant};
+
+    let sb = Sandbox::new();
+    drop(Store::open_with_key(&sb.db, Some(&key())).expect("a new encrypted diary"));
+    let pty = native_pty_system()
+        .openpty(PtySize {
+            rows: 30,
+            cols: 100,
+            pixel_width: 0,
+            pixel_height: 0,
+        })
+        .expect("a pty");
+    let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_casebook"));
+    cmd.arg("--db");
+    cmd.arg(&sb.db);
+    cmd.env("CASEBOOK_CONFIG", &sb.config);
+    cmd.env("CASEBOOK_NOW", "2026-03-01T09:00");
+    cmd.env("TERM", "xterm-256color");
+    cmd.env_remove("CASEBOOK_PASSPHRASE");
+    let mut child = pty.slave.spawn_command(cmd).expect("spawned");
+    drop(pty.slave);
+    let mut writer = pty.master.take_writer().expect("writer");
+    let mut reader = pty.master.try_clone_reader().expect("reader");
+    let (tx, rx) = std::sync::mpsc::channel::<Vec<u8>>();
+    std::thread::spawn(move || {
+        let _master = pty.master;
+        let mut buf = [0u8; 4096];
+        while let Ok(n) = reader.read(&mut buf) {
+            if n == 0 || tx.send(buf[..n].to_vec()).is_err() {
+                break;
+            }
+        }
+    });
+    let mut parser = vt100::Parser::new(30, 100, 0);
+    let mut wait_for = |want: &str| -> String {
+        let start = Instant::now();
+        loop {
+            while let Ok(bytes) = rx.try_recv() {
+                parser.process(&bytes);
+            }
+            let screen = parser.screen().contents();
+            if screen.contains(want) {
+                return screen;
+            }
+            if start.elapsed() > Duration::from_secs(30) {
+                let _ = child.kill();
+                panic!("timed out waiting for {want:?}; the screen shows:\n{screen}");
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    };
+    let mut send = |s: &str| {
+        writer.write_all(s.as_bytes()).expect("typed");
+        writer.flush().expect("flushed");
+    };
+    wait_for("Passphrase for");
+    send("guessing wrongly\r");
+    let screen = wait_for("wrong passphrase for");
+    assert!(
+        !screen.contains("guessing"),
+        "the passphrase was echoed:\n{screen}"
+    );
+    send(&format!("{PASS}\r"));
+    let screen = wait_for("Nothing due today");
+    assert!(!screen.contains(PASS), "{screen}");
+    send("q");
+    let start = Instant::now();
+    loop {
+        if let Some(status) = child.try_wait().expect("waited") {
+            assert!(status.success(), "{status:?}");
+            break;
+        }
+        assert!(
+            start.elapsed() < Duration::from_secs(20),
+            "did not quit on q"
+        );
+        std::thread::sleep(Duration::from_millis(20));
+    }
 }
