@@ -387,3 +387,29 @@ fn the_ui_asks_for_the_passphrase_at_start() {
         std::thread::sleep(Duration::from_millis(20));
     }
 }
+
+#[test]
+fn a_tampered_encrypted_backup_is_refused() {
+    let sb = filled();
+    encrypt(&sb);
+    let backup = sb.path("copy.db");
+    ok(&run(
+        &sb,
+        &with_key(),
+        &["backup", &backup.display().to_string()],
+    ));
+    let mut b = bytes(&backup);
+    // One byte of the last page: its HMAC no longer matches.
+    let at = b.len() - 100;
+    b[at] ^= 0x55;
+    std::fs::write(&backup, b).expect("write");
+    let before = bytes(&sb.db);
+    let o = run(
+        &sb,
+        &with_key(),
+        &["restore", &backup.display().to_string()],
+    );
+    let err = assert_fails_one_line(&o);
+    assert!(err.contains("damaged"), "{err}");
+    assert_eq!(bytes(&sb.db), before);
+}

@@ -258,6 +258,16 @@ fn pragma_check(conn: &Connection, pragma: &str) -> Vec<String> {
     }
 }
 
+/// `PRAGMA cipher_integrity_check`: one row per page whose HMAC fails.
+fn cipher_check(conn: &Connection) -> Vec<String> {
+    let run = || -> rusqlite::Result<Vec<String>> {
+        let mut stmt = conn.prepare("PRAGMA cipher_integrity_check")?;
+        let rows = stmt.query_map([], |r| r.get::<_, String>(0))?;
+        rows.take(MAX_PROBLEMS).collect()
+    };
+    run().unwrap_or_else(|e| vec![e.to_string()])
+}
+
 fn foreign_key_check(conn: &Connection) -> Vec<String> {
     let run = || -> rusqlite::Result<Vec<String>> {
         let mut stmt = conn.prepare("PRAGMA foreign_key_check")?;
@@ -323,7 +333,11 @@ fn verify_copy(path: &Path, version: i64, key: Option<&Passphrase>) -> Result<()
     let found: i64 = conn
         .query_row("PRAGMA user_version", [], |r| r.get(0))
         .map_err(|e| classify_keyed(e, path, key.is_some()))?;
-    let problems = pragma_check(&conn, "integrity_check");
+    let mut problems = pragma_check(&conn, "integrity_check");
+    if key.is_some() {
+        // Every page's HMAC, including pages no table reaches.
+        problems.extend(cipher_check(&conn));
+    }
     match problems.first() {
         Some(first) => Err(Error::Corrupt {
             path: path.to_path_buf(),
