@@ -34,6 +34,9 @@ pub enum Error {
     #[error("{} is not a casebook database (the file is not SQLite, or it is encrypted)", path.display())]
     NotADatabase { path: PathBuf },
 
+    #[error("wrong passphrase for {} (or it is not a casebook diary); nothing was changed", path.display())]
+    WrongPassphrase { path: PathBuf },
+
     #[error(
         "{} was written by a newer casebook (schema version {found}, this program knows up to {known}); install the newer casebook — the file was not changed",
         path.display()

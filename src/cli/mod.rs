@@ -4,6 +4,7 @@
 //! Exit status: 0 success, 1 error (one line naming the problem), 2 usage.
 
 mod calendar;
+mod crypt;
 mod demo;
 mod directory;
 mod due;
@@ -103,6 +104,12 @@ pub enum Command {
     Retention(RetentionArgs),
     /// End of term: export for the successor (with consent), anonymise or delete the rest
     Handover(HandoverArgs),
+    /// Encrypt the diary with a passphrase (SQLCipher); asks it twice
+    Encrypt,
+    /// Remove the diary's encryption
+    Decrypt,
+    /// Change the passphrase of an encrypted diary
+    Passphrase,
 }
 
 #[derive(Debug, Args)]
@@ -419,6 +426,9 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Some(Command::Erase(args)) => erase::run(&env, args, &mut out),
         Some(Command::Retention(args)) => retention::run(&env, args, &mut out),
         Some(Command::Handover(args)) => handover::run(&env, args, &mut out),
+        Some(Command::Encrypt) => crypt::encrypt(&env, &mut out),
+        Some(Command::Decrypt) => crypt::decrypt(&env, &mut out),
+        Some(Command::Passphrase) => crypt::change(&env, &mut out),
     };
     match result {
         Ok(code) => Ok(code),

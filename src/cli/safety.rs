@@ -14,7 +14,9 @@ use crate::{Error, Result};
 /// backup; a good one gets its daily backup (never for the demo diary), and
 /// a failed backup is a one-line warning, never the command's failure.
 pub(super) fn open_store(env: &Env) -> Result<Store> {
-    let store = Store::open(&env.db_path).map_err(|e| name_latest_backup(e, env))?;
+    let db = &env.db_path;
+    let store = super::crypt::with_passphrase(db, |key| Store::open_with_key(db, key))
+        .map_err(|e| name_latest_backup(e, env))?;
     if !env.demo
         && let Err(e) = backup::daily(&store, &env.config.backup, env.clock.today())
     {
@@ -80,7 +82,12 @@ pub fn backup(env: &Env, args: &BackupArgs, out: &mut dyn Write) -> Result<ExitC
 pub fn restore(env: &Env, args: &RestoreArgs, out: &mut dyn Write) -> Result<ExitCode> {
     let db = &env.db_path;
     // The backup is examined read-only before anything else is touched.
-    let info = store::inspect_backup(&args.path)?;
+    let (info, key) = super::crypt::with_passphrase(&args.path, |key| {
+        Ok((
+            store::inspect_backup_with_key(&args.path, key)?,
+            key.cloned(),
+        ))
+    })?;
     if same_file(&args.path, db) {
         return Err(Error::invalid(format!(
             "{} is the diary itself: name a backup to restore",
@@ -113,8 +120,8 @@ pub fn restore(env: &Env, args: &RestoreArgs, out: &mut dyn Write) -> Result<Exi
         .unwrap_or_else(|| "casebook.db".into());
     let incoming = dir.join(format!(".{file_name}.restoring-{}", std::process::id()));
     let _ = std::fs::remove_file(&incoming);
-    store::copy_database(&args.path, &incoming)?;
-    match replace(db, &incoming, env) {
+    store::copy_database_with_key(&args.path, &incoming, key.as_ref())?;
+    match replace(db, &incoming, key.as_ref(), env) {
         Ok(kept) => {
             writeln!(
                 out,
@@ -147,13 +154,25 @@ pub fn restore(env: &Env, args: &RestoreArgs, out: &mut dyn Write) -> Result<Exi
 
 /// Puts the verified copy `incoming` in place of `db`, keeping the old diary
 /// (and its `-wal`, if it could not be folded in) under a `.replaced-` name.
-fn replace(db: &Path, incoming: &Path, env: &Env) -> Result<Option<PathBuf>> {
+///
+/// An encrypted diary is folded with `key` (the backup's passphrase) when
+/// that opens it; else it cannot be read here and its `-wal` travels with it.
+fn replace(
+    db: &Path,
+    incoming: &Path,
+    key: Option<&store::Passphrase>,
+    env: &Env,
+) -> Result<Option<PathBuf>> {
     let move_err = |what: &Path, e: std::io::Error| {
         Error::io(format!("cannot move {} aside", what.display()), e)
     };
     let mut kept = None;
     if db.exists() {
-        let whole = store::release(db)?;
+        let db_key = key.filter(|_| store::is_encrypted(db));
+        let whole = match store::release_with_key(db, db_key) {
+            Err(Error::WrongPassphrase { .. }) => store::release(db)?,
+            other => other?,
+        };
         let aside = backup::replaced_name(db, env.clock.now());
         // A hard link keeps the old file under its new name while the rename
         // below swaps the diary in one step; copy where links are refused.
@@ -186,7 +205,7 @@ pub fn check(env: &Env, out: &mut dyn Write) -> Result<ExitCode> {
     if !db.is_file() {
         return Err(no_diary(db));
     }
-    let report = store::check_file(db)?;
+    let report = super::crypt::with_passphrase(db, |key| store::check_file_with_key(db, key))?;
     let w = |out: &mut dyn Write, line: String| writeln!(out, "{line}").map_err(stdout_error);
     w(out, format!("checking {}", db.display()))?;
     for (name, problems) in &report.checks {

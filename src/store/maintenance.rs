@@ -11,6 +11,7 @@ use std::path::{Path, PathBuf};
 
 use rusqlite::{Connection, OpenFlags};
 
+use super::crypt::{Passphrase, apply_key, classify_keyed};
 use super::{SCHEMA_VERSION, Store, busy_timeout, classify};
 use crate::{Error, Result};
 
@@ -60,7 +61,8 @@ impl Store {
         let version: i64 = self
             .conn()
             .query_row("PRAGMA user_version", [], |r| r.get(0))?;
-        write_verified(dest, version, |tmp| {
+        // From a keyed connection the copy is written with the same key.
+        write_verified(dest, version, self.key(), |tmp| {
             self.conn()
                 .execute("VACUUM INTO ?1", [path_text(tmp)?])
                 .map_err(|e| classify(e, tmp))?;
@@ -73,8 +75,13 @@ impl Store {
 /// at `path` without changing it (no upgrade, no writes), so a damaged file
 /// can be examined.
 pub fn check_file(path: &Path) -> Result<CheckReport> {
-    let conn = open_read_only(path)?;
-    let fail = |e: rusqlite::Error| classify(e, path);
+    check_file_with_key(path, None)
+}
+
+/// [`check_file`] of a file encrypted with `key`.
+pub fn check_file_with_key(path: &Path, key: Option<&Passphrase>) -> Result<CheckReport> {
+    let conn = open_read_only_keyed(path, key)?;
+    let fail = |e: rusqlite::Error| classify_keyed(e, path, key.is_some());
     let schema_version: i64 = conn
         .query_row("PRAGMA user_version", [], |r| r.get(0))
         .map_err(fail)?;
@@ -92,8 +99,13 @@ pub fn check_file(path: &Path) -> Result<CheckReport> {
 /// Looks at a backup before it is restored: it must be a casebook database
 /// no newer than this program, and whole. The file is opened read-only.
 pub fn inspect_backup(path: &Path) -> Result<BackupInfo> {
-    let conn = open_read_only(path)?;
-    let fail = |e: rusqlite::Error| classify(e, path);
+    inspect_backup_with_key(path, None)
+}
+
+/// [`inspect_backup`] of a backup encrypted with `key`.
+pub fn inspect_backup_with_key(path: &Path, key: Option<&Passphrase>) -> Result<BackupInfo> {
+    let conn = open_read_only_keyed(path, key)?;
+    let fail = |e: rusqlite::Error| classify_keyed(e, path, key.is_some());
     let schema_version: i64 = conn
         .query_row("PRAGMA user_version", [], |r| r.get(0))
         .map_err(fail)?;
@@ -144,11 +156,16 @@ pub fn inspect_backup(path: &Path) -> Result<BackupInfo> {
 /// rollback-journal mode, one self-contained file; opening it as the diary
 /// switches it to WAL.
 pub fn copy_database(src: &Path, dest: &Path) -> Result<()> {
-    let conn = open_read_only(src)?;
+    copy_database_with_key(src, dest, None)
+}
+
+/// [`copy_database`] of a file encrypted with `key`: the copy has the same key.
+pub fn copy_database_with_key(src: &Path, dest: &Path, key: Option<&Passphrase>) -> Result<()> {
+    let conn = open_read_only_keyed(src, key)?;
     let version: i64 = conn
         .query_row("PRAGMA user_version", [], |r| r.get(0))
-        .map_err(|e| classify(e, src))?;
-    write_verified(dest, version, |tmp| {
+        .map_err(|e| classify_keyed(e, src, key.is_some()))?;
+    write_verified(dest, version, key, |tmp| {
         conn.execute("VACUUM INTO ?1", [path_text(tmp)?])
             .map_err(|e| classify(e, src))?;
         Ok(())
@@ -160,10 +177,18 @@ pub fn copy_database(src: &Path, dest: &Path) -> Result<()> {
 /// `Ok(false)` when the file could not be read as a database (damaged), in
 /// which case any `-wal` beside it must travel with it.
 pub fn release(path: &Path) -> Result<bool> {
+    release_with_key(path, None)
+}
+
+/// [`release`] of a diary encrypted with `key`.
+pub fn release_with_key(path: &Path, key: Option<&Passphrase>) -> Result<bool> {
     let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_WRITE)
         .map_err(|e| classify(e, path))?;
     conn.busy_timeout(busy_timeout())
         .map_err(|e| classify(e, path))?;
+    if let Some(key) = key {
+        apply_key(&conn, key).map_err(|e| classify(e, path))?;
+    }
     let checkpoint = conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |r| {
         r.get::<_, i64>(0)
     });
@@ -171,7 +196,7 @@ pub fn release(path: &Path) -> Result<bool> {
     match checkpoint {
         Ok(0) => {}
         Ok(_) => return Err(Error::Locked { path: path.into() }),
-        Err(e) => match classify(e, path) {
+        Err(e) => match classify_keyed(e, path, key.is_some()) {
             Error::Corrupt { .. } | Error::NotADatabase { .. } => return Ok(false),
             other => return Err(other),
         },
@@ -198,7 +223,8 @@ pub(crate) fn sibling(path: &Path, suffix: &str) -> PathBuf {
     PathBuf::from(name)
 }
 
-fn open_read_only(path: &Path) -> Result<Connection> {
+/// Opens `path` read-only, keyed with `key` when given (before any read).
+pub(super) fn open_read_only_keyed(path: &Path, key: Option<&Passphrase>) -> Result<Connection> {
     if !path.is_file() {
         return Err(Error::invalid(format!(
             "there is no database file at {}",
@@ -212,6 +238,9 @@ fn open_read_only(path: &Path) -> Result<Connection> {
     .map_err(|e| classify(e, path))?;
     conn.busy_timeout(busy_timeout())
         .map_err(|e| classify(e, path))?;
+    if let Some(key) = key {
+        apply_key(&conn, key).map_err(|e| classify(e, path))?;
+    }
     Ok(conn)
 }
 
@@ -227,6 +256,16 @@ fn pragma_check(conn: &Connection, pragma: &str) -> Vec<String> {
         Ok(lines) => lines.into_iter().filter(|l| l != "ok").collect(),
         Err(e) => vec![e.to_string()],
     }
+}
+
+/// `PRAGMA cipher_integrity_check`: one row per page whose HMAC fails.
+fn cipher_check(conn: &Connection) -> Vec<String> {
+    let run = || -> rusqlite::Result<Vec<String>> {
+        let mut stmt = conn.prepare("PRAGMA cipher_integrity_check")?;
+        let rows = stmt.query_map([], |r| r.get::<_, String>(0))?;
+        rows.take(MAX_PROBLEMS).collect()
+    };
+    run().unwrap_or_else(|e| vec![e.to_string()])
 }
 
 fn foreign_key_check(conn: &Connection) -> Vec<String> {
@@ -247,11 +286,13 @@ fn foreign_key_check(conn: &Connection) -> Vec<String> {
 }
 
 /// Writes a database copy with `write(tmp)` to a hidden file beside `dest`,
-/// syncs it, checks it is whole and of `version`, then renames it to `dest`.
-/// On any failure the partial file is removed and `dest` is untouched.
-fn write_verified(
+/// syncs it, checks (opening it with `key`) it is whole and of `version`,
+/// then renames it to `dest`. On any failure the partial file is removed and
+/// `dest` is untouched.
+pub(super) fn write_verified(
     dest: &Path,
     version: i64,
+    key: Option<&Passphrase>,
     write: impl FnOnce(&Path) -> Result<()>,
 ) -> Result<()> {
     let dir = match dest.parent() {
@@ -273,7 +314,7 @@ fn write_verified(
     let _ = std::fs::remove_file(&tmp);
     let result = write(&tmp)
         .and_then(|()| sync_file(&tmp))
-        .and_then(|()| verify_copy(&tmp, version))
+        .and_then(|()| verify_copy(&tmp, version, key))
         .and_then(|()| {
             std::fs::rename(&tmp, dest)
                 .map_err(|e| Error::io(format!("cannot write {}", dest.display()), e))
@@ -287,12 +328,16 @@ fn write_verified(
     result
 }
 
-fn verify_copy(path: &Path, version: i64) -> Result<()> {
-    let conn = open_read_only(path)?;
+fn verify_copy(path: &Path, version: i64, key: Option<&Passphrase>) -> Result<()> {
+    let conn = open_read_only_keyed(path, key)?;
     let found: i64 = conn
         .query_row("PRAGMA user_version", [], |r| r.get(0))
-        .map_err(|e| classify(e, path))?;
-    let problems = pragma_check(&conn, "integrity_check");
+        .map_err(|e| classify_keyed(e, path, key.is_some()))?;
+    let mut problems = pragma_check(&conn, "integrity_check");
+    if key.is_some() {
+        // Every page's HMAC, including pages no table reaches.
+        problems.extend(cipher_check(&conn));
+    }
     match problems.first() {
         Some(first) => Err(Error::Corrupt {
             path: path.to_path_buf(),

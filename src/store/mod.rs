@@ -10,6 +10,7 @@ mod audit;
 mod bulk;
 mod cases;
 mod contacts;
+mod crypt;
 mod diary;
 mod directory;
 mod directory_search;
@@ -40,10 +41,15 @@ pub use agenda::{
 pub use audit::{AuditAction, AuditRow};
 pub use bulk::{Bulk, CaseArea};
 pub use cases::{CaseFilter, CaseSort, CaseSummary};
+pub use crypt::{
+    KDF_ITER, MIN_PASSPHRASE_CHARS, Passphrase, Rekeyed, is_encrypted, plain_files, rekey_file,
+    verify_passphrase,
+};
 pub use diary::{LogOutcome, LogRequest, Who};
 pub use exchange::{CsvImportSummary, JsonImportSummary, LeftOut};
 pub use maintenance::{
-    BackupInfo, CheckReport, check_file, copy_database, inspect_backup, release,
+    BackupInfo, CheckReport, check_file, check_file_with_key, copy_database,
+    copy_database_with_key, inspect_backup, inspect_backup_with_key, release, release_with_key,
 };
 pub(crate) use maintenance::{sibling as sibling_path, sync_dir};
 pub use migrations::SCHEMA_VERSION;
@@ -78,6 +84,8 @@ pub struct Store {
     conn: Connection,
     /// `None` for an in-memory store.
     path: Option<PathBuf>,
+    /// The passphrase of an encrypted diary: backups are verified with it.
+    key: Option<Passphrase>,
 }
 
 impl Store {
@@ -86,6 +94,13 @@ impl Store {
     /// was written by a newer casebook is refused with a clear message and
     /// left exactly as it was.
     pub fn open(path: &Path) -> Result<Store> {
+        Store::open_with_key(path, None)
+    }
+
+    /// [`Store::open`] of a diary encrypted with `key` (SQLCipher). With a key,
+    /// a new file is created encrypted; a wrong key is
+    /// [`Error::WrongPassphrase`] and leaves the file as it was.
+    pub fn open_with_key(path: &Path, key: Option<&Passphrase>) -> Result<Store> {
         if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty())
             && !parent.is_dir()
         {
@@ -99,18 +114,26 @@ impl Store {
             | OpenFlags::SQLITE_OPEN_CREATE
             | OpenFlags::SQLITE_OPEN_NO_MUTEX;
         let conn = Connection::open_with_flags(path, flags).map_err(|e| classify(e, path))?;
-        Store::setup(conn, Some(path.to_path_buf()))
+        Store::setup(conn, Some(path.to_path_buf()), key.cloned())
     }
 
     /// A fresh store in memory, for tests.
     pub fn open_in_memory() -> Result<Store> {
-        Store::setup(Connection::open_in_memory()?, None)
+        Store::setup(Connection::open_in_memory()?, None, None)
     }
 
-    fn setup(mut conn: Connection, path: Option<PathBuf>) -> Result<Store> {
+    fn setup(
+        mut conn: Connection,
+        path: Option<PathBuf>,
+        key: Option<Passphrase>,
+    ) -> Result<Store> {
         let shown = path.clone().unwrap_or_else(|| PathBuf::from(":memory:"));
-        let fail = |e: rusqlite::Error| classify(e, &shown);
+        let fail = |e: rusqlite::Error| crypt::classify_keyed(e, &shown, key.is_some());
         conn.busy_timeout(busy_timeout()).map_err(fail)?;
+        // The key goes before the first read: that read is what checks it.
+        if let Some(key) = &key {
+            crypt::apply_key(&conn, key).map_err(fail)?;
+        }
         // SQLite quietly opens a file it may not write read-only; say so before
         // reading it (a read would leave -wal/-shm files behind).
         if path.is_some() && conn.is_readonly(MAIN_DB).map_err(fail)? {
@@ -151,12 +174,17 @@ impl Store {
             Error::Sqlite(e) => fail(e),
             other => other,
         })?;
-        Ok(Store { conn, path })
+        Ok(Store { conn, path, key })
     }
 
     /// The file this store lives in (`None` in memory).
     pub fn path(&self) -> Option<&Path> {
         self.path.as_deref()
+    }
+
+    /// The passphrase of an encrypted diary (`None`: plain).
+    pub fn key(&self) -> Option<&Passphrase> {
+        self.key.as_ref()
     }
 
     /// Runs `f` in one IMMEDIATE transaction: all of it is saved, or none.

@@ -2,13 +2,21 @@
 //! and — on every way out, panics included — off again; and the event loop,
 //! which sleeps in `event::poll` until a key arrives (or, every two seconds,
 //! looks whether another program changed the diary).
+//!
+//! An encrypted diary's passphrase is asked (no echo) before the screen is
+//! taken over; after `privacy.lock_after_minutes` idle minutes the UI locks:
+//! an encrypted diary behind a screen that asks for the passphrase again, a
+//! plain one behind the privacy screen (any key brings it back).
 
 use std::io::{self, Stdout};
-use std::time::Duration;
+use std::path::Path;
+use std::time::{Duration, Instant};
 
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
-use ratatui::crossterm::event::{self, DisableBracketedPaste, EnableBracketedPaste};
+use ratatui::crossterm::event::{
+    self, DisableBracketedPaste, EnableBracketedPaste, Event, KeyCode, KeyEventKind, KeyModifiers,
+};
 use ratatui::crossterm::execute;
 use ratatui::crossterm::terminal::{
     EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
@@ -16,6 +24,7 @@ use ratatui::crossterm::terminal::{
 
 use crate::app::App;
 use crate::cli::Env;
+use crate::store::{self, Passphrase};
 use crate::{Error, Result};
 
 /// How often an idle UI looks for changes made by another program.
@@ -23,6 +32,11 @@ const WATCH: Duration = Duration::from_secs(2);
 
 pub fn run(env: &Env) -> Result<()> {
     let store = env.open_store()?;
+    let mut idle = Idle::new(env.config.privacy.lock_after_minutes, Instant::now());
+    let lock = match (store.key(), store.path()) {
+        (Some(_), Some(path)) => Some(path.to_path_buf()),
+        _ => None,
+    };
     let mut app = App::new(store, env.config.clone(), env.clock)?;
     app.demo = env.demo;
     app.no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
@@ -30,7 +44,7 @@ pub fn run(env: &Env) -> Result<()> {
     if let Ok(size) = guard.terminal.size() {
         app.size = (size.width, size.height);
     }
-    let result = event_loop(&mut app, &mut guard.terminal);
+    let result = event_loop(&mut app, &mut guard.terminal, &mut idle, lock.as_deref());
     drop(guard);
     result
 }
@@ -39,9 +53,30 @@ fn io_err(e: io::Error) -> Error {
     Error::io("the terminal failed", e)
 }
 
-fn event_loop(app: &mut App, terminal: &mut Terminal<CrosstermBackend<Stdout>>) -> Result<()> {
+fn event_loop(
+    app: &mut App,
+    terminal: &mut Terminal<CrosstermBackend<Stdout>>,
+    idle: &mut Idle,
+    encrypted: Option<&Path>,
+) -> Result<()> {
     let mut dirty = true;
     loop {
+        if idle.due(Instant::now()) {
+            match encrypted {
+                Some(path) => {
+                    if locked(terminal, path)? {
+                        return Ok(());
+                    }
+                    if let Ok(size) = terminal.size() {
+                        app.size = (size.width, size.height);
+                    }
+                    terminal.clear().map_err(io_err)?;
+                }
+                None => app.privacy = true,
+            }
+            idle.touch(Instant::now());
+            dirty = true;
+        }
         if dirty {
             terminal
                 .draw(|f| crate::ui::render(app, f))
@@ -54,6 +89,7 @@ fn event_loop(app: &mut App, terminal: &mut Terminal<CrosstermBackend<Stdout>>) 
         }
         if event::poll(WATCH).map_err(io_err)? {
             let ev = event::read().map_err(io_err)?;
+            idle.touch(Instant::now());
             if let Some(action) = app.on_event(ev) {
                 app.update(action);
                 dirty = true;
@@ -62,6 +98,112 @@ fn event_loop(app: &mut App, terminal: &mut Terminal<CrosstermBackend<Stdout>>) 
             dirty = true;
         }
     }
+}
+
+/// When the UI locks itself: after `minutes` without a key (0: never).
+#[derive(Debug, Clone, Copy)]
+struct Idle {
+    after: Option<Duration>,
+    last: Instant,
+}
+
+impl Idle {
+    fn new(minutes: u32, now: Instant) -> Idle {
+        Idle {
+            after: (minutes > 0).then(|| Duration::from_secs(u64::from(minutes) * 60)),
+            last: now,
+        }
+    }
+
+    fn touch(&mut self, now: Instant) {
+        self.last = now;
+    }
+
+    fn due(&self, now: Instant) -> bool {
+        self.after
+            .is_some_and(|after| now.saturating_duration_since(self.last) >= after)
+    }
+}
+
+/// What the lock screen says, kept together.
+mod lock_text {
+    pub const TITLE: &str = "casebook is locked";
+    pub const ASK: &str = "Type the passphrase and press Enter (Ctrl-Q quits).";
+    pub const TYPED: &str = "(typed, not shown)";
+    pub const WRONG: &str = "Wrong passphrase: try again.";
+    pub const CHECKING: &str = "Checking…";
+}
+
+/// The lock screen of an encrypted diary: nothing of the diary shows until
+/// the passphrase opens the file again (checked by a second connection, at
+/// the cost of one key derivation). Returns true when the user quits.
+fn locked(terminal: &mut Terminal<CrosstermBackend<Stdout>>, path: &Path) -> Result<bool> {
+    let mut typed = zeroize::Zeroizing::new(String::new());
+    let mut note: Option<&str> = None;
+    loop {
+        draw_lock(terminal, !typed.is_empty(), note)?;
+        let Event::Key(key) = event::read().map_err(io_err)? else {
+            continue;
+        };
+        if key.kind == KeyEventKind::Release {
+            continue;
+        }
+        let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+        match key.code {
+            KeyCode::Char('q' | 'c') if ctrl => return Ok(true),
+            KeyCode::Char(c) => typed.push(c),
+            KeyCode::Backspace => {
+                typed.pop();
+            }
+            KeyCode::Esc => typed.clear(),
+            KeyCode::Enter if !typed.is_empty() => {
+                draw_lock(terminal, true, Some(lock_text::CHECKING))?;
+                let candidate = Passphrase::new(std::mem::take(&mut *typed))?;
+                if store::verify_passphrase(path, &candidate).is_ok() {
+                    return Ok(false);
+                }
+                note = Some(lock_text::WRONG);
+            }
+            _ => {}
+        }
+    }
+}
+
+fn draw_lock(
+    terminal: &mut Terminal<CrosstermBackend<Stdout>>,
+    typed: bool,
+    note: Option<&str>,
+) -> Result<()> {
+    use ratatui::layout::Alignment;
+    use ratatui::widgets::{Clear, Paragraph};
+    let mut lines = vec![
+        lock_text::TITLE.to_string(),
+        String::new(),
+        lock_text::ASK.to_string(),
+    ];
+    lines.push(if typed {
+        lock_text::TYPED.into()
+    } else {
+        String::new()
+    });
+    lines.push(note.unwrap_or("").to_string());
+    terminal
+        .draw(|f| {
+            let area = f.area();
+            f.render_widget(Clear, area);
+            let top = area.height.saturating_sub(lines.len() as u16) / 2;
+            let body = ratatui::layout::Rect {
+                y: area.y + top,
+                height: area.height.saturating_sub(top),
+                ..area
+            };
+            f.render_widget(
+                Paragraph::new(lines.join("\n")).alignment(Alignment::Center),
+                body,
+            );
+        })
+        .map_err(io_err)?;
+    Ok(())
 }
 
 /// Test builds only: `CASEBOOK_TEST_PANIC=1` panics after a frame is drawn,
@@ -119,5 +261,24 @@ impl Guard {
 impl Drop for Guard {
     fn drop(&mut self) {
         restore();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn locks_after_the_idle_minutes_and_never_with_zero() {
+        let start = Instant::now();
+        let mut idle = Idle::new(10, start);
+        assert!(!idle.due(start + Duration::from_secs(599)));
+        assert!(idle.due(start + Duration::from_secs(600)));
+        idle.touch(start + Duration::from_secs(300));
+        assert!(
+            !idle.due(start + Duration::from_secs(600)),
+            "a key resets the clock"
+        );
+        assert!(!Idle::new(0, start).due(start + Duration::from_secs(86_400)));
     }
 }

@@ -1,0 +1,240 @@
+//! `casebook encrypt`, `decrypt` and `passphrase`, and where a passphrase
+//! comes from: `CASEBOOK_PASSPHRASE` (scripts), else a prompt on the
+//! terminal that does not echo. Plain diaries never ask.
+
+use std::io::{IsTerminal, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use super::{Env, stdout_error};
+use crate::backup;
+use crate::store::{self, Passphrase};
+use crate::{Error, Result};
+
+/// The passphrase of an encrypted diary, for scripts.
+pub const PASSPHRASE_VAR: &str = "CASEBOOK_PASSPHRASE";
+/// The new passphrase for `encrypt` and `passphrase`, for scripts.
+pub const NEW_PASSPHRASE_VAR: &str = "CASEBOOK_NEW_PASSPHRASE";
+
+/// How many times a prompt asks before giving up.
+const ATTEMPTS: usize = 3;
+
+/// What these commands say, kept together.
+mod say {
+    pub const ASK_NEW: &str = "New passphrase (at least 8 characters; it cannot be recovered): ";
+    pub const ASK_AGAIN: &str = "The same passphrase again: ";
+    pub const MISMATCH: &str = "the two passphrases differ: nothing was changed";
+    pub const ENCRYPTED: &str =
+        "is now encrypted: keep the passphrase safe, without it the diary cannot be read";
+    pub const DECRYPTED: &str =
+        "is now unencrypted: anyone who can read the file can read the diary";
+    pub const CHANGED: &str = "the passphrase was changed";
+    pub const OLD_BACKUPS: &str = "these older copies are NOT encrypted and still hold the diary in the clear; delete them once a new backup is made (`casebook backup`):";
+    pub const KEYED_BACKUPS: &str =
+        "backups made before this stay encrypted with the passphrase they were made with";
+    pub const NOT_OVERWRITTEN: &str = "warning: the old file could not be overwritten before removal; its bytes may remain in the disk's free space";
+}
+
+/// Runs `f` with the passphrase of the file at `path`: `None` when the file
+/// is plain (nothing is asked), else `CASEBOOK_PASSPHRASE` (tried once) or a
+/// prompt (up to three tries while `f` says the passphrase is wrong). `f`
+/// opens the file with it, so the slow key derivation is paid once a try.
+pub fn with_passphrase<T>(
+    path: &Path,
+    mut f: impl FnMut(Option<&Passphrase>) -> Result<T>,
+) -> Result<T> {
+    if !store::is_encrypted(path) {
+        return f(None);
+    }
+    if let Some(p) = from_env(PASSPHRASE_VAR)? {
+        return f(Some(&p));
+    }
+    let mut tries = 0;
+    loop {
+        let p = prompt(
+            &format!("Passphrase for {}: ", path.display()),
+            path,
+            PASSPHRASE_VAR,
+        )?;
+        tries += 1;
+        match f(Some(&p)) {
+            Err(e @ Error::WrongPassphrase { .. }) if tries < ATTEMPTS => {
+                eprintln!("casebook: {e}");
+            }
+            other => return other,
+        }
+    }
+}
+
+fn from_env(var: &str) -> Result<Option<Passphrase>> {
+    match std::env::var(var) {
+        Ok(text) => Passphrase::new(text)
+            .map(Some)
+            .map_err(|_| Error::invalid(format!("{var} is set but empty"))),
+        Err(std::env::VarError::NotPresent) => Ok(None),
+        Err(std::env::VarError::NotUnicode(_)) => {
+            Err(Error::invalid(format!("{var} is not valid UTF-8")))
+        }
+    }
+}
+
+/// A no-echo prompt on the terminal; refused (one line, no hang) when
+/// casebook is not run from a terminal, naming the variable to set instead.
+fn prompt(text: &str, path: &Path, var: &str) -> Result<Passphrase> {
+    if !std::io::stdin().is_terminal() {
+        let what = if var == PASSPHRASE_VAR {
+            "is encrypted"
+        } else {
+            "needs a new passphrase"
+        };
+        return Err(Error::invalid(format!(
+            "{} {what}: set {var} or run casebook in a terminal to type it",
+            path.display()
+        )));
+    }
+    let typed = rpassword::prompt_password(text)
+        .map_err(|e| Error::io("cannot read the passphrase from the terminal", e))?;
+    Passphrase::new(typed)
+}
+
+/// A new passphrase: `CASEBOOK_NEW_PASSPHRASE` (or, when `current_ok`,
+/// `CASEBOOK_PASSPHRASE`), else typed twice at a prompt.
+fn new_passphrase(path: &Path, current_ok: bool) -> Result<Passphrase> {
+    let from_var = match from_env(NEW_PASSPHRASE_VAR)? {
+        Some(p) => Some(p),
+        None if current_ok => from_env(PASSPHRASE_VAR)?,
+        None => None,
+    };
+    if let Some(p) = from_var {
+        return check_new(p);
+    }
+    let first = check_new(prompt(say::ASK_NEW, path, NEW_PASSPHRASE_VAR)?)?;
+    let second = prompt(say::ASK_AGAIN, path, NEW_PASSPHRASE_VAR)?;
+    if first != second {
+        return Err(Error::invalid(say::MISMATCH));
+    }
+    Ok(first)
+}
+
+fn check_new(p: Passphrase) -> Result<Passphrase> {
+    p.check_new()?;
+    Ok(p)
+}
+
+fn existing_diary(env: &Env) -> Result<&Path> {
+    let db = env.db_path.as_path();
+    if !db.is_file() {
+        return Err(Error::invalid(format!(
+            "there is no diary at {} (give --db to name another)",
+            db.display()
+        )));
+    }
+    Ok(db)
+}
+
+pub fn encrypt(env: &Env, out: &mut dyn Write) -> Result<ExitCode> {
+    let db = existing_diary(env)?;
+    if store::is_encrypted(db) {
+        return Err(Error::invalid(format!(
+            "{} is already encrypted: `casebook passphrase` changes the passphrase",
+            db.display()
+        )));
+    }
+    let new = new_passphrase(db, true)?;
+    // Opening upgrades the schema and proves the file is a diary (no daily
+    // backup: it would be one more plain copy).
+    drop(store::Store::open(db)?);
+    let done = store::rekey_file(db, None, Some(&new))?;
+    let w = |out: &mut dyn Write, line: String| writeln!(out, "{line}").map_err(stdout_error);
+    w(out, format!("{} {}", db.display(), say::ENCRYPTED))?;
+    warn_not_overwritten(&done);
+    let plain = store::plain_files(copies_of(env));
+    if !plain.is_empty() {
+        w(out, say::OLD_BACKUPS.to_string())?;
+        for p in plain {
+            w(out, format!("  {}", p.display()))?;
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+pub fn decrypt(env: &Env, out: &mut dyn Write) -> Result<ExitCode> {
+    let db = existing_diary(env)?;
+    if !store::is_encrypted(db) {
+        return Err(Error::invalid(format!(
+            "{} is not encrypted: nothing to do",
+            db.display()
+        )));
+    }
+    let done = with_passphrase(db, |key| store::rekey_file(db, key, None))?;
+    writeln!(out, "{} {}", db.display(), say::DECRYPTED).map_err(stdout_error)?;
+    writeln!(out, "{}", say::KEYED_BACKUPS).map_err(stdout_error)?;
+    warn_not_overwritten(&done);
+    Ok(ExitCode::SUCCESS)
+}
+
+pub fn change(env: &Env, out: &mut dyn Write) -> Result<ExitCode> {
+    let db = existing_diary(env)?;
+    if !store::is_encrypted(db) {
+        return Err(Error::invalid(format!(
+            "{} is not encrypted: `casebook encrypt` sets a passphrase",
+            db.display()
+        )));
+    }
+    let old = with_passphrase(db, |key| {
+        let key = key.ok_or_else(|| Error::WrongPassphrase { path: db.into() })?;
+        store::verify_passphrase(db, key)?;
+        Ok(key.clone())
+    })?;
+    let new = new_passphrase(db, false)?;
+    if old == new {
+        return Err(Error::invalid(
+            "the new passphrase is the same as the old one: nothing was changed",
+        ));
+    }
+    let done = store::rekey_file(db, Some(&old), Some(&new))?;
+    writeln!(out, "{}", say::CHANGED).map_err(stdout_error)?;
+    writeln!(out, "{}", say::KEYED_BACKUPS).map_err(stdout_error)?;
+    warn_not_overwritten(&done);
+    Ok(ExitCode::SUCCESS)
+}
+
+fn warn_not_overwritten(done: &store::Rekeyed) {
+    if !done.old_file_overwritten {
+        eprintln!("casebook: {}", say::NOT_OVERWRITTEN);
+    }
+}
+
+/// Every copy of the diary casebook knows of: the backups of this diary and
+/// the diaries `restore` kept aside.
+fn copies_of(env: &Env) -> Vec<PathBuf> {
+    let db = &env.db_path;
+    let stem = db
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let name = db
+        .file_name()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let mut found = Vec::new();
+    let backups = backup::backup_dir(db, &env.config.backup);
+    for entry in std::fs::read_dir(&backups).into_iter().flatten().flatten() {
+        let n = entry.file_name().to_string_lossy().into_owned();
+        if n.starts_with(&format!("{stem}-")) && n.ends_with(".db") {
+            found.push(entry.path());
+        }
+    }
+    let dir = match db.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    for entry in std::fs::read_dir(&dir).into_iter().flatten().flatten() {
+        let n = entry.file_name().to_string_lossy().into_owned();
+        if n.starts_with(&format!("{name}.replaced-")) && !n.ends_with("-wal") {
+            found.push(entry.path());
+        }
+    }
+    found.sort();
+    found
+}

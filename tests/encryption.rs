@@ -1,0 +1,415 @@
+//! Encryption at rest (SQLCipher), through the real binary: the diary, its
+//! write-ahead log and its backups hold no readable personal text; a wrong
+//! passphrase is one line and exit 1 with the file unchanged; encrypt and
+//! decrypt lose nothing; plain diaries never ask for a passphrase.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+use casebook::domain::{Contact, ContactKind};
+use casebook::store::{Passphrase, Store};
+use common::{Sandbox, assert_fails_one_line, stderr, stdout};
+
+const PASS: &str = "correct horse battery staple";
+const NAME: &str = "Gwenllian Zephyrine";
+const EMAIL: &str = "gwen.zephyrine@example.org";
+const SECRET: &str = "damp in the back bedroom of number seventeen";
+const LATER: &str = "mould reported again after the visit";
+
+/// Runs casebook on the sandbox's diary with `vars` set, every passphrase
+/// variable cleared otherwise, and standard input closed (no terminal).
+fn run(sb: &Sandbox, vars: &[(&str, &str)], args: &[&str]) -> Output {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_casebook"));
+    cmd.arg("--db")
+        .arg(&sb.db)
+        .args(args)
+        .env("CASEBOOK_CONFIG", &sb.config)
+        .env("CASEBOOK_NOW", "2026-03-01T09:00")
+        .env_remove("CASEBOOK_DB")
+        .env_remove("CASEBOOK_PASSPHRASE")
+        .env_remove("CASEBOOK_NEW_PASSPHRASE")
+        .stdin(Stdio::null());
+    for (k, v) in vars {
+        cmd.env(k, v);
+    }
+    cmd.output().expect("run casebook")
+}
+
+fn ok(o: &Output) -> String {
+    assert_eq!(o.status.code(), Some(0), "stderr: {}", stderr(o));
+    stdout(o)
+}
+
+fn key() -> Passphrase {
+    Passphrase::new(PASS.into()).expect("passphrase")
+}
+
+/// A diary with a person (name and email) and an entry, written by the binary.
+fn filled() -> Sandbox {
+    let sb = Sandbox::new();
+    let mut store = sb.store();
+    store
+        .add_contact(&Contact {
+            name: NAME.into(),
+            kind: Some(ContactKind::Constituent),
+            email: Some(EMAIL.into()),
+            ..Contact::default()
+        })
+        .expect("contact");
+    drop(store);
+    ok(&run(&sb, &[], &["log", "--who", NAME, SECRET]));
+    sb
+}
+
+fn encrypt(sb: &Sandbox) -> String {
+    ok(&run(sb, &[("CASEBOOK_NEW_PASSPHRASE", PASS)], &["encrypt"]))
+}
+
+fn with_key() -> [(&'static str, &'static str); 1] {
+    [("CASEBOOK_PASSPHRASE", PASS)]
+}
+
+fn bytes(path: &Path) -> Vec<u8> {
+    std::fs::read(path).unwrap_or_default()
+}
+
+fn contains(hay: &[u8], needle: &str) -> bool {
+    let n = needle.as_bytes();
+    hay.windows(n.len()).any(|w| w == n)
+}
+
+fn sibling(path: &Path, suffix: &str) -> PathBuf {
+    let mut s = path.as_os_str().to_owned();
+    s.push(suffix);
+    s.into()
+}
+
+fn assert_unreadable(what: &str, path: &Path) {
+    let b = bytes(path);
+    assert!(!b.is_empty(), "{what} exists");
+    assert!(
+        !b.starts_with(b"SQLite format 3"),
+        "{what} has a plain header"
+    );
+    for needle in [
+        NAME,
+        "Zephyrine",
+        EMAIL,
+        SECRET,
+        LATER,
+        "bedroom",
+        "CREATE TABLE",
+    ] {
+        assert!(
+            !contains(&b, needle),
+            "{what} holds `{needle}` in the clear"
+        );
+    }
+}
+
+/// The system `sqlite3`, when installed, cannot read the file.
+fn assert_sqlite3_refuses(path: &Path) {
+    let Ok(o) = Command::new("sqlite3")
+        .arg("-readonly")
+        .arg(path)
+        .arg("SELECT count(*) FROM contacts;")
+        .stdin(Stdio::null())
+        .output()
+    else {
+        return; // not installed here
+    };
+    let out = stdout(&o);
+    assert!(
+        !o.status.success() || !out.trim().chars().all(|c| c.is_ascii_digit()),
+        "sqlite3 read {}: {out}",
+        path.display()
+    );
+    assert!(
+        stderr(&o).contains("not a database"),
+        "sqlite3 on {}: {}",
+        path.display(),
+        stderr(&o)
+    );
+}
+
+#[test]
+fn the_diary_its_wal_and_its_backups_hold_no_readable_text() {
+    let sb = filled();
+    assert!(contains(&bytes(&sb.db), NAME) || contains(&bytes(&sibling(&sb.db, "-wal")), NAME));
+    let said = encrypt(&sb);
+    assert!(said.contains("is now encrypted"), "{said}");
+    // The automatic backup made by `log` before encryption is still plain: named.
+    assert!(said.contains("NOT encrypted"), "{said}");
+    assert!(said.contains("casebook-2026-03-01.db"), "{said}");
+    assert!(!sibling(&sb.db, "-wal").exists() && !sibling(&sb.db, "-shm").exists());
+    let leftovers: Vec<String> = std::fs::read_dir(sb.dir.path())
+        .expect("dir")
+        .filter_map(|e| e.ok())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.contains(".old-") || n.contains("rekeying") || n.contains("partial"))
+        .collect();
+    assert!(leftovers.is_empty(), "{leftovers:?}");
+    assert_unreadable("the diary", &sb.db);
+
+    // Another program holds the diary open, so the write-ahead log stays.
+    let other = Store::open_with_key(&sb.db, Some(&key())).expect("open with the key");
+    ok(&run(&sb, &with_key(), &["log", "--who", NAME, LATER]));
+    let wal = sibling(&sb.db, "-wal");
+    assert!(bytes(&wal).len() > 1000, "the WAL holds the new entry");
+    assert_unreadable("the WAL", &wal);
+    drop(other);
+
+    let backup = sb.path("by-hand.db");
+    ok(&run(
+        &sb,
+        &with_key(),
+        &["backup", &backup.display().to_string()],
+    ));
+    assert_unreadable("the backup", &backup);
+    for path in [&sb.db, &backup] {
+        assert_sqlite3_refuses(path);
+    }
+    // The data is all there for the passphrase.
+    let json = ok(&run(&sb, &with_key(), &["export", "--format", "json"]));
+    assert!(json.contains(SECRET) && json.contains(LATER) && json.contains(EMAIL));
+    // The backup restores (over the encrypted diary) and checks with the key.
+    let said = ok(&run(
+        &sb,
+        &with_key(),
+        &["restore", &backup.display().to_string()],
+    ));
+    assert!(said.contains("entries: 2"), "{said}");
+    assert_unreadable("the restored diary", &sb.db);
+    let said = ok(&run(&sb, &with_key(), &["check"]));
+    assert!(said.contains("the diary is healthy"), "{said}");
+}
+
+#[test]
+fn a_wrong_or_missing_passphrase_is_one_line_and_changes_nothing() {
+    let sb = filled();
+    encrypt(&sb);
+    let before = bytes(&sb.db);
+    for args in [
+        &["due"][..],
+        &["log", "--who", NAME, "more"],
+        &["check"],
+        &["backup"],
+    ] {
+        let o = run(&sb, &[("CASEBOOK_PASSPHRASE", "not the passphrase")], args);
+        let err = assert_fails_one_line(&o);
+        assert!(
+            err.contains(&format!("wrong passphrase for {}", sb.db.display())),
+            "{args:?}: {err}"
+        );
+        assert_eq!(bytes(&sb.db), before, "{args:?} changed the file");
+        assert!(!sibling(&sb.db, "-wal").exists(), "{args:?} left a WAL");
+    }
+    // No passphrase and no terminal to ask on: said at once, no hang.
+    let err = assert_fails_one_line(&run(&sb, &[], &["due"]));
+    assert!(
+        err.contains("is encrypted: set CASEBOOK_PASSPHRASE"),
+        "{err}"
+    );
+    assert_eq!(bytes(&sb.db), before);
+    // Encrypting twice or decrypting with the wrong key: refused, unchanged.
+    let err = assert_fails_one_line(&run(
+        &sb,
+        &[("CASEBOOK_NEW_PASSPHRASE", PASS)],
+        &["encrypt"],
+    ));
+    assert!(err.contains("already encrypted"), "{err}");
+    let o = run(
+        &sb,
+        &[("CASEBOOK_PASSPHRASE", "not the passphrase")],
+        &["decrypt"],
+    );
+    assert!(assert_fails_one_line(&o).contains("wrong passphrase"));
+    assert_eq!(bytes(&sb.db), before);
+}
+
+#[test]
+fn encrypt_then_decrypt_loses_nothing() {
+    let sb = filled();
+    ok(&run(
+        &sb,
+        &[],
+        &["log", "--who", NAME, "--confidential", "a private matter"],
+    ));
+    let export = ["export", "--format", "json", "--include-confidential"];
+    let plain = ok(&run(&sb, &[], &export));
+    encrypt(&sb);
+    assert_eq!(ok(&run(&sb, &with_key(), &export)), plain);
+    // The full-text index came across and still answers (and takes deletions).
+    let mut store = Store::open_with_key(&sb.db, Some(&key())).expect("open");
+    assert!(!store.search("bedroom", 10).expect("search").is_empty());
+    store
+        .write(|tx| Ok(tx.execute("DELETE FROM entries WHERE text LIKE '%private%'", [])?))
+        .expect("delete");
+    assert_eq!(store.counts().expect("counts").entries, 1);
+    drop(store);
+    let plain = ok(&run(&sb, &with_key(), &export));
+    let said = ok(&run(&sb, &with_key(), &["decrypt"]));
+    assert!(said.contains("is now unencrypted"), "{said}");
+    assert!(bytes(&sb.db).starts_with(b"SQLite format 3\0"));
+    assert_eq!(ok(&run(&sb, &[], &export)), plain);
+    // And the plain diary is an ordinary SQLite file again.
+    assert_eq!(sb.store().counts().expect("counts").entries, 1);
+}
+
+#[test]
+fn the_passphrase_can_be_changed() {
+    let sb = filled();
+    encrypt(&sb);
+    let new = "a different long passphrase";
+    let o = run(
+        &sb,
+        &[
+            ("CASEBOOK_PASSPHRASE", PASS),
+            ("CASEBOOK_NEW_PASSPHRASE", "short"),
+        ],
+        &["passphrase"],
+    );
+    assert!(assert_fails_one_line(&o).contains("too short"));
+    ok(&run(
+        &sb,
+        &[
+            ("CASEBOOK_PASSPHRASE", PASS),
+            ("CASEBOOK_NEW_PASSPHRASE", new),
+        ],
+        &["passphrase"],
+    ));
+    let o = run(&sb, &with_key(), &["due"]);
+    assert!(assert_fails_one_line(&o).contains("wrong passphrase"));
+    ok(&run(&sb, &[("CASEBOOK_PASSPHRASE", new)], &["due"]));
+    assert_unreadable("the rekeyed diary", &sb.db);
+}
+
+#[test]
+fn plain_diaries_never_ask() {
+    let sb = Sandbox::new();
+    // No passphrase variable, standard input closed: a prompt would fail.
+    ok(&run(&sb, &[], &["log", "--who", NAME, SECRET]));
+    ok(&run(&sb, &[], &["due"]));
+    ok(&run(&sb, &[], &["check"]));
+    assert!(bytes(&sb.db).starts_with(b"SQLite format 3\0"));
+    let err = assert_fails_one_line(&run(&sb, &[], &["decrypt"]));
+    assert!(err.contains("is not encrypted"), "{err}");
+    // A new passphrase is asked for encrypt: with no terminal, said plainly.
+    let err = assert_fails_one_line(&run(&sb, &[], &["encrypt"]));
+    assert!(err.contains("run casebook in a terminal"), "{err}");
+    assert!(bytes(&sb.db).starts_with(b"SQLite format 3\0"));
+}
+
+/// The UI in a real (pseudo-)terminal: the passphrase is asked before the
+/// screen is taken over, without echo; a wrong one is said and asked again.
+#[test]
+fn the_ui_asks_for_the_passphrase_at_start() {
+    use portable_pty::{CommandBuilder, PtySize, native_pty_system};
+    use std::io::{Read, Write};
+    use std::time::{Duration, Instant};
+
+    let sb = Sandbox::new();
+    drop(Store::open_with_key(&sb.db, Some(&key())).expect("a new encrypted diary"));
+    let pty = native_pty_system()
+        .openpty(PtySize {
+            rows: 30,
+            cols: 100,
+            pixel_width: 0,
+            pixel_height: 0,
+        })
+        .expect("a pty");
+    let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_casebook"));
+    cmd.arg("--db");
+    cmd.arg(&sb.db);
+    cmd.env("CASEBOOK_CONFIG", &sb.config);
+    cmd.env("CASEBOOK_NOW", "2026-03-01T09:00");
+    cmd.env("TERM", "xterm-256color");
+    cmd.env_remove("CASEBOOK_PASSPHRASE");
+    let mut child = pty.slave.spawn_command(cmd).expect("spawned");
+    drop(pty.slave);
+    let mut writer = pty.master.take_writer().expect("writer");
+    let mut reader = pty.master.try_clone_reader().expect("reader");
+    let (tx, rx) = std::sync::mpsc::channel::<Vec<u8>>();
+    std::thread::spawn(move || {
+        let _master = pty.master;
+        let mut buf = [0u8; 4096];
+        while let Ok(n) = reader.read(&mut buf) {
+            if n == 0 || tx.send(buf[..n].to_vec()).is_err() {
+                break;
+            }
+        }
+    });
+    let mut parser = vt100::Parser::new(30, 100, 0);
+    let mut wait_for = |want: &str| -> String {
+        let start = Instant::now();
+        loop {
+            while let Ok(bytes) = rx.try_recv() {
+                parser.process(&bytes);
+            }
+            let screen = parser.screen().contents();
+            if screen.contains(want) {
+                return screen;
+            }
+            if start.elapsed() > Duration::from_secs(30) {
+                let _ = child.kill();
+                panic!("timed out waiting for {want:?}; the screen shows:\n{screen}");
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    };
+    let mut send = |s: &str| {
+        writer.write_all(s.as_bytes()).expect("typed");
+        writer.flush().expect("flushed");
+    };
+    wait_for("Passphrase for");
+    send("guessing wrongly\r");
+    let screen = wait_for("wrong passphrase for");
+    assert!(
+        !screen.contains("guessing"),
+        "the passphrase was echoed:\n{screen}"
+    );
+    send(&format!("{PASS}\r"));
+    let screen = wait_for("Nothing due today");
+    assert!(!screen.contains(PASS), "{screen}");
+    send("q");
+    let start = Instant::now();
+    loop {
+        if let Some(status) = child.try_wait().expect("waited") {
+            assert!(status.success(), "{status:?}");
+            break;
+        }
+        assert!(
+            start.elapsed() < Duration::from_secs(20),
+            "did not quit on q"
+        );
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}
+
+#[test]
+fn a_tampered_encrypted_backup_is_refused() {
+    let sb = filled();
+    encrypt(&sb);
+    let backup = sb.path("copy.db");
+    ok(&run(
+        &sb,
+        &with_key(),
+        &["backup", &backup.display().to_string()],
+    ));
+    let mut b = bytes(&backup);
+    // One byte of the last page: its HMAC no longer matches.
+    let at = b.len() - 100;
+    b[at] ^= 0x55;
+    std::fs::write(&backup, b).expect("write");
+    let before = bytes(&sb.db);
+    let o = run(
+        &sb,
+        &with_key(),
+        &["restore", &backup.display().to_string()],
+    );
+    let err = assert_fails_one_line(&o);
+    assert!(err.contains("damaged"), "{err}");
+    assert_eq!(bytes(&sb.db), before);
+}
