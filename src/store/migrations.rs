@@ -32,6 +32,7 @@ use crate::{Error, Result};
 pub const STEPS: &[&str] = &[
     include_str!("migrations/0001_init.sql"),
     include_str!("migrations/0002_review.sql"),
+    include_str!("migrations/0003_perf.sql"),
 ];
 
 /// The schema version this program writes.

@@ -18,6 +18,7 @@ mod followups;
 mod maintenance;
 mod migrations;
 mod patterns;
+mod plans;
 mod referrals;
 mod review;
 mod rows;
