@@ -55,6 +55,7 @@ FRAMES=$(cargo bench --bench frames --no-run --message-format=json 2>/dev/null |
 # --- measuring -------------------------------------------------------------
 declare -A FIG # name -> median ms
 declare -A MEM # name -> peak RSS MiB
+declare -A CPU # name -> mean CPU ms (with hyperfine)
 
 # median_ms NAME CMD...: the median wall time of RUNS runs after 3 warm-ups.
 median_ms() {
@@ -67,6 +68,8 @@ median_ms() {
             hyperfine --style none --warmup 3 --runs "$RUNS" --export-json "$WORK/h.json" \
                 -- "$(printf '%q ' "$@")" >/dev/null
         v=$(grep -o '"median": *[0-9.e-]*' "$WORK/h.json" | head -1 | awk '{printf "%.2f", $2 * 1000}')
+        # CPU time (user + system, mean): steadier than wall time on a busy machine.
+        CPU[$name]=$(awk -F': *' '/"user"/ {u = $2 + 0} /"system"/ {s = $2 + 0} END {printf "%.1f", (u + s) * 1000}' "$WORK/h.json")
     else
         local i t0 t1 times=()
         for i in 1 2 3; do "$@" >/dev/null 2>&1; done
@@ -97,13 +100,17 @@ peak_mib() {
 # --- the diaries -------------------------------------------------------------
 make_demo() {
     local n=$1 db=$WORK/demo-$1.db
-    if [ -n "${KEEP_DBS:-}" ] && [ -f "$db" ]; then return; fi
+    if [ -n "${KEEP_DBS:-}" ] && [ -f "$db" ]; then
+        FIG[demo_$n]=$(cat "$db.secs" 2>/dev/null || echo n/a)
+        return
+    fi
     rm -rf "$db" "$db-wal" "$db-shm" "$WORK/backups"
     local t0 t1
     t0=$(date +%s%N)
     "$BIN" demo --cases "$n" --seed "$SEED" --db "$db" >/dev/null
     t1=$(date +%s%N)
     FIG[demo_$n]=$(awk -v d=$((t1 - t0)) 'BEGIN {printf "%.1f", d / 1e9}')
+    echo "${FIG[demo_$n]}" >"$db.secs"
     note "demo --cases $n: ${FIG[demo_$n]} s"
 }
 make_demo 10000
@@ -180,6 +187,7 @@ fi
 
 # --- the report ---------------------------------------------------------------
 fig() { echo "${FIG[$1]:-n/a}"; }
+cpu() { echo "${CPU[$1]:-n/a}"; }
 mem() { echo "${MEM[$1]:-n/a}"; }
 # verdict VALUE LIMIT: met / missed by how much.
 verdict() {
@@ -202,7 +210,8 @@ max_mem=$(for k in log_100k review_100k due_100k first_frame_100k; do mem $k; do
 Measured by \`bench/run.sh\` on $(date -u +%Y-%m-%d) (commit $(git rev-parse --short HEAD 2>/dev/null || echo '?')).
 Medians of $RUNS runs after warm-ups, page cache warm (a diary in daily use is).
 
-**Machine:** $(nproc) cores, $(lscpu | awk -F': *' '/Model name/ {print $2; exit}'), $(free -g | awk '/Mem:/ {print $2}') GiB RAM, $(uname -sr).
+**Machine:** $(nproc) cores, $(lscpu | awk -F': *' '/Model name/ {print $2; exit}'), $(free -g | awk '/Mem:/ {print $2}') GiB RAM, $(uname -sr);
+load average at the end of the run: $(cut -d' ' -f1-3 /proc/loadavg) (other builds share the machine).
 **Tools:** hyperfine $(hyperfine --version 2>/dev/null | awk '{print $2}' || echo 'absent (own timing loop)'), taskwarrior $TW_VERSION, sqlite3 $(sqlite3 --version 2>/dev/null | awk '{print $1}' || echo absent).
 
 **Diaries:** \`casebook demo --cases N --seed $SEED --db target/bench/demo-N.db\` with
@@ -228,7 +237,7 @@ added to a copy of the 100k diary by \`frames prepare-case\`.
 
 | Figure | 10k cases | 100k cases |
 |---|---|---|
-| \`casebook log\` (one call, from the shell) | $(fig log_10k) ms | $(fig log_100k) ms |
+| \`casebook log\` (one call, from the shell) | $(fig log_10k) ms (CPU $(cpu log_10k) ms) | $(fig log_100k) ms (CPU $(cpu log_100k) ms) |
 | UI first frame | $(fig 10k_first_frame) ms | $(fig 100k_first_frame) ms |
 | Search, 1 letter typed | $(fig 10k_search_1_letters) ms | $(fig 100k_search_1_letters) ms |
 | Search, 2 letters | $(fig 10k_search_2_letters) ms | $(fig 100k_search_2_letters) ms |
@@ -239,8 +248,8 @@ added to a copy of the 100k diary by \`frames prepare-case\`.
 | Completion, 3 letters | $(fig 10k_complete_3_letters) ms | $(fig 100k_complete_3_letters) ms |
 | Completion, 4 letters | $(fig 10k_complete_4_letters) ms | $(fig 100k_complete_4_letters) ms |
 | Open a case with 500 entries (load + draw) | | $(fig 100k_open_case_500_entries) ms |
-| \`casebook due\` | | $(fig due_100k) ms |
-| \`casebook review --year $YEAR --format json\` | | $(fig review_100k) ms |
+| \`casebook due\` | | $(fig due_100k) ms (CPU $(cpu due_100k) ms) |
+| \`casebook review --year $YEAR --format json\` | | $(fig review_100k) ms (CPU $(cpu review_100k) ms) |
 | \`casebook demo --cases N\` | $(fig demo_10000) s | $(fig demo_100000) s |
 | Database size | $(fig size_10k) MiB | $(fig size_100k) MiB ($(fig size_per_1k) MiB per 1k cases) |
 | of which the search index (pages) | | $(fig fts_pages) of $(fig all_pages) |
@@ -255,9 +264,9 @@ UI first frame $(mem first_frame_100k) MiB; \`task add\` (10k tasks) $(mem task_
 |---|---|
 | \`casebook log\`, 10k cases | $(fig log_10k) ms |
 | \`casebook log\`, 100k cases | $(fig log_100k) ms |
-| \`task add\`, 10k pending tasks | $(fig task_add_10k) ms |
+| \`task add\`, 10k pending tasks | $(fig task_add_10k) ms (CPU $(cpu task_add_10k) ms) |
 | \`task list\`, 10k pending tasks | $(fig task_list_10k) ms |
-| \`sqlite3\` CLI: open a WAL file, insert one row, commit (synchronous=FULL) | $(fig sqlite_insert) ms |
+| \`sqlite3\` CLI: open a WAL file, insert one row, commit (synchronous=FULL) | $(fig sqlite_insert) ms (CPU $(cpu sqlite_insert) ms) |
 
 The \`sqlite3\` line is the floor for any program that opens a file and commits
 one durable transaction on this disk.
