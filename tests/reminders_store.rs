@@ -261,8 +261,8 @@ fn needs_update_runs_from_the_indexes() {
     let store = Store::open_in_memory().expect("store");
     let plan = store.needs_update_plan().expect("plan").join("\n");
     println!("{plan}");
-    assert!(plan.contains("cases_status_opened"), "{plan}");
-    assert!(plan.contains("entries_case_at"), "{plan}");
+    assert!(plan.contains("cases_open"), "{plan}");
+    assert!(plan.contains("entries_outbound"), "{plan}");
     for line in plan.lines() {
         assert!(
             !(line.starts_with("SCAN") && (line.contains(" c") || line.contains(" e"))),

@@ -140,8 +140,6 @@ fn reached_constituent() -> String {
     )
 }
 
-const OPEN_STATUSES: &str = "('open','waiting_council','waiting_constituent','waiting_other')";
-
 fn follow_up_sql(tail: &str) -> String {
     format!(
         "SELECT f.id, f.uuid, f.due_on, f.what, c.id, c.reference, c.title, \
@@ -295,9 +293,9 @@ impl Store {
     /// feedback from the councillor for `days` days or more (counted from
     /// the opened date when there has been none), longest first.
     ///
-    /// Only cases opened at least `days` ago can qualify, so the case index
-    /// on (status, opened) narrows the search; for each, the entry index on
-    /// (case_id, at) looks only at the recent entries.
+    /// Only open cases opened at least `days` ago can qualify: they come
+    /// from the small index of open cases; for each, the index of outbound
+    /// entries gives the latest contact without reading the entries.
     pub fn needs_update(
         &self,
         today: NaiveDate,
@@ -357,19 +355,21 @@ impl Store {
 }
 
 fn needs_update_sql() -> String {
+    // Materialised: `last` is worked out once a case, not once for each
+    // place it is used. `last` walks the case's outbound entries backwards
+    // in the index `entries_outbound` and stops at the first that reached
+    // the constituent; the open cases come from the index `cases_open`.
     let reached = reached_constituent();
     format!(
-        "SELECT x.id, x.reference, x.title, x.opened, \
-           (SELECT max(e.at) FROM entries e WHERE e.case_id = x.id AND {reached}) AS last, \
-           k.id, k.name, k.caution IS NOT NULL \
-         FROM (SELECT c.id, c.reference, c.title, c.opened, \
-                 (SELECT p.contact_id FROM case_people p WHERE p.case_id = c.id \
-                  AND p.role = 'constituent' ORDER BY p.id LIMIT 1) AS who \
-               FROM cases c \
-               WHERE c.status IN {OPEN_STATUSES} AND c.opened <= ?1 \
-               AND NOT EXISTS (SELECT 1 FROM entries e WHERE e.case_id = c.id \
-                               AND e.at >= ?2 AND {reached})) x \
-         JOIN contacts k ON k.id = x.who \
-         ORDER BY max(coalesce(substr(last, 1, 10), x.opened), x.opened), x.id LIMIT ?3"
+        "WITH x AS MATERIALIZED (SELECT c.id, c.reference, c.title, c.opened, \
+           (SELECT e.at FROM entries e WHERE e.case_id = c.id AND {reached} \
+            ORDER BY e.at DESC LIMIT 1) AS last, \
+           (SELECT p.contact_id FROM case_people p WHERE p.case_id = c.id \
+            AND p.role = 'constituent' ORDER BY p.id LIMIT 1) AS who \
+         FROM cases c WHERE c.status <> 'closed' AND c.opened <= ?1) \
+         SELECT x.id, x.reference, x.title, x.opened, x.last, k.id, k.name, k.caution IS NOT NULL \
+         FROM x JOIN contacts k ON k.id = x.who \
+         WHERE coalesce(x.last, '') < ?2 \
+         ORDER BY max(coalesce(substr(x.last, 1, 10), x.opened), x.opened), x.id LIMIT ?3"
     )
 }

@@ -33,6 +33,7 @@ pub const STEPS: &[&str] = &[
     include_str!("migrations/0001_init.sql"),
     include_str!("migrations/0002_review.sql"),
     include_str!("migrations/0003_privacy.sql"),
+    include_str!("migrations/0004_perf.sql"),
 ];
 
 /// The schema version this program writes.

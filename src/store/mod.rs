@@ -20,6 +20,7 @@ mod followups;
 mod maintenance;
 mod migrations;
 mod patterns;
+mod plans;
 mod privacy;
 mod referrals;
 mod review;

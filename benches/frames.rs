@@ -1,0 +1,214 @@
+//! The UI's costs with the real store, on a headless backend: the first
+//! frame, a search per keystroke, the quick-log name completion, and opening
+//! a case with 500 entries. Plain `std::time`, medians of several runs.
+//!
+//! Run by `bench/run.sh`; by hand (after `casebook demo --db D.db ...`):
+//!
+//! ```text
+//! cargo bench --bench frames -- all D.db [CASE_DB REF] [RUNS]
+//! cargo bench --bench frames -- first-frame D.db     # one frame, for peak memory
+//! cargo bench --bench frames -- prepare-case COPY.db # adds a case with 500 entries, prints its reference
+//! ```
+//!
+//! The config is read from `CASEBOOK_CONFIG` and the date from
+//! `CASEBOOK_NOW`, as for the binary. Output: one tab-separated line per
+//! figure: name, median ms, min ms, max ms.
+
+use std::path::Path;
+use std::time::{Duration, Instant};
+
+use casebook::app::{App, CaseView, Screen, form};
+use casebook::cli::{Cli, Env};
+use casebook::domain::{Case, Entry, EntryKind};
+use casebook::store::Store;
+use clap::Parser;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+
+/// The size of the headless terminal: a common laptop terminal.
+const COLS: u16 = 120;
+const ROWS: u16 = 40;
+
+type Res<T> = Result<T, Box<dyn std::error::Error>>;
+
+fn main() -> Res<()> {
+    // `cargo bench` adds `--bench`; everything else is ours.
+    let args: Vec<String> = std::env::args()
+        .skip(1)
+        .filter(|a| !a.starts_with("--"))
+        .collect();
+    let arg = |i: usize| args.get(i).map(String::as_str).filter(|a| !a.is_empty());
+    match (arg(0), arg(1)) {
+        (Some("first-frame"), Some(db)) => {
+            let took = first_frame(db)?;
+            println!("first_frame\t{:.2}", ms(took));
+        }
+        (Some("prepare-case"), Some(db)) => println!("{}", prepare_case(Path::new(db))?),
+        (Some("due"), Some(db)) => {
+            // The store's part of `casebook due`, for profiling.
+            let env = env_for(db)?;
+            let store = env.open_store()?;
+            let days = env.config.keep_informed_days;
+            report(
+                "due_list",
+                (0..15)
+                    .map(|_| {
+                        let t = Instant::now();
+                        store.due_list(env.clock.today(), days).map(|d| {
+                            std::hint::black_box(d);
+                            t.elapsed()
+                        })
+                    })
+                    .collect::<Result<_, _>>()?,
+            );
+        }
+        (Some("all"), Some(db)) => {
+            let (case_db, reference) = match (arg(2), arg(3)) {
+                (Some(d), Some(r)) => (Some(d), Some(r)),
+                _ => (None, None),
+            };
+            let runs: usize = arg(4).and_then(|r| r.parse().ok()).unwrap_or(15);
+            all(db, case_db.zip(reference), runs)?;
+        }
+        _ => {
+            eprintln!(
+                "usage: frames all DB [CASE_DB REF] [RUNS] | first-frame DB | prepare-case DB | due DB"
+            );
+            std::process::exit(2);
+        }
+    }
+    Ok(())
+}
+
+fn ms(d: Duration) -> f64 {
+    d.as_secs_f64() * 1000.0
+}
+
+fn report(name: &str, mut times: Vec<Duration>) {
+    times.sort();
+    let median = times[times.len() / 2];
+    println!(
+        "{name}\t{:.2}\t{:.2}\t{:.2}",
+        ms(median),
+        ms(times[0]),
+        ms(times[times.len() - 1])
+    );
+}
+
+fn env_for(db: &str) -> Res<Env> {
+    let cli = Cli::parse_from(["casebook", "--db", db]);
+    Ok(Env::from_cli(&cli)?)
+}
+
+/// Start to first draw, as `casebook` does it: open the store (with its
+/// daily-backup check), load the home screen, draw.
+fn first_frame(db: &str) -> Res<Duration> {
+    let started = Instant::now();
+    let env = env_for(db)?;
+    let store = env.open_store()?;
+    let app = App::new(store, env.config.clone(), env.clock)?;
+    let mut terminal = Terminal::new(TestBackend::new(COLS, ROWS))?;
+    terminal.draw(|f| casebook::ui::render(&app, f))?;
+    Ok(started.elapsed())
+}
+
+/// Words as a councillor would type them into search and the name field.
+const SEARCH_WORDS: &[&str] = &["bins", "parking", "flooding", "jones"];
+const NAMES: &[&str] = &["davies", "rhian", "evans", "gwen"];
+
+fn all(db: &str, case: Option<(&str, &str)>, runs: usize) -> Res<()> {
+    // Warm the page cache once, as a second start of the day would find it.
+    first_frame(db)?;
+    report(
+        "first_frame",
+        (0..runs).map(|_| first_frame(db)).collect::<Res<_>>()?,
+    );
+
+    let env = env_for(db)?;
+    let store = env.open_store()?;
+    // Per keystroke: the query after typing 1, 2, 3, 4 letters.
+    for n in 1..=4 {
+        let mut times = Vec::new();
+        for _ in 0..runs {
+            for word in SEARCH_WORDS {
+                let typed: String = word.chars().take(n).collect();
+                let t = Instant::now();
+                let hits = store.search(&typed, 30)?;
+                times.push(t.elapsed());
+                std::hint::black_box(hits);
+            }
+        }
+        report(&format!("search_{n}_letters"), times);
+    }
+    for n in 1..=4 {
+        let mut times = Vec::new();
+        for _ in 0..runs {
+            for name in NAMES {
+                let typed: String = name.chars().take(n).collect();
+                let t = Instant::now();
+                let matches = form::complete(&store, &typed)?;
+                times.push(t.elapsed());
+                std::hint::black_box(matches);
+            }
+        }
+        report(&format!("complete_{n}_letters"), times);
+    }
+    drop(store);
+
+    if let Some((case_db, reference)) = case {
+        let env = env_for(case_db)?;
+        let store = env.open_store()?;
+        let id = store
+            .case_by_reference(reference)?
+            .ok_or("the benchmark case is missing: run prepare-case")?
+            .id;
+        let mut app = App::new(store, env.config.clone(), env.clock)?;
+        let mut terminal = Terminal::new(TestBackend::new(COLS, ROWS))?;
+        let mut times = Vec::new();
+        for _ in 0..runs {
+            let t = Instant::now();
+            let mut view = CaseView::new(id);
+            view.reload(&app.store)?;
+            app.screen = Screen::Case(Box::new(view));
+            terminal.draw(|f| casebook::ui::render(&app, f))?;
+            times.push(t.elapsed());
+        }
+        report("open_case_500_entries", times);
+    }
+    Ok(())
+}
+
+/// Adds a case with 500 diary entries on it (for the open-case figure) and
+/// prints its reference.
+fn prepare_case(db: &Path) -> Res<String> {
+    let mut store = Store::open(db)?;
+    let contact = store
+        .complete_contacts("a", 1)?
+        .into_iter()
+        .next()
+        .ok_or("the diary has no contacts")?
+        .id;
+    let opened = chrono::NaiveDate::from_ymd_opt(2025, 1, 6).ok_or("date")?;
+    let case = store.add_case(
+        &Case::new("Benchmark: a case with 500 entries", opened),
+        &[(contact, casebook::domain::Role::Constituent)],
+        &["other".to_string()],
+    )?;
+    let start = opened.and_hms_opt(9, 0, 0).ok_or("time")?;
+    for i in 0..500 {
+        store.add_entry(&Entry {
+            case: Some(case.id),
+            contact: Some(contact),
+            kind: if i % 2 == 0 {
+                EntryKind::CallIn
+            } else {
+                EntryKind::EmailOut
+            },
+            at: start + chrono::Duration::hours(7 * i),
+            text: format!("Entry {i}: spoke about the bins and the parking on the estate"),
+            confidential: i % 50 == 0,
+            surgery: None,
+        })?;
+    }
+    Ok(case.reference.clone())
+}
