@@ -14,14 +14,19 @@ pub(crate) fn from_row(row: &Row<'_>) -> rusqlite::Result<Record<DirectoryEntry>
     let data = DirectoryEntry {
         contact: row.get(4)?,
         handles: row.get(5)?,
-        categories: categories
-            .split(',')
-            .map(str::trim)
-            .filter(|c| !c.is_empty())
-            .map(String::from)
-            .collect(),
+        categories: split_categories(&categories),
     };
     record(row, data)
+}
+
+/// The stored comma-separated category list, as names.
+pub(crate) fn split_categories(stored: &str) -> Vec<String> {
+    stored
+        .split(',')
+        .map(str::trim)
+        .filter(|c| !c.is_empty())
+        .map(String::from)
+        .collect()
 }
 
 /// Adds an officer or agency (a contact) to the directory, or updates what

@@ -185,12 +185,7 @@ impl Store {
                     updated_at: r.get(2)?,
                     contact: uuid_at(r, 3)?,
                     handles: r.get(4)?,
-                    categories: categories
-                        .split(',')
-                        .map(str::trim)
-                        .filter(|c| !c.is_empty())
-                        .map(String::from)
-                        .collect(),
+                    categories: super::directory::split_categories(&categories),
                 })
             },
         )?;
