@@ -65,6 +65,34 @@ pub enum Action {
 }
 
 impl Action {
+    /// Up, Down, PageUp, PageDown, Top, Bottom: the keys that move a cursor.
+    pub fn is_movement(&self) -> bool {
+        matches!(
+            self,
+            Action::Up
+                | Action::Down
+                | Action::PageUp
+                | Action::PageDown
+                | Action::Top
+                | Action::Bottom
+        )
+    }
+
+    /// How far a movement key moves a cursor, in rows, when a page is `page`
+    /// rows; Top and Bottom go further than any list (the lists clamp).
+    pub fn distance(&self, page: usize) -> i64 {
+        let page = page.max(1) as i64;
+        match self {
+            Action::Up => -1,
+            Action::Down => 1,
+            Action::PageUp => -page,
+            Action::PageDown => page,
+            Action::Top => -1_000_000,
+            Action::Bottom => 1_000_000,
+            _ => 0,
+        }
+    }
+
     /// The name used in keys.toml and the config file.
     pub fn name(&self) -> &'static str {
         match self {

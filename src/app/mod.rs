@@ -789,12 +789,7 @@ impl App {
         match &mut self.screen {
             Screen::Home => match action {
                 Action::NextPanel => self.home.focus = self.home.focus.next(),
-                Action::Up => self.home.step(-1),
-                Action::Down => self.home.step(1),
-                Action::PageUp => self.home.step(-10),
-                Action::PageDown => self.home.step(10),
-                Action::Top => self.home.step(-100_000),
-                Action::Bottom => self.home.step(100_000),
+                a if a.is_movement() => self.home.step(a.distance(10)),
                 Action::Done => {
                     if self.home.focus == HomePanel::FollowUps
                         && let Some(DueItem::FollowUp(f)) = self.home.due_item()
@@ -812,12 +807,7 @@ impl App {
                 _ => {}
             },
             Screen::Cases(v) => match action {
-                Action::Up => v.step(-1, case_rows, &self.store)?,
-                Action::Down => v.step(1, case_rows, &self.store)?,
-                Action::PageUp => v.step(-(case_rows as i64), case_rows, &self.store)?,
-                Action::PageDown => v.step(case_rows as i64, case_rows, &self.store)?,
-                Action::Top => v.step(-1_000_000, case_rows, &self.store)?,
-                Action::Bottom => v.step(1_000_000, case_rows, &self.store)?,
+                a if a.is_movement() => v.step(a.distance(case_rows), case_rows, &self.store)?,
                 Action::FilterStatus => {
                     v.cycle_status();
                     v.reload(&self.store)?;
@@ -947,12 +937,7 @@ impl App {
                 _ => {}
             },
             Screen::Contacts(v) => match action {
-                Action::Up => v.step(-1, rows, &self.store)?,
-                Action::Down => v.step(1, rows, &self.store)?,
-                Action::PageUp => v.step(-(rows as i64), rows, &self.store)?,
-                Action::PageDown => v.step(rows as i64, rows, &self.store)?,
-                Action::Top => v.step(-1_000_000, rows, &self.store)?,
-                Action::Bottom => v.step(1_000_000, rows, &self.store)?,
+                a if a.is_movement() => v.step(a.distance(rows), rows, &self.store)?,
                 Action::Open => {
                     if let Some(c) = v.rows.get(v.selected) {
                         let s = Screen::Contact(Box::new(ContactView::new(c.id)));
@@ -976,12 +961,7 @@ impl App {
                 _ => {}
             },
             Screen::Agenda(v) => match action {
-                Action::Up => v.step(-1),
-                Action::Down => v.step(1),
-                Action::PageUp => v.step(-10),
-                Action::PageDown => v.step(10),
-                Action::Top => v.step(-100_000),
-                Action::Bottom => v.step(100_000),
+                a if a.is_movement() => v.step(a.distance(10)),
                 Action::Reveal => v.revealed = !v.revealed,
                 Action::Open => {
                     if let Some(s) = v.target() {
@@ -1018,12 +998,7 @@ impl App {
                 _ => {}
             },
             Screen::Directory(v) => match action {
-                Action::Up => v.step(-1),
-                Action::Down => v.step(1),
-                Action::PageUp => v.step(-10),
-                Action::PageDown => v.step(10),
-                Action::Top => v.step(-100_000),
-                Action::Bottom => v.step(100_000),
+                a if a.is_movement() => v.step(a.distance(10)),
                 Action::Open => {
                     if let Some((_, c)) = v.results.get(v.selected) {
                         let s = Screen::Contact(Box::new(ContactView::new(c.id)));

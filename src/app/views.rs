@@ -149,6 +149,37 @@ impl HomeView {
     }
 }
 
+/// A list paged from the store with keyset paging.
+trait Paged {
+    fn len(&self) -> usize;
+    fn exhausted(&self) -> bool;
+    /// Fetches the next page onto the end.
+    fn more(&mut self, store: &Store) -> Result<()>;
+    /// The cursor and the first row in view.
+    fn cursor(&mut self) -> (&mut usize, &mut usize);
+}
+
+/// Moves a paged list's cursor by `by`, fetching the next page when it nears
+/// the end. A jump to the very end stops at what a few more pages hold, so
+/// the list is never loaded whole.
+fn step_paged(list: &mut impl Paged, by: i64, visible: usize, store: &Store) -> Result<()> {
+    let (selected, _) = list.cursor();
+    let target = (*selected as i64 + by).max(0) as usize;
+    let mut pages = 0;
+    while target + 1 >= list.len()
+        && !list.exhausted()
+        && pages < 1 + (by.unsigned_abs() as usize / PAGE).min(10)
+    {
+        list.more(store)?;
+        pages += 1;
+    }
+    let len = list.len();
+    let (selected, offset) = list.cursor();
+    *selected = step(*selected, by, len);
+    *offset = in_view(*offset, *selected, visible);
+    Ok(())
+}
+
 /// The first row to show so that `selected` is in a window of `visible`.
 pub(super) fn in_view(offset: usize, selected: usize, visible: usize) -> usize {
     let visible = visible.max(1);
@@ -219,23 +250,10 @@ impl CasesView {
         Ok(())
     }
 
-    /// Moves the cursor, fetching the next page when it nears the end, and
-    /// scrolls so that it stays among the `visible` rows.
+    /// Moves the cursor, fetching pages as it nears the end, and scrolls so
+    /// that it stays among the `visible` rows.
     pub fn step(&mut self, by: i64, visible: usize, store: &Store) -> Result<()> {
-        let target = (self.selected as i64 + by).max(0) as usize;
-        // A jump to the very end stops at what one more page holds, so the
-        // list is never loaded whole.
-        let mut pages = 0;
-        while target + 1 >= self.rows.len()
-            && !self.exhausted
-            && pages < 1 + (by.unsigned_abs() as usize / PAGE).min(10)
-        {
-            self.more(store)?;
-            pages += 1;
-        }
-        self.selected = step(self.selected, by, self.rows.len());
-        self.offset = in_view(self.offset, self.selected, visible);
-        Ok(())
+        step_paged(self, by, visible, store)
     }
 
     pub fn cycle_status(&mut self) {
@@ -377,19 +395,10 @@ impl ContactsView {
         Ok(())
     }
 
+    /// Moves the cursor, fetching pages as it nears the end, and scrolls so
+    /// that it stays among the `visible` rows.
     pub fn step(&mut self, by: i64, visible: usize, store: &Store) -> Result<()> {
-        let target = (self.selected as i64 + by).max(0) as usize;
-        let mut pages = 0;
-        while target + 1 >= self.rows.len()
-            && !self.exhausted
-            && pages < 1 + (by.unsigned_abs() as usize / PAGE).min(10)
-        {
-            self.more(store)?;
-            pages += 1;
-        }
-        self.selected = step(self.selected, by, self.rows.len());
-        self.offset = in_view(self.offset, self.selected, visible);
-        Ok(())
+        step_paged(self, by, visible, store)
     }
 }
 
@@ -425,5 +434,35 @@ impl ContactView {
         self.entries = store.entry_lines_of_contact(self.id, 200)?;
         self.selected = self.selected.min(self.cases.len().saturating_sub(1));
         Ok(())
+    }
+}
+
+impl Paged for CasesView {
+    fn len(&self) -> usize {
+        self.rows.len()
+    }
+    fn exhausted(&self) -> bool {
+        self.exhausted
+    }
+    fn more(&mut self, store: &Store) -> Result<()> {
+        CasesView::more(self, store)
+    }
+    fn cursor(&mut self) -> (&mut usize, &mut usize) {
+        (&mut self.selected, &mut self.offset)
+    }
+}
+
+impl Paged for ContactsView {
+    fn len(&self) -> usize {
+        self.rows.len()
+    }
+    fn exhausted(&self) -> bool {
+        self.exhausted
+    }
+    fn more(&mut self, store: &Store) -> Result<()> {
+        ContactsView::more(self, store)
+    }
+    fn cursor(&mut self) -> (&mut usize, &mut usize) {
+        (&mut self.selected, &mut self.offset)
     }
 }
