@@ -7,6 +7,7 @@
 //! ```text
 //! cargo bench --bench frames -- all D.db [CASE_DB REF] [RUNS]
 //! cargo bench --bench frames -- first-frame D.db     # one frame, for peak memory
+//! cargo bench --bench frames -- home-parts D.db      # what the first frame spends its time on
 //! cargo bench --bench frames -- prepare-case COPY.db # adds a case with 500 entries, prints its reference
 //! ```
 //!
@@ -44,6 +45,7 @@ fn main() -> Res<()> {
             println!("first_frame\t{:.2}", ms(took));
         }
         (Some("prepare-case"), Some(db)) => println!("{}", prepare_case(Path::new(db))?),
+        (Some("home-parts"), Some(db)) => home_parts(db)?,
         (Some("due"), Some(db)) => {
             // The store's part of `casebook due`, for profiling.
             let env = env_for(db)?;
@@ -54,7 +56,7 @@ fn main() -> Res<()> {
                 (0..15)
                     .map(|_| {
                         let t = Instant::now();
-                        store.due_list(env.clock.today(), days).map(|d| {
+                        store.due_list(env.clock.today(), days, 10).map(|d| {
                             std::hint::black_box(d);
                             t.elapsed()
                         })
@@ -72,7 +74,7 @@ fn main() -> Res<()> {
         }
         _ => {
             eprintln!(
-                "usage: frames all DB [CASE_DB REF] [RUNS] | first-frame DB | prepare-case DB | due DB"
+                "usage: frames all DB [CASE_DB REF] [RUNS] | first-frame DB | home-parts DB | prepare-case DB | due DB"
             );
             std::process::exit(2);
         }
@@ -110,6 +112,68 @@ fn first_frame(db: &str) -> Res<Duration> {
     let mut terminal = Terminal::new(TestBackend::new(COLS, ROWS))?;
     terminal.draw(|f| casebook::ui::render(&app, f))?;
     Ok(started.elapsed())
+}
+
+/// The first frame taken apart: opening the store, then each query behind
+/// the home screen, then the draw. For finding what to make faster.
+fn home_parts(db: &str) -> Res<()> {
+    first_frame(db)?; // warm the page cache
+    let runs = 15;
+    let env = env_for(db)?;
+    let today = env.clock.today();
+    let days = env.config.keep_informed_days;
+    let patterns = env.config.patterns.clone();
+    let time = |name: &str, f: &dyn Fn() -> Res<()>| -> Res<()> {
+        let times = (0..runs)
+            .map(|_| {
+                let t = Instant::now();
+                f().map(|()| t.elapsed())
+            })
+            .collect::<Res<_>>()?;
+        report(name, times);
+        Ok(())
+    };
+    time("open_store", &|| {
+        env.open_store()?;
+        Ok(())
+    })?;
+    let store = env.open_store()?;
+    time("due_follow_up_lines", &|| {
+        std::hint::black_box(store.due_follow_up_lines(today, 50)?);
+        Ok(())
+    })?;
+    time("late_referrals", &|| {
+        std::hint::black_box(store.late_referrals(today, 50)?);
+        Ok(())
+    })?;
+    time("needs_update", &|| {
+        std::hint::black_box(store.needs_update(today, days, 50)?);
+        Ok(())
+    })?;
+    time("due_counts", &|| {
+        std::hint::black_box(store.due_counts(today, days)?);
+        Ok(())
+    })?;
+    time("open_case_counts", &|| {
+        std::hint::black_box(store.open_case_counts()?);
+        Ok(())
+    })?;
+    time("latest_entry_lines", &|| {
+        std::hint::black_box(store.latest_entry_lines(50)?);
+        Ok(())
+    })?;
+    time("clusters", &|| {
+        let since = today - chrono::Duration::days(2 * i64::from(patterns.window_days));
+        std::hint::black_box(store.clusters(since, patterns.window_days, patterns.min_cases)?);
+        Ok(())
+    })?;
+    let app = App::new(env.open_store()?, env.config.clone(), env.clock)?;
+    time("draw", &|| {
+        let mut terminal = Terminal::new(TestBackend::new(COLS, ROWS))?;
+        terminal.draw(|f| casebook::ui::render(&app, f))?;
+        Ok(())
+    })?;
+    Ok(())
 }
 
 /// Words as a councillor would type them into search and the name field.

@@ -624,3 +624,35 @@ fn same_person_rule() {
     // Channel is used by the list filters; make sure its names are the contract's.
     assert_eq!(Channel::Other.as_str(), "other");
 }
+
+#[test]
+fn open_case_counts_cover_every_status_but_closed() {
+    let mut s = store();
+    // Two cases in each status, so a status left out of the count shows.
+    for status in CaseStatus::ALL {
+        for n in 0..2 {
+            let mut c = Case {
+                category: "waste".into(),
+                ..case(&format!("{} {n}", status.as_str()), d(2026, 1, 5))
+            };
+            if *status == CaseStatus::Closed {
+                c.closed = Some(d(2026, 2, 1));
+                c.outcome = Some(Outcome::Resolved);
+            }
+            c.status = *status;
+            s.add_case(&c, &[], &cats()).expect("case");
+        }
+    }
+    let counts = s.open_case_counts().expect("counts");
+    let open: Vec<CaseStatus> = CaseStatus::ALL
+        .iter()
+        .copied()
+        .filter(|st| *st != CaseStatus::Closed)
+        .collect();
+    assert_eq!(counts.iter().map(|(st, _)| *st).collect::<Vec<_>>(), {
+        let mut sorted = open.clone();
+        sorted.sort_by_key(|st| st.as_str());
+        sorted
+    });
+    assert!(counts.iter().all(|(_, n)| *n == 2), "{counts:?}");
+}

@@ -68,13 +68,13 @@ pub fn action_label(name: &str) -> &'static str {
 pub mod home {
     pub const FOLLOW_UPS: &str = "Due";
     pub const NO_FOLLOW_UPS: &str = "Nothing due today.";
-    pub fn section_follow_ups(n: usize) -> String {
+    pub fn section_follow_ups(n: u64) -> String {
         format!("Follow-ups ({n})")
     }
-    pub fn section_late(n: usize) -> String {
+    pub fn section_late(n: u64) -> String {
         format!("Replies late ({n})")
     }
-    pub fn section_update(n: usize) -> String {
+    pub fn section_update(n: u64) -> String {
         format!("To update ({n})")
     }
     /// "reply due 20 Feb" on a late referral.

@@ -10,8 +10,8 @@ use crate::config::Config;
 use crate::domain::{Case, CaseKind, CaseStatus, Contact, Id, Record, Role};
 use crate::report::patterns::Cluster;
 use crate::store::{
-    CaseFilter, CaseSort, CaseSummary, ContactLine, EntryLine, FollowUpLine, LateReferral,
-    NeedsUpdate, ReferralLine, Store,
+    CaseFilter, CaseSort, CaseSummary, ContactLine, DueCounts, EntryLine, FollowUpLine,
+    LateReferral, NeedsUpdate, ReferralLine, Store,
 };
 
 /// Rows fetched at a time.
@@ -45,6 +45,8 @@ pub struct HomeView {
     pub follow_ups: Vec<FollowUpLine>,
     pub late_referrals: Vec<LateReferral>,
     pub needs_update: Vec<NeedsUpdate>,
+    /// How many of each there are; the lists hold the first few.
+    pub due_totals: DueCounts,
     pub open_counts: Vec<(CaseStatus, u64)>,
     pub latest: Vec<EntryLine>,
     /// The bigger picture: clusters of similar cases in one area lately.
@@ -60,6 +62,7 @@ impl HomeView {
         self.follow_ups = store.due_follow_up_lines(today, HOME_ROWS)?;
         self.late_referrals = store.late_referrals(today, HOME_ROWS)?;
         self.needs_update = store.needs_update(today, config.keep_informed_days, HOME_ROWS)?;
+        self.due_totals = store.due_counts(today, config.keep_informed_days)?;
         self.open_counts = store.open_case_counts()?;
         self.latest = store.latest_entry_lines(HOME_ROWS)?;
         // Clusters still forming: cases opened within two windows of today.

@@ -59,7 +59,7 @@ mod text {
             format!("{days} working days late")
         }
     }
-    pub fn more(n: usize) -> String {
+    pub fn more(n: u64) -> String {
         format!("  … and {n} more: open casebook to see them all")
     }
     pub fn quiet(days: u32) -> String {
@@ -107,10 +107,12 @@ struct JsonNeedsUpdate {
 pub fn run(env: &Env, format: TextOrJson, out: &mut dyn Write) -> Result<ExitCode> {
     let store = env.open_store()?;
     let today = env.clock.today();
-    let due = store.due_list(today, env.config.keep_informed_days)?;
+    let days = env.config.keep_informed_days;
+    // Text shows the first few of each list and counts the rest; JSON is
+    // for scripts and lists everything.
     let printed = match format {
-        TextOrJson::Text => as_text(&due, env.config.keep_informed_days),
-        TextOrJson::Json => as_json(&due)?,
+        TextOrJson::Text => as_text(&store.due_list(today, days, TEXT_LIMIT)?, days),
+        TextOrJson::Json => as_json(&store.due_list(today, days, usize::MAX)?)?,
     };
     out.write_all(printed.as_bytes()).map_err(stdout_error)?;
     out.flush().map_err(stdout_error)?;
@@ -169,24 +171,27 @@ fn as_text(due: &DueList, keep_informed_days: u32) -> String {
     }
     let today = due.today;
     let mut s = String::new();
-    let mut section = |title: String, lines: Vec<String>| {
-        if lines.is_empty() {
+    let mut section = |title: String, total: u64, lines: Vec<String>| {
+        if total == 0 {
             return;
         }
         if !s.is_empty() {
             s.push('\n');
         }
-        s += &format!("{title} ({}):\n", lines.len());
-        for l in lines.iter().take(TEXT_LIMIT) {
+        s += &format!("{title} ({total}):\n");
+        for l in &lines {
             s += &format!("  {l}\n");
         }
-        if lines.len() > TEXT_LIMIT {
-            s += &text::more(lines.len() - TEXT_LIMIT);
+        let rest = total.saturating_sub(lines.len() as u64);
+        if rest > 0 {
+            s += &text::more(rest);
             s.push('\n');
         }
     };
+    let totals = due.totals;
     section(
         text::FOLLOW_UPS.to_string(),
+        totals.follow_ups,
         due.follow_ups
             .iter()
             .map(|f| {
@@ -204,6 +209,7 @@ fn as_text(due: &DueList, keep_informed_days: u32) -> String {
     );
     section(
         text::LATE_REFERRALS.to_string(),
+        totals.late_referrals,
         due.late_referrals
             .iter()
             .map(|r| {
@@ -226,6 +232,7 @@ fn as_text(due: &DueList, keep_informed_days: u32) -> String {
             text::NEEDS_UPDATE,
             text::quiet(keep_informed_days)
         ),
+        totals.needs_update,
         due.needs_update
             .iter()
             .map(|n| {

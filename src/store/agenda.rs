@@ -12,7 +12,7 @@ use uuid::Uuid;
 use super::Store;
 use super::rows::{Stamp, UuidText};
 use crate::Result;
-use crate::domain::{Case, Contact, EntryKind, FollowUp, Id, Referral};
+use crate::domain::{Case, Contact, FollowUp, Id, Referral};
 
 /// A case as a reminder shows it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -103,41 +103,28 @@ pub struct NeedsUpdate {
 
 /// What `casebook due` shows: follow-ups due today or overdue, late
 /// referral replies, and cases needing an update. Nothing in the future.
+/// Each list holds at most the limit asked for; `totals` counts them all.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DueList {
     pub today: NaiveDate,
     pub follow_ups: Vec<FollowUpItem>,
     pub late_referrals: Vec<LateReferral>,
     pub needs_update: Vec<NeedsUpdate>,
+    pub totals: DueCounts,
 }
 
 impl DueList {
     pub fn is_empty(&self) -> bool {
-        self.follow_ups.is_empty() && self.late_referrals.is_empty() && self.needs_update.is_empty()
+        self.totals == DueCounts::default()
     }
 }
 
-/// The outbound kinds as an SQL list: `'call_out','email_out',…`. Built from
-/// [`EntryKind::is_outbound`] so the two cannot disagree; the names are fixed
-/// identifiers, never user input.
-fn outbound_kinds() -> String {
-    EntryKind::ALL
-        .iter()
-        .filter(|k| k.is_outbound())
-        .map(|k| format!("'{}'", k.as_str()))
-        .collect::<Vec<_>>()
-        .join(",")
-}
-
-/// An outbound entry `e` on case `c` that reached the constituent (or the
-/// person they asked for), or one with nobody named.
-fn reached_constituent() -> String {
-    format!(
-        "e.kind IN ({}) AND (e.contact_id IS NULL OR EXISTS (SELECT 1 FROM case_people q \
-         WHERE q.case_id = e.case_id AND q.contact_id = e.contact_id \
-         AND q.role IN ('constituent','on_behalf_of')))",
-        outbound_kinds()
-    )
+/// How many of each kind of thing are due, however many are listed.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct DueCounts {
+    pub follow_ups: u64,
+    pub late_referrals: u64,
+    pub needs_update: u64,
 }
 
 fn follow_up_sql(tail: &str) -> String {
@@ -198,7 +185,7 @@ impl Store {
             "AND f.due_on >= coalesce(?1, '') AND f.due_on <= coalesce(?2, '9999-12-31') \
              ORDER BY f.due_on, f.id LIMIT ?3",
         ))?;
-        let rows = stmt.query_map(params![from, to, limit as i64], follow_up_item)?;
+        let rows = stmt.query_map(params![from, to, sql_limit(limit)], follow_up_item)?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
@@ -266,7 +253,7 @@ impl Store {
              WHERE r.reply_on IS NULL AND r.due_on < ?1 AND c.status <> 'closed' \
              ORDER BY r.due_on, r.id LIMIT ?2",
         )?;
-        let rows = stmt.query_map(params![today, limit as i64], |r| {
+        let rows = stmt.query_map(params![today, sql_limit(limit)], |r| {
             Ok(LateReferral {
                 id: r.get(0)?,
                 uuid: r.get::<_, UuidText>(1)?.0,
@@ -293,9 +280,9 @@ impl Store {
     /// feedback from the councillor for `days` days or more (counted from
     /// the opened date when there has been none), longest first.
     ///
-    /// Only open cases opened at least `days` ago can qualify: they come
-    /// from the small index of open cases; for each, the index of outbound
-    /// entries gives the latest contact without reading the entries.
+    /// Read from `keep_informed`, which triggers keep in step with the
+    /// entries (schema step 5): one range of its index, however large the
+    /// diary.
     pub fn needs_update(
         &self,
         today: NaiveDate,
@@ -303,13 +290,9 @@ impl Store {
         limit: usize,
     ) -> Result<Vec<NeedsUpdate>> {
         let cutoff = today - Duration::days(i64::from(days));
-        // A moment on or after the day after the cutoff is recent contact;
-        // `at` is 'YYYY-MM-DD HH:MM:SS', so a bare date compares as its start.
-        let recent = (cutoff + Duration::days(1)).to_string();
-        let mut stmt = self.conn().prepare_cached(&needs_update_sql())?;
-        let rows = stmt.query_map(params![cutoff, recent, limit as i64], |r| {
-            let opened: NaiveDate = r.get(3)?;
-            let last: Option<String> = r.get(4)?;
+        let mut stmt = self.conn().prepare_cached(NEEDS_UPDATE)?;
+        let rows = stmt.query_map(params![cutoff, sql_limit(limit)], |r| {
+            let last: Option<String> = r.get(3)?;
             let last_contact = last
                 .as_deref()
                 .and_then(|s| s.get(..10))
@@ -320,26 +303,56 @@ impl Store {
                     reference: r.get(1)?,
                     title: r.get(2)?,
                 },
+                since: r.get(4)?,
                 constituent: ContactRef {
                     id: r.get(5)?,
                     name: r.get(6)?,
                     caution: r.get(7)?,
                 },
-                since: last_contact.unwrap_or(opened).max(opened),
                 last_contact,
             })
         })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
-    /// Everything `casebook due` lists on `today`.
-    pub fn due_list(&self, today: NaiveDate, keep_informed_days: u32) -> Result<DueList> {
-        const ALL: usize = 100_000;
+    /// How many follow-ups, late replies and cases needing an update there
+    /// are on `today`: each counted from the index its list reads.
+    pub fn due_counts(&self, today: NaiveDate, keep_informed_days: u32) -> Result<DueCounts> {
+        let cutoff = today - Duration::days(i64::from(keep_informed_days));
+        let count = |sql: &str, p: NaiveDate| -> Result<u64> {
+            Ok(self
+                .conn()
+                .prepare_cached(sql)?
+                .query_row([p], |r| r.get(0))?)
+        };
+        Ok(DueCounts {
+            follow_ups: count(
+                "SELECT count(*) FROM follow_ups WHERE done_on IS NULL AND due_on <= ?1",
+                today,
+            )?,
+            late_referrals: count(
+                "SELECT count(*) FROM referrals r JOIN cases c ON c.id = r.case_id \
+                 WHERE r.reply_on IS NULL AND r.due_on < ?1 AND c.status <> 'closed'",
+                today,
+            )?,
+            needs_update: count(NEEDS_UPDATE_COUNT, cutoff)?,
+        })
+    }
+
+    /// Everything `casebook due` lists on `today`, at most `limit` of each
+    /// kind, with the full counts.
+    pub fn due_list(
+        &self,
+        today: NaiveDate,
+        keep_informed_days: u32,
+        limit: usize,
+    ) -> Result<DueList> {
         Ok(DueList {
             today,
-            follow_ups: self.follow_up_items(None, Some(today), ALL)?,
-            late_referrals: self.late_referrals(today, ALL)?,
-            needs_update: self.needs_update(today, keep_informed_days, ALL)?,
+            follow_ups: self.follow_up_items(None, Some(today), limit)?,
+            late_referrals: self.late_referrals(today, limit)?,
+            needs_update: self.needs_update(today, keep_informed_days, limit)?,
+            totals: self.due_counts(today, keep_informed_days)?,
         })
     }
 
@@ -348,28 +361,28 @@ impl Store {
     pub fn needs_update_plan(&self) -> Result<Vec<String>> {
         let mut stmt = self
             .conn()
-            .prepare(&format!("EXPLAIN QUERY PLAN {}", needs_update_sql()))?;
-        let rows = stmt.query_map(params!["2026-01-01", "2026-01-02", 10], |r| r.get(3))?;
+            .prepare(&format!("EXPLAIN QUERY PLAN {NEEDS_UPDATE}"))?;
+        let rows = stmt.query_map(params!["2026-01-01", 10], |r| r.get(3))?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 }
 
-fn needs_update_sql() -> String {
-    // Materialised: `last` is worked out once a case, not once for each
-    // place it is used. `last` walks the case's outbound entries backwards
-    // in the index `entries_outbound` and stops at the first that reached
-    // the constituent; the open cases come from the index `cases_open`.
-    let reached = reached_constituent();
-    format!(
-        "WITH x AS MATERIALIZED (SELECT c.id, c.reference, c.title, c.opened, \
-           (SELECT e.at FROM entries e WHERE e.case_id = c.id AND {reached} \
-            ORDER BY e.at DESC LIMIT 1) AS last, \
-           (SELECT p.contact_id FROM case_people p WHERE p.case_id = c.id \
-            AND p.role = 'constituent' ORDER BY p.id LIMIT 1) AS who \
-         FROM cases c WHERE c.status <> 'closed' AND c.opened <= ?1) \
-         SELECT x.id, x.reference, x.title, x.opened, x.last, k.id, k.name, k.caution IS NOT NULL \
-         FROM x JOIN contacts k ON k.id = x.who \
-         WHERE coalesce(x.last, '') < ?2 \
-         ORDER BY max(coalesce(substr(x.last, 1, 10), x.opened), x.opened), x.id LIMIT ?3"
-    )
+/// A limit for SQL: `usize::MAX` (everything) does not fit an `i64`.
+fn sql_limit(limit: usize) -> i64 {
+    i64::try_from(limit).unwrap_or(i64::MAX)
 }
+
+/// Open cases quiet since the cutoff `?1` or before, longest first: a range
+/// of the index `keep_informed_quiet`, stopped at the limit `?2`. A case
+/// with no constituent has nobody to update and is not in that index.
+const NEEDS_UPDATE: &str = "SELECT c.id, c.reference, c.title, q.last_update, q.quiet_since, \
+     k.id, k.name, k.caution IS NOT NULL \
+     FROM keep_informed q JOIN cases c ON c.id = q.case_id \
+     JOIN contacts k ON k.id = q.constituent_id \
+     WHERE q.constituent_id IS NOT NULL AND q.quiet_since <= ?1 \
+     ORDER BY q.quiet_since, q.case_id LIMIT ?2";
+
+/// How many rows [`NEEDS_UPDATE`] would give without its limit: counted in
+/// the index alone.
+const NEEDS_UPDATE_COUNT: &str = "SELECT count(*) FROM keep_informed q \
+     WHERE q.constituent_id IS NOT NULL AND q.quiet_since <= ?1";

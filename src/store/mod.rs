@@ -36,8 +36,8 @@ use std::time::Duration;
 use rusqlite::{Connection, ErrorCode, MAIN_DB, OpenFlags, Transaction, TransactionBehavior};
 
 pub use agenda::{
-    Agenda, AgendaGroup, CaseRef, ContactRef, DueList, FollowUpItem, LateReferral, NeedsUpdate,
-    Snooze,
+    Agenda, AgendaGroup, CaseRef, ContactRef, DueCounts, DueList, FollowUpItem, LateReferral,
+    NeedsUpdate, Snooze,
 };
 pub use audit::{AuditAction, AuditRow};
 pub use bulk::{Bulk, CaseArea};

@@ -1,13 +1,23 @@
-//! The bigger picture's scan (SPEC section 6). One pass over the index
-//! `cases_category_area (category, area, opened)`, which covers the query (the
-//! row id rides along in the index), grouped as it streams; references are
-//! read only for the cases that end up in a cluster.
+//! The bigger picture's scan (SPEC section 6). The cases opened since a date
+//! come from one range of the index `cases_recent_areas` (opened, category,
+//! area, reference; the row id rides along), so the home screen's look at
+//! recent weeks costs the same in a diary of any age; they are grouped by
+//! category and area here.
 
 use chrono::NaiveDate;
 
 use super::Store;
 use crate::Result;
 use crate::report::patterns::{Cluster, runs};
+
+/// A case opened, as the search for clusters reads it.
+struct Opened {
+    category: String,
+    area: String,
+    on: NaiveDate,
+    id: i64,
+    reference: String,
+}
 
 impl Store {
     /// Clusters among the cases opened on or after `since` (all statuses: a
@@ -20,59 +30,39 @@ impl Store {
         window_days: u32,
         min_cases: u32,
     ) -> Result<Vec<Cluster>> {
+        // One range of the index `cases_recent_areas` (dates from `since`),
+        // sorted here: ordering in SQL by category and area would read every
+        // case in the diary to find the recent ones.
         let mut stmt = self.conn().prepare_cached(
-            "SELECT category, area, opened, id FROM cases \
-             WHERE area IS NOT NULL AND opened >= ?1 ORDER BY category, area, opened, id",
+            "SELECT category, area, opened, id, reference FROM cases \
+             WHERE area IS NOT NULL AND opened >= ?1",
         )?;
-        let mut rows = stmt.query([since])?;
-        let mut found: Vec<(String, String, Vec<i64>, NaiveDate, NaiveDate)> = Vec::new();
-        let mut key: Option<(String, String)> = None;
-        let mut dates: Vec<NaiveDate> = Vec::new();
-        let mut ids: Vec<i64> = Vec::new();
-        let mut flush = |key: &Option<(String, String)>, dates: &[NaiveDate], ids: &[i64]| {
-            if let Some((category, area)) = key {
-                for (i, j) in runs(dates, window_days, min_cases) {
-                    found.push((
-                        category.clone(),
-                        area.clone(),
-                        ids[i..=j].to_vec(),
-                        dates[i],
-                        dates[j],
-                    ));
-                }
+        let mut cases = stmt
+            .query_map([since], |r| {
+                Ok(Opened {
+                    category: r.get(0)?,
+                    area: r.get(1)?,
+                    on: r.get(2)?,
+                    id: r.get(3)?,
+                    reference: r.get(4)?,
+                })
+            })?
+            .collect::<rusqlite::Result<Vec<Opened>>>()?;
+        cases.sort_unstable_by(|a, b| {
+            (&a.category, &a.area, a.on, a.id).cmp(&(&b.category, &b.area, b.on, b.id))
+        });
+        let mut clusters = Vec::new();
+        for group in cases.chunk_by(|a, b| a.category == b.category && a.area == b.area) {
+            let dates: Vec<NaiveDate> = group.iter().map(|c| c.on).collect();
+            for (i, j) in runs(&dates, window_days, min_cases) {
+                clusters.push(Cluster {
+                    category: group[i].category.clone(),
+                    area: group[i].area.clone(),
+                    cases: group[i..=j].iter().map(|c| c.reference.clone()).collect(),
+                    first: dates[i],
+                    last: dates[j],
+                });
             }
-        };
-        while let Some(r) = rows.next()? {
-            let category = super::review::str_at(r, 0)?;
-            let area = super::review::str_at(r, 1)?;
-            let same = matches!(&key, Some((c, a)) if c == category && a == area);
-            if !same {
-                flush(&key, &dates, &ids);
-                key = Some((category.to_string(), area.to_string()));
-                dates.clear();
-                ids.clear();
-            }
-            dates.push(r.get(2)?);
-            ids.push(r.get(3)?);
-        }
-        flush(&key, &dates, &ids);
-
-        let mut reference = self
-            .conn()
-            .prepare_cached("SELECT reference FROM cases WHERE id = ?1")?;
-        let mut clusters = Vec::with_capacity(found.len());
-        for (category, area, ids, first, last) in found {
-            let cases = ids
-                .iter()
-                .map(|id| reference.query_row([id], |r| r.get(0)))
-                .collect::<rusqlite::Result<Vec<String>>>()?;
-            clusters.push(Cluster {
-                category,
-                area,
-                cases,
-                first,
-                last,
-            });
         }
         clusters.sort_by(|a, b| {
             b.last

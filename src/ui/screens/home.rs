@@ -9,7 +9,7 @@ use ratatui::widgets::{List, ListItem, ListState, Paragraph, Wrap};
 use crate::app::text::home as t;
 use crate::app::{App, HomePanel};
 use crate::ui::widgets::panel;
-use crate::ui::{Theme, cut};
+use crate::ui::{Theme, cut, short_date};
 
 pub fn draw(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     let v = &app.home;
@@ -43,12 +43,12 @@ pub fn draw(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     };
     let heading = |text: String| ListItem::new(Line::styled(text, theme.title()));
     if !v.follow_ups.is_empty() {
-        items.push(heading(t::section_follow_ups(v.follow_ups.len())));
+        items.push(heading(t::section_follow_ups(v.due_totals.follow_ups)));
     }
     for f in &v.follow_ups {
         let (when, style) = if f.due_on < today {
             (
-                format!("{} {}", f.due_on.format("%d %b"), t::OVERDUE),
+                format!("{} {}", short_date(f.due_on, today), t::OVERDUE),
                 theme.error(),
             )
         } else {
@@ -65,10 +65,10 @@ pub fn draw(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
         ));
     }
     if !v.late_referrals.is_empty() {
-        items.push(heading(t::section_late(v.late_referrals.len())));
+        items.push(heading(t::section_late(v.due_totals.late_referrals)));
     }
     for r in &v.late_referrals {
-        let due = t::reply_was_due(&r.due_on.format("%d %b").to_string());
+        let due = t::reply_was_due(&short_date(r.due_on, today));
         let to = match &r.department {
             Some(d) => format!("{} ({d})", r.to.name),
             None => r.to.name.clone(),
@@ -83,11 +83,11 @@ pub fn draw(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
         ));
     }
     if !v.needs_update.is_empty() {
-        items.push(heading(t::section_update(v.needs_update.len())));
+        items.push(heading(t::section_update(v.due_totals.needs_update)));
     }
     for n in &v.needs_update {
         let since = match n.last_contact {
-            Some(d) => t::no_news_since(&d.format("%d %b").to_string()),
+            Some(d) => t::no_news_since(&short_date(d, today)),
             None => t::NEVER_UPDATED.to_string(),
         };
         let mut head = vec![Span::styled(format!("{since}  "), theme.warn())];
