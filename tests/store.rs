@@ -324,6 +324,19 @@ fn log_refuses_ambiguous_namesakes_unless_the_case_says_which() {
             &cats(),
         )
         .expect("case");
+    let other = s
+        .add_case(&case("Bins", d(2026, 2, 2)), &[], &cats())
+        .expect("case");
+    let before = s.counts().expect("counts");
+    let e = s
+        .log(&log_req("John Smith", Some(&other.reference), "Hello"))
+        .expect_err("neither John Smith is on that case");
+    assert!(
+        e.to_string()
+            .contains(&format!("none of them is on case {}", other.reference)),
+        "{e}"
+    );
+    assert_eq!(s.counts().expect("counts"), before, "nothing written");
     let done = s
         .log(&log_req("John Smith", Some(&c.reference), "Hello"))
         .expect("the one on the case");

@@ -89,10 +89,16 @@ impl Store {
                             match on_case {
                                 Some(s) => (s.id, s.data.name.clone(), false),
                                 None => {
-                                    return Err(Error::invalid(format!(
-                                        "{} contacts are named `{name}`: give --case to say which, or choose them in the app",
-                                        several.len()
-                                    )));
+                                    let n = several.len();
+                                    return Err(Error::invalid(match &case {
+                                        Some(c) => format!(
+                                            "{n} contacts are named `{name}` and none of them is on case {}: choose them in the app",
+                                            c.data.reference
+                                        ),
+                                        None => format!(
+                                            "{n} contacts are named `{name}`: give --case to say which, or choose them in the app"
+                                        ),
+                                    }));
                                 }
                             }
                         }
