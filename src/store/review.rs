@@ -357,9 +357,10 @@ fn people(
     let span = hi.abs_diff(lo);
     if span / 8 <= n as u64 {
         // Most contacts in the range are counted: one pass is cheaper than
-        // a lookup each. When the range is most of the table, `+id` lets
-        // SQLite read a narrower covering index instead of the rows, if
-        // there is one.
+        // a lookup each. When the range is most of the table, `+id` (no
+        // rowid range) lets SQLite scan a covering index of these columns,
+        // if the schema has one, rather than the wide rows; without one it
+        // scans the table, as the range would.
         let (first, last): (Option<i64>, Option<i64>) = conn
             .prepare_cached(
                 "SELECT (SELECT min(id) FROM contacts), (SELECT max(id) FROM contacts)",
