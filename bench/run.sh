@@ -291,6 +291,7 @@ casebook --db DB due
 casebook --db DB review --year $YEAR --format json
 cargo bench --bench frames -- all DB [CASE_DB REF] [RUNS]   # first frame, search, completion, open case
 cargo bench --bench frames -- first-frame DB                 # one first frame (for peak memory)
+cargo bench --bench frames -- home-parts DB                  # what the first frame spends its time on
 task add "Rang about the bins again"; task list             # TASKRC/TASKDATA in a scratch folder, 10k imported tasks
 sqlite3 floor.db "PRAGMA synchronous=FULL; INSERT INTO t (at, text) VALUES (datetime('now'), '…');"
 \`\`\`
