@@ -252,6 +252,18 @@ fn every_change_keeps_needs_update_true_to_the_records() {
     );
 }
 
+/// A case opened `days_ago`, with `who` as its constituent.
+fn case_for(store: &mut Store, title: &str, days_ago: i64, who: Id<Contact>) -> Id<Case> {
+    let case = Case {
+        category: "waste".into(),
+        ..Case::new(title, today() - Duration::days(days_ago))
+    };
+    store
+        .add_case(&case, &[(who, Role::Constituent)], &categories())
+        .expect("case")
+        .id
+}
+
 #[test]
 fn a_call_or_an_erasure_takes_a_case_off_the_list() {
     let mut store = Store::open_in_memory().expect("store");
@@ -259,16 +271,7 @@ fn a_call_or_an_erasure_takes_a_case_off_the_list() {
         .add_contact(&Contact::named("Siân Davies"))
         .expect("contact")
         .id;
-    let case = store
-        .add_case(
-            &Case {
-                category: "waste".into(),
-                ..Case::new("Bins", today() - Duration::days(30))
-            },
-            &[(sian, Role::Constituent)],
-            &categories(),
-        )
-        .expect("case");
+    let case = case_for(&mut store, "Bins", 30, sian);
     let listed = |s: &Store| {
         s.needs_update(today(), DAYS, 10)
             .expect("needs")
@@ -276,10 +279,10 @@ fn a_call_or_an_erasure_takes_a_case_off_the_list() {
             .map(|n| n.case.id)
             .collect::<Vec<_>>()
     };
-    assert_eq!(listed(&store), [case.id]);
+    assert_eq!(listed(&store), [case]);
     store
         .add_entry(&Entry {
-            case: Some(case.id),
+            case: Some(case),
             contact: Some(sian),
             kind: EntryKind::CallOut,
             at: (today() - Duration::days(2))
@@ -292,23 +295,14 @@ fn a_call_or_an_erasure_takes_a_case_off_the_list() {
         .expect("entry");
     assert!(listed(&store).is_empty());
 
-    let quiet = store
-        .add_case(
-            &Case {
-                category: "waste".into(),
-                ..Case::new("Streetlight out", today() - Duration::days(20))
-            },
-            &[(sian, Role::Constituent)],
-            &categories(),
-        )
-        .expect("case");
-    assert_eq!(listed(&store), [quiet.id]);
+    let quiet = case_for(&mut store, "Streetlight out", 20, sian);
+    assert_eq!(listed(&store), [quiet]);
     // Erasing the case (it stays, anonymised, in the figures) leaves nobody
     // to update, and a later change of status does not bring it back.
-    store.erase_cases(&[quiet.id]).expect("erase");
+    store.erase_cases(&[quiet]).expect("erase");
     assert!(listed(&store).is_empty());
     store
-        .set_case_status(quiet.id, CaseStatus::WaitingCouncil)
+        .set_case_status(quiet, CaseStatus::WaitingCouncil)
         .expect("status");
     assert!(listed(&store).is_empty());
     assert_eq!(

@@ -26,12 +26,21 @@ WHERE e.kind IN ('call_out', 'email_out', 'letter_out', 'feedback_given')
       WHERE q.case_id = e.case_id AND q.contact_id = e.contact_id
         AND q.role IN ('constituent', 'on_behalf_of')));
 
+-- What a case's row in `keep_informed` holds, worked out from the records:
+-- its last update, and the constituent a reminder names (its first; NULL
+-- while it has none, and then there is nobody to update). Every trigger
+-- below reads this one definition for the case it touches.
+CREATE VIEW keep_informed_source AS
+SELECT c.id AS case_id,
+       (SELECT max(u.at) FROM constituent_updates u WHERE u.case_id = c.id) AS last_update,
+       (SELECT p.contact_id FROM case_people p
+        WHERE p.case_id = c.id AND p.role = 'constituent' ORDER BY p.id LIMIT 1) AS constituent_id
+FROM cases c;
+
 -- One row for each case neither closed nor erased (an erased case has
--- nobody left to update; the audit log marks it), with the constituent a
--- reminder names: the case's first, or NULL while it has none (then there
--- is nobody to update). `quiet_since` is the day the silence began: the last
--- update, or the opened date if there was none (or if the last update is
--- older than the case, as an import can make it).
+-- nobody left to update; the audit log marks it). `quiet_since` is the day
+-- the silence began: the last update, or the opened date if there was none
+-- (or if the last update is older than the case, as an import can make it).
 CREATE TABLE keep_informed (
     case_id INTEGER PRIMARY KEY REFERENCES cases(id) ON DELETE CASCADE,
     opened TEXT NOT NULL,
@@ -46,10 +55,9 @@ CREATE INDEX keep_informed_quiet ON keep_informed(quiet_since)
     WHERE constituent_id IS NOT NULL;
 
 INSERT INTO keep_informed (case_id, opened, last_update, constituent_id)
-SELECT c.id, c.opened, (SELECT max(u.at) FROM constituent_updates u WHERE u.case_id = c.id),
-       (SELECT p.contact_id FROM case_people p
-            WHERE p.case_id = c.id AND p.role = 'constituent' ORDER BY p.id LIMIT 1)
-FROM cases c WHERE c.status <> 'closed'
+SELECT c.id, c.opened, f.last_update, f.constituent_id
+FROM cases c JOIN keep_informed_source f ON f.case_id = c.id
+WHERE c.status <> 'closed'
   AND NOT EXISTS (SELECT 1 FROM audit a WHERE a.uuid = c.uuid AND a.action = 'erase');
 
 -- A case joins the table while it is not closed, and leaves when it closes
@@ -57,19 +65,15 @@ FROM cases c WHERE c.status <> 'closed'
 CREATE TRIGGER keep_informed_case_insert AFTER INSERT ON cases
 WHEN NEW.status <> 'closed' BEGIN
     INSERT INTO keep_informed (case_id, opened, last_update, constituent_id)
-    VALUES (NEW.id, NEW.opened,
-            (SELECT max(u.at) FROM constituent_updates u WHERE u.case_id = NEW.id),
-            (SELECT p.contact_id FROM case_people p
-            WHERE p.case_id = NEW.id AND p.role = 'constituent' ORDER BY p.id LIMIT 1));
+    SELECT NEW.id, NEW.opened, f.last_update, f.constituent_id
+    FROM keep_informed_source f WHERE f.case_id = NEW.id;
 END;
 CREATE TRIGGER keep_informed_case_update AFTER UPDATE OF status, opened ON cases BEGIN
     DELETE FROM keep_informed WHERE case_id = NEW.id;
     INSERT INTO keep_informed (case_id, opened, last_update, constituent_id)
-    SELECT NEW.id, NEW.opened,
-           (SELECT max(u.at) FROM constituent_updates u WHERE u.case_id = NEW.id),
-           (SELECT p.contact_id FROM case_people p
-            WHERE p.case_id = NEW.id AND p.role = 'constituent' ORDER BY p.id LIMIT 1)
-    WHERE NEW.status <> 'closed'
+    SELECT NEW.id, NEW.opened, f.last_update, f.constituent_id
+    FROM keep_informed_source f WHERE f.case_id = NEW.id
+      AND NEW.status <> 'closed'
       AND NOT EXISTS (SELECT 1 FROM audit a WHERE a.uuid = NEW.uuid AND a.action = 'erase');
 END;
 CREATE TRIGGER keep_informed_case_erased AFTER INSERT ON audit
@@ -77,51 +81,49 @@ WHEN NEW.kind = 'case' AND NEW.action = 'erase' BEGIN
     DELETE FROM keep_informed WHERE case_id = (SELECT id FROM cases WHERE uuid = NEW.uuid);
 END;
 
--- Anything that can change a case's last update: its outbound entries, and
--- who on the case counts as the constituent (which also names the person).
+-- Anything else that can change a row: a case's outbound entries, and who
+-- is on the case. Each refreshes the row of the case (or both cases, when
+-- an entry or person moves) from `keep_informed_source`.
 CREATE TRIGGER keep_informed_entry_insert AFTER INSERT ON entries
 WHEN NEW.case_id IS NOT NULL
  AND NEW.kind IN ('call_out', 'email_out', 'letter_out', 'feedback_given') BEGIN
-    UPDATE keep_informed SET last_update =
-        (SELECT max(u.at) FROM constituent_updates u WHERE u.case_id = keep_informed.case_id)
+    UPDATE keep_informed SET (last_update, constituent_id) =
+        (SELECT f.last_update, f.constituent_id FROM keep_informed_source f
+         WHERE f.case_id = keep_informed.case_id)
     WHERE case_id = NEW.case_id;
 END;
 CREATE TRIGGER keep_informed_entry_update AFTER UPDATE OF case_id, contact_id, kind, at ON entries
 WHEN OLD.kind IN ('call_out', 'email_out', 'letter_out', 'feedback_given')
   OR NEW.kind IN ('call_out', 'email_out', 'letter_out', 'feedback_given') BEGIN
-    UPDATE keep_informed SET last_update =
-        (SELECT max(u.at) FROM constituent_updates u WHERE u.case_id = keep_informed.case_id)
+    UPDATE keep_informed SET (last_update, constituent_id) =
+        (SELECT f.last_update, f.constituent_id FROM keep_informed_source f
+         WHERE f.case_id = keep_informed.case_id)
     WHERE case_id IN (OLD.case_id, NEW.case_id);
 END;
 CREATE TRIGGER keep_informed_entry_delete AFTER DELETE ON entries
 WHEN OLD.case_id IS NOT NULL
  AND OLD.kind IN ('call_out', 'email_out', 'letter_out', 'feedback_given') BEGIN
-    UPDATE keep_informed SET last_update =
-        (SELECT max(u.at) FROM constituent_updates u WHERE u.case_id = keep_informed.case_id)
+    UPDATE keep_informed SET (last_update, constituent_id) =
+        (SELECT f.last_update, f.constituent_id FROM keep_informed_source f
+         WHERE f.case_id = keep_informed.case_id)
     WHERE case_id = OLD.case_id;
 END;
 CREATE TRIGGER keep_informed_people_insert AFTER INSERT ON case_people BEGIN
-    UPDATE keep_informed SET
-        last_update = (SELECT max(u.at) FROM constituent_updates u
-                       WHERE u.case_id = keep_informed.case_id),
-        constituent_id = (SELECT p.contact_id FROM case_people p
-            WHERE p.case_id = keep_informed.case_id AND p.role = 'constituent' ORDER BY p.id LIMIT 1)
+    UPDATE keep_informed SET (last_update, constituent_id) =
+        (SELECT f.last_update, f.constituent_id FROM keep_informed_source f
+         WHERE f.case_id = keep_informed.case_id)
     WHERE case_id = NEW.case_id;
 END;
 CREATE TRIGGER keep_informed_people_update AFTER UPDATE OF case_id, contact_id, role ON case_people BEGIN
-    UPDATE keep_informed SET
-        last_update = (SELECT max(u.at) FROM constituent_updates u
-                       WHERE u.case_id = keep_informed.case_id),
-        constituent_id = (SELECT p.contact_id FROM case_people p
-            WHERE p.case_id = keep_informed.case_id AND p.role = 'constituent' ORDER BY p.id LIMIT 1)
+    UPDATE keep_informed SET (last_update, constituent_id) =
+        (SELECT f.last_update, f.constituent_id FROM keep_informed_source f
+         WHERE f.case_id = keep_informed.case_id)
     WHERE case_id IN (OLD.case_id, NEW.case_id);
 END;
 CREATE TRIGGER keep_informed_people_delete AFTER DELETE ON case_people BEGIN
-    UPDATE keep_informed SET
-        last_update = (SELECT max(u.at) FROM constituent_updates u
-                       WHERE u.case_id = keep_informed.case_id),
-        constituent_id = (SELECT p.contact_id FROM case_people p
-            WHERE p.case_id = keep_informed.case_id AND p.role = 'constituent' ORDER BY p.id LIMIT 1)
+    UPDATE keep_informed SET (last_update, constituent_id) =
+        (SELECT f.last_update, f.constituent_id FROM keep_informed_source f
+         WHERE f.case_id = keep_informed.case_id)
     WHERE case_id = OLD.case_id;
 END;
 
