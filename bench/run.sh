@@ -309,7 +309,7 @@ frame open the file once, and each open derives the key (PBKDF2-HMAC-SHA512,
 | Peak memory, \`review\` | $(mem review_100k) MiB | $(mem review_100k_encrypted) MiB |
 | At 10k cases: \`log\` / \`due\` | $(fig log_10k) / $(fig due_10k) ms | $(fig log_10k_encrypted) / $(fig due_10k_encrypted) ms |
 
-The goals are for the plain diary; the key derivation alone (about 0.1–0.15 s
+The goals are for the plain diary; the key derivation alone (about 0.1–0.2 s
 on this machine) is more than the \`log\` and \`due\` goals, which is the
 trade-off docs/encryption.md describes. Keystrokes do not open the file:
 search and completion pay only for decrypting the pages they read, well
