@@ -54,6 +54,20 @@ pub fn manual_name(db: &Path, now: NaiveDateTime) -> String {
     format!("{}-{}.db", stem(db), now.format("%Y-%m-%dT%H%M%S"))
 }
 
+/// `name` in `dir`, or `stem-2.db`, `stem-3.db` … when it is taken: a
+/// backup never overwrites a file, and two in one second both succeed.
+pub fn free_name(dir: &Path, name: &str) -> PathBuf {
+    let first = dir.join(name);
+    if !first.exists() {
+        return first;
+    }
+    let base = name.strip_suffix(".db").unwrap_or(name);
+    (2..)
+        .map(|n| dir.join(format!("{base}-{n}.db")))
+        .find(|p| !p.exists())
+        .unwrap_or(first)
+}
+
 /// Makes today's automatic backup if there is none yet, then rotates.
 /// Returns the new backup, or `None` when there was nothing to do. On days
 /// after the first this costs one `stat`.
@@ -73,12 +87,14 @@ pub fn daily(store: &Store, config: &BackupConfig, today: NaiveDate) -> Result<O
     if store.is_empty()? {
         return Ok(None);
     }
-    std::fs::create_dir_all(&dir).map_err(|e| {
+    crate::files::create_private_dir(&dir).map_err(|e| {
         Error::io(
             format!("cannot create the backups folder {}", dir.display()),
             e,
         )
     })?;
+    // A folder made by an older casebook was readable by everyone.
+    crate::files::tighten(&dir);
     store.backup_to(&dest)?;
     rotate(&dir, db, config.keep_daily, config.keep_weekly)?;
     Ok(Some(dest))
@@ -98,6 +114,10 @@ pub fn rotate(dir: &Path, db: &Path, keep_daily: u32, keep_weekly: u32) -> Resul
     })?;
     for entry in entries.flatten() {
         let name = entry.file_name().to_string_lossy().into_owned();
+        if name.starts_with(&format!("{stem}-")) {
+            // Backups made by an older casebook were readable by everyone.
+            crate::files::tighten(&entry.path());
+        }
         if let Some(date) = parse_daily(&name, &stem) {
             dailies.push((date, entry.path()));
         } else if name.starts_with(&format!(".{stem}-")) && name.contains(".partial-") {

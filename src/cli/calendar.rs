@@ -19,7 +19,7 @@ pub fn run(env: &Env, args: &CalendarArgs, out: &mut dyn Write) -> Result<ExitCo
         .earliest()
         .map_or_else(|| now.and_utc(), |t| t.with_timezone(&Utc));
     let ics = crate::calendar::diary_calendar(&store, env.config.calendar.hide_venues, stamp)?;
-    write_output(out, args.out.as_deref(), ics.as_bytes())?;
+    write_output(env, out, args.out.as_deref(), ics.as_bytes())?;
     if let Some(path) = &args.out {
         eprintln!("casebook: calendar written to {}", path.display());
     }

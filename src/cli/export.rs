@@ -29,7 +29,7 @@ pub fn run(env: &Env, args: &ExportArgs, out: &mut dyn Write) -> Result<ExitCode
         }
         ExportFormat::Csv => csv_export::write(&store.export_csv_rows()?)?,
     };
-    write_output(out, args.out.as_deref(), &bytes)?;
+    write_output(env, out, args.out.as_deref(), &bytes)?;
     store.record_audit("diary", None, crate::store::AuditAction::Export)?;
     Ok(ExitCode::SUCCESS)
 }

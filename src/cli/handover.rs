@@ -39,7 +39,7 @@ pub fn run(env: &Env, args: &HandoverArgs, out: &mut dyn Write) -> Result<ExitCo
         return Ok(ExitCode::SUCCESS);
     }
     // The successor's file is written first: if that fails, nothing is erased.
-    crate::files::write_atomically(&args.out, &doc.to_bytes()?)?;
+    crate::files::write_output(&args.out, &doc.to_bytes()?, &env.protected())?;
     store.record_audit("diary", None, AuditAction::Export)?;
     let done = store.apply_handover(&plan, rest)?;
     writeln!(out, "{summary}").map_err(stdout_error)?;

@@ -378,13 +378,21 @@ impl Env {
         })
     }
 
+    /// The files no output may replace: this diary's own and its backups.
+    pub fn protected(&self) -> crate::files::Protected {
+        crate::files::Protected::new(
+            &self.db_path,
+            &crate::backup::backup_dir(&self.db_path, &self.config.backup),
+        )
+    }
+
     /// Opens the diary, creating the default data directory on first use
     /// (but never a folder the user named: a typo there is reported).
     pub fn open_store(&self) -> Result<Store> {
         if let Some(paths) = &self.paths
             && self.db_path.parent() == Some(paths.data_dir.as_path())
         {
-            std::fs::create_dir_all(&paths.data_dir).map_err(|e| {
+            crate::files::create_private_dir(&paths.data_dir).map_err(|e| {
                 Error::io(
                     format!("cannot create the data folder {}", paths.data_dir.display()),
                     e,
@@ -440,17 +448,21 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
     }
 }
 
-/// Writes to `--out PATH` if given, else to standard output. A file is written
-/// beside its destination and renamed into place, so a failure never leaves
-/// half a file.
-#[allow(dead_code)] // used by export, review and calendar
-pub(crate) fn write_output(out: &mut dyn Write, path: Option<&Path>, bytes: &[u8]) -> Result<()> {
+/// Writes to `--out PATH` if given, else to standard output. A file goes
+/// through [`crate::files::write_output`]: never over the diary, its
+/// companions or the backups, written whole or not at all, user-only.
+pub(crate) fn write_output(
+    env: &Env,
+    out: &mut dyn Write,
+    path: Option<&Path>,
+    bytes: &[u8],
+) -> Result<()> {
     match path {
         None => out
             .write_all(bytes)
             .and_then(|()| out.flush())
             .map_err(|e| Error::io("cannot write to standard output", e)),
-        Some(path) => crate::files::write_atomically(path, bytes),
+        Some(path) => crate::files::write_output(path, bytes, &env.protected()),
     }
 }
 

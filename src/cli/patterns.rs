@@ -25,7 +25,7 @@ pub fn run(env: &Env, format: TextOrJson, out: &mut dyn Write) -> Result<ExitCod
         }
         TextOrJson::Text => text(&clusters, p.window_days, p.min_cases),
     };
-    write_output(out, None, text.as_bytes())?;
+    write_output(env, out, None, text.as_bytes())?;
     Ok(ExitCode::SUCCESS)
 }
 

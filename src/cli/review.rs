@@ -34,7 +34,11 @@ pub fn run(env: &Env, args: &ReviewArgs, out: &mut dyn Write) -> Result<ExitCode
     let review = store.review(&period)?;
 
     if let Some(path) = &args.summary_out {
-        crate::files::write_atomically(path, Summary::from_review(&review).to_json()?.as_bytes())?;
+        crate::files::write_output(
+            path,
+            Summary::from_review(&review).to_json()?.as_bytes(),
+            &env.protected(),
+        )?;
         let line = format!(
             "Anonymised summary of {} written to {} (counts below {THRESHOLD} shown as {SUPPRESSED}).",
             period.label(),
@@ -59,7 +63,7 @@ pub fn run(env: &Env, args: &ReviewArgs, out: &mut dyn Write) -> Result<ExitCode
             f => render(&compare_doc(&yours, &colleagues), f),
         }
     };
-    write_output(out, args.out.as_deref(), text.as_bytes())?;
+    write_output(env, out, args.out.as_deref(), text.as_bytes())?;
     Ok(ExitCode::SUCCESS)
 }
 

@@ -49,26 +49,30 @@ pub fn backup(env: &Env, args: &BackupArgs, out: &mut dyn Write) -> Result<ExitC
     let now = env.clock.now();
     let name = backup::manual_name(&env.db_path, now);
     let dest = match &args.path {
-        Some(p) if p.is_dir() => p.join(name),
-        Some(p) => p.clone(),
+        Some(p) if p.is_dir() => backup::free_name(p, &name),
+        // A path the user named: never replaced, never the diary.
+        Some(p) => {
+            let dest = crate::files::copy_destination(p, &env.protected())?;
+            if dest.exists() {
+                return Err(Error::invalid(format!(
+                    "{} already exists: choose another name (a backup never overwrites a file)",
+                    p.display()
+                )));
+            }
+            dest
+        }
         None => {
             let dir = backup::backup_dir(&env.db_path, &env.config.backup);
-            std::fs::create_dir_all(&dir).map_err(|e| {
+            crate::files::create_private_dir(&dir).map_err(|e| {
                 Error::io(
                     format!("cannot create the backups folder {}", dir.display()),
                     e,
                 )
             })?;
-            dir.join(name)
+            // Two backups in one second: the second is `…T101530-2.db`.
+            backup::free_name(&dir, &name)
         }
     };
-    // Checked before opening, so a taken name changes nothing.
-    if dest.exists() {
-        return Err(Error::invalid(format!(
-            "{} already exists: choose another name (a backup never overwrites a file)",
-            dest.display()
-        )));
-    }
     if !env.db_path.is_file() {
         return Err(no_diary(&env.db_path));
     }
@@ -100,7 +104,7 @@ pub fn restore(env: &Env, args: &RestoreArgs, out: &mut dyn Write) -> Result<Exi
     };
     // Restoring onto a new computer: the default data folder may not exist yet.
     if !dir.is_dir() && env.paths.as_ref().is_some_and(|p| p.data_dir == dir) {
-        std::fs::create_dir_all(&dir).map_err(|e| {
+        crate::files::create_private_dir(&dir).map_err(|e| {
             Error::io(
                 format!("cannot create the data folder {}", dir.display()),
                 e,

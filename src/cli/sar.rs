@@ -86,8 +86,8 @@ pub fn run(env: &Env, args: &SarArgs, out: &mut dyn Write) -> Result<ExitCode> {
     match &args.out {
         Some(base) => {
             let (json_path, md_path) = out_paths(base);
-            write_output(out, Some(&json_path), &json)?;
-            write_output(out, Some(&md_path), markdown.as_bytes())?;
+            write_output(env, out, Some(&json_path), &json)?;
+            write_output(env, out, Some(&md_path), markdown.as_bytes())?;
             writeln!(
                 out,
                 "wrote {} and {}\n{deadline}",
@@ -101,7 +101,7 @@ pub fn run(env: &Env, args: &SarArgs, out: &mut dyn Write) -> Result<ExitCode> {
                 SarFormat::Json => json,
                 SarFormat::Markdown => markdown.into_bytes(),
             };
-            write_output(out, None, &bytes)?;
+            write_output(env, out, None, &bytes)?;
             eprintln!("casebook: {deadline}");
         }
     }

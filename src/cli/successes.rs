@@ -42,6 +42,6 @@ pub fn list(env: &Env, args: &SuccessesArgs, out: &mut dyn Write) -> Result<Exit
         SuccessesFormat::Markdown => doc.markdown(),
         SuccessesFormat::Text => doc.text(),
     };
-    write_output(out, args.out.as_deref(), text.as_bytes())?;
+    write_output(env, out, args.out.as_deref(), text.as_bytes())?;
     Ok(ExitCode::SUCCESS)
 }

@@ -312,7 +312,12 @@ pub(super) fn write_verified(
         .unwrap_or_else(|| "casebook-copy".into());
     let tmp = dir.join(format!(".{name}.partial-{}", std::process::id()));
     let _ = std::fs::remove_file(&tmp);
-    let result = write(&tmp)
+    // Made empty and user-only first: SQLite writes into it (an empty file
+    // is a new database) and the copy never exists readable by others.
+    let result = crate::files::create_private(&tmp)
+        .map(drop)
+        .map_err(|e| Error::io(format!("cannot write {}", dest.display()), e))
+        .and_then(|()| write(&tmp))
         .and_then(|()| sync_file(&tmp))
         .and_then(|()| verify_copy(&tmp, version, key))
         .and_then(|()| {

@@ -111,6 +111,7 @@ impl Store {
                 parent.display()
             )));
         }
+        private_file(path)?;
         let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
             | OpenFlags::SQLITE_OPEN_CREATE
             | OpenFlags::SQLITE_OPEN_NO_MUTEX;
@@ -286,6 +287,28 @@ pub(crate) fn classify(e: rusqlite::Error, path: &Path) -> Error {
             path.display()
         )),
         _ => Error::Sqlite(e),
+    }
+}
+
+/// A new diary is created user-only (SQLite gives its `-wal` and `-shm` the
+/// same mode); an existing one readable by others (made by an older
+/// casebook, or copied in) is tightened, with its companions.
+fn private_file(path: &Path) -> Result<()> {
+    match crate::files::create_private(path) {
+        Ok(_) => Ok(()),
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
+            for suffix in ["", "-wal", "-shm", "-journal"] {
+                crate::files::tighten(&sibling_path(path, suffix));
+            }
+            Ok(())
+        }
+        Err(e) => Err(classify(
+            rusqlite::Error::SqliteFailure(
+                rusqlite::ffi::Error::new(rusqlite::ffi::SQLITE_CANTOPEN),
+                Some(e.to_string()),
+            ),
+            path,
+        )),
     }
 }
 

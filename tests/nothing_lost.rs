@@ -1,0 +1,206 @@
+//! "Nothing lost, nothing leaked" (issue 12): the real binary never writes an
+//! output over the diary or its backups, creates every file user-only,
+//! finishes an interrupted erasure, cleans up after an interrupted
+//! encryption, and says plainly what it did.
+
+mod common;
+
+use std::os::unix::fs::PermissionsExt;
+use std::path::Path;
+
+use common::{Sandbox, assert_fails_one_line, stdout};
+
+fn mode(path: &Path) -> u32 {
+    std::fs::metadata(path).expect("meta").permissions().mode() & 0o777
+}
+
+fn diary() -> Sandbox {
+    let s = Sandbox::new();
+    let out = s.run(&["log", "--who", "Sian Jones", "bins not collected"]);
+    assert!(out.status.success(), "{}", common::stderr(&out));
+    // The second open makes today's automatic backup.
+    let out = s.run(&["due"]);
+    assert!(out.status.success(), "{}", common::stderr(&out));
+    s
+}
+
+#[test]
+fn no_output_is_ever_written_over_the_diary_or_its_backups() {
+    let s = diary();
+    let before = s.snapshot();
+    let db = s.db.display().to_string();
+    let sub = s.path("sub");
+    std::fs::create_dir(&sub).expect("mkdir");
+    let link = s.path("report.txt");
+    std::os::unix::fs::symlink(&s.db, &link).expect("symlink");
+    let backup = s.path("backups").join("casebook-2026-03-01.db");
+    assert!(backup.is_file(), "today's automatic backup");
+    let backup_before = std::fs::read(&backup).expect("read");
+    let spellings = [
+        db.clone(),
+        format!("{}/../casebook.db", sub.display()),
+        link.display().to_string(),
+        format!("{db}-wal"),
+        format!("{db}-shm"),
+        backup.display().to_string(),
+        s.path("backups").join("report.md").display().to_string(),
+    ];
+    for path in &spellings {
+        for args in [
+            vec!["review", "--out", path],
+            vec!["export", "--out", path],
+            vec!["calendar", "--out", path],
+            vec!["successes", "--out", path],
+            vec!["review", "--summary-out", path],
+        ] {
+            let err = assert_fails_one_line(&s.run(&args));
+            assert!(err.contains("nothing was written"), "{args:?}: {err}");
+        }
+    }
+    // `sar --out BASE` writes BASE.json and BASE.md.
+    let err = assert_fails_one_line(&s.run(&[
+        "sar",
+        "Sian Jones",
+        "--out",
+        &s.path("backups").join("sian").display().to_string(),
+    ]));
+    assert!(err.contains("backups folder"), "{err}");
+    let err = assert_fails_one_line(&s.run(&["backup", &format!("{db}-wal")]));
+    assert!(err.contains("the diary"), "{err}");
+    assert!(s.snapshot() == before, "the diary is unchanged");
+    assert!(
+        std::fs::read(&backup).expect("read") == backup_before,
+        "the backup is unchanged"
+    );
+    assert!(
+        std::fs::symlink_metadata(&link)
+            .expect("link")
+            .file_type()
+            .is_symlink()
+    );
+    assert!(!s.path("backups").join("report.md").exists());
+    assert!(!Path::new(&format!("{db}-wal")).exists());
+}
+
+#[test]
+fn out_writes_through_a_symlink_streams_to_a_fifo_and_refuses_a_device() {
+    let s = diary();
+    let real = s.path("real.json");
+    std::fs::write(&real, "old").expect("write");
+    let link = s.path("link.json");
+    std::os::unix::fs::symlink("real.json", &link).expect("symlink");
+    let out = s.run(&["export", "--out", &link.display().to_string()]);
+    assert!(out.status.success(), "{}", common::stderr(&out));
+    assert!(
+        std::fs::symlink_metadata(&link)
+            .expect("link")
+            .file_type()
+            .is_symlink(),
+        "the link stays a link"
+    );
+    assert!(
+        std::fs::read_to_string(&real)
+            .expect("read")
+            .contains("Sian Jones")
+    );
+
+    let fifo = s.path("pipe");
+    let made = std::process::Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .expect("mkfifo");
+    assert!(made.success());
+    let reader = {
+        let fifo = fifo.clone();
+        std::thread::spawn(move || std::fs::read_to_string(fifo).expect("read fifo"))
+    };
+    let out = s.run(&["export", "--out", &fifo.display().to_string()]);
+    assert!(out.status.success(), "{}", common::stderr(&out));
+    assert!(reader.join().expect("reader").contains("Sian Jones"));
+    assert!(
+        std::os::unix::fs::FileTypeExt::is_fifo(
+            &std::fs::symlink_metadata(&fifo).expect("fifo").file_type()
+        ),
+        "the FIFO is still a FIFO"
+    );
+
+    let err = assert_fails_one_line(&s.run(&["export", "--out", "/dev/null"]));
+    assert!(err.contains("is a device"), "{err}");
+    assert!(std::os::unix::fs::FileTypeExt::is_char_device(
+        &std::fs::symlink_metadata("/dev/null")
+            .expect("dev")
+            .file_type()
+    ));
+}
+
+#[test]
+fn every_file_casebook_writes_is_the_users_alone() {
+    let s = diary();
+    // Whatever the umask: the test process's (usually 022) is inherited.
+    assert_eq!(mode(&s.db), 0o600, "the diary");
+    assert_eq!(mode(&s.path("backups")), 0o700, "the backups folder");
+    let backup = s.path("backups").join("casebook-2026-03-01.db");
+    assert_eq!(mode(&backup), 0o600, "the automatic backup");
+    let made = stdout(&s.run(&["backup"]));
+    assert_eq!(mode(Path::new(made.trim())), 0o600, "a backup by hand");
+    for (args, file) in [
+        (vec!["export", "--out"], "export.json"),
+        (vec!["export", "--format", "csv", "--out"], "export.csv"),
+        (vec!["review", "--format", "html", "--out"], "review.html"),
+        (vec!["calendar", "--out"], "cal.ics"),
+        (vec!["successes", "--out"], "successes.md"),
+    ] {
+        let path = s.path(file).display().to_string();
+        let mut args = args.clone();
+        args.push(&path);
+        let out = s.run(&args);
+        assert!(out.status.success(), "{args:?}: {}", common::stderr(&out));
+        assert_eq!(mode(Path::new(&path)), 0o600, "{file}");
+    }
+    let base = s.path("sar").display().to_string();
+    let out = s.run(&["sar", "Sian Jones", "--out", &base]);
+    assert!(out.status.success(), "{}", common::stderr(&out));
+    assert_eq!(mode(&s.path("sar.json")), 0o600);
+    assert_eq!(mode(&s.path("sar.md")), 0o600);
+}
+
+#[test]
+fn a_diary_and_backups_left_readable_by_everyone_are_tightened_on_open() {
+    let s = diary();
+    let backup = s.path("backups").join("casebook-2026-03-01.db");
+    for p in [&s.db, &backup] {
+        std::fs::set_permissions(p, std::fs::Permissions::from_mode(0o644)).expect("chmod");
+    }
+    std::fs::set_permissions(s.path("backups"), std::fs::Permissions::from_mode(0o755))
+        .expect("chmod");
+    // The next day's open makes a new backup and rotates the folder.
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_casebook"))
+        .arg("--db")
+        .arg(&s.db)
+        .args(["due"])
+        .env("CASEBOOK_CONFIG", &s.config)
+        .env("CASEBOOK_NOW", "2026-03-02T09:00")
+        .output()
+        .expect("run");
+    assert!(out.status.success(), "{}", common::stderr(&out));
+    assert_eq!(mode(&s.db), 0o600);
+    assert_eq!(mode(&backup), 0o600);
+    assert_eq!(mode(&s.path("backups")), 0o700);
+}
+
+#[test]
+fn two_backups_in_one_second_both_succeed() {
+    let s = diary();
+    let first = s.run(&["backup"]);
+    let second = s.run(&["backup"]);
+    assert!(first.status.success(), "{}", common::stderr(&first));
+    assert!(second.status.success(), "{}", common::stderr(&second));
+    let (a, b) = (stdout(&first), stdout(&second));
+    assert_ne!(a.trim(), b.trim());
+    assert!(Path::new(a.trim()).is_file() && Path::new(b.trim()).is_file());
+    // A path the user names is still never overwritten.
+    let named = s.path("mine.db").display().to_string();
+    assert!(s.run(&["backup", &named]).status.success());
+    let err = assert_fails_one_line(&s.run(&["backup", &named]));
+    assert!(err.contains("already exists"), "{err}");
+}
