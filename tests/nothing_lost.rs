@@ -204,3 +204,86 @@ fn two_backups_in_one_second_both_succeed() {
     let err = assert_fails_one_line(&s.run(&["backup", &named]));
     assert!(err.contains("already exists"), "{err}");
 }
+
+fn run_keyed(s: &Sandbox, args: &[&str]) -> std::process::Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_casebook"))
+        .arg("--db")
+        .arg(&s.db)
+        .args(args)
+        .env("CASEBOOK_CONFIG", &s.config)
+        .env("CASEBOOK_NOW", "2026-03-01T09:00")
+        .env("CASEBOOK_PASSPHRASE", "correct horse battery")
+        .env_remove("CASEBOOK_DB")
+        .output()
+        .expect("run casebook")
+}
+
+fn plain_header(path: &Path) -> bool {
+    std::fs::read(path).is_ok_and(|b| b.starts_with(b"SQLite format 3\0"))
+}
+
+#[test]
+fn a_plain_copy_left_by_a_killed_encrypt_is_reported_then_removed() {
+    let s = diary();
+    // What a kill -9 between the copy and the wipe leaves: the old plain
+    // diary as `casebook.db.old-PID` and a partial copy (the PIDs are above
+    // the kernel's maximum, so surely not running).
+    let old = s.path("casebook.db.old-4194305");
+    let partial = s.path(".casebook.db.rekeying-4194305.partial-4194305");
+    std::fs::copy(&s.db, &old).expect("copy");
+    std::fs::copy(&s.db, &partial).expect("copy");
+    let out = run_keyed(&s, &["encrypt"]);
+    assert!(out.status.success(), "{}", common::stderr(&out));
+    let again = s.path("casebook.db.old-4194306");
+    std::fs::copy(s.path("backups/casebook-2026-03-01.db"), &again).expect("copy");
+
+    let check = run_keyed(&s, &["check"]);
+    let report = stdout(&check);
+    let err = assert_fails_one_line(&check);
+    assert!(err.contains("need attention"), "{err}");
+    assert!(report.contains("the diary is healthy"), "{report}");
+    assert!(report.contains("casebook.db.old-4194306"), "{report}");
+    assert!(
+        report.contains("plain (unencrypted) copy"),
+        "the plain backup is named too: {report}"
+    );
+
+    let out = run_keyed(&s, &["due"]);
+    assert!(out.status.success(), "{}", common::stderr(&out));
+    assert!(
+        common::stderr(&out).contains("casebook.db.old-4194306"),
+        "{}",
+        common::stderr(&out)
+    );
+    for p in [&old, &partial, &again] {
+        assert!(!p.exists(), "{} removed", p.display());
+    }
+    assert!(!stdout(&run_keyed(&s, &["check"])).contains("old-4194306"));
+}
+
+#[test]
+fn restoring_a_plain_backup_over_an_encrypted_diary_keeps_it_encrypted() {
+    let s = diary();
+    let plain = s.path("backups/casebook-2026-03-01.db");
+    assert!(plain_header(&plain));
+    let out = run_keyed(&s, &["encrypt"]);
+    assert!(out.status.success(), "{}", common::stderr(&out));
+    let out = run_keyed(&s, &["restore", &plain.display().to_string()]);
+    assert!(out.status.success(), "{}", common::stderr(&out));
+    assert!(
+        stdout(&out).contains("restored diary is encrypted with the diary's passphrase"),
+        "{}",
+        stdout(&out)
+    );
+    assert!(!plain_header(&s.db), "the diary is still encrypted");
+    let due = run_keyed(&s, &["log", "--who", "Sian Jones", "after the restore"]);
+    assert!(due.status.success(), "{}", common::stderr(&due));
+    // Nothing plain was left beside it by the restore itself.
+    let leftovers: Vec<_> = std::fs::read_dir(s.dir.path())
+        .expect("dir")
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.contains("restoring") || n.contains("rekeying") || n.contains(".old-"))
+        .collect();
+    assert!(leftovers.is_empty(), "{leftovers:?}");
+}

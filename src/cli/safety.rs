@@ -15,6 +15,7 @@ use crate::{Error, Result};
 /// a failed backup is a one-line warning, never the command's failure.
 pub(super) fn open_store(env: &Env) -> Result<Store> {
     let db = &env.db_path;
+    clean_leftovers(db);
     let store = super::crypt::with_passphrase(db, |key| Store::open_with_key(db, key))
         .map_err(|e| name_latest_backup(e, env))?;
     if !env.demo
@@ -23,6 +24,36 @@ pub(super) fn open_store(env: &Env) -> Result<Store> {
         eprintln!("casebook: warning: today's automatic backup was not made: {e}");
     }
     Ok(store)
+}
+
+/// What these commands say besides errors, kept together.
+mod say {
+    pub const LEFTOVER_REMOVED: &str =
+        "removed a copy of the diary left by an interrupted encrypt, decrypt or restore";
+    pub const LEFTOVER_STUCK: &str = "could not remove a copy of the diary left by an interrupted encrypt, decrypt or restore; delete it";
+    pub const LEFTOVER: &str =
+        "left by an interrupted encrypt, decrypt or restore (removed at the next open)";
+    pub const PLAIN_COPY: &str =
+        "a plain (unencrypted) copy of the encrypted diary; delete it once you have a newer backup";
+    pub const NEEDS_ATTENTION: &str =
+        "the diary is healthy, but the files listed above need attention";
+    pub const RESTORE_ENCRYPTED: &str = "the backup was not encrypted: the restored diary is encrypted with the diary's passphrase, as before";
+}
+
+/// A killed `encrypt`, `decrypt`, `passphrase` or `restore` may have left a
+/// (possibly plain) copy of the diary beside it: wiped before anything else.
+fn clean_leftovers(db: &Path) {
+    let done = store::remove_leftovers(db);
+    for p in &done.removed {
+        eprintln!("casebook: {}: {}", say::LEFTOVER_REMOVED, p.display());
+    }
+    for p in &done.failed {
+        eprintln!(
+            "casebook: warning: {}: {}",
+            say::LEFTOVER_STUCK,
+            p.display()
+        );
+    }
 }
 
 fn name_latest_backup(e: Error, env: &Env) -> Error {
@@ -122,11 +153,34 @@ pub fn restore(env: &Env, args: &RestoreArgs, out: &mut dyn Write) -> Result<Exi
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_else(|| "casebook.db".into());
+    // A plain backup never silently decrypts an encrypted diary: the copy is
+    // encrypted with the diary's own passphrase (which must open the diary).
+    let diary_key = if key.is_none() && store::is_encrypted(db) {
+        clean_leftovers(db);
+        Some(super::crypt::with_passphrase(db, |k| {
+            let k = k.ok_or_else(|| Error::WrongPassphrase { path: db.clone() })?;
+            store::verify_passphrase(db, k)?;
+            Ok(k.clone())
+        })?)
+    } else {
+        None
+    };
     let incoming = dir.join(format!(".{file_name}.restoring-{}", std::process::id()));
     let _ = std::fs::remove_file(&incoming);
-    store::copy_database_with_key(&args.path, &incoming, key.as_ref())?;
-    match replace(db, &incoming, key.as_ref(), env) {
+    let copied =
+        store::copy_database_with_key(&args.path, &incoming, key.as_ref()).and_then(|()| {
+            match &diary_key {
+                Some(k) => store::rekey_file(&incoming, None, Some(k)).map(drop),
+                None => Ok(()),
+            }
+        });
+    let key = diary_key.clone().or(key);
+    let result = copied.and_then(|()| replace(db, &incoming, key.as_ref(), env));
+    match result {
         Ok(kept) => {
+            if diary_key.is_some() {
+                writeln!(out, "{}", say::RESTORE_ENCRYPTED).map_err(stdout_error)?;
+            }
             writeln!(
                 out,
                 "restored {} into {} (cases: {}, entries: {}, contacts: {})",
@@ -232,8 +286,22 @@ pub fn check(env: &Env, out: &mut dyn Write) -> Result<ExitCode> {
             ),
         )?;
     }
+    let mut attention = 0;
+    for p in store::leftovers(db) {
+        w(out, format!("{}: {}", p.display(), say::LEFTOVER))?;
+        attention += 1;
+    }
+    if store::is_encrypted(db) {
+        for p in store::plain_files(copies_beside(env)) {
+            w(out, format!("{}: {}", p.display(), say::PLAIN_COPY))?;
+            attention += 1;
+        }
+    }
     if report.is_ok() {
         w(out, "the diary is healthy".into())?;
+        if attention > 0 {
+            return Err(Error::invalid(say::NEEDS_ATTENTION));
+        }
         return Ok(ExitCode::SUCCESS);
     }
     let latest = backup::latest(db, &env.config.backup);
@@ -261,8 +329,55 @@ fn no_diary(db: &Path) -> Error {
 }
 
 fn same_file(a: &Path, b: &Path) -> bool {
-    match (a.canonicalize(), b.canonicalize()) {
-        (Ok(a), Ok(b)) => a == b,
-        _ => false,
-    }
+    crate::files::same_file(a, b)
+}
+
+/// Files that may hold a copy of the diary: those named after it in its
+/// folder (`t.db.replaced-…`, leftovers) and its backups; never the diary
+/// itself or its own `-wal`/`-shm`.
+fn copies_beside(env: &Env) -> Vec<PathBuf> {
+    let db = &env.db_path;
+    let name = db
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let stem = db
+        .file_stem()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let own = |p: &Path| {
+        ["", "-wal", "-shm", "-journal"]
+            .iter()
+            .any(|s| store::sibling_path(db, s).file_name() == p.file_name())
+    };
+    let dir = match db.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    let beside = std::fs::read_dir(&dir)
+        .into_iter()
+        .flatten()
+        .flatten()
+        .filter(|e| {
+            e.file_name()
+                .to_string_lossy()
+                .trim_start_matches('.')
+                .starts_with(&name)
+        });
+    let backups = std::fs::read_dir(backup::backup_dir(db, &env.config.backup))
+        .into_iter()
+        .flatten()
+        .flatten()
+        .filter(|e| {
+            e.file_name()
+                .to_string_lossy()
+                .starts_with(&format!("{stem}-"))
+        });
+    let mut found: Vec<PathBuf> = beside
+        .chain(backups)
+        .map(|e| e.path())
+        .filter(|p| p.is_file() && !own(p))
+        .collect();
+    found.sort();
+    found
 }

@@ -256,7 +256,7 @@ fn swap_in(path: &Path, tmp: &Path) -> Result<Rekeyed> {
 
 /// Writes zeros over the whole file, syncs, then removes it. On an SSD or a
 /// copy-on-write file system the old blocks may survive: best effort.
-fn overwrite_and_remove(path: &Path) -> std::io::Result<()> {
+pub(super) fn overwrite_and_remove(path: &Path) -> std::io::Result<()> {
     let mut file = std::fs::OpenOptions::new().write(true).open(path)?;
     let len = file.metadata()?.len();
     file.seek(std::io::SeekFrom::Start(0))?;
