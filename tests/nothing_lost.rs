@@ -287,3 +287,61 @@ fn restoring_a_plain_backup_over_an_encrypted_diary_keeps_it_encrypted() {
         .collect();
     assert!(leftovers.is_empty(), "{leftovers:?}");
 }
+
+#[test]
+fn check_never_cries_wolf_while_another_program_writes() {
+    let s = Sandbox::new();
+    // Enough casework that the search index has several segments to merge.
+    let out = s.run(&["demo", "--cases", "400"]);
+    assert!(out.status.success(), "{}", common::stderr(&out));
+    let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let writer = {
+        let db = s.db.clone();
+        let stop = stop.clone();
+        std::thread::spawn(move || {
+            let mut store = casebook::store::Store::open(&db).expect("open");
+            let at = chrono::NaiveDate::from_ymd_opt(2026, 3, 1)
+                .and_then(|d| d.and_hms_opt(9, 0, 0))
+                .expect("date");
+            let mut n = 0u64;
+            while !stop.load(std::sync::atomic::Ordering::Relaxed) {
+                n += 1;
+                store
+                    .log(&casebook::store::LogRequest {
+                        who: casebook::store::Who::Named(format!("Person {}", n % 50)),
+                        case: None,
+                        kind: casebook::domain::EntryKind::CallIn,
+                        at,
+                        text: format!("entry {n} about the leaking roof and the damp bedroom"),
+                        follow_up: None,
+                        confidential: false,
+                        surgery: None,
+                    })
+                    .expect("log");
+            }
+            n
+        })
+    };
+    let mut wolves = Vec::new();
+    for _ in 0..40 {
+        let out = s.run(&["check"]);
+        if !out.status.success() {
+            wolves.push(format!("{}{}", stdout(&out), common::stderr(&out)));
+        }
+    }
+    stop.store(true, std::sync::atomic::Ordering::Relaxed);
+    let written = writer.join().expect("writer");
+    assert!(written > 0);
+    assert!(wolves.is_empty(), "{} of 40: {wolves:?}", wolves.len());
+}
+
+#[test]
+fn check_of_a_truncated_diary_names_the_backup_not_itself() {
+    let s = diary();
+    let bytes = std::fs::read(&s.db).expect("read");
+    std::fs::write(&s.db, &bytes[..bytes.len() / 2]).expect("truncate");
+    let err = assert_fails_one_line(&s.run(&["check"]));
+    assert!(!err.contains("run `casebook check`"), "{err}");
+    assert!(err.contains("casebook restore"), "{err}");
+    assert!(err.contains("casebook-2026-03-01.db"), "{err}");
+}

@@ -263,7 +263,10 @@ pub fn check(env: &Env, out: &mut dyn Write) -> Result<ExitCode> {
     if !db.is_file() {
         return Err(no_diary(db));
     }
-    let report = super::crypt::with_passphrase(db, |key| store::check_file_with_key(db, key))?;
+    // A file too damaged to check at all: the advice is the backup, never
+    // "run casebook check" again.
+    let report = super::crypt::with_passphrase(db, |key| store::check_file_with_key(db, key))
+        .map_err(|e| name_latest_backup(e, env))?;
     let w = |out: &mut dyn Write, line: String| writeln!(out, "{line}").map_err(stdout_error);
     w(out, format!("checking {}", db.display()))?;
     for (name, problems) in &report.checks {

@@ -82,6 +82,11 @@ pub fn check_file(path: &Path) -> Result<CheckReport> {
 pub fn check_file_with_key(path: &Path, key: Option<&Passphrase>) -> Result<CheckReport> {
     let conn = open_read_only_keyed(path, key)?;
     let fail = |e: rusqlite::Error| classify_keyed(e, path, key.is_some());
+    // One read transaction: every check sees the same snapshot of the file.
+    // Without it each statement (and FTS5's own integrity check, which reads
+    // the index and its table separately) may see a different commit of a
+    // program writing meanwhile, and a healthy index looks "malformed".
+    conn.execute_batch("BEGIN DEFERRED").map_err(fail)?;
     let schema_version: i64 = conn
         .query_row("PRAGMA user_version", [], |r| r.get(0))
         .map_err(fail)?;
@@ -90,6 +95,7 @@ pub fn check_file_with_key(path: &Path, key: Option<&Passphrase>) -> Result<Chec
         ("integrity_check", pragma_check(&conn, "integrity_check")),
         ("foreign_key_check", foreign_key_check(&conn)),
     ];
+    conn.execute_batch("COMMIT").map_err(fail)?;
     Ok(CheckReport {
         schema_version,
         checks,
