@@ -187,14 +187,17 @@ fn parse_daily(name: &str, stem: &str) -> Option<NaiveDate> {
     NaiveDate::parse_from_str(date, "%Y-%m-%d").ok()
 }
 
-/// The newest backup (automatic or made by hand) of the diary at `db`, if
-/// any: every one was verified when it was written.
-pub fn latest(db: &Path, config: &BackupConfig) -> Option<PathBuf> {
+/// Every backup (automatic or made by hand) of the diary at `db`, oldest
+/// first: the files in its backups folder named after it and dated, never
+/// another diary's.
+pub fn all(db: &Path, config: &BackupConfig) -> Vec<PathBuf> {
     let stem = stem(db);
     let prefix = format!("{stem}-");
     let dir = backup_dir(db, config);
-    std::fs::read_dir(dir)
-        .ok()?
+    let Ok(read) = std::fs::read_dir(dir) else {
+        return Vec::new();
+    };
+    let mut found: Vec<(String, PathBuf)> = read
         .flatten()
         .filter_map(|e| {
             let name = e.file_name().to_string_lossy().into_owned();
@@ -205,8 +208,15 @@ pub fn latest(db: &Path, config: &BackupConfig) -> Option<PathBuf> {
                 && NaiveDate::parse_from_str(rest.get(..10)?, "%Y-%m-%d").is_ok();
             dated.then(|| (rest.to_string(), e.path()))
         })
-        .max()
-        .map(|(_, path)| path)
+        .collect();
+    found.sort();
+    found.into_iter().map(|(_, path)| path).collect()
+}
+
+/// The newest backup (automatic or made by hand) of the diary at `db`, if
+/// any: every one was verified when it was written.
+pub fn latest(db: &Path, config: &BackupConfig) -> Option<PathBuf> {
+    all(db, config).pop()
 }
 
 /// Where `casebook restore` keeps the diary it replaces:

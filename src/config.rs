@@ -117,6 +117,32 @@ impl Default for PrivacyConfig {
     }
 }
 
+/// The line (from 1) where `key` (`section.name` or `name`) is set in the
+/// TOML `text`: the first `name =` inside `[section]` (or before any section
+/// for a top-level key). A key set nowhere (a bad default cannot happen)
+/// gives line 1, never a "line 0" the user cannot find.
+fn line_of(text: &str, key: &str) -> usize {
+    let (section, name) = match key.rsplit_once('.') {
+        Some((s, n)) => (Some(s), n),
+        None => (None, key),
+    };
+    let mut current: Option<&str> = None;
+    for (i, line) in text.lines().enumerate() {
+        let line = line.trim();
+        if let Some(header) = line.strip_prefix('[') {
+            current = header.split(']').next().map(str::trim);
+            continue;
+        }
+        let sets = line
+            .strip_prefix(name)
+            .is_some_and(|rest| rest.trim_start().starts_with('='));
+        if sets && current == section {
+            return i + 1;
+        }
+    }
+    1
+}
+
 impl Config {
     /// Reads the config at `path`; a missing file gives the defaults only when
     /// `must_exist` is false (the default location), so a mistyped
@@ -158,14 +184,14 @@ impl Config {
                 message,
             }
         })?;
-        config.check(file)?;
+        config.check(file, text)?;
         Ok(config)
     }
 
-    fn check(&self, file: &Path) -> Result<()> {
+    fn check(&self, file: &Path, text: &str) -> Result<()> {
         let fail = |key: &str, message: String| Error::Config {
             file: file.to_path_buf(),
-            line: 0,
+            line: line_of(text, key),
             message: format!("{key}: {message}"),
         };
         if !(1..=12).contains(&self.year_start_month) {
@@ -289,5 +315,17 @@ mod tests {
     fn bad_month_is_refused() {
         let e = parse("year_start_month = 13").expect_err("no month 13");
         assert!(e.to_string().contains("year_start_month"));
+    }
+
+    #[test]
+    fn a_bad_value_names_its_own_line_never_line_0() {
+        let e = parse("# councillor's settings\n\nyear_start_month = 13\n").expect_err("month");
+        let msg = e.to_string();
+        assert!(msg.contains("line 3: year_start_month"), "{msg}");
+        let e = parse("[backup]\nkeep_daily = 3 # min_cases = 1\n[patterns]\nmin_cases = 1\n")
+            .expect_err("min_cases");
+        let msg = e.to_string();
+        assert!(msg.contains("line 4: patterns.min_cases"), "{msg}");
+        assert!(!msg.contains("line 0"), "{msg}");
     }
 }

@@ -345,3 +345,61 @@ fn check_of_a_truncated_diary_names_the_backup_not_itself() {
     assert!(err.contains("casebook restore"), "{err}");
     assert!(err.contains("casebook-2026-03-01.db"), "{err}");
 }
+
+#[test]
+fn a_bad_referral_reply_days_in_the_config_is_named_as_such() {
+    let s = diary();
+    std::fs::write(&s.config, "referral_reply_days = 0\n").expect("config");
+    let err = assert_fails_one_line(&s.run(&["refer", "--case", "2026-0001", "--to", "Housing"]));
+    assert!(!err.contains("--days"), "{err}");
+    assert!(err.contains("referral_reply_days"), "{err}");
+}
+
+fn run_on(s: &Sandbox, db: &Path, now: &str, args: &[&str]) -> std::process::Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_casebook"))
+        .arg("--db")
+        .arg(db)
+        .args(args)
+        .env("CASEBOOK_CONFIG", &s.config)
+        .env("CASEBOOK_NOW", now)
+        .env_remove("CASEBOOK_DB")
+        .output()
+        .expect("run casebook")
+}
+
+#[test]
+fn erase_lists_only_this_diarys_older_backups_and_makes_no_copy_of_the_erased() {
+    let s = diary();
+    let other = s.path("other.db");
+    for _ in 0..2 {
+        let out = run_on(
+            &s,
+            &other,
+            "2026-03-01T09:00",
+            &["log", "--who", "Bob Other", "hi"],
+        );
+        assert!(out.status.success(), "{}", common::stderr(&out));
+    }
+    assert!(s.path("backups/other-2026-03-01.db").is_file());
+    let out = run_on(
+        &s,
+        &s.db,
+        "2026-03-02T09:00",
+        &["erase", "Sian Jones", "--yes"],
+    );
+    assert!(out.status.success(), "{}", common::stderr(&out));
+    let said = stdout(&out);
+    assert!(said.contains("casebook-2026-03-01.db"), "{said}");
+    assert!(!said.contains("other-"), "another diary's backup: {said}");
+    assert!(
+        !said.contains("casebook-2026-03-02.db"),
+        "the backup made today is of the erased diary: {said}"
+    );
+    let today = s.path("backups/casebook-2026-03-02.db");
+    assert!(today.is_file(), "today's backup is made after the erasure");
+    let bytes = std::fs::read(&today).expect("read");
+    assert!(
+        !bytes.windows(10).any(|w| w == b"Sian Jones"),
+        "the name is not in today's backup"
+    );
+}

@@ -8,13 +8,13 @@ use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use super::sar::{open_existing, resolve};
+use super::sar::resolve;
 use super::{Env, EraseArgs, stdout_error};
-use crate::store::Erasure;
+use crate::store::{Erasure, Store};
 use crate::{Error, Result};
 
 pub fn run(env: &Env, args: &EraseArgs, out: &mut dyn Write) -> Result<ExitCode> {
-    let mut store = open_existing(env)?;
+    let mut store = open_for_erasure(env)?;
     let person = resolve(&store, &args.who)?;
     if !args.yes {
         let p = store.erase_preview(person.id)?;
@@ -29,6 +29,7 @@ pub fn run(env: &Env, args: &EraseArgs, out: &mut dyn Write) -> Result<ExitCode>
     }
     let done = store.erase_person(person.id)?;
     report(env, &done, out)?;
+    backup_after(env, &store);
     Ok(ExitCode::SUCCESS)
 }
 
@@ -71,23 +72,31 @@ fn plural<'a>(n: usize, one: &'a str, many: &'a str) -> &'a str {
     if n == 1 { one } else { many }
 }
 
-/// The backups folder (as the backup module places it: `backup.dir`, else
-/// `backups/` beside the diary) and the `.db` files in it, oldest first.
+/// This diary's backups (never another diary's), oldest first: all made
+/// before the erasure, since erasing commands open the diary without
+/// today's automatic backup (see [`open_for_erasure`]).
 pub(super) fn older_backups(env: &Env) -> Vec<PathBuf> {
-    let dir = crate::backup::backup_dir(&env.db_path, &env.config.backup);
-    let Ok(read) = std::fs::read_dir(&dir) else {
-        return Vec::new();
-    };
-    let now = std::time::SystemTime::now();
-    let mut found: Vec<(std::time::SystemTime, PathBuf)> = read
-        .filter_map(|e| e.ok())
-        .map(|e| e.path())
-        .filter(|p| p.extension().is_some_and(|x| x == "db"))
-        .filter_map(|p| {
-            let modified = std::fs::metadata(&p).and_then(|m| m.modified()).ok()?;
-            (modified <= now).then_some((modified, p))
-        })
-        .collect();
-    found.sort();
-    found.into_iter().map(|(_, p)| p).collect()
+    crate::backup::all(&env.db_path, &env.config.backup)
+}
+
+/// Opens the diary for `erase`, `retention --erase` and `handover` without
+/// first making today's automatic backup: that copy would be one more file
+/// holding the very data being erased. [`backup_after`] makes it after.
+pub(super) fn open_for_erasure(env: &Env) -> Result<Store> {
+    if !env.db_path.exists() {
+        return Err(Error::invalid(format!(
+            "there is no diary at {} (check --db)",
+            env.db_path.display()
+        )));
+    }
+    super::safety::open_store_without_backup(env)
+}
+
+/// Today's automatic backup, of the diary as it is after the erasure.
+pub(super) fn backup_after(env: &Env, store: &Store) {
+    if !env.demo
+        && let Err(e) = crate::backup::daily(store, &env.config.backup, env.clock.today())
+    {
+        eprintln!("casebook: warning: today's automatic backup was not made: {e}");
+    }
 }

@@ -9,13 +9,12 @@
 use std::io::Write;
 use std::process::ExitCode;
 
-use super::sar::open_existing;
 use super::{Env, HandoverArgs, RestChoice, stdout_error};
 use crate::Result;
 use crate::store::{AuditAction, RestAction};
 
 pub fn run(env: &Env, args: &HandoverArgs, out: &mut dyn Write) -> Result<ExitCode> {
-    let mut store = open_existing(env)?;
+    let mut store = super::erase::open_for_erasure(env)?;
     let plan = store.handover_plan()?;
     let rest = match args.rest {
         RestChoice::Anonymise => RestAction::Anonymise,
@@ -44,5 +43,6 @@ pub fn run(env: &Env, args: &HandoverArgs, out: &mut dyn Write) -> Result<ExitCo
     let done = store.apply_handover(&plan, rest)?;
     writeln!(out, "{summary}").map_err(stdout_error)?;
     super::erase::report(env, &done, out)?;
+    super::erase::backup_after(env, &store);
     Ok(ExitCode::SUCCESS)
 }

@@ -96,8 +96,13 @@ pub fn refer(env: &Env, args: &ReferArgs, out: &mut dyn Write) -> Result<ExitCod
     };
     let reply_days = args.days.unwrap_or(env.config.referral_reply_days);
     if reply_days == 0 || reply_days > 250 {
+        // Name what the user actually set: the option, or the config key.
+        let source = match args.days {
+            Some(_) => format!("--days {reply_days}"),
+            None => format!("referral_reply_days = {reply_days} in the config file"),
+        };
         return Err(Error::invalid(format!(
-            "--days {reply_days}: give a number of working days from 1 to 250"
+            "{source}: give a number of working days from 1 to 250"
         )));
     }
     let mut store = env.open_store()?;

@@ -9,7 +9,6 @@ use std::process::ExitCode;
 
 use chrono::Months;
 
-use super::sar::open_existing;
 use super::{Env, RetentionArgs, stdout_error};
 use crate::{Error, Result};
 
@@ -19,7 +18,7 @@ pub fn run(env: &Env, args: &RetentionArgs, out: &mut dyn Write) -> Result<ExitC
     let closed_by = today
         .checked_sub_months(Months::new(years.saturating_mul(12)))
         .ok_or_else(|| Error::invalid("retention_years is too large"))?;
-    let mut store = open_existing(env)?;
+    let mut store = super::erase::open_for_erasure(env)?;
     let due = store.retention_due(closed_by)?;
     if due.is_empty() {
         writeln!(
@@ -56,5 +55,6 @@ pub fn run(env: &Env, args: &RetentionArgs, out: &mut dyn Write) -> Result<ExitC
     let ids: Vec<_> = due.iter().map(|c| c.id).collect();
     let done = store.erase_cases(&ids)?;
     super::erase::report(env, &done, out)?;
+    super::erase::backup_after(env, &store);
     Ok(ExitCode::SUCCESS)
 }

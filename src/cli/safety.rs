@@ -14,10 +14,7 @@ use crate::{Error, Result};
 /// backup; a good one gets its daily backup (never for the demo diary), and
 /// a failed backup is a one-line warning, never the command's failure.
 pub(super) fn open_store(env: &Env) -> Result<Store> {
-    let db = &env.db_path;
-    clean_leftovers(db);
-    let store = super::crypt::with_passphrase(db, |key| Store::open_with_key(db, key))
-        .map_err(|e| name_latest_backup(e, env))?;
+    let store = open_store_without_backup(env)?;
     if !env.demo
         && let Err(e) = backup::daily(&store, &env.config.backup, env.clock.today())
     {
@@ -54,6 +51,15 @@ fn clean_leftovers(db: &Path) {
             p.display()
         );
     }
+}
+
+/// [`open_store`] without today's automatic backup (for erasing commands,
+/// which make it after).
+pub(super) fn open_store_without_backup(env: &Env) -> Result<Store> {
+    let db = &env.db_path;
+    clean_leftovers(db);
+    super::crypt::with_passphrase(db, |key| Store::open_with_key(db, key))
+        .map_err(|e| name_latest_backup(e, env))
 }
 
 fn name_latest_backup(e: Error, env: &Env) -> Error {
