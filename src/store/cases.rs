@@ -11,7 +11,7 @@ use crate::{Error, Result};
 
 const COLUMNS: &str = "reference, title, opened, closed, kind, category, channel, location, postcode, \
      facts, wants, history, others_involved, status, outcome, satisfaction, feedback, promised_by, \
-     consent_to_share, surgery_id, publicise";
+     consent_to_share, surgery_id, publicise, contacted_on, consent_on, shared";
 
 pub(crate) fn select() -> String {
     format!("SELECT {META}, {COLUMNS} FROM cases")
@@ -83,6 +83,9 @@ fn values(c: &Case, reference: &str) -> Vec<Bind> {
         bind(c.consent_to_share),
         bind(c.surgery),
         bind(c.publicise),
+        bind(c.contacted_on),
+        bind(c.consent_on),
+        bind(c.shared),
     ]
 }
 
@@ -429,6 +432,9 @@ pub(crate) fn from_row_at(row: &Row<'_>, offset: usize) -> rusqlite::Result<Reco
         consent_to_share: row.get(g(22))?,
         surgery: row.get(g(23))?,
         publicise: row.get(g(24))?,
+        contacted_on: row.get(g(25))?,
+        consent_on: row.get(g(26))?,
+        shared: row.get(g(27))?,
     };
     super::rows::record_at(row, offset, data)
 }

@@ -9,7 +9,7 @@ use crate::domain::{Contact, Id, Record};
 use crate::{Error, Result};
 
 const COLUMNS: &str = "name, kind, organisation, department, role, address, postcode, phone, email, \
-     preferred_contact, gender, age_band, ethnicity, employment_status, caution, notes";
+     preferred_contact, gender, age_band, ethnicity, employment_status, caution, notes, language";
 
 pub(crate) fn select() -> String {
     format!("SELECT {META}, {COLUMNS} FROM contacts")
@@ -44,6 +44,7 @@ pub(crate) fn from_row_at(row: &Row<'_>, offset: usize) -> rusqlite::Result<Reco
         employment_status: row.get(g(17))?,
         caution: row.get(g(18))?,
         notes: row.get(g(19))?,
+        language: row.get(g(20))?,
     };
     super::rows::record_at(row, offset, data)
 }
@@ -78,6 +79,7 @@ fn values(c: &Contact) -> Vec<Bind> {
         bind_opt(&c.employment_status),
         bind_opt(&c.caution),
         bind_opt(&c.notes),
+        bind(c.language),
     ]
 }
 
