@@ -580,13 +580,7 @@ fn resolve(conn: &Connection, plan: &Plan) -> Result<Resolution> {
                 _ => Found::New,
             }
         } else {
-            match contacts::find_same_person(
-                conn,
-                &c.name,
-                c.email.as_deref(),
-                c.phone.as_deref(),
-                c.postcode.as_deref(),
-            )? {
+            match contacts::find_same_person(conn, &crate::domain::Identity::of_contact(c))? {
                 Some(id) => Found::Existing(id),
                 None => Found::New,
             }
