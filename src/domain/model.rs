@@ -46,6 +46,11 @@ impl Contact {
         }
     }
 
+    pub fn with_kind(mut self, kind: ContactKind) -> Self {
+        self.kind = Some(kind);
+        self
+    }
+
     pub fn kind(&self) -> ContactKind {
         self.kind.unwrap_or(ContactKind::Constituent)
     }
