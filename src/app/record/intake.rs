@@ -251,6 +251,7 @@ pub fn validate(form: &mut Form, today: chrono::NaiveDate) {
     if check_postcode(get(form, F::Postcode)).is_err() {
         set_error(form, F::Postcode, Some(i::BAD_POSTCODE.into()));
     }
+    super::keep_focus_visible(form);
 }
 
 /// The constituent as a person for the store: the contact picked; a new

@@ -161,11 +161,27 @@ pub fn who<F: FieldName>(form: &Form, f: F) -> Option<crate::store::Who> {
     }
 }
 
-/// True when a Who field holds a typed name that was not picked from the
-/// contacts: a person who may be new.
+/// True when a Who field holds a typed name that will make a new contact:
+/// nothing picked, and no completion highlighted to be taken.
 pub fn typed_new<F: FieldName>(form: &Form, f: F) -> bool {
     matches!(
         field(form, f).map(|x| &x.input),
-        Some(Input::Who { field, chosen: None, .. }) if !field.is_empty()
+        Some(Input::Who { field, chosen: None, matches, selected })
+            if !field.is_empty() && *selected >= matches.len()
     )
+}
+
+/// Keeps the focus off hidden fields: when the field in focus was just
+/// hidden, the next shown one takes it.
+pub fn keep_focus_visible(form: &mut Form) {
+    let n = form.fields.len();
+    if form.fields.get(form.focus).is_some_and(|f| !f.hidden) {
+        return;
+    }
+    if let Some(i) = (1..=n)
+        .map(|k| (form.focus + k) % n)
+        .find(|&i| !form.fields[i].hidden)
+    {
+        form.focus = i;
+    }
 }

@@ -113,3 +113,52 @@ pub mod people {
         format!("{name} is now {role} on the case.")
     }
 }
+
+/// Lines the case and contact screens add for the fields kept here.
+pub mod screen {
+    use chrono::NaiveDate;
+
+    use crate::domain::{Case, Contact, Monitoring, Question};
+
+    fn day(d: NaiveDate) -> String {
+        d.format("%d %b %Y").to_string()
+    }
+
+    /// Added to the case's meta line: first contact, shared.
+    pub fn case_extra(c: &Case) -> String {
+        let mut s = String::new();
+        if let Some(d) = c.contacted_on {
+            s += &format!(" · first contact {}", day(d));
+        }
+        if c.shared {
+            s += " · shared with the office";
+        }
+        s
+    }
+
+    pub fn consent_on(d: NaiveDate) -> String {
+        format!(" (recorded {})", day(d))
+    }
+
+    /// The monitoring answers of a contact in one line ("" when none).
+    pub fn monitoring(c: &Contact) -> String {
+        let m = Monitoring::default();
+        let mut parts = Vec::new();
+        if let Some(g) = &c.gender {
+            parts.push(format!("gender: {}", m.label(Question::Gender, g)));
+        }
+        if let Some(a) = c.age_band {
+            parts.push(format!("age: {}", a.label()));
+        }
+        if let Some(e) = &c.ethnicity {
+            parts.push(format!("ethnicity: {}", m.label(Question::Ethnicity, e)));
+        }
+        if let Some(e) = &c.employment_status {
+            parts.push(format!(
+                "employment: {}",
+                m.label(Question::EmploymentStatus, e)
+            ));
+        }
+        parts.join(" · ")
+    }
+}
