@@ -34,6 +34,7 @@ pub struct Config {
     pub calendar: CalendarConfig,
     pub backup: BackupConfig,
     pub privacy: PrivacyConfig,
+    pub monitoring: MonitoringConfig,
     /// Key rebindings: action name → key ("log_call" = "ctrl-l"). Read by the
     /// UI, which reports and skips bad entries rather than refusing to start.
     pub keys: BTreeMap<String, String>,
@@ -72,6 +73,15 @@ pub struct PrivacyConfig {
     pub lock_after_minutes: u32,
 }
 
+/// Answers added to the monitoring pick-lists (as they should be shown).
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct MonitoringConfig {
+    pub extra_gender: Vec<String>,
+    pub extra_ethnicity: Vec<String>,
+    pub extra_employment_status: Vec<String>,
+}
+
 impl Default for Config {
     fn default() -> Self {
         Config {
@@ -84,6 +94,7 @@ impl Default for Config {
             calendar: CalendarConfig::default(),
             backup: BackupConfig::default(),
             privacy: PrivacyConfig::default(),
+            monitoring: MonitoringConfig::default(),
             keys: BTreeMap::new(),
         }
     }
@@ -212,10 +223,41 @@ impl Config {
                 ));
             }
         }
+        for (key, list) in [
+            ("monitoring.extra_gender", &self.monitoring.extra_gender),
+            (
+                "monitoring.extra_ethnicity",
+                &self.monitoring.extra_ethnicity,
+            ),
+            (
+                "monitoring.extra_employment_status",
+                &self.monitoring.extra_employment_status,
+            ),
+        ] {
+            if let Some(bad) = list
+                .iter()
+                .find(|a| a.trim().is_empty() || a.chars().any(char::is_control))
+            {
+                return Err(fail(
+                    key,
+                    format!("`{bad}` is not an answer: write it as it should be shown"),
+                ));
+            }
+        }
         if self.patterns.min_cases < 2 {
             return Err(fail("patterns.min_cases", "must be at least 2".into()));
         }
         Ok(())
+    }
+
+    /// The monitoring pick-lists: the built-in answers and the config's.
+    pub fn monitoring(&self) -> crate::domain::Monitoring {
+        let m = &self.monitoring;
+        crate::domain::Monitoring::new(
+            &m.extra_gender,
+            &m.extra_ethnicity,
+            &m.extra_employment_status,
+        )
     }
 
     /// The default list followed by the configured additions.

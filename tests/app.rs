@@ -3,7 +3,8 @@
 use std::collections::BTreeMap;
 
 use casebook::app::form::Input;
-use casebook::app::forms::{intake as intake_field, quick};
+use casebook::app::forms::quick;
+use casebook::app::record::intake::IntakeField;
 use casebook::app::{Action, App, Popup, Screen, key};
 use casebook::clock::Clock;
 use casebook::config::Config;
@@ -251,6 +252,7 @@ fn intake_records_both_people_of_an_indirect_query() {
     app.press(key(KeyCode::Tab));
     type_text(&mut app, "h"); // housing
     app.press(key(KeyCode::Tab));
+    app.press(key(KeyCode::Tab)); // the date contacted: today
     app.press(key(KeyCode::Tab));
     type_text(&mut app, "Heol y Nant");
     app.press(key(KeyCode::Tab));
@@ -283,7 +285,9 @@ fn intake_field_for_the_other_person_shows_only_for_indirect_queries() {
     let mut app = empty_app();
     app.press(key(KeyCode::Char('n')));
     let hidden = |app: &App| match app.popups.last() {
-        Some(Popup::Form(_, f)) => f.fields[intake_field::ON_BEHALF_OF].hidden,
+        Some(Popup::Form(_, f)) => {
+            casebook::app::record::field(f, IntakeField::OnBehalfOf).is_none_or(|x| x.hidden)
+        }
         _ => panic!("a form"),
     };
     assert!(hidden(&app));

@@ -9,7 +9,7 @@ use std::path::Path;
 use casebook::config::Config;
 use casebook::domain::{
     AgeBand, Case, CaseKind, CaseStatus, Channel, Contact, ContactKind, DirectoryEntry, Entry,
-    EntryKind, FollowUp, Instruction, Outcome, PreferredContact, Referral, Role, Surgery,
+    EntryKind, FollowUp, Instruction, Language, Outcome, PreferredContact, Referral, Role, Surgery,
 };
 use casebook::exchange::COLUMNS;
 use casebook::exchange::json::Export;
@@ -53,6 +53,7 @@ fn fill(path: &Path) {
             employment_status: some("student"),
             caution: some("Dog at the door: do not visit alone"),
             notes: some("Prefers Welsh: ŵ ŷ â"),
+            language: Some(Language::Welsh),
         })
         .expect("sian");
     let son = s.add_contact(&Contact::named("Huw Ŵyn")).expect("son");
@@ -108,6 +109,9 @@ fn fill(path: &Path) {
                 consent_to_share: Some(true),
                 surgery: Some(surgery.id),
                 publicise: true,
+                contacted_on: Some(d(2026, 1, 8)),
+                consent_on: Some(d(2026, 1, 10)),
+                shared: true,
             },
             &[
                 (sian.id, Role::Constituent),

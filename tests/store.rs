@@ -613,7 +613,8 @@ fn same_person_rule() {
     a.postcode = Some("CF10 5BF".into());
     let a = s.add_contact(&a).expect("a");
     let find = |name: &str, email: Option<&str>, phone: Option<&str>, pc: Option<&str>| {
-        s.find_same_person(name, email, phone, pc).expect("find")
+        s.find_same_person(&casebook::domain::Identity::of(name, email, phone, pc))
+            .expect("find")
     };
     assert_eq!(
         find("Anyone", Some("sian@example.ORG"), None, None),

@@ -50,6 +50,12 @@ pub enum Action {
     NextPeriod,
     PeriodKind,
     CustomPeriod,
+    /// The case's own fields (title, kind, consent…).
+    EditCase,
+    /// The contact card of the person on screen.
+    EditContact,
+    /// The people on a case: add, change role, remove, open their card.
+    CasePeople,
     /// A key for the popup on top (typing into a form).
     #[serde(skip)]
     Key(KeyEvent),
@@ -137,6 +143,9 @@ impl Action {
             Action::NextPeriod => "next_period",
             Action::PeriodKind => "period_kind",
             Action::CustomPeriod => "custom_period",
+            Action::EditCase => "edit_case",
+            Action::EditContact => "edit_contact",
+            Action::CasePeople => "case_people",
             Action::Key(_) => "key",
             Action::Paste(_) => "paste",
             Action::Refresh => "refresh",

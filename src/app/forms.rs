@@ -8,12 +8,8 @@ use super::form::{Field, Form, Input, Match};
 use super::text;
 use super::textfield::TextField;
 use crate::dates::parse_optional_date;
-use crate::domain::text::normalise_postcode;
 use crate::domain::workdays::add_working_days;
-use crate::domain::{
-    Case, CaseKind, Channel, Contact, ContactKind, EntryKind, FollowUp, Id, Instruction, Referral,
-    Role,
-};
+use crate::domain::{Case, Contact, ContactKind, EntryKind, FollowUp, Id, Instruction, Referral};
 use crate::store::{LogOutcome, LogRequest, NewReferral, ReferOutcome, Store, Who};
 use crate::{Error, Result};
 
@@ -34,6 +30,15 @@ pub enum FormKind {
     StartSurgery,
     /// A from–to range for the review.
     ReviewRange,
+    /// A contact's card.
+    EditContact(Id<Contact>),
+    /// A case's own fields; its opened date bounds "date contacted".
+    EditCase {
+        id: Id<Case>,
+        opened: NaiveDate,
+    },
+    /// Someone added to a case, with their role.
+    AddPerson(Id<Case>),
 }
 
 pub mod quick {
@@ -43,22 +48,6 @@ pub mod quick {
     pub const CASE: usize = 3;
     pub const FOLLOW_UP: usize = 4;
     pub const CONFIDENTIAL: usize = 5;
-}
-
-pub mod intake {
-    pub const CONSTITUENT: usize = 0;
-    pub const KIND: usize = 1;
-    pub const ON_BEHALF_OF: usize = 2;
-    pub const TITLE: usize = 3;
-    pub const CATEGORY: usize = 4;
-    pub const CHANNEL: usize = 5;
-    pub const LOCATION: usize = 6;
-    pub const POSTCODE: usize = 7;
-    pub const FACTS: usize = 8;
-    pub const WANTS: usize = 9;
-    pub const HISTORY: usize = 10;
-    pub const OTHERS: usize = 11;
-    pub const CONSENT: usize = 12;
 }
 
 pub mod follow {
@@ -135,48 +124,6 @@ pub fn quick_log(case: Option<&str>, who: Option<Match>, kind: EntryKind) -> For
         form.focus = quick::TEXT;
     }
     form
-}
-
-pub fn intake(categories: &[String]) -> Form {
-    use text::intake as t;
-    let cats: Vec<(String, String)> = categories
-        .iter()
-        .map(|c| (c.clone(), c.replace('_', " ")))
-        .collect();
-    let other = categories.iter().position(|c| c == "other").unwrap_or(0);
-    let consent = t::CONSENT_OPTIONS
-        .iter()
-        .zip(["", "yes", "no"])
-        .map(|(label, v)| (v.to_string(), label.to_string()))
-        .collect();
-    let mut on_behalf = Field::who(t::ON_BEHALF_OF);
-    on_behalf.hidden = true;
-    Form::new(
-        t::TITLE,
-        vec![
-            Field::who(t::CONSTITUENT),
-            Field::choice(
-                t::KIND,
-                options(CaseKind::ALL, CaseKind::as_str, CaseKind::label),
-                0,
-            ),
-            on_behalf,
-            Field::text(t::CASE_TITLE, TextField::new()),
-            Field::choice(t::CATEGORY, cats, other),
-            Field::choice(
-                t::CHANNEL,
-                options(Channel::ALL, Channel::as_str, Channel::label),
-                0,
-            ),
-            Field::text(t::LOCATION, TextField::new()).optional(),
-            Field::text(t::POSTCODE, TextField::new()).optional(),
-            Field::text(t::FACTS, TextField::multiline()).optional(),
-            Field::text(t::WANTS, TextField::multiline()).optional(),
-            Field::text(t::HISTORY, TextField::multiline()).optional(),
-            Field::text(t::OTHERS, TextField::new()).optional(),
-            Field::choice(t::CONSENT, consent, 0),
-        ],
-    )
 }
 
 pub fn follow_up() -> Form {
@@ -357,20 +304,10 @@ pub fn validate(kind: &FormKind, form: &mut Form, store: &Store, today: NaiveDat
                 form.fields[quick::FOLLOW_UP].error = Some(e.to_string());
             }
         }
-        FormKind::Intake => {
-            use intake as i;
-            let indirect = form.fields[i::KIND].input.text() == CaseKind::IndirectQuery.as_str();
-            form.fields[i::ON_BEHALF_OF].hidden = !indirect;
-            need(form, i::CONSTITUENT, text::intake::NEED_CONSTITUENT);
-            if indirect {
-                need(form, i::ON_BEHALF_OF, text::intake::NEED_ON_BEHALF);
-            }
-            need(form, i::TITLE, text::intake::NEED_TITLE);
-            let pc = form.fields[i::POSTCODE].input.text().trim().to_string();
-            if !pc.is_empty() && normalise_postcode(&pc).is_none() {
-                form.fields[i::POSTCODE].error = Some(text::intake::BAD_POSTCODE.into());
-            }
-        }
+        FormKind::Intake => super::record::intake::validate(form, today),
+        FormKind::EditContact(_) => super::record::contact::validate(form),
+        FormKind::EditCase { opened, .. } => super::record::case::validate(form, *opened, today),
+        FormKind::AddPerson(_) => need(form, 0, super::record::text::people::NEED_WHO),
         FormKind::FollowUp { .. } => {
             match parse_optional_date(form.fields[follow::DUE].input.text(), today) {
                 Ok(Some(_)) => {}
@@ -484,73 +421,6 @@ pub fn save_quick_log(
         surgery: store.surgery_at(now)?,
     };
     store.log(&req)
-}
-
-/// Resolves a person typed in a form to a contact id, creating the contact
-/// when the name is new. Returns the id and whether it was created.
-fn resolve(store: &mut Store, who: Who) -> Result<(Id<Contact>, bool)> {
-    match who {
-        Who::Known(id) => Ok((id, false)),
-        Who::Named(name) => {
-            let found = store.contacts_named(&name)?;
-            match found.as_slice() {
-                [one] => Ok((one.id, false)),
-                _ => Ok((store.add_contact(&Contact::named(name))?.id, true)),
-            }
-        }
-    }
-}
-
-/// Saves a valid intake form: the contacts (when new), then the case with
-/// both people of an indirect query. Returns the case and new names.
-pub fn save_intake(
-    form: &Form,
-    store: &mut Store,
-    now: chrono::NaiveDateTime,
-    categories: &[String],
-) -> Result<(crate::domain::Record<Case>, Vec<String>)> {
-    use intake as i;
-    let today = now.date();
-    let kind: CaseKind = form.fields[i::KIND].input.text().parse()?;
-    let mut case = Case::new(form.fields[i::TITLE].input.text().trim(), today);
-    case.kind = kind;
-    case.category = form.fields[i::CATEGORY].input.text().to_string();
-    case.channel = form.fields[i::CHANNEL].input.text().parse()?;
-    case.location = opt_text(form, i::LOCATION);
-    case.postcode = opt_text(form, i::POSTCODE);
-    case.facts = opt_text(form, i::FACTS);
-    case.wants = opt_text(form, i::WANTS);
-    case.history = opt_text(form, i::HISTORY);
-    case.others_involved = opt_text(form, i::OTHERS);
-    case.consent_to_share = match form.fields[i::CONSENT].input.text() {
-        "yes" => Some(true),
-        "no" => Some(false),
-        _ => None,
-    };
-    // Checked before any contact is created, so a refusal leaves nothing behind.
-    case.validate(categories)?;
-    // A case taken while a surgery runs belongs to it.
-    case.surgery = store.surgery_at(now)?;
-    let mut created = Vec::new();
-    let mut people = Vec::new();
-    let who = who_of(form, i::CONSTITUENT)
-        .ok_or_else(|| Error::invalid(text::intake::NEED_CONSTITUENT))?;
-    let (id, new) = resolve(store, who)?;
-    if new {
-        created.push(form.fields[i::CONSTITUENT].input.text().trim().to_string());
-    }
-    people.push((id, Role::Constituent));
-    if kind == CaseKind::IndirectQuery {
-        let who = who_of(form, i::ON_BEHALF_OF)
-            .ok_or_else(|| Error::invalid(text::intake::NEED_ON_BEHALF))?;
-        let (id, new) = resolve(store, who)?;
-        if new {
-            created.push(form.fields[i::ON_BEHALF_OF].input.text().trim().to_string());
-        }
-        people.push((id, Role::OnBehalfOf));
-    }
-    let saved = store.add_case(&case, &people, categories)?;
-    Ok((saved, created))
 }
 
 pub fn save_follow_up(

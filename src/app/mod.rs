@@ -11,6 +11,7 @@ pub mod directory;
 pub mod form;
 pub mod forms;
 pub mod keymap;
+pub mod record;
 pub mod review;
 pub mod text;
 pub mod textfield;
@@ -56,6 +57,12 @@ pub enum Confirmed {
     ReferWithoutConsent,
     /// End the surgery that is running.
     EndSurgery,
+    /// Take a person off a case (their contact card stays).
+    RemovePerson {
+        case: crate::domain::Id<crate::domain::Case>,
+        contact: crate::domain::Id<crate::domain::Contact>,
+        role: crate::domain::Role,
+    },
 }
 
 impl Confirmed {
@@ -65,6 +72,7 @@ impl Confirmed {
             Confirmed::DiscardForm => text::message::DISCARD_KEYS,
             Confirmed::ReferWithoutConsent => text::refer::CONFIRM_KEYS,
             Confirmed::EndSurgery => text::surgery::END_KEYS,
+            Confirmed::RemovePerson { .. } => record::text::people::REMOVE_KEYS,
         }
     }
 }
@@ -76,6 +84,11 @@ pub enum ChoicePurpose {
     Outcome,
     /// Which awaited referral a reply is to (the value is its id).
     Reply,
+    /// A new role for a person on the case on screen.
+    Role {
+        contact: crate::domain::Id<crate::domain::Contact>,
+        from: crate::domain::Role,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -99,6 +112,10 @@ pub enum Popup {
     },
     Search(SearchPopup),
     Form(FormKind, Box<Form>),
+    /// The people on the case on screen (listed from its view).
+    People {
+        selected: usize,
+    },
     Choose {
         title: &'static str,
         /// (value, label)
@@ -211,12 +228,14 @@ impl App {
                 RecordReply,
                 ChangeStatus,
                 CloseCase,
+                EditCase,
+                CasePeople,
                 Reveal,
                 Open,
                 Back,
             ],
             Screen::Contacts(_) => vec![Open, Back],
-            Screen::Contact(_) => vec![Open, Reveal, Back],
+            Screen::Contact(_) => vec![Open, EditContact, Reveal, Back],
             Screen::Agenda(_) => vec![Open, Done, SnoozeDay, SnoozeWeek, Reschedule, Reveal, Back],
             Screen::Directory(_) => vec![Open, Back],
             Screen::Review(_) => vec![PrevPeriod, NextPeriod, PeriodKind, CustomPeriod, Back],
@@ -345,7 +364,7 @@ impl App {
                 self.open_form(FormKind::QuickLog, form)
             }
             Action::NewCase => {
-                let f = forms::intake(&self.config.categories());
+                let f = record::intake::form(&self.config.categories(), &self.config.monitoring());
                 self.open_form(FormKind::Intake, f)
             }
             Action::Back => self.back(),
@@ -546,6 +565,10 @@ impl App {
                 }
                 _ => {}
             },
+            Popup::People { selected } => {
+                let selected = *selected;
+                return self.people_key(key, selected);
+            }
             Popup::Form(kind, form) => {
                 let outcome = form.handle_key(&key);
                 match outcome {
@@ -600,12 +623,31 @@ impl App {
             }
             FormKind::Intake => {
                 let categories = self.config.categories();
-                let (case, created) = forms::save_intake(&form, &mut self.store, now, &categories)?;
+                let saved = record::intake::save(&form, &mut self.store, now, &categories)?;
                 self.popups.pop();
-                let status = text::status::case_opened(&case.reference, &created);
+                let case = &saved.opened.case;
+                let status =
+                    record::text::intake::opened(&case.reference, &saved.created, &saved.same);
                 self.go(Screen::Case(Box::new(CaseView::new(case.id))), false);
                 self.status = Some(status);
                 return Ok(());
+            }
+            FormKind::EditContact(id) => {
+                let held = self.store.contact(*id)?;
+                let c = record::contact::read(&form, &held.data)?;
+                let saved = self.store.update_contact(*id, &c)?;
+                record::text::card::saved(&saved.name)
+            }
+            FormKind::EditCase { id, .. } => {
+                let held = self.store.case(*id)?;
+                let c = record::case::read(&form, &held.data, now.date())?;
+                let saved = self.store.update_case(*id, &c, &self.config.categories())?;
+                record::text::case::saved(&saved.reference)
+            }
+            FormKind::AddPerson(case) => {
+                let (contact, role) = record::people::save_add(&form, &mut self.store, *case)?;
+                let c = self.store.contact(contact)?;
+                record::text::people::added(&c.name, &role.label().to_lowercase())
             }
             FormKind::FollowUp { case, contact } => {
                 forms::save_follow_up(&form, &mut self.store, now.date(), *case, *contact)?;
@@ -688,6 +730,16 @@ impl App {
                     self.status = Some(status);
                 }
             }
+            Confirmed::RemovePerson {
+                case,
+                contact,
+                role,
+            } => {
+                self.store.remove_case_person(case, contact, role)?;
+                let name = self.store.contact(contact)?.data.name;
+                self.refresh();
+                self.status = Some(record::text::people::removed(&name));
+            }
             Confirmed::EndSurgery => {
                 let (s, summary) = self.store.end_surgery(self.clock.now())?;
                 let time = |t: Option<chrono::NaiveDateTime>| {
@@ -727,6 +779,18 @@ impl App {
         let Screen::Case(view) = &self.screen else {
             return Ok(());
         };
+        if let ChoicePurpose::Role { contact, from } = purpose {
+            let to: crate::domain::Role = value.parse()?;
+            self.store
+                .set_case_person_role(view.id, contact, from, to)?;
+            let name = self.store.contact(contact)?.data.name;
+            self.refresh();
+            self.status = Some(record::text::people::role_changed(
+                &name,
+                &to.label().to_lowercase(),
+            ));
+            return Ok(());
+        }
         let (id, reference) = match &view.case {
             Some(c) => (c.id, c.reference.clone()),
             None => return Ok(()),
@@ -742,7 +806,7 @@ impl App {
                 self.store.close_case(id, o, self.clock.today())?;
                 text::status::closed(&reference, o.label())
             }
-            ChoicePurpose::Reply => return Ok(()),
+            ChoicePurpose::Reply | ChoicePurpose::Role { .. } => return Ok(()),
         };
         self.refresh();
         self.status = Some(status);
@@ -891,6 +955,19 @@ impl App {
                         });
                     }
                 }
+                Action::EditCase => {
+                    let edit = v.case.as_ref().map(|c| {
+                        let kind = FormKind::EditCase {
+                            id: c.id,
+                            opened: c.opened,
+                        };
+                        (kind, record::case::form(c, &self.config.categories()))
+                    });
+                    if let Some((kind, form)) = edit {
+                        self.open_form(kind, form);
+                    }
+                }
+                Action::CasePeople => self.popups.push(Popup::People { selected: 0 }),
                 Action::Open => {
                     if let Some((_, c)) = v.people.first() {
                         let s = Screen::Contact(Box::new(ContactView::new(c.id)));
@@ -952,6 +1029,15 @@ impl App {
                 Action::Top => v.selected = 0,
                 Action::Bottom => v.selected = v.cases.len().saturating_sub(1),
                 Action::Reveal => v.revealed = !v.revealed,
+                Action::EditContact => {
+                    let card = v.contact.as_ref().map(|c| {
+                        let form = record::contact::form(c, &self.config.monitoring(), false);
+                        (FormKind::EditContact(c.id), form)
+                    });
+                    if let Some((kind, form)) = card {
+                        self.open_form(kind, form);
+                    }
+                }
                 Action::Open => {
                     if let Some((_, c)) = v.cases.get(v.selected) {
                         let s = Screen::Case(Box::new(CaseView::new(c.id)));
@@ -1054,6 +1140,7 @@ impl App {
                 Popup::Search(_) => text::search::HINT,
                 Popup::Confirm { then, .. } => then.keys(),
                 Popup::Choose { .. } => text::message::CHOOSE_KEYS,
+                Popup::People { .. } => record::text::people::KEYS,
                 Popup::Help => text::help::CLOSE,
                 Popup::Message { .. } => text::message::CLOSE,
             };

@@ -61,6 +61,9 @@ pub fn action_label(name: &str) -> &'static str {
         "next_period" => "next period",
         "period_kind" => "calendar/municipal",
         "custom_period" => "from–to",
+        "edit_case" => "edit case",
+        "edit_contact" => "edit card",
+        "case_people" => "people",
         _ => "",
     }
 }

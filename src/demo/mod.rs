@@ -848,6 +848,10 @@ impl Generator {
             publicise: outcome == Some(Outcome::Resolved)
                 && kind == CaseKind::CommunityIssue
                 && self.rng.random_bool(0.4),
+            contacted_on: None,
+            // Asked when the case was taken.
+            consent_on: consent.map(|_| opened),
+            shared: false,
         };
         let case_id = b.case(&case)?;
         b.person(case_id, me.id, Role::Constituent)?;

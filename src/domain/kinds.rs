@@ -223,6 +223,16 @@ names! {
     }
 }
 
+names! {
+    /// The language a contact prefers for anything written to or about them
+    /// (SPEC section 2 and 8).
+    Language, "language" {
+        English = "en", "English";
+        Welsh = "cy", "Welsh (Cymraeg)";
+        Both = "both", "English and Welsh";
+    }
+}
+
 /// The value that stands for "prefer not to say" in the free-text
 /// demographic fields (gender, ethnicity, employment status).
 pub const PREFER_NOT_TO_SAY: &str = "prefer_not_to_say";

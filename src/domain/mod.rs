@@ -3,9 +3,11 @@
 mod ids;
 mod kinds;
 mod model;
+pub mod person;
 pub mod text;
 pub mod workdays;
 
 pub use ids::{Id, Record};
 pub use kinds::*;
 pub use model::*;
+pub use person::{Identity, Monitoring, Question, canonical, same_person, tidy_monitoring};

@@ -25,6 +25,8 @@ pub struct Contact {
     pub phone: Option<String>,
     pub email: Option<String>,
     pub preferred_contact: Option<PreferredContact>,
+    /// English, Welsh or both; `None`: not asked.
+    pub language: Option<Language>,
     /// Self-described; `prefer_not_to_say` allowed; `None` is unknown.
     pub gender: Option<String>,
     pub age_band: Option<AgeBand>,
@@ -42,6 +44,11 @@ impl Contact {
             name: name.into(),
             ..Default::default()
         }
+    }
+
+    pub fn with_kind(mut self, kind: ContactKind) -> Self {
+        self.kind = Some(kind);
+        self
     }
 
     pub fn kind(&self) -> ContactKind {
@@ -92,6 +99,14 @@ pub struct Case {
     pub surgery: Option<Id<Surgery>>,
     /// A success to publicise (anonymised) in a leaflet or newsletter.
     pub publicise: bool,
+    // Schema 6 (SPEC section 2): first contact, consent date, shared flag.
+    /// The day the constituent first made contact, when before `opened`
+    /// (surgery notes typed up that evening). `None`: the opened date.
+    pub contacted_on: Option<NaiveDate>,
+    /// When consent was given (or refused).
+    pub consent_on: Option<NaiveDate>,
+    /// Shared with the councillor's office; `false`: private.
+    pub shared: bool,
 }
 
 impl Case {
@@ -119,6 +134,9 @@ impl Case {
             consent_to_share: None,
             surgery: None,
             publicise: false,
+            contacted_on: None,
+            consent_on: None,
+            shared: false,
         }
     }
 
@@ -149,6 +167,21 @@ impl Case {
             return Err(Error::invalid(format!(
                 "closed date {closed} is before the opened date {}",
                 self.opened
+            )));
+        }
+        if let Some(on) = self.contacted_on
+            && on > self.opened
+        {
+            return Err(Error::invalid(format!(
+                "date contacted {on} is after the opened date {}",
+                self.opened
+            )));
+        }
+        if let Some(on) = self.consent_on
+            && self.consent_to_share.is_none()
+        {
+            return Err(Error::invalid(format!(
+                "consent dated {on} but not recorded as given or refused"
             )));
         }
         if self.status == CaseStatus::Closed && self.closed.is_none() {

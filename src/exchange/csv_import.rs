@@ -395,19 +395,21 @@ fn read_row<'a>(
         why.push(e.to_string());
     }
 
-    let constituent = get(NAME).map(|name| Contact {
-        name: name.to_string(),
-        kind: Some(ContactKind::Constituent),
-        address: get(ADDRESS).map(String::from),
-        postcode: get(POSTCODE).map(String::from),
-        phone: get(PHONE).map(String::from),
-        email: get(EMAIL).map(String::from),
-        gender: get(GENDER).map(demographic),
-        age_band,
-        ethnicity: get(ETHNICITY).map(demographic),
-        employment_status: get(EMPLOYMENT).map(demographic),
-        ..Contact::default()
-    });
+    let constituent = get(NAME)
+        .map(|name| Contact {
+            name: name.to_string(),
+            kind: Some(ContactKind::Constituent),
+            address: get(ADDRESS).map(String::from),
+            postcode: get(POSTCODE).map(String::from),
+            phone: get(PHONE).map(String::from),
+            email: get(EMAIL).map(String::from),
+            gender: get(GENDER).map(demographic),
+            age_band,
+            ethnicity: get(ETHNICITY).map(demographic),
+            employment_status: get(EMPLOYMENT).map(demographic),
+            ..Contact::default()
+        })
+        .map(crate::domain::tidy_monitoring);
     if let Some(Err(e)) = constituent.as_ref().map(Contact::validate) {
         why.push(format!("constituent_email: {e}"));
     }

@@ -14,7 +14,7 @@ use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
 use crate::domain::{
-    AgeBand, CaseKind, CaseStatus, Channel, ContactKind, EntryKind, Instruction, Outcome,
+    AgeBand, CaseKind, CaseStatus, Channel, ContactKind, EntryKind, Instruction, Language, Outcome,
     PreferredContact, Role,
 };
 use crate::{Error, Result};
@@ -68,6 +68,9 @@ pub struct Contact {
     pub employment_status: Option<String>,
     pub caution: Option<String>,
     pub notes: Option<String>,
+    /// Schema 6; absent from older exports.
+    #[serde(default)]
+    pub language: Option<Language>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -122,6 +125,13 @@ pub struct Case {
     pub consent_to_share: Option<bool>,
     pub surgery: Option<Uuid>,
     pub publicise: bool,
+    // Schema 6; absent from older exports.
+    #[serde(default)]
+    pub contacted_on: Option<NaiveDate>,
+    #[serde(default)]
+    pub consent_on: Option<NaiveDate>,
+    #[serde(default)]
+    pub shared: bool,
     /// The people on the case and their roles.
     pub people: Vec<CasePerson>,
 }

@@ -11,7 +11,7 @@ use crate::{Error, Result};
 
 const COLUMNS: &str = "reference, title, opened, closed, kind, category, channel, location, postcode, \
      facts, wants, history, others_involved, status, outcome, satisfaction, feedback, promised_by, \
-     consent_to_share, surgery_id, publicise";
+     consent_to_share, surgery_id, publicise, contacted_on, consent_on, shared";
 
 pub(crate) fn select() -> String {
     format!("SELECT {META}, {COLUMNS} FROM cases")
@@ -83,6 +83,9 @@ fn values(c: &Case, reference: &str) -> Vec<Bind> {
         bind(c.consent_to_share),
         bind(c.surgery),
         bind(c.publicise),
+        bind(c.contacted_on),
+        bind(c.consent_on),
+        bind(c.shared),
     ]
 }
 
@@ -162,6 +165,31 @@ pub(crate) fn add_person(tx: &Connection, p: CasePerson) -> Result<()> {
     )?
     .execute(params![new_uuid(), now, p.case, p.contact, p.role])?;
     Ok(())
+}
+
+/// Someone to put on a new case: a contact already in the diary, or a new
+/// one (written in the same transaction as the case).
+#[derive(Debug, Clone, PartialEq)]
+pub enum Person {
+    Known(Id<Contact>),
+    New(Contact),
+}
+
+/// How a person came to be on a newly opened case.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Joined {
+    Known,
+    /// Typed as new, but the same email, phone or name and postcode as a
+    /// contact already in the diary: that contact was used.
+    SamePerson,
+    Created,
+}
+
+/// A case just opened, and who is on it (in the order given).
+#[derive(Debug, Clone, PartialEq)]
+pub struct OpenedCase {
+    pub case: Record<Case>,
+    pub people: Vec<(Id<Contact>, Joined)>,
 }
 
 /// What a case list shows: one line a case, with its first constituent.
@@ -287,6 +315,116 @@ impl Store {
             Ok((row.get(0)?, super::contacts::from_row_at(row, 1)?))
         })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Opens a case with its people in one transaction: people new to the
+    /// diary are written first (unless the same-person rule finds them
+    /// already there), then the case, then who is on it. A refusal leaves
+    /// nothing behind.
+    pub fn open_case(
+        &mut self,
+        case: &Case,
+        people: &[(Person, Role)],
+        categories: &[String],
+    ) -> Result<OpenedCase> {
+        let (id, joined) = self.write(|tx| {
+            case.validate(categories)?;
+            let mut joined = Vec::with_capacity(people.len());
+            let mut ids = Vec::with_capacity(people.len());
+            for (person, role) in people {
+                let (contact, how) = match person {
+                    Person::Known(id) => (*id, Joined::Known),
+                    Person::New(c) => {
+                        let who = crate::domain::Identity::of_contact(c);
+                        match super::contacts::find_same_person(tx, &who)? {
+                            Some(id) if !who.is_empty() => (id, Joined::SamePerson),
+                            _ => (super::contacts::insert(tx, c)?, Joined::Created),
+                        }
+                    }
+                };
+                joined.push((contact, how));
+                ids.push((contact, *role));
+            }
+            let id = insert(tx, case, categories)?;
+            for (contact, role) in ids {
+                add_person(
+                    tx,
+                    CasePerson {
+                        case: id,
+                        contact,
+                        role,
+                    },
+                )?;
+            }
+            Ok((id, joined))
+        })?;
+        Ok(OpenedCase {
+            case: self.case(id)?,
+            people: joined,
+        })
+    }
+
+    /// Takes a person off a case in one role (the tombstone and audit
+    /// triggers record it).
+    pub fn remove_case_person(
+        &mut self,
+        case: Id<Case>,
+        contact: Id<Contact>,
+        role: Role,
+    ) -> Result<()> {
+        self.write(|tx| {
+            let n = tx.execute(
+                "DELETE FROM case_people WHERE case_id = ?1 AND contact_id = ?2 AND role = ?3",
+                params![case, contact, role],
+            )?;
+            if n == 0 {
+                return Err(Error::NotFound {
+                    what: "person on the case",
+                    name: format!("{contact:?}"),
+                });
+            }
+            Ok(())
+        })
+    }
+
+    /// Changes the part a person plays on a case. When they already hold
+    /// the new role there, the old one simply goes.
+    pub fn set_case_person_role(
+        &mut self,
+        case: Id<Case>,
+        contact: Id<Contact>,
+        from: Role,
+        to: Role,
+    ) -> Result<()> {
+        if from == to {
+            return Ok(());
+        }
+        self.write(|tx| {
+            let holds: bool = tx.query_row(
+                "SELECT EXISTS (SELECT 1 FROM case_people WHERE case_id = ?1 AND contact_id = ?2 AND role = ?3)",
+                params![case, contact, to],
+                |r| r.get(0),
+            )?;
+            let n = if holds {
+                tx.execute(
+                    "DELETE FROM case_people WHERE case_id = ?1 AND contact_id = ?2 AND role = ?3",
+                    params![case, contact, from],
+                )?
+            } else {
+                tx.execute(
+                    "UPDATE case_people SET role = ?4, updated_at = ?5 \
+                     WHERE case_id = ?1 AND contact_id = ?2 AND role = ?3",
+                    params![case, contact, from, to, stamp()],
+                )?
+            };
+            if n == 0 {
+                return Err(Error::NotFound {
+                    what: "person on the case",
+                    name: format!("{contact:?}"),
+                });
+            }
+            Ok(())
+        })
     }
 
     pub fn add_case_person(
@@ -429,6 +567,9 @@ pub(crate) fn from_row_at(row: &Row<'_>, offset: usize) -> rusqlite::Result<Reco
         consent_to_share: row.get(g(22))?,
         surgery: row.get(g(23))?,
         publicise: row.get(g(24))?,
+        contacted_on: row.get(g(25))?,
+        consent_on: row.get(g(26))?,
+        shared: row.get(g(27))?,
     };
     super::rows::record_at(row, offset, data)
 }

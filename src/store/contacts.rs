@@ -5,11 +5,11 @@ use rusqlite::{Connection, OptionalExtension, Row, params, params_from_iter};
 use super::Store;
 use super::rows::{Bind, META, assignments, bind, bind_opt, new_uuid, opt, placeholders, stamp};
 use crate::domain::text::{fold, normalise_postcode};
-use crate::domain::{Contact, Id, Record};
+use crate::domain::{Contact, Id, Identity, Record};
 use crate::{Error, Result};
 
 const COLUMNS: &str = "name, kind, organisation, department, role, address, postcode, phone, email, \
-     preferred_contact, gender, age_band, ethnicity, employment_status, caution, notes";
+     preferred_contact, gender, age_band, ethnicity, employment_status, caution, notes, language";
 
 pub(crate) fn select() -> String {
     format!("SELECT {META}, {COLUMNS} FROM contacts")
@@ -44,6 +44,7 @@ pub(crate) fn from_row_at(row: &Row<'_>, offset: usize) -> rusqlite::Result<Reco
         employment_status: row.get(g(17))?,
         caution: row.get(g(18))?,
         notes: row.get(g(19))?,
+        language: row.get(g(20))?,
     };
     super::rows::record_at(row, offset, data)
 }
@@ -78,6 +79,7 @@ fn values(c: &Contact) -> Vec<Bind> {
         bind_opt(&c.employment_status),
         bind_opt(&c.caution),
         bind_opt(&c.notes),
+        bind(c.language),
     ]
 }
 
@@ -131,21 +133,16 @@ pub(crate) fn by_name(conn: &Connection, name: &str) -> Result<Vec<Record<Contac
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
-/// The identity rule of SPEC section 4: the same email, or else the same
-/// phone, or else the same name and postcode, is one person.
-pub(crate) fn find_same_person(
-    conn: &Connection,
-    name: &str,
-    email: Option<&str>,
-    phone: Option<&str>,
-    postcode: Option<&str>,
-) -> Result<Option<Id<Contact>>> {
-    if let Some(email) = email.map(str::trim).filter(|e| !e.is_empty()) {
+/// The contact a new record is the same person as, by the one rule of
+/// [`crate::domain::same_person`]: the same email, or else the same phone,
+/// or else the same name and postcode. Each look-up is one index range.
+pub(crate) fn find_same_person(conn: &Connection, who: &Identity) -> Result<Option<Id<Contact>>> {
+    if let Some(email) = &who.email {
         let id = conn
             .query_row(
                 // `email IS NOT NULL` lets SQLite use the partial index
                 // contacts_email; without it every look-up scans the table.
-                "SELECT id FROM contacts WHERE lower(email) = lower(?1) AND email IS NOT NULL \
+                "SELECT id FROM contacts WHERE lower(email) = ?1 AND email IS NOT NULL \
                  ORDER BY id LIMIT 1",
                 [email],
                 |r| r.get(0),
@@ -155,7 +152,7 @@ pub(crate) fn find_same_person(
             return Ok(id);
         }
     }
-    if let Some(phone) = phone.map(str::trim).filter(|p| !p.is_empty()) {
+    if let Some(phone) = &who.phone {
         let id = conn
             .query_row(
                 "SELECT id FROM contacts WHERE phone = ?1 ORDER BY id LIMIT 1",
@@ -167,11 +164,11 @@ pub(crate) fn find_same_person(
             return Ok(id);
         }
     }
-    if let Some(pc) = postcode.and_then(normalise_postcode) {
+    if let Some((name, pc)) = &who.name_postcode {
         let id = conn
             .query_row(
                 "SELECT id FROM contacts WHERE name_fold = ?1 AND postcode = ?2 ORDER BY id LIMIT 1",
-                params![fold(name.trim()), pc],
+                params![name, pc],
                 |r| r.get(0),
             )
             .optional()?;
@@ -258,13 +255,8 @@ impl Store {
         Ok(out)
     }
 
-    pub fn find_same_person(
-        &self,
-        name: &str,
-        email: Option<&str>,
-        phone: Option<&str>,
-        postcode: Option<&str>,
-    ) -> Result<Option<Id<Contact>>> {
-        find_same_person(self.conn(), name, email, phone, postcode)
+    /// The contact `who` is the same person as, if any.
+    pub fn find_same_person(&self, who: &Identity) -> Result<Option<Id<Contact>>> {
+        find_same_person(self.conn(), who)
     }
 }

@@ -147,7 +147,7 @@ impl Store {
             conn,
             "SELECT uuid, created_at, updated_at, name, kind, organisation, department, role, \
              address, postcode, phone, email, preferred_contact, gender, age_band, ethnicity, \
-             employment_status, caution, notes FROM contacts ORDER BY id",
+             employment_status, caution, notes, language FROM contacts ORDER BY id",
             |r| {
                 Ok(x::Contact {
                     uuid: uuid_at(r, 0)?,
@@ -169,6 +169,7 @@ impl Store {
                     employment_status: r.get(16)?,
                     caution: r.get(17)?,
                     notes: r.get(18)?,
+                    language: r.get(19)?,
                 })
             },
         )?;
@@ -214,7 +215,8 @@ impl Store {
             "SELECT c.id, c.uuid, c.created_at, c.updated_at, c.reference, c.title, c.opened, \
              c.closed, c.kind, c.category, c.channel, c.location, c.postcode, c.facts, c.wants, \
              c.history, c.others_involved, c.status, c.outcome, c.satisfaction, c.feedback, \
-             c.promised_by, c.consent_to_share, s.uuid, c.publicise \
+             c.promised_by, c.consent_to_share, s.uuid, c.publicise, \
+             c.contacted_on, c.consent_on, c.shared \
              FROM cases c LEFT JOIN surgeries s ON s.id = c.surgery_id ORDER BY c.id",
             |r| {
                 Ok((
@@ -244,6 +246,9 @@ impl Store {
                         consent_to_share: r.get(22)?,
                         surgery: opt_uuid_at(r, 23)?,
                         publicise: r.get(24)?,
+                        contacted_on: r.get(25)?,
+                        consent_on: r.get(26)?,
+                        shared: r.get(27)?,
                         people: Vec::new(),
                     },
                 ))
@@ -575,13 +580,7 @@ fn resolve(conn: &Connection, plan: &Plan) -> Result<Resolution> {
                 _ => Found::New,
             }
         } else {
-            match contacts::find_same_person(
-                conn,
-                &c.name,
-                c.email.as_deref(),
-                c.phone.as_deref(),
-                c.postcode.as_deref(),
-            )? {
+            match contacts::find_same_person(conn, &crate::domain::Identity::of_contact(c))? {
                 Some(id) => Found::Existing(id),
                 None => Found::New,
             }
@@ -633,8 +632,9 @@ fn load(tx: &Connection, doc: &x::Export) -> Result<()> {
     let mut stmt = tx.prepare_cached(
         "INSERT INTO contacts (uuid, created_at, updated_at, name_fold, name, kind, organisation, \
          department, role, address, postcode, phone, email, preferred_contact, gender, age_band, \
-         ethnicity, employment_status, caution, notes) VALUES \
-         (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20)",
+         ethnicity, employment_status, caution, notes, language) VALUES \
+         (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, \
+         ?21)",
     )?;
     for c in &doc.contacts {
         stmt.execute(params![
@@ -658,6 +658,7 @@ fn load(tx: &Connection, doc: &x::Export) -> Result<()> {
             c.employment_status,
             c.caution,
             c.notes,
+            c.language,
         ])
         .map_err(refused("contact", &c.uuid))?;
         contact_ids.map.insert(c.uuid, tx.last_insert_rowid());
@@ -705,8 +706,9 @@ fn load(tx: &Connection, doc: &x::Export) -> Result<()> {
         "INSERT INTO cases (uuid, created_at, updated_at, area, reference, title, opened, closed, \
          kind, category, channel, location, postcode, facts, wants, history, others_involved, \
          status, outcome, satisfaction, feedback, promised_by, consent_to_share, surgery_id, \
-         publicise) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, \
-         ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25)",
+         publicise, contacted_on, consent_on, shared) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, \
+         ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, \
+         ?27, ?28)",
     )?;
     let mut person = tx.prepare_cached(
         "INSERT INTO case_people (uuid, created_at, updated_at, case_id, contact_id, role) \
@@ -740,6 +742,9 @@ fn load(tx: &Connection, doc: &x::Export) -> Result<()> {
             c.consent_to_share,
             surgery,
             c.publicise,
+            c.contacted_on,
+            c.consent_on,
+            c.shared,
         ])
         .map_err(refused("case", &c.uuid))?;
         let case_id = tx.last_insert_rowid();

@@ -42,7 +42,7 @@ pub use agenda::{
 };
 pub use audit::{AuditAction, AuditRow};
 pub use bulk::{Bulk, CaseArea};
-pub use cases::{CaseFilter, CaseSort, CaseSummary};
+pub use cases::{CaseFilter, CaseSort, CaseSummary, Joined, OpenedCase, Person};
 pub use crypt::{
     KDF_ITER, MIN_PASSPHRASE_CHARS, Passphrase, Rekeyed, is_encrypted, plain_files, rekey_file,
     verify_passphrase,

@@ -120,6 +120,7 @@ pub fn draw(app: &App, popup: &Popup, theme: &Theme, frame: &mut Frame, area: Re
             );
         }
         Popup::Form(_, f) => form::draw(f, theme, frame, area),
+        Popup::People { selected } => people(app, *selected, theme, frame, area),
         Popup::Choose {
             title,
             options,
@@ -143,6 +144,63 @@ pub fn draw(app: &App, popup: &Popup, theme: &Theme, frame: &mut Frame, area: Re
             );
         }
     }
+}
+
+/// The people on the case on screen, with their roles and how to reach them.
+fn people(app: &App, selected: usize, theme: &Theme, frame: &mut Frame, area: Rect) {
+    use crate::app::record::text::people as t;
+    let people = match &app.screen {
+        crate::app::Screen::Case(v) => v.people.as_slice(),
+        _ => &[],
+    };
+    let width = 76.min(area.width);
+    let h = (people.len().max(1) as u16 + 4).min(area.height);
+    let r = centered(area, width, h);
+    frame.render_widget(Clear, r);
+    let block = panel(t::TITLE, true, theme);
+    let inner = block.inner(r);
+    frame.render_widget(block, r);
+    let [list, keys] = Layout::vertical([Constraint::Min(1), Constraint::Length(1)]).areas(inner);
+    if people.is_empty() {
+        frame.render_widget(Paragraph::new(Line::styled(t::NOBODY, theme.dim())), list);
+    } else {
+        let w = usize::from(inner.width);
+        let items: Vec<ListItem> = people
+            .iter()
+            .map(|(role, c)| {
+                let reach = [c.phone.as_deref(), c.email.as_deref()]
+                    .into_iter()
+                    .flatten()
+                    .collect::<Vec<_>>()
+                    .join(" · ");
+                let mut spans = vec![
+                    Span::raw(format!(" {:<14}", role.label())),
+                    Span::styled(c.name.clone(), theme.title()),
+                ];
+                if c.caution.is_some() {
+                    spans.push(Span::styled(" ⚠", theme.caution()));
+                }
+                spans.push(Span::styled(
+                    format!("  {}", cut(&reach, w / 2)),
+                    theme.dim(),
+                ));
+                ListItem::new(Line::from(spans))
+            })
+            .collect();
+        let mut state = ListState::default().with_selected(Some(selected));
+        frame.render_stateful_widget(
+            List::new(items).highlight_style(theme.selected()),
+            list,
+            &mut state,
+        );
+    }
+    frame.render_widget(
+        Paragraph::new(Line::styled(
+            cut(t::KEYS, usize::from(inner.width)),
+            theme.dim(),
+        )),
+        keys,
+    );
 }
 
 fn help(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {

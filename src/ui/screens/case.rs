@@ -75,6 +75,7 @@ fn lines<'a>(v: &'a CaseView, theme: &Theme) -> Vec<Line<'a>> {
     if let Some(d) = c.closed {
         meta.push_str(&format!(" · {} {}", t::CLOSED, d.format("%d %b %Y")));
     }
+    meta.push_str(&crate::app::record::text::screen::case_extra(c));
     lines.push(Line::styled(meta, theme.dim()));
     let place = [c.location.clone(), c.postcode.clone()]
         .into_iter()
@@ -88,6 +89,18 @@ fn lines<'a>(v: &'a CaseView, theme: &Theme) -> Vec<Line<'a>> {
         Some(true) => Line::styled(t::CONSENT_YES, theme.ok()),
         Some(false) => Line::styled(t::CONSENT_NO, theme.error()),
         None => Line::styled(t::CONSENT_UNKNOWN, theme.warn()),
+    };
+    let consent = match c.consent_on {
+        Some(d) if c.consent_to_share.is_some() => {
+            let style = consent.style;
+            let mut spans = consent.spans;
+            spans.push(Span::styled(
+                crate::app::record::text::screen::consent_on(d),
+                style,
+            ));
+            Line::from(spans)
+        }
+        _ => consent,
     };
     lines.push(consent);
 

@@ -118,6 +118,7 @@ pub fn draw_one(v: &ContactView, theme: &Theme, frame: &mut Frame, area: Rect) {
         c.phone.clone(),
         c.email.clone(),
         c.preferred_contact.map(|p| p.label().to_string()),
+        c.language.map(|l| l.label().to_string()),
     ]
     .into_iter()
     .flatten()
@@ -125,6 +126,10 @@ pub fn draw_one(v: &ContactView, theme: &Theme, frame: &mut Frame, area: Rect) {
     .join(" · ");
     if !reach.is_empty() {
         lines.push(Line::from(reach));
+    }
+    let monitoring = crate::app::record::text::screen::monitoring(c);
+    if !monitoring.is_empty() {
+        lines.push(Line::styled(monitoring, theme.dim()));
     }
     if let Some(n) = &c.notes {
         lines.push(Line::styled(n.clone(), theme.dim()));
