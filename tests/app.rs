@@ -4,6 +4,7 @@ use std::collections::BTreeMap;
 
 use casebook::app::form::Input;
 use casebook::app::forms::{intake as intake_field, quick};
+use casebook::app::record_forms::{CloseField, EntryField};
 use casebook::app::{Action, App, Popup, Screen, key};
 use casebook::clock::Clock;
 use casebook::config::Config;
@@ -313,10 +314,13 @@ fn the_case_screen_changes_status_and_closing_asks_for_the_outcome() {
         CaseStatus::WaitingCouncil
     );
     app.press(key(KeyCode::Char('x')));
-    let Some(Popup::Choose { options, .. }) = app.popups.last() else {
+    let Some(Popup::Form(FormKind::CloseCase(_), form)) = app.popups.last() else {
         panic!("outcome asked")
     };
-    assert_eq!(options[0].0, "resolved");
+    assert_eq!(
+        form.fields[CloseField::Outcome.at()].input.text(),
+        "resolved"
+    );
     app.press(key(KeyCode::Enter));
     let case = app.store.case(id).expect("case");
     assert_eq!(case.status, CaseStatus::Closed);
@@ -1267,4 +1271,311 @@ fn the_review_takes_a_custom_range_and_steps_it_by_its_length() {
     app.press(key(KeyCode::Left));
     let before = Period::custom(d(2026, 1, 4), d(2026, 1, 31)).expect("p");
     assert_eq!(review_view(&app).period, before);
+}
+
+// ---- keeping the record: calls that file themselves, entries corrected
+// ---- and filed afterwards, cases closed with their outcome
+
+use casebook::app::HomePanel;
+
+/// A store with Siân (one open case), Dai (two open cases, the newer second)
+/// and Sean (none).
+fn filing_app() -> (App, [Id<Case>; 3]) {
+    let mut s = Store::open_in_memory().expect("store");
+    let cats = Config::default().categories();
+    let sian = s
+        .add_contact(&Contact::named("Siân Davies"))
+        .expect("contact");
+    let dai = s
+        .add_contact(&Contact::named("Dai Morgan"))
+        .expect("contact");
+    s.add_contact(&Contact::named("Sean Price"))
+        .expect("contact");
+    let mut ids = Vec::new();
+    for (who, title, day) in [
+        (sian.id, "Bins missed on Heol y Nant", 10),
+        (dai.id, "Damp in the back bedroom", 12),
+        (dai.id, "Streetlight out on Ffordd Las", 20),
+    ] {
+        let c = Case::new(title, d(2026, 2, day));
+        ids.push(
+            s.add_case(&c, &[(who, Role::Constituent)], &cats)
+                .expect("case")
+                .id,
+        );
+    }
+    (app_with(s, Config::default()), [ids[0], ids[1], ids[2]])
+}
+
+fn case_field(app: &App) -> casebook::app::form::Pick {
+    match app.popups.last() {
+        Some(Popup::Form(_, f)) => match &f.fields[quick::CASE].input {
+            Input::Pick(p) => p.clone(),
+            other => panic!("the case field is a picker, got {other:?}"),
+        },
+        other => panic!("a form, got {other:?}"),
+    }
+}
+
+#[test]
+fn a_call_with_a_person_who_has_one_open_case_files_itself() {
+    let (mut app, [bins, ..]) = filing_app();
+    app.press(key(KeyCode::Char('c')));
+    type_text(&mut app, "sian");
+    app.press(key(KeyCode::Tab));
+    let reference = app.store.case(bins).expect("case").data.reference;
+    assert_eq!(
+        case_field(&app).value(),
+        Some(reference.as_str()),
+        "proposed"
+    );
+    type_text(&mut app, "Bins missed again");
+    app.press(key(KeyCode::Enter));
+    assert!(app.popups.is_empty(), "{:?}", app.popups);
+    assert_eq!(
+        entries(&app)[0],
+        (
+            "Siân Davies".to_string(),
+            "Bins missed again".to_string(),
+            Some(reference)
+        )
+    );
+}
+
+#[test]
+fn with_several_open_cases_the_picker_lists_them_newest_first_and_guesses_none() {
+    let (mut app, [_, damp, light]) = filing_app();
+    app.press(key(KeyCode::Char('c')));
+    type_text(&mut app, "dai");
+    app.press(key(KeyCode::Tab));
+    let pick = case_field(&app);
+    assert_eq!(pick.value(), Some(""), "not filed until chosen");
+    let refs: Vec<String> = pick.options.iter().map(|o| o.0.clone()).collect();
+    let r_light = app.store.case(light).expect("case").data.reference;
+    let r_damp = app.store.case(damp).expect("case").data.reference;
+    assert_eq!(refs, vec![String::new(), r_light, r_damp.clone()]);
+    // A few letters of a title pick the case.
+    type_text(&mut app, "Rang about the damp");
+    app.press(key(KeyCode::Tab)); // kind
+    app.press(key(KeyCode::Tab)); // case
+    type_text(&mut app, "damp");
+    assert_eq!(case_field(&app).value(), Some(r_damp.as_str()));
+    // Letters that fit nothing are an error beside the field, text kept.
+    type_text(&mut app, "zz");
+    app.press(key(KeyCode::Enter));
+    let Some(Popup::Form(_, f)) = app.popups.last() else {
+        panic!("the form stays open")
+    };
+    assert_eq!(f.focus, quick::CASE, "the cursor went to the bad field");
+    assert!(f.fields[quick::CASE].shown_error().is_some());
+    app.press(key(KeyCode::Backspace));
+    app.press(key(KeyCode::Backspace));
+    app.press(key(KeyCode::Enter));
+    assert!(app.popups.is_empty(), "{:?}", app.popups);
+    assert_eq!(entries(&app)[0].2, Some(r_damp));
+}
+
+#[test]
+fn c_on_a_case_files_the_call_on_that_case() {
+    let (mut app, [_, damp, _]) = filing_app();
+    open_case(&mut app, damp);
+    app.press(key(KeyCode::Char('c')));
+    let Some(Popup::Form(_, f)) = app.popups.last() else {
+        panic!("a form")
+    };
+    assert_eq!(f.fields[quick::KIND].input.text(), "call_in");
+    type_text(&mut app, "Landlord has not been");
+    app.press(key(KeyCode::Enter));
+    let r = app.store.case(damp).expect("case").data.reference;
+    assert_eq!(
+        entries(&app)[0],
+        (
+            "Dai Morgan".to_string(),
+            "Landlord has not been".to_string(),
+            Some(r)
+        )
+    );
+}
+
+#[test]
+fn an_unfiled_call_is_filed_afterwards_from_home_and_the_change_is_audited() {
+    let (mut app, [_, damp, _]) = filing_app();
+    app.press(key(KeyCode::Char('c')));
+    type_text(&mut app, "dai");
+    app.press(key(KeyCode::Tab));
+    type_text(&mut app, "Rang: no news");
+    app.press(key(KeyCode::Enter));
+    assert_eq!(entries(&app)[0].2, None, "unfiled");
+    // Home: Tab to the latest entries, E, pick the case, Enter.
+    app.home.focus = HomePanel::Latest;
+    app.press(key(KeyCode::Char('E')));
+    let Some(Popup::Form(FormKind::EditEntry { id, .. }, f)) = app.popups.last() else {
+        panic!("the entry form, got {:?}", app.popups)
+    };
+    let id = *id;
+    assert_eq!(f.focus, EntryField::Case.at(), "opened on the case");
+    type_text(&mut app, "damp");
+    app.press(key(KeyCode::Enter));
+    assert!(app.popups.is_empty(), "{:?}", app.popups);
+    let r = app.store.case(damp).expect("case").data.reference;
+    assert_eq!(entries(&app)[0].2, Some(r.clone()));
+    assert!(app.status.as_deref().is_some_and(|s| s.contains(&r)));
+    let uuid = app.store.entry(id).expect("entry").uuid;
+    let actions: Vec<String> = app
+        .store
+        .audit_of(&uuid)
+        .expect("audit")
+        .into_iter()
+        .map(|a| a.action)
+        .collect();
+    assert_eq!(actions, vec!["create", "update"]);
+}
+
+#[test]
+fn an_entry_is_corrected_but_not_into_the_future_and_deleting_asks_first() {
+    let (mut app, _) = filing_app();
+    app.store
+        .log(&LogRequest {
+            who: Who::Named("Sean Price".into()),
+            case: None,
+            kind: EntryKind::CallIn,
+            at: now() - chrono::Duration::hours(1),
+            text: "Rang abuot parking".into(),
+            follow_up: None,
+            confidential: false,
+            surgery: None,
+        })
+        .expect("logged");
+    app.refresh();
+    app.home.focus = HomePanel::Latest;
+    app.press(key(KeyCode::Char('E')));
+    // Back to the text: fix the typo.
+    app.press(key(KeyCode::Home));
+    for _ in 0..4 {
+        app.press(key(KeyCode::BackTab));
+    }
+    let Some(Popup::Form(_, f)) = app.popups.last() else {
+        panic!("form")
+    };
+    assert_eq!(f.focus, EntryField::Text.at());
+    app.press(ctrl('u'));
+    type_text(&mut app, "Rang about parking");
+    // A time tomorrow is refused beside the field, and the cursor goes there.
+    app.press(key(KeyCode::Tab));
+    app.press(key(KeyCode::Tab));
+    app.press(ctrl('u'));
+    type_text(&mut app, "tomorrow");
+    app.press(key(KeyCode::Tab));
+    app.press(key(KeyCode::Enter));
+    let Some(Popup::Form(_, f)) = app.popups.last() else {
+        panic!("the form stays open")
+    };
+    assert_eq!(f.focus, EntryField::When.at());
+    let err = f.fields[EntryField::When.at()].shown_error().unwrap_or("");
+    assert!(err.contains("in the future"), "{err}");
+    assert_eq!(
+        f.fields[EntryField::When.at()].input.text(),
+        "tomorrow",
+        "kept"
+    );
+    app.press(ctrl('u'));
+    type_text(&mut app, "2026-03-02 08:15");
+    app.press(key(KeyCode::Enter));
+    assert!(app.popups.is_empty(), "{:?}", app.popups);
+    let e = &app.store.latest_entries(1).expect("entries")[0].0;
+    assert_eq!(e.text, "Rang about parking");
+    assert_eq!(e.at.format("%H:%M").to_string(), "08:15");
+    // Delete: asked first; n keeps it, y deletes it and leaves a tombstone.
+    app.press(key(KeyCode::Char('D')));
+    assert!(matches!(app.popups.last(), Some(Popup::Confirm { .. })));
+    app.press(key(KeyCode::Char('n')));
+    assert_eq!(app.store.latest_entries(5).expect("entries").len(), 1);
+    app.press(key(KeyCode::Char('D')));
+    app.press(key(KeyCode::Char('y')));
+    assert!(app.store.latest_entries(5).expect("entries").is_empty());
+    let (doc, _) = app.store.export_all(true).expect("export");
+    assert_eq!(doc.tombstones.len(), 1, "the deletion is remembered");
+}
+
+#[test]
+fn closing_asks_outcome_note_satisfaction_and_closes_the_follow_ups() {
+    let (mut app, [bins, ..]) = filing_app();
+    follow_up(&mut app.store, Some(bins), today(), "Ring Siân back");
+    follow_up(&mut app.store, Some(bins), d(2026, 3, 9), "Check the round");
+    open_case(&mut app, bins);
+    app.press(key(KeyCode::Char('x')));
+    let Some(Popup::Form(FormKind::CloseCase(_), f)) = app.popups.last() else {
+        panic!("the closing form")
+    };
+    assert!(
+        !f.fields[CloseField::FollowUps.at()].hidden,
+        "asked: it has two"
+    );
+    app.press(key(KeyCode::Tab));
+    type_text(&mut app, "Round moved to Tuesdays");
+    app.press(key(KeyCode::Tab));
+    for _ in 0..4 {
+        app.press(key(KeyCode::Right)); // not known → 1 … 4
+    }
+    app.press(key(KeyCode::Tab));
+    type_text(&mut app, "Happy now");
+    app.press(key(KeyCode::Enter));
+    assert!(app.popups.is_empty(), "{:?}", app.popups);
+    let c = app.store.case(bins).expect("case");
+    assert_eq!(c.status, CaseStatus::Closed);
+    assert_eq!(c.outcome, Some(Outcome::Resolved));
+    assert_eq!(c.outcome_note.as_deref(), Some("Round moved to Tuesdays"));
+    assert_eq!(c.satisfaction, Some(4));
+    assert_eq!(c.feedback.as_deref(), Some("Happy now"));
+    assert_eq!(app.store.open_follow_up_count(bins).expect("count"), 0);
+    assert!(
+        app.status
+            .as_deref()
+            .is_some_and(|s| s.contains("2 open follow-ups"))
+    );
+}
+
+#[test]
+fn during_a_surgery_new_cases_and_entries_default_to_it() {
+    let (mut app, [bins, ..]) = filing_app();
+    app.store
+        .start_surgery("Neuadd y Pentref", now() - chrono::Duration::minutes(5))
+        .expect("surgery");
+    app.refresh();
+    app.press(key(KeyCode::Char('n')));
+    let Some(Popup::Form(_, f)) = app.popups.last() else {
+        panic!("intake")
+    };
+    assert_eq!(f.fields[intake_field::CHANNEL].input.text(), "surgery");
+    app.press(key(KeyCode::Esc));
+    assert!(
+        app.popups.is_empty(),
+        "nothing typed: closed without asking"
+    );
+    app.press(key(KeyCode::Char('c')));
+    let Some(Popup::Form(_, f)) = app.popups.last() else {
+        panic!("quick log")
+    };
+    assert_eq!(f.fields[quick::KIND].input.text(), "surgery_visit");
+    app.press(key(KeyCode::Esc));
+    open_case(&mut app, bins);
+    app.press(key(KeyCode::Char('e')));
+    let Some(Popup::Form(_, f)) = app.popups.last() else {
+        panic!("entry")
+    };
+    assert_eq!(f.fields[quick::KIND].input.text(), "surgery_visit");
+}
+
+#[test]
+fn esc_on_a_form_filled_in_ahead_but_untouched_closes_without_asking() {
+    let (mut app, [bins, ..]) = filing_app();
+    open_case(&mut app, bins);
+    app.press(key(KeyCode::Char('c'))); // who and case filled in ahead
+    app.press(key(KeyCode::Tab));
+    app.press(key(KeyCode::Esc));
+    assert!(app.popups.is_empty(), "{:?}", app.popups);
+    app.press(key(KeyCode::Char('c')));
+    type_text(&mut app, "x");
+    app.press(key(KeyCode::Esc));
+    assert!(matches!(app.popups.last(), Some(Popup::Confirm { .. })));
 }

@@ -50,6 +50,10 @@ pub enum Action {
     NextPeriod,
     PeriodKind,
     CustomPeriod,
+    /// Correct a diary entry or file it on a case.
+    EditEntry,
+    /// Delete a diary entry (asks first).
+    DeleteEntry,
     /// A key for the popup on top (typing into a form).
     #[serde(skip)]
     Key(KeyEvent),
@@ -137,6 +141,8 @@ impl Action {
             Action::NextPeriod => "next_period",
             Action::PeriodKind => "period_kind",
             Action::CustomPeriod => "custom_period",
+            Action::EditEntry => "edit_entry",
+            Action::DeleteEntry => "delete_entry",
             Action::Key(_) => "key",
             Action::Paste(_) => "paste",
             Action::Refresh => "refresh",

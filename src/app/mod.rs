@@ -11,6 +11,7 @@ pub mod directory;
 pub mod form;
 pub mod forms;
 pub mod keymap;
+pub mod record_forms;
 pub mod review;
 pub mod text;
 pub mod textfield;
@@ -56,6 +57,8 @@ pub enum Confirmed {
     ReferWithoutConsent,
     /// End the surgery that is running.
     EndSurgery,
+    /// Delete a diary entry.
+    DeleteEntry(crate::domain::Id<crate::domain::Entry>),
 }
 
 impl Confirmed {
@@ -65,6 +68,7 @@ impl Confirmed {
             Confirmed::DiscardForm => text::message::DISCARD_KEYS,
             Confirmed::ReferWithoutConsent => text::refer::CONFIRM_KEYS,
             Confirmed::EndSurgery => text::surgery::END_KEYS,
+            Confirmed::DeleteEntry(_) => text::entry::DELETE_KEYS,
         }
     }
 }
@@ -202,7 +206,7 @@ impl App {
     pub fn screen_actions(&self) -> Vec<Action> {
         use Action::*;
         let mut own: Vec<Action> = match &self.screen {
-            Screen::Home => vec![Open, NextPanel, Done, Quit],
+            Screen::Home => vec![Open, NextPanel, Done, EditEntry, DeleteEntry, Quit],
             Screen::Cases(_) => vec![Open, FilterStatus, FilterCategory, FilterKind, Sort, Back],
             Screen::Case(_) => vec![
                 AddEntry,
@@ -332,20 +336,33 @@ impl App {
                 selected: 0,
             })),
             Action::LogCall => {
-                // From a contact's page the call is with them.
-                let who = match &self.screen {
-                    Screen::Contact(v) => v.contact.as_ref().map(match_of),
-                    _ => None,
+                // From a contact's page the call is with them; from a case's
+                // page it is filed on the case, with its constituent.
+                let (case, who) = match &self.screen {
+                    Screen::Contact(v) => (None, v.contact.as_ref().map(match_of)),
+                    Screen::Case(v) => (v.case_ref(), v.constituent_match()),
+                    _ => (None, None),
                 };
                 let prefilled = who.is_some();
-                let mut form = forms::quick_log(None, who, EntryKind::CallIn);
+                let kind = self.entry_kind_default(EntryKind::CallIn);
+                let mut form = forms::quick_log(case.as_ref(), who, kind);
                 if prefilled {
                     form.focus = forms::quick::TEXT;
                 }
                 self.open_form(FormKind::QuickLog, form)
             }
             Action::NewCase => {
-                let f = forms::intake(&self.config.categories());
+                let mut f = forms::intake(&self.config.categories());
+                // While a surgery runs, a new case was brought to it.
+                if self.surgery.is_some()
+                    && let Input::Choice { options, selected } =
+                        &mut f.fields[forms::intake::CHANNEL].input
+                    && let Some(i) = options
+                        .iter()
+                        .position(|o| o.0 == crate::domain::Channel::Surgery.as_str())
+                {
+                    *selected = i;
+                }
                 self.open_form(FormKind::Intake, f)
             }
             Action::Back => self.back(),
@@ -371,7 +388,10 @@ impl App {
     }
 
     fn open_form(&mut self, kind: FormKind, mut form: Form) {
-        forms::validate(&kind, &mut form, &self.store, self.clock.today());
+        if let Err(e) = forms::refresh_cases(&kind, &mut form, &self.store) {
+            self.fail(e);
+        }
+        forms::validate(&kind, &mut form, &self.store, self.clock.now());
         self.popups.push(Popup::Form(kind, Box::new(form)));
     }
 
@@ -436,7 +456,8 @@ impl App {
                 form.paste(s);
                 form.refresh_matches(&self.store)?;
                 forms::refine_matches(kind, form, &self.store)?;
-                forms::validate(kind, form, &self.store, self.clock.today());
+                forms::refresh_cases(kind, form, &self.store)?;
+                forms::validate(kind, form, &self.store, self.clock.now());
             }
             Some(Popup::Search(p)) => {
                 p.field.insert_str(s);
@@ -481,7 +502,7 @@ impl App {
     }
 
     fn popup_key(&mut self, key: KeyEvent) -> Result<()> {
-        let today = self.clock.today();
+        let now = self.clock.now();
         let Some(top) = self.popups.last_mut() else {
             return Ok(());
         };
@@ -556,7 +577,8 @@ impl App {
                             form.refresh_matches(&self.store)?;
                             forms::refine_matches(kind, form, &self.store)?;
                         }
-                        forms::validate(kind, form, &self.store, today);
+                        forms::refresh_cases(kind, form, &self.store)?;
+                        forms::validate(kind, form, &self.store, now);
                     }
                     Outcome::Cancel => {
                         if form.is_dirty() {
@@ -569,8 +591,9 @@ impl App {
                         }
                     }
                     Outcome::Submit => {
-                        forms::validate(kind, form, &self.store, today);
+                        forms::validate(kind, form, &self.store, now);
                         if form.has_errors() {
+                            form.focus_first_error();
                             form.notice = Some(text::form::FIX_FIRST.to_string());
                         } else {
                             self.submit_form()?;
@@ -641,6 +664,16 @@ impl App {
                 let s = self.store.start_surgery(&venue, now)?;
                 text::surgery::started(&s.venue)
             }
+            FormKind::EditEntry { id, .. } => {
+                let case = record_forms::save_entry(&form, &mut self.store, now, *id)?;
+                text::entry::saved(case.as_deref())
+            }
+            FormKind::CloseCase(id) => {
+                let (outcome, follow_ups) =
+                    record_forms::save_closing(&form, &mut self.store, now.date(), *id)?;
+                let reference = self.store.case(*id)?.data.reference;
+                text::closing::closed(&reference, outcome.label(), follow_ups)
+            }
             FormKind::ReviewRange => {
                 let period = forms::review_period(&form, now.date())?;
                 self.popups.pop();
@@ -654,6 +687,36 @@ impl App {
         self.popups.pop();
         self.refresh();
         self.status = Some(status);
+        Ok(())
+    }
+
+    /// The kind a new entry starts as: a surgery visit while a surgery runs.
+    fn entry_kind_default(&self, otherwise: EntryKind) -> EntryKind {
+        if self.surgery.is_some() {
+            EntryKind::SurgeryVisit
+        } else {
+            otherwise
+        }
+    }
+
+    /// Opens the entry form on a diary entry, its case offered in the picker.
+    pub fn edit_entry(&mut self, id: crate::domain::Id<crate::domain::Entry>) -> Result<()> {
+        let e = self.store.entry(id)?;
+        let case = match e.case {
+            Some(c) => {
+                let c = self.store.case(c)?;
+                Some((c.data.reference, c.data.title))
+            }
+            None => None,
+        };
+        let form = record_forms::edit_entry(&e, case);
+        self.open_form(
+            FormKind::EditEntry {
+                id,
+                contact: e.contact,
+            },
+            form,
+        );
         Ok(())
     }
 
@@ -687,6 +750,11 @@ impl App {
                     self.refresh();
                     self.status = Some(status);
                 }
+            }
+            Confirmed::DeleteEntry(id) => {
+                self.store.delete_entry(id)?;
+                self.refresh();
+                self.status = Some(text::entry::DELETED.to_string());
             }
             Confirmed::EndSurgery => {
                 let (s, summary) = self.store.end_surgery(self.clock.now())?;
@@ -804,6 +872,22 @@ impl App {
                         self.go(s, false);
                     }
                 }
+                Action::EditEntry | Action::DeleteEntry => {
+                    let selected = (self.home.focus == HomePanel::Latest)
+                        .then(|| self.home.latest.get(self.home.selected))
+                        .flatten()
+                        .map(|e| e.id);
+                    match selected {
+                        None => self.status = Some(text::entry::NOTHING.to_string()),
+                        Some(id) if action == Action::DeleteEntry => {
+                            self.popups.push(Popup::Confirm {
+                                question: text::entry::DELETE.to_string(),
+                                then: Confirmed::DeleteEntry(id),
+                            })
+                        }
+                        Some(id) => self.edit_entry(id)?,
+                    }
+                }
                 _ => {}
             },
             Screen::Cases(v) => match action {
@@ -847,10 +931,15 @@ impl App {
                 Action::Top => v.scroll = 0,
                 Action::Reveal => v.revealed = !v.revealed,
                 Action::AddEntry => {
-                    let (reference, who) = (v.reference(), v.constituent_match());
+                    let (case, who) = (v.case_ref(), v.constituent_match());
+                    let kind = if self.surgery.is_some() {
+                        EntryKind::SurgeryVisit
+                    } else {
+                        EntryKind::Note
+                    };
                     self.open_form(
                         FormKind::QuickLog,
-                        forms::quick_log(reference.as_deref(), who, EntryKind::Note),
+                        forms::quick_log(case.as_ref(), who, kind),
                     );
                 }
                 Action::AddFollowUp => {
@@ -879,16 +968,9 @@ impl App {
                     if v.case.as_ref().is_some_and(|c| c.is_closed()) {
                         self.status = Some(text::case::ALREADY_CLOSED.to_string());
                     } else {
-                        let options = CaseOutcome::ALL
-                            .iter()
-                            .map(|o| (o.as_str().to_string(), o.label().to_string()))
-                            .collect();
-                        self.popups.push(Popup::Choose {
-                            title: text::case::CHOOSE_OUTCOME,
-                            options,
-                            selected: 0,
-                            purpose: ChoicePurpose::Outcome,
-                        });
+                        let id = v.id;
+                        let open = self.store.open_follow_up_count(id)?;
+                        self.open_form(FormKind::CloseCase(id), record_forms::close_case(open));
                     }
                 }
                 Action::Open => {
@@ -1093,6 +1175,7 @@ fn form_hints(f: &Form) -> Vec<(String, &'static str)> {
     match &f.focused().input {
         Input::Text(t) if t.is_multiline() => hints.push((String::new(), text::form::KEYS_MULTI)),
         Input::Choice { .. } => hints.push((String::new(), text::form::KEYS_CHOICE)),
+        Input::Pick(_) => hints.push((String::new(), text::form::KEYS_PICK)),
         Input::Who { matches, .. } if !matches.is_empty() => {
             hints.push((String::new(), text::form::KEYS_WHO))
         }
