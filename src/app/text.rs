@@ -330,6 +330,7 @@ pub mod case {
     pub const CONSENT_UNKNOWN: &str = "consent to share not yet asked";
     pub const OPENED: &str = "opened";
     pub const CLOSED: &str = "closed";
+    pub const OUTCOME_NOTE: &str = "How it ended";
     pub const REPLY_DUE: &str = "reply due";
     pub const REPLIED: &str = "replied";
     pub const DONE: &str = "done";

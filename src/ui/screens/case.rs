@@ -76,6 +76,9 @@ fn lines<'a>(v: &'a CaseView, theme: &Theme) -> Vec<Line<'a>> {
         meta.push_str(&format!(" · {} {}", t::CLOSED, d.format("%d %b %Y")));
     }
     lines.push(Line::styled(meta, theme.dim()));
+    if let Some(note) = &c.outcome_note {
+        lines.push(Line::from(format!("{}: {note}", t::OUTCOME_NOTE)));
+    }
     let place = [c.location.clone(), c.postcode.clone()]
         .into_iter()
         .flatten()
