@@ -4,7 +4,7 @@ use std::collections::BTreeMap;
 
 use casebook::app::form::Input;
 use casebook::app::forms::{intake as intake_field, quick};
-use casebook::app::record_forms::{CloseField, EntryField};
+use casebook::app::record_forms::{CloseField, DirField, EntryField};
 use casebook::app::{Action, App, Popup, Screen, key};
 use casebook::clock::Clock;
 use casebook::config::Config;
@@ -1578,4 +1578,130 @@ fn esc_on_a_form_filled_in_ahead_but_untouched_closes_without_asking() {
     type_text(&mut app, "x");
     app.press(key(KeyCode::Esc));
     assert!(matches!(app.popups.last(), Some(Popup::Confirm { .. })));
+}
+
+#[test]
+fn a_new_name_in_the_referral_form_is_added_to_the_directory_and_referred_to() {
+    let (s, case) = referral_store(Some(true));
+    let mut app = app_with(s, Config::default());
+    open_case(&mut app, case);
+    app.press(key(KeyCode::Char('R')));
+    type_text(&mut app, "Mari Jones");
+    app.press(key(KeyCode::Enter));
+    let Some(Popup::Form(FormKind::Directory { for_referral, .. }, f)) = app.popups.last() else {
+        panic!("the directory form, got {:?}", app.popups.last())
+    };
+    assert!(*for_referral);
+    assert_eq!(f.fields[DirField::Name.at()].input.text(), "Mari Jones");
+    app.press(key(KeyCode::Tab)); // kind: officer
+    app.press(key(KeyCode::Tab));
+    type_text(&mut app, "Cyngor Sir");
+    app.press(key(KeyCode::Tab));
+    type_text(&mut app, "Highways");
+    app.press(key(KeyCode::Tab));
+    app.press(key(KeyCode::Tab));
+    type_text(&mut app, "potholes, street lights");
+    app.press(key(KeyCode::Tab));
+    type_text(&mut app, "01234 567890");
+    app.press(key(KeyCode::Tab));
+    type_text(&mut app, "not-an-email");
+    app.press(key(KeyCode::Enter));
+    let Some(Popup::Form(FormKind::Directory { .. }, f)) = app.popups.last() else {
+        panic!("refused: the form stays")
+    };
+    assert_eq!(f.focus, DirField::Email.at(), "the cursor at the bad field");
+    app.press(ctrl('u'));
+    type_text(&mut app, "mari@example.gov.uk");
+    app.press(key(KeyCode::Enter));
+    // Back in the referral form with Mari chosen; Enter refers.
+    let Some(Popup::Form(FormKind::Refer(_), f)) = app.popups.last() else {
+        panic!("the referral form, got {:?}", app.popups.last())
+    };
+    assert!(matches!(
+        &f.fields[0].input,
+        Input::Who { chosen: Some(m), .. } if m.name == "Mari Jones"
+    ));
+    app.press(key(KeyCode::Enter));
+    assert!(app.popups.is_empty(), "{:?}", app.popups);
+    let refs = app.store.referrals_of_case(case).expect("r");
+    assert_eq!(refs.len(), 1);
+    let mari = app.store.contact(refs[0].to).expect("officer");
+    assert_eq!(mari.kind, Some(ContactKind::Officer));
+    assert_eq!(mari.department.as_deref(), Some("Highways"));
+    assert_eq!(
+        app.store.who_handles("potholes", 5).expect("q")[0].1.name,
+        "Mari Jones"
+    );
+}
+
+#[test]
+fn the_directory_adds_and_corrects_officers_and_its_search_box_lets_keys_through() {
+    let (s, _) = referral_store(Some(true));
+    let mut app = app_with(s, Config::default());
+    app.press(key(KeyCode::Char('5')));
+    // Typing: "?" is help, not a letter of the problem.
+    app.press(key(KeyCode::Char('?')));
+    assert!(matches!(app.popups.last(), Some(Popup::Help)));
+    app.press(key(KeyCode::Esc));
+    type_text(&mut app, "mould");
+    // Esc, then a letter bound to nothing: typing starts again.
+    app.press(key(KeyCode::Esc));
+    app.press(key(KeyCode::Char('x')));
+    assert!(matches!(&app.screen, Screen::Directory(v) if v.typing && v.query.text() == "mouldx"));
+    app.press(key(KeyCode::Backspace));
+    // Esc, E corrects the officer chosen; a adds one.
+    app.press(key(KeyCode::Esc));
+    app.press(key(KeyCode::Char('E')));
+    let Some(Popup::Form(
+        FormKind::Directory {
+            contact: Some(_), ..
+        },
+        f,
+    )) = app.popups.last()
+    else {
+        panic!("the officer's form, got {:?}", app.popups.last())
+    };
+    assert_eq!(f.fields[DirField::Name.at()].input.text(), "Rhian Hughes");
+    assert_eq!(
+        f.fields[DirField::Handles.at()].input.text(),
+        "damp, mould, repairs to council homes"
+    );
+    for _ in 0..DirField::Phone.at() {
+        app.press(key(KeyCode::Tab));
+    }
+    type_text(&mut app, "029 2000 0000");
+    app.press(key(KeyCode::Enter));
+    assert!(app.popups.is_empty(), "{:?}", app.popups);
+    let rhian = &app.store.who_handles("mould", 5).expect("q")[0];
+    assert_eq!(rhian.1.phone.as_deref(), Some("029 2000 0000"));
+    assert_eq!(
+        rhian.1.department.as_deref(),
+        Some("Housing"),
+        "the rest kept"
+    );
+    assert_eq!(rhian.0.categories, vec!["housing".to_string()]);
+    app.press(key(KeyCode::Char('a')));
+    type_text(&mut app, "Cymorth i Fenywod");
+    app.press(key(KeyCode::Tab));
+    app.press(key(KeyCode::Right)); // an agency
+    app.press(key(KeyCode::Enter));
+    assert!(app.popups.is_empty(), "{:?}", app.popups);
+    assert_eq!(app.store.directory().expect("dir").len(), 3);
+    // A digit goes to its screen, even while typing.
+    app.press(key(KeyCode::Char('/')));
+    app.press(key(KeyCode::Char('2')));
+    assert!(matches!(app.screen, Screen::Cases(_)));
+}
+
+#[test]
+fn ctrl_c_quits_from_home_and_elsewhere_says_how() {
+    let (mut app, _) = filing_app();
+    app.press(key(KeyCode::Char('2')));
+    app.press(ctrl('c'));
+    assert!(!app.quit);
+    let status = app.status.clone().unwrap_or_default();
+    assert!(status.contains("To quit"), "{status}");
+    app.press(key(KeyCode::Char('1')));
+    app.press(ctrl('c'));
+    assert!(app.quit);
 }

@@ -54,6 +54,13 @@ pub enum Action {
     EditEntry,
     /// Delete a diary entry (asks first).
     DeleteEntry,
+    /// Add an officer or agency to the directory.
+    AddOfficer,
+    /// Correct the officer or agency chosen in the directory.
+    EditOfficer,
+    /// Ctrl-C: quits from home, elsewhere says how to quit.
+    #[serde(skip)]
+    Interrupt,
     /// A key for the popup on top (typing into a form).
     #[serde(skip)]
     Key(KeyEvent),
@@ -143,6 +150,9 @@ impl Action {
             Action::CustomPeriod => "custom_period",
             Action::EditEntry => "edit_entry",
             Action::DeleteEntry => "delete_entry",
+            Action::AddOfficer => "add_officer",
+            Action::EditOfficer => "edit_officer",
+            Action::Interrupt => "interrupt",
             Action::Key(_) => "key",
             Action::Paste(_) => "paste",
             Action::Refresh => "refresh",

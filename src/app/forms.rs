@@ -41,6 +41,12 @@ pub enum FormKind {
     },
     /// A case closed with its outcome.
     CloseCase(Id<Case>),
+    /// An officer or agency added to the directory (`contact`: corrected);
+    /// `for_referral`: opened from the referral form, which then takes them.
+    Directory {
+        contact: Option<Id<Contact>>,
+        for_referral: bool,
+    },
 }
 
 pub mod quick {
@@ -486,6 +492,7 @@ pub fn validate(kind: &FormKind, form: &mut Form, store: &Store, now: chrono::Na
         FormKind::StartSurgery => need(form, 0, text::surgery::NEED_VENUE),
         FormKind::EditEntry { .. } => super::record_forms::validate_entry(form, now),
         FormKind::CloseCase(_) => super::record_forms::validate_closing(form, today),
+        FormKind::Directory { .. } => super::record_forms::validate_directory(form),
         FormKind::ReviewRange => {
             date_field(form, range::FROM, today);
             date_field(form, range::TO, today);
@@ -505,6 +512,25 @@ fn date_field(form: &mut Form, i: usize, today: NaiveDate) {
     if let Err(e) = crate::dates::parse_date(form.fields[i].input.text(), today) {
         form.fields[i].error = Some(e.to_string());
     }
+}
+
+/// A name typed in the referral form that is nobody in the directory yet:
+/// saving offers to add them rather than refusing.
+pub fn new_referral_name(form: &Form, store: &Store) -> Option<String> {
+    let Input::Who { field, chosen, .. } = &form.fields[refer::TO].input else {
+        return None;
+    };
+    let typed = field.text().trim();
+    if typed.is_empty() || referral_target(form, store).is_some() {
+        return None;
+    }
+    // Someone already in the contacts who is no officer (a constituent) is
+    // refused beside the field, not made an officer by a second record.
+    let known = store
+        .contacts_named(typed)
+        .map(|v| !v.is_empty())
+        .unwrap_or(true);
+    (chosen.is_none() && !known).then(|| typed.to_string())
 }
 
 /// The officer or agency the referral form names: the one picked, or the

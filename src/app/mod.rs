@@ -222,7 +222,7 @@ impl App {
             Screen::Contacts(_) => vec![Open, Back],
             Screen::Contact(_) => vec![Open, Reveal, Back],
             Screen::Agenda(_) => vec![Open, Done, SnoozeDay, SnoozeWeek, Reschedule, Reveal, Back],
-            Screen::Directory(_) => vec![Open, Back],
+            Screen::Directory(_) => vec![Open, AddOfficer, EditOfficer, Back],
             Screen::Review(_) => vec![PrevPeriod, NextPeriod, PeriodKind, CustomPeriod, Back],
         };
         own.extend([
@@ -266,14 +266,42 @@ impl App {
         if self.privacy || self.keymap.is(&key, &Action::Privacy) {
             return Some(Action::Privacy);
         }
+        // Ctrl-C: quits from home, elsewhere says how.
+        if key.code == KeyCode::Char('c') && key.modifiers.contains(KeyModifiers::CONTROL) {
+            return Some(Action::Interrupt);
+        }
         if !self.popups.is_empty() {
             return Some(Action::Key(key));
         }
-        // Typing the problem on the directory screen.
-        if let Screen::Directory(v) = &self.screen
-            && v.typing
-        {
-            return Some(Action::Key(key));
+        // Typing the problem on the directory screen. The keys for help and
+        // for the other screens still work: nobody looks up "?" or "2".
+        if let Screen::Directory(v) = &self.screen {
+            let global = [
+                Action::Help,
+                Action::GotoHome,
+                Action::GotoCases,
+                Action::GotoContacts,
+                Action::GotoAgenda,
+                Action::GotoReview,
+            ];
+            if v.typing {
+                if let Some(a) = self.keymap.resolve(&key, &global) {
+                    return Some(a);
+                }
+                return Some(Action::Key(key));
+            }
+            // Not typing (after Esc): a letter bound to nothing starts typing
+            // again instead of vanishing.
+            let resolved = self.keymap.resolve(&key, &self.screen_actions());
+            if resolved.is_none()
+                && let KeyCode::Char(_) = key.code
+                && !key
+                    .modifiers
+                    .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT)
+            {
+                return Some(Action::Key(key));
+            }
+            return resolved;
         }
         self.keymap.resolve(&key, &self.screen_actions())
     }
@@ -323,6 +351,16 @@ impl App {
         self.status = None;
         match action {
             Action::Quit => self.quit = true,
+            Action::Interrupt => {
+                if matches!(self.screen, Screen::Home) && self.popups.is_empty() {
+                    self.quit = true;
+                } else {
+                    self.status = Some(text::message::how_to_quit(
+                        &self.keymap.label(&Action::GotoHome),
+                        &self.keymap.label(&Action::Quit),
+                    ));
+                }
+            }
             Action::Help => self.popups.push(Popup::Help),
             // On the directory screen, search is its own "who handles …".
             Action::Search if matches!(self.screen, Screen::Directory(_)) => {
@@ -481,6 +519,7 @@ impl App {
         let Screen::Directory(v) = &mut self.screen else {
             return Ok(());
         };
+        v.typing = true;
         match key.code {
             KeyCode::Esc => v.typing = false,
             KeyCode::Up => v.step(-1),
@@ -592,6 +631,18 @@ impl App {
                     }
                     Outcome::Submit => {
                         forms::validate(kind, form, &self.store, now);
+                        // A new name in the referral form: add them to the
+                        // directory there and then, and come back.
+                        if matches!(kind, FormKind::Refer(_))
+                            && let Some(name) = forms::new_referral_name(form, &self.store)
+                        {
+                            let kind = FormKind::Directory {
+                                contact: None,
+                                for_referral: true,
+                            };
+                            self.open_form(kind, record_forms::directory(&name, None));
+                            return Ok(());
+                        }
                         if form.has_errors() {
                             form.focus_first_error();
                             form.notice = Some(text::form::FIX_FIRST.to_string());
@@ -673,6 +724,34 @@ impl App {
                     record_forms::save_closing(&form, &mut self.store, now.date(), *id)?;
                 let reference = self.store.case(*id)?.data.reference;
                 text::closing::closed(&reference, outcome.label(), follow_ups)
+            }
+            FormKind::Directory {
+                contact,
+                for_referral,
+            } => {
+                let saved = record_forms::save_directory(&form, &mut self.store, *contact)?;
+                self.popups.pop();
+                let status = text::directory_form::saved(&saved.name);
+                // Back in the referral form, the new officer is chosen.
+                if *for_referral
+                    && let Some(Popup::Form(kind, refer)) = self.popups.last_mut()
+                    && let Input::Who {
+                        field,
+                        chosen,
+                        matches,
+                        ..
+                    } = &mut refer.fields[forms::refer::TO].input
+                {
+                    field.set_text(&saved.name);
+                    *chosen = Some(match_of(&saved));
+                    matches.clear();
+                    refer.focus = forms::refer::INSTRUCTION;
+                    forms::validate(kind, refer, &self.store, now);
+                } else {
+                    self.refresh();
+                }
+                self.status = Some(status);
+                return Ok(());
             }
             FormKind::ReviewRange => {
                 let period = forms::review_period(&form, now.date())?;
@@ -1081,6 +1160,24 @@ impl App {
             },
             Screen::Directory(v) => match action {
                 a if a.is_movement() => v.step(a.distance(10)),
+                Action::AddOfficer => {
+                    let kind = FormKind::Directory {
+                        contact: None,
+                        for_referral: false,
+                    };
+                    self.open_form(kind, record_forms::directory("", None));
+                }
+                Action::EditOfficer => match v.results.get(v.selected) {
+                    Some((d, c)) => {
+                        let form = record_forms::directory("", Some((&c.data, &d.handles)));
+                        let kind = FormKind::Directory {
+                            contact: Some(c.id),
+                            for_referral: false,
+                        };
+                        self.open_form(kind, form);
+                    }
+                    None => self.status = Some(text::directory_form::NOTHING.to_string()),
+                },
                 Action::Open => {
                     if let Some((_, c)) = v.results.get(v.selected) {
                         let s = Screen::Contact(Box::new(ContactView::new(c.id)));

@@ -9,7 +9,7 @@ use super::form::{Field, Form, Input, Pick};
 use super::text;
 use super::textfield::TextField;
 use crate::domain::rules::check_not_future;
-use crate::domain::{Case, Entry, EntryKind, Id, Outcome, Record};
+use crate::domain::{Case, Contact, ContactKind, Entry, EntryKind, Id, Outcome, Record};
 use crate::store::{CaseClosing, EntryChanges, Store};
 use crate::{Error, Result};
 
@@ -233,4 +233,124 @@ pub fn save_closing(
     let closing = read_closing(form, on).map_err(|(_, m)| Error::invalid(m))?;
     let closed = store.close_case_with(case, &closing)?;
     Ok((closing.outcome, closed))
+}
+
+/// The fields of the directory form (an officer or agency), in order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DirField {
+    Name,
+    Kind,
+    Organisation,
+    Department,
+    Role,
+    Handles,
+    Phone,
+    Email,
+}
+
+impl DirField {
+    pub const fn at(self) -> usize {
+        self as usize
+    }
+}
+
+/// The kinds of contact the directory lists.
+const DIRECTORY_KINDS: [ContactKind; 4] = [
+    ContactKind::Officer,
+    ContactKind::Agency,
+    ContactKind::Organisation,
+    ContactKind::Councillor,
+];
+
+/// The directory form: a new officer (named as typed) or one corrected.
+pub fn directory(name: &str, existing: Option<(&Contact, &str)>) -> Form {
+    use text::directory_form as t;
+    let kinds: Vec<(String, String)> = DIRECTORY_KINDS
+        .iter()
+        .map(|k| (k.as_str().to_string(), k.label().to_string()))
+        .collect();
+    let (c, handles) = match existing {
+        Some((c, h)) => (c.clone(), h.to_string()),
+        None => (Contact::named(name), String::new()),
+    };
+    let kind_at = DIRECTORY_KINDS
+        .iter()
+        .position(|k| *k == c.kind())
+        .unwrap_or(0);
+    let text = |label, v: &Option<String>| {
+        Field::text(
+            label,
+            TextField::new().with_text(v.as_deref().unwrap_or("")),
+        )
+        .optional()
+    };
+    Form::new(
+        if existing.is_some() { t::EDIT } else { t::NEW },
+        vec![
+            Field::text(t::NAME, TextField::new().with_text(&c.name)),
+            Field::choice(t::KIND, kinds, kind_at),
+            text(t::ORGANISATION, &c.organisation),
+            text(t::DEPARTMENT, &c.department),
+            text(t::ROLE, &c.role),
+            Field::text(t::HANDLES, TextField::new().with_text(&handles)).optional(),
+            text(t::PHONE, &c.phone),
+            text(t::EMAIL, &c.email),
+        ],
+    )
+}
+
+/// An officer or agency as the directory form gives it, checked by the
+/// domain (a name; an email that looks like one). `base` is the contact
+/// being corrected, whose other fields are kept.
+pub fn read_directory(
+    form: &Form,
+    base: Option<&Contact>,
+) -> std::result::Result<(Contact, String), (DirField, String)> {
+    let get = |f: DirField| form.fields[f.at()].input.text().trim();
+    let opt = |f: DirField| (!get(f).is_empty()).then(|| get(f).to_string());
+    let mut c = base.cloned().unwrap_or_default();
+    c.name = get(DirField::Name).to_string();
+    if c.name.is_empty() {
+        return Err((DirField::Name, text::directory_form::NEED_NAME.to_string()));
+    }
+    c.kind = Some(
+        get(DirField::Kind)
+            .parse()
+            .map_err(|e: Error| (DirField::Kind, e.to_string()))?,
+    );
+    c.organisation = opt(DirField::Organisation);
+    c.department = opt(DirField::Department);
+    c.role = opt(DirField::Role);
+    c.phone = opt(DirField::Phone);
+    c.email = opt(DirField::Email);
+    c.validate().map_err(|e| (DirField::Email, e.to_string()))?;
+    Ok((c, get(DirField::Handles).to_string()))
+}
+
+pub fn validate_directory(form: &mut Form) {
+    for f in &mut form.fields {
+        f.error = None;
+    }
+    if let Err((field, message)) = read_directory(form, None) {
+        form.fields[field.at()].error = Some(message);
+    }
+}
+
+/// Saves the officer or agency; returns them.
+pub fn save_directory(
+    form: &Form,
+    store: &mut Store,
+    id: Option<Id<Contact>>,
+) -> Result<Record<Contact>> {
+    let base = id.map(|id| store.contact(id)).transpose()?;
+    let (c, handles) =
+        read_directory(form, base.as_ref().map(|r| &r.data)).map_err(|(_, m)| Error::invalid(m))?;
+    let categories = match id {
+        Some(id) => store
+            .directory_entry_of(id)?
+            .map(|d| d.data.categories)
+            .unwrap_or_default(),
+        None => Vec::new(),
+    };
+    store.save_directory_contact(id, &c, &handles, &categories)
 }

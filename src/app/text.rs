@@ -62,6 +62,8 @@ pub fn action_label(name: &str) -> &'static str {
         "period_kind" => "calendar/municipal",
         "custom_period" => "from–to",
         "edit_entry" => "edit / file entry",
+        "add_officer" => "add officer",
+        "edit_officer" => "edit officer",
         "delete_entry" => "delete entry",
         _ => "",
     }
@@ -246,11 +248,33 @@ pub mod surgery {
 pub mod directory {
     pub const TITLE: &str = "Who do I speak to about …";
     pub const PROMPT: &str = "Type the problem, e.g. fly-tipping, damp, street lights";
-    pub const EMPTY: &str = "The directory is empty. Add officers with casebook directory --add.";
+    pub fn empty(add_key: &str) -> String {
+        format!("The directory is empty. Press Esc, then {add_key}, to add an officer or agency.")
+    }
     pub const NOTHING: &str = "Nobody in the directory handles that.";
-    pub const TYPING_KEYS: &str = "Type the problem · ↑/↓ choose · Enter open · Esc stop typing";
+    pub const TYPING_KEYS: &str =
+        "Type the problem · ↑/↓ choose · Enter open · Esc stop typing · ? keys · 1–6 screens";
     pub const RESULTS: &str = "Officers and agencies";
     pub const HANDLES: &str = "handles";
+}
+
+pub mod directory_form {
+    pub const NEW: &str = "New officer or agency";
+    pub const EDIT: &str = "Officer or agency";
+    pub const NAME: &str = "Name";
+    pub const KIND: &str = "Kind";
+    pub const ORGANISATION: &str = "Organisation";
+    pub const DEPARTMENT: &str = "Department";
+    pub const ROLE: &str = "Role";
+    pub const HANDLES: &str = "What they handle";
+    pub const PHONE: &str = "Phone";
+    pub const EMAIL: &str = "Email";
+    pub const NEED_NAME: &str = "type their name";
+    pub const NOTHING: &str = "Choose an officer or agency first.";
+
+    pub fn saved(name: &str) -> String {
+        format!("{name} is in the directory.")
+    }
 }
 
 pub mod review {
@@ -487,6 +511,11 @@ pub mod help {
 }
 
 pub mod message {
+    /// After Ctrl-C away from home.
+    pub fn how_to_quit(home: &str, quit: &str) -> String {
+        format!("To quit, press {home} for home, then {quit}.")
+    }
+
     pub const ERROR: &str = "Something went wrong";
     pub const PROBLEMS: &str = "Key settings skipped";
     pub const CLOSE: &str = "Enter or Esc closes this.";
