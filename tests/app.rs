@@ -959,7 +959,13 @@ fn a_referral_with_consent_is_made_at_once_with_the_due_date_in_working_days() {
     app.press(key(KeyCode::Tab));
     type_text(&mut app, "HSG-204");
     app.press(key(KeyCode::Tab));
-    app.press(key(KeyCode::Right)); // constituent copied: yes
+    {
+        let Some(Popup::Form(_, form)) = app.popups.last() else {
+            panic!("the referral form")
+        };
+        // Nothing confidential on the case: copied in unless changed.
+        assert_eq!(form.fields[3].input.text(), "yes");
+    }
     app.press(key(KeyCode::Tab));
     app.press(key(KeyCode::Right)); // 11 working days
     app.press(key(KeyCode::Enter));
@@ -1704,4 +1710,28 @@ fn ctrl_c_quits_from_home_and_elsewhere_says_how() {
     app.press(key(KeyCode::Char('1')));
     app.press(ctrl('c'));
     assert!(app.quit);
+}
+
+#[test]
+fn a_case_with_a_confidential_entry_does_not_copy_the_constituent_in_by_default() {
+    let (mut s, case) = referral_store(Some(true));
+    let reference = s.case(case).expect("case").data.reference;
+    s.log(&LogRequest {
+        who: Who::Named("Siân Davies".into()),
+        case: Some(reference),
+        kind: EntryKind::Note,
+        at: now(),
+        text: "Told me about her health".into(),
+        follow_up: None,
+        confidential: true,
+        surgery: None,
+    })
+    .expect("logged");
+    let mut app = app_with(s, Config::default());
+    open_case(&mut app, case);
+    app.press(key(KeyCode::Char('R')));
+    let Some(Popup::Form(_, form)) = app.popups.last() else {
+        panic!("the referral form")
+    };
+    assert_eq!(form.fields[3].input.text(), "no");
 }

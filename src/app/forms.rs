@@ -281,7 +281,8 @@ pub fn reschedule() -> Form {
 
 /// The referral form. The reply time is a choice whose every option shows
 /// the date it makes, so the due date is seen as it changes.
-pub fn refer(today: NaiveDate, default_days: u32) -> Form {
+/// `copied` is whether the constituent is copied in unless changed.
+pub fn refer(today: NaiveDate, default_days: u32, copied: bool) -> Form {
     use text::refer as t;
     let days: Vec<(String, String)> = REPLY_DAYS
         .map(|n| {
@@ -303,7 +304,7 @@ pub fn refer(today: NaiveDate, default_days: u32) -> Form {
                 0,
             ),
             Field::text(t::COUNCIL_REF, TextField::new()).optional(),
-            Field::choice(t::COPIED, yes_no(), 0),
+            Field::choice(t::COPIED, yes_no(), usize::from(copied)),
             Field::choice(t::DAYS, days, default_at),
             Field::text(t::NOTE, TextField::multiline()).optional(),
         ],

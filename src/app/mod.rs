@@ -1062,8 +1062,11 @@ impl App {
                     if v.case.as_ref().is_some_and(|c| c.is_closed()) {
                         self.status = Some(text::case::ALREADY_CLOSED.to_string());
                     } else {
-                        let (id, form) =
-                            (v.id, forms::refer(today, self.config.referral_reply_days));
+                        let id = v.id;
+                        let copied = crate::domain::rules::copy_constituent_in_by_default(
+                            self.store.case_has_confidential_entries(id)?,
+                        );
+                        let form = forms::refer(today, self.config.referral_reply_days, copied);
                         self.open_form(FormKind::Refer(id), form);
                     }
                 }

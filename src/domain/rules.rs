@@ -57,6 +57,14 @@ pub fn can_receive_referral(kind: ContactKind, in_directory: bool) -> bool {
         )
 }
 
+/// Whether a referral copies the constituent in unless told otherwise: yes,
+/// unless the case holds something confidential (the workbook: "copy the
+/// constituent in on what you have sent to officers unless it is
+/// confidential").
+pub fn copy_constituent_in_by_default(case_has_confidential: bool) -> bool {
+    !case_has_confidential
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -146,6 +146,16 @@ impl Store {
         })
     }
 
+    /// True when any diary entry of the case is confidential (one case's
+    /// entries, through `entries_case_at`).
+    pub fn case_has_confidential_entries(&self, case: Id<Case>) -> Result<bool> {
+        Ok(self.conn().query_row(
+            "SELECT EXISTS (SELECT 1 FROM entries WHERE case_id = ?1 AND confidential)",
+            [case],
+            |r| r.get(0),
+        )?)
+    }
+
     /// A case's timeline, oldest first. `limit` bounds it for very long cases.
     pub fn entries_of_case(&self, case: Id<Case>, limit: usize) -> Result<Vec<Record<Entry>>> {
         let mut stmt = self.conn().prepare_cached(&format!(
