@@ -5,6 +5,7 @@ use std::collections::BTreeMap;
 use casebook::app::form::Input;
 use casebook::app::forms::quick;
 use casebook::app::record::intake::IntakeField;
+use casebook::app::record_forms::{CloseField, DirField, EntryField};
 use casebook::app::{Action, App, Popup, Screen, key};
 use casebook::clock::Clock;
 use casebook::config::Config;
@@ -317,10 +318,13 @@ fn the_case_screen_changes_status_and_closing_asks_for_the_outcome() {
         CaseStatus::WaitingCouncil
     );
     app.press(key(KeyCode::Char('x')));
-    let Some(Popup::Choose { options, .. }) = app.popups.last() else {
+    let Some(Popup::Form(FormKind::CloseCase(_), form)) = app.popups.last() else {
         panic!("outcome asked")
     };
-    assert_eq!(options[0].0, "resolved");
+    assert_eq!(
+        form.fields[CloseField::Outcome.at()].input.text(),
+        "resolved"
+    );
     app.press(key(KeyCode::Enter));
     let case = app.store.case(id).expect("case");
     assert_eq!(case.status, CaseStatus::Closed);
@@ -959,7 +963,13 @@ fn a_referral_with_consent_is_made_at_once_with_the_due_date_in_working_days() {
     app.press(key(KeyCode::Tab));
     type_text(&mut app, "HSG-204");
     app.press(key(KeyCode::Tab));
-    app.press(key(KeyCode::Right)); // constituent copied: yes
+    {
+        let Some(Popup::Form(_, form)) = app.popups.last() else {
+            panic!("the referral form")
+        };
+        // Nothing confidential on the case: copied in unless changed.
+        assert_eq!(form.fields[3].input.text(), "yes");
+    }
     app.press(key(KeyCode::Tab));
     app.press(key(KeyCode::Right)); // 11 working days
     app.press(key(KeyCode::Enter));
@@ -1271,4 +1281,467 @@ fn the_review_takes_a_custom_range_and_steps_it_by_its_length() {
     app.press(key(KeyCode::Left));
     let before = Period::custom(d(2026, 1, 4), d(2026, 1, 31)).expect("p");
     assert_eq!(review_view(&app).period, before);
+}
+
+// ---- keeping the record: calls that file themselves, entries corrected
+// ---- and filed afterwards, cases closed with their outcome
+
+use casebook::app::HomePanel;
+
+/// A store with Siân (one open case), Dai (two open cases, the newer second)
+/// and Sean (none).
+fn filing_app() -> (App, [Id<Case>; 3]) {
+    let mut s = Store::open_in_memory().expect("store");
+    let cats = Config::default().categories();
+    let sian = s
+        .add_contact(&Contact::named("Siân Davies"))
+        .expect("contact");
+    let dai = s
+        .add_contact(&Contact::named("Dai Morgan"))
+        .expect("contact");
+    s.add_contact(&Contact::named("Sean Price"))
+        .expect("contact");
+    let mut ids = Vec::new();
+    for (who, title, day) in [
+        (sian.id, "Bins missed on Heol y Nant", 10),
+        (dai.id, "Damp in the back bedroom", 12),
+        (dai.id, "Streetlight out on Ffordd Las", 20),
+    ] {
+        let c = Case::new(title, d(2026, 2, day));
+        ids.push(
+            s.add_case(&c, &[(who, Role::Constituent)], &cats)
+                .expect("case")
+                .id,
+        );
+    }
+    (app_with(s, Config::default()), [ids[0], ids[1], ids[2]])
+}
+
+fn case_field(app: &App) -> casebook::app::form::Pick {
+    match app.popups.last() {
+        Some(Popup::Form(_, f)) => match &f.fields[quick::CASE].input {
+            Input::Pick(p) => p.clone(),
+            other => panic!("the case field is a picker, got {other:?}"),
+        },
+        other => panic!("a form, got {other:?}"),
+    }
+}
+
+#[test]
+fn a_call_with_a_person_who_has_one_open_case_files_itself() {
+    let (mut app, [bins, ..]) = filing_app();
+    app.press(key(KeyCode::Char('c')));
+    type_text(&mut app, "sian");
+    app.press(key(KeyCode::Tab));
+    let reference = app.store.case(bins).expect("case").data.reference;
+    assert_eq!(
+        case_field(&app).value(),
+        Some(reference.as_str()),
+        "proposed"
+    );
+    type_text(&mut app, "Bins missed again");
+    app.press(key(KeyCode::Enter));
+    assert!(app.popups.is_empty(), "{:?}", app.popups);
+    assert_eq!(
+        entries(&app)[0],
+        (
+            "Siân Davies".to_string(),
+            "Bins missed again".to_string(),
+            Some(reference)
+        )
+    );
+}
+
+#[test]
+fn with_several_open_cases_the_picker_lists_them_newest_first_and_guesses_none() {
+    let (mut app, [_, damp, light]) = filing_app();
+    app.press(key(KeyCode::Char('c')));
+    type_text(&mut app, "dai");
+    app.press(key(KeyCode::Tab));
+    let pick = case_field(&app);
+    assert_eq!(pick.value(), Some(""), "not filed until chosen");
+    let refs: Vec<String> = pick.options.iter().map(|o| o.0.clone()).collect();
+    let r_light = app.store.case(light).expect("case").data.reference;
+    let r_damp = app.store.case(damp).expect("case").data.reference;
+    assert_eq!(refs, vec![String::new(), r_light, r_damp.clone()]);
+    // A few letters of a title pick the case.
+    type_text(&mut app, "Rang about the damp");
+    app.press(key(KeyCode::Tab)); // kind
+    app.press(key(KeyCode::Tab)); // case
+    type_text(&mut app, "damp");
+    assert_eq!(case_field(&app).value(), Some(r_damp.as_str()));
+    // Letters that fit nothing are an error beside the field, text kept.
+    type_text(&mut app, "zz");
+    app.press(key(KeyCode::Enter));
+    let Some(Popup::Form(_, f)) = app.popups.last() else {
+        panic!("the form stays open")
+    };
+    assert_eq!(f.focus, quick::CASE, "the cursor went to the bad field");
+    assert!(f.fields[quick::CASE].shown_error().is_some());
+    app.press(key(KeyCode::Backspace));
+    app.press(key(KeyCode::Backspace));
+    app.press(key(KeyCode::Enter));
+    assert!(app.popups.is_empty(), "{:?}", app.popups);
+    assert_eq!(entries(&app)[0].2, Some(r_damp));
+}
+
+#[test]
+fn c_on_a_case_files_the_call_on_that_case() {
+    let (mut app, [_, damp, _]) = filing_app();
+    open_case(&mut app, damp);
+    app.press(key(KeyCode::Char('c')));
+    let Some(Popup::Form(_, f)) = app.popups.last() else {
+        panic!("a form")
+    };
+    assert_eq!(f.fields[quick::KIND].input.text(), "call_in");
+    type_text(&mut app, "Landlord has not been");
+    app.press(key(KeyCode::Enter));
+    let r = app.store.case(damp).expect("case").data.reference;
+    assert_eq!(
+        entries(&app)[0],
+        (
+            "Dai Morgan".to_string(),
+            "Landlord has not been".to_string(),
+            Some(r)
+        )
+    );
+}
+
+#[test]
+fn an_unfiled_call_is_filed_afterwards_from_home_and_the_change_is_audited() {
+    let (mut app, [_, damp, _]) = filing_app();
+    app.press(key(KeyCode::Char('c')));
+    type_text(&mut app, "dai");
+    app.press(key(KeyCode::Tab));
+    type_text(&mut app, "Rang: no news");
+    app.press(key(KeyCode::Enter));
+    assert_eq!(entries(&app)[0].2, None, "unfiled");
+    // Home: Tab to the latest entries, E, pick the case, Enter.
+    app.home.focus = HomePanel::Latest;
+    app.press(key(KeyCode::Char('E')));
+    let Some(Popup::Form(FormKind::EditEntry { id, .. }, f)) = app.popups.last() else {
+        panic!("the entry form, got {:?}", app.popups)
+    };
+    let id = *id;
+    assert_eq!(f.focus, EntryField::Case.at(), "opened on the case");
+    type_text(&mut app, "damp");
+    app.press(key(KeyCode::Enter));
+    assert!(app.popups.is_empty(), "{:?}", app.popups);
+    let r = app.store.case(damp).expect("case").data.reference;
+    assert_eq!(entries(&app)[0].2, Some(r.clone()));
+    assert!(app.status.as_deref().is_some_and(|s| s.contains(&r)));
+    let uuid = app.store.entry(id).expect("entry").uuid;
+    let actions: Vec<String> = app
+        .store
+        .audit_of(&uuid)
+        .expect("audit")
+        .into_iter()
+        .map(|a| a.action)
+        .collect();
+    assert_eq!(actions, vec!["create", "update"]);
+}
+
+#[test]
+fn an_entry_is_corrected_but_not_into_the_future_and_deleting_asks_first() {
+    let (mut app, _) = filing_app();
+    app.store
+        .log(&LogRequest {
+            who: Who::Named("Sean Price".into()),
+            case: None,
+            kind: EntryKind::CallIn,
+            at: now() - chrono::Duration::hours(1),
+            text: "Rang abuot parking".into(),
+            follow_up: None,
+            confidential: false,
+            surgery: None,
+        })
+        .expect("logged");
+    app.refresh();
+    app.home.focus = HomePanel::Latest;
+    app.press(key(KeyCode::Char('E')));
+    // Back to the text: fix the typo.
+    app.press(key(KeyCode::Home));
+    for _ in 0..4 {
+        app.press(key(KeyCode::BackTab));
+    }
+    let Some(Popup::Form(_, f)) = app.popups.last() else {
+        panic!("form")
+    };
+    assert_eq!(f.focus, EntryField::Text.at());
+    app.press(ctrl('u'));
+    type_text(&mut app, "Rang about parking");
+    // A time tomorrow is refused beside the field, and the cursor goes there.
+    app.press(key(KeyCode::Tab));
+    app.press(key(KeyCode::Tab));
+    app.press(ctrl('u'));
+    type_text(&mut app, "tomorrow");
+    app.press(key(KeyCode::Tab));
+    app.press(key(KeyCode::Enter));
+    let Some(Popup::Form(_, f)) = app.popups.last() else {
+        panic!("the form stays open")
+    };
+    assert_eq!(f.focus, EntryField::When.at());
+    let err = f.fields[EntryField::When.at()].shown_error().unwrap_or("");
+    assert!(err.contains("in the future"), "{err}");
+    assert_eq!(
+        f.fields[EntryField::When.at()].input.text(),
+        "tomorrow",
+        "kept"
+    );
+    app.press(ctrl('u'));
+    type_text(&mut app, "2026-03-02 08:15");
+    app.press(key(KeyCode::Enter));
+    assert!(app.popups.is_empty(), "{:?}", app.popups);
+    let e = &app.store.latest_entries(1).expect("entries")[0].0;
+    assert_eq!(e.text, "Rang about parking");
+    assert_eq!(e.at.format("%H:%M").to_string(), "08:15");
+    // Delete: asked first; n keeps it, y deletes it and leaves a tombstone.
+    app.press(key(KeyCode::Char('D')));
+    assert!(matches!(app.popups.last(), Some(Popup::Confirm { .. })));
+    app.press(key(KeyCode::Char('n')));
+    assert_eq!(app.store.latest_entries(5).expect("entries").len(), 1);
+    app.press(key(KeyCode::Char('D')));
+    app.press(key(KeyCode::Char('y')));
+    assert!(app.store.latest_entries(5).expect("entries").is_empty());
+    let (doc, _) = app.store.export_all(true).expect("export");
+    assert_eq!(doc.tombstones.len(), 1, "the deletion is remembered");
+}
+
+#[test]
+fn closing_asks_outcome_note_satisfaction_and_closes_the_follow_ups() {
+    let (mut app, [bins, ..]) = filing_app();
+    follow_up(&mut app.store, Some(bins), today(), "Ring Siân back");
+    follow_up(&mut app.store, Some(bins), d(2026, 3, 9), "Check the round");
+    open_case(&mut app, bins);
+    app.press(key(KeyCode::Char('x')));
+    let Some(Popup::Form(FormKind::CloseCase(_), f)) = app.popups.last() else {
+        panic!("the closing form")
+    };
+    assert!(
+        !f.fields[CloseField::FollowUps.at()].hidden,
+        "asked: it has two"
+    );
+    app.press(key(KeyCode::Tab));
+    type_text(&mut app, "Round moved to Tuesdays");
+    app.press(key(KeyCode::Tab));
+    for _ in 0..4 {
+        app.press(key(KeyCode::Right)); // not known → 1 … 4
+    }
+    app.press(key(KeyCode::Tab));
+    type_text(&mut app, "Happy now");
+    app.press(key(KeyCode::Enter));
+    assert!(app.popups.is_empty(), "{:?}", app.popups);
+    let c = app.store.case(bins).expect("case");
+    assert_eq!(c.status, CaseStatus::Closed);
+    assert_eq!(c.outcome, Some(Outcome::Resolved));
+    assert_eq!(c.outcome_note.as_deref(), Some("Round moved to Tuesdays"));
+    assert_eq!(c.satisfaction, Some(4));
+    assert_eq!(c.feedback.as_deref(), Some("Happy now"));
+    assert_eq!(app.store.open_follow_up_count(bins).expect("count"), 0);
+    assert!(
+        app.status
+            .as_deref()
+            .is_some_and(|s| s.contains("2 open follow-ups"))
+    );
+}
+
+#[test]
+fn during_a_surgery_new_cases_and_entries_default_to_it() {
+    let (mut app, [bins, ..]) = filing_app();
+    app.store
+        .start_surgery("Neuadd y Pentref", now() - chrono::Duration::minutes(5))
+        .expect("surgery");
+    app.refresh();
+    app.press(key(KeyCode::Char('n')));
+    let Some(Popup::Form(_, f)) = app.popups.last() else {
+        panic!("intake")
+    };
+    assert_eq!(
+        casebook::app::record::field(f, IntakeField::Channel)
+            .expect("channel")
+            .input
+            .text(),
+        "surgery"
+    );
+    app.press(key(KeyCode::Esc));
+    assert!(
+        app.popups.is_empty(),
+        "nothing typed: closed without asking"
+    );
+    app.press(key(KeyCode::Char('c')));
+    let Some(Popup::Form(_, f)) = app.popups.last() else {
+        panic!("quick log")
+    };
+    assert_eq!(f.fields[quick::KIND].input.text(), "surgery_visit");
+    app.press(key(KeyCode::Esc));
+    open_case(&mut app, bins);
+    app.press(key(KeyCode::Char('e')));
+    let Some(Popup::Form(_, f)) = app.popups.last() else {
+        panic!("entry")
+    };
+    assert_eq!(f.fields[quick::KIND].input.text(), "surgery_visit");
+}
+
+#[test]
+fn esc_on_a_form_filled_in_ahead_but_untouched_closes_without_asking() {
+    let (mut app, [bins, ..]) = filing_app();
+    open_case(&mut app, bins);
+    app.press(key(KeyCode::Char('c'))); // who and case filled in ahead
+    app.press(key(KeyCode::Tab));
+    app.press(key(KeyCode::Esc));
+    assert!(app.popups.is_empty(), "{:?}", app.popups);
+    app.press(key(KeyCode::Char('c')));
+    type_text(&mut app, "x");
+    app.press(key(KeyCode::Esc));
+    assert!(matches!(app.popups.last(), Some(Popup::Confirm { .. })));
+}
+
+#[test]
+fn a_new_name_in_the_referral_form_is_added_to_the_directory_and_referred_to() {
+    let (s, case) = referral_store(Some(true));
+    let mut app = app_with(s, Config::default());
+    open_case(&mut app, case);
+    app.press(key(KeyCode::Char('R')));
+    type_text(&mut app, "Mari Jones");
+    app.press(key(KeyCode::Enter));
+    let Some(Popup::Form(FormKind::Directory { for_referral, .. }, f)) = app.popups.last() else {
+        panic!("the directory form, got {:?}", app.popups.last())
+    };
+    assert!(*for_referral);
+    assert_eq!(f.fields[DirField::Name.at()].input.text(), "Mari Jones");
+    app.press(key(KeyCode::Tab)); // kind: officer
+    app.press(key(KeyCode::Tab));
+    type_text(&mut app, "Cyngor Sir");
+    app.press(key(KeyCode::Tab));
+    type_text(&mut app, "Highways");
+    app.press(key(KeyCode::Tab));
+    app.press(key(KeyCode::Tab));
+    type_text(&mut app, "potholes, street lights");
+    app.press(key(KeyCode::Tab));
+    type_text(&mut app, "01234 567890");
+    app.press(key(KeyCode::Tab));
+    type_text(&mut app, "not-an-email");
+    app.press(key(KeyCode::Enter));
+    let Some(Popup::Form(FormKind::Directory { .. }, f)) = app.popups.last() else {
+        panic!("refused: the form stays")
+    };
+    assert_eq!(f.focus, DirField::Email.at(), "the cursor at the bad field");
+    app.press(ctrl('u'));
+    type_text(&mut app, "mari@example.gov.uk");
+    app.press(key(KeyCode::Enter));
+    // Back in the referral form with Mari chosen; Enter refers.
+    let Some(Popup::Form(FormKind::Refer(_), f)) = app.popups.last() else {
+        panic!("the referral form, got {:?}", app.popups.last())
+    };
+    assert!(matches!(
+        &f.fields[0].input,
+        Input::Who { chosen: Some(m), .. } if m.name == "Mari Jones"
+    ));
+    app.press(key(KeyCode::Enter));
+    assert!(app.popups.is_empty(), "{:?}", app.popups);
+    let refs = app.store.referrals_of_case(case).expect("r");
+    assert_eq!(refs.len(), 1);
+    let mari = app.store.contact(refs[0].to).expect("officer");
+    assert_eq!(mari.kind, Some(ContactKind::Officer));
+    assert_eq!(mari.department.as_deref(), Some("Highways"));
+    assert_eq!(
+        app.store.who_handles("potholes", 5).expect("q")[0].1.name,
+        "Mari Jones"
+    );
+}
+
+#[test]
+fn the_directory_adds_and_corrects_officers_and_its_search_box_lets_keys_through() {
+    let (s, _) = referral_store(Some(true));
+    let mut app = app_with(s, Config::default());
+    app.press(key(KeyCode::Char('5')));
+    // Typing: "?" is help, not a letter of the problem.
+    app.press(key(KeyCode::Char('?')));
+    assert!(matches!(app.popups.last(), Some(Popup::Help)));
+    app.press(key(KeyCode::Esc));
+    type_text(&mut app, "mould");
+    // Esc, then a letter bound to nothing: typing starts again.
+    app.press(key(KeyCode::Esc));
+    app.press(key(KeyCode::Char('x')));
+    assert!(matches!(&app.screen, Screen::Directory(v) if v.typing && v.query.text() == "mouldx"));
+    app.press(key(KeyCode::Backspace));
+    // Esc, E corrects the officer chosen; a adds one.
+    app.press(key(KeyCode::Esc));
+    app.press(key(KeyCode::Char('E')));
+    let Some(Popup::Form(
+        FormKind::Directory {
+            contact: Some(_), ..
+        },
+        f,
+    )) = app.popups.last()
+    else {
+        panic!("the officer's form, got {:?}", app.popups.last())
+    };
+    assert_eq!(f.fields[DirField::Name.at()].input.text(), "Rhian Hughes");
+    assert_eq!(
+        f.fields[DirField::Handles.at()].input.text(),
+        "damp, mould, repairs to council homes"
+    );
+    for _ in 0..DirField::Phone.at() {
+        app.press(key(KeyCode::Tab));
+    }
+    type_text(&mut app, "029 2000 0000");
+    app.press(key(KeyCode::Enter));
+    assert!(app.popups.is_empty(), "{:?}", app.popups);
+    let rhian = &app.store.who_handles("mould", 5).expect("q")[0];
+    assert_eq!(rhian.1.phone.as_deref(), Some("029 2000 0000"));
+    assert_eq!(
+        rhian.1.department.as_deref(),
+        Some("Housing"),
+        "the rest kept"
+    );
+    assert_eq!(rhian.0.categories, vec!["housing".to_string()]);
+    app.press(key(KeyCode::Char('a')));
+    type_text(&mut app, "Cymorth i Fenywod");
+    app.press(key(KeyCode::Tab));
+    app.press(key(KeyCode::Right)); // an agency
+    app.press(key(KeyCode::Enter));
+    assert!(app.popups.is_empty(), "{:?}", app.popups);
+    assert_eq!(app.store.directory().expect("dir").len(), 3);
+    // A digit goes to its screen, even while typing.
+    app.press(key(KeyCode::Char('/')));
+    app.press(key(KeyCode::Char('2')));
+    assert!(matches!(app.screen, Screen::Cases(_)));
+}
+
+#[test]
+fn ctrl_c_quits_from_home_and_elsewhere_says_how() {
+    let (mut app, _) = filing_app();
+    app.press(key(KeyCode::Char('2')));
+    app.press(ctrl('c'));
+    assert!(!app.quit);
+    let status = app.status.clone().unwrap_or_default();
+    assert!(status.contains("To quit"), "{status}");
+    app.press(key(KeyCode::Char('1')));
+    app.press(ctrl('c'));
+    assert!(app.quit);
+}
+
+#[test]
+fn a_case_with_a_confidential_entry_does_not_copy_the_constituent_in_by_default() {
+    let (mut s, case) = referral_store(Some(true));
+    let reference = s.case(case).expect("case").data.reference;
+    s.log(&LogRequest {
+        who: Who::Named("Siân Davies".into()),
+        case: Some(reference),
+        kind: EntryKind::Note,
+        at: now(),
+        text: "Told me about her health".into(),
+        follow_up: None,
+        confidential: true,
+        surgery: None,
+    })
+    .expect("logged");
+    let mut app = app_with(s, Config::default());
+    open_case(&mut app, case);
+    app.press(key(KeyCode::Char('R')));
+    let Some(Popup::Form(_, form)) = app.popups.last() else {
+        panic!("the referral form")
+    };
+    assert_eq!(form.fields[3].input.text(), "no");
 }

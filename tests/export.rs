@@ -103,6 +103,7 @@ fn fill(path: &Path) {
                 others_involved: some("Neighbours at no. 3"),
                 status: CaseStatus::Closed,
                 outcome: Some(Outcome::Resolved),
+                outcome_note: some("Mould treated, bedroom repainted"),
                 satisfaction: Some(4),
                 feedback: some("Diolch yn fawr"),
                 promised_by: Some(d(2026, 1, 24)),

@@ -118,6 +118,87 @@ fn log_a_call_and_quit_in_a_real_terminal() {
     assert_eq!(entries[0].contact.as_deref(), Some("Siân Davies"));
 }
 
+/// On an empty diary, typing everything: a call from a new person (no case
+/// yet, so unfiled), a case opened for her, a second call that files itself
+/// on her one open case, and the first call filed afterwards from home.
+#[test]
+fn a_call_files_itself_and_an_unfiled_call_is_filed_afterwards() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let db = dir.path().join("diary.db");
+    let config = dir.path().join("config.toml");
+    std::fs::write(&config, "").expect("config");
+
+    let (mut child, mut term, mut writer) = spawn(&db, &config, &[]);
+    let limit = Duration::from_secs(20);
+    let mut send = |s: &str| {
+        writer.write_all(s.as_bytes()).expect("typed");
+        writer.flush().expect("flushed");
+    };
+
+    term.wait_for("Nothing due today", limit);
+    send("c");
+    term.wait_for("Log a call", limit);
+    send("Siân Davies");
+    term.wait_for("new: will be added", limit);
+    send("\t");
+    send("Bins missed on Heol y Nant");
+    term.wait_for("Heol y Nant", limit);
+    send("\r");
+    term.wait_for("Logged (unfiled)", limit);
+
+    // A case for her: n, her name picked, Tab to the title, Enter.
+    send("n");
+    term.wait_for("New case", limit);
+    send("sian");
+    term.wait_for("+ new contact", limit);
+    send("\t\t");
+    send("Missed bins");
+    term.wait_for("Missed bins", limit);
+    send("\r");
+    term.wait_for("Case 2026-0001 opened", limit);
+
+    // From home, a call with her: her one open case is proposed.
+    send("1");
+    term.wait_for("Latest", limit);
+    send("c");
+    term.wait_for("Log a call", limit);
+    send("sian");
+    term.wait_for("+ new contact", limit);
+    send("\t");
+    term.wait_for("known contact", limit);
+    term.wait_for("2026-0001 · Missed bins", limit);
+    send("Rang again");
+    term.wait_for("Rang again", limit);
+    send("\r");
+    term.wait_for("Logged with Siân Davies on 2026-0001", limit);
+
+    // The first call, unfiled: Tab to the latest entries, down to it, E,
+    // Enter files it on the case proposed.
+    send("\t\t");
+    send("j");
+    term.wait_for("files it", limit);
+    send("E");
+    term.wait_for("correct it or file it", limit);
+    term.wait_for("2026-0001 · Missed bins", limit);
+    send("\r");
+    term.wait_for("filed on 2026-0001", limit);
+    send("q");
+    let status = wait_exit(child.as_mut(), limit, "the app did not quit on q");
+    assert!(status.success(), "exit status {status:?}");
+
+    let store = casebook::store::Store::open(&db).expect("the diary");
+    let entries = store.latest_entry_lines(10).expect("entries");
+    assert_eq!(entries.len(), 2);
+    for e in &entries {
+        assert_eq!(
+            e.case.as_ref().map(|c| c.1.as_str()),
+            Some("2026-0001"),
+            "{}",
+            e.text
+        );
+    }
+}
+
 /// Starts the real binary in a pseudo-terminal with `extra_env`.
 fn spawn(
     db: &std::path::Path,

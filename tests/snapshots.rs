@@ -228,7 +228,7 @@ fn case() {
     press(&mut app, KeyCode::Char('G'));
     insta::assert_snapshot!("case_revealed_scrolled_80x24", draw(&app, 80, 24));
     press(&mut app, KeyCode::Char('x'));
-    insta::assert_snapshot!("choose_outcome", draw(&app, 80, 24));
+    insta::assert_snapshot!("close_case_80x24", draw(&app, 80, 24));
     press(&mut app, KeyCode::Esc);
     press(&mut app, KeyCode::Char('f'));
     insta::assert_snapshot!("follow_up_form", draw(&app, 80, 24));
@@ -518,4 +518,78 @@ fn review() {
     insta::assert_snapshot!("review_municipal_120x40", draw(&app, 120, 40));
     press(&mut app, KeyCode::Char('f'));
     insta::assert_snapshot!("review_range_form_80x24", draw(&app, 80, 24));
+}
+
+/// The forms that keep the record: a call proposing the caller's one open
+/// case, the case picker with several, an unfiled entry being filed, the
+/// closing form, the directory form; each at both sizes.
+#[test]
+fn keeping_the_record() {
+    let sizes = [(80, 24), (120, 40)];
+    let mut app = seeded();
+    press(&mut app, KeyCode::Char('c'));
+    typed(&mut app, "dai");
+    press(&mut app, KeyCode::Tab);
+    typed(&mut app, "Asked again about the bulky waste");
+    for (w, h) in sizes {
+        insta::assert_snapshot!(format!("quick_log_proposes_case_{w}x{h}"), draw(&app, w, h));
+    }
+    press(&mut app, KeyCode::Esc);
+    press(&mut app, KeyCode::Char('y'));
+
+    press(&mut app, KeyCode::Char('c'));
+    typed(&mut app, "sian");
+    press(&mut app, KeyCode::Tab);
+    press(&mut app, KeyCode::Tab);
+    press(&mut app, KeyCode::Tab);
+    for (w, h) in sizes {
+        insta::assert_snapshot!(format!("quick_log_case_picker_{w}x{h}"), draw(&app, w, h));
+    }
+    typed(&mut app, "street");
+    for (w, h) in sizes {
+        insta::assert_snapshot!(format!("quick_log_case_typed_{w}x{h}"), draw(&app, w, h));
+    }
+    press(&mut app, KeyCode::Esc);
+    press(&mut app, KeyCode::Char('y'));
+
+    // Home's latest entries: Dai's unfiled call, E.
+    press(&mut app, KeyCode::Tab);
+    press(&mut app, KeyCode::Tab);
+    press(&mut app, KeyCode::Char('E'));
+    for (w, h) in sizes {
+        insta::assert_snapshot!(format!("entry_form_{w}x{h}"), draw(&app, w, h));
+    }
+    press(&mut app, KeyCode::Esc);
+    press(&mut app, KeyCode::Char('D'));
+    insta::assert_snapshot!("entry_delete_confirm_80x24", draw(&app, 80, 24));
+    press(&mut app, KeyCode::Char('n'));
+
+    // A case closed: outcome, note, satisfaction.
+    press(&mut app, KeyCode::Char('2'));
+    press(&mut app, KeyCode::Enter);
+    press(&mut app, KeyCode::Char('x'));
+    press(&mut app, KeyCode::Tab);
+    typed(&mut app, "Gutter fixed and the room treated");
+    press(&mut app, KeyCode::Tab);
+    press(&mut app, KeyCode::Right);
+    press(&mut app, KeyCode::Right);
+    press(&mut app, KeyCode::Right);
+    press(&mut app, KeyCode::Right);
+    for (w, h) in sizes {
+        insta::assert_snapshot!(format!("close_case_filled_{w}x{h}"), draw(&app, w, h));
+    }
+    press(&mut app, KeyCode::Esc);
+    press(&mut app, KeyCode::Char('y'));
+
+    // The directory: a new officer.
+    press(&mut app, KeyCode::Char('5'));
+    press(&mut app, KeyCode::Esc);
+    press(&mut app, KeyCode::Char('a'));
+    typed(&mut app, "Mari Jones");
+    press(&mut app, KeyCode::Tab);
+    press(&mut app, KeyCode::Tab);
+    typed(&mut app, "Cyngor Sir");
+    for (w, h) in sizes {
+        insta::assert_snapshot!(format!("directory_form_{w}x{h}"), draw(&app, w, h));
+    }
 }

@@ -56,6 +56,17 @@ pub enum Action {
     EditContact,
     /// The people on a case: add, change role, remove, open their card.
     CasePeople,
+    /// Correct a diary entry or file it on a case.
+    EditEntry,
+    /// Delete a diary entry (asks first).
+    DeleteEntry,
+    /// Add an officer or agency to the directory.
+    AddOfficer,
+    /// Correct the officer or agency chosen in the directory.
+    EditOfficer,
+    /// Ctrl-C: quits from home, elsewhere says how to quit.
+    #[serde(skip)]
+    Interrupt,
     /// A key for the popup on top (typing into a form).
     #[serde(skip)]
     Key(KeyEvent),
@@ -146,6 +157,11 @@ impl Action {
             Action::EditCase => "edit_case",
             Action::EditContact => "edit_contact",
             Action::CasePeople => "case_people",
+            Action::EditEntry => "edit_entry",
+            Action::DeleteEntry => "delete_entry",
+            Action::AddOfficer => "add_officer",
+            Action::EditOfficer => "edit_officer",
+            Action::Interrupt => "interrupt",
             Action::Key(_) => "key",
             Action::Paste(_) => "paste",
             Action::Refresh => "refresh",

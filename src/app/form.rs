@@ -44,6 +44,88 @@ pub enum Input {
         /// Index into `matches`; `matches.len()` means "a new contact".
         selected: usize,
     },
+    /// One of a short list loaded from the store (a person's open cases),
+    /// narrowed by typing a few letters of a reference or a title.
+    Pick(Pick),
+}
+
+/// A list narrowed by what is typed: (value, label) options, the first of
+/// which (value "") means "none" and is always offered.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Pick {
+    pub filter: TextField,
+    pub options: Vec<(String, String)>,
+    /// Index into `options`.
+    pub selected: usize,
+    /// What the options were loaded for (a contact's id), so they are
+    /// reloaded only when that changes, not on every key.
+    pub loaded_for: Option<i64>,
+    /// An option offered whoever the options are loaded for (the case on
+    /// screen, the case an entry is filed on now).
+    pub always: Option<(String, String)>,
+}
+
+impl Pick {
+    pub fn new(none_label: &str) -> Pick {
+        Pick {
+            options: vec![(String::new(), none_label.to_string())],
+            ..Pick::default()
+        }
+    }
+
+    /// The options that fit what was typed, by index; "none" only when
+    /// nothing is typed.
+    pub fn visible(&self) -> Vec<usize> {
+        let typed = fold(self.filter.text().trim());
+        (0..self.options.len())
+            .filter(|&i| {
+                if typed.is_empty() {
+                    return true;
+                }
+                let (value, label) = &self.options[i];
+                !value.is_empty() && fold(label).contains(&typed)
+            })
+            .collect()
+    }
+
+    /// Replaces the options, keeping the choice when it is still offered.
+    pub fn set_options(&mut self, options: Vec<(String, String)>, select: Option<&str>) {
+        let keep = select
+            .map(str::to_string)
+            .or_else(|| self.options.get(self.selected).map(|o| o.0.clone()));
+        self.options = options;
+        self.selected = keep
+            .and_then(|v| self.options.iter().position(|o| o.0 == v))
+            .unwrap_or(0);
+    }
+
+    /// Moves the choice by `by` among the visible options.
+    fn step(&mut self, by: i64) {
+        let vis = self.visible();
+        if vis.is_empty() {
+            return;
+        }
+        let at = vis.iter().position(|&i| i == self.selected).unwrap_or(0) as i64;
+        let n = vis.len() as i64;
+        self.selected = vis[((at + by).rem_euclid(n)) as usize];
+    }
+
+    /// After typing: the first option that fits, if the current one does not.
+    fn refit(&mut self) {
+        let vis = self.visible();
+        if !vis.contains(&self.selected) {
+            self.selected = vis.first().copied().unwrap_or(0);
+        }
+    }
+
+    /// The value chosen ("" for none), or `None` when what was typed fits
+    /// nothing.
+    pub fn value(&self) -> Option<&str> {
+        let vis = self.visible();
+        vis.contains(&self.selected)
+            .then(|| self.options.get(self.selected).map(|o| o.0.as_str()))
+            .flatten()
+    }
 }
 
 impl Input {
@@ -53,6 +135,7 @@ impl Input {
             Input::Choice { options, selected } => {
                 options.get(*selected).map(|o| o.0.as_str()).unwrap_or("")
             }
+            Input::Pick(p) => p.value().unwrap_or(""),
         }
     }
 }
@@ -102,6 +185,13 @@ impl Field {
         }
     }
 
+    pub fn pick(label: &'static str, pick: Pick) -> Field {
+        Field {
+            input: Input::Pick(pick),
+            ..Field::text(label, TextField::new())
+        }
+    }
+
     pub fn optional(mut self) -> Field {
         self.optional = true;
         self
@@ -120,6 +210,9 @@ pub struct Form {
     pub focus: usize,
     /// A line shown under the fields (e.g. the refusal to save).
     pub notice: Option<String>,
+    /// True once the user changed anything: Esc on a form nobody touched
+    /// closes it without asking, even when it was filled in ahead.
+    pub edited: bool,
 }
 
 impl Form {
@@ -129,15 +222,25 @@ impl Form {
             fields,
             focus: 0,
             notice: None,
+            edited: false,
         }
     }
 
-    /// True when something was typed that Esc would lose.
+    /// True when something was changed that Esc would lose.
     pub fn is_dirty(&self) -> bool {
-        self.fields.iter().any(|f| match &f.input {
-            Input::Text(t) | Input::Who { field: t, .. } => !t.is_empty(),
-            Input::Choice { .. } => false,
-        })
+        self.edited
+    }
+
+    /// Moves the cursor to the first field with an error (after a refused
+    /// save), so the fix starts where the problem is.
+    pub fn focus_first_error(&mut self) {
+        if let Some(i) = self
+            .fields
+            .iter()
+            .position(|f| !f.hidden && f.error.is_some())
+        {
+            self.focus = i;
+        }
     }
 
     pub fn has_errors(&self) -> bool {
@@ -177,9 +280,14 @@ impl Form {
                 field.insert_str(s);
                 *chosen = None;
             }
+            Input::Pick(p) => {
+                p.filter.insert_str(s);
+                p.refit();
+            }
             Input::Choice { .. } => return,
         }
         f.touched = true;
+        self.edited = true;
     }
 
     /// Handles a key; the caller re-validates and refreshes completions.
@@ -210,12 +318,23 @@ impl Form {
             _ => {}
         }
         let f = &mut self.fields[self.focus];
+        let before = f.input.clone();
         match &mut f.input {
             Input::Text(t) => {
                 if t.handle_key(key) {
                     f.touched = true;
                 }
             }
+            Input::Pick(p) => match key.code {
+                KeyCode::Left | KeyCode::Up => p.step(-1),
+                KeyCode::Right | KeyCode::Down => p.step(1),
+                _ => {
+                    if p.filter.handle_key(key) {
+                        p.refit();
+                        f.touched = true;
+                    }
+                }
+            },
             Input::Choice { options, selected } => {
                 let n = options.len().max(1);
                 match key.code {
@@ -255,6 +374,12 @@ impl Form {
                 }
             },
         }
+        // Moving through completions is not a change; anything else is.
+        let moved_in_list =
+            matches!(f.input, Input::Who { .. }) && matches!(key.code, KeyCode::Up | KeyCode::Down);
+        if f.input != before && !moved_in_list {
+            self.edited = true;
+        }
         Outcome::Keep
     }
 
@@ -280,6 +405,7 @@ impl Form {
             matches.clear();
             *selected = 0;
             f.touched = true;
+            self.edited = true;
         }
     }
 
@@ -310,7 +436,7 @@ impl Form {
         if let Some(f) = self.fields.get_mut(i) {
             match &mut f.input {
                 Input::Text(t) | Input::Who { field: t, .. } => t.set_text(text),
-                Input::Choice { .. } => {}
+                Input::Choice { .. } | Input::Pick(_) => {}
             }
         }
     }

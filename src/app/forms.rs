@@ -4,12 +4,12 @@
 
 use chrono::NaiveDate;
 
-use super::form::{Field, Form, Input, Match};
+use super::form::{Field, Form, Input, Match, Pick};
 use super::text;
 use super::textfield::TextField;
 use crate::dates::parse_optional_date;
 use crate::domain::workdays::add_working_days;
-use crate::domain::{Case, Contact, ContactKind, EntryKind, FollowUp, Id, Instruction, Referral};
+use crate::domain::{Case, Contact, EntryKind, FollowUp, Id, Instruction, Referral};
 use crate::store::{LogOutcome, LogRequest, NewReferral, ReferOutcome, Store, Who};
 use crate::{Error, Result};
 
@@ -39,6 +39,20 @@ pub enum FormKind {
     },
     /// Someone added to a case, with their role.
     AddPerson(Id<Case>),
+    /// A diary entry corrected or filed on a case; `contact` is who it was
+    /// with, whose open cases the case picker offers.
+    EditEntry {
+        id: Id<crate::domain::Entry>,
+        contact: Option<Id<Contact>>,
+    },
+    /// A case closed with its outcome.
+    CloseCase(Id<Case>),
+    /// An officer or agency added to the directory (`contact`: corrected);
+    /// `for_referral`: opened from the referral form, which then takes them.
+    Directory {
+        contact: Option<Id<Contact>>,
+        for_referral: bool,
+    },
 }
 
 pub mod quick {
@@ -74,8 +88,7 @@ pub mod range {
     pub const TO: usize = 1;
 }
 
-/// The longest reply time offered, in working days.
-const MAX_REPLY_DAYS: u32 = 60;
+use crate::domain::rules::REPLY_DAYS;
 
 fn options<T: Copy>(
     all: &[T],
@@ -91,8 +104,24 @@ fn yes_no() -> Vec<(String, String)> {
     vec![("no".into(), "no".into()), ("yes".into(), "yes".into())]
 }
 
+/// A case a form is opened on: (reference, title).
+pub type CaseRef = (String, String);
+
+/// The case picker of a form: "not filed", then the person's open cases
+/// (loaded when the person is known), `on` offered and chosen whoever.
+fn case_pick(on: Option<&CaseRef>) -> Pick {
+    let mut p = Pick::new(text::quick_log::UNFILED);
+    if let Some((reference, title)) = on {
+        let opt = (reference.clone(), text::case_choice(reference, title));
+        p.options.push(opt.clone());
+        p.selected = 1;
+        p.always = Some(opt);
+    }
+    p
+}
+
 /// The quick call log; on a case, the case and its constituent filled in.
-pub fn quick_log(case: Option<&str>, who: Option<Match>, kind: EntryKind) -> Form {
+pub fn quick_log(case: Option<&CaseRef>, who: Option<Match>, kind: EntryKind) -> Form {
     let t = text::quick_log::TITLE;
     let kinds = options(EntryKind::ALL, EntryKind::as_str, EntryKind::label);
     let kind_at = EntryKind::ALL.iter().position(|k| *k == kind).unwrap_or(0);
@@ -102,7 +131,7 @@ pub fn quick_log(case: Option<&str>, who: Option<Match>, kind: EntryKind) -> For
         *chosen = Some(m);
     }
     let mut form = Form::new(
-        if case.is_some() {
+        if case.is_some() && kind != EntryKind::CallIn {
             text::quick_log::TITLE_ENTRY
         } else {
             t
@@ -111,11 +140,7 @@ pub fn quick_log(case: Option<&str>, who: Option<Match>, kind: EntryKind) -> For
             who_field,
             Field::text(text::quick_log::TEXT, TextField::multiline()),
             Field::choice(text::quick_log::KIND, kinds, kind_at).optional(),
-            Field::text(
-                text::quick_log::CASE,
-                TextField::new().with_text(case.unwrap_or("")),
-            )
-            .optional(),
+            Field::pick(text::quick_log::CASE, case_pick(case)).optional(),
             Field::text(text::quick_log::FOLLOW_UP, TextField::new()).optional(),
             Field::choice(text::quick_log::CONFIDENTIAL, yes_no(), 0).optional(),
         ],
@@ -124,6 +149,65 @@ pub fn quick_log(case: Option<&str>, who: Option<Match>, kind: EntryKind) -> For
         form.focus = quick::TEXT;
     }
     form
+}
+
+/// Loads the case picker's options when the person it is for changes:
+/// their open cases, newest first. With exactly one, that case is proposed;
+/// with several, none is guessed. One person's cases, never a scan.
+pub fn refresh_cases(kind: &FormKind, form: &mut Form, store: &Store) -> Result<()> {
+    let (who_at, case_at) = match kind {
+        FormKind::QuickLog => (quick::WHO, quick::CASE),
+        FormKind::EditEntry { contact, .. } => {
+            let contact = *contact;
+            let at = super::record_forms::EntryField::Case.at();
+            if let Input::Pick(p) = &mut form.fields[at].input {
+                load_cases(p, contact, store)?;
+            }
+            return Ok(());
+        }
+        _ => return Ok(()),
+    };
+    let person = match &form.fields[who_at].input {
+        Input::Who {
+            chosen: Some(m), ..
+        } => Some(m.id),
+        _ => None,
+    };
+    if let Input::Pick(p) = &mut form.fields[case_at].input {
+        load_cases(p, person, store)?;
+    }
+    Ok(())
+}
+
+fn load_cases(p: &mut Pick, person: Option<Id<Contact>>, store: &Store) -> Result<()> {
+    let key = person.map(|id| id.raw());
+    if p.loaded_for == key {
+        return Ok(());
+    }
+    p.loaded_for = key;
+    let cases = match person {
+        Some(id) => store.open_cases_of_contact(id)?,
+        None => Vec::new(),
+    };
+    let mut options = vec![(String::new(), text::quick_log::UNFILED.to_string())];
+    if let Some(a) = &p.always {
+        options.push(a.clone());
+    }
+    for c in &cases {
+        if !options.iter().any(|o| o.0 == c.reference) {
+            options.push((
+                c.reference.clone(),
+                text::case_choice(&c.reference, &c.title),
+            ));
+        }
+    }
+    let select = match (&p.always, cases.as_slice()) {
+        (Some(a), _) => Some(a.0.clone()),
+        (None, [one]) => Some(one.reference.clone()),
+        _ => Some(String::new()),
+    };
+    p.set_options(options, select.as_deref());
+    Ok(())
 }
 
 pub fn follow_up() -> Form {
@@ -145,9 +229,10 @@ pub fn reschedule() -> Form {
 
 /// The referral form. The reply time is a choice whose every option shows
 /// the date it makes, so the due date is seen as it changes.
-pub fn refer(today: NaiveDate, default_days: u32) -> Form {
+/// `copied` is whether the constituent is copied in unless changed.
+pub fn refer(today: NaiveDate, default_days: u32, copied: bool) -> Form {
     use text::refer as t;
-    let days: Vec<(String, String)> = (1..=MAX_REPLY_DAYS)
+    let days: Vec<(String, String)> = REPLY_DAYS
         .map(|n| {
             let due = add_working_days(today, n)
                 .format("%a %-d %b %Y")
@@ -155,7 +240,8 @@ pub fn refer(today: NaiveDate, default_days: u32) -> Form {
             (n.to_string(), t::days(n, &due))
         })
         .collect();
-    let default_at = default_days.clamp(1, MAX_REPLY_DAYS) as usize - 1;
+    let default_at =
+        (default_days.clamp(*REPLY_DAYS.start(), *REPLY_DAYS.end()) - REPLY_DAYS.start()) as usize;
     Form::new(
         t::TITLE,
         vec![
@@ -166,7 +252,7 @@ pub fn refer(today: NaiveDate, default_days: u32) -> Form {
                 0,
             ),
             Field::text(t::COUNCIL_REF, TextField::new()).optional(),
-            Field::choice(t::COPIED, yes_no(), 0),
+            Field::choice(t::COPIED, yes_no(), usize::from(copied)),
             Field::choice(t::DAYS, days, default_at),
             Field::text(t::NOTE, TextField::multiline()).optional(),
         ],
@@ -234,16 +320,15 @@ pub fn refine_matches(kind: &FormKind, form: &mut Form, store: &Store) -> Result
 /// anyone in the directory.
 fn is_referral_target(store: &Store, id: Id<Contact>) -> Result<bool> {
     let c = store.contact(id)?;
-    Ok(matches!(
-        c.kind(),
-        ContactKind::Officer
-            | ContactKind::Agency
-            | ContactKind::Organisation
-            | ContactKind::Councillor
-    ) || store
+    let kind = c.kind();
+    if crate::domain::rules::can_receive_referral(kind, false) {
+        return Ok(true);
+    }
+    let listed = store
         .referral_targets_named(&c.name)?
         .iter()
-        .any(|t| t.id == id))
+        .any(|t| t.id == id);
+    Ok(crate::domain::rules::can_receive_referral(kind, listed))
 }
 
 /// What the "to whom" field offers: officers and agencies whose name
@@ -282,7 +367,8 @@ fn need(form: &mut Form, i: usize, message: &str) {
 }
 
 /// Re-checks every field; errors are kept beside the fields.
-pub fn validate(kind: &FormKind, form: &mut Form, store: &Store, today: NaiveDate) {
+pub fn validate(kind: &FormKind, form: &mut Form, store: &Store, now: chrono::NaiveDateTime) {
+    let today = now.date();
     for f in &mut form.fields {
         f.error = None;
     }
@@ -290,15 +376,10 @@ pub fn validate(kind: &FormKind, form: &mut Form, store: &Store, today: NaiveDat
         FormKind::QuickLog => {
             need(form, quick::WHO, text::quick_log::NEED_WHO);
             need(form, quick::TEXT, text::quick_log::NEED_TEXT);
-            let case = form.fields[quick::CASE].input.text().trim().to_string();
-            if !case.is_empty() {
-                match store.case_by_reference(&case) {
-                    Ok(Some(_)) => {}
-                    Ok(None) => {
-                        form.fields[quick::CASE].error = Some(text::quick_log::NO_CASE.into())
-                    }
-                    Err(e) => form.fields[quick::CASE].error = Some(e.to_string()),
-                }
+            if let Input::Pick(p) = &form.fields[quick::CASE].input
+                && p.value().is_none()
+            {
+                form.fields[quick::CASE].error = Some(text::quick_log::NO_CASE_FITS.into());
             }
             if let Err(e) = parse_optional_date(form.fields[quick::FOLLOW_UP].input.text(), today) {
                 form.fields[quick::FOLLOW_UP].error = Some(e.to_string());
@@ -339,14 +420,18 @@ pub fn validate(kind: &FormKind, form: &mut Form, store: &Store, today: NaiveDat
             }
         }
         FormKind::Reply(_) => {
-            if let Err(e) =
-                crate::dates::parse_datetime(form.fields[reply::WHEN].input.text(), today.into())
-            {
-                form.fields[reply::WHEN].error = Some(e.to_string());
+            match crate::dates::parse_datetime(form.fields[reply::WHEN].input.text(), now).and_then(
+                |at| crate::domain::rules::check_not_future(at, now, text::reply::THE_REPLY),
+            ) {
+                Ok(()) => {}
+                Err(e) => form.fields[reply::WHEN].error = Some(e.to_string()),
             }
             need(form, reply::TEXT, text::reply::NEED_TEXT);
         }
         FormKind::StartSurgery => need(form, 0, text::surgery::NEED_VENUE),
+        FormKind::EditEntry { .. } => super::record_forms::validate_entry(form, now),
+        FormKind::CloseCase(_) => super::record_forms::validate_closing(form, today),
+        FormKind::Directory { .. } => super::record_forms::validate_directory(form),
         FormKind::ReviewRange => {
             date_field(form, range::FROM, today);
             date_field(form, range::TO, today);
@@ -366,6 +451,25 @@ fn date_field(form: &mut Form, i: usize, today: NaiveDate) {
     if let Err(e) = crate::dates::parse_date(form.fields[i].input.text(), today) {
         form.fields[i].error = Some(e.to_string());
     }
+}
+
+/// A name typed in the referral form that is nobody in the directory yet:
+/// saving offers to add them rather than refusing.
+pub fn new_referral_name(form: &Form, store: &Store) -> Option<String> {
+    let Input::Who { field, chosen, .. } = &form.fields[refer::TO].input else {
+        return None;
+    };
+    let typed = field.text().trim();
+    if typed.is_empty() || referral_target(form, store).is_some() {
+        return None;
+    }
+    // Someone already in the contacts who is no officer (a constituent) is
+    // refused beside the field, not made an officer by a second record.
+    let known = store
+        .contacts_named(typed)
+        .map(|v| !v.is_empty())
+        .unwrap_or(true);
+    (chosen.is_none() && !known).then(|| typed.to_string())
 }
 
 /// The officer or agency the referral form names: the one picked, or the

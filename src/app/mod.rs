@@ -12,6 +12,7 @@ pub mod form;
 pub mod forms;
 pub mod keymap;
 pub mod record;
+pub mod record_forms;
 pub mod review;
 pub mod text;
 pub mod textfield;
@@ -63,6 +64,8 @@ pub enum Confirmed {
         contact: crate::domain::Id<crate::domain::Contact>,
         role: crate::domain::Role,
     },
+    /// Delete a diary entry.
+    DeleteEntry(crate::domain::Id<crate::domain::Entry>),
 }
 
 impl Confirmed {
@@ -73,6 +76,7 @@ impl Confirmed {
             Confirmed::ReferWithoutConsent => text::refer::CONFIRM_KEYS,
             Confirmed::EndSurgery => text::surgery::END_KEYS,
             Confirmed::RemovePerson { .. } => record::text::people::REMOVE_KEYS,
+            Confirmed::DeleteEntry(_) => text::entry::DELETE_KEYS,
         }
     }
 }
@@ -219,7 +223,7 @@ impl App {
     pub fn screen_actions(&self) -> Vec<Action> {
         use Action::*;
         let mut own: Vec<Action> = match &self.screen {
-            Screen::Home => vec![Open, NextPanel, Done, Quit],
+            Screen::Home => vec![Open, NextPanel, Done, EditEntry, DeleteEntry, Quit],
             Screen::Cases(_) => vec![Open, FilterStatus, FilterCategory, FilterKind, Sort, Back],
             Screen::Case(_) => vec![
                 AddEntry,
@@ -237,7 +241,7 @@ impl App {
             Screen::Contacts(_) => vec![Open, Back],
             Screen::Contact(_) => vec![Open, EditContact, Reveal, Back],
             Screen::Agenda(_) => vec![Open, Done, SnoozeDay, SnoozeWeek, Reschedule, Reveal, Back],
-            Screen::Directory(_) => vec![Open, Back],
+            Screen::Directory(_) => vec![Open, AddOfficer, EditOfficer, Back],
             Screen::Review(_) => vec![PrevPeriod, NextPeriod, PeriodKind, CustomPeriod, Back],
         };
         own.extend([
@@ -281,14 +285,42 @@ impl App {
         if self.privacy || self.keymap.is(&key, &Action::Privacy) {
             return Some(Action::Privacy);
         }
+        // Ctrl-C: quits from home, elsewhere says how.
+        if key.code == KeyCode::Char('c') && key.modifiers.contains(KeyModifiers::CONTROL) {
+            return Some(Action::Interrupt);
+        }
         if !self.popups.is_empty() {
             return Some(Action::Key(key));
         }
-        // Typing the problem on the directory screen.
-        if let Screen::Directory(v) = &self.screen
-            && v.typing
-        {
-            return Some(Action::Key(key));
+        // Typing the problem on the directory screen. The keys for help and
+        // for the other screens still work: nobody looks up "?" or "2".
+        if let Screen::Directory(v) = &self.screen {
+            let global = [
+                Action::Help,
+                Action::GotoHome,
+                Action::GotoCases,
+                Action::GotoContacts,
+                Action::GotoAgenda,
+                Action::GotoReview,
+            ];
+            if v.typing {
+                if let Some(a) = self.keymap.resolve(&key, &global) {
+                    return Some(a);
+                }
+                return Some(Action::Key(key));
+            }
+            // Not typing (after Esc): a letter bound to nothing starts typing
+            // again instead of vanishing.
+            let resolved = self.keymap.resolve(&key, &self.screen_actions());
+            if resolved.is_none()
+                && let KeyCode::Char(_) = key.code
+                && !key
+                    .modifiers
+                    .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT)
+            {
+                return Some(Action::Key(key));
+            }
+            return resolved;
         }
         self.keymap.resolve(&key, &self.screen_actions())
     }
@@ -338,6 +370,16 @@ impl App {
         self.status = None;
         match action {
             Action::Quit => self.quit = true,
+            Action::Interrupt => {
+                if matches!(self.screen, Screen::Home) && self.popups.is_empty() {
+                    self.quit = true;
+                } else {
+                    self.status = Some(text::message::how_to_quit(
+                        &self.keymap.label(&Action::GotoHome),
+                        &self.keymap.label(&Action::Quit),
+                    ));
+                }
+            }
             Action::Help => self.popups.push(Popup::Help),
             // On the directory screen, search is its own "who handles …".
             Action::Search if matches!(self.screen, Screen::Directory(_)) => {
@@ -351,20 +393,34 @@ impl App {
                 selected: 0,
             })),
             Action::LogCall => {
-                // From a contact's page the call is with them.
-                let who = match &self.screen {
-                    Screen::Contact(v) => v.contact.as_ref().map(match_of),
-                    _ => None,
+                // From a contact's page the call is with them; from a case's
+                // page it is filed on the case, with its constituent.
+                let (case, who) = match &self.screen {
+                    Screen::Contact(v) => (None, v.contact.as_ref().map(match_of)),
+                    Screen::Case(v) => (v.case_ref(), v.constituent_match()),
+                    _ => (None, None),
                 };
                 let prefilled = who.is_some();
-                let mut form = forms::quick_log(None, who, EntryKind::CallIn);
+                let kind = self.entry_kind_default(EntryKind::CallIn);
+                let mut form = forms::quick_log(case.as_ref(), who, kind);
                 if prefilled {
                     form.focus = forms::quick::TEXT;
                 }
                 self.open_form(FormKind::QuickLog, form)
             }
             Action::NewCase => {
-                let f = record::intake::form(&self.config.categories(), &self.config.monitoring());
+                let mut f =
+                    record::intake::form(&self.config.categories(), &self.config.monitoring());
+                // While a surgery runs, a new case was brought to it.
+                if self.surgery.is_some()
+                    && let Input::Choice { options, selected } =
+                        &mut f.fields[record::at(record::intake::IntakeField::Channel)].input
+                    && let Some(i) = options
+                        .iter()
+                        .position(|o| o.0 == crate::domain::Channel::Surgery.as_str())
+                {
+                    *selected = i;
+                }
                 self.open_form(FormKind::Intake, f)
             }
             Action::Back => self.back(),
@@ -390,7 +446,10 @@ impl App {
     }
 
     fn open_form(&mut self, kind: FormKind, mut form: Form) {
-        forms::validate(&kind, &mut form, &self.store, self.clock.today());
+        if let Err(e) = forms::refresh_cases(&kind, &mut form, &self.store) {
+            self.fail(e);
+        }
+        forms::validate(&kind, &mut form, &self.store, self.clock.now());
         self.popups.push(Popup::Form(kind, Box::new(form)));
     }
 
@@ -455,7 +514,8 @@ impl App {
                 form.paste(s);
                 form.refresh_matches(&self.store)?;
                 forms::refine_matches(kind, form, &self.store)?;
-                forms::validate(kind, form, &self.store, self.clock.today());
+                forms::refresh_cases(kind, form, &self.store)?;
+                forms::validate(kind, form, &self.store, self.clock.now());
             }
             Some(Popup::Search(p)) => {
                 p.field.insert_str(s);
@@ -479,6 +539,7 @@ impl App {
         let Screen::Directory(v) = &mut self.screen else {
             return Ok(());
         };
+        v.typing = true;
         match key.code {
             KeyCode::Esc => v.typing = false,
             KeyCode::Up => v.step(-1),
@@ -500,7 +561,7 @@ impl App {
     }
 
     fn popup_key(&mut self, key: KeyEvent) -> Result<()> {
-        let today = self.clock.today();
+        let now = self.clock.now();
         let Some(top) = self.popups.last_mut() else {
             return Ok(());
         };
@@ -579,7 +640,8 @@ impl App {
                             form.refresh_matches(&self.store)?;
                             forms::refine_matches(kind, form, &self.store)?;
                         }
-                        forms::validate(kind, form, &self.store, today);
+                        forms::refresh_cases(kind, form, &self.store)?;
+                        forms::validate(kind, form, &self.store, now);
                     }
                     Outcome::Cancel => {
                         if form.is_dirty() {
@@ -592,8 +654,21 @@ impl App {
                         }
                     }
                     Outcome::Submit => {
-                        forms::validate(kind, form, &self.store, today);
+                        forms::validate(kind, form, &self.store, now);
+                        // A new name in the referral form: add them to the
+                        // directory there and then, and come back.
+                        if matches!(kind, FormKind::Refer(_))
+                            && let Some(name) = forms::new_referral_name(form, &self.store)
+                        {
+                            let kind = FormKind::Directory {
+                                contact: None,
+                                for_referral: true,
+                            };
+                            self.open_form(kind, record_forms::directory(&name, None));
+                            return Ok(());
+                        }
                         if form.has_errors() {
+                            form.focus_first_error();
                             form.notice = Some(text::form::FIX_FIRST.to_string());
                         } else {
                             self.submit_form()?;
@@ -683,6 +758,44 @@ impl App {
                 let s = self.store.start_surgery(&venue, now)?;
                 text::surgery::started(&s.venue)
             }
+            FormKind::EditEntry { id, .. } => {
+                let case = record_forms::save_entry(&form, &mut self.store, now, *id)?;
+                text::entry::saved(case.as_deref())
+            }
+            FormKind::CloseCase(id) => {
+                let (outcome, follow_ups) =
+                    record_forms::save_closing(&form, &mut self.store, now.date(), *id)?;
+                let reference = self.store.case(*id)?.data.reference;
+                text::closing::closed(&reference, outcome.label(), follow_ups)
+            }
+            FormKind::Directory {
+                contact,
+                for_referral,
+            } => {
+                let saved = record_forms::save_directory(&form, &mut self.store, *contact)?;
+                self.popups.pop();
+                let status = text::directory_form::saved(&saved.name);
+                // Back in the referral form, the new officer is chosen.
+                if *for_referral
+                    && let Some(Popup::Form(kind, refer)) = self.popups.last_mut()
+                    && let Input::Who {
+                        field,
+                        chosen,
+                        matches,
+                        ..
+                    } = &mut refer.fields[forms::refer::TO].input
+                {
+                    field.set_text(&saved.name);
+                    *chosen = Some(match_of(&saved));
+                    matches.clear();
+                    refer.focus = forms::refer::INSTRUCTION;
+                    forms::validate(kind, refer, &self.store, now);
+                } else {
+                    self.refresh();
+                }
+                self.status = Some(status);
+                return Ok(());
+            }
             FormKind::ReviewRange => {
                 let period = forms::review_period(&form, now.date())?;
                 self.popups.pop();
@@ -696,6 +809,36 @@ impl App {
         self.popups.pop();
         self.refresh();
         self.status = Some(status);
+        Ok(())
+    }
+
+    /// The kind a new entry starts as: a surgery visit while a surgery runs.
+    fn entry_kind_default(&self, otherwise: EntryKind) -> EntryKind {
+        if self.surgery.is_some() {
+            EntryKind::SurgeryVisit
+        } else {
+            otherwise
+        }
+    }
+
+    /// Opens the entry form on a diary entry, its case offered in the picker.
+    pub fn edit_entry(&mut self, id: crate::domain::Id<crate::domain::Entry>) -> Result<()> {
+        let e = self.store.entry(id)?;
+        let case = match e.case {
+            Some(c) => {
+                let c = self.store.case(c)?;
+                Some((c.data.reference, c.data.title))
+            }
+            None => None,
+        };
+        let form = record_forms::edit_entry(&e, case);
+        self.open_form(
+            FormKind::EditEntry {
+                id,
+                contact: e.contact,
+            },
+            form,
+        );
         Ok(())
     }
 
@@ -739,6 +882,11 @@ impl App {
                 let name = self.store.contact(contact)?.data.name;
                 self.refresh();
                 self.status = Some(record::text::people::removed(&name));
+            }
+            Confirmed::DeleteEntry(id) => {
+                self.store.delete_entry(id)?;
+                self.refresh();
+                self.status = Some(text::entry::DELETED.to_string());
             }
             Confirmed::EndSurgery => {
                 let (s, summary) = self.store.end_surgery(self.clock.now())?;
@@ -868,6 +1016,22 @@ impl App {
                         self.go(s, false);
                     }
                 }
+                Action::EditEntry | Action::DeleteEntry => {
+                    let selected = (self.home.focus == HomePanel::Latest)
+                        .then(|| self.home.latest.get(self.home.selected))
+                        .flatten()
+                        .map(|e| e.id);
+                    match selected {
+                        None => self.status = Some(text::entry::NOTHING.to_string()),
+                        Some(id) if action == Action::DeleteEntry => {
+                            self.popups.push(Popup::Confirm {
+                                question: text::entry::DELETE.to_string(),
+                                then: Confirmed::DeleteEntry(id),
+                            })
+                        }
+                        Some(id) => self.edit_entry(id)?,
+                    }
+                }
                 _ => {}
             },
             Screen::Cases(v) => match action {
@@ -911,10 +1075,15 @@ impl App {
                 Action::Top => v.scroll = 0,
                 Action::Reveal => v.revealed = !v.revealed,
                 Action::AddEntry => {
-                    let (reference, who) = (v.reference(), v.constituent_match());
+                    let (case, who) = (v.case_ref(), v.constituent_match());
+                    let kind = if self.surgery.is_some() {
+                        EntryKind::SurgeryVisit
+                    } else {
+                        EntryKind::Note
+                    };
                     self.open_form(
                         FormKind::QuickLog,
-                        forms::quick_log(reference.as_deref(), who, EntryKind::Note),
+                        forms::quick_log(case.as_ref(), who, kind),
                     );
                 }
                 Action::AddFollowUp => {
@@ -943,16 +1112,9 @@ impl App {
                     if v.case.as_ref().is_some_and(|c| c.is_closed()) {
                         self.status = Some(text::case::ALREADY_CLOSED.to_string());
                     } else {
-                        let options = CaseOutcome::ALL
-                            .iter()
-                            .map(|o| (o.as_str().to_string(), o.label().to_string()))
-                            .collect();
-                        self.popups.push(Popup::Choose {
-                            title: text::case::CHOOSE_OUTCOME,
-                            options,
-                            selected: 0,
-                            purpose: ChoicePurpose::Outcome,
-                        });
+                        let id = v.id;
+                        let open = self.store.open_follow_up_count(id)?;
+                        self.open_form(FormKind::CloseCase(id), record_forms::close_case(open));
                     }
                 }
                 Action::EditCase => {
@@ -978,8 +1140,11 @@ impl App {
                     if v.case.as_ref().is_some_and(|c| c.is_closed()) {
                         self.status = Some(text::case::ALREADY_CLOSED.to_string());
                     } else {
-                        let (id, form) =
-                            (v.id, forms::refer(today, self.config.referral_reply_days));
+                        let id = v.id;
+                        let copied = crate::domain::rules::copy_constituent_in_by_default(
+                            self.store.case_has_confidential_entries(id)?,
+                        );
+                        let form = forms::refer(today, self.config.referral_reply_days, copied);
                         self.open_form(FormKind::Refer(id), form);
                     }
                 }
@@ -1085,6 +1250,24 @@ impl App {
             },
             Screen::Directory(v) => match action {
                 a if a.is_movement() => v.step(a.distance(10)),
+                Action::AddOfficer => {
+                    let kind = FormKind::Directory {
+                        contact: None,
+                        for_referral: false,
+                    };
+                    self.open_form(kind, record_forms::directory("", None));
+                }
+                Action::EditOfficer => match v.results.get(v.selected) {
+                    Some((d, c)) => {
+                        let form = record_forms::directory("", Some((&c.data, &d.handles)));
+                        let kind = FormKind::Directory {
+                            contact: Some(c.id),
+                            for_referral: false,
+                        };
+                        self.open_form(kind, form);
+                    }
+                    None => self.status = Some(text::directory_form::NOTHING.to_string()),
+                },
                 Action::Open => {
                     if let Some((_, c)) = v.results.get(v.selected) {
                         let s = Screen::Contact(Box::new(ContactView::new(c.id)));
@@ -1180,6 +1363,7 @@ fn form_hints(f: &Form) -> Vec<(String, &'static str)> {
     match &f.focused().input {
         Input::Text(t) if t.is_multiline() => hints.push((String::new(), text::form::KEYS_MULTI)),
         Input::Choice { .. } => hints.push((String::new(), text::form::KEYS_CHOICE)),
+        Input::Pick(_) => hints.push((String::new(), text::form::KEYS_PICK)),
         Input::Who { matches, .. } if !matches.is_empty() => {
             hints.push((String::new(), text::form::KEYS_WHO))
         }

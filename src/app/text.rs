@@ -64,6 +64,10 @@ pub fn action_label(name: &str) -> &'static str {
         "edit_case" => "edit case",
         "edit_contact" => "edit card",
         "case_people" => "people",
+        "edit_entry" => "edit / file entry",
+        "add_officer" => "add officer",
+        "edit_officer" => "edit officer",
+        "delete_entry" => "delete entry",
         _ => "",
     }
 }
@@ -105,6 +109,11 @@ pub mod home {
         format!("{cases} {category} cases in {area}")
     }
     pub const UNFILED: &str = "unfiled";
+
+    /// "unfiled · E files it": an unfiled entry with its file action.
+    pub fn unfiled(key: &str) -> String {
+        format!("{UNFILED} · {key} files it")
+    }
 }
 
 pub mod agenda {
@@ -165,6 +174,8 @@ pub mod refer {
 }
 
 pub mod reply {
+    /// Names the reply in the rule's message.
+    pub const THE_REPLY: &str = "the reply";
     pub const TITLE: &str = "Record a reply";
     pub const CHOOSE: &str = "Which referral replied?";
     pub const WHEN: &str = "Replied on";
@@ -240,11 +251,33 @@ pub mod surgery {
 pub mod directory {
     pub const TITLE: &str = "Who do I speak to about …";
     pub const PROMPT: &str = "Type the problem, e.g. fly-tipping, damp, street lights";
-    pub const EMPTY: &str = "The directory is empty. Add officers with casebook directory --add.";
+    pub fn empty(add_key: &str) -> String {
+        format!("The directory is empty. Press Esc, then {add_key}, to add an officer or agency.")
+    }
     pub const NOTHING: &str = "Nobody in the directory handles that.";
-    pub const TYPING_KEYS: &str = "Type the problem · ↑/↓ choose · Enter open · Esc stop typing";
+    pub const TYPING_KEYS: &str =
+        "Type the problem · ↑/↓ choose · Enter open · Esc stop typing · ? keys · 1–6 screens";
     pub const RESULTS: &str = "Officers and agencies";
     pub const HANDLES: &str = "handles";
+}
+
+pub mod directory_form {
+    pub const NEW: &str = "New officer or agency";
+    pub const EDIT: &str = "Officer or agency";
+    pub const NAME: &str = "Name";
+    pub const KIND: &str = "Kind";
+    pub const ORGANISATION: &str = "Organisation";
+    pub const DEPARTMENT: &str = "Department";
+    pub const ROLE: &str = "Role";
+    pub const HANDLES: &str = "What they handle";
+    pub const PHONE: &str = "Phone";
+    pub const EMAIL: &str = "Email";
+    pub const NEED_NAME: &str = "type their name";
+    pub const NOTHING: &str = "Choose an officer or agency first.";
+
+    pub fn saved(name: &str) -> String {
+        format!("{name} is in the directory.")
+    }
 }
 
 pub mod review {
@@ -324,6 +357,7 @@ pub mod case {
     pub const CONSENT_UNKNOWN: &str = "consent to share not yet asked";
     pub const OPENED: &str = "opened";
     pub const CLOSED: &str = "closed";
+    pub const OUTCOME_NOTE: &str = "How it ended";
     pub const REPLY_DUE: &str = "reply due";
     pub const REPLIED: &str = "replied";
     pub const DONE: &str = "done";
@@ -348,6 +382,9 @@ pub mod form {
     pub const KEYS_MULTI: &str = "Alt-Enter new line";
     pub const KEYS_CHOICE: &str = "←/→ or Space choose";
     pub const KEYS_WHO: &str = "↑/↓ pick · Tab take it";
+    pub const KEYS_PICK: &str = "type a reference or title · ↑/↓ choose";
+    /// Shown in a picker when what was typed fits no option.
+    pub const PICK_NONE_FITS: &str = "no open case fits: keep typing or delete";
     pub const NEW_CONTACT: &str = "new: will be added to contacts";
     pub const NEW_CHOICE: &str = "+ new contact";
     pub const CHOSEN: &str = "✓ known contact";
@@ -368,6 +405,66 @@ pub mod quick_log {
     pub const NEED_WHO: &str = "who was it? type a name";
     pub const NEED_TEXT: &str = "say what happened";
     pub const NO_CASE: &str = "no case has this reference";
+    /// The case picker's "none" option.
+    pub const UNFILED: &str = "— not filed on a case —";
+    pub const NO_CASE_FITS: &str = "none of their open cases fits what is typed";
+}
+
+/// A case as a picker shows it: reference and title.
+pub fn case_choice(reference: &str, title: &str) -> String {
+    format!("{reference} · {title}")
+}
+
+pub mod entry {
+    pub const TITLE: &str = "Diary entry: correct it or file it";
+    pub const TEXT: &str = "What happened";
+    pub const KIND: &str = "Kind";
+    pub const WHEN: &str = "When";
+    pub const CONFIDENTIAL: &str = "Confidential";
+    pub const CASE: &str = "Filed on case";
+    pub const NEED_TEXT: &str = "say what happened";
+    /// Names the entry in the rule's message ("the entry is dated …").
+    pub const THE_ENTRY: &str = "the entry";
+    pub const DELETE: &str = "Delete this diary entry? It cannot be undone.";
+    pub const DELETE_KEYS: &str = "y delete · n keep it";
+    pub const DELETED: &str = "Diary entry deleted.";
+    pub const NOTHING: &str = "Choose a diary entry in the latest panel first (Tab moves there).";
+
+    pub fn saved(case: Option<&str>) -> String {
+        match case {
+            Some(r) => format!("Diary entry saved, filed on {r}."),
+            None => "Diary entry saved (not filed on a case).".to_string(),
+        }
+    }
+}
+
+pub mod closing {
+    pub const TITLE: &str = "Close the case";
+    pub const OUTCOME: &str = "Outcome";
+    pub const NOTE: &str = "How it ended";
+    pub const SATISFACTION: &str = "Satisfaction";
+    pub const COMMENT: &str = "Their comment";
+    pub const FOLLOW_UPS: &str = "Close follow-ups";
+    pub const NOT_KNOWN: &str = "not known";
+
+    pub fn score(n: u8) -> String {
+        let word = match n {
+            1 => "poor",
+            2 => "fair",
+            3 => "good",
+            4 => "very good",
+            _ => "excellent",
+        };
+        format!("{n} · {word}")
+    }
+
+    pub fn closed(reference: &str, outcome: &str, follow_ups: usize) -> String {
+        match follow_ups {
+            0 => format!("{reference} closed: {outcome}."),
+            1 => format!("{reference} closed: {outcome}. Its open follow-up is done."),
+            n => format!("{reference} closed: {outcome}. Its {n} open follow-ups are done."),
+        }
+    }
 }
 
 pub mod intake {
@@ -417,6 +514,11 @@ pub mod help {
 }
 
 pub mod message {
+    /// After Ctrl-C away from home.
+    pub fn how_to_quit(home: &str, quit: &str) -> String {
+        format!("To quit, press {home} for home, then {quit}.")
+    }
+
     pub const ERROR: &str = "Something went wrong";
     pub const PROBLEMS: &str = "Key settings skipped";
     pub const CLOSE: &str = "Enter or Esc closes this.";

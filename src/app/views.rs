@@ -356,6 +356,13 @@ impl CaseView {
         self.case.as_ref().map(|c| c.reference.clone())
     }
 
+    /// The case as forms offer it: (reference, title).
+    pub fn case_ref(&self) -> Option<(String, String)> {
+        self.case
+            .as_ref()
+            .map(|c| (c.reference.clone(), c.title.clone()))
+    }
+
     /// The constituent, for forms filled in ahead.
     pub fn constituent_match(&self) -> Option<Match> {
         self.people

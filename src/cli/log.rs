@@ -4,6 +4,7 @@ use std::io::Write;
 use std::process::ExitCode;
 
 use super::{Env, LogArgs, stdout_error};
+use crate::Error;
 use crate::Result;
 use crate::dates::{parse_date, parse_datetime};
 use crate::domain::EntryKind;
@@ -18,6 +19,8 @@ pub fn run(env: &Env, args: &LogArgs, out: &mut dyn Write) -> Result<ExitCode> {
         Some(t) => parse_datetime(t, now)?,
         None => now,
     };
+    crate::domain::rules::check_not_future(at, now, "the entry")
+        .map_err(|e| Error::invalid(format!("--at: {e}")))?;
     let follow_up = args
         .follow_up
         .as_deref()

@@ -95,15 +95,13 @@ pub fn refer(env: &Env, args: &ReferArgs, out: &mut dyn Write) -> Result<ExitCod
         None => now,
     };
     let reply_days = args.days.unwrap_or(env.config.referral_reply_days);
-    if reply_days == 0 || reply_days > 250 {
+    if let Err(e) = crate::domain::rules::check_reply_days(reply_days) {
         // Name what the user actually set: the option, or the config key.
         let source = match args.days {
             Some(_) => format!("--days {reply_days}"),
             None => format!("referral_reply_days = {reply_days} in the config file"),
         };
-        return Err(Error::invalid(format!(
-            "{source}: give a number of working days from 1 to 250"
-        )));
+        return Err(Error::invalid(format!("{source}: {e}")));
     }
     let mut store = env.open_store()?;
     let case = find_case(&store, &args.case)?;
@@ -141,6 +139,8 @@ pub fn reply(env: &Env, args: &ReplyArgs, out: &mut dyn Write) -> Result<ExitCod
         Some(t) => parse_datetime(t, now)?,
         None => now,
     };
+    crate::domain::rules::check_not_future(at, now, "the reply")
+        .map_err(|e| Error::invalid(format!("--at: {e}")))?;
     let text = args.text.join(" ");
     if text.trim().is_empty() {
         return Err(Error::invalid("the reply is empty: say what they replied"));

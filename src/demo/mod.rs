@@ -840,6 +840,7 @@ impl Generator {
             others_involved,
             status,
             outcome,
+            outcome_note: None,
             satisfaction,
             feedback,
             promised_by,

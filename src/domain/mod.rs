@@ -4,6 +4,7 @@ mod ids;
 mod kinds;
 mod model;
 pub mod person;
+pub mod rules;
 pub mod text;
 pub mod workdays;
 

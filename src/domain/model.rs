@@ -88,6 +88,8 @@ pub struct Case {
     pub others_involved: Option<String>,
     pub status: CaseStatus,
     pub outcome: Option<Outcome>,
+    /// A sentence on how the case ended, asked for with the outcome.
+    pub outcome_note: Option<String>,
     /// Constituent feedback, 1–5.
     pub satisfaction: Option<u8>,
     pub feedback: Option<String>,
@@ -128,6 +130,7 @@ impl Case {
             others_involved: None,
             status: CaseStatus::Open,
             outcome: None,
+            outcome_note: None,
             satisfaction: None,
             feedback: None,
             promised_by: None,
@@ -187,7 +190,9 @@ impl Case {
         if self.status == CaseStatus::Closed && self.closed.is_none() {
             return Err(Error::invalid("a closed case needs a closed date"));
         }
-        if self.status != CaseStatus::Closed && (self.closed.is_some() || self.outcome.is_some()) {
+        if self.status != CaseStatus::Closed
+            && (self.closed.is_some() || self.outcome.is_some() || self.outcome_note.is_some())
+        {
             return Err(Error::invalid(format!(
                 "a case with status `{}` cannot have a closed date or an outcome",
                 self.status

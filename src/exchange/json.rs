@@ -119,6 +119,10 @@ pub struct Case {
     pub others_involved: Option<String>,
     pub status: CaseStatus,
     pub outcome: Option<Outcome>,
+    /// How the case ended, in a sentence (schema 6). Absent from older
+    /// exports, which import with none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub outcome_note: Option<String>,
     pub satisfaction: Option<u8>,
     pub feedback: Option<String>,
     pub promised_by: Option<NaiveDate>,

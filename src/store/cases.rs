@@ -11,7 +11,7 @@ use crate::{Error, Result};
 
 const COLUMNS: &str = "reference, title, opened, closed, kind, category, channel, location, postcode, \
      facts, wants, history, others_involved, status, outcome, satisfaction, feedback, promised_by, \
-     consent_to_share, surgery_id, publicise, contacted_on, consent_on, shared";
+     consent_to_share, surgery_id, publicise, contacted_on, consent_on, shared, outcome_note";
 
 pub(crate) fn select() -> String {
     format!("SELECT {META}, {COLUMNS} FROM cases")
@@ -86,6 +86,7 @@ fn values(c: &Case, reference: &str) -> Vec<Bind> {
         bind(c.contacted_on),
         bind(c.consent_on),
         bind(c.shared),
+        bind_opt(&c.outcome_note),
     ]
 }
 
@@ -276,7 +277,8 @@ impl Store {
         }
         self.write(|tx| {
             let n = tx.execute(
-                "UPDATE cases SET status = ?2, closed = NULL, outcome = NULL, updated_at = ?3 WHERE id = ?1",
+                "UPDATE cases SET status = ?2, closed = NULL, outcome = NULL, outcome_note = NULL, \
+                 updated_at = ?3 WHERE id = ?1",
                 params![id, status, stamp()],
             )?;
             if n == 0 {
@@ -301,6 +303,71 @@ impl Store {
             )?;
             Ok(())
         })
+    }
+
+    /// Closes a case as the closing form asks: outcome, a note on how it
+    /// ended, satisfaction and comment if known, and (when asked) its open
+    /// follow-ups marked done the same day, all in one transaction. Returns
+    /// how many follow-ups it closed.
+    pub fn close_case_with(&mut self, id: Id<Case>, c: &CaseClosing) -> Result<usize> {
+        if let Some(s) = c.satisfaction
+            && !(1..=5).contains(&s)
+        {
+            return Err(Error::invalid(format!(
+                "satisfaction `{s}` is out of range: use 1 (poor) to 5 (excellent)"
+            )));
+        }
+        self.write(|tx| {
+            let case = get(tx, id)?;
+            if case.is_closed() {
+                return Err(Error::invalid(format!(
+                    "case {} is already closed",
+                    case.reference
+                )));
+            }
+            if c.on < case.opened {
+                return Err(Error::invalid(format!(
+                    "cannot close on {}: the case was opened on {}",
+                    c.on, case.opened
+                )));
+            }
+            tx.execute(
+                "UPDATE cases SET status = 'closed', outcome = ?2, closed = ?3, outcome_note = ?4, \
+                 satisfaction = ?5, feedback = ?6, updated_at = ?7 WHERE id = ?1",
+                params![
+                    id,
+                    c.outcome,
+                    c.on,
+                    c.note.as_deref().map(str::trim).filter(|s| !s.is_empty()),
+                    c.satisfaction,
+                    c.feedback
+                        .as_deref()
+                        .map(str::trim)
+                        .filter(|s| !s.is_empty()),
+                    stamp()
+                ],
+            )?;
+            let closed = if c.close_follow_ups {
+                tx.execute(
+                    "UPDATE follow_ups SET done_on = ?2, updated_at = ?3 \
+                     WHERE case_id = ?1 AND done_on IS NULL",
+                    params![id, c.on, stamp()],
+                )?
+            } else {
+                0
+            };
+            Ok(closed)
+        })
+    }
+
+    /// How many follow-ups of a case are still to do.
+    pub fn open_follow_up_count(&self, id: Id<Case>) -> Result<usize> {
+        let n: i64 = self.conn().query_row(
+            "SELECT count(*) FROM follow_ups WHERE case_id = ?1 AND done_on IS NULL",
+            [id],
+            |r| r.get(0),
+        )?;
+        Ok(usize::try_from(n).unwrap_or(0))
     }
 
     /// The people on a case with their roles, constituents first.
@@ -528,6 +595,27 @@ impl Store {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
+    /// A contact's cases still open, newest first: what a case picker
+    /// offers. One person's few cases through `case_people_contact`, so the
+    /// cost does not grow with the diary.
+    pub fn open_cases_of_contact(&self, contact: Id<Contact>) -> Result<Vec<CaseChoice>> {
+        let mut stmt = self.conn().prepare_cached(
+            "SELECT DISTINCT c.id, c.reference, c.title, c.opened FROM case_people p \
+             JOIN cases c ON c.id = p.case_id \
+             WHERE p.contact_id = ?1 AND c.status <> 'closed' \
+             ORDER BY c.opened DESC, c.id DESC LIMIT 50",
+        )?;
+        let rows = stmt.query_map([contact], |r| {
+            Ok(CaseChoice {
+                id: r.get(0)?,
+                reference: r.get(1)?,
+                title: r.get(2)?,
+                opened: r.get(3)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
     /// Open cases by status, for the home screen.
     pub fn open_case_counts(&self) -> Result<Vec<(CaseStatus, u64)>> {
         // The statuses by name, so that each is one range of the index
@@ -540,6 +628,30 @@ impl Store {
         let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
+}
+
+/// How a case is closed (the closing form).
+#[derive(Debug, Clone, PartialEq)]
+pub struct CaseClosing {
+    pub outcome: Outcome,
+    pub on: NaiveDate,
+    /// How it ended, in a sentence.
+    pub note: Option<String>,
+    /// 1–5, when the constituent said.
+    pub satisfaction: Option<u8>,
+    /// Their comment, when they made one.
+    pub feedback: Option<String>,
+    /// Mark the case's open follow-ups done.
+    pub close_follow_ups: bool,
+}
+
+/// A case as a picker offers it: its reference and title.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CaseChoice {
+    pub id: Id<Case>,
+    pub reference: String,
+    pub title: String,
+    pub opened: NaiveDate,
 }
 
 /// Reads a case whose columns start at `offset` (after joined columns).
@@ -570,6 +682,7 @@ pub(crate) fn from_row_at(row: &Row<'_>, offset: usize) -> rusqlite::Result<Reco
         contacted_on: row.get(g(25))?,
         consent_on: row.get(g(26))?,
         shared: row.get(g(27))?,
+        outcome_note: row.get(g(28))?,
     };
     super::rows::record_at(row, offset, data)
 }

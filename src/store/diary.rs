@@ -47,6 +47,7 @@ impl Store {
         if req.text.trim().is_empty() {
             return Err(Error::invalid("the entry text is empty: say what happened"));
         }
+        crate::domain::rules::check_not_future_by_system_clock(req.at, "the entry")?;
         self.write(|tx| {
             let case = match req.case.as_deref().map(str::trim).filter(|r| !r.is_empty()) {
                 None => None,

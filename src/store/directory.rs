@@ -51,6 +51,52 @@ impl Store {
         self.write(|tx| upsert(tx, d))
     }
 
+    /// Adds an officer or agency and what they handle, or corrects one
+    /// (`id` given), in one transaction: the directory screen's and the
+    /// referral form's "new officer".
+    pub fn save_directory_contact(
+        &mut self,
+        id: Option<Id<Contact>>,
+        c: &Contact,
+        handles: &str,
+        categories: &[String],
+    ) -> Result<Record<Contact>> {
+        let id = self.write(|tx| {
+            let id = match id {
+                Some(id) => {
+                    super::contacts::update(tx, id, c)?;
+                    id
+                }
+                None => super::contacts::insert(tx, c)?,
+            };
+            upsert(
+                tx,
+                &DirectoryEntry {
+                    contact: id,
+                    handles: handles.trim().to_string(),
+                    categories: categories.to_vec(),
+                },
+            )?;
+            Ok(id)
+        })?;
+        self.contact(id)
+    }
+
+    /// What one contact's directory entry says they handle, if listed.
+    pub fn directory_entry_of(
+        &self,
+        contact: Id<Contact>,
+    ) -> Result<Option<Record<DirectoryEntry>>> {
+        use rusqlite::OptionalExtension;
+        Ok(self
+            .conn()
+            .prepare_cached(&format!(
+                "SELECT id, uuid, created_at, updated_at, {COLUMNS} FROM directory WHERE contact_id = ?1"
+            ))?
+            .query_row([contact], from_row)
+            .optional()?)
+    }
+
     /// Every directory entry with its contact, by name.
     pub fn directory(&self) -> Result<Vec<(Record<DirectoryEntry>, Record<Contact>)>> {
         let mut stmt = self.conn().prepare_cached(&format!(

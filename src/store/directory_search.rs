@@ -161,14 +161,7 @@ impl Store {
             .prepare_cached("SELECT EXISTS (SELECT 1 FROM directory WHERE contact_id = ?1)")?;
         for c in self.contacts_named(name)? {
             let listed: bool = stmt.query_row([c.id], |r| r.get(0))?;
-            let official = matches!(
-                c.kind(),
-                ContactKind::Officer
-                    | ContactKind::Agency
-                    | ContactKind::Organisation
-                    | ContactKind::Councillor
-            );
-            if listed || official {
+            if crate::domain::rules::can_receive_referral(c.kind(), listed) {
                 found.push((listed, c));
             }
         }

@@ -4,8 +4,19 @@ use rusqlite::{Connection, OptionalExtension, Row, params};
 
 use super::Store;
 use super::rows::{META, moment, new_uuid, record, stamp};
-use crate::domain::{Case, Contact, Entry, Id, Record};
+use crate::domain::{Case, CasePerson, Contact, Entry, EntryKind, Id, Record, Role};
 use crate::{Error, Result};
+
+/// A correction to a diary entry, as the entry form gives it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct EntryChanges {
+    pub text: String,
+    pub kind: EntryKind,
+    pub at: chrono::NaiveDateTime,
+    pub confidential: bool,
+    /// The reference of the case to file it on; `None`: not filed.
+    pub case: Option<String>,
+}
 
 const COLUMNS: &str = "case_id, contact_id, kind, at, text, confidential, surgery_id";
 
@@ -75,6 +86,74 @@ impl Store {
             )?;
             Ok(())
         })
+    }
+
+    /// Corrects an entry: its text, kind, time, confidential flag, and the
+    /// case it is filed on (a reference; `None` unfiles it). Filing it on a
+    /// case the person is not on yet adds them to it, as logging does. The
+    /// audit trigger records the change.
+    pub fn update_entry(&mut self, id: Id<Entry>, c: &EntryChanges) -> Result<()> {
+        if c.text.trim().is_empty() {
+            return Err(Error::invalid("the entry text is empty: say what happened"));
+        }
+        crate::domain::rules::check_not_future_by_system_clock(c.at, "the entry")?;
+        self.write(|tx| {
+            let old = get(tx, id)?;
+            let case = match c.case.as_deref().map(str::trim).filter(|r| !r.is_empty()) {
+                None => None,
+                Some(r) => Some(
+                    super::cases::by_reference(tx, r)?
+                        .ok_or_else(|| Error::NotFound {
+                            what: "case with reference",
+                            name: r.to_string(),
+                        })?
+                        .id,
+                ),
+            };
+            if let (Some(case), Some(contact)) = (case, old.contact) {
+                let (on_case, has_constituent): (bool, bool) = tx.query_row(
+                    "SELECT EXISTS (SELECT 1 FROM case_people WHERE case_id = ?1 AND contact_id = ?2), \
+                            EXISTS (SELECT 1 FROM case_people WHERE case_id = ?1 AND role = 'constituent')",
+                    params![case, contact],
+                    |r| Ok((r.get(0)?, r.get(1)?)),
+                )?;
+                if !on_case {
+                    let role = if has_constituent { Role::Other } else { Role::Constituent };
+                    super::cases::add_person(tx, CasePerson { case, contact, role })?;
+                }
+            }
+            tx.execute(
+                "UPDATE entries SET text = ?2, kind = ?3, at = ?4, confidential = ?5, case_id = ?6, \
+                 updated_at = ?7 WHERE id = ?1",
+                params![id, c.text.trim_end(), c.kind, moment(c.at), c.confidential, case, stamp()],
+            )?;
+            Ok(())
+        })
+    }
+
+    /// Deletes an entry; the tombstone trigger remembers it for a merge, and
+    /// a follow-up made from it keeps its case and date.
+    pub fn delete_entry(&mut self, id: Id<Entry>) -> Result<()> {
+        self.write(|tx| {
+            let n = tx.execute("DELETE FROM entries WHERE id = ?1", [id])?;
+            if n == 0 {
+                return Err(Error::NotFound {
+                    what: "diary entry",
+                    name: format!("{id:?}"),
+                });
+            }
+            Ok(())
+        })
+    }
+
+    /// True when any diary entry of the case is confidential (one case's
+    /// entries, through `entries_case_at`).
+    pub fn case_has_confidential_entries(&self, case: Id<Case>) -> Result<bool> {
+        Ok(self.conn().query_row(
+            "SELECT EXISTS (SELECT 1 FROM entries WHERE case_id = ?1 AND confidential)",
+            [case],
+            |r| r.get(0),
+        )?)
     }
 
     /// A case's timeline, oldest first. `limit` bounds it for very long cases.

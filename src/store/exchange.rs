@@ -216,7 +216,7 @@ impl Store {
              c.closed, c.kind, c.category, c.channel, c.location, c.postcode, c.facts, c.wants, \
              c.history, c.others_involved, c.status, c.outcome, c.satisfaction, c.feedback, \
              c.promised_by, c.consent_to_share, s.uuid, c.publicise, \
-             c.contacted_on, c.consent_on, c.shared \
+             c.contacted_on, c.consent_on, c.shared, c.outcome_note \
              FROM cases c LEFT JOIN surgeries s ON s.id = c.surgery_id ORDER BY c.id",
             |r| {
                 Ok((
@@ -240,6 +240,7 @@ impl Store {
                         others_involved: r.get(16)?,
                         status: r.get(17)?,
                         outcome: r.get(18)?,
+                        outcome_note: r.get(28)?,
                         satisfaction: r.get(19)?,
                         feedback: r.get(20)?,
                         promised_by: r.get(21)?,
@@ -706,9 +707,9 @@ fn load(tx: &Connection, doc: &x::Export) -> Result<()> {
         "INSERT INTO cases (uuid, created_at, updated_at, area, reference, title, opened, closed, \
          kind, category, channel, location, postcode, facts, wants, history, others_involved, \
          status, outcome, satisfaction, feedback, promised_by, consent_to_share, surgery_id, \
-         publicise, contacted_on, consent_on, shared) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, \
-         ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, \
-         ?27, ?28)",
+         publicise, contacted_on, consent_on, shared, outcome_note) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, \
+         ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, \
+         ?26, ?27, ?28, ?29)",
     )?;
     let mut person = tx.prepare_cached(
         "INSERT INTO case_people (uuid, created_at, updated_at, case_id, contact_id, role) \
@@ -745,6 +746,7 @@ fn load(tx: &Connection, doc: &x::Export) -> Result<()> {
             c.contacted_on,
             c.consent_on,
             c.shared,
+            c.outcome_note,
         ])
         .map_err(refused("case", &c.uuid))?;
         let case_id = tx.last_insert_rowid();

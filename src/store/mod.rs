@@ -42,12 +42,15 @@ pub use agenda::{
 };
 pub use audit::{AuditAction, AuditRow};
 pub use bulk::{Bulk, CaseArea};
-pub use cases::{CaseFilter, CaseSort, CaseSummary, Joined, OpenedCase, Person};
+pub use cases::{
+    CaseChoice, CaseClosing, CaseFilter, CaseSort, CaseSummary, Joined, OpenedCase, Person,
+};
 pub use crypt::{
     KDF_ITER, MIN_PASSPHRASE_CHARS, Passphrase, Rekeyed, is_encrypted, plain_files, rekey_file,
     verify_passphrase,
 };
 pub use diary::{LogOutcome, LogRequest, Who};
+pub use entries::EntryChanges;
 pub use exchange::{CsvImportSummary, JsonImportSummary, LeftOut};
 pub use leftovers::{Cleaned, leftovers, remove_leftovers};
 pub use maintenance::{

@@ -145,7 +145,7 @@ fn anonymise_case(tx: &Connection, case: i64) -> Result<Option<String>> {
     tx.prepare_cached(
         "UPDATE cases SET updated_at = ?2, title = ?3, location = NULL, postcode = NULL, \
          area = ?4, facts = NULL, wants = NULL, history = NULL, others_involved = NULL, \
-         feedback = NULL WHERE id = ?1",
+         feedback = NULL, outcome_note = NULL WHERE id = ?1",
     )?
     .execute(params![
         case,
@@ -218,7 +218,7 @@ fn mentions(tx: &Connection, words: &[String]) -> Result<Vec<String>> {
         );
         let mut stmt = tx.prepare_cached(
             "SELECT reference FROM cases WHERE concat_ws(' ', title, location, facts, wants, \
-             history, others_involved, feedback) LIKE ?1 ESCAPE '\\' \
+             history, others_involved, feedback, outcome_note) LIKE ?1 ESCAPE '\\' \
              UNION SELECT coalesce(c.reference, 'unfiled') FROM entries e \
              LEFT JOIN cases c ON c.id = e.case_id WHERE e.text LIKE ?1 ESCAPE '\\' \
              UNION SELECT coalesce(c.reference, 'unfiled') FROM follow_ups f \

@@ -222,6 +222,7 @@ impl Store {
         r: &NewReferral,
         confirmed_without_consent: bool,
     ) -> Result<ReferOutcome> {
+        crate::domain::rules::check_reply_days(r.reply_days)?;
         let saved = self.write(|tx| {
             let case = super::cases::get(tx, r.case)?;
             if case.is_closed() {
@@ -240,16 +241,15 @@ impl Store {
             let in_directory: bool = tx
                 .prepare_cached("SELECT EXISTS (SELECT 1 FROM directory WHERE contact_id = ?1)")?
                 .query_row([r.to], |row| row.get(0))?;
+            if !crate::domain::rules::can_receive_referral(to.kind(), in_directory) {
+                return Err(Error::invalid(format!(
+                    "{} is not an officer or agency: add them to the directory first",
+                    to.name
+                )));
+            }
             let role = match to.kind() {
-                ContactKind::Officer | ContactKind::Councillor => Role::Officer,
                 ContactKind::Agency | ContactKind::Organisation => Role::Agency,
-                _ if in_directory => Role::Officer,
-                _ => {
-                    return Err(Error::invalid(format!(
-                        "{} is not an officer or agency: add them to the directory first",
-                        to.name
-                    )));
-                }
+                _ => Role::Officer,
             };
             let referred_on = r.at.date();
             let due_on = add_working_days(referred_on, r.reply_days);
@@ -328,6 +328,7 @@ impl Store {
         if reply.is_empty() {
             return Err(Error::invalid("the reply is empty: say what they replied"));
         }
+        crate::domain::rules::check_not_future_by_system_clock(at, "the reply")?;
         let (case_reference, status) = self.write(|tx| {
             let referral = get(tx, id)?;
             if let Some(on) = referral.reply_on {

@@ -57,7 +57,10 @@ pub fn render(app: &App, frame: &mut Frame) {
         Screen::Contacts(v) => screens::contacts::draw_list(v, &theme, frame, body),
         Screen::Contact(v) => screens::contacts::draw_one(v, &theme, frame, body),
         Screen::Agenda(v) => screens::agenda::draw(v, &theme, frame, body),
-        Screen::Directory(v) => screens::directory::draw(v, &theme, frame, body),
+        Screen::Directory(v) => {
+            let add = app.keymap.label(&crate::app::Action::AddOfficer);
+            screens::directory::draw(v, &add, &theme, frame, body)
+        }
         Screen::Review(v) => screens::review::draw(v, &theme, frame, body),
     }
     if let Some(s) = &app.status {

@@ -96,6 +96,59 @@ fn field_lines<'a>(
                 Span::styled(marks.1, theme.key()),
             ]));
         }
+        Input::Pick(p) => {
+            // What is typed, then the choice it makes; focused, the
+            // options that fit are listed under it (a person has few).
+            let typed = p.filter.text();
+            let chosen = p.value().map(|_| {
+                p.options
+                    .get(p.selected)
+                    .map(|o| o.1.as_str())
+                    .unwrap_or("")
+            });
+            let mut spans = vec![
+                Span::styled(label.clone(), label_style),
+                Span::styled("▏", theme.dim()),
+            ];
+            let typed_w = UnicodeWidthStr::width(typed) as u16;
+            if !typed.is_empty() {
+                spans.push(Span::raw(cut(typed, input_w as usize)));
+                spans.push(Span::raw("  "));
+            }
+            match chosen {
+                Some(c) => spans.push(Span::styled(
+                    cut(c, input_w.saturating_sub(typed_w + 2) as usize),
+                    if focused {
+                        theme.title()
+                    } else {
+                        theme.plain()
+                    },
+                )),
+                None => spans.push(Span::styled(text::form::PICK_NONE_FITS, theme.warn())),
+            }
+            lines.push(Line::from(spans));
+            cursor = Some((0, typed_w.min(input_w)));
+            if focused {
+                let vis = p.visible();
+                if vis.len() > 1 {
+                    for i in vis.into_iter().take(6) {
+                        let style = if i == p.selected {
+                            theme.selected()
+                        } else {
+                            theme.plain()
+                        };
+                        let label = p.options.get(i).map(|o| o.1.as_str()).unwrap_or("");
+                        lines.push(Line::from(vec![
+                            Span::raw(pad.clone()),
+                            Span::styled(
+                                format!(" {} ", cut(label, input_w.saturating_sub(2) as usize)),
+                                style,
+                            ),
+                        ]));
+                    }
+                }
+            }
+        }
         Input::Who {
             field,
             chosen,

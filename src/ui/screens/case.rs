@@ -77,6 +77,9 @@ fn lines<'a>(v: &'a CaseView, theme: &Theme) -> Vec<Line<'a>> {
     }
     meta.push_str(&crate::app::record::text::screen::case_extra(c));
     lines.push(Line::styled(meta, theme.dim()));
+    if let Some(note) = &c.outcome_note {
+        lines.push(Line::from(format!("{}: {note}", t::OUTCOME_NOTE)));
+    }
     let place = [c.location.clone(), c.postcode.clone()]
         .into_iter()
         .flatten()

@@ -11,7 +11,8 @@ use crate::app::text::directory as t;
 use crate::ui::widgets::panel;
 use crate::ui::{Theme, cut};
 
-pub fn draw(v: &DirectoryView, theme: &Theme, frame: &mut Frame, area: Rect) {
+/// `add_key` is the live key that adds an officer, for the empty directory.
+pub fn draw(v: &DirectoryView, add_key: &str, theme: &Theme, frame: &mut Frame, area: Rect) {
     let [ask, results] = Layout::vertical([Constraint::Length(3), Constraint::Min(1)]).areas(area);
     let block = panel(t::TITLE, v.typing, theme);
     let inner = block.inner(ask);
@@ -41,9 +42,9 @@ pub fn draw(v: &DirectoryView, theme: &Theme, frame: &mut Frame, area: Rect) {
     let block = panel(&title, !v.typing, theme);
     if v.results.is_empty() {
         let empty = if v.query.is_empty() {
-            t::EMPTY
+            t::empty(add_key)
         } else {
-            t::NOTHING
+            t::NOTHING.to_string()
         };
         frame.render_widget(
             Paragraph::new(Line::styled(empty, theme.dim())).block(block),

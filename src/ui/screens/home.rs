@@ -130,11 +130,13 @@ pub fn draw(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
 
     // Latest entries.
     let width = latest_area.width.saturating_sub(2) as usize;
+    // An unfiled entry says how to file it.
+    let unfiled = t::unfiled(&app.keymap.label(&crate::app::Action::EditEntry));
     let items: Vec<ListItem> = v
         .latest
         .iter()
         .map(|e| {
-            let filed = e.case.as_ref().map(|c| c.1.as_str()).unwrap_or(t::UNFILED);
+            let filed = e.case.as_ref().map(|c| c.1.as_str()).unwrap_or(&unfiled);
             let head = format!(
                 "{} {} · {} · {}",
                 e.at.format("%d %b %H:%M"),

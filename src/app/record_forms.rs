@@ -1,0 +1,356 @@
+//! Forms that keep the record right after the fact: a diary entry corrected
+//! or filed on a case, and a case closed with its outcome. Each field is
+//! named by a typed enum, not a bare index; what a field must hold is
+//! checked by the domain's rules, and the store is asked only on save.
+
+use chrono::NaiveDateTime;
+
+use super::form::{Field, Form, Input, Pick};
+use super::text;
+use super::textfield::TextField;
+use crate::domain::rules::check_not_future;
+use crate::domain::{Case, Contact, ContactKind, Entry, EntryKind, Id, Outcome, Record};
+use crate::store::{CaseClosing, EntryChanges, Store};
+use crate::{Error, Result};
+
+/// The fields of the entry form, in the order shown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EntryField {
+    Text,
+    Kind,
+    When,
+    Confidential,
+    Case,
+}
+
+impl EntryField {
+    /// Where the field sits in the form.
+    pub const fn at(self) -> usize {
+        self as usize
+    }
+}
+
+/// The fields of the closing form, in the order shown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CloseField {
+    Outcome,
+    Note,
+    Satisfaction,
+    Comment,
+    FollowUps,
+}
+
+impl CloseField {
+    pub const fn at(self) -> usize {
+        self as usize
+    }
+}
+
+/// How moments are typed and shown in the entry form.
+const WHEN_FORMAT: &str = "%Y-%m-%d %H:%M";
+
+fn yes_no(yes: bool) -> (Vec<(String, String)>, usize) {
+    (
+        vec![("no".into(), "no".into()), ("yes".into(), "yes".into())],
+        usize::from(yes),
+    )
+}
+
+/// The entry form, filled in with the entry as it is. `case` is the case
+/// it is filed on now (offered even if closed).
+pub fn edit_entry(e: &Record<Entry>, case: Option<(String, String)>) -> Form {
+    use text::entry as t;
+    let kinds: Vec<(String, String)> = EntryKind::ALL
+        .iter()
+        .map(|k| (k.as_str().to_string(), k.label().to_string()))
+        .collect();
+    let kind_at = EntryKind::ALL
+        .iter()
+        .position(|k| *k == e.kind)
+        .unwrap_or(0);
+    let mut pick = Pick::new(text::quick_log::UNFILED);
+    if let Some((reference, title)) = case {
+        let opt = (reference.clone(), text::case_choice(&reference, &title));
+        pick.options.push(opt.clone());
+        pick.selected = 1;
+        pick.always = Some(opt);
+    }
+    let (yn, conf_at) = yes_no(e.confidential);
+    let mut form = Form::new(
+        t::TITLE,
+        vec![
+            Field::text(t::TEXT, TextField::multiline().with_text(&e.text)),
+            Field::choice(t::KIND, kinds, kind_at),
+            Field::text(
+                t::WHEN,
+                TextField::new().with_text(&e.at.format(WHEN_FORMAT).to_string()),
+            ),
+            Field::choice(t::CONFIDENTIAL, yn, conf_at),
+            Field::pick(t::CASE, pick).optional(),
+        ],
+    );
+    // An unfiled entry is opened to be filed: start on the case.
+    if e.case.is_none() {
+        form.focus = EntryField::Case.at();
+    }
+    form
+}
+
+/// What the entry form says, read and checked: text present, the moment
+/// parsed and not in the future, a case that fits. An error names the
+/// field it belongs beside.
+pub fn read_entry(
+    form: &Form,
+    now: NaiveDateTime,
+) -> std::result::Result<EntryChanges, (EntryField, String)> {
+    let get = |f: EntryField| form.fields[f.at()].input.text();
+    let text = get(EntryField::Text).trim_end().to_string();
+    if text.trim().is_empty() {
+        return Err((EntryField::Text, text::entry::NEED_TEXT.to_string()));
+    }
+    let at = crate::dates::parse_datetime(get(EntryField::When), now)
+        .map_err(|e| (EntryField::When, e.to_string()))?;
+    check_not_future(at, now, text::entry::THE_ENTRY)
+        .map_err(|e| (EntryField::When, e.to_string()))?;
+    let kind: EntryKind = get(EntryField::Kind)
+        .parse()
+        .map_err(|e: Error| (EntryField::Kind, e.to_string()))?;
+    let case = match &form.fields[EntryField::Case.at()].input {
+        Input::Pick(p) => match p.value() {
+            Some("") => None,
+            Some(r) => Some(r.to_string()),
+            None => {
+                return Err((EntryField::Case, text::quick_log::NO_CASE_FITS.to_string()));
+            }
+        },
+        _ => None,
+    };
+    Ok(EntryChanges {
+        text,
+        kind,
+        at,
+        confidential: get(EntryField::Confidential) == "yes",
+        case,
+    })
+}
+
+pub fn validate_entry(form: &mut Form, now: NaiveDateTime) {
+    for f in &mut form.fields {
+        f.error = None;
+    }
+    if let Err((field, message)) = read_entry(form, now) {
+        form.fields[field.at()].error = Some(message);
+    }
+}
+
+pub fn save_entry(
+    form: &Form,
+    store: &mut Store,
+    now: NaiveDateTime,
+    id: Id<Entry>,
+) -> Result<Option<String>> {
+    let changes = read_entry(form, now).map_err(|(_, m)| Error::invalid(m))?;
+    let case = changes.case.clone();
+    store.update_entry(id, &changes)?;
+    Ok(case)
+}
+
+/// The closing form: outcome, a note on how it ended, the constituent's
+/// satisfaction and comment if known, and whether to close the case's
+/// open follow-ups (asked only when it has some).
+pub fn close_case(open_follow_ups: usize) -> Form {
+    use text::closing as t;
+    let outcomes = Outcome::ALL
+        .iter()
+        .map(|o| (o.as_str().to_string(), o.label().to_string()))
+        .collect();
+    let satisfaction = std::iter::once((String::new(), t::NOT_KNOWN.to_string()))
+        .chain((1..=5u8).map(|n| (n.to_string(), t::score(n))))
+        .collect();
+    let (yn, _) = yes_no(true);
+    let mut follow_ups = Field::choice(t::FOLLOW_UPS, yn, 1);
+    follow_ups.hidden = open_follow_ups == 0;
+    Form::new(
+        t::TITLE,
+        vec![
+            Field::choice(t::OUTCOME, outcomes, 0),
+            Field::text(t::NOTE, TextField::multiline()).optional(),
+            Field::choice(t::SATISFACTION, satisfaction, 0).optional(),
+            Field::text(t::COMMENT, TextField::multiline()).optional(),
+            follow_ups,
+        ],
+    )
+}
+
+/// What the closing form says, read and checked.
+pub fn read_closing(
+    form: &Form,
+    on: chrono::NaiveDate,
+) -> std::result::Result<CaseClosing, (CloseField, String)> {
+    let get = |f: CloseField| form.fields[f.at()].input.text();
+    let outcome: Outcome = get(CloseField::Outcome)
+        .parse()
+        .map_err(|e: Error| (CloseField::Outcome, e.to_string()))?;
+    let satisfaction = match get(CloseField::Satisfaction) {
+        "" => None,
+        s => Some(
+            s.parse::<u8>()
+                .map_err(|e| (CloseField::Satisfaction, e.to_string()))?,
+        ),
+    };
+    let opt = |f: CloseField| {
+        let t = get(f).trim();
+        (!t.is_empty()).then(|| t.to_string())
+    };
+    Ok(CaseClosing {
+        outcome,
+        on,
+        note: opt(CloseField::Note),
+        satisfaction,
+        feedback: opt(CloseField::Comment),
+        close_follow_ups: !form.fields[CloseField::FollowUps.at()].hidden
+            && get(CloseField::FollowUps) == "yes",
+    })
+}
+
+pub fn validate_closing(form: &mut Form, on: chrono::NaiveDate) {
+    for f in &mut form.fields {
+        f.error = None;
+    }
+    if let Err((field, message)) = read_closing(form, on) {
+        form.fields[field.at()].error = Some(message);
+    }
+}
+
+/// Closes the case; returns the outcome's label and how many follow-ups
+/// were closed with it.
+pub fn save_closing(
+    form: &Form,
+    store: &mut Store,
+    on: chrono::NaiveDate,
+    case: Id<Case>,
+) -> Result<(Outcome, usize)> {
+    let closing = read_closing(form, on).map_err(|(_, m)| Error::invalid(m))?;
+    let closed = store.close_case_with(case, &closing)?;
+    Ok((closing.outcome, closed))
+}
+
+/// The fields of the directory form (an officer or agency), in order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DirField {
+    Name,
+    Kind,
+    Organisation,
+    Department,
+    Role,
+    Handles,
+    Phone,
+    Email,
+}
+
+impl DirField {
+    pub const fn at(self) -> usize {
+        self as usize
+    }
+}
+
+/// The kinds of contact the directory lists.
+const DIRECTORY_KINDS: [ContactKind; 4] = [
+    ContactKind::Officer,
+    ContactKind::Agency,
+    ContactKind::Organisation,
+    ContactKind::Councillor,
+];
+
+/// The directory form: a new officer (named as typed) or one corrected.
+pub fn directory(name: &str, existing: Option<(&Contact, &str)>) -> Form {
+    use text::directory_form as t;
+    let kinds: Vec<(String, String)> = DIRECTORY_KINDS
+        .iter()
+        .map(|k| (k.as_str().to_string(), k.label().to_string()))
+        .collect();
+    let (c, handles) = match existing {
+        Some((c, h)) => (c.clone(), h.to_string()),
+        None => (Contact::named(name), String::new()),
+    };
+    let kind_at = DIRECTORY_KINDS
+        .iter()
+        .position(|k| *k == c.kind())
+        .unwrap_or(0);
+    let text = |label, v: &Option<String>| {
+        Field::text(
+            label,
+            TextField::new().with_text(v.as_deref().unwrap_or("")),
+        )
+        .optional()
+    };
+    Form::new(
+        if existing.is_some() { t::EDIT } else { t::NEW },
+        vec![
+            Field::text(t::NAME, TextField::new().with_text(&c.name)),
+            Field::choice(t::KIND, kinds, kind_at),
+            text(t::ORGANISATION, &c.organisation),
+            text(t::DEPARTMENT, &c.department),
+            text(t::ROLE, &c.role),
+            Field::text(t::HANDLES, TextField::new().with_text(&handles)).optional(),
+            text(t::PHONE, &c.phone),
+            text(t::EMAIL, &c.email),
+        ],
+    )
+}
+
+/// An officer or agency as the directory form gives it, checked by the
+/// domain (a name; an email that looks like one). `base` is the contact
+/// being corrected, whose other fields are kept.
+pub fn read_directory(
+    form: &Form,
+    base: Option<&Contact>,
+) -> std::result::Result<(Contact, String), (DirField, String)> {
+    let get = |f: DirField| form.fields[f.at()].input.text().trim();
+    let opt = |f: DirField| (!get(f).is_empty()).then(|| get(f).to_string());
+    let mut c = base.cloned().unwrap_or_default();
+    c.name = get(DirField::Name).to_string();
+    if c.name.is_empty() {
+        return Err((DirField::Name, text::directory_form::NEED_NAME.to_string()));
+    }
+    c.kind = Some(
+        get(DirField::Kind)
+            .parse()
+            .map_err(|e: Error| (DirField::Kind, e.to_string()))?,
+    );
+    c.organisation = opt(DirField::Organisation);
+    c.department = opt(DirField::Department);
+    c.role = opt(DirField::Role);
+    c.phone = opt(DirField::Phone);
+    c.email = opt(DirField::Email);
+    c.validate().map_err(|e| (DirField::Email, e.to_string()))?;
+    Ok((c, get(DirField::Handles).to_string()))
+}
+
+pub fn validate_directory(form: &mut Form) {
+    for f in &mut form.fields {
+        f.error = None;
+    }
+    if let Err((field, message)) = read_directory(form, None) {
+        form.fields[field.at()].error = Some(message);
+    }
+}
+
+/// Saves the officer or agency; returns them.
+pub fn save_directory(
+    form: &Form,
+    store: &mut Store,
+    id: Option<Id<Contact>>,
+) -> Result<Record<Contact>> {
+    let base = id.map(|id| store.contact(id)).transpose()?;
+    let (c, handles) =
+        read_directory(form, base.as_ref().map(|r| &r.data)).map_err(|(_, m)| Error::invalid(m))?;
+    let categories = match id {
+        Some(id) => store
+            .directory_entry_of(id)?
+            .map(|d| d.data.categories)
+            .unwrap_or_default(),
+        None => Vec::new(),
+    };
+    store.save_directory_contact(id, &c, &handles, &categories)
+}
