@@ -403,3 +403,126 @@ fn erase_lists_only_this_diarys_older_backups_and_makes_no_copy_of_the_erased() 
         "the name is not in today's backup"
     );
 }
+
+/// A constituent with one case, opened and closed long ago.
+fn old_case(store: &mut casebook::store::Store, name: &str) {
+    use casebook::domain::{Case, Contact, Outcome, Role};
+    let cats = casebook::config::Config::default().categories();
+    let who = store
+        .add_contact(&Contact::named(name))
+        .expect("contact")
+        .id;
+    let opened = chrono::NaiveDate::from_ymd_opt(2022, 5, 1).expect("date");
+    let case = store
+        .add_case(
+            &Case::new(format!("{name}'s drain"), opened),
+            &[(who, Role::Constituent)],
+            &cats,
+        )
+        .expect("case");
+    let closed = chrono::NaiveDate::from_ymd_opt(2023, 1, 10).expect("date");
+    store
+        .close_case(case.id, Outcome::Resolved, closed)
+        .expect("close");
+}
+
+#[test]
+fn retention_never_erases_someone_in_touch_and_counts_right() {
+    let s = Sandbox::new();
+    {
+        let mut store = s.store();
+        for name in [
+            "Olwen Oldcase",
+            "Tomos Today",
+            "Pat Pending",
+            "Ann One",
+            "Ben Two",
+            "Cai Three",
+            "Dai Four",
+            "Eli Five",
+        ] {
+            old_case(&mut store, name);
+        }
+    }
+    // Tomos called today, about something new (unfiled).
+    let out = s.run(&["log", "--who", "Tomos Today", "called about the bins today"]);
+    assert!(out.status.success(), "{}", common::stderr(&out));
+    // Pat has a follow-up promised long ago and never done.
+    let out = s.run(&[
+        "log",
+        "--who",
+        "Pat Pending",
+        "--at",
+        "2023-01-05",
+        "--follow-up",
+        "2023-02-01",
+        "will ring back",
+    ]);
+    assert!(out.status.success(), "{}", common::stderr(&out));
+
+    let before = s.snapshot();
+    let preview = s.run(&["retention", "--erase"]);
+    let err = assert_fails_one_line(&preview);
+    assert!(err.contains("erase the 6 people listed"), "{err}");
+    assert!(s.snapshot() == before, "a preview changes nothing");
+    let listed = stdout(&preview);
+    for name in ["Olwen Oldcase", "Ann One", "Eli Five"] {
+        assert!(listed.contains(name), "{name} in {listed}");
+    }
+    for name in ["Tomos Today", "Pat Pending"] {
+        assert!(!listed.contains(name), "{name} is in touch: {listed}");
+    }
+
+    let out = s.run(&["retention", "--erase", "--yes"]);
+    assert!(out.status.success(), "{}", common::stderr(&out));
+    let said = stdout(&out);
+    assert!(
+        said.contains("erased 6 people; anonymised 8 cases"),
+        "{said}"
+    );
+    let store = s.store();
+    assert!(store.find_person("Olwen Oldcase").expect("find").is_empty());
+    assert_eq!(store.find_person("Tomos Today").expect("find").len(), 1);
+    assert_eq!(store.find_person("Pat Pending").expect("find").len(), 1);
+    let (doc, _) = store.export_all(true).expect("export");
+    assert!(
+        doc.entries
+            .iter()
+            .any(|e| e.text == "called about the bins today"),
+        "today's entry survives"
+    );
+    drop(store);
+    let again = stdout(&s.run(&["retention"]));
+    assert!(again.contains("no closed case"), "{again}");
+}
+
+#[test]
+fn a_case_shared_by_two_people_is_counted_once() {
+    use casebook::domain::{Case, Contact, Role};
+    let s = Sandbox::new();
+    let mut store = s.store();
+    let cats = casebook::config::Config::default().categories();
+    let a = store
+        .add_contact(&Contact::named("Gwen Shared"))
+        .expect("a")
+        .id;
+    let b = store
+        .add_contact(&Contact::named("Huw Shared"))
+        .expect("b")
+        .id;
+    let opened = chrono::NaiveDate::from_ymd_opt(2026, 1, 5).expect("date");
+    store
+        .add_case(
+            &Case::new("Their shared fence", opened),
+            &[(a, Role::Constituent), (b, Role::Constituent)],
+            &cats,
+        )
+        .expect("case");
+    let plan = store.handover_plan().expect("plan");
+    assert_eq!(plan.rest.len(), 2);
+    let done = store
+        .apply_handover(&plan, casebook::store::RestAction::Anonymise)
+        .expect("handover");
+    assert_eq!(done.people.len(), 2);
+    assert_eq!(done.cases.len(), 1, "{:?}", done.cases);
+}

@@ -5,6 +5,7 @@ mod kinds;
 mod model;
 pub mod person;
 pub mod rules;
+pub mod retention;
 pub mod text;
 pub mod workdays;
 

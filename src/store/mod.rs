@@ -63,7 +63,7 @@ pub use migrations::SCHEMA_VERSION;
 pub use migrations::{STEPS as MIGRATION_STEPS, apply_steps};
 pub use privacy::{
     ERASED_NAME, ERASED_TEXT, ERASED_TITLE, Erasure, ErasurePreview, HandoverPlan, PersonMatch,
-    RestAction, RetentionCase, SarRequest, SubjectAccess, one_month_after,
+    RestAction, RetentionCase, RetentionPerson, SarRequest, SubjectAccess, one_month_after,
 };
 pub use referrals::{ConsentWarning, NewReferral, ReferOutcome, ReplyOutcome};
 pub use review::PublicisedCase;

@@ -20,6 +20,7 @@ use uuid::Uuid;
 use super::Store;
 use super::audit::{self, AuditAction};
 use super::rows::{UuidText, stamp};
+use crate::domain::retention::Activity;
 use crate::domain::text::{fold, postcode_sector};
 use crate::domain::{Case, Contact, Id};
 use crate::exchange::json as x;
@@ -82,13 +83,27 @@ pub struct Erasure {
     pub still_mentioned: Vec<String>,
 }
 
-/// A closed case past the retention period.
+/// A closed case that may be past the retention period, with the facts the
+/// policy ([`crate::domain::retention`]) judges it by.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RetentionCase {
     pub id: Id<Case>,
     pub reference: String,
     pub category: String,
     pub closed: NaiveDate,
+    /// Activity on the case itself (entries, follow-ups, referrals).
+    pub activity: Activity,
+    /// The people whose own case it is.
+    pub people: Vec<Id<Contact>>,
+}
+
+/// A person on a case past retention, with their activity of any kind.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RetentionPerson {
+    pub id: Id<Contact>,
+    pub uuid: Uuid,
+    pub name: String,
+    pub activity: Activity,
 }
 
 /// Who the end-of-term hand-over sends to the successor, and who not.
@@ -141,6 +156,15 @@ fn anonymise_case(tx: &Connection, case: i64) -> Result<Option<String>> {
     let Some((reference, postcode)) = row else {
         return Ok(None);
     };
+    // A case shared by two people erased together, or anonymised by an
+    // earlier run, is counted once.
+    let uuid = uuid_of(tx, "cases", case)?;
+    let erased: bool = tx
+        .prepare_cached("SELECT EXISTS (SELECT 1 FROM audit WHERE uuid = ?1 AND action = 'erase')")?
+        .query_row([uuid.to_string()], |r| r.get(0))?;
+    if erased {
+        return Ok(None);
+    }
     let now = stamp();
     tx.prepare_cached(
         "UPDATE cases SET updated_at = ?2, title = ?3, location = NULL, postcode = NULL, \
@@ -162,7 +186,6 @@ fn anonymise_case(tx: &Connection, case: i64) -> Result<Option<String>> {
          WHERE case_id = ?1",
     )?
     .execute(params![case, now])?;
-    let uuid = uuid_of(tx, "cases", case)?;
     audit::record(tx, "case", Some(&uuid), AuditAction::Erase)?;
     Ok(Some(reference))
 }
@@ -249,13 +272,14 @@ fn erase_in(
         [contact],
     )?;
     for case in cases {
-        done.entries += tx.query_row(
+        let entries: usize = tx.query_row(
             "SELECT count(*) FROM entries WHERE case_id = ?1 AND text <> ?2",
             params![case, ERASED_TEXT],
-            |r| r.get::<_, usize>(0),
+            |r| r.get(0),
         )?;
         if let Some(reference) = anonymise_case(tx, case)? {
             done.cases.push(reference);
+            done.entries += entries;
         }
     }
     done.entries += anonymise_contact(tx, contact)?;
@@ -283,6 +307,11 @@ fn delete_in(tx: &Connection, contact: i64) -> Result<()> {
     tx.prepare_cached("DELETE FROM contacts WHERE id = ?1")?
         .execute([contact])?;
     Ok(())
+}
+
+/// `2026-03-01` → the date; `''` (nothing dated) → `None`.
+fn day(text: String) -> Option<NaiveDate> {
+    NaiveDate::parse_from_str(&text, "%Y-%m-%d").ok()
 }
 
 /// A calendar month after `d` (the 31st of January → the 28th or 29th of February).
@@ -457,12 +486,22 @@ impl Store {
         Ok(done)
     }
 
-    /// Closed cases whose retention period ended: closed on or before
-    /// `closed_by`, not yet anonymised.
-    pub fn retention_due(&self, closed_by: NaiveDate) -> Result<Vec<RetentionCase>> {
+    /// Closed cases, not yet anonymised, that closed on or before
+    /// `closed_by`, with their activity and people: the facts for
+    /// [`crate::domain::retention`] to judge.
+    pub fn retention_cases(&self, closed_by: NaiveDate) -> Result<Vec<RetentionCase>> {
         let mut stmt = self.conn().prepare(&format!(
-            "SELECT id, reference, category, closed FROM cases c \
-             WHERE closed IS NOT NULL AND closed <= ?1 AND {} ORDER BY closed, reference",
+            "SELECT c.id, c.reference, c.category, c.closed, \
+             max(substr(c.opened, 1, 10), substr(c.closed, 1, 10), \
+                 coalesce((SELECT max(substr(e.at, 1, 10)) FROM entries e WHERE e.case_id = c.id), ''), \
+                 coalesce((SELECT max(max(f.due_on, coalesce(f.done_on, ''))) FROM follow_ups f \
+                           WHERE f.case_id = c.id), ''), \
+                 coalesce((SELECT max(max(r.referred_on, coalesce(r.reply_on, ''))) FROM referrals r \
+                           WHERE r.case_id = c.id), '')), \
+             (SELECT count(*) FROM follow_ups f WHERE f.case_id = c.id AND f.done_on IS NULL), \
+             (SELECT count(*) FROM referrals r WHERE r.case_id = c.id AND r.reply_on IS NULL) \
+             FROM cases c WHERE c.closed IS NOT NULL AND c.closed <= ?1 AND {} \
+             ORDER BY c.closed, c.reference",
             erased_filter("c")
         ))?;
         let rows = stmt.query_map([closed_by], |r| {
@@ -471,54 +510,110 @@ impl Store {
                 reference: r.get(1)?,
                 category: r.get(2)?,
                 closed: r.get(3)?,
+                activity: Activity {
+                    latest: day(r.get::<_, String>(4)?),
+                    open_cases: 0,
+                    pending_follow_ups: r.get(5)?,
+                    awaiting_replies: r.get(6)?,
+                },
+                people: Vec::new(),
             })
         })?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        let mut cases = rows.collect::<rusqlite::Result<Vec<_>>>()?;
+        for c in &mut cases {
+            c.people = ids_of(
+                self.conn(),
+                &format!(
+                    "SELECT DISTINCT contact_id FROM case_people WHERE case_id = ?1 AND role IN {OWN_ROLES} \
+                     ORDER BY contact_id"
+                ),
+                [c.id.raw()],
+            )?
+            .into_iter()
+            .map(Id::new)
+            .collect();
+        }
+        Ok(cases)
     }
 
-    /// Anonymises these cases, then erases the people on them who have no
-    /// live (not anonymised) case left.
-    pub fn erase_cases(&mut self, cases: &[Id<Case>]) -> Result<Erasure> {
+    /// The activity of any kind of each of `people` (not erased ones): every
+    /// entry with them or on their cases (unfiled ones too), their cases
+    /// opened and closed, follow-ups and referrals; what is still open.
+    pub fn retention_people(&self, people: &[Id<Contact>]) -> Result<Vec<RetentionPerson>> {
+        let own = format!(
+            "(SELECT case_id FROM case_people WHERE contact_id = k.id AND role IN {OWN_ROLES})"
+        );
+        let mut stmt = self.conn().prepare_cached(&format!(
+            "SELECT k.id, k.uuid, k.name, \
+             max(coalesce((SELECT max(substr(e.at, 1, 10)) FROM entries e \
+                           WHERE e.contact_id = k.id OR e.case_id IN {own}), ''), \
+                 coalesce((SELECT max(max(substr(c.opened, 1, 10), coalesce(c.closed, ''))) \
+                           FROM cases c WHERE c.id IN {own}), ''), \
+                 coalesce((SELECT max(max(f.due_on, coalesce(f.done_on, ''))) FROM follow_ups f \
+                           WHERE f.contact_id = k.id OR f.case_id IN {own}), ''), \
+                 coalesce((SELECT max(max(r.referred_on, coalesce(r.reply_on, ''))) FROM referrals r \
+                           WHERE r.case_id IN {own}), '')), \
+             (SELECT count(*) FROM cases c WHERE c.id IN {own} AND c.closed IS NULL AND {}), \
+             (SELECT count(*) FROM follow_ups f WHERE f.done_on IS NULL \
+                 AND (f.contact_id = k.id OR f.case_id IN {own})), \
+             (SELECT count(*) FROM referrals r WHERE r.reply_on IS NULL AND r.case_id IN {own}) \
+             FROM contacts k WHERE k.id = ?1 AND {}",
+            erased_filter("c"),
+            erased_filter("k")
+        ))?;
+        let mut found = Vec::new();
+        for id in people {
+            let row = stmt
+                .query_row([id.raw()], |r| {
+                    Ok(RetentionPerson {
+                        id: Id::new(r.get(0)?),
+                        uuid: r.get::<_, UuidText>(1)?.0,
+                        name: r.get(2)?,
+                        activity: Activity {
+                            latest: day(r.get::<_, String>(3)?),
+                            open_cases: r.get(4)?,
+                            pending_follow_ups: r.get(5)?,
+                            awaiting_replies: r.get(6)?,
+                        },
+                    })
+                })
+                .optional()?;
+            found.extend(row);
+        }
+        Ok(found)
+    }
+
+    /// Anonymises `cases` and erases `people` (with their own cases), in one
+    /// transaction, then [`Store::scrub`]. Which ones is the caller's
+    /// decision (the retention policy); each case is counted once.
+    pub fn erase_records(&mut self, cases: &[Id<Case>], people: &[Id<Contact>]) -> Result<Erasure> {
         let done = self.write(|tx| {
             let mut done = Erasure::default();
-            let mut people: BTreeSet<i64> = BTreeSet::new();
             for case in cases {
-                people.extend(ids_of(
-                    tx,
-                    &format!(
-                        "SELECT contact_id FROM case_people WHERE case_id = ?1 AND role IN {OWN_ROLES}"
-                    ),
-                    [case.raw()],
-                )?);
-                done.entries += tx.query_row(
+                let entries: usize = tx.query_row(
                     "SELECT count(*) FROM entries WHERE case_id = ?1 AND text <> ?2",
                     params![case.raw(), ERASED_TEXT],
-                    |r| r.get::<_, usize>(0),
+                    |r| r.get(0),
                 )?;
                 if let Some(reference) = anonymise_case(tx, case.raw())? {
                     done.cases.push(reference);
+                    done.entries += entries;
                 }
             }
             let mut words = Vec::new();
             for person in people {
-                let live: bool = tx.query_row(
-                    &format!(
-                        "SELECT EXISTS (SELECT 1 FROM case_people p JOIN cases c ON c.id = p.case_id \
-                         WHERE p.contact_id = ?1 AND p.role IN {OWN_ROLES} AND {})",
-                        erased_filter("c")
-                    ),
-                    [person],
-                    |r| r.get(0),
-                )?;
-                if !live {
-                    erase_in(tx, person, &mut done, &mut words)?;
-                }
+                erase_in(tx, person.raw(), &mut done, &mut words)?;
             }
             done.still_mentioned = mentions(tx, &words)?;
             Ok(done)
         })?;
         self.scrub()?;
         Ok(done)
+    }
+
+    /// Anonymises these cases (their people stay).
+    pub fn erase_cases(&mut self, cases: &[Id<Case>]) -> Result<Erasure> {
+        self.erase_records(cases, &[])
     }
 
     /// Splits the people of the diary for the end-of-term hand-over.
