@@ -6,6 +6,7 @@
 
 use chrono::{Datelike, Duration, NaiveDate, NaiveDateTime, NaiveTime, Weekday};
 
+use crate::domain::text::one_line;
 use crate::{Error, Result};
 
 const FORMS: &str =
@@ -91,7 +92,10 @@ pub fn iso(date: NaiveDate) -> String {
 }
 
 fn bad(input: &str) -> Error {
-    Error::invalid(format!("`{}` is not a date: {FORMS}", input.trim()))
+    Error::invalid(format!(
+        "`{}` is not a date: {FORMS}",
+        one_line(input.trim())
+    ))
 }
 
 fn parse_offset(rest: &str, today: NaiveDate) -> Option<NaiveDate> {
@@ -143,13 +147,13 @@ fn parse_numeric(s: &str, sep: char, order: [usize; 3], input: &str) -> Result<N
     if year_text.len() != 4 {
         return Err(Error::invalid(format!(
             "`{}` is not a date: write the year in full (four digits)",
-            input.trim()
+            one_line(input.trim())
         )));
     }
     NaiveDate::from_ymd_opt(year, month, day).ok_or_else(|| {
         Error::invalid(format!(
             "`{}` is not a real date (there is no day {day} in month {month} of {year})",
-            input.trim()
+            one_line(input.trim())
         ))
     })
 }

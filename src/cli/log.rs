@@ -50,10 +50,10 @@ pub fn run(env: &Env, args: &LogArgs, out: &mut dyn Write) -> Result<ExitCode> {
     let done = store.log(&req)?;
     if done.contact_created {
         // On stderr, so that standard output stays one line for scripts.
-        eprintln!("casebook: new contact created: {}", done.contact_name);
+        super::note(format_args!("new contact created: {}", done.contact_name));
     }
     if let Some(due) = done.follow_up {
-        eprintln!("casebook: follow-up on {due}");
+        super::note(format_args!("follow-up on {due}"));
     }
     let filed = done
         .case

@@ -44,7 +44,7 @@ pub fn run(env: &Env, args: &ReviewArgs, out: &mut dyn Write) -> Result<ExitCode
             writeln!(out, "{line}").map_err(stdout_error)?;
             return Ok(ExitCode::SUCCESS);
         }
-        eprintln!("casebook: {line}");
+        super::note(&line);
     }
 
     let text = if args.compare.is_empty() {

@@ -25,7 +25,7 @@ use chrono::NaiveDate;
 
 use super::COLUMNS;
 use crate::dates::parse_date;
-use crate::domain::text::{fold, normalise_postcode, squash_space};
+use crate::domain::text::{fold, name_key, normalise_postcode, squash_space};
 use crate::domain::{
     AgeBand, Case, CaseKind, CaseStatus, Channel, Contact, ContactKind, Outcome, PREFER_NOT_TO_SAY,
 };
@@ -449,7 +449,7 @@ impl People {
             .postcode
             .as_deref()
             .and_then(normalise_postcode)
-            .map(|pc| (fold(c.name.trim()), pc));
+            .map(|pc| (name_key(&c.name), pc));
         (email, phone, name_pc)
     }
 
@@ -470,7 +470,7 @@ impl People {
             }
             None => {
                 self.by_name
-                    .entry(fold(c.name.trim()))
+                    .entry(name_key(&c.name))
                     .or_default()
                     .push(self.list.len());
                 self.list.push(Person {
@@ -495,7 +495,7 @@ impl People {
     /// The person a query was raised for, known by name only: the one person
     /// of that name already in the file, else a new one.
     fn by_name(&mut self, name: &str) -> usize {
-        let key = fold(name.trim());
+        let key = name_key(name);
         if let Some([one]) = self.by_name.get(&key).map(Vec::as_slice) {
             return *one;
         }
