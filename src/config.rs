@@ -158,21 +158,76 @@ impl Config {
                 message,
             }
         })?;
-        config.check(file)?;
+        config.check(text, file)?;
         Ok(config)
     }
 
-    fn check(&self, file: &Path) -> Result<()> {
+    fn check(&self, text: &str, file: &Path) -> Result<()> {
         let fail = |key: &str, message: String| Error::Config {
             file: file.to_path_buf(),
-            line: 0,
+            line: line_of(text, key),
             message: format!("{key}: {message}"),
         };
-        if !(1..=12).contains(&self.year_start_month) {
-            return Err(fail(
-                "year_start_month",
-                format!("{} is not a month: use 1 to 12", self.year_start_month),
-            ));
+        // Every number has a range that makes sense for casework, so that
+        // date arithmetic on it can never overflow (a `keep_informed_days`
+        // of 4294967295 once panicked).
+        let numbers: [(&str, u32, std::ops::RangeInclusive<u32>, &str); 9] = [
+            (
+                "referral_reply_days",
+                self.referral_reply_days,
+                1..=60,
+                "working days",
+            ),
+            (
+                "keep_informed_days",
+                self.keep_informed_days,
+                1..=365,
+                "days",
+            ),
+            ("year_start_month", self.year_start_month, 1..=12, "a month"),
+            ("retention_years", self.retention_years, 1..=50, "years"),
+            (
+                "patterns.window_days",
+                self.patterns.window_days,
+                1..=3650,
+                "days",
+            ),
+            (
+                "patterns.min_cases",
+                self.patterns.min_cases,
+                2..=1000,
+                "cases",
+            ),
+            (
+                "backup.keep_daily",
+                self.backup.keep_daily,
+                0..=366,
+                "backups",
+            ),
+            (
+                "backup.keep_weekly",
+                self.backup.keep_weekly,
+                0..=520,
+                "backups",
+            ),
+            (
+                "privacy.lock_after_minutes",
+                self.privacy.lock_after_minutes,
+                0..=1440,
+                "minutes (0: never)",
+            ),
+        ];
+        for (key, value, range, unit) in numbers {
+            if !range.contains(&value) {
+                return Err(fail(
+                    key,
+                    format!(
+                        "{value} is out of range: use {} to {} {unit}",
+                        range.start(),
+                        range.end()
+                    ),
+                ));
+            }
         }
         for c in &self.extra_categories {
             if c.is_empty()
@@ -185,9 +240,6 @@ impl Config {
                     format!("`{c}` is not a category name: use lower case letters, digits and _"),
                 ));
             }
-        }
-        if self.patterns.min_cases < 2 {
-            return Err(fail("patterns.min_cases", "must be at least 2".into()));
         }
         Ok(())
     }
@@ -205,6 +257,26 @@ impl Config {
 }
 
 /// Where casebook keeps its files.
+/// The line of `text` that sets `key` ("patterns.window_days": the
+/// `window_days` line of the `[patterns]` table), for messages; 1 when it
+/// cannot be told.
+fn line_of(text: &str, key: &str) -> usize {
+    let (table, name) = key.rsplit_once('.').unwrap_or(("", key));
+    let mut current = String::new();
+    for (i, line) in text.lines().enumerate() {
+        let l = line.trim();
+        if let Some(t) = l.strip_prefix('[').and_then(|t| t.strip_suffix(']')) {
+            current = t.trim().to_string();
+        } else if current == table
+            && l.split_once('=')
+                .is_some_and(|(k, _)| k.trim().trim_matches('"') == name)
+        {
+            return i + 1;
+        }
+    }
+    1
+}
+
 #[derive(Debug, Clone)]
 pub struct Paths {
     pub data_dir: PathBuf,

@@ -5,7 +5,7 @@ use std::process::ExitCode;
 
 use super::{Env, LogArgs, stdout_error};
 use crate::Result;
-use crate::dates::{parse_date, parse_datetime};
+use crate::dates::{parse_date, parse_past_datetime};
 use crate::domain::EntryKind;
 use crate::store::{LogRequest, Who};
 
@@ -15,7 +15,7 @@ pub fn run(env: &Env, args: &LogArgs, out: &mut dyn Write) -> Result<ExitCode> {
     let kind: EntryKind = args.kind.parse()?;
     let now = env.clock.now();
     let at = match &args.at {
-        Some(t) => parse_datetime(t, now)?,
+        Some(t) => parse_past_datetime(t, now)?,
         None => now,
     };
     let follow_up = args

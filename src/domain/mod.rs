@@ -5,6 +5,7 @@ mod ids;
 mod kinds;
 mod model;
 pub mod text;
+pub mod when;
 pub mod workdays;
 
 pub use ids::{Id, Record};

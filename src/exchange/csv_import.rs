@@ -24,7 +24,7 @@ use std::collections::HashMap;
 use chrono::NaiveDate;
 
 use super::COLUMNS;
-use crate::dates::parse_date;
+use crate::dates::parse_past_date;
 use crate::domain::text::{fold, name_key, normalise_postcode, squash_space};
 use crate::domain::{
     AgeBand, Case, CaseKind, CaseStatus, Channel, Contact, ContactKind, Outcome, PREFER_NOT_TO_SAY,
@@ -282,7 +282,8 @@ fn read_row<'a>(
     }
     let mut date = |i: usize| -> Option<NaiveDate> {
         let s = get(i)?;
-        match parse_date(s, today) {
+        // Opened and closed record what happened: not in the future.
+        match parse_past_date(s, today) {
             Ok(d) => Some(d),
             Err(e) => {
                 why.push(format!("{}: {e}", COLUMNS[i]));
