@@ -128,32 +128,6 @@ impl Default for PrivacyConfig {
     }
 }
 
-/// The line (from 1) where `key` (`section.name` or `name`) is set in the
-/// TOML `text`: the first `name =` inside `[section]` (or before any section
-/// for a top-level key). A key set nowhere (a bad default cannot happen)
-/// gives line 1, never a "line 0" the user cannot find.
-fn line_of(text: &str, key: &str) -> usize {
-    let (section, name) = match key.rsplit_once('.') {
-        Some((s, n)) => (Some(s), n),
-        None => (None, key),
-    };
-    let mut current: Option<&str> = None;
-    for (i, line) in text.lines().enumerate() {
-        let line = line.trim();
-        if let Some(header) = line.strip_prefix('[') {
-            current = header.split(']').next().map(str::trim);
-            continue;
-        }
-        let sets = line
-            .strip_prefix(name)
-            .is_some_and(|rest| rest.trim_start().starts_with('='));
-        if sets && current == section {
-            return i + 1;
-        }
-    }
-    1
-}
-
 impl Config {
     /// Reads the config at `path`; a missing file gives the defaults only when
     /// `must_exist` is false (the default location), so a mistyped
@@ -195,21 +169,76 @@ impl Config {
                 message,
             }
         })?;
-        config.check(file, text)?;
+        config.check(text, file)?;
         Ok(config)
     }
 
-    fn check(&self, file: &Path, text: &str) -> Result<()> {
+    fn check(&self, text: &str, file: &Path) -> Result<()> {
         let fail = |key: &str, message: String| Error::Config {
             file: file.to_path_buf(),
             line: line_of(text, key),
             message: format!("{key}: {message}"),
         };
-        if !(1..=12).contains(&self.year_start_month) {
-            return Err(fail(
-                "year_start_month",
-                format!("{} is not a month: use 1 to 12", self.year_start_month),
-            ));
+        // Every number has a range that makes sense for casework, so that
+        // date arithmetic on it can never overflow (a `keep_informed_days`
+        // of 4294967295 once panicked).
+        let numbers: [(&str, u32, std::ops::RangeInclusive<u32>, &str); 9] = [
+            (
+                "referral_reply_days",
+                self.referral_reply_days,
+                crate::domain::rules::REPLY_DAYS,
+                "working days",
+            ),
+            (
+                "keep_informed_days",
+                self.keep_informed_days,
+                1..=365,
+                "days",
+            ),
+            ("year_start_month", self.year_start_month, 1..=12, "a month"),
+            ("retention_years", self.retention_years, 1..=50, "years"),
+            (
+                "patterns.window_days",
+                self.patterns.window_days,
+                1..=3650,
+                "days",
+            ),
+            (
+                "patterns.min_cases",
+                self.patterns.min_cases,
+                2..=1000,
+                "cases",
+            ),
+            (
+                "backup.keep_daily",
+                self.backup.keep_daily,
+                0..=366,
+                "backups",
+            ),
+            (
+                "backup.keep_weekly",
+                self.backup.keep_weekly,
+                0..=520,
+                "backups",
+            ),
+            (
+                "privacy.lock_after_minutes",
+                self.privacy.lock_after_minutes,
+                0..=1440,
+                "minutes (0: never)",
+            ),
+        ];
+        for (key, value, range, unit) in numbers {
+            if !range.contains(&value) {
+                return Err(fail(
+                    key,
+                    format!(
+                        "{value} is out of range: use {} to {} {unit}",
+                        range.start(),
+                        range.end()
+                    ),
+                ));
+            }
         }
         for c in &self.extra_categories {
             if c.is_empty()
@@ -244,9 +273,6 @@ impl Config {
                 ));
             }
         }
-        if self.patterns.min_cases < 2 {
-            return Err(fail("patterns.min_cases", "must be at least 2".into()));
-        }
         Ok(())
     }
 
@@ -270,6 +296,26 @@ impl Config {
         }
         all
     }
+}
+
+/// The line of `text` that sets `key` ("patterns.window_days": the
+/// `window_days` line of the `[patterns]` table), for messages; 1 when it
+/// cannot be told.
+fn line_of(text: &str, key: &str) -> usize {
+    let (table, name) = key.rsplit_once('.').unwrap_or(("", key));
+    let mut current = String::new();
+    for (i, line) in text.lines().enumerate() {
+        let l = line.trim();
+        if let Some(t) = l.strip_prefix('[').and_then(|t| t.strip_suffix(']')) {
+            current = t.trim().to_string();
+        } else if current == table
+            && l.split_once('=')
+                .is_some_and(|(k, _)| k.trim().trim_matches('"') == name)
+        {
+            return i + 1;
+        }
+    }
+    1
 }
 
 /// Where casebook keeps its files.

@@ -1,26 +1,78 @@
 //! Dates as a councillor types them: `2026-03-01`, `01/03/2026` (UK
 //! spreadsheets, day first), `today`, `tomorrow`, `yesterday`, `+3d`, `+2w`,
 //! and weekday names (`mon` … `sun`, or in full), which mean the next such day.
+//! The Welsh words are accepted whatever the interface language (SPEC §3):
+//! `heddiw`, `yfory`, `ddoe`, `llun` … `sul`, `dydd Gwener`, `gwe`.
+//! Every date is checked against the window of [`crate::domain::when`].
 //!
 //! Every parser takes "today" as an argument so that tests freeze it.
 
-use chrono::{Datelike, Duration, NaiveDate, NaiveDateTime, NaiveTime, Weekday};
+use chrono::{Datelike, Days, NaiveDate, NaiveDateTime, NaiveTime, Weekday};
 
+use crate::domain::text::{fold, one_line, squash_space};
+use crate::domain::when::{self, DateUse};
 use crate::{Error, Result};
 
 const FORMS: &str =
     "use YYYY-MM-DD, DD/MM/YYYY, today, tomorrow, +3d, +2w or a weekday such as mon";
 
-/// Parses a date typed by the user.
+/// `d` moved by `days` (negative: back), held at the ends of the calendar
+/// rather than overflowing. Every date sum in casebook goes through here or
+/// through a `checked_` call: a config number or a clock far out must give a
+/// far date, never a panic.
+pub fn shift(d: NaiveDate, days: i64) -> NaiveDate {
+    let n = chrono::Days::new(days.unsigned_abs());
+    let moved = if days >= 0 {
+        d.checked_add_days(n)
+    } else {
+        d.checked_sub_days(n)
+    };
+    moved.unwrap_or(if days >= 0 {
+        NaiveDate::MAX
+    } else {
+        NaiveDate::MIN
+    })
+}
+
+/// Parses a date typed by the user, in the window of dates casebook accepts
+/// ([`when::window`]).
 pub fn parse_date(input: &str, today: NaiveDate) -> Result<NaiveDate> {
-    let s = input.trim().to_lowercase();
+    let date = parse_any_date(input, today)?;
+    when::check(date, DateUse::Plan, today)
+        .map_err(|e| Error::invalid(format!("`{}`: {e}", one_line(input.trim()))))
+}
+
+/// Parses the date of something that happened (an entry, a reply, a case
+/// opened): in the window and not after today.
+pub fn parse_past_date(input: &str, today: NaiveDate) -> Result<NaiveDate> {
+    let date = parse_date(input, today)?;
+    happened(date, today)
+}
+
+/// Checks that a date already parsed is not in the future (nor out of the
+/// window): for a moment read with [`parse_datetime`].
+pub fn happened(date: NaiveDate, today: NaiveDate) -> Result<NaiveDate> {
+    when::check(date, DateUse::Happened, today).map_err(|e| Error::invalid(e.to_string()))
+}
+
+/// Parses the moment something happened ([`parse_datetime`]), not after
+/// today.
+pub fn parse_past_datetime(input: &str, now: NaiveDateTime) -> Result<NaiveDateTime> {
+    let at = parse_datetime(input, now)?;
+    happened(at.date(), now.date())?;
+    Ok(at)
+}
+
+fn parse_any_date(input: &str, today: NaiveDate) -> Result<NaiveDate> {
+    let s = squash_space(&fold(input.trim()));
     if s.is_empty() {
         return Err(Error::invalid(format!("a date is needed: {FORMS}")));
     }
+    let s = s.strip_prefix("dydd ").unwrap_or(&s).to_string();
     match s.as_str() {
-        "today" | "now" => return Ok(today),
-        "tomorrow" => return Ok(today + Duration::days(1)),
-        "yesterday" => return Ok(today - Duration::days(1)),
+        "today" | "now" | "heddiw" => return Ok(today),
+        "tomorrow" | "yfory" => return Ok(shift(today, 1)),
+        "yesterday" | "ddoe" => return Ok(shift(today, -1)),
         _ => {}
     }
     if let Some(rest) = s.strip_prefix('+') {
@@ -30,7 +82,7 @@ pub fn parse_date(input: &str, today: NaiveDate) -> Result<NaiveDate> {
         // The next such day, never today: "chase on mon" said on a Monday means next week.
         let ahead = (day.num_days_from_monday() + 7 - today.weekday().num_days_from_monday()) % 7;
         let ahead = if ahead == 0 { 7 } else { ahead };
-        return Ok(today + Duration::days(i64::from(ahead)));
+        return Ok(shift(today, i64::from(ahead)));
     }
     if s.contains('-') {
         return parse_numeric(&s, '-', [0, 1, 2], input);
@@ -91,7 +143,10 @@ pub fn iso(date: NaiveDate) -> String {
 }
 
 fn bad(input: &str) -> Error {
-    Error::invalid(format!("`{}` is not a date: {FORMS}", input.trim()))
+    Error::invalid(format!(
+        "`{}` is not a date: {FORMS}",
+        one_line(input.trim())
+    ))
 }
 
 fn parse_offset(rest: &str, today: NaiveDate) -> Option<NaiveDate> {
@@ -101,8 +156,8 @@ fn parse_offset(rest: &str, today: NaiveDate) -> Option<NaiveDate> {
         return None;
     }
     match unit {
-        'd' => Some(today + Duration::days(n)),
-        'w' => Some(today + Duration::weeks(n)),
+        'd' => today.checked_add_days(Days::new(n.unsigned_abs())),
+        'w' => today.checked_add_days(Days::new(n.unsigned_abs() * 7)),
         _ => None,
     }
 }
@@ -116,6 +171,14 @@ fn parse_weekday(s: &str) -> Option<Weekday> {
         "fri" | "friday" => Weekday::Fri,
         "sat" | "saturday" => Weekday::Sat,
         "sun" | "sunday" => Weekday::Sun,
+        // Welsh, with or without "dydd" (stripped before): llun, maw, mer…
+        "llun" => Weekday::Mon,
+        "maw" | "mawrth" => Weekday::Tue,
+        "mer" | "mercher" => Weekday::Wed,
+        "iau" => Weekday::Thu,
+        "gwe" | "gwener" => Weekday::Fri,
+        "sad" | "sadwrn" => Weekday::Sat,
+        "sul" => Weekday::Sun,
         _ => return None,
     })
 }
@@ -143,13 +206,13 @@ fn parse_numeric(s: &str, sep: char, order: [usize; 3], input: &str) -> Result<N
     if year_text.len() != 4 {
         return Err(Error::invalid(format!(
             "`{}` is not a date: write the year in full (four digits)",
-            input.trim()
+            one_line(input.trim())
         )));
     }
     NaiveDate::from_ymd_opt(year, month, day).ok_or_else(|| {
         Error::invalid(format!(
             "`{}` is not a real date (there is no day {day} in month {month} of {year})",
-            input.trim()
+            one_line(input.trim())
         ))
     })
 }
@@ -203,6 +266,59 @@ mod tests {
         assert!(parse_date("", today()).is_err());
         assert!(parse_date("1/2/3/4", today()).is_err());
         assert!(parse_date("+99999999999999999999d", today()).is_err());
+    }
+
+    #[test]
+    fn welsh_words_whatever_the_language() {
+        assert_eq!(parse_date("heddiw", today()).ok(), Some(today()));
+        assert_eq!(parse_date("Yfory", today()).ok(), Some(d(2026, 11, 23)));
+        assert_eq!(parse_date("ddoe", today()).ok(), Some(d(2026, 11, 21)));
+        assert_eq!(parse_date("llun", today()).ok(), Some(d(2026, 11, 23)));
+        assert_eq!(
+            parse_date("dydd Gwener", today()).ok(),
+            Some(d(2026, 11, 27))
+        );
+        assert_eq!(parse_date("gwe", today()).ok(), Some(d(2026, 11, 27)));
+        assert_eq!(
+            parse_date("dydd  Mawrth", today()).ok(),
+            Some(d(2026, 11, 24))
+        );
+        assert_eq!(parse_date("mer", today()).ok(), Some(d(2026, 11, 25)));
+        assert_eq!(parse_date("iau", today()).ok(), Some(d(2026, 11, 26)));
+        assert_eq!(parse_date("Sadwrn", today()).ok(), Some(d(2026, 11, 28)));
+        assert_eq!(parse_date("sul", today()).ok(), Some(d(2026, 11, 29)));
+        assert_eq!(parse_date("fri", today()).ok(), Some(d(2026, 11, 27)));
+        assert_eq!(parse_date("today", today()).ok(), Some(today()));
+    }
+
+    #[test]
+    fn dates_outside_the_window_are_refused_saying_so() {
+        for bad in [
+            "0000-01-01",
+            "1900-01-01",
+            "9999-12-31",
+            "31/12/1989",
+            "+3661d",
+        ] {
+            let e = parse_date(bad, today()).expect_err(bad);
+            assert!(
+                e.to_string().contains("1990-01-01 to 2036-11-22")
+                    || e.to_string().contains("not a date"),
+                "{bad}: {e}"
+            );
+        }
+        let e = parse_date("9999-01-01", today()).expect_err("far");
+        assert!(
+            e.to_string().contains("outside the dates casebook accepts"),
+            "{e}"
+        );
+        assert!(parse_date("+2932897d", today()).is_err());
+        assert!(parse_date("1990-01-01", today()).is_ok());
+        assert!(parse_past_date("tomorrow", today()).is_err());
+        assert_eq!(
+            parse_past_date("yesterday", today()).ok(),
+            Some(d(2026, 11, 21))
+        );
     }
 
     #[test]

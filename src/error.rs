@@ -15,7 +15,7 @@ pub enum Error {
     #[error("{0}")]
     Invalid(String),
 
-    #[error("no {what} matches `{name}`")]
+    #[error("no {what} matches `{}`", crate::domain::text::one_line(.name))]
     NotFound { what: &'static str, name: String },
 
     #[error("config file {file}: line {line}: {message}")]

@@ -10,7 +10,7 @@ fn main() -> ExitCode {
     match casebook::cli::run(cli) {
         Ok(code) => code,
         Err(e) => {
-            eprintln!("casebook: {e}");
+            casebook::cli::note(&e);
             ExitCode::from(1)
         }
     }

@@ -232,6 +232,102 @@ fn odd_input_never_panics() {
     let out = sb.run(&["export", "--format", "csv"]);
     assert_eq!(out.status.code(), Some(0));
     assert!(stdout(&out).starts_with("reference,opened"));
-    // Siân, the SQL-looking name, Ann (the year-9999 call) and the emoji.
-    assert_eq!(sb.store().counts().expect("counts").contacts, 4);
+    // Siân, the SQL-looking name and the emoji; the year-9999 call is
+    // refused (outside the window of dates), so Ann is never made.
+    assert_eq!(sb.store().counts().expect("counts").contacts, 3);
+}
+
+/// Issue 12, item 15: a config number out of range panicked in `due`
+/// (`NaiveDate - TimeDelta overflowed`). Every number is bounded, and the
+/// message names the file, the key, its line and the range.
+#[test]
+fn config_numbers_out_of_range_are_named_never_a_panic() {
+    let (sb, before) = seeded();
+    for (toml, key, range) in [
+        (
+            "keep_informed_days = 4294967295\n",
+            "keep_informed_days",
+            "1 to 365",
+        ),
+        (
+            "referral_reply_days = 0\n",
+            "referral_reply_days",
+            "1 to 60",
+        ),
+        (
+            "retention_years = 4000000000\n",
+            "retention_years",
+            "1 to 50",
+        ),
+        (
+            "\n[patterns]\nwindow_days = 4294967295\n",
+            "patterns.window_days",
+            "1 to 3650",
+        ),
+        (
+            "\n[backup]\nkeep_daily = 99999\n",
+            "backup.keep_daily",
+            "0 to 366",
+        ),
+        (
+            "\n[privacy]\nlock_after_minutes = 4294967295\n",
+            "privacy.lock_after_minutes",
+            "0 to 1440",
+        ),
+    ] {
+        std::fs::write(&sb.config, toml).expect("write config");
+        for args in [&["due"][..], &["patterns"], &["retention"]] {
+            let err = assert_fails_one_line(&sb.run(args));
+            assert!(err.contains(key), "{toml}: {err}");
+            assert!(err.contains(range), "{toml}: {err}");
+            assert!(err.contains("config.toml"), "{toml}: {err}");
+            assert!(!err.contains("line 0"), "{toml}: {err}");
+        }
+    }
+    assert_eq!(sb.snapshot(), before);
+}
+
+/// Issue 12, item 16: dates out of range (year 0, 1900, 9999, +2932897d)
+/// are refused with the window named; what happened cannot be in the future.
+#[test]
+fn dates_out_of_range_or_in_the_future_are_refused() {
+    let (sb, before) = seeded();
+    for (args, says) in [
+        (
+            &["log", "--who", "Ann", "--at", "0000-01-01", "x"][..],
+            "1990-01-01 to 2036-03-01",
+        ),
+        (
+            &["log", "--who", "Ann", "--at", "1900-01-01", "x"],
+            "1990-01-01 to 2036-03-01",
+        ),
+        (
+            &["log", "--who", "Ann", "--follow-up", "9999-12-27", "x"],
+            "1990-01-01 to 2036-03-01",
+        ),
+        (
+            &["log", "--who", "Ann", "--follow-up", "+2932897d", "x"],
+            "is not a date",
+        ),
+        (
+            &["log", "--who", "Ann", "--at", "tomorrow", "x"],
+            "in the future",
+        ),
+        (
+            &["sar", "Siân Davies", "--requested", "1900-01-01"],
+            "1990-01-01 to 2036-03-01",
+        ),
+        (
+            &["review", "--from", "0001-01-01", "--to", "2026-01-01"],
+            "1990-01-01 to 2036-03-01",
+        ),
+        (&["review", "--year", "9999"], "1990 to 2036"),
+    ] {
+        let err = assert_fails_one_line(&sb.run(args));
+        assert!(err.contains(says), "{args:?}: {err}");
+    }
+    let file = sb.write("future.csv", "title,opened\nLater,2027-01-01\n");
+    let err = assert_fails(&sb.run(&["import", file.to_str().expect("utf-8")]));
+    assert!(err.contains("in the future"), "{err}");
+    assert_eq!(sb.snapshot(), before);
 }

@@ -64,8 +64,11 @@ impl ReviewView {
         self.period = match self.period.year {
             Some((y, m)) => Period::year(y + by, m)?,
             None => {
-                let days = chrono::Duration::days(self.period.days() * i64::from(by));
-                Period::custom(self.period.from + days, self.period.to + days)?
+                let days = self.period.days().saturating_mul(i64::from(by));
+                Period::custom(
+                    crate::dates::shift(self.period.from, days),
+                    crate::dates::shift(self.period.to, days),
+                )?
             }
         };
         self.scroll = 0;

@@ -72,10 +72,7 @@ impl TextField {
         } else {
             s.replace('\n', " ")
         };
-        let s: String = s
-            .chars()
-            .filter(|c| !c.is_control() || *c == '\n')
-            .collect();
+        let s = crate::domain::text::printable(&s);
         self.text.insert_str(self.cursor, &s);
         self.cursor += s.len();
     }

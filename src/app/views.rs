@@ -67,7 +67,7 @@ impl HomeView {
         self.latest = store.latest_entry_lines(HOME_ROWS)?;
         // Clusters still forming: cases opened within two windows of today.
         // Bounded by date, so the cost does not grow with the diary's age.
-        let since = today - chrono::Duration::days(2 * i64::from(patterns.window_days));
+        let since = crate::dates::shift(today, -2 * i64::from(patterns.window_days));
         self.alerts = store.clusters(since, patterns.window_days, patterns.min_cases)?;
         self.today = Some(today);
         self.selected = self.selected.min(self.len().saturating_sub(1));

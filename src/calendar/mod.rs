@@ -13,7 +13,7 @@
 
 pub mod ics;
 
-use chrono::{DateTime, Duration, Utc};
+use chrono::{DateTime, Utc};
 
 use crate::Result;
 use crate::store::Store;
@@ -51,7 +51,7 @@ pub fn diary_calendar(store: &Store, hide_venues: bool, dtstamp: DateTime<Utc>) 
         cal.event(&Event {
             uid: format!("{}@casebook", f.uuid),
             start: When::Date(f.due_on),
-            end: Some(When::Date(f.due_on + Duration::days(1))),
+            end: Some(When::Date(crate::dates::shift(f.due_on, 1))),
             summary,
             location: None,
             description: None,
@@ -65,7 +65,7 @@ pub fn diary_calendar(store: &Store, hide_venues: bool, dtstamp: DateTime<Utc>) 
             (Some(from), None) => (When::Floating(from), None),
             _ => (
                 When::Date(s.held_on),
-                Some(When::Date(s.held_on + Duration::days(1))),
+                Some(When::Date(crate::dates::shift(s.held_on, 1))),
             ),
         };
         let (summary, location) = if hide_venues {

@@ -21,7 +21,7 @@ pub fn run(env: &Env, args: &CalendarArgs, out: &mut dyn Write) -> Result<ExitCo
     let ics = crate::calendar::diary_calendar(&store, env.config.calendar.hide_venues, stamp)?;
     write_output(env, out, args.out.as_deref(), ics.as_bytes())?;
     if let Some(path) = &args.out {
-        eprintln!("casebook: calendar written to {}", path.display());
+        super::note(format_args!("calendar written to {}", path.display()));
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -59,7 +59,7 @@ pub fn with_passphrase<T>(
         tries += 1;
         match f(Some(&p)) {
             Err(e @ Error::WrongPassphrase { .. }) if tries < ATTEMPTS => {
-                eprintln!("casebook: {e}");
+                super::note(&e);
             }
             other => return other,
         }
@@ -201,7 +201,7 @@ pub fn change(env: &Env, out: &mut dyn Write) -> Result<ExitCode> {
 
 fn warn_not_overwritten(done: &store::Rekeyed) {
     if !done.old_file_overwritten {
-        eprintln!("casebook: {}", say::NOT_OVERWRITTEN);
+        super::note(format_args!("{}", say::NOT_OVERWRITTEN));
     }
 }
 

@@ -23,7 +23,7 @@ pub fn run(env: &Env, args: &ExportArgs, out: &mut dyn Write) -> Result<ExitCode
         ExportFormat::Json => {
             let (doc, left_out) = store.export_all(args.include_confidential)?;
             if left_out.entries > 0 {
-                eprintln!("casebook: {}", left_out_text(left_out));
+                super::note(format_args!("{}", left_out_text(left_out)));
             }
             doc.to_bytes()?
         }

@@ -28,10 +28,10 @@ fn csv(env: &Env, args: &ImportArgs, bytes: &[u8], file: &str) -> Result<String>
     let plan = csv_import::parse(bytes, file, env.clock.today(), &categories)?;
     if !plan.unknown_columns.is_empty() {
         // Said even when rows are bad: a misspelt header is often why.
-        eprintln!(
-            "casebook: {}",
+        super::note(format_args!(
+            "{}",
             text::unknown_columns(file, &plan.unknown_columns)
-        );
+        ));
     }
     if let Some(e) = plan.problems_error() {
         return Err(e);

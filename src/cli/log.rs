@@ -6,7 +6,7 @@ use std::process::ExitCode;
 use super::{Env, LogArgs, stdout_error};
 use crate::Error;
 use crate::Result;
-use crate::dates::{parse_date, parse_datetime};
+use crate::dates::{parse_date, parse_past_datetime};
 use crate::domain::EntryKind;
 use crate::store::{LogRequest, Who};
 
@@ -16,7 +16,7 @@ pub fn run(env: &Env, args: &LogArgs, out: &mut dyn Write) -> Result<ExitCode> {
     let kind: EntryKind = args.kind.parse()?;
     let now = env.clock.now();
     let at = match &args.at {
-        Some(t) => parse_datetime(t, now)?,
+        Some(t) => parse_past_datetime(t, now)?,
         None => now,
     };
     crate::domain::rules::check_not_future(at, now, "the entry")
@@ -53,10 +53,10 @@ pub fn run(env: &Env, args: &LogArgs, out: &mut dyn Write) -> Result<ExitCode> {
     let done = store.log(&req)?;
     if done.contact_created {
         // On stderr, so that standard output stays one line for scripts.
-        eprintln!("casebook: new contact created: {}", done.contact_name);
+        super::note(format_args!("new contact created: {}", done.contact_name));
     }
     if let Some(due) = done.follow_up {
-        eprintln!("casebook: follow-up on {due}");
+        super::note(format_args!("follow-up on {due}"));
     }
     let filed = done
         .case

@@ -14,6 +14,7 @@ mod handover;
 mod import;
 mod log;
 mod patterns;
+mod printed;
 mod refer;
 mod retention;
 mod review;
@@ -27,6 +28,8 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
+
+pub use printed::{Printable, note};
 
 use crate::clock::Clock;
 use crate::config::{Config, Paths};
@@ -407,7 +410,8 @@ impl Env {
 pub fn run(cli: Cli) -> Result<ExitCode> {
     let env = Env::from_cli(&cli)?;
     let stdout = std::io::stdout();
-    let mut out = stdout.lock();
+    // Every command's output passes the terminal filter (see `printed`).
+    let mut out = Printable::new(stdout.lock());
     let result = match &cli.command {
         None => {
             drop(out);

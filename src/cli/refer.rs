@@ -7,7 +7,7 @@ use std::process::ExitCode;
 use clap::Args;
 
 use super::{Env, stdout_error};
-use crate::dates::parse_datetime;
+use crate::dates::parse_past_datetime;
 use crate::domain::{Case, Contact, Instruction, Record};
 use crate::store::{NewReferral, ReferOutcome, Store};
 use crate::{Error, Result};
@@ -91,7 +91,7 @@ pub fn refer(env: &Env, args: &ReferArgs, out: &mut dyn Write) -> Result<ExitCod
     let instruction: Instruction = args.instruction.parse()?;
     let now = env.clock.now();
     let at = match &args.at {
-        Some(t) => parse_datetime(t, now)?,
+        Some(t) => parse_past_datetime(t, now)?,
         None => now,
     };
     let reply_days = args.days.unwrap_or(env.config.referral_reply_days);
@@ -136,7 +136,7 @@ pub fn refer(env: &Env, args: &ReferArgs, out: &mut dyn Write) -> Result<ExitCod
 pub fn reply(env: &Env, args: &ReplyArgs, out: &mut dyn Write) -> Result<ExitCode> {
     let now = env.clock.now();
     let at = match &args.at {
-        Some(t) => parse_datetime(t, now)?,
+        Some(t) => parse_past_datetime(t, now)?,
         None => now,
     };
     crate::domain::rules::check_not_future(at, now, "the reply")

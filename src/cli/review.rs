@@ -12,6 +12,8 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use super::{Env, ReviewArgs, ReviewFormat, stdout_error, write_output};
+use chrono::Datelike;
+
 use crate::dates::parse_date;
 use crate::report::review_doc::review_doc;
 use crate::report::summary::{SUPPRESSED, THRESHOLD, compare_doc};
@@ -48,7 +50,7 @@ pub fn run(env: &Env, args: &ReviewArgs, out: &mut dyn Write) -> Result<ExitCode
             writeln!(out, "{line}").map_err(stdout_error)?;
             return Ok(ExitCode::SUCCESS);
         }
-        eprintln!("casebook: {line}");
+        super::note(&line);
     }
 
     let text = if args.compare.is_empty() {
@@ -71,6 +73,14 @@ fn period(env: &Env, args: &ReviewArgs) -> Result<Period> {
     let today = env.clock.today();
     let start = env.config.year_start_month;
     match (args.year, &args.from, &args.to) {
+        (Some(y), _, _) if !crate::domain::when::plausible_year(y, today) => {
+            let (first, last) = crate::domain::when::window(today);
+            Err(Error::invalid(format!(
+                "--year {y} is outside the years casebook accepts: {} to {}",
+                first.year(),
+                last.year()
+            )))
+        }
         (Some(y), _, _) => Period::year(y, start),
         (None, Some(from), Some(to)) => {
             let from =

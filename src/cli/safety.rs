@@ -18,7 +18,9 @@ pub(super) fn open_store(env: &Env) -> Result<Store> {
     if !env.demo
         && let Err(e) = backup::daily(&store, &env.config.backup, env.clock.today())
     {
-        eprintln!("casebook: warning: today's automatic backup was not made: {e}");
+        super::note(format_args!(
+            "warning: today's automatic backup was not made: {e}"
+        ));
     }
     Ok(store)
 }
@@ -115,7 +117,9 @@ pub fn backup(env: &Env, args: &BackupArgs, out: &mut dyn Write) -> Result<ExitC
     }
     let store = env.open_store()?;
     store.backup_to(&dest)?;
-    eprintln!("casebook: backup written and verified (integrity_check ok)");
+    super::note(format_args!(
+        "backup written and verified (integrity_check ok)"
+    ));
     writeln!(out, "{}", dest.display()).map_err(stdout_error)?;
     Ok(ExitCode::SUCCESS)
 }

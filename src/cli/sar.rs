@@ -19,8 +19,9 @@ use serde::Serialize;
 
 use super::{Env, PersonArgs, SarArgs, SarFormat, stdout_error, write_output};
 use crate::dates::parse_date;
+use crate::domain::text::one_line;
 use crate::exchange::json as x;
-use crate::store::{PersonMatch, SarRequest, Store, SubjectAccess};
+use crate::store::{PersonMatch, SarRequest, Store, SubjectAccess, Withheld, WithheldItem};
 use crate::{Error, Result};
 
 /// The identifier of the JSON document.
@@ -102,7 +103,7 @@ pub fn run(env: &Env, args: &SarArgs, out: &mut dyn Write) -> Result<ExitCode> {
                 SarFormat::Markdown => markdown.into_bytes(),
             };
             write_output(env, out, None, &bytes)?;
-            eprintln!("casebook: {deadline}");
+            super::note(&deadline);
         }
     }
     Ok(ExitCode::SUCCESS)
@@ -157,6 +158,37 @@ pub(super) fn resolve(store: &Store, who: &PersonArgs) -> Result<PersonMatch> {
         return Err(Error::invalid("give the person's name or --id UUID"));
     }
     let mut found = store.find_person(key)?;
+    // Look-alike names (two spaces, a hyphen, a slip of one letter) may be
+    // the same person entered twice: never silently left out.
+    let like = found.first().map_or(name.as_str(), |p| p.name.as_str());
+    let similar = store.similar_people(like)?;
+    let listed = |people: &[PersonMatch]| -> String {
+        people
+            .iter()
+            .map(|p| {
+                format!(
+                    "`{}` {} ({})",
+                    p.name,
+                    p.uuid,
+                    p.postcode.as_deref().unwrap_or("no postcode")
+                )
+            })
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    if found.is_empty() && !similar.is_empty() {
+        return Err(Error::invalid(format!(
+            "no person is called `{}`; similar names: {}; choose one with --id UUID",
+            one_line(key.trim()),
+            listed(&similar)
+        )));
+    }
+    if found.len() == 1 && !similar.is_empty() {
+        super::note(format_args!(
+            "similar names, not included (the same person entered twice?): {}; run again with --id UUID for each",
+            listed(&similar)
+        ));
+    }
     match found.len() {
         0 => Err(Error::NotFound {
             what: "person",
@@ -176,7 +208,7 @@ pub(super) fn resolve(store: &Store, who: &PersonArgs) -> Result<PersonMatch> {
                 .collect();
             Err(Error::invalid(format!(
                 "{n} people are called `{}`: {}; choose one with --id UUID",
-                key.trim(),
+                one_line(key.trim()),
                 listed.join(", ")
             )))
         }
@@ -209,7 +241,7 @@ fn markdown(d: &SubjectAccess, r: &SarRequest, today: NaiveDate) -> String {
     );
     let _ = writeln!(
         s,
-        "This is everything this casework diary holds about {}, including entries marked confidential.\n",
+        "This is everything this casework diary holds about {}, including entries marked confidential. Where a record also holds another person's data, that part is withheld and the record says so.\n",
         p.name
     );
     let _ = writeln!(s, "## Personal details\n");
@@ -289,6 +321,15 @@ fn markdown(d: &SubjectAccess, r: &SarRequest, today: NaiveDate) -> String {
         for (k, v) in lines {
             let _ = writeln!(s, "- **{k}:** {v}");
         }
+        let held: Vec<String> = d
+            .withheld
+            .iter()
+            .filter(|w| w.case == c.reference)
+            .map(withheld_words)
+            .collect();
+        if !held.is_empty() {
+            let _ = writeln!(s, "- **Withheld:** {} — {THIRD_PARTY}", held.join(", "));
+        }
         let entries: Vec<&x::Entry> = d
             .entries
             .iter()
@@ -335,6 +376,33 @@ fn markdown(d: &SubjectAccess, r: &SarRequest, today: NaiveDate) -> String {
         }
         let _ = writeln!(s);
     }
+    if !d.mentions.is_empty() {
+        let _ = writeln!(s, "## Mentioned in other cases ({})\n", d.mentions.len());
+        let _ = writeln!(
+            s,
+            "{} is named in these records of other people's cases. Only the passages that name them are given; the rest — {THIRD_PARTY}.\n",
+            p.name
+        );
+        for m in &d.mentions {
+            let _ = writeln!(s, "### {} (opened {})\n", m.case, m.opened);
+            for passage in &m.passages {
+                let _ = writeln!(s, "> {}\n", one_line(passage));
+            }
+        }
+    }
+    let unfiled_held: Vec<String> = d
+        .withheld
+        .iter()
+        .filter(|w| w.case == crate::store::UNFILED)
+        .map(withheld_words)
+        .collect();
+    if !unfiled_held.is_empty() {
+        let _ = writeln!(
+            s,
+            "Withheld, not on a case: {} — {THIRD_PARTY}\n",
+            unfiled_held.join(", ")
+        );
+    }
     let unfiled: Vec<&x::Entry> = d.entries.iter().filter(|e| e.case.is_none()).collect();
     let loose: Vec<&x::FollowUp> = d.follow_ups.iter().filter(|f| f.case.is_none()).collect();
     if !unfiled.is_empty() || !loose.is_empty() {
@@ -347,6 +415,29 @@ fn markdown(d: &SubjectAccess, r: &SarRequest, today: NaiveDate) -> String {
         }
     }
     s
+}
+
+/// Why third-party data is withheld, in the words the export gives.
+const THIRD_PARTY: &str = "another person's data, withheld as the ICO's guidance allows (third-party information, not disclosed without their consent)";
+
+/// "facts", "2 diary entries".
+fn withheld_words(w: &Withheld) -> String {
+    let n = w.count.unwrap_or(1);
+    let many = |one: &str, more: &str| format!("{n} {}", if n == 1 { one } else { more });
+    match w.what {
+        WithheldItem::Title => "title".into(),
+        WithheldItem::Location => "location".into(),
+        WithheldItem::Postcode => "postcode".into(),
+        WithheldItem::Facts => "facts".into(),
+        WithheldItem::Wants => "what was wanted".into(),
+        WithheldItem::History => "history".into(),
+        WithheldItem::OthersInvolved => "others involved".into(),
+        WithheldItem::Feedback => "feedback".into(),
+        WithheldItem::ConsentToShare => "consent to share".into(),
+        WithheldItem::Entries => many("diary entry", "diary entries"),
+        WithheldItem::FollowUps => many("follow-up", "follow-ups"),
+        WithheldItem::Referrals => many("referral", "referrals"),
+    }
 }
 
 fn entry_line(s: &mut String, e: &x::Entry, name_of: &dyn Fn(&uuid::Uuid) -> String) {

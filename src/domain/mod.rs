@@ -1,12 +1,14 @@
 //! The words of casework (SPEC section 1) as types. No I/O here.
 
+pub mod disclosure;
 mod ids;
 mod kinds;
 mod model;
 pub mod person;
-pub mod rules;
 pub mod retention;
+pub mod rules;
 pub mod text;
+pub mod when;
 pub mod workdays;
 
 pub use ids::{Id, Record};

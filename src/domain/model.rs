@@ -56,7 +56,7 @@ impl Contact {
     }
 
     pub fn validate(&self) -> Result<()> {
-        require("name", &self.name)?;
+        require("name", &super::text::normalise_name(&self.name))?;
         if let Some(email) = self.email.as_deref().filter(|e| !e.trim().is_empty())
             && !looks_like_email(email)
         {

@@ -5,7 +5,7 @@
 
 use super::kinds::PREFER_NOT_TO_SAY;
 use super::model::Contact;
-use super::text::{fold, normalise_postcode};
+use super::text::{fold, name_key, normalise_postcode};
 use crate::{Error, Result};
 
 /// The self-described monitoring questions kept as text (age band is a
@@ -272,7 +272,7 @@ impl Identity {
             phone: given(phone).map(str::to_string),
             name_postcode: given(postcode)
                 .and_then(normalise_postcode)
-                .map(|pc| (fold(name.trim()), pc))
+                .map(|pc| (name_key(name), pc))
                 .filter(|(n, _)| !n.is_empty()),
         }
     }

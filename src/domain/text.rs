@@ -26,6 +26,100 @@ pub fn fold(s: &str) -> String {
     out
 }
 
+/// True for characters that must never reach a terminal raw: C0 and C1
+/// controls (ESC starts every escape sequence, BEL, CR rewinding a line) and
+/// the bidirectional overrides that make text display in another order than
+/// it reads.
+fn is_unprintable(c: char) -> bool {
+    c.is_control()
+        || matches!(c, '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+}
+
+/// Text safe to show on a terminal or screen: control characters dropped,
+/// line breaks and tabs kept. The one place this is decided: the TUI's text
+/// fields, every command's output and every error message use it.
+pub fn printable(s: &str) -> String {
+    s.chars()
+        .filter(|&c| c == '\n' || c == '\t' || !is_unprintable(c))
+        .collect()
+}
+
+/// [`printable`] on one line: line breaks and tabs become a space, so a name
+/// or a value echoed in a message never splits a line.
+pub fn one_line(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        if matches!(c, '\n' | '\r' | '\t' | '\u{2028}' | '\u{2029}') {
+            if !out.ends_with(' ') {
+                out.push(' ');
+            }
+        } else if !is_unprintable(c) {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// A person's name as it is stored: Unicode NFC (an accent typed as a
+/// separate combining mark becomes the one letter), control characters
+/// dropped, every kind of white space (no-break space, tab, line break, runs
+/// of spaces) one space, trimmed. Applied on every write, so that
+/// "Manon  Marsh", "Manon\u{a0}Marsh" and "Manon Marsh" are one person.
+pub fn normalise_name(s: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    let clean: String = s
+        .chars()
+        .map(|c| if c.is_whitespace() { ' ' } else { c })
+        .filter(|&c| !is_unprintable(c))
+        .nfc()
+        .collect();
+    squash_space(&clean)
+}
+
+/// The key by which names are compared: normalised, then folded.
+pub fn name_key(s: &str) -> String {
+    fold(&normalise_name(s))
+}
+
+/// A looser key for spotting names that may be the same person written
+/// differently: letters and digits only ("O'Brien" and "OBrien", "Anne-Marie"
+/// and "Anne Marie").
+pub fn loose_name_key(s: &str) -> String {
+    name_key(s)
+        .chars()
+        .filter(|c| c.is_alphanumeric())
+        .collect()
+}
+
+/// True when two names may be one person written differently: the same
+/// letters once spaces and punctuation are ignored, or one letter apart in a
+/// name long enough for that to be a slip rather than another name.
+pub fn names_look_alike(a: &str, b: &str) -> bool {
+    let (a, b) = (loose_name_key(a), loose_name_key(b));
+    if a == b {
+        return !a.is_empty();
+    }
+    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    a.len().min(b.len()) >= 8 && a.len().abs_diff(b.len()) <= 1 && edit_distance(&a, &b) <= 1
+}
+
+/// Levenshtein distance (names are short).
+fn edit_distance(a: &[char], b: &[char]) -> usize {
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.iter().enumerate() {
+        let mut diag = row[0];
+        row[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let next = (diag + usize::from(ca != cb))
+                .min(row[j] + 1)
+                .min(row[j + 1] + 1);
+            diag = row[j + 1];
+            row[j + 1] = next;
+        }
+    }
+    row[b.len()]
+}
+
 /// Collapses runs of white space and trims, for comparing places typed
 /// differently ("Maes  Y Coed" and "maes y coed").
 pub fn squash_space(s: &str) -> String {
@@ -77,6 +171,42 @@ pub fn area_key(location: Option<&str>, postcode: Option<&str>) -> Option<String
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn printable_drops_escapes_and_keeps_lines() {
+        assert_eq!(printable("a\u{1b}[2J\nb\tc\u{7}\u{9b}31m"), "a[2J\nb\tc31m");
+        assert_eq!(printable("evil\u{202e}txt.exe"), "eviltxt.exe");
+        assert_eq!(one_line("Evil\u{1b}[2J\nName\r\nx"), "Evil[2J Name x");
+        assert_eq!(printable("Siân Ŵyn"), "Siân Ŵyn");
+    }
+
+    #[test]
+    fn look_alike_names_are_one_name() {
+        let want = "Manon Marsh";
+        for typed in [
+            "Manon  Marsh",
+            "Manon\u{a0}Marsh",
+            " Manon\tMarsh\n",
+            "Manon\u{1b}[0m Marsh",
+        ] {
+            let n = normalise_name(typed);
+            assert!(n == want || n == "Manon[0m Marsh", "{typed:?} → {n:?}");
+        }
+        // NFD (a + combining circumflex) and NFC fold alike.
+        assert_eq!(normalise_name("Sia\u{302}n"), "Siân");
+        assert_eq!(name_key("SIA\u{302}N  Davies"), name_key("Siân Davies"));
+        assert_eq!(
+            loose_name_key("Anne-Marie O'Brien"),
+            loose_name_key("anne marie obrien")
+        );
+        assert!(names_look_alike("Manon Marsh", "Manon-Marsh"));
+        assert!(names_look_alike("Manon Marsh", "Manon Mash"));
+        assert!(
+            !names_look_alike("Ann Lee", "Ann Lea"),
+            "short names differ by a letter"
+        );
+        assert!(!names_look_alike("Manon Marsh", "Gareth Evans"));
+    }
 
     #[test]
     fn folds_welsh_letters() {

@@ -16,7 +16,7 @@
 //! One-off changes by proclamation are a short list below ([`MOVED`],
 //! [`EXTRA`]); a new one is added there when it is announced.
 
-use chrono::{Datelike, Duration, NaiveDate, Weekday};
+use chrono::{Datelike, Days, Duration, NaiveDate, Weekday};
 
 /// A date as (year, month, day), for the constant lists.
 type Ymd = (i32, u32, u32);
@@ -81,13 +81,15 @@ pub fn easter_sunday(year: i32) -> Option<NaiveDate> {
 /// The first `weekday` on or after `from`.
 fn on_or_after(from: NaiveDate, weekday: Weekday) -> NaiveDate {
     let ahead = (7 + weekday.num_days_from_monday() - from.weekday().num_days_from_monday()) % 7;
-    from + Duration::days(i64::from(ahead))
+    from.checked_add_days(Days::new(u64::from(ahead)))
+        .unwrap_or(NaiveDate::MAX)
 }
 
 /// The last `weekday` on or before `from`.
 fn on_or_before(from: NaiveDate, weekday: Weekday) -> NaiveDate {
     let back = (7 + from.weekday().num_days_from_monday() - weekday.num_days_from_monday()) % 7;
-    from - Duration::days(i64::from(back))
+    from.checked_sub_days(Days::new(u64::from(back)))
+        .unwrap_or(NaiveDate::MIN)
 }
 
 fn is_weekend(d: NaiveDate) -> bool {
@@ -123,6 +125,7 @@ pub fn bank_holidays(year: i32) -> Vec<NaiveDate> {
         match christmas.weekday() {
             // Christmas on Saturday: Monday 27 and Tuesday 28 (Boxing Day is Sunday).
             Weekday::Sat => {
+                // Within December of a real year: cannot overflow.
                 days.push(christmas + Duration::days(2));
                 days.push(christmas + Duration::days(3));
             }

@@ -24,8 +24,8 @@ use std::collections::HashMap;
 use chrono::NaiveDate;
 
 use super::COLUMNS;
-use crate::dates::parse_date;
-use crate::domain::text::{fold, normalise_postcode, squash_space};
+use crate::dates::parse_past_date;
+use crate::domain::text::{fold, name_key, normalise_postcode, squash_space};
 use crate::domain::{
     AgeBand, Case, CaseKind, CaseStatus, Channel, Contact, ContactKind, Outcome, PREFER_NOT_TO_SAY,
 };
@@ -282,7 +282,8 @@ fn read_row<'a>(
     }
     let mut date = |i: usize| -> Option<NaiveDate> {
         let s = get(i)?;
-        match parse_date(s, today) {
+        // Opened and closed record what happened: not in the future.
+        match parse_past_date(s, today) {
             Ok(d) => Some(d),
             Err(e) => {
                 why.push(format!("{}: {e}", COLUMNS[i]));
@@ -451,7 +452,7 @@ impl People {
             .postcode
             .as_deref()
             .and_then(normalise_postcode)
-            .map(|pc| (fold(c.name.trim()), pc));
+            .map(|pc| (name_key(&c.name), pc));
         (email, phone, name_pc)
     }
 
@@ -472,7 +473,7 @@ impl People {
             }
             None => {
                 self.by_name
-                    .entry(fold(c.name.trim()))
+                    .entry(name_key(&c.name))
                     .or_default()
                     .push(self.list.len());
                 self.list.push(Person {
@@ -497,7 +498,7 @@ impl People {
     /// The person a query was raised for, known by name only: the one person
     /// of that name already in the file, else a new one.
     fn by_name(&mut self, name: &str) -> usize {
-        let key = fold(name.trim());
+        let key = name_key(name);
         if let Some([one]) = self.by_name.get(&key).map(Vec::as_slice) {
             return *one;
         }

@@ -14,4 +14,4 @@ pub mod words;
 pub use patterns::Cluster;
 pub use review::{Demographics, Headline, Period, Review};
 pub use successes::Success;
-pub use summary::Summary;
+pub use summary::{Summary, compare_doc};

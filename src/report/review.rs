@@ -19,7 +19,9 @@
 
 use std::collections::BTreeMap;
 
-use chrono::{Datelike, Duration, Months, NaiveDate};
+use chrono::{Datelike, Months, NaiveDate};
+
+use crate::dates::shift;
 use serde::{Deserialize, Serialize};
 
 use crate::{Error, Result};
@@ -98,9 +100,9 @@ impl Period {
         {
             return p;
         }
-        let to = self.from - Duration::days(1);
+        let to = shift(self.from, -1);
         Period {
-            from: to - Duration::days(self.days() - 1),
+            from: shift(to, 1 - self.days()),
             to,
             year: None,
         }
@@ -108,7 +110,7 @@ impl Period {
 
     /// The first day after the period (entries are compared as moments).
     pub fn end_exclusive(&self) -> NaiveDate {
-        self.to + Duration::days(1)
+        shift(self.to, 1)
     }
 
     /// The 13 boundaries of the 12 `by_month` buckets.

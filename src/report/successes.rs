@@ -137,6 +137,11 @@ impl Scrubber {
                 for line in a.split([',', '\n']).map(str::trim) {
                     if line.chars().any(|ch| ch.is_ascii_digit()) {
                         addresses.push(line.to_string());
+                        // Their street without the number is theirs too.
+                        let street = remove_house_numbers(line);
+                        if street != line && street.chars().count() >= 4 {
+                            addresses.push(street);
+                        }
                     }
                 }
                 addresses.push(a);
@@ -154,6 +159,7 @@ impl Scrubber {
         for a in &self.addresses {
             t = replace_words(&t, a, REMOVED);
         }
+        t = remove_house_numbers(&t);
         for (name, with) in &self.names {
             t = replace_words(&t, name, with);
         }
@@ -233,6 +239,66 @@ fn remove_tokens(text: &str) -> String {
         } else {
             out.push(tok.to_string());
         }
+        i += 1;
+    }
+    out.join(" ")
+}
+
+/// Words that introduce a dwelling's number ("Flat 3", "No. 12", "Fflat 2").
+const DWELLING: &[&str] = &[
+    "flat",
+    "apartment",
+    "apt",
+    "unit",
+    "no",
+    "number",
+    "house",
+    "fflat",
+    "rhif",
+    "ty",
+];
+
+/// True for a house number: "12", "12a", "12-14", "3B" (at most three
+/// digits, so a year such as 2026 is not one), with a comma after it or not.
+fn is_house_number(tok: &str) -> bool {
+    let t = tok.trim_end_matches(',');
+    let part = |p: &str| {
+        let digits = p.chars().take_while(char::is_ascii_digit).count();
+        let rest = &p[digits..];
+        (1..=3).contains(&digits)
+            && rest.chars().count() <= 1
+            && rest.chars().all(|c| c.is_ascii_alphabetic())
+    };
+    !t.is_empty() && t.split(['-', '/']).all(part)
+}
+
+/// Drops house numbers, keeping the street or area: "at 12 Heol Fach" → "at
+/// Heol Fach", "Flat 3, 12a Maes y Coed" → "Maes y Coed". A number counts as
+/// a house number when a name follows it (a capital letter), or when a word
+/// such as "Flat" or "No." comes before it.
+fn remove_house_numbers(text: &str) -> String {
+    let tokens: Vec<&str> = text.split_whitespace().collect();
+    let mut out: Vec<&str> = Vec::with_capacity(tokens.len());
+    let mut i = 0;
+    while i < tokens.len() {
+        let tok = tokens[i];
+        let word = fold(tok.trim_matches(|c: char| !c.is_alphanumeric()));
+        if DWELLING.contains(&word.as_str())
+            && tokens.get(i + 1).is_some_and(|n| is_house_number(n))
+        {
+            i += 2;
+            continue;
+        }
+        if is_house_number(tok)
+            && tokens
+                .get(i + 1)
+                .and_then(|n| n.chars().next())
+                .is_some_and(char::is_uppercase)
+        {
+            i += 1;
+            continue;
+        }
+        out.push(tok);
         i += 1;
     }
     out.join(" ")
@@ -324,6 +390,30 @@ mod tests {
         assert!(!out.contains("12 Heol"), "{out}");
         assert!(out.starts_with("a resident"), "{out}");
         assert!(out.contains("a resident's roof fixed"), "{out}");
+    }
+
+    /// Issue 12, item 12: "a resident at 12 Heol Fach" was published.
+    #[test]
+    fn house_numbers_go_the_street_stays() {
+        let s = Scrubber::new(&[(Role::Constituent, Contact::named("Ann Lee"))]);
+        assert_eq!(
+            s.scrub("Ann Lee at 12 Heol Fach"),
+            "a resident at Heol Fach"
+        );
+        assert_eq!(
+            s.scrub("Damp at Flat 3, 12a Maes y Coed, fixed"),
+            "Damp at Maes y Coed, fixed"
+        );
+        assert_eq!(
+            s.scrub("Fence at 12-14 Station Road"),
+            "Fence at Station Road"
+        );
+        assert_eq!(s.scrub("No. 7 Stryd Fawr: bins"), "Stryd Fawr: bins");
+        // Numbers that are not house numbers stay.
+        assert_eq!(
+            s.scrub("In 2026 Council agreed 3 new bins"),
+            "In 2026 Council agreed 3 new bins"
+        );
     }
 
     #[test]

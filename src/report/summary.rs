@@ -194,12 +194,20 @@ impl Summary {
 
     /// Reads a colleague's summary; any problem is one line naming the file.
     pub fn load(path: &Path) -> Result<Summary> {
+        let text = std::fs::read_to_string(path).map_err(|e| {
+            Error::invalid(format!("cannot read the summary {}: {e}", path.display()))
+        })?;
+        Summary::parse(&text, path)
+    }
+
+    /// Reads a summary's text (the file is `path`, for messages). Its own
+    /// function so that the fuzzer reaches it without a file.
+    pub fn parse(text: &str, path: &Path) -> Result<Summary> {
         let fail = |why: String| {
             Error::invalid(format!("cannot read the summary {}: {why}", path.display()))
         };
-        let text = std::fs::read_to_string(path).map_err(|e| fail(e.to_string()))?;
         let value: serde_json::Value =
-            serde_json::from_str(&text).map_err(|e| fail(format!("it is not JSON ({e})")))?;
+            serde_json::from_str(text).map_err(|e| fail(format!("it is not JSON ({e})")))?;
         if value.get("format").and_then(|f| f.as_str()) != Some(FORMAT) {
             return Err(fail(
                 "it is not a casebook summary (made by `casebook review --summary-out`)".into(),

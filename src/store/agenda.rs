@@ -5,13 +5,14 @@
 //! Every query here runs from an index, so the cost follows the number of
 //! rows shown, not the size of the diary.
 
-use chrono::{DateTime, Duration, NaiveDate, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 use rusqlite::{Row, params};
 use uuid::Uuid;
 
 use super::Store;
 use super::rows::{Stamp, UuidText};
 use crate::Result;
+use crate::dates::shift;
 use crate::domain::{Case, Contact, FollowUp, Id, Referral};
 
 /// A case as a reminder shows it.
@@ -192,7 +193,7 @@ impl Store {
     /// The follow-up agenda on `today`: overdue, today, the next seven days,
     /// later; at most `per_group` items in each group (with the full count).
     pub fn agenda(&self, today: NaiveDate, per_group: usize) -> Result<Agenda> {
-        let week_end = today + Duration::days(7);
+        let week_end = shift(today, 7);
         let (overdue, due_today, this_week, later): (u64, u64, u64, u64) = self
             .conn()
             .prepare_cached(
@@ -203,7 +204,6 @@ impl Store {
             .query_row(params![today, week_end], |r| {
                 Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
             })?;
-        let day = Duration::days(1);
         let group =
             |from: Option<NaiveDate>, to: Option<NaiveDate>, total: u64| -> Result<AgendaGroup> {
                 let items = if total == 0 {
@@ -215,10 +215,10 @@ impl Store {
             };
         Ok(Agenda {
             today,
-            overdue: group(None, Some(today - day), overdue)?,
+            overdue: group(None, Some(shift(today, -1)), overdue)?,
             due_today: group(Some(today), Some(today), due_today)?,
-            this_week: group(Some(today + day), Some(week_end), this_week)?,
-            later: group(Some(week_end + day), None, later)?,
+            this_week: group(Some(shift(today, 1)), Some(week_end), this_week)?,
+            later: group(Some(shift(week_end, 1)), None, later)?,
         })
     }
 
@@ -233,11 +233,13 @@ impl Store {
     ) -> Result<NaiveDate> {
         let current = self.follow_up(id)?;
         let base = current.due_on.max(today);
-        let due_on = base
-            + match by {
-                Snooze::Day => Duration::days(1),
-                Snooze::Week => Duration::weeks(1),
-            };
+        let due_on = shift(
+            base,
+            match by {
+                Snooze::Day => 1,
+                Snooze::Week => 7,
+            },
+        );
         self.reschedule_follow_up(id, due_on)?;
         Ok(due_on)
     }
@@ -289,7 +291,7 @@ impl Store {
         days: u32,
         limit: usize,
     ) -> Result<Vec<NeedsUpdate>> {
-        let cutoff = today - Duration::days(i64::from(days));
+        let cutoff = shift(today, -i64::from(days));
         let mut stmt = self.conn().prepare_cached(NEEDS_UPDATE)?;
         let rows = stmt.query_map(params![cutoff, sql_limit(limit)], |r| {
             let last: Option<String> = r.get(3)?;
@@ -318,7 +320,7 @@ impl Store {
     /// How many follow-ups, late replies and cases needing an update there
     /// are on `today`: each counted from the index its list reads.
     pub fn due_counts(&self, today: NaiveDate, keep_informed_days: u32) -> Result<DueCounts> {
-        let cutoff = today - Duration::days(i64::from(keep_informed_days));
+        let cutoff = shift(today, -i64::from(keep_informed_days));
         let count = |sql: &str, p: NaiveDate| -> Result<u64> {
             Ok(self
                 .conn()

@@ -4,7 +4,7 @@ use rusqlite::{Connection, OptionalExtension, Row, params, params_from_iter};
 
 use super::Store;
 use super::rows::{Bind, META, assignments, bind, bind_opt, new_uuid, opt, placeholders, stamp};
-use crate::domain::text::{fold, normalise_postcode};
+use crate::domain::text::{name_key, normalise_name, normalise_postcode};
 use crate::domain::{Contact, Id, Identity, Record};
 use crate::{Error, Result};
 
@@ -62,8 +62,8 @@ fn written() -> String {
 /// The values of [`written`], in order: listed once for INSERT and UPDATE.
 fn values(c: &Contact) -> Vec<Bind> {
     vec![
-        bind(fold(c.name.trim())),
-        bind(c.name.trim().to_string()),
+        bind(name_key(&c.name)),
+        bind(normalise_name(&c.name)),
         bind(c.kind()),
         bind_opt(&c.organisation),
         bind_opt(&c.department),
@@ -129,7 +129,7 @@ pub(crate) fn get(conn: &Connection, id: Id<Contact>) -> Result<Record<Contact>>
 pub(crate) fn by_name(conn: &Connection, name: &str) -> Result<Vec<Record<Contact>>> {
     let mut stmt =
         conn.prepare_cached(&format!("{} WHERE name_fold = ?1 ORDER BY id", select()))?;
-    let rows = stmt.query_map([fold(name.trim())], from_row)?;
+    let rows = stmt.query_map([name_key(name)], from_row)?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
@@ -168,7 +168,7 @@ pub(crate) fn find_same_person(conn: &Connection, who: &Identity) -> Result<Opti
         let id = conn
             .query_row(
                 "SELECT id FROM contacts WHERE name_fold = ?1 AND postcode = ?2 ORDER BY id LIMIT 1",
-                params![name, pc],
+                params![name_key(name), pc],
                 |r| r.get(0),
             )
             .optional()?;
@@ -216,7 +216,7 @@ impl Store {
     /// for completion as you type. Uses the name index and the FTS index,
     /// never a scan.
     pub fn complete_contacts(&self, typed: &str, limit: usize) -> Result<Vec<Record<Contact>>> {
-        let folded = fold(typed.trim());
+        let folded = name_key(typed);
         if folded.is_empty() {
             return Ok(Vec::new());
         }

@@ -59,7 +59,9 @@ impl Store {
             let (contact, contact_name, created) = match &req.who {
                 Who::Known(id) => (*id, contacts::get(tx, *id)?.data.name, false),
                 Who::Named(name) => {
-                    let name = name.trim();
+                    // As the contact will be stored: one line, NFC, spaces squashed.
+                    let name = crate::domain::text::normalise_name(name);
+                    let name = name.as_str();
                     if name.is_empty() {
                         return Err(Error::invalid("who was it? the name is empty"));
                     }

@@ -12,7 +12,7 @@ use uuid::Uuid;
 
 use super::rows::{UuidText, moment, opt};
 use super::{SCHEMA_VERSION, Store, cases, contacts};
-use crate::domain::text::{area_key, fold};
+use crate::domain::text::{area_key, name_key, normalise_name};
 use crate::domain::{CasePerson, Contact, Id};
 use crate::exchange::csv_export::CsvRow;
 use crate::exchange::csv_import::Plan;
@@ -642,8 +642,8 @@ fn load(tx: &Connection, doc: &x::Export) -> Result<()> {
             c.uuid.to_string(),
             c.created_at,
             c.updated_at,
-            fold(c.name.trim()),
-            c.name,
+            name_key(&c.name),
+            normalise_name(&c.name),
             c.kind,
             c.organisation,
             c.department,

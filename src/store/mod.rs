@@ -62,8 +62,9 @@ pub use migrations::SCHEMA_VERSION;
 #[doc(hidden)]
 pub use migrations::{STEPS as MIGRATION_STEPS, apply_steps};
 pub use privacy::{
-    ERASED_NAME, ERASED_TEXT, ERASED_TITLE, Erasure, ErasurePreview, HandoverPlan, PersonMatch,
-    RestAction, RetentionCase, RetentionPerson, SarRequest, SubjectAccess, one_month_after,
+    ERASED_NAME, ERASED_TEXT, ERASED_TITLE, Erasure, ErasurePreview, HandoverPlan, Mention,
+    PersonMatch, RestAction, RetentionCase, RetentionPerson, SarRequest, SubjectAccess, UNFILED,
+    Withheld, WithheldItem, one_month_after,
 };
 pub use referrals::{ConsentWarning, NewReferral, ReferOutcome, ReplyOutcome};
 pub use review::PublicisedCase;

@@ -20,9 +20,12 @@ use uuid::Uuid;
 use super::Store;
 use super::audit::{self, AuditAction};
 use super::rows::{UuidText, stamp};
+use crate::domain::disclosure::{
+    CaseField, Reason, Standing, With, discloses, discloses_entry, passages_naming,
+};
 use crate::domain::retention::Activity;
-use crate::domain::text::{fold, postcode_sector};
-use crate::domain::{Case, Contact, Id};
+use crate::domain::text::{fold, name_key, names_look_alike, postcode_sector};
+use crate::domain::{Case, Contact, ContactKind, Id};
 use crate::exchange::json as x;
 use crate::{Error, Result};
 
@@ -67,6 +70,90 @@ pub struct SubjectAccess {
     /// (by UUID). Other constituents on a shared case are not named: their
     /// data is not the requester's.
     pub names: std::collections::BTreeMap<Uuid, String>,
+    /// What was held back, and why (see [`crate::domain::disclosure`]).
+    pub withheld: Vec<Withheld>,
+    /// Other cases (or unfiled entries) whose text names the person: only
+    /// the passages that do.
+    pub mentions: Vec<Mention>,
+}
+
+/// The case reference given for entries on no case.
+pub const UNFILED: &str = "unfiled";
+
+/// One thing withheld from a subject access export.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Withheld {
+    /// The case's reference, or "unfiled".
+    pub case: String,
+    pub what: WithheldItem,
+    /// How many, for entries, follow-ups and referrals.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub count: Option<usize>,
+    pub reason: Reason,
+}
+
+/// A field of a case (see [`CaseField`]), or records on it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum WithheldItem {
+    Title,
+    Location,
+    Postcode,
+    Facts,
+    Wants,
+    History,
+    OthersInvolved,
+    Feedback,
+    ConsentToShare,
+    Entries,
+    FollowUps,
+    Referrals,
+}
+
+impl From<CaseField> for WithheldItem {
+    fn from(f: CaseField) -> WithheldItem {
+        match f {
+            CaseField::Title => WithheldItem::Title,
+            CaseField::Location => WithheldItem::Location,
+            CaseField::Postcode => WithheldItem::Postcode,
+            CaseField::Facts => WithheldItem::Facts,
+            CaseField::Wants => WithheldItem::Wants,
+            CaseField::History => WithheldItem::History,
+            CaseField::OthersInvolved => WithheldItem::OthersInvolved,
+            CaseField::Feedback => WithheldItem::Feedback,
+            CaseField::ConsentToShare => WithheldItem::ConsentToShare,
+        }
+    }
+}
+
+/// Where another case's text names the person.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Mention {
+    /// The case's reference, or "unfiled".
+    pub case: String,
+    pub opened: NaiveDate,
+    pub passages: Vec<String>,
+}
+
+/// Blanks one field of an exported case; true when it held something.
+fn withhold_field(c: &mut x::Case, field: CaseField) -> bool {
+    fn take(o: &mut Option<String>) -> bool {
+        o.take().is_some_and(|s| !s.trim().is_empty())
+    }
+    match field {
+        CaseField::Title => !std::mem::take(&mut c.title).is_empty(),
+        CaseField::Location => take(&mut c.location),
+        CaseField::Postcode => take(&mut c.postcode),
+        CaseField::Facts => take(&mut c.facts),
+        CaseField::Wants => take(&mut c.wants),
+        CaseField::History => take(&mut c.history),
+        CaseField::OthersInvolved => take(&mut c.others_involved),
+        CaseField::Feedback => {
+            let score = c.satisfaction.take().is_some();
+            take(&mut c.feedback) || score
+        }
+        CaseField::ConsentToShare => c.consent_to_share.take().is_some(),
+    }
 }
 
 /// What an erasure did, for the message (no personal data in it).
@@ -333,7 +420,7 @@ impl Store {
         };
         let (sql, key) = match Uuid::parse_str(who.trim()) {
             Ok(u) => ("uuid = ?1", u.to_string()),
-            Err(_) => ("name_fold = ?1", fold(who.trim())),
+            Err(_) => ("name_fold = ?1", name_key(who)),
         };
         let mut stmt = self.conn().prepare(&format!(
             "SELECT id, uuid, name, postcode FROM contacts c WHERE {sql} AND {} ORDER BY id",
@@ -343,9 +430,42 @@ impl Store {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
+    /// People not matched by `who` whose names look alike (see
+    /// [`names_look_alike`]): the same person entered twice, perhaps, whom a
+    /// subject access request or an erasure must not miss. Reads every name:
+    /// for the data-protection commands, never for a keystroke.
+    pub fn similar_people(&self, who: &str) -> Result<Vec<PersonMatch>> {
+        let key = name_key(who);
+        let mut stmt = self.conn().prepare(&format!(
+            "SELECT id, uuid, name, postcode, name_fold FROM contacts c WHERE {} ORDER BY id",
+            erased_filter("c")
+        ))?;
+        let rows = stmt.query_map([], |r| {
+            Ok((
+                PersonMatch {
+                    id: Id::new(r.get(0)?),
+                    uuid: r.get::<_, UuidText>(1)?.0,
+                    name: r.get(2)?,
+                    postcode: r.get(3)?,
+                },
+                r.get::<_, String>(4)?,
+            ))
+        })?;
+        let mut found = Vec::new();
+        for row in rows {
+            let (p, fold) = row?;
+            if fold != key && names_look_alike(&p.name, who) {
+                found.push(p);
+            }
+        }
+        Ok(found)
+    }
+
     /// Everything held about one person: contact details, every case they
     /// are on, every entry with them or on those cases (confidential ones
-    /// too), the referrals and follow-ups of those cases and with them.
+    /// too), the referrals and follow-ups of those cases and with them, and
+    /// the passages of other cases that name them. What belongs to someone
+    /// else is withheld as [`disclosure`] decides, and listed in `withheld`.
     pub fn subject_access(&self, person: Id<Contact>) -> Result<SubjectAccess> {
         let uuid = uuid_of(self.conn(), "contacts", person.raw())?;
         let (all, _) = self.export_all(true)?;
@@ -358,30 +478,136 @@ impl Store {
                 what: "contact",
                 name: uuid.to_string(),
             })?;
-        let cases: Vec<x::Case> = all
-            .cases
-            .into_iter()
-            .filter(|c| c.people.iter().any(|p| p.contact == uuid))
-            .collect();
-        let case_ids: HashSet<Uuid> = cases.iter().map(|c| c.uuid).collect();
-        let on_theirs = |case: &Option<Uuid>, contact: &Option<Uuid>| {
-            case.is_some_and(|c| case_ids.contains(&c)) || *contact == Some(uuid)
+        let kinds: HashMap<Uuid, ContactKind> =
+            all.contacts.iter().map(|c| (c.uuid, c.kind)).collect();
+        let with = |contact: Option<Uuid>| match contact {
+            Some(c) if c == uuid => With::Requester,
+            Some(c) => With::Other(kinds.get(&c).copied().unwrap_or(ContactKind::Other)),
+            None => With::NoOne,
         };
-        let entries: Vec<x::Entry> = all
-            .entries
-            .into_iter()
-            .filter(|e| on_theirs(&e.case, &e.contact))
-            .collect();
-        let referrals: Vec<x::Referral> = all
-            .referrals
-            .into_iter()
-            .filter(|r| case_ids.contains(&r.case))
-            .collect();
-        let follow_ups: Vec<x::FollowUp> = all
-            .follow_ups
-            .into_iter()
-            .filter(|f| on_theirs(&f.case, &f.contact))
-            .collect();
+        let identifiers: Vec<String> = [
+            Some(person.name.clone()),
+            person.email.clone(),
+            person.phone.clone(),
+        ]
+        .into_iter()
+        .flatten()
+        .collect();
+        let mut withheld = Vec::new();
+        let mut standing: HashMap<Uuid, Standing> = HashMap::new();
+        let mut cases = Vec::new();
+        let mut mentions: Vec<Mention> = Vec::new();
+        let mut reference_of: HashMap<Uuid, String> = HashMap::new();
+        for mut c in all.cases {
+            reference_of.insert(c.uuid, c.reference.clone());
+            let on = c
+                .people
+                .iter()
+                .filter(|p| p.contact == uuid)
+                .map(|p| Standing::of(p.role))
+                .reduce(Standing::closer);
+            let Some(st) = on else {
+                let passages: Vec<String> = [
+                    Some(&c.title),
+                    c.location.as_ref(),
+                    c.facts.as_ref(),
+                    c.wants.as_ref(),
+                    c.history.as_ref(),
+                    c.others_involved.as_ref(),
+                    c.feedback.as_ref(),
+                ]
+                .into_iter()
+                .flatten()
+                .flat_map(|t| passages_naming(t, &identifiers))
+                .collect();
+                if !passages.is_empty() {
+                    mentions.push(Mention {
+                        case: c.reference.clone(),
+                        opened: c.opened,
+                        passages,
+                    });
+                }
+                continue;
+            };
+            standing.insert(c.uuid, st);
+            for field in CaseField::ALL {
+                if !discloses(st, field) && withhold_field(&mut c, field) {
+                    withheld.push(Withheld {
+                        case: c.reference.clone(),
+                        what: field.into(),
+                        count: None,
+                        reason: Reason::ThirdParty,
+                    });
+                }
+            }
+            // Other people on the case are named only when they are
+            // officers or agencies (see `names`), never their roles' holders.
+            cases.push(c);
+        }
+        let mut held_back: std::collections::BTreeMap<(String, WithheldItem), usize> =
+            Default::default();
+        let mut count_withheld = |case: Option<Uuid>, what: WithheldItem| {
+            let reference = case
+                .and_then(|c| reference_of.get(&c).cloned())
+                .unwrap_or_else(|| UNFILED.to_string());
+            *held_back.entry((reference, what)).or_default() += 1;
+        };
+        let mut entries = Vec::new();
+        for e in all.entries {
+            let st = e.case.and_then(|c| standing.get(&c).copied());
+            let w = with(e.contact);
+            match st {
+                Some(st) if discloses_entry(st, w) => entries.push(e),
+                _ if w == With::Requester => entries.push(e),
+                Some(_) => {
+                    count_withheld(e.case, WithheldItem::Entries);
+                }
+                None => {
+                    let passages = passages_naming(&e.text, &identifiers);
+                    if !passages.is_empty() {
+                        let case = e
+                            .case
+                            .and_then(|c| reference_of.get(&c).cloned())
+                            .unwrap_or_else(|| UNFILED.to_string());
+                        match mentions.iter_mut().find(|m| m.case == case) {
+                            Some(m) => m.passages.extend(passages),
+                            None => mentions.push(Mention {
+                                case,
+                                opened: e.at.date(),
+                                passages,
+                            }),
+                        }
+                    }
+                }
+            }
+        }
+        let mut follow_ups = Vec::new();
+        for f in all.follow_ups {
+            let st = f.case.and_then(|c| standing.get(&c).copied());
+            let w = with(f.contact);
+            match st {
+                Some(st) if discloses_entry(st, w) => follow_ups.push(f),
+                _ if w == With::Requester => follow_ups.push(f),
+                Some(_) => count_withheld(f.case, WithheldItem::FollowUps),
+                None => {}
+            }
+        }
+        let mut referrals = Vec::new();
+        for r in all.referrals {
+            match standing.get(&r.case) {
+                Some(Standing::Own | Standing::Subject) => referrals.push(r),
+                Some(_) if r.to == uuid => referrals.push(r),
+                Some(_) => count_withheld(Some(r.case), WithheldItem::Referrals),
+                None => {}
+            }
+        }
+        withheld.extend(held_back.into_iter().map(|((case, what), n)| Withheld {
+            case,
+            what,
+            count: Some(n),
+            reason: Reason::ThirdParty,
+        }));
+        mentions.sort_by(|a, b| a.case.cmp(&b.case));
         let mut pointed: HashSet<Uuid> = HashSet::new();
         pointed.extend(
             cases
@@ -395,12 +621,7 @@ impl Store {
             .contacts
             .iter()
             .filter(|c| pointed.contains(&c.uuid) && c.uuid != uuid)
-            .filter(|c| {
-                !matches!(
-                    c.kind,
-                    crate::domain::ContactKind::Constituent | crate::domain::ContactKind::Other
-                )
-            })
+            .filter(|c| !matches!(c.kind, ContactKind::Constituent | ContactKind::Other))
             .map(|c| (c.uuid, c.name.clone()))
             .collect();
         Ok(SubjectAccess {
@@ -410,6 +631,8 @@ impl Store {
             referrals,
             follow_ups,
             names,
+            withheld,
+            mentions,
         })
     }
 

@@ -107,7 +107,7 @@ impl Store {
         // People whose name starts with what was typed come first (by the
         // name index: "si" finds Siân however many entries mention "si…").
         let mut hits = Vec::with_capacity(ids.len() + NAMES_FIRST);
-        let folded = fold(typed.trim());
+        let folded = crate::domain::text::name_key(typed);
         let upper = format!("{folded}\u{10ffff}");
         let named: Vec<i64> = {
             let mut stmt = self.conn().prepare_cached(
