@@ -475,3 +475,25 @@ fn open_case_writes_the_people_and_the_case_in_one_transaction() {
     assert_eq!(opened.people.len(), 1);
     assert_eq!(opened.people[0].1, casebook::store::Joined::Created);
 }
+
+#[test]
+fn esc_on_an_unchanged_card_closes_it_and_on_a_changed_one_asks() {
+    let (_dir, mut app) = app();
+    app.store
+        .add_contact(&Contact::named("Siân Davies"))
+        .expect("contact");
+    app.press(key(KeyCode::Char('3')));
+    app.press(key(KeyCode::Enter));
+    app.press(key(KeyCode::Char('E')));
+    app.press(key(KeyCode::Esc));
+    assert!(
+        app.popups.is_empty(),
+        "prefilled, untouched: {:?}",
+        app.popups
+    );
+    app.press(key(KeyCode::Char('E')));
+    tab_to(&mut app, ContactField::Gender);
+    app.press(key(KeyCode::Right));
+    app.press(key(KeyCode::Esc));
+    assert!(matches!(app.popups.last(), Some(Popup::Confirm { .. })));
+}

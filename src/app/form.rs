@@ -120,24 +120,29 @@ pub struct Form {
     pub focus: usize,
     /// A line shown under the fields (e.g. the refusal to save).
     pub notice: Option<String>,
+    /// Every field's value as the form opened (prefilled forms included),
+    /// so Esc on a form nobody changed closes it without asking.
+    initial: Vec<String>,
 }
 
 impl Form {
     pub fn new(title: &'static str, fields: Vec<Field>) -> Form {
+        let initial = fields.iter().map(|f| f.input.text().to_string()).collect();
         Form {
             title,
             fields,
             focus: 0,
             notice: None,
+            initial,
         }
     }
 
-    /// True when something was typed that Esc would lose.
+    /// True when something was typed or chosen that Esc would lose.
     pub fn is_dirty(&self) -> bool {
-        self.fields.iter().any(|f| match &f.input {
-            Input::Text(t) | Input::Who { field: t, .. } => !t.is_empty(),
-            Input::Choice { .. } => false,
-        })
+        self.fields
+            .iter()
+            .zip(&self.initial)
+            .any(|(f, was)| f.input.text() != was)
     }
 
     pub fn has_errors(&self) -> bool {
