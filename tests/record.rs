@@ -452,8 +452,11 @@ fn open_case_writes_the_people_and_the_case_in_one_transaction() {
     let refused = app.store.open_case(
         &case,
         &[
-            (P::New(Contact::named("Mair Jones")), Role::Constituent),
-            (P::New(bad), Role::Other),
+            (
+                P::New(Box::new(Contact::named("Mair Jones"))),
+                Role::Constituent,
+            ),
+            (P::New(Box::new(bad)), Role::Other),
         ],
         &cats,
     );
@@ -468,7 +471,10 @@ fn open_case_writes_the_people_and_the_case_in_one_transaction() {
         .store
         .open_case(
             &case,
-            &[(P::New(Contact::named("Mair Jones")), Role::Constituent)],
+            &[(
+                P::New(Box::new(Contact::named("Mair Jones"))),
+                Role::Constituent,
+            )],
             &cats,
         )
         .expect("opens");
