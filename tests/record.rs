@@ -452,8 +452,11 @@ fn open_case_writes_the_people_and_the_case_in_one_transaction() {
     let refused = app.store.open_case(
         &case,
         &[
-            (P::New(Contact::named("Mair Jones")), Role::Constituent),
-            (P::New(bad), Role::Other),
+            (
+                P::New(Box::new(Contact::named("Mair Jones"))),
+                Role::Constituent,
+            ),
+            (P::New(Box::new(bad)), Role::Other),
         ],
         &cats,
     );
@@ -468,10 +471,81 @@ fn open_case_writes_the_people_and_the_case_in_one_transaction() {
         .store
         .open_case(
             &case,
-            &[(P::New(Contact::named("Mair Jones")), Role::Constituent)],
+            &[(
+                P::New(Box::new(Contact::named("Mair Jones"))),
+                Role::Constituent,
+            )],
             &cats,
         )
         .expect("opens");
     assert_eq!(opened.people.len(), 1);
     assert_eq!(opened.people[0].1, casebook::store::Joined::Created);
+}
+
+#[test]
+fn esc_on_an_unchanged_card_closes_it_and_on_a_changed_one_asks() {
+    let (_dir, mut app) = app();
+    app.store
+        .add_contact(&Contact::named("Siân Davies"))
+        .expect("contact");
+    app.press(key(KeyCode::Char('3')));
+    app.press(key(KeyCode::Enter));
+    app.press(key(KeyCode::Char('E')));
+    app.press(key(KeyCode::Esc));
+    assert!(
+        app.popups.is_empty(),
+        "prefilled, untouched: {:?}",
+        app.popups
+    );
+    app.press(key(KeyCode::Char('E')));
+    tab_to(&mut app, ContactField::Gender);
+    app.press(key(KeyCode::Right));
+    app.press(key(KeyCode::Esc));
+    assert!(matches!(app.popups.last(), Some(Popup::Confirm { .. })));
+}
+
+#[test]
+fn an_import_spelling_gender_three_ways_gives_one_review_row() {
+    let dir = tempfile::tempdir().expect("dir");
+    let db = dir.path().join("diary.db");
+    let config = dir.path().join("config.toml");
+    std::fs::write(&config, "").expect("config");
+    let csv = dir.path().join("cases.csv");
+    std::fs::write(
+        &csv,
+        "opened,title,constituent_name,constituent_email,gender,ethnicity,employment_status\n\
+         2026-01-05,Bins,Ann,ann@example.org,F,White Welsh,Full time\n\
+         2026-01-06,Lights,Bet,bet@example.org,female,white_welsh,employed\n\
+         2026-01-07,Drains,Cat,cat@example.org,Female,Prefer not to say,Retired\n",
+    )
+    .expect("csv");
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_casebook"))
+        .arg("--db")
+        .arg(&db)
+        .arg("import")
+        .arg(&csv)
+        .env("CASEBOOK_CONFIG", &config)
+        .output()
+        .expect("ran");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let store = Store::open(&db).expect("diary");
+    let review = store
+        .review(&Period::year(2026, 1).expect("year"))
+        .expect("review");
+    let json: serde_json::Value =
+        serde_json::from_str(&review.to_json().expect("json")).expect("parses");
+    let d = &json["demographics"];
+    assert_eq!(d["gender"], serde_json::json!({"female": 3}));
+    assert_eq!(
+        d["ethnicity"],
+        serde_json::json!({"white_welsh": 2, "prefer_not_to_say": 1})
+    );
+    assert_eq!(
+        d["employment_status"],
+        serde_json::json!({"employed": 2, "retired": 1})
+    );
 }

@@ -202,6 +202,7 @@ fn intake() {
     typed(&mut app, "Blocked drain");
     press(&mut app, KeyCode::Tab);
     press(&mut app, KeyCode::Tab);
+    press(&mut app, KeyCode::Tab); // the date contacted: today
     press(&mut app, KeyCode::Tab);
     press(&mut app, KeyCode::Tab);
     typed(&mut app, "cf10");

@@ -210,25 +210,29 @@ pub struct Form {
     pub focus: usize,
     /// A line shown under the fields (e.g. the refusal to save).
     pub notice: Option<String>,
-    /// True once the user changed anything: Esc on a form nobody touched
-    /// closes it without asking, even when it was filled in ahead.
-    pub edited: bool,
+    /// Every field's value as the form opened (prefilled forms included),
+    /// so Esc on a form nobody changed closes it without asking.
+    initial: Vec<String>,
 }
 
 impl Form {
     pub fn new(title: &'static str, fields: Vec<Field>) -> Form {
+        let initial = fields.iter().map(|f| f.input.text().to_string()).collect();
         Form {
             title,
             fields,
             focus: 0,
             notice: None,
-            edited: false,
+            initial,
         }
     }
 
-    /// True when something was changed that Esc would lose.
+    /// True when something was typed or chosen that Esc would lose.
     pub fn is_dirty(&self) -> bool {
-        self.edited
+        self.fields
+            .iter()
+            .zip(&self.initial)
+            .any(|(f, was)| f.input.text() != was)
     }
 
     /// Moves the cursor to the first field with an error (after a refused
@@ -287,7 +291,6 @@ impl Form {
             Input::Choice { .. } => return,
         }
         f.touched = true;
-        self.edited = true;
     }
 
     /// Handles a key; the caller re-validates and refreshes completions.
@@ -318,7 +321,6 @@ impl Form {
             _ => {}
         }
         let f = &mut self.fields[self.focus];
-        let before = f.input.clone();
         match &mut f.input {
             Input::Text(t) => {
                 if t.handle_key(key) {
@@ -374,12 +376,6 @@ impl Form {
                 }
             },
         }
-        // Moving through completions is not a change; anything else is.
-        let moved_in_list =
-            matches!(f.input, Input::Who { .. }) && matches!(key.code, KeyCode::Up | KeyCode::Down);
-        if f.input != before && !moved_in_list {
-            self.edited = true;
-        }
         Outcome::Keep
     }
 
@@ -405,7 +401,6 @@ impl Form {
             matches.clear();
             *selected = 0;
             f.touched = true;
-            self.edited = true;
         }
     }
 

@@ -173,7 +173,7 @@ pub(crate) fn add_person(tx: &Connection, p: CasePerson) -> Result<()> {
 #[derive(Debug, Clone, PartialEq)]
 pub enum Person {
     Known(Id<Contact>),
-    New(Contact),
+    New(Box<Contact>),
 }
 
 /// How a person came to be on a newly opened case.

@@ -286,7 +286,7 @@ fn constituent(form: &Form, store: &Store) -> Result<Person> {
     {
         return Ok(Person::Known(one.id));
     }
-    Ok(Person::New(c))
+    Ok(Person::New(Box::new(c)))
 }
 
 /// Someone named by name only (on behalf of, others involved): the contact
@@ -297,7 +297,7 @@ fn named(form: &Form, f: IntakeField, kind: ContactKind, store: &Store) -> Resul
         Some(Who::Known(id)) => Some(Person::Known(id)),
         Some(Who::Named(name)) => match store.contacts_named(&name)?.as_slice() {
             [one] => Some(Person::Known(one.id)),
-            _ => Some(Person::New(Contact::named(name).with_kind(kind))),
+            _ => Some(Person::New(Box::new(Contact::named(name).with_kind(kind)))),
         },
     })
 }
