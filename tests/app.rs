@@ -881,7 +881,16 @@ fn agenda_groups_follow_ups_and_marks_one_done() {
         Some(today())
     );
     assert_eq!(agenda_ids(&app), vec![ids[0], ids[2], ids[3]]);
-    assert_eq!(app.status.as_deref(), Some("Follow-up marked done."));
+    assert_eq!(
+        app.status.as_deref(),
+        Some("Follow-up marked done. u undoes it.")
+    );
+    // Pressed by mistake: u brings it back, once.
+    app.press(key(KeyCode::Char('u')));
+    assert_eq!(app.store.follow_up(ids[1]).expect("f").done_on, None);
+    assert_eq!(agenda_ids(&app), ids.to_vec());
+    app.press(key(KeyCode::Char('u')));
+    assert_eq!(app.status.as_deref(), Some("Nothing to undo."));
 }
 
 #[test]

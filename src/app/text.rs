@@ -63,6 +63,7 @@ pub fn action_label(name: &str) -> &'static str {
         "custom_period" => "from–to",
         "edit_entry" => "edit / file entry",
         "add_officer" => "add officer",
+        "undo" => "undo done",
         "edit_officer" => "edit officer",
         "delete_entry" => "delete entry",
         _ => "",
@@ -555,5 +556,12 @@ pub mod status {
     }
     pub const FOLLOW_UP_ADDED: &str = "Follow-up added.";
     pub const FOLLOW_UP_DONE: &str = "Follow-up marked done.";
+    pub const FOLLOW_UP_UNDONE: &str = "Follow-up to do again.";
+    pub const NOTHING_TO_UNDO: &str = "Nothing to undo.";
+
+    /// "Follow-up marked done. u undoes it."
+    pub fn follow_up_done(undo_key: &str) -> String {
+        format!("{FOLLOW_UP_DONE} {undo_key} undoes it.")
+    }
     pub const REFRESHED: &str = "The diary changed elsewhere: screen refreshed.";
 }
