@@ -672,6 +672,7 @@ fn home_shows_a_cluster_and_enter_opens_its_cases() {
     let mut app = app_with(s, Config::default());
     assert_eq!(app.home.alerts.len(), 1, "{:?}", app.home.alerts);
     assert_eq!(app.home.alerts[0].area, "maes y coed");
+    assert_eq!(app.home.alerts[0].place, "Maes y Coed", "shown as typed");
     // Tab to the bigger picture panel (follow-ups → open → latest → alerts), Enter.
     for _ in 0..3 {
         app.update(Action::NextPanel);
@@ -680,6 +681,7 @@ fn home_shows_a_cluster_and_enter_opens_its_cases() {
     match &app.screen {
         Screen::Cases(v) => {
             assert_eq!(v.filter.area.as_deref(), Some("maes y coed"));
+            assert_eq!(v.area_label.as_deref(), Some("Maes y Coed"));
             assert_eq!(v.rows.len(), 3, "only the cluster's cases");
         }
         other => panic!("expected the case list, got {other:?}"),

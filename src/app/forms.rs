@@ -224,7 +224,7 @@ pub fn intake(categories: &[String]) -> Form {
     use text::intake as t;
     let cats: Vec<(String, String)> = categories
         .iter()
-        .map(|c| (c.clone(), c.replace('_', " ")))
+        .map(|c| (c.clone(), text::category(c)))
         .collect();
     let other = categories.iter().position(|c| c == "other").unwrap_or(0);
     let consent = t::CONSENT_OPTIONS

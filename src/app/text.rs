@@ -408,6 +408,15 @@ pub mod quick_log {
     pub const NO_CASE_FITS: &str = "none of their open cases fits what is typed";
 }
 
+/// A category key in words: "anti_social_behaviour" → "anti-social
+/// behaviour" (a category added in the config: underscores as spaces).
+pub fn category(key: &str) -> String {
+    match key {
+        "anti_social_behaviour" => "anti-social behaviour".to_string(),
+        other => other.replace('_', " "),
+    }
+}
+
 /// A case as a picker shows it: reference and title.
 pub fn case_choice(reference: &str, title: &str) -> String {
     format!("{reference} · {title}")
@@ -495,6 +504,23 @@ pub mod follow_up {
 }
 
 pub mod search {
+    use crate::store::HitFact;
+
+    /// A hit's detail line in words: "Call in · 2026-02-10 10:15 · Siân Davies".
+    pub fn facts(facts: &[HitFact]) -> String {
+        facts
+            .iter()
+            .map(|f| match f {
+                HitFact::Text(t) => t.clone(),
+                HitFact::Contact(k) => k.label().to_string(),
+                HitFact::Status(s) => s.label().to_string(),
+                HitFact::Category(c) => super::category(c),
+                HitFact::Entry(k) => k.label().to_string(),
+            })
+            .collect::<Vec<_>>()
+            .join(" · ")
+    }
+
     pub const TITLE: &str = "Search contacts, cases and the diary";
     pub const HINT: &str = "Type to search · ↑/↓ choose · Enter open · Esc close";
     pub const NOTHING: &str = "Nothing found.";
