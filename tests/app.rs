@@ -1746,3 +1746,41 @@ fn a_case_with_a_confidential_entry_does_not_copy_the_constituent_in_by_default(
     };
     assert_eq!(form.fields[3].input.text(), "no");
 }
+
+#[test]
+fn the_caller_list_puts_people_with_open_cases_and_recent_calls_first() {
+    let mut s = Store::open_in_memory().expect("store");
+    let cats = Config::default().categories();
+    for name in ["Siân Evans", "Siân Jones", "Siân Owen"] {
+        s.add_contact(&Contact::named(name)).expect("contact");
+    }
+    let jones = s.contacts_named("Siân Jones").expect("found")[0].id;
+    s.add_case(
+        &Case::new("Damp", d(2026, 2, 1)),
+        &[(jones, Role::Constituent)],
+        &cats,
+    )
+    .expect("case");
+    s.log(&LogRequest {
+        who: Who::Named("Siân Owen".into()),
+        case: None,
+        kind: EntryKind::CallIn,
+        at: now() - chrono::Duration::days(2),
+        text: "Rang about parking".into(),
+        follow_up: None,
+        confidential: false,
+        surgery: None,
+    })
+    .expect("logged");
+    let mut app = app_with(s, Config::default());
+    app.press(key(KeyCode::Char('c')));
+    type_text(&mut app, "sian");
+    let Some(Popup::Form(_, f)) = app.popups.last() else {
+        panic!("the quick log")
+    };
+    let Input::Who { matches, .. } = &f.fields[quick::WHO].input else {
+        panic!("a name field")
+    };
+    let names: Vec<&str> = matches.iter().map(|m| m.name.as_str()).collect();
+    assert_eq!(names, vec!["Siân Jones", "Siân Owen", "Siân Evans"]);
+}
