@@ -1437,7 +1437,9 @@ fn an_unfiled_call_is_filed_afterwards_from_home_and_the_change_is_audited() {
     let r = app.store.case(damp).expect("case").data.reference;
     assert_eq!(entries(&app)[0].2, Some(r.clone()));
     assert!(app.status.as_deref().is_some_and(|s| s.contains(&r)));
-    let uuid = app.store.entry(id).expect("entry").uuid;
+    let filed = app.store.entry(id).expect("entry");
+    assert_eq!(filed.at, now(), "the time kept to the second");
+    let uuid = filed.uuid;
     let actions: Vec<String> = app
         .store
         .audit_of(&uuid)
@@ -1610,8 +1612,11 @@ fn a_new_name_in_the_referral_form_is_added_to_the_directory_and_referred_to() {
     };
     assert!(*for_referral);
     assert_eq!(f.fields[DirField::Name.at()].input.text(), "Mari Jones");
-    app.press(key(KeyCode::Tab)); // kind: officer
-    app.press(key(KeyCode::Tab));
+    assert_eq!(
+        f.focus,
+        DirField::Organisation.at(),
+        "the name is typed: on"
+    );
     type_text(&mut app, "Cyngor Sir");
     app.press(key(KeyCode::Tab));
     type_text(&mut app, "Highways");

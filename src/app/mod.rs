@@ -806,6 +806,7 @@ impl App {
             FormKind::EditEntry {
                 id,
                 contact: e.contact,
+                was: e.at,
             },
             form,
         );

@@ -108,9 +108,9 @@ pub mod home {
     }
     pub const UNFILED: &str = "unfiled";
 
-    /// "unfiled · E files it": an unfiled entry with its file action.
+    /// "E to file": an unfiled entry with its file action.
     pub fn unfiled(key: &str) -> String {
-        format!("{UNFILED} · {key} files it")
+        format!("{key} to file")
     }
 }
 
@@ -271,6 +271,8 @@ pub mod directory_form {
     pub const PHONE: &str = "Phone";
     pub const EMAIL: &str = "Email";
     pub const NEED_NAME: &str = "type their name";
+    pub const NOT_LISTED: &str =
+        "Not in the directory yet: add them here, and the referral goes on.";
     pub const NOTHING: &str = "Choose an officer or agency first.";
 
     pub fn saved(name: &str) -> String {
