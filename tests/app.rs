@@ -676,6 +676,7 @@ fn home_shows_a_cluster_and_enter_opens_its_cases() {
     let mut app = app_with(s, Config::default());
     assert_eq!(app.home.alerts.len(), 1, "{:?}", app.home.alerts);
     assert_eq!(app.home.alerts[0].area, "maes y coed");
+    assert_eq!(app.home.alerts[0].place, "Maes y Coed", "shown as typed");
     // Tab to the bigger picture panel (follow-ups → open → latest → alerts), Enter.
     for _ in 0..3 {
         app.update(Action::NextPanel);
@@ -684,6 +685,7 @@ fn home_shows_a_cluster_and_enter_opens_its_cases() {
     match &app.screen {
         Screen::Cases(v) => {
             assert_eq!(v.filter.area.as_deref(), Some("maes y coed"));
+            assert_eq!(v.area_label.as_deref(), Some("Maes y Coed"));
             assert_eq!(v.rows.len(), 3, "only the cluster's cases");
         }
         other => panic!("expected the case list, got {other:?}"),
@@ -885,7 +887,16 @@ fn agenda_groups_follow_ups_and_marks_one_done() {
         Some(today())
     );
     assert_eq!(agenda_ids(&app), vec![ids[0], ids[2], ids[3]]);
-    assert_eq!(app.status.as_deref(), Some("Follow-up marked done."));
+    assert_eq!(
+        app.status.as_deref(),
+        Some("Follow-up marked done. u undoes it.")
+    );
+    // Pressed by mistake: u brings it back, once.
+    app.press(key(KeyCode::Char('u')));
+    assert_eq!(app.store.follow_up(ids[1]).expect("f").done_on, None);
+    assert_eq!(agenda_ids(&app), ids.to_vec());
+    app.press(key(KeyCode::Char('u')));
+    assert_eq!(app.status.as_deref(), Some("Nothing to undo."));
 }
 
 #[test]
@@ -1430,7 +1441,9 @@ fn an_unfiled_call_is_filed_afterwards_from_home_and_the_change_is_audited() {
     let r = app.store.case(damp).expect("case").data.reference;
     assert_eq!(entries(&app)[0].2, Some(r.clone()));
     assert!(app.status.as_deref().is_some_and(|s| s.contains(&r)));
-    let uuid = app.store.entry(id).expect("entry").uuid;
+    let filed = app.store.entry(id).expect("entry");
+    assert_eq!(filed.at, now(), "the time kept to the second");
+    let uuid = filed.uuid;
     let actions: Vec<String> = app
         .store
         .audit_of(&uuid)
@@ -1609,8 +1622,11 @@ fn a_new_name_in_the_referral_form_is_added_to_the_directory_and_referred_to() {
     };
     assert!(*for_referral);
     assert_eq!(f.fields[DirField::Name.at()].input.text(), "Mari Jones");
-    app.press(key(KeyCode::Tab)); // kind: officer
-    app.press(key(KeyCode::Tab));
+    assert_eq!(
+        f.focus,
+        DirField::Organisation.at(),
+        "the name is typed: on"
+    );
     type_text(&mut app, "Cyngor Sir");
     app.press(key(KeyCode::Tab));
     type_text(&mut app, "Highways");
@@ -1744,4 +1760,42 @@ fn a_case_with_a_confidential_entry_does_not_copy_the_constituent_in_by_default(
         panic!("the referral form")
     };
     assert_eq!(form.fields[3].input.text(), "no");
+}
+
+#[test]
+fn the_caller_list_puts_people_with_open_cases_and_recent_calls_first() {
+    let mut s = Store::open_in_memory().expect("store");
+    let cats = Config::default().categories();
+    for name in ["Siân Evans", "Siân Jones", "Siân Owen"] {
+        s.add_contact(&Contact::named(name)).expect("contact");
+    }
+    let jones = s.contacts_named("Siân Jones").expect("found")[0].id;
+    s.add_case(
+        &Case::new("Damp", d(2026, 2, 1)),
+        &[(jones, Role::Constituent)],
+        &cats,
+    )
+    .expect("case");
+    s.log(&LogRequest {
+        who: Who::Named("Siân Owen".into()),
+        case: None,
+        kind: EntryKind::CallIn,
+        at: now() - chrono::Duration::days(2),
+        text: "Rang about parking".into(),
+        follow_up: None,
+        confidential: false,
+        surgery: None,
+    })
+    .expect("logged");
+    let mut app = app_with(s, Config::default());
+    app.press(key(KeyCode::Char('c')));
+    type_text(&mut app, "sian");
+    let Some(Popup::Form(_, f)) = app.popups.last() else {
+        panic!("the quick log")
+    };
+    let Input::Who { matches, .. } = &f.fields[quick::WHO].input else {
+        panic!("a name field")
+    };
+    let names: Vec<&str> = matches.iter().map(|m| m.name.as_str()).collect();
+    assert_eq!(names, vec!["Siân Jones", "Siân Owen", "Siân Evans"]);
 }

@@ -149,7 +149,8 @@ fn binary_json_is_a_list_with_exact_keys() {
 
     let out = run(&["patterns"]);
     let text = String::from_utf8_lossy(&out.stdout);
-    assert!(text.contains("Waste in maes y coed: 3 cases"), "{text}");
+    // The place as typed, not its folded key.
+    assert!(text.contains("Waste in Maes y Coed: 3 cases"), "{text}");
 
     std::fs::write(&config, "[patterns]\nmin_cases = 4\n").expect("config");
     let out = run(&["patterns", "--format", "json"]);

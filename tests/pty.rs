@@ -176,7 +176,7 @@ fn a_call_files_itself_and_an_unfiled_call_is_filed_afterwards() {
     // Enter files it on the case proposed.
     send("\t\t");
     send("j");
-    term.wait_for("files it", limit);
+    term.wait_for("E to file", limit);
     send("E");
     term.wait_for("correct it or file it", limit);
     term.wait_for("2026-0001 · Missed bins", limit);

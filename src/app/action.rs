@@ -60,6 +60,8 @@ pub enum Action {
     EditEntry,
     /// Delete a diary entry (asks first).
     DeleteEntry,
+    /// Undo the follow-up last marked done.
+    Undo,
     /// Add an officer or agency to the directory.
     AddOfficer,
     /// Correct the officer or agency chosen in the directory.
@@ -160,6 +162,7 @@ impl Action {
             Action::EditEntry => "edit_entry",
             Action::DeleteEntry => "delete_entry",
             Action::AddOfficer => "add_officer",
+            Action::Undo => "undo",
             Action::EditOfficer => "edit_officer",
             Action::Interrupt => "interrupt",
             Action::Key(_) => "key",

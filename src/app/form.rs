@@ -439,6 +439,8 @@ impl Form {
 
 /// How many completions a name field offers.
 const MATCHES: usize = 6;
+/// How many of the best matches are ranked by activity.
+const RANKED: usize = 40;
 
 /// Contacts matching a typed name, best first. Candidates come from the
 /// store's indexed prefix lookup (never a scan); when the typing has a slip
@@ -474,6 +476,28 @@ pub fn complete(store: &Store, typed: &str) -> crate::Result<Vec<Match>> {
         .collect();
     // Best score first; ties keep the store's order (name order).
     scored.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    // Among the good matches (within a fifth of the best), people with an
+    // open case, then those who called most recently, come first: the caller
+    // is most likely someone already being helped. Only the matches offered
+    // and a few more are looked up, so the cost is per keystroke, not per
+    // diary.
+    let best = scored.first().map(|s| s.1).unwrap_or(0);
+    let good = scored
+        .iter()
+        .take_while(|s| s.1.saturating_mul(5) >= best.saturating_mul(4))
+        .take(RANKED)
+        .count();
+    if good > 1 {
+        let ids: Vec<Id<Contact>> = scored[..good].iter().map(|s| candidates[s.0].id).collect();
+        let activity = store.caller_activity(&ids)?;
+        let mut ranked: Vec<((usize, u32), (bool, Option<chrono::NaiveDateTime>))> =
+            scored[..good].iter().copied().zip(activity).collect();
+        // Stable: equal activity keeps the fuzzy order.
+        ranked.sort_by(|a, b| (b.1.0, b.1.1).cmp(&(a.1.0, a.1.1)));
+        for (slot, (s, _)) in scored.iter_mut().zip(ranked) {
+            *slot = s;
+        }
+    }
     Ok(scored
         .into_iter()
         .take(MATCHES)

@@ -44,6 +44,8 @@ pub enum FormKind {
     EditEntry {
         id: Id<crate::domain::Entry>,
         contact: Option<Id<Contact>>,
+        /// Its time before the edit.
+        was: chrono::NaiveDateTime,
     },
     /// A case closed with its outcome.
     CloseCase(Id<Case>),
@@ -429,7 +431,7 @@ pub fn validate(kind: &FormKind, form: &mut Form, store: &Store, now: chrono::Na
             need(form, reply::TEXT, text::reply::NEED_TEXT);
         }
         FormKind::StartSurgery => need(form, 0, text::surgery::NEED_VENUE),
-        FormKind::EditEntry { .. } => super::record_forms::validate_entry(form, now),
+        FormKind::EditEntry { was, .. } => super::record_forms::validate_entry(form, now, *was),
         FormKind::CloseCase(_) => super::record_forms::validate_closing(form, today),
         FormKind::Directory { .. } => super::record_forms::validate_directory(form),
         FormKind::ReviewRange => {

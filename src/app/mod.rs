@@ -152,6 +152,8 @@ pub struct App {
     pub no_color: bool,
     /// The terminal's size (columns, rows), for scrolling limits.
     pub size: (u16, u16),
+    /// The follow-up last marked done, which `u` can undo.
+    pub undo_done: Option<crate::domain::Id<crate::domain::FollowUp>>,
     data_version: i64,
 }
 
@@ -178,6 +180,7 @@ impl App {
             demo: false,
             no_color: false,
             size: (80, 24),
+            undo_done: None,
             data_version,
         };
         // Two actions on one screen with the same key: say so once.
@@ -223,7 +226,7 @@ impl App {
     pub fn screen_actions(&self) -> Vec<Action> {
         use Action::*;
         let mut own: Vec<Action> = match &self.screen {
-            Screen::Home => vec![Open, NextPanel, Done, EditEntry, DeleteEntry, Quit],
+            Screen::Home => vec![Open, NextPanel, Done, Undo, EditEntry, DeleteEntry, Quit],
             Screen::Cases(_) => vec![Open, FilterStatus, FilterCategory, FilterKind, Sort, Back],
             Screen::Case(_) => vec![
                 AddEntry,
@@ -240,7 +243,9 @@ impl App {
             ],
             Screen::Contacts(_) => vec![Open, Back],
             Screen::Contact(_) => vec![Open, EditContact, Reveal, Back],
-            Screen::Agenda(_) => vec![Open, Done, SnoozeDay, SnoozeWeek, Reschedule, Reveal, Back],
+            Screen::Agenda(_) => vec![
+                Open, Done, Undo, SnoozeDay, SnoozeWeek, Reschedule, Reveal, Back,
+            ],
             Screen::Directory(_) => vec![Open, AddOfficer, EditOfficer, Back],
             Screen::Review(_) => vec![PrevPeriod, NextPeriod, PeriodKind, CustomPeriod, Back],
         };
@@ -370,6 +375,14 @@ impl App {
         self.status = None;
         match action {
             Action::Quit => self.quit = true,
+            Action::Undo => match self.undo_done.take() {
+                Some(id) => {
+                    self.store.reopen_follow_up(id)?;
+                    self.refresh();
+                    self.status = Some(text::status::FOLLOW_UP_UNDONE.to_string());
+                }
+                None => self.status = Some(text::status::NOTHING_TO_UNDO.to_string()),
+            },
             Action::Interrupt => {
                 if matches!(self.screen, Screen::Home) && self.popups.is_empty() {
                     self.quit = true;
@@ -836,6 +849,7 @@ impl App {
             FormKind::EditEntry {
                 id,
                 contact: e.contact,
+                was: e.at,
             },
             form,
         );
@@ -1006,9 +1020,13 @@ impl App {
                     if self.home.focus == HomePanel::FollowUps
                         && let Some(DueItem::FollowUp(f)) = self.home.due_item()
                     {
-                        self.store.complete_follow_up(f.id, today)?;
+                        let id = f.id;
+                        self.store.complete_follow_up(id, today)?;
                         self.refresh();
-                        self.status = Some(text::status::FOLLOW_UP_DONE.to_string());
+                        self.undo_done = Some(id);
+                        self.status = Some(text::status::follow_up_done(
+                            &self.keymap.label(&Action::Undo),
+                        ));
                     }
                 }
                 Action::Open => {
@@ -1227,7 +1245,8 @@ impl App {
                     let status = match action {
                         Action::Done => {
                             self.store.complete_follow_up(id, today)?;
-                            text::status::FOLLOW_UP_DONE.to_string()
+                            self.undo_done = Some(id);
+                            text::status::follow_up_done(&self.keymap.label(&Action::Undo))
                         }
                         Action::Reschedule => {
                             self.open_form(FormKind::Reschedule(id), forms::reschedule());

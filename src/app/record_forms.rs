@@ -99,17 +99,25 @@ pub fn edit_entry(e: &Record<Entry>, case: Option<(String, String)>) -> Form {
 /// What the entry form says, read and checked: text present, the moment
 /// parsed and not in the future, a case that fits. An error names the
 /// field it belongs beside.
+///
+/// `was` is the entry's time before: when the time field still shows it, the
+/// time is kept to the second (the field shows minutes only).
 pub fn read_entry(
     form: &Form,
     now: NaiveDateTime,
+    was: NaiveDateTime,
 ) -> std::result::Result<EntryChanges, (EntryField, String)> {
     let get = |f: EntryField| form.fields[f.at()].input.text();
     let text = get(EntryField::Text).trim_end().to_string();
     if text.trim().is_empty() {
         return Err((EntryField::Text, text::entry::NEED_TEXT.to_string()));
     }
-    let at = crate::dates::parse_datetime(get(EntryField::When), now)
-        .map_err(|e| (EntryField::When, e.to_string()))?;
+    let typed = get(EntryField::When).trim();
+    let at = if typed == was.format(WHEN_FORMAT).to_string() {
+        was
+    } else {
+        crate::dates::parse_datetime(typed, now).map_err(|e| (EntryField::When, e.to_string()))?
+    };
     check_not_future(at, now, text::entry::THE_ENTRY)
         .map_err(|e| (EntryField::When, e.to_string()))?;
     let kind: EntryKind = get(EntryField::Kind)
@@ -134,11 +142,11 @@ pub fn read_entry(
     })
 }
 
-pub fn validate_entry(form: &mut Form, now: NaiveDateTime) {
+pub fn validate_entry(form: &mut Form, now: NaiveDateTime, was: NaiveDateTime) {
     for f in &mut form.fields {
         f.error = None;
     }
-    if let Err((field, message)) = read_entry(form, now) {
+    if let Err((field, message)) = read_entry(form, now, was) {
         form.fields[field.at()].error = Some(message);
     }
 }
@@ -149,7 +157,8 @@ pub fn save_entry(
     now: NaiveDateTime,
     id: Id<Entry>,
 ) -> Result<Option<String>> {
-    let changes = read_entry(form, now).map_err(|(_, m)| Error::invalid(m))?;
+    let was = store.entry(id)?.at;
+    let changes = read_entry(form, now, was).map_err(|(_, m)| Error::invalid(m))?;
     let case = changes.case.clone();
     store.update_entry(id, &changes)?;
     Ok(case)
@@ -284,7 +293,7 @@ pub fn directory(name: &str, existing: Option<(&Contact, &str)>) -> Form {
         )
         .optional()
     };
-    Form::new(
+    let mut form = Form::new(
         if existing.is_some() { t::EDIT } else { t::NEW },
         vec![
             Field::text(t::NAME, TextField::new().with_text(&c.name)),
@@ -296,7 +305,13 @@ pub fn directory(name: &str, existing: Option<(&Contact, &str)>) -> Form {
             text(t::PHONE, &c.phone),
             text(t::EMAIL, &c.email),
         ],
-    )
+    );
+    // A new name typed elsewhere (the referral form): on to the rest.
+    if existing.is_none() && !name.trim().is_empty() {
+        form.focus = DirField::Organisation.at();
+        form.notice = Some(t::NOT_LISTED.to_string());
+    }
+    form
 }
 
 /// An officer or agency as the directory form gives it, checked by the

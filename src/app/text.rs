@@ -66,6 +66,7 @@ pub fn action_label(name: &str) -> &'static str {
         "case_people" => "people",
         "edit_entry" => "edit / file entry",
         "add_officer" => "add officer",
+        "undo" => "undo done",
         "edit_officer" => "edit officer",
         "delete_entry" => "delete entry",
         _ => "",
@@ -110,9 +111,9 @@ pub mod home {
     }
     pub const UNFILED: &str = "unfiled";
 
-    /// "unfiled · E files it": an unfiled entry with its file action.
+    /// "E to file": an unfiled entry with its file action.
     pub fn unfiled(key: &str) -> String {
-        format!("{UNFILED} · {key} files it")
+        format!("{key} to file")
     }
 }
 
@@ -240,7 +241,7 @@ pub mod surgery {
         if !about.is_empty() {
             let what: Vec<String> = about
                 .iter()
-                .map(|(c, n)| format!("{} {n}", c.replace('_', " ")))
+                .map(|(c, n)| format!("{} {n}", crate::app::text::category(c)))
                 .collect();
             s += &format!("\nWhat about: {}", what.join(", "));
         }
@@ -273,6 +274,8 @@ pub mod directory_form {
     pub const PHONE: &str = "Phone";
     pub const EMAIL: &str = "Email";
     pub const NEED_NAME: &str = "type their name";
+    pub const NOT_LISTED: &str =
+        "Not in the directory yet: add them here, and the referral goes on.";
     pub const NOTHING: &str = "Choose an officer or agency first.";
 
     pub fn saved(name: &str) -> String {
@@ -410,6 +413,15 @@ pub mod quick_log {
     pub const NO_CASE_FITS: &str = "none of their open cases fits what is typed";
 }
 
+/// A category key in words: "anti_social_behaviour" → "anti-social
+/// behaviour" (a category added in the config: underscores as spaces).
+pub fn category(key: &str) -> String {
+    match key {
+        "anti_social_behaviour" => "anti-social behaviour".to_string(),
+        other => other.replace('_', " "),
+    }
+}
+
 /// A case as a picker shows it: reference and title.
 pub fn case_choice(reference: &str, title: &str) -> String {
     format!("{reference} · {title}")
@@ -497,6 +509,23 @@ pub mod follow_up {
 }
 
 pub mod search {
+    use crate::store::HitFact;
+
+    /// A hit's detail line in words: "Call in · 2026-02-10 10:15 · Siân Davies".
+    pub fn facts(facts: &[HitFact]) -> String {
+        facts
+            .iter()
+            .map(|f| match f {
+                HitFact::Text(t) => t.clone(),
+                HitFact::Contact(k) => k.label().to_string(),
+                HitFact::Status(s) => s.label().to_string(),
+                HitFact::Category(c) => super::category(c),
+                HitFact::Entry(k) => k.label().to_string(),
+            })
+            .collect::<Vec<_>>()
+            .join(" · ")
+    }
+
     pub const TITLE: &str = "Search contacts, cases and the diary";
     pub const HINT: &str = "Type to search · ↑/↓ choose · Enter open · Esc close";
     pub const NOTHING: &str = "Nothing found.";
@@ -558,5 +587,12 @@ pub mod status {
     }
     pub const FOLLOW_UP_ADDED: &str = "Follow-up added.";
     pub const FOLLOW_UP_DONE: &str = "Follow-up marked done.";
+    pub const FOLLOW_UP_UNDONE: &str = "Follow-up to do again.";
+    pub const NOTHING_TO_UNDO: &str = "Nothing to undo.";
+
+    /// "Follow-up marked done. u undoes it."
+    pub fn follow_up_done(undo_key: &str) -> String {
+        format!("{FOLLOW_UP_DONE} {undo_key} undoes it.")
+    }
     pub const REFRESHED: &str = "The diary changed elsewhere: screen refreshed.";
 }

@@ -123,6 +123,7 @@ impl HomeView {
                 v.filter.open_only = false;
                 v.filter.category = Some(c.category.clone());
                 v.filter.area = Some(c.area.clone());
+                v.area_label = Some(c.place.clone());
                 Some(Screen::Cases(v))
             }
         }
@@ -213,6 +214,8 @@ pub struct CasesView {
     pub offset: usize,
     /// True when the last page came back short: nothing more to fetch.
     pub exhausted: bool,
+    /// The filter's area as typed, to show instead of its folded key.
+    pub area_label: Option<String>,
 }
 
 impl Default for CasesView {
@@ -227,6 +230,7 @@ impl Default for CasesView {
             selected: 0,
             offset: 0,
             exhausted: false,
+            area_label: None,
         }
     }
 }

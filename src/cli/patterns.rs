@@ -49,7 +49,7 @@ fn text(clusters: &[Cluster], window: u32, min: u32) -> String {
         s += &format!(
             "\n{} in {}: {}, {} to {}\n  {}\n",
             words::category(&c.category),
-            c.area,
+            c.place,
             words::cases(c.cases.len() as u64),
             c.first.format("%-d %b %Y"),
             c.last.format("%-d %b %Y"),

@@ -21,7 +21,12 @@ use serde::Serialize;
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Cluster {
     pub category: String,
+    /// The grouping key: the place folded (`the oaks estate`).
     pub area: String,
+    /// The place as a person typed it, to show (`The Oaks estate`). Not in
+    /// the JSON, whose keys SPEC fixes.
+    #[serde(skip)]
+    pub place: String,
     /// Case references, in the order the cases were opened.
     pub cases: Vec<String>,
     pub first: NaiveDate,

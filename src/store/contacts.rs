@@ -215,6 +215,32 @@ impl Store {
     /// Contacts whose name starts with the words typed (accents optional),
     /// for completion as you type. Uses the name index and the FTS index,
     /// never a scan.
+    /// For each contact, whether they have an open case and when they last
+    /// called (an inbound call): what ranks the caller list. One indexed
+    /// probe or two per contact (`case_people_contact`, `entries_contact_at`),
+    /// never a scan of the diary.
+    pub fn caller_activity(
+        &self,
+        ids: &[Id<Contact>],
+    ) -> Result<Vec<(bool, Option<chrono::NaiveDateTime>)>> {
+        let mut open = self.conn().prepare_cached(
+            "SELECT EXISTS (SELECT 1 FROM case_people p JOIN cases c ON c.id = p.case_id \
+             WHERE p.contact_id = ?1 AND c.status <> 'closed')",
+        )?;
+        let mut last = self.conn().prepare_cached(
+            "SELECT at FROM entries WHERE contact_id = ?1 AND kind = 'call_in' \
+             ORDER BY at DESC LIMIT 1",
+        )?;
+        let mut out = Vec::with_capacity(ids.len());
+        for id in ids {
+            let has_open: bool = open.query_row([id], |r| r.get(0))?;
+            let at: Option<chrono::NaiveDateTime> =
+                last.query_row([id], |r| r.get(0)).optional()?;
+            out.push((has_open, at));
+        }
+        Ok(out)
+    }
+
     pub fn complete_contacts(&self, typed: &str, limit: usize) -> Result<Vec<Record<Contact>>> {
         let folded = name_key(typed);
         if folded.is_empty() {

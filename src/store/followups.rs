@@ -90,6 +90,17 @@ impl Store {
         })
     }
 
+    /// Undoes "done": the follow-up is to do again, on its old date.
+    pub fn reopen_follow_up(&mut self, id: Id<FollowUp>) -> Result<()> {
+        self.write(|tx| {
+            tx.execute(
+                "UPDATE follow_ups SET done_on = NULL, updated_at = ?2 WHERE id = ?1",
+                params![id, stamp()],
+            )?;
+            Ok(())
+        })
+    }
+
     /// Moves a follow-up to a new date (snooze, reschedule).
     pub fn reschedule_follow_up(&mut self, id: Id<FollowUp>, due_on: NaiveDate) -> Result<()> {
         self.write(|tx| {

@@ -68,7 +68,7 @@ pub use privacy::{
 };
 pub use referrals::{ConsentWarning, NewReferral, ReferOutcome, ReplyOutcome};
 pub use review::PublicisedCase;
-pub use search::{Hit, HitKind};
+pub use search::{Hit, HitFact, HitKind};
 pub use surgery_session::SurgerySummary;
 pub use views::{ContactLine, EntryLine, FollowUpLine, ReferralLine};
 

@@ -17,6 +17,23 @@ struct Opened {
     on: NaiveDate,
     id: i64,
     reference: String,
+    /// The place as typed on this case (location, else postcode).
+    place: Option<String>,
+}
+
+/// The place of a cluster as a person typed it ("The Oaks estate", not the
+/// key "the oaks estate"): the first spelling in mixed case, else the first,
+/// spaces tidied.
+fn place_as_typed(cases: &[Opened]) -> Option<String> {
+    let typed: Vec<String> = cases
+        .iter()
+        .filter_map(|c| c.place.as_deref())
+        .map(|p| p.split_whitespace().collect::<Vec<_>>().join(" "))
+        .filter(|p| !p.is_empty())
+        .collect();
+    let mixed =
+        |p: &&String| p.chars().any(char::is_lowercase) && p.chars().any(char::is_uppercase);
+    typed.iter().find(mixed).or(typed.first()).cloned()
 }
 
 impl Store {
@@ -34,7 +51,7 @@ impl Store {
         // sorted here: ordering in SQL by category and area would read every
         // case in the diary to find the recent ones.
         let mut stmt = self.conn().prepare_cached(
-            "SELECT category, area, opened, id, reference FROM cases \
+            "SELECT category, area, opened, id, reference, coalesce(location, postcode) FROM cases \
              WHERE area IS NOT NULL AND opened >= ?1",
         )?;
         let mut cases = stmt
@@ -45,6 +62,7 @@ impl Store {
                     on: r.get(2)?,
                     id: r.get(3)?,
                     reference: r.get(4)?,
+                    place: r.get(5)?,
                 })
             })?
             .collect::<rusqlite::Result<Vec<Opened>>>()?;
@@ -58,6 +76,7 @@ impl Store {
                 clusters.push(Cluster {
                     category: group[i].category.clone(),
                     area: group[i].area.clone(),
+                    place: place_as_typed(&group[i..=j]).unwrap_or_else(|| group[i].area.clone()),
                     cases: group[i..=j].iter().map(|c| c.reference.clone()).collect(),
                     first: dates[i],
                     last: dates[j],

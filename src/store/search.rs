@@ -5,6 +5,7 @@ use rusqlite::{OptionalExtension, params};
 use super::Store;
 use crate::Result;
 use crate::domain::text::fold;
+use crate::domain::{CaseStatus, ContactKind, EntryKind};
 
 /// What a search hit is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -27,15 +28,32 @@ impl HitKind {
     }
 }
 
-/// One search result, ready to show: the row it points at, a title line and
-/// a line of detail.
+/// One fact of a hit's detail line; the screen puts it in words.
+#[derive(Debug, Clone, PartialEq)]
+pub enum HitFact {
+    /// Shown as stored: a name, a postcode, a reference, a date.
+    Text(String),
+    Contact(ContactKind),
+    Status(CaseStatus),
+    /// A category key (`anti_social_behaviour`).
+    Category(String),
+    Entry(EntryKind),
+}
+
+/// The facts present, in order (a NULL column is left out).
+fn facts(items: Vec<Option<HitFact>>) -> Vec<HitFact> {
+    items.into_iter().flatten().collect()
+}
+
+/// One search result: the row it points at, a title line and the facts of
+/// its detail line.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Hit {
     pub kind: HitKind,
     /// The row id in its own table.
     pub id: i64,
     pub title: String,
-    pub detail: String,
+    pub detail: Vec<HitFact>,
     /// Entries marked confidential are shown masked until revealed.
     pub confidential: bool,
 }
@@ -147,7 +165,7 @@ impl Store {
         let hit = match kind {
             HitKind::Contact => conn
                 .prepare_cached(
-                    "SELECT name, concat_ws(' · ', kind, organisation, postcode), caution IS NOT NULL \
+                    "SELECT name, kind, caution IS NOT NULL, organisation, postcode \
                      FROM contacts WHERE id = ?1",
                 )?
                 .query_row([id], |r| {
@@ -157,14 +175,21 @@ impl Store {
                         kind,
                         id,
                         title: if caution { format!("⚠ {title}") } else { title },
-                        detail: r.get(1)?,
+                        detail: facts(vec![
+                            Some(HitFact::Contact(
+                                r.get::<_, Option<ContactKind>>(1)?
+                                    .unwrap_or(ContactKind::Constituent),
+                            )),
+                            r.get::<_, Option<String>>(3)?.map(HitFact::Text),
+                            r.get::<_, Option<String>>(4)?.map(HitFact::Text),
+                        ]),
                         confidential: false,
                     })
                 })
                 .optional()?,
             HitKind::Case => conn
                 .prepare_cached(
-                    "SELECT reference || ' ' || title, concat_ws(' · ', status, category, opened) \
+                    "SELECT reference || ' ' || title, status, category, opened \
                      FROM cases WHERE id = ?1",
                 )?
                 .query_row([id], |r| {
@@ -172,15 +197,19 @@ impl Store {
                         kind,
                         id,
                         title: r.get(0)?,
-                        detail: r.get(1)?,
+                        detail: facts(vec![
+                            Some(HitFact::Status(r.get(1)?)),
+                            Some(HitFact::Category(r.get(2)?)),
+                            Some(HitFact::Text(r.get(3)?)),
+                        ]),
                         confidential: false,
                     })
                 })
                 .optional()?,
             HitKind::Entry => conn
                 .prepare_cached(
-                    "SELECT e.text, concat_ws(' · ', e.kind, substr(e.at, 1, 16), k.name, c.reference), \
-                     e.confidential FROM entries e LEFT JOIN contacts k ON k.id = e.contact_id \
+                    "SELECT e.text, e.kind, e.confidential, substr(e.at, 1, 16), k.name, c.reference \
+                     FROM entries e LEFT JOIN contacts k ON k.id = e.contact_id \
                      LEFT JOIN cases c ON c.id = e.case_id WHERE e.id = ?1",
                 )?
                 .query_row([id], |r| {
@@ -189,14 +218,19 @@ impl Store {
                         kind,
                         id,
                         title: text.lines().next().unwrap_or("").to_string(),
-                        detail: r.get(1)?,
+                        detail: facts(vec![
+                            Some(HitFact::Entry(r.get(1)?)),
+                            r.get::<_, Option<String>>(3)?.map(HitFact::Text),
+                            r.get::<_, Option<String>>(4)?.map(HitFact::Text),
+                            r.get::<_, Option<String>>(5)?.map(HitFact::Text),
+                        ]),
                         confidential: r.get(2)?,
                     })
                 })
                 .optional()?,
             HitKind::Directory => conn
                 .prepare_cached(
-                    "SELECT k.name, concat_ws(' · ', k.department, k.role, d.handles) \
+                    "SELECT k.name, k.department, k.role, d.handles \
                      FROM directory d JOIN contacts k ON k.id = d.contact_id WHERE d.id = ?1",
                 )?
                 .query_row([id], |r| {
@@ -204,7 +238,11 @@ impl Store {
                         kind,
                         id,
                         title: r.get(0)?,
-                        detail: r.get(1)?,
+                        detail: facts(vec![
+                            r.get::<_, Option<String>>(1)?.map(HitFact::Text),
+                            r.get::<_, Option<String>>(2)?.map(HitFact::Text),
+                            r.get::<_, Option<String>>(3)?.map(HitFact::Text),
+                        ]),
                         confidential: false,
                     })
                 })

@@ -51,15 +51,15 @@ impl FieldName for CaseField {
     ];
 }
 
-/// The categories as options, shown as words ("anti social behaviour").
+/// The categories as options, shown as words ("anti-social behaviour").
 pub fn categories(list: &[String], held: &str) -> Vec<(String, String)> {
     let mut out: Vec<(String, String)> = list
         .iter()
-        .map(|c| (c.clone(), c.replace('_', " ")))
+        .map(|c| (c.clone(), crate::app::text::category(c)))
         .collect();
     // A category since taken out of the config stays offered for this case.
     if !held.is_empty() && !out.iter().any(|(v, _)| v == held) {
-        out.push((held.to_string(), held.replace('_', " ")));
+        out.push((held.to_string(), crate::app::text::category(held)));
     }
     out
 }

@@ -106,7 +106,10 @@ pub fn draw(app: &App, popup: &Popup, theme: &Theme, frame: &mut Frame, area: Re
                             Span::raw(cut(&title, width.saturating_sub(10))),
                         ]),
                         Line::styled(
-                            format!("          {}", cut(&h.detail, width.saturating_sub(10))),
+                            format!(
+                                "          {}",
+                                cut(&text::search::facts(&h.detail), width.saturating_sub(10))
+                            ),
                             theme.dim(),
                         ),
                     ])

@@ -67,7 +67,7 @@ fn lines<'a>(v: &'a CaseView, theme: &Theme) -> Vec<Line<'a>> {
     let mut meta = format!(
         "{} · {} · {} · {} {}",
         c.kind.label(),
-        c.category.replace('_', " "),
+        crate::app::text::category(&c.category),
         c.channel.label(),
         t::OPENED,
         c.opened.format("%d %b %Y")

@@ -23,7 +23,7 @@ pub fn draw(v: &CasesView, theme: &Theme, frame: &mut Frame, area: Rect) {
         .filter
         .category
         .as_deref()
-        .map(|c| c.replace('_', " "))
+        .map(crate::app::text::category)
         .unwrap_or_else(|| t::ANY.to_string());
     let kind = v.filter.kind.map(|k| k.label()).unwrap_or(t::ANY);
     let sort = match v.sort {
@@ -33,7 +33,8 @@ pub fn draw(v: &CasesView, theme: &Theme, frame: &mut Frame, area: Rect) {
     let mut spans = Vec::new();
     if let Some(area) = &v.filter.area {
         spans.push(Span::styled(format!(" {}: ", t::AREA), theme.dim()));
-        spans.push(Span::styled(area.clone(), theme.title()));
+        let shown = v.area_label.as_ref().unwrap_or(area);
+        spans.push(Span::styled(shown.clone(), theme.title()));
     }
     for (name, value) in [
         (t::STATUS, status),

@@ -171,7 +171,11 @@ pub fn draw(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
         .alerts
         .iter()
         .map(|c| {
-            let head = t::cluster(c.cases.len(), &c.category.replace('_', " "), &c.area);
+            let head = t::cluster(
+                c.cases.len(),
+                &crate::app::text::category(&c.category),
+                &c.place,
+            );
             let span = format!(
                 "  {} – {}",
                 c.first.format("%d %b"),
