@@ -3,6 +3,7 @@
 mod ids;
 mod kinds;
 mod model;
+pub mod synonyms;
 pub mod text;
 pub mod workdays;
 
