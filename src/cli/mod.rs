@@ -66,7 +66,7 @@ pub enum Command {
     Log(LogArgs),
     /// Follow-ups due today or overdue, late referrals, cases needing an update
     Due(FormatArgs),
-    /// Import cases from a spreadsheet saved as CSV
+    /// Import cases from a spreadsheet (.xlsx, .ods, .xls, CSV)
     Import(ImportArgs),
     /// Export everything (JSON is lossless)
     Export(ExportArgs),
@@ -151,13 +151,35 @@ pub struct FormatArgs {
 }
 
 #[derive(Debug, Args)]
+#[command(after_help = IMPORT_EXAMPLES)]
 pub struct ImportArgs {
-    /// A CSV file with a header row (or a casebook JSON export)
-    pub file: PathBuf,
+    /// A spreadsheet with a header row (.csv, .tsv, .xlsx, .xls, .ods) or a casebook JSON export
+    #[arg(required_unless_present = "template", value_name = "FILE")]
+    pub file: Option<PathBuf>,
     /// Check the file and report, writing nothing
     #[arg(long)]
     pub dry_run: bool,
+    /// Say which of your columns is which: "Their header=column,Other=ignore" (remembered for the next file with the same headers)
+    #[arg(long, value_name = "MAPPING")]
+    pub map: Option<String>,
+    /// The sheet of a workbook to read, when it has several
+    #[arg(long, value_name = "NAME")]
+    pub sheet: Option<String>,
+    /// Import the good rows; write the bad ones, with the reason, to FILE.rejects.csv beside it
+    #[arg(long)]
+    pub skip_bad: bool,
+    /// Write an empty spreadsheet with every column to PATH (.xlsx or .csv) and stop
+    #[arg(long, value_name = "PATH", conflicts_with_all = ["file", "dry_run", "map", "sheet", "skip_bad"])]
+    pub template: Option<PathBuf>,
 }
+
+const IMPORT_EXAMPLES: &str = "\
+Examples:
+  casebook import --template cases.xlsx        # an empty spreadsheet with every column
+  casebook import cases.xlsx --dry-run         # check it first; nothing is written
+  casebook import cases.xlsx --sheet 2025      # a workbook with several sheets
+  casebook import cases.csv --map \"Date logged=opened,Who=constituent_name\"
+  casebook import cases.csv --skip-bad         # bad rows go to cases.rejects.csv";
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ExportFormat {
@@ -338,6 +360,8 @@ pub struct HandoverArgs {
 /// What every command needs: config, where the diary is, and the clock.
 pub struct Env {
     pub config: Config,
+    /// Where the config file is (or would be): remembered import mappings sit beside it.
+    pub config_path: PathBuf,
     pub db_path: PathBuf,
     /// The platform directories, when they could be found.
     pub paths: Option<Paths>,
@@ -371,6 +395,7 @@ impl Env {
         };
         Ok(Env {
             config,
+            config_path,
             db_path,
             paths,
             clock: Clock::from_env()?,
