@@ -392,3 +392,34 @@ fn bash_completes_subcommands_and_flags_in_a_real_terminal() {
         std::thread::sleep(Duration::from_millis(20));
     }
 }
+
+#[test]
+fn a_confidential_follow_up_is_masked_in_due_and_followups() {
+    let sb = Sandbox::new();
+    ok(&sb.run(&[
+        "log",
+        "--who",
+        "Rhys Hughes",
+        "--confidential",
+        "--follow-up",
+        "today",
+        "Worried about his mental health",
+    ]));
+    for args in [&["due"][..], &["followups"]] {
+        let text = ok(&sb.run(args));
+        assert!(!text.contains("mental health"), "{args:?}: {text}");
+        assert!(text.contains("confidential"), "{args:?}: {text}");
+    }
+    for args in [
+        &["due", "--format", "json"][..],
+        &["followups", "--format", "json"],
+    ] {
+        let doc = json(&sb.run(args));
+        assert_eq!(
+            doc["follow_ups"][0]["what"],
+            serde_json::Value::Null,
+            "{args:?}"
+        );
+        assert_eq!(doc["follow_ups"][0]["confidential"], true, "{args:?}");
+    }
+}

@@ -1,6 +1,7 @@
-//! Reading a spreadsheet saved as CSV (SPEC section 4) into a plan: the
-//! cases to add and the people on them, with every bad row named. No SQL
-//! here: the store carries the plan out in one transaction.
+//! Reading a spreadsheet (SPEC section 4; the rows of any format, from
+//! [`super::sheet`]) into a plan: the cases to add and the people on them,
+//! with every bad row named. No SQL here: the store carries the plan out in
+//! one transaction.
 //!
 //! Choices where SPEC is silent:
 //! - `kind` defaults to `direct_query`, or `indirect_query` when the row
@@ -15,9 +16,17 @@
 //! - `on_behalf_of` is a name only: it matches a person already named so in
 //!   the file, else (in the store) the one contact of that name, else a new
 //!   contact is made.
-//! - Header names are matched ignoring case, surrounding spaces, and spaces
-//!   or hyphens for underscores ("Constituent Name"). Category, kind and the
-//!   other lists are read the same way ("Council Tax" → `council_tax`).
+//! - Headers are read in this order: the user's `--map`, then the column
+//!   names themselves, then the words people write
+//!   ([`crate::domain::synonyms`]) for a column not already named — so a
+//!   sheet with both `location` and `Ward` reads `location` and reports `Ward`.
+//!   Values of every list are read through the same tables.
+//! - A row closed (by its status, or by giving an outcome) with no closed
+//!   date is closed on its opened date, and the plan names its line: the
+//!   case stays in the year it came in, and the user is told.
+//! - The template's explanation row, right under the header, is passed over.
+//! - A leading apostrophe before `= + - @`, tab or CR (how the CSV export
+//!   neutralises formulas) is taken off.
 
 use std::collections::HashMap;
 
