@@ -38,6 +38,9 @@ pub struct Config {
     /// Key rebindings: action name → key ("log_call" = "ctrl-l"). Read by the
     /// UI, which reports and skips bad entries rather than refusing to start.
     pub keys: BTreeMap<String, String>,
+    /// The mouse in the UI (wheel scrolls, a click on a tab goes there);
+    /// false leaves the terminal's own text selection alone.
+    pub mouse: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Deserialize)]
@@ -96,6 +99,7 @@ impl Default for Config {
             privacy: PrivacyConfig::default(),
             monitoring: MonitoringConfig::default(),
             keys: BTreeMap::new(),
+            mouse: true,
         }
     }
 }

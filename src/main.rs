@@ -2,11 +2,9 @@
 
 use std::process::ExitCode;
 
-use clap::Parser;
-
 fn main() -> ExitCode {
     // Usage errors exit 2 (clap's own exit); everything else goes through run.
-    let cli = casebook::cli::Cli::parse();
+    let cli = casebook::cli::parse();
     match casebook::cli::run(cli) {
         Ok(code) => code,
         Err(e) => {

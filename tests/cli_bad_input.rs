@@ -69,16 +69,16 @@ fn unknown_category_or_channel_in_a_spreadsheet() {
     let (sb, before) = seeded();
     let file = sb.write(
         "lists.csv",
-        "title,opened,category,channel\nBins,2026-01-01,bins,phone\nCall,2026-01-02,waste,carrier pigeon\n",
+        "title,opened,category,channel\nBins,2026-01-01,spaceships,phone\nCall,2026-01-02,waste,carrier pigeon\n",
     );
     let err = assert_fails(&sb.run(&["import", file.to_str().expect("path")]));
     let lines: Vec<&str> = err.trim_end().lines().collect();
     assert_eq!(
         lines[0],
-        "casebook: 2 rows are not valid; nothing was imported"
+        "casebook: 2 rows are not valid; nothing was imported (fix them, or --skip-bad to import the good rows and set these aside)"
     );
     assert!(
-        lines[1].contains("line 2: unknown category `bins`: expected one of housing"),
+        lines[1].contains("line 2: unknown category `spaceships`: expected one of housing"),
         "{err}"
     );
     assert!(
@@ -105,7 +105,7 @@ fn a_spreadsheet_with_bad_rows_lists_every_one() {
     let lines: Vec<&str> = err.trim_end().lines().collect();
     assert_eq!(
         lines[0],
-        "casebook: 10 rows are not valid; nothing was imported"
+        "casebook: 10 rows are not valid; nothing was imported (fix them, or --skip-bad to import the good rows and set these aside)"
     );
     for (n, line) in lines[1..].iter().enumerate() {
         assert!(line.contains(&format!("line {}:", 2 + 3 * n)), "{line}");

@@ -195,7 +195,7 @@ fn a_bad_row_stops_everything_and_every_bad_row_is_listed() {
                Good one,2026-01-01,,,,,\n\
                ,2026-01-02,,,,,\n\
                Bad date,31/02/2025,,,,,\n\
-               Bad category,2026-01-03,,bins,,,\n\
+               Bad category,2026-01-03,,spaceships,,,\n\
                Good two,2026-01-04,,,,,\n\
                Bad channel,2026-01-05,,,fax,,\n\
                Many faults,2026-01-06,2026-01-01,,,9,nope\n";
@@ -205,14 +205,18 @@ fn a_bad_row_stops_everything_and_every_bad_row_is_listed() {
     let lines: Vec<&str> = err.trim_end().lines().collect();
     assert_eq!(
         lines[0],
-        "casebook: 5 rows are not valid; nothing was imported"
+        "casebook: 5 rows are not valid; nothing was imported (fix them, or --skip-bad to import the good rows and set these aside)"
     );
     assert_eq!(lines.len(), 6, "{err}");
+    assert!(
+        lines[0].contains("--skip-bad"),
+        "the way forward is named: {err}"
+    );
     assert!(lines[1].contains("line 3: the title is empty"), "{err}");
     assert!(lines[2].contains("line 4: opened:"), "{err}");
     assert!(lines[2].contains("not a real date"), "{err}");
     assert!(
-        lines[3].contains("line 5: unknown category `bins`"),
+        lines[3].contains("line 5: unknown category `spaceships`"),
         "{err}"
     );
     assert!(lines[3].contains("anti_social_behaviour"), "{err}");
@@ -250,7 +254,8 @@ fn dry_run_reports_and_writes_nothing() {
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     assert_eq!(
         stdout(&out).trim(),
-        "dry run: every row is valid; would import 1 case (0 new contacts, 1 already in the diary) and skip 1 case already imported; nothing was written"
+        // The row without a reference is found by its date, title and person.
+        "dry run: every row is valid; would import 0 cases (0 new contacts, 0 already in the diary) and skip 2 cases already imported; nothing was written"
     );
     assert_eq!(sb.snapshot(), before);
 
@@ -300,8 +305,13 @@ fn a_reference_twice_in_one_file_names_both_lines() {
 #[test]
 fn files_that_are_not_csv_are_refused_in_one_line() {
     let sb = Sandbox::new();
-    let cases: [(&str, &[u8], &str); 6] = [
-        ("binary.csv", b"PK\x03\x04\x00\x00binary", "binary data"),
+    let cases: [(&str, &[u8], &str); 7] = [
+        ("binary.csv", b"\x00\x01binary", "binary data"),
+        (
+            "broken.xlsx",
+            b"PK\x03\x04\x00\x00broken",
+            "not a spreadsheet casebook can read",
+        ),
         (
             "latin1.csv",
             b"title,opened\nCaf\xe9,2026-01-01\n",

@@ -143,8 +143,11 @@ fn due_lists_today_and_overdue_but_not_the_future() {
         !text.contains("Cat Future"),
         "future follow-up listed: {text}"
     );
-    // What the entry said stays in the diary.
-    assert!(!text.contains("bins"), "{text}");
+    // Each follow-up says what it is for (issue 15).
+    assert!(
+        text.contains("Ann Overdue (3 days overdue): Follow up with Ann Overdue: rang about bins"),
+        "{text}"
+    );
 
     let json: serde_json::Value =
         serde_json::from_str(&diary.ok(now, &["due", "--format", "json"])).expect("json");

@@ -11,6 +11,7 @@ pub mod directory;
 pub mod form;
 pub mod forms;
 pub mod keymap;
+mod mouse;
 pub mod record;
 pub mod record_forms;
 pub mod review;
@@ -278,6 +279,7 @@ impl App {
             Event::Key(k) => self.on_key(k),
             Event::Paste(s) => Some(Action::Paste(s)),
             Event::Resize(w, h) => Some(Action::Resize(w, h)),
+            Event::Mouse(m) => self.on_mouse(m),
             _ => None,
         }
     }

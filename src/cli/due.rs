@@ -2,15 +2,18 @@
 //!
 //! Follow-ups due today or overdue, referral replies that are late, and open
 //! cases whose constituent has heard nothing for `keep_informed_days`.
-//! Nothing in the future. Short and plain; only the case reference and the
-//! person's name are printed (what the follow-up says, and the case's facts,
-//! stay in the diary). Exits 0 even when nothing is due.
+//! Nothing in the future. Short and plain: for a follow-up, the case
+//! reference, the person's name and what it is for (masked when it came from
+//! a confidential entry); the case's facts stay in the diary. Exits 0 even
+//! when nothing is due.
 //!
 //! `--format json` prints one object, stable for scripts:
 //!
 //! ```text
 //! { "today": "YYYY-MM-DD",
-//!   "follow_ups": [ { "id": uuid, "due_on": date, "days_overdue": int,
+//!   "follow_ups": [ { "id": uuid, "number": int, "due_on": date,
+//!                     "days_overdue": int, "what": text|null,
+//!                     "confidential": bool,
 //!                     "case": ref|null, "contact": name|null } ],
 //!   "late_referrals": [ { "id": uuid, "case": ref, "to": name,
 //!                         "department": text|null, "council_ref": text|null,
@@ -28,6 +31,7 @@ use std::process::ExitCode;
 
 use serde::Serialize;
 
+use super::look::clean;
 use super::{Env, TextOrJson, stdout_error};
 use crate::Result;
 use crate::domain::workdays::working_days_between;
@@ -78,8 +82,13 @@ struct Json {
 #[derive(Serialize)]
 struct JsonFollowUp {
     id: String,
+    /// The number `casebook followups done` takes.
+    number: i64,
     due_on: String,
     days_overdue: i64,
+    /// What it is for; `null` when it came from a confidential entry.
+    what: Option<String>,
+    confidential: bool,
     case: Option<String>,
     contact: Option<String>,
 }
@@ -128,8 +137,11 @@ fn as_json(due: &DueList) -> Result<String> {
             .iter()
             .map(|f| JsonFollowUp {
                 id: f.uuid.to_string(),
+                number: f.id.raw(),
                 due_on: f.due_on.to_string(),
                 days_overdue: (today - f.due_on).num_days().max(0),
+                what: (!f.confidential).then(|| f.what.clone()),
+                confidential: f.confidential,
                 case: f.case.as_ref().map(|c| c.reference.clone()),
                 contact: f.contact.as_ref().map(|c| c.name.clone()),
             })
@@ -202,8 +214,12 @@ fn as_text(due: &DueList, keep_informed_days: u32) -> String {
                     text::overdue(late)
                 };
                 let reference = f.case.as_ref().map_or(text::UNFILED, |c| &c.reference);
-                let who = f.contact.as_ref().map_or("", |c| &c.name);
-                format!("{}  {reference:<9}  {who} ({when})", f.due_on)
+                let who = f.contact.as_ref().map_or(String::new(), |c| clean(&c.name));
+                format!(
+                    "{}  {reference:<9}  {who} ({when}): {}",
+                    f.due_on,
+                    super::followups::what(f)
+                )
             })
             .collect(),
     );

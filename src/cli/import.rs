@@ -1,53 +1,327 @@
-//! `casebook import FILE [--dry-run]`: a spreadsheet saved as CSV (SPEC
-//! section 4), or a casebook JSON export loaded into an empty diary. Which
-//! one is judged by the content, not the file name.
+//! `casebook import FILE [--dry-run] [--map …] [--sheet NAME] [--skip-bad]`:
+//! a spreadsheet (CSV/TSV, `.xlsx`, `.xls`, `.ods`; SPEC section 4), or a
+//! casebook JSON export loaded into an empty diary. Which one is judged by
+//! the content, not the file name. `import --template PATH` writes an empty
+//! spreadsheet with every column.
+//!
+//! A `--map` that worked is remembered (in `import-mappings.json` beside the
+//! config file, readable by its owner only) for the next file with the same
+//! headers.
 
 use std::io::Write;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use super::{Env, ImportArgs, stdout_error};
 use crate::exchange::json::Export;
+use crate::exchange::sheet::{self, Format};
 use crate::exchange::{FileKind, csv_import, detect};
 use crate::store::{CsvImportSummary, JsonImportSummary, SCHEMA_VERSION};
 use crate::{Error, Result};
 
 pub fn run(env: &Env, args: &ImportArgs, out: &mut dyn Write) -> Result<ExitCode> {
-    let file = args.file.display().to_string();
-    let bytes =
-        std::fs::read(&args.file).map_err(|e| Error::io(format!("cannot read {file}"), e))?;
-    let line = match detect(&bytes) {
-        FileKind::Json => json(env, args, &bytes, &file)?,
-        FileKind::Csv => csv(env, args, &bytes, &file)?,
+    if let Some(template) = &args.template {
+        let line = write_template(env, template)?;
+        writeln!(out, "{line}").map_err(stdout_error)?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    let Some(path) = &args.file else {
+        return Err(Error::invalid(
+            "import needs a FILE to read (or --template PATH to write an empty spreadsheet)",
+        ));
+    };
+    let file = path.display().to_string();
+    let bytes = sheet::read_capped(path)?;
+    let line = match (sheet::format_of(&bytes), detect(&bytes)) {
+        (Format::Workbook, _) => {
+            let table = sheet::read_workbook(&bytes, &file, args.sheet.as_deref())?;
+            spreadsheet(env, args, path, &table)?
+        }
+        (Format::Csv, FileKind::Json) => json(env, args, &bytes, &file)?,
+        (Format::Csv, FileKind::Csv) => {
+            let table = sheet::read_csv(&bytes, &file)?;
+            spreadsheet(env, args, path, &table)?
+        }
     };
     writeln!(out, "{line}").map_err(stdout_error)?;
     Ok(ExitCode::SUCCESS)
 }
 
-fn csv(env: &Env, args: &ImportArgs, bytes: &[u8], file: &str) -> Result<String> {
+fn spreadsheet(env: &Env, args: &ImportArgs, path: &Path, table: &sheet::Table) -> Result<String> {
+    let file = path.display().to_string();
     let categories = env.config.categories();
-    let plan = csv_import::parse(bytes, file, env.clock.today(), &categories)?;
+    let mut map = match &args.map {
+        Some(m) => csv_import::parse_map(m)?,
+        None => Vec::new(),
+    };
+    let memory = mappings_file(env);
+    let remembered = if map.is_empty() {
+        memory
+            .as_deref()
+            .and_then(|m| remembered_map(m, &table.headers))
+    } else {
+        None
+    };
+    if let Some(r) = &remembered {
+        eprintln!("casebook: {}", text::using_remembered(&file));
+        map.clone_from(r);
+    }
+    let plan = csv_import::plan(
+        table,
+        &file,
+        &csv_import::Options {
+            today: env.clock.today(),
+            categories: &categories,
+            map: &map,
+        },
+    )?;
     if !plan.unknown_columns.is_empty() {
         // Said even when rows are bad: a misspelt header is often why.
         super::note(format_args!(
             "{}",
-            text::unknown_columns(file, &plan.unknown_columns)
+            text::unknown_columns(&file, &plan.unknown_columns)
         ));
     }
-    if let Some(e) = plan.problems_error() {
-        return Err(e);
+    if !plan.closed_on_opened.is_empty() {
+        eprintln!(
+            "casebook: {}",
+            text::closed_on_opened(&file, &plan.closed_on_opened)
+        );
     }
-    if args.dry_run {
+    let mut rejects: Option<(PathBuf, usize)> = None;
+    let plan = if plan.problems.is_empty() {
+        plan
+    } else if args.skip_bad {
+        if !args.dry_run {
+            let written = write_rejects(env, path, &plan)?;
+            rejects = Some((written, plan.problems.len()));
+        } else {
+            rejects = Some((PathBuf::new(), plan.problems.len()));
+        }
+        plan.without_problems()
+    } else {
+        return Err(plan
+            .problems_error()
+            .unwrap_or_else(|| Error::invalid("bad rows")));
+    };
+    let mut line = if args.dry_run {
         // A dry run never creates a diary: with none, everything would be new.
         let summary = if env.db_path.exists() {
             env.open_store()?.preview_csv_import(&plan)?
         } else {
             CsvImportSummary::into_empty_diary(&plan)
         };
-        Ok(text::csv_dry_run(&summary))
+        text::csv_dry_run(&summary, rejects.as_ref().map_or(0, |(_, n)| *n))
     } else {
         let summary = env.open_store()?.import_csv(&plan, &categories)?;
-        Ok(text::csv_done(&summary))
+        text::csv_done(&summary)
+    };
+    if let Some((written, n)) = rejects
+        && !args.dry_run
+    {
+        line += &text::set_aside(n, &written.display().to_string());
     }
+    if args.map.is_some()
+        && !args.dry_run
+        && let Some(memory) = &memory
+    {
+        // Only a mapping that led to an import is worth remembering.
+        if let Err(e) = remember_map(memory, &table.headers, &map) {
+            eprintln!("casebook: {e}");
+        }
+    }
+    Ok(line)
+}
+
+/// The file of remembered `--map`s: beside the config file.
+fn mappings_file(env: &Env) -> Option<PathBuf> {
+    let dir = env.config_path.parent()?;
+    let dir = if dir.as_os_str().is_empty() {
+        Path::new(".")
+    } else {
+        dir
+    };
+    Some(dir.join("import-mappings.json"))
+}
+
+/// A sheet's headers, as a key that ignores case, spacing and order.
+fn header_key(headers: &[String]) -> String {
+    let mut keys: Vec<String> = headers
+        .iter()
+        .map(|h| crate::domain::synonyms::key(h))
+        .filter(|k| !k.is_empty() && *k != crate::domain::synonyms::key(csv_import::REASON_COLUMN))
+        .collect();
+    keys.sort();
+    keys.join("|")
+}
+
+type Remembered = std::collections::BTreeMap<String, Vec<(String, String)>>;
+
+fn remembered_map(file: &Path, headers: &[String]) -> Option<Vec<(String, String)>> {
+    let bytes = std::fs::read(file).ok()?;
+    let all: Remembered = serde_json::from_slice(&bytes).ok()?;
+    all.get(&header_key(headers)).cloned()
+}
+
+fn remember_map(file: &Path, headers: &[String], map: &[(String, String)]) -> Result<()> {
+    let mut all: Remembered = std::fs::read(file)
+        .ok()
+        .and_then(|b| serde_json::from_slice(&b).ok())
+        .unwrap_or_default();
+    all.insert(header_key(headers), map.to_vec());
+    let bytes = serde_json::to_vec_pretty(&all)
+        .map_err(|e| Error::invalid(format!("cannot remember the column mapping: {e}")))?;
+    if let Some(dir) = file.parent() {
+        std::fs::create_dir_all(dir).map_err(|e| {
+            Error::io(
+                format!("cannot remember the column mapping in {}", dir.display()),
+                e,
+            )
+        })?;
+    }
+    crate::files::write_atomically(file, &bytes)?;
+    private(file).map_err(|e| Error::io(format!("cannot protect {}", file.display()), e))
+}
+
+/// Makes a file readable by its owner only.
+fn private(path: &Path) -> std::io::Result<()> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o600))?;
+    }
+    let _ = path;
+    Ok(())
+}
+
+/// Creates a new file (never replacing one) readable by its owner only.
+fn create_private(path: &Path) -> std::io::Result<std::fs::File> {
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create_new(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.mode(0o600);
+    }
+    options.open(path)
+}
+
+/// Writes the bad rows, with a reason column, to a new file beside the
+/// input: `cases.rejects.csv` (or `cases.rejects-2.csv`, … when that exists).
+/// Created new, so it can never replace the input, the diary or anything else.
+fn write_rejects(env: &Env, input: &Path, plan: &csv_import::Plan) -> Result<PathBuf> {
+    let dir = input
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let stem = input
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "import".into());
+    let mut bytes = Vec::new();
+    {
+        let mut w = csv::WriterBuilder::new()
+            .terminator(csv::Terminator::CRLF)
+            .flexible(true)
+            .from_writer(&mut bytes);
+        let fail = |e: csv::Error| Error::invalid(format!("cannot write the rejected rows: {e}"));
+        let mut header: Vec<String> = plan.headers.clone();
+        header.push(csv_import::REASON_COLUMN.to_string());
+        w.write_record(&header).map_err(fail)?;
+        for p in &plan.problems {
+            let mut row: Vec<String> = p
+                .cells
+                .iter()
+                .map(|c| sheet::escape_formula(c).into_owned())
+                .collect();
+            row.resize(plan.headers.len(), String::new());
+            row.push(format!("line {}: {}", p.line, p.reason));
+            w.write_record(&row).map_err(fail)?;
+        }
+        w.flush()
+            .map_err(|e| Error::io("cannot write the rejected rows", e))?;
+    }
+    for n in 1..1000 {
+        let name = if n == 1 {
+            format!("{stem}.rejects.csv")
+        } else {
+            format!("{stem}.rejects-{n}.csv")
+        };
+        let path = dir.join(name);
+        if path == env.db_path {
+            continue;
+        }
+        match create_private(&path) {
+            Ok(mut f) => {
+                let done = f.write_all(&bytes).and_then(|()| f.sync_all());
+                if let Err(e) = done {
+                    let _ = std::fs::remove_file(&path);
+                    return Err(Error::io(format!("cannot write {}", path.display()), e));
+                }
+                return Ok(path);
+            }
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => continue,
+            Err(e) => return Err(Error::io(format!("cannot write {}", path.display()), e)),
+        }
+    }
+    Err(Error::invalid(format!(
+        "cannot write the rejected rows: {}/{stem}.rejects-*.csv all exist; tidy them away first",
+        dir.display()
+    )))
+}
+
+/// `import --template PATH`: an empty spreadsheet with every column and a
+/// row saying what each is for; `.xlsx` by its name, else CSV.
+fn write_template(env: &Env, path: &Path) -> Result<String> {
+    use crate::exchange::{COLUMNS, words};
+    if path.exists() {
+        return Err(Error::invalid(format!(
+            "{} already exists: give a new file name for the template",
+            path.display()
+        )));
+    }
+    let _ = env;
+    let xlsx = path
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("xlsx"));
+    let bytes = if xlsx {
+        let mut book = rust_xlsxwriter::Workbook::new();
+        let fail = |e: rust_xlsxwriter::XlsxError| {
+            Error::invalid(format!("cannot write the template {}: {e}", path.display()))
+        };
+        let bold = rust_xlsxwriter::Format::new().set_bold();
+        let note = rust_xlsxwriter::Format::new().set_italic().set_text_wrap();
+        let sheet = book.add_worksheet();
+        sheet.set_name("cases").map_err(fail)?;
+        for (i, column) in COLUMNS.iter().enumerate() {
+            let col = i as u16;
+            sheet
+                .write_string_with_format(0, col, *column, &bold)
+                .map_err(fail)?;
+            sheet
+                .write_string_with_format(1, col, words::explanation(column), &note)
+                .map_err(fail)?;
+            sheet.set_column_width(col, 22).map_err(fail)?;
+        }
+        sheet.set_freeze_panes(1, 0).map_err(fail)?;
+        book.save_to_buffer().map_err(fail)?
+    } else {
+        let mut w = csv::WriterBuilder::new()
+            .terminator(csv::Terminator::CRLF)
+            .from_writer(Vec::new());
+        let fail = |e: csv::Error| Error::invalid(format!("cannot write the template: {e}"));
+        w.write_record(COLUMNS).map_err(fail)?;
+        w.write_record(COLUMNS.iter().map(|c| words::explanation(c)))
+            .map_err(fail)?;
+        w.into_inner()
+            .map_err(|e| Error::invalid(format!("cannot write the template: {e}")))?
+    };
+    let mut f = create_private(path)
+        .map_err(|e| Error::io(format!("cannot write {}", path.display()), e))?;
+    f.write_all(&bytes)
+        .and_then(|()| f.sync_all())
+        .map_err(|e| Error::io(format!("cannot write {}", path.display()), e))?;
+    Ok(text::template_written(&path.display().to_string()))
 }
 
 fn json(env: &Env, args: &ImportArgs, bytes: &[u8], file: &str) -> Result<String> {
@@ -66,9 +340,10 @@ fn json(env: &Env, args: &ImportArgs, bytes: &[u8], file: &str) -> Result<String
 
 /// What this command says, kept together for translation.
 mod text {
+    use crate::exchange::csv_import::UnknownColumn;
     use crate::store::{CsvImportSummary, JsonImportSummary};
 
-    fn n(count: usize, one: &str, many: &str) -> String {
+    pub fn n(count: usize, one: &str, many: &str) -> String {
         if count == 1 {
             format!("1 {one}")
         } else {
@@ -76,10 +351,20 @@ mod text {
         }
     }
 
-    pub fn unknown_columns(file: &str, names: &[String]) -> String {
+    pub fn unknown_columns(file: &str, names: &[UnknownColumn]) -> String {
         let list = names
             .iter()
-            .map(|c| format!("`{c}`"))
+            .map(|c| match c.nearest.as_slice() {
+                [] => format!("`{}`", c.name),
+                near => format!(
+                    "`{}` (nearest: {})",
+                    c.name,
+                    near.iter()
+                        .map(|n| format!("`{n}`"))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ),
+            })
             .collect::<Vec<_>>()
             .join(", ");
         let what = if names.len() == 1 {
@@ -87,7 +372,42 @@ mod text {
         } else {
             "unknown columns"
         };
-        format!("{file}: ignoring {what}: {list}")
+        format!(
+            "{file}: ignoring {what}: {list}; to read one, --map \"{}=COLUMN\"",
+            names.first().map(|c| c.name.as_str()).unwrap_or("")
+        )
+    }
+
+    pub fn using_remembered(file: &str) -> String {
+        format!("{file}: using the column mapping remembered from the last file with these headers")
+    }
+
+    pub fn closed_on_opened(file: &str, lines: &[u64]) -> String {
+        let shown: Vec<String> = lines.iter().take(10).map(|l| l.to_string()).collect();
+        let more = if lines.len() > 10 { ", …" } else { "" };
+        let rows = if lines.len() == 1 {
+            format!("1 closed row has no closed date (line {})", shown.join(""))
+        } else {
+            format!(
+                "{} closed rows have no closed date (lines {}{more})",
+                lines.len(),
+                shown.join(", ")
+            )
+        };
+        format!("{file}: {rows}: the opened date is taken as the closed date")
+    }
+
+    pub fn set_aside(bad: usize, file: &str) -> String {
+        format!(
+            "; set aside {} with the reason in {file} (fix and import that file)",
+            n(bad, "bad row", "bad rows")
+        )
+    }
+
+    pub fn template_written(file: &str) -> String {
+        format!(
+            "wrote the import template {file}: one column each, with a row saying what goes in it"
+        )
     }
 
     fn people(s: &CsvImportSummary) -> String {
@@ -113,9 +433,15 @@ mod text {
         line
     }
 
-    pub fn csv_dry_run(s: &CsvImportSummary) -> String {
+    /// `bad`: rows `--skip-bad` would set aside.
+    pub fn csv_dry_run(s: &CsvImportSummary, bad: usize) -> String {
+        let valid = if bad == 0 {
+            "every row is valid; ".to_string()
+        } else {
+            format!("would set aside {}; ", n(bad, "bad row", "bad rows"))
+        };
         let mut line = format!(
-            "dry run: every row is valid; would import {} ({})",
+            "dry run: {valid}would import {} ({})",
             n(s.cases_imported, "case", "cases"),
             people(s)
         );

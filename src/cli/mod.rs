@@ -10,9 +10,11 @@ mod directory;
 mod due;
 mod erase;
 mod export;
+mod followups;
 mod handover;
 mod import;
 mod log;
+mod look;
 mod patterns;
 mod printed;
 mod refer;
@@ -22,6 +24,7 @@ mod safety;
 mod sar;
 mod successes;
 mod surgery;
+mod terminal;
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -40,9 +43,20 @@ const ABOUT: &str = "casebook — an offline-first casework diary for councillor
 const AFTER_HELP: &str = "\
 Run `casebook` with no command to open the diary.
 
+Examples:
+  casebook log --who \"Siân Davies\" --follow-up +3d \"Bins missed again\"
+  casebook due                         what to chase today
+  casebook cases --status open         the open cases
+  casebook show 2026-0042              one case, whole
+  casebook followups done 12           a follow-up done
+  casebook import cases.xlsx --dry-run check a spreadsheet first
+
 Dates: YYYY-MM-DD, DD/MM/YYYY, today, tomorrow, +3d, +2w, mon … sun.
 Files: the diary and config live in the platform data and config directories
-unless --db / CASEBOOK_DB and --config / CASEBOOK_CONFIG say otherwise.";
+unless --db / CASEBOOK_DB and --config / CASEBOOK_CONFIG say otherwise.
+Exit status: 0 success; 1 an error, with one line naming it; 2 a usage
+mistake (an unknown option, a missing argument).
+Colour: --color auto|always|never; NO_COLOR=1 turns it off.";
 
 #[derive(Debug, Parser)]
 #[command(name = "casebook", version, about = ABOUT, after_help = AFTER_HELP)]
@@ -59,6 +73,16 @@ pub struct Cli {
     #[arg(long, conflicts_with = "db")]
     pub demo: bool,
 
+    /// Colour in help and messages: auto (when a terminal, and NO_COLOR is unset), always, never
+    #[arg(
+        long,
+        global = true,
+        value_enum,
+        default_value = "auto",
+        value_name = "WHEN"
+    )]
+    pub color: terminal::ColorWhen,
+
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -69,7 +93,7 @@ pub enum Command {
     Log(LogArgs),
     /// Follow-ups due today or overdue, late referrals, cases needing an update
     Due(FormatArgs),
-    /// Import cases from a spreadsheet saved as CSV
+    /// Import cases from a spreadsheet (.xlsx, .ods, .xls, CSV)
     Import(ImportArgs),
     /// Export everything (JSON is lossless)
     Export(ExportArgs),
@@ -113,6 +137,22 @@ pub enum Command {
     Decrypt,
     /// Change the passphrase of an encrypted diary
     Passphrase,
+    /// List cases, newest first: by status, category, date or person
+    Cases(look::CasesArgs),
+    /// One case, whole: facts, people, follow-ups, referrals, diary
+    Show(look::ShowArgs),
+    /// Find people, cases, diary entries and directory entries
+    Search(look::SearchArgs),
+    /// List contacts, or those whose name starts so
+    Contacts(look::ContactsArgs),
+    /// Pending follow-ups with what each is for; mark done, snooze, add
+    Followups(followups::FollowupsArgs),
+    /// Close a case with its outcome
+    Close(look::CloseArgs),
+    /// Print a shell completion script (bash, zsh, fish, powershell)
+    Completions(terminal::CompletionsArgs),
+    /// Print the manual page (roff), e.g. `casebook man > casebook.1`
+    Man(terminal::ManArgs),
 }
 
 #[derive(Debug, Args)]
@@ -154,13 +194,35 @@ pub struct FormatArgs {
 }
 
 #[derive(Debug, Args)]
+#[command(after_help = IMPORT_EXAMPLES)]
 pub struct ImportArgs {
-    /// A CSV file with a header row (or a casebook JSON export)
-    pub file: PathBuf,
+    /// A spreadsheet with a header row (.csv, .tsv, .xlsx, .xls, .ods) or a casebook JSON export
+    #[arg(required_unless_present = "template", value_name = "FILE")]
+    pub file: Option<PathBuf>,
     /// Check the file and report, writing nothing
     #[arg(long)]
     pub dry_run: bool,
+    /// Say which of your columns is which: "Their header=column,Other=ignore" (remembered for the next file with the same headers)
+    #[arg(long, value_name = "MAPPING")]
+    pub map: Option<String>,
+    /// The sheet of a workbook to read, when it has several
+    #[arg(long, value_name = "NAME")]
+    pub sheet: Option<String>,
+    /// Import the good rows; write the bad ones, with the reason, to FILE.rejects.csv beside it
+    #[arg(long)]
+    pub skip_bad: bool,
+    /// Write an empty spreadsheet with every column to PATH (.xlsx or .csv) and stop
+    #[arg(long, value_name = "PATH", conflicts_with_all = ["file", "dry_run", "map", "sheet", "skip_bad"])]
+    pub template: Option<PathBuf>,
 }
+
+const IMPORT_EXAMPLES: &str = "\
+Examples:
+  casebook import --template cases.xlsx        # an empty spreadsheet with every column
+  casebook import cases.xlsx --dry-run         # check it first; nothing is written
+  casebook import cases.xlsx --sheet 2025      # a workbook with several sheets
+  casebook import cases.csv --map \"Date logged=opened,Who=constituent_name\"
+  casebook import cases.csv --skip-bad         # bad rows go to cases.rejects.csv";
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ExportFormat {
@@ -341,6 +403,8 @@ pub struct HandoverArgs {
 /// What every command needs: config, where the diary is, and the clock.
 pub struct Env {
     pub config: Config,
+    /// Where the config file is (or would be): remembered import mappings sit beside it.
+    pub config_path: PathBuf,
     pub db_path: PathBuf,
     /// The platform directories, when they could be found.
     pub paths: Option<Paths>,
@@ -374,6 +438,7 @@ impl Env {
         };
         Ok(Env {
             config,
+            config_path,
             db_path,
             paths,
             clock: Clock::from_env()?,
@@ -406,8 +471,22 @@ impl Env {
     }
 }
 
+/// Parses the process's command line, with colour as `--color` and
+/// `NO_COLOR` ask; a usage mistake exits 2 with clap's message.
+pub fn parse() -> Cli {
+    terminal::parse_args(std::env::args_os().collect())
+}
+
 /// Runs a parsed command line. The caller prints an error and exits 1.
 pub fn run(cli: Cli) -> Result<ExitCode> {
+    // These need no diary and no config: they describe the command line.
+    match &cli.command {
+        Some(Command::Completions(args)) => {
+            return terminal::completions(args, &mut std::io::stdout().lock());
+        }
+        Some(Command::Man(args)) => return terminal::man(args, &mut std::io::stdout().lock()),
+        _ => {}
+    }
     let env = Env::from_cli(&cli)?;
     let stdout = std::io::stdout();
     // Every command's output passes the terminal filter (see `printed`).
@@ -441,6 +520,14 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Some(Command::Encrypt) => crypt::encrypt(&env, &mut out),
         Some(Command::Decrypt) => crypt::decrypt(&env, &mut out),
         Some(Command::Passphrase) => crypt::change(&env, &mut out),
+        Some(Command::Cases(args)) => look::cases(&env, args, &mut out),
+        Some(Command::Show(args)) => look::show(&env, args, &mut out),
+        Some(Command::Search(args)) => look::search(&env, args, &mut out),
+        Some(Command::Contacts(args)) => look::contacts(&env, args, &mut out),
+        Some(Command::Followups(args)) => followups::run(&env, args, &mut out),
+        Some(Command::Close(args)) => look::close(&env, args, &mut out),
+        Some(Command::Completions(args)) => terminal::completions(args, &mut out),
+        Some(Command::Man(args)) => terminal::man(args, &mut out),
     };
     match result {
         Ok(code) => Ok(code),

@@ -7,6 +7,7 @@ mod model;
 pub mod person;
 pub mod retention;
 pub mod rules;
+pub mod synonyms;
 pub mod text;
 pub mod when;
 pub mod workdays;

@@ -1,6 +1,7 @@
-//! Reading a spreadsheet saved as CSV (SPEC section 4) into a plan: the
-//! cases to add and the people on them, with every bad row named. No SQL
-//! here: the store carries the plan out in one transaction.
+//! Reading a spreadsheet (SPEC section 4; the rows of any format, from
+//! [`super::sheet`]) into a plan: the cases to add and the people on them,
+//! with every bad row named. No SQL here: the store carries the plan out in
+//! one transaction.
 //!
 //! Choices where SPEC is silent:
 //! - `kind` defaults to `direct_query`, or `indirect_query` when the row
@@ -15,16 +16,26 @@
 //! - `on_behalf_of` is a name only: it matches a person already named so in
 //!   the file, else (in the store) the one contact of that name, else a new
 //!   contact is made.
-//! - Header names are matched ignoring case, surrounding spaces, and spaces
-//!   or hyphens for underscores ("Constituent Name"). Category, kind and the
-//!   other lists are read the same way ("Council Tax" → `council_tax`).
+//! - Headers are read in this order: the user's `--map`, then the column
+//!   names themselves, then the words people write
+//!   ([`crate::domain::synonyms`]) for a column not already named — so a
+//!   sheet with both `location` and `Ward` reads `location` and reports `Ward`.
+//!   Values of every list are read through the same tables.
+//! - A row closed (by its status, or by giving an outcome) with no closed
+//!   date is closed on its opened date, and the plan names its line: the
+//!   case stays in the year it came in, and the user is told.
+//! - The template's explanation row, right under the header, is passed over.
+//! - A leading apostrophe before `= + - @`, tab or CR (how the CSV export
+//!   neutralises formulas) is taken off.
 
 use std::collections::HashMap;
 
 use chrono::NaiveDate;
 
 use super::COLUMNS;
-use crate::dates::parse_past_date;
+use super::sheet::{self, Cell, Table};
+use crate::dates::happened;
+use crate::domain::synonyms::{self, Choice};
 use crate::domain::text::{fold, name_key, normalise_postcode, squash_space};
 use crate::domain::{
     AgeBand, Case, CaseKind, CaseStatus, Channel, Contact, ContactKind, Outcome, PREFER_NOT_TO_SAY,
@@ -55,7 +66,11 @@ const EMPLOYMENT: usize = 19;
 const ON_BEHALF_OF: usize = 20;
 const NOTES: usize = 21;
 
-/// What a CSV file asks for, once read and checked.
+/// The column `--skip-bad` adds to the rejects file; an import of that file
+/// (once fixed) passes over it quietly.
+pub const REASON_COLUMN: &str = "reason_not_imported";
+
+/// What a spreadsheet asks for, once read and checked.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Plan {
     /// The distinct people of the file (constituents and those a query was
@@ -64,9 +79,27 @@ pub struct Plan {
     /// The valid rows, in file order.
     pub cases: Vec<PlannedCase>,
     /// Header names that are not import columns: reported, then ignored.
-    pub unknown_columns: Vec<String>,
-    /// Every bad row. Nothing may be written while there is one.
+    pub unknown_columns: Vec<UnknownColumn>,
+    /// Which column each recognised header was read as, in file order.
+    pub mapping: Vec<(String, &'static str)>,
+    /// Every bad row. Nothing may be written while there is one, unless the
+    /// user asked to set bad rows aside (`--skip-bad`).
     pub problems: Vec<Problem>,
+    /// The header row as the file has it, for the rejects file.
+    pub headers: Vec<String>,
+    /// Lines of closed rows that gave no closed date: their opened date was
+    /// taken as the closed date.
+    pub closed_on_opened: Vec<u64>,
+    /// True when the row beneath the header explained the columns (the
+    /// template's) and was passed over.
+    pub skipped_explanation_row: bool,
+}
+
+/// A header that is not an import column, with the columns it is nearest to.
+#[derive(Debug, Clone, PartialEq)]
+pub struct UnknownColumn {
+    pub name: String,
+    pub nearest: Vec<&'static str>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -93,6 +126,8 @@ pub struct PlannedCase {
 pub struct Problem {
     pub line: u64,
     pub reason: String,
+    /// The row's cells as the file has them, for the rejects file.
+    pub cells: Vec<String>,
 }
 
 impl Plan {
@@ -108,100 +143,189 @@ impl Plan {
         } else {
             format!("{n} rows are not valid; nothing was imported")
         };
+        msg.push_str(" (fix them, or --skip-bad to import the good rows and set these aside)");
         for p in &self.problems {
             msg.push_str(&format!("\n  line {}: {}", p.line, p.reason));
         }
         Some(Error::invalid(msg))
     }
+
+    /// The plan without its bad rows: what `--skip-bad` imports.
+    pub fn without_problems(&self) -> Plan {
+        Plan {
+            problems: Vec::new(),
+            ..self.clone()
+        }
+    }
+}
+
+/// How to read a sheet's columns and values.
+#[derive(Debug, Clone, Copy)]
+pub struct Options<'a> {
+    /// Anchors words such as `today` and two-digit years in date cells.
+    pub today: NaiveDate,
+    pub categories: &'a [String],
+    /// `--map`: the user's header → import column (or `ignore`).
+    pub map: &'a [(String, String)],
 }
 
 /// Reads and checks a CSV file. `file` names it in messages; `today` anchors
 /// words such as `today` in date cells. A file that is not CSV at all is an
 /// error; bad rows are collected in [`Plan::problems`].
 pub fn parse(bytes: &[u8], file: &str, today: NaiveDate, categories: &[String]) -> Result<Plan> {
-    let bytes = super::strip_bom(bytes);
-    if bytes.iter().all(u8::is_ascii_whitespace) {
-        return Err(Error::invalid(format!(
-            "{file} is empty: it needs a header row naming the columns (at least opened and title)"
-        )));
-    }
-    if bytes.contains(&0) {
-        return Err(Error::invalid(format!(
-            "{file} is not a CSV file: it holds binary data (in the spreadsheet, save as \"CSV UTF-8\")"
-        )));
-    }
-    let text = std::str::from_utf8(bytes).map_err(|e| {
-        let line = bytes[..e.valid_up_to()]
-            .iter()
-            .filter(|&&b| b == b'\n')
-            .count()
-            + 1;
-        Error::invalid(format!(
-            "{file} is not UTF-8 text (line {line}): in the spreadsheet, save as \"CSV UTF-8\""
-        ))
-    })?;
+    let table = sheet::read_csv(bytes, file)?;
+    plan(
+        &table,
+        file,
+        &Options {
+            today,
+            categories,
+            map: &[],
+        },
+    )
+}
 
-    let mut reader = csv::ReaderBuilder::new()
-        .has_headers(true)
-        .flexible(false)
-        .from_reader(text.as_bytes());
-    let not_csv = |e: csv::Error| -> Error {
-        match e.kind() {
-            csv::ErrorKind::UnequalLengths {
-                pos,
-                expected_len,
-                len,
-            } => Error::invalid(format!(
-                "{file} is not a well-formed CSV file: line {} has {len} fields but the header row has {expected_len}",
-                pos.as_ref().map(|p| p.line()).unwrap_or(0)
-            )),
-            _ => Error::invalid(format!("{file} is not a well-formed CSV file: {e}")),
+/// Parses `--map "Their header=column,Other=ignore"`.
+pub fn parse_map(s: &str) -> Result<Vec<(String, String)>> {
+    let mut out = Vec::new();
+    for pair in s.split(',').filter(|p| !p.trim().is_empty()) {
+        let Some((theirs, ours)) = pair.split_once('=') else {
+            return Err(Error::invalid(format!(
+                "--map: `{}` is not HEADER=COLUMN (for example \"Date logged=opened\")",
+                pair.trim()
+            )));
+        };
+        let ours = ours.trim().to_lowercase().replace([' ', '-'], "_");
+        if ours != "ignore" && !COLUMNS.contains(&ours.as_str()) {
+            let near = synonyms::nearest_columns(&ours, COLUMNS);
+            let hint = near
+                .first()
+                .map(|c| format!(" (did you mean `{c}`?)"))
+                .unwrap_or_default();
+            return Err(Error::invalid(format!(
+                "--map: `{ours}` is not an import column{hint}: use one of {} or ignore",
+                COLUMNS.join(", ")
+            )));
         }
-    };
-    let header = reader.headers().map_err(not_csv)?.clone();
+        out.push((theirs.trim().to_string(), ours));
+    }
+    Ok(out)
+}
 
-    // Which import column each field of a row is, if any.
-    let mut plan = Plan::default();
-    let mut slots: Vec<Option<usize>> = Vec::with_capacity(header.len());
-    let mut seen = [false; COLUMNS.len()];
-    for name in header.iter() {
-        let wanted = name.trim().to_lowercase().replace([' ', '-'], "_");
-        if wanted.is_empty() {
-            slots.push(None);
+/// Which import column each header of a sheet is read as.
+fn map_headers(
+    headers: &[String],
+    file: &str,
+    map: &[(String, String)],
+) -> Result<(Vec<Option<usize>>, Vec<UnknownColumn>)> {
+    let mut slots: Vec<Option<usize>> = vec![None; headers.len()];
+    let mut settled = vec![false; headers.len()];
+    let mut seen: [Option<usize>; COLUMNS.len()] = [None; COLUMNS.len()];
+    let take = |slots: &mut Vec<Option<usize>>,
+                seen: &mut [Option<usize>; COLUMNS.len()],
+                i: usize,
+                column: usize,
+                by: &str| {
+        if let Some(first) = seen[column] {
+            return Err(Error::invalid(format!(
+                "{file}: the columns `{}` and `{}` are both read as `{}`{by}: rename one, or --map \"{}=ignore\"",
+                headers[first], headers[i], COLUMNS[column], headers[i]
+            )));
+        }
+        seen[column] = Some(i);
+        slots[i] = Some(column);
+        Ok(())
+    };
+    // The user's own mapping first, then the column names themselves.
+    for (i, h) in headers.iter().enumerate() {
+        let k = synonyms::key(h);
+        if let Some((_, ours)) = map.iter().find(|(theirs, _)| synonyms::key(theirs) == k) {
+            settled[i] = true;
+            if let Some(c) = COLUMNS.iter().position(|c| c == ours) {
+                take(&mut slots, &mut seen, i, c, " by --map")?;
+            }
+        } else if k.is_empty() || k == synonyms::key(REASON_COLUMN) {
+            settled[i] = true;
+        }
+    }
+    for (i, h) in headers.iter().enumerate() {
+        if settled[i] {
             continue;
         }
-        match COLUMNS.iter().position(|c| *c == wanted) {
-            Some(i) if seen[i] => {
+        let k = synonyms::key(h);
+        if let Some(c) = COLUMNS.iter().position(|c| synonyms::key(c) == k) {
+            if seen[c].is_some_and(|first| synonyms::key(&headers[first]) == k) {
                 return Err(Error::invalid(format!(
                     "{file}: the column `{}` appears twice in the header row",
-                    COLUMNS[i]
+                    COLUMNS[c]
                 )));
             }
-            Some(i) => {
-                seen[i] = true;
-                slots.push(Some(i));
+            take(&mut slots, &mut seen, i, c, "")?;
+            settled[i] = true;
+        }
+    }
+    // Then the words people write, where the column is not already taken.
+    let mut unknown = Vec::new();
+    for (i, h) in headers.iter().enumerate() {
+        if settled[i] {
+            continue;
+        }
+        match synonyms::column_for_header(h)
+            .and_then(|name| COLUMNS.iter().position(|c| *c == name))
+        {
+            Some(c) if seen[c].is_none() => {
+                seen[c] = Some(i);
+                slots[i] = Some(c);
             }
-            None => {
-                plan.unknown_columns.push(name.trim().to_string());
-                slots.push(None);
+            _ => {
+                let free: Vec<&'static str> = COLUMNS
+                    .iter()
+                    .enumerate()
+                    .filter(|(c, _)| seen[*c].is_none())
+                    .map(|(_, name)| *name)
+                    .collect();
+                unknown.push(UnknownColumn {
+                    name: h.trim().to_string(),
+                    nearest: synonyms::nearest_columns(h, &free),
+                });
             }
         }
     }
+    Ok((slots, unknown))
+}
+
+/// Reads and checks a sheet: its headers recognised (or mapped), every row
+/// read as a case, bad rows collected with their reasons.
+pub fn plan(table: &Table, file: &str, opts: &Options<'_>) -> Result<Plan> {
+    let (slots, unknown) = map_headers(&table.headers, file, opts.map)?;
+    let mut plan = Plan {
+        unknown_columns: unknown,
+        headers: table.headers.clone(),
+        ..Plan::default()
+    };
+    plan.mapping = table
+        .headers
+        .iter()
+        .zip(&slots)
+        .filter_map(|(h, s)| s.map(|c| (h.trim().to_string(), COLUMNS[c])))
+        .collect();
+    let has = |c: usize| slots.contains(&Some(c));
     let missing: Vec<&str> = [OPENED, TITLE]
         .iter()
-        .filter(|&&i| !seen[i])
+        .filter(|&&i| !has(i))
         .map(|&i| COLUMNS[i])
         .collect();
     if !missing.is_empty() {
-        // Some spreadsheets save "CSV" with semicolons or tabs between cells.
-        let hint = match header.iter().next() {
-            Some(h) if header.len() == 1 && h.contains(';') => {
+        let hint = match table.headers.first() {
+            Some(h) if table.headers.len() == 1 && h.contains(';') => {
                 "the cells are separated by semicolons: save as \"CSV (comma delimited)\""
+                    .to_string()
             }
-            Some(h) if header.len() == 1 && h.contains('\t') => {
-                "the cells are separated by tabs: save as \"CSV (comma delimited)\""
-            }
-            _ => "the header row must name at least opened and title",
+            _ if !plan.unknown_columns.is_empty() => format!(
+                "the header row must name at least opened and title; say which of its columns they are with --map, e.g. --map \"{}={}\"",
+                plan.unknown_columns[0].name, missing[0]
+            ),
+            _ => "the header row must name at least opened and title".to_string(),
         };
         return Err(Error::invalid(format!(
             "{file} has no {} column: {hint}",
@@ -215,44 +339,51 @@ pub fn parse(bytes: &[u8], file: &str, today: NaiveDate, categories: &[String]) 
 
     let mut people = People::default();
     let mut references: HashMap<String, u64> = HashMap::new();
-    for record in reader.records() {
-        let record = record.map_err(not_csv)?;
-        let line = record.position().map(|p| p.line()).unwrap_or(0);
-        if record.iter().all(|f| f.trim().is_empty()) {
+    for (n, row) in table.rows.iter().enumerate() {
+        if row.cells.iter().all(Cell::is_blank) {
             continue; // a blank row between blocks of a spreadsheet
         }
-        let mut fields = [""; COLUMNS.len()];
-        for (slot, value) in slots.iter().zip(record.iter()) {
+        let mut fields: [Option<&Cell>; COLUMNS.len()] = [None; COLUMNS.len()];
+        for (slot, cell) in slots.iter().zip(&row.cells) {
             if let Some(i) = slot {
-                fields[*i] = value.trim();
+                fields[*i] = Some(cell);
             }
         }
-        let row = match read_row(&fields, today, categories) {
-            Ok(row) => row,
+        if n == 0 && is_explanation(&fields) {
+            plan.skipped_explanation_row = true;
+            continue;
+        }
+        let line = row.line;
+        let problem = |reason: String| Problem {
+            line,
+            reason,
+            cells: row.cells.iter().map(Cell::text).collect(),
+        };
+        let read = match read_row(&fields, opts) {
+            Ok(read) => read,
             Err(reasons) => {
-                plan.problems.push(Problem {
-                    line,
-                    reason: reasons.join("; "),
-                });
+                plan.problems.push(problem(reasons.join("; ")));
                 continue;
             }
         };
-        let reference = row.case.reference.clone();
+        let reference = read.case.reference.clone();
         if !reference.is_empty() {
             if let Some(first) = references.get(&reference) {
-                plan.problems.push(Problem {
-                    line,
-                    reason: format!("the reference {reference} is also on line {first}"),
-                });
+                plan.problems.push(problem(format!(
+                    "the reference {reference} is also on line {first}"
+                )));
                 continue;
             }
             references.insert(reference, line);
         }
-        let constituent = row.constituent.map(|c| people.constituent(c));
-        let on_behalf_of = row.on_behalf_of.map(|n| people.by_name(n));
+        if read.closed_on_opened {
+            plan.closed_on_opened.push(line);
+        }
+        let constituent = read.constituent.map(|c| people.constituent(c));
+        let on_behalf_of = read.on_behalf_of.as_deref().map(|n| people.by_name(n));
         plan.cases.push(PlannedCase {
             line,
-            case: row.case,
+            case: read.case,
             constituent,
             on_behalf_of,
         });
@@ -261,29 +392,75 @@ pub fn parse(bytes: &[u8], file: &str, today: NaiveDate, categories: &[String]) 
     Ok(plan)
 }
 
+/// The template's second row, which says what each column is for.
+fn is_explanation(fields: &[Option<&Cell>; COLUMNS.len()]) -> bool {
+    let said = |i: usize| fields[i].map(Cell::text);
+    said(TITLE).as_deref() == Some(super::words::explanation(COLUMNS[TITLE]))
+        || said(OPENED).as_deref() == Some(super::words::explanation(COLUMNS[OPENED]))
+}
+
 /// One good row.
-struct Row<'a> {
+struct Row {
     case: Case,
     constituent: Option<Contact>,
-    on_behalf_of: Option<&'a str>,
+    on_behalf_of: Option<String>,
+    /// Closed, with no closed date: the opened date stands in.
+    closed_on_opened: bool,
+}
+
+/// One clear error for a value not in a closed list: the allowed values and
+/// the nearest.
+fn not_one_of(what: &str, typed: &str, allowed: &str, nearest: Option<&str>) -> String {
+    let mut s = format!("unknown {what} `{typed}`: expected one of {allowed}");
+    if let Some(n) = nearest {
+        s.push_str(&format!(" (nearest: `{n}`)"));
+    }
+    s
+}
+
+fn pick<T: Choice>(what: &str, typed: &str) -> std::result::Result<T, String> {
+    synonyms::choice::<T>(typed).ok_or_else(|| {
+        let allowed = T::all()
+            .iter()
+            .map(|v| v.name())
+            .collect::<Vec<_>>()
+            .join(", ");
+        not_one_of(
+            what,
+            typed,
+            &allowed,
+            synonyms::nearest_choice::<T>(typed).map(|v| v.name()),
+        )
+    })
 }
 
 /// Reads one row, or says everything that is wrong with it.
-fn read_row<'a>(
-    f: &[&'a str; COLUMNS.len()],
-    today: NaiveDate,
-    categories: &[String],
-) -> std::result::Result<Row<'a>, Vec<String>> {
+fn read_row(
+    f: &[Option<&Cell>; COLUMNS.len()],
+    opts: &Options<'_>,
+) -> std::result::Result<Row, Vec<String>> {
     let mut why: Vec<String> = Vec::new();
-    let get = |i: usize| Some(f[i]).filter(|s| !s.is_empty());
+    // Text as written, with the apostrophe of a formula-escaped export undone.
+    let texts: Vec<String> = f
+        .iter()
+        .map(|c| {
+            c.map(|c| sheet::unescape_formula(&c.text()).trim().to_string())
+                .unwrap_or_default()
+        })
+        .collect();
+    let get = |i: usize| Some(texts[i].as_str()).filter(|s| !s.is_empty());
 
     if get(TITLE).is_none() {
         why.push("the title is empty".into());
     }
     let mut date = |i: usize| -> Option<NaiveDate> {
-        let s = get(i)?;
+        get(i)?;
+        let cell = match f[i] {
+            Some(Cell::Text(_)) | None => Cell::Text(texts[i].clone()),
+            Some(other) => other.clone(),
+        };
         // Opened and closed record what happened: not in the future.
-        match parse_past_date(s, today) {
+        match sheet::sheet_date(&cell, opts.today).and_then(|d| happened(d, opts.today)) {
             Ok(d) => Some(d),
             Err(e) => {
                 why.push(format!("{}: {e}", COLUMNS[i]));
@@ -292,49 +469,62 @@ fn read_row<'a>(
         }
     };
     let opened = date(OPENED);
-    let closed = date(CLOSED);
+    let mut closed = date(CLOSED);
     if get(OPENED).is_none() {
         why.push("the opened date is empty".into());
     }
-    fn named<T: std::str::FromStr<Err = Error>>(
-        s: Option<&str>,
-        why: &mut Vec<String>,
-    ) -> Option<T> {
-        match s?.parse::<T>() {
-            Ok(v) => Some(v),
-            Err(e) => {
-                why.push(e.to_string());
-                None
-            }
+    let kind: Option<CaseKind> =
+        get(KIND).and_then(|s| pick("case kind", s).map_err(|e| why.push(e)).ok());
+    let channel: Option<Channel> =
+        get(CHANNEL).and_then(|s| pick("channel", s).map_err(|e| why.push(e)).ok());
+    let mut outcome: Option<Outcome> =
+        get(OUTCOME).and_then(|s| pick("outcome", s).map_err(|e| why.push(e)).ok());
+    // "Resolved" in a status column says both: closed, and how.
+    let status: Option<CaseStatus> = get(STATUS).and_then(|s| {
+        if let Some(st) = synonyms::choice::<CaseStatus>(s) {
+            return Some(st);
         }
-    }
-    let kind: Option<CaseKind> = named(get(KIND), &mut why);
-    let channel: Option<Channel> = named(get(CHANNEL), &mut why);
-    let status: Option<CaseStatus> = named(get(STATUS), &mut why);
-    let outcome: Option<Outcome> = named(get(OUTCOME), &mut why);
-    let age_band: Option<AgeBand> = named(get(AGE_BAND), &mut why);
+        if let Some(o) = synonyms::choice::<Outcome>(s) {
+            if outcome.is_none() {
+                outcome = Some(o);
+            }
+            return Some(CaseStatus::Closed);
+        }
+        why.push(pick::<CaseStatus>("status", s).err().unwrap_or_default());
+        None
+    });
+    let age_band: Option<AgeBand> = get(AGE_BAND).and_then(|s| match s.parse::<AgeBand>() {
+        Ok(v) => Some(v),
+        Err(e) => {
+            why.push(e.to_string());
+            None
+        }
+    });
     let category = match get(CATEGORY) {
         None => "other".to_string(),
-        Some(s) => {
-            let wanted = s.to_lowercase().replace([' ', '-'], "_");
-            if categories.contains(&wanted) {
-                wanted
-            } else {
-                why.push(format!(
-                    "unknown category `{s}`: expected one of {}",
-                    categories.join(", ")
+        Some(s) => match synonyms::category(s, opts.categories) {
+            Some(c) => c,
+            None => {
+                why.push(not_one_of(
+                    "category",
+                    s,
+                    &opts.categories.join(", "),
+                    synonyms::nearest_category(s, opts.categories).as_deref(),
                 ));
                 String::new()
             }
-        }
+        },
     };
-    let satisfaction = get(SATISFACTION).and_then(|s| match s.parse::<u8>() {
-        Ok(n) if (1..=5).contains(&n) => Some(n),
-        _ => {
-            why.push(format!(
-                "satisfaction `{s}` is not a number from 1 (poor) to 5 (excellent)"
-            ));
-            None
+    let satisfaction = get(SATISFACTION).and_then(|s| {
+        let number = s.split('/').next().unwrap_or(s).trim();
+        match number.parse::<f64>() {
+            Ok(n) if n.fract() == 0.0 && (1.0..=5.0).contains(&n) => Some(n as u8),
+            _ => {
+                why.push(format!(
+                    "satisfaction `{s}` is not a number from 1 (poor) to 5 (excellent)"
+                ));
+                None
+            }
         }
     });
     let has_details = [
@@ -361,9 +551,6 @@ fn read_row<'a>(
             "constituent_email `{email}` is not an email address"
         ));
     }
-    if get(OUTCOME).is_some() && get(CLOSED).is_none() && get(STATUS).is_none() {
-        why.push("an outcome is given but no closed date".into());
-    }
     if !why.is_empty() {
         return Err(why);
     }
@@ -371,9 +558,17 @@ fn read_row<'a>(
         return Err(vec!["the opened date or the title is missing".into()]);
     };
 
-    let on_behalf_of = get(ON_BEHALF_OF);
+    // Closed (by its status, or by giving an outcome) with no closed date:
+    // the opened date stands in, and the import says so.
+    let closes = status == Some(CaseStatus::Closed) || (status.is_none() && outcome.is_some());
+    let closed_on_opened = closes && closed.is_none();
+    if closed_on_opened {
+        closed = Some(opened);
+    }
+
+    let on_behalf_of = get(ON_BEHALF_OF).map(String::from);
     let mut case = Case::new(title, opened);
-    case.reference = f[REFERENCE].to_string();
+    case.reference = texts[REFERENCE].clone();
     case.closed = closed;
     case.kind = kind.unwrap_or(if on_behalf_of.is_some() {
         CaseKind::IndirectQuery
@@ -392,7 +587,7 @@ fn read_row<'a>(
     case.location = get(LOCATION).map(String::from);
     case.postcode = get(POSTCODE).map(String::from);
     case.facts = get(NOTES).map(String::from);
-    if let Err(e) = case.validate(categories) {
+    if let Err(e) = case.validate(opts.categories) {
         why.push(e.to_string());
     }
 
@@ -421,6 +616,7 @@ fn read_row<'a>(
         case,
         constituent,
         on_behalf_of,
+        closed_on_opened,
     })
 }
 
@@ -515,8 +711,9 @@ impl People {
     }
 }
 
-/// Fills the blanks of `into` from `from`.
-fn fill(into: &mut Contact, from: &Contact) {
+/// Fills the blanks of `into` from `from`: a later row (or a later import)
+/// adds the phone an earlier one lacked, and never overwrites what is known.
+pub fn fill(into: &mut Contact, from: &Contact) {
     let pairs: [(&mut Option<String>, &Option<String>); 7] = [
         (&mut into.address, &from.address),
         (&mut into.postcode, &from.postcode),
@@ -602,7 +799,7 @@ mod tests {
         assert_eq!(lines, vec![3, 4, 5, 6]);
         let msg = p.problems_error().expect("bad rows").to_string();
         assert!(
-            msg.starts_with("4 rows are not valid; nothing was imported\n"),
+            msg.starts_with("4 rows are not valid; nothing was imported (fix them"),
             "{msg}"
         );
         assert!(msg.contains("line 6: unknown case kind `bogus`"), "{msg}");
@@ -610,9 +807,74 @@ mod tests {
     }
 
     #[test]
-    fn semicolons_are_named() {
-        let e = plan("title;opened\nx;2026-01-01\n").expect_err("semicolons");
-        assert!(e.to_string().contains("separated by semicolons"), "{e}");
+    fn semicolons_and_tabs_are_read() {
+        for text in [
+            "title;opened\nx;2026-01-01\n",
+            "title\topened\nx\t2026-01-01\n",
+        ] {
+            let p = plan(text).expect("reads");
+            assert_eq!(p.cases.len(), 1, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn headers_and_values_people_write() {
+        let p = plan(
+            "Date,Name,Issue,Category,Status,Outcome\n\
+             12/05/25,Siân,Noise,ASB,Closed,Resolved satisfactorily\n\
+             13/05/25,Dai,Bins,Rubbish,Waiting,\n\
+             14/05/25,Gwen,Road,Roads,Resolved,\n",
+        )
+        .expect("reads");
+        assert!(p.problems.is_empty(), "{:?}", p.problems);
+        let c: Vec<&Case> = p.cases.iter().map(|c| &c.case).collect();
+        assert_eq!(
+            c[0].opened,
+            NaiveDate::from_ymd_opt(2025, 5, 12).expect("date")
+        );
+        assert_eq!(c[0].category, "anti_social_behaviour");
+        assert_eq!(c[0].outcome, Some(Outcome::Resolved));
+        assert_eq!(c[1].category, "waste");
+        assert_eq!(c[1].status, CaseStatus::WaitingOther);
+        assert_eq!(c[2].status, CaseStatus::Closed);
+        assert_eq!(c[2].outcome, Some(Outcome::Resolved));
+        assert_eq!(p.closed_on_opened, vec![2, 4]);
+        assert_eq!(c[0].closed, Some(c[0].opened));
+    }
+
+    #[test]
+    fn an_exact_column_wins_over_a_word_for_it() {
+        let p = plan("title,opened,location,Ward\nx,2026-01-01,Park,Riverside\n").expect("reads");
+        assert_eq!(p.cases[0].case.location.as_deref(), Some("Park"));
+        assert_eq!(p.unknown_columns[0].name, "Ward");
+    }
+
+    #[test]
+    fn map_settles_headers() {
+        let map = parse_map("Logged=opened, What = title ,Junk=ignore").expect("map");
+        let table = sheet::read_csv(b"Logged,What,Junk\n2026-01-01,x,y\n", "t.csv").expect("csv");
+        let p = plan_with(&table, &map).expect("plans");
+        assert_eq!(p.cases.len(), 1);
+        assert!(p.unknown_columns.is_empty(), "{:?}", p.unknown_columns);
+        assert!(parse_map("Logged").is_err());
+        assert!(
+            parse_map("Logged=openned")
+                .expect_err("typo")
+                .to_string()
+                .contains("`opened`")
+        );
+    }
+
+    fn plan_with(table: &Table, map: &[(String, String)]) -> Result<Plan> {
+        super::plan(
+            table,
+            "t.csv",
+            &Options {
+                today: today(),
+                categories: &cats(),
+                map,
+            },
+        )
     }
 
     #[test]
@@ -623,7 +885,6 @@ mod tests {
             &b"title,opened\na,2026-01-01,extra\n"[..],
             &b""[..],
             &b"hello world\n"[..],
-            &b"title;opened\nx;2026-01-01\n"[..],
         ] {
             let e = parse(bad, "t.csv", today(), &cats()).expect_err("not CSV");
             assert!(!e.to_string().contains('\n'), "{e}");

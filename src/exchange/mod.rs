@@ -5,6 +5,8 @@
 pub mod csv_export;
 pub mod csv_import;
 pub mod json;
+pub mod sheet;
+pub mod words;
 
 /// The spreadsheet columns of SPEC section 4, in order. The CSV export writes
 /// exactly these, so an exported file imports again.

@@ -217,6 +217,8 @@ pub struct CaseFilter {
     pub kind: Option<CaseKind>,
     /// The area key of the bigger picture (`cases.area`), e.g. from a cluster.
     pub area: Option<String>,
+    /// Opened on or after this day.
+    pub since: Option<NaiveDate>,
 }
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -563,6 +565,10 @@ impl Store {
         if let Some(k) = filter.kind {
             args.push(Box::new(k));
             sql += &format!(" AND c.kind = ?{}", args.len());
+        }
+        if let Some(since) = filter.since {
+            args.push(Box::new(since));
+            sql += &format!(" AND c.opened >= ?{}", args.len());
         }
         if let Some((opened, id)) = after {
             args.push(Box::new(opened));

@@ -469,7 +469,16 @@ impl Store {
             for (person, found) in plan.people.iter().zip(&r.people) {
                 ids.push(match found {
                     Found::Unused => None,
-                    Found::Existing(id) => Some(*id),
+                    Found::Existing(id) => {
+                        // The file's details for a known person land on their card.
+                        let known = contacts::get(tx, *id)?;
+                        let mut filled = known.data.clone();
+                        crate::exchange::csv_import::fill(&mut filled, &person.contact);
+                        if filled != known.data {
+                            contacts::update(tx, *id, &filled)?;
+                        }
+                        Some(*id)
+                    }
                     Found::New => Some(contacts::insert(tx, &person.contact)?),
                 });
             }
@@ -556,11 +565,30 @@ impl Resolution {
 fn resolve(conn: &Connection, plan: &Plan) -> Result<Resolution> {
     let mut exists =
         conn.prepare_cached("SELECT EXISTS (SELECT 1 FROM cases WHERE reference = ?1)")?;
-    let mut skip = Vec::with_capacity(plan.cases.len());
+    // A row without a reference is already imported when a case opened the
+    // same day has the same title and the same constituent: so a file (or
+    // its fixed rejects) imported twice makes no duplicates.
+    let mut same = conn.prepare_cached(
+        "SELECT EXISTS (SELECT 1 FROM cases c WHERE c.opened = ?1 AND c.title = ?2 \
+         AND COALESCE((SELECT k.name FROM case_people p JOIN contacts k ON k.id = p.contact_id \
+             WHERE p.case_id = c.id AND p.role = 'constituent' ORDER BY p.id LIMIT 1), '') = ?3)",
+    )?;
+    let mut skip: Vec<bool> = Vec::with_capacity(plan.cases.len());
     let mut used = vec![false; plan.people.len()];
     for c in &plan.cases {
         let reference = c.case.reference.trim();
-        let taken = !reference.is_empty() && exists.query_row([reference], |r| r.get(0))?;
+        let taken: bool = if reference.is_empty() {
+            let name = c
+                .constituent
+                .and_then(|i| plan.people.get(i))
+                .map(|p| p.contact.name.trim())
+                .unwrap_or("");
+            same.query_row(rusqlite::params![c.case.opened, c.case.title, name], |r| {
+                r.get(0)
+            })?
+        } else {
+            exists.query_row([reference], |r| r.get(0))?
+        };
         skip.push(taken);
         if !taken {
             for i in [c.constituent, c.on_behalf_of].into_iter().flatten() {

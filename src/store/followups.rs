@@ -79,6 +79,16 @@ impl Store {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
+    /// The local id of the follow-up with this UUID (as `due --format json`
+    /// gives it), if there is one.
+    pub fn follow_up_id(&self, uuid: &uuid::Uuid) -> Result<Option<Id<FollowUp>>> {
+        Ok(self
+            .conn()
+            .prepare_cached("SELECT id FROM follow_ups WHERE uuid = ?1")?
+            .query_row([uuid.to_string()], |r| r.get(0))
+            .optional()?)
+    }
+
     /// Marks a follow-up done on `on`.
     pub fn complete_follow_up(&mut self, id: Id<FollowUp>, on: NaiveDate) -> Result<()> {
         self.write(|tx| {

@@ -15,7 +15,8 @@ use std::time::{Duration, Instant};
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 use ratatui::crossterm::event::{
-    self, DisableBracketedPaste, EnableBracketedPaste, Event, KeyCode, KeyEventKind, KeyModifiers,
+    self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
+    Event, KeyCode, KeyEventKind, KeyModifiers,
 };
 use ratatui::crossterm::execute;
 use ratatui::crossterm::terminal::{
@@ -40,7 +41,7 @@ pub fn run(env: &Env) -> Result<()> {
     let mut app = App::new(store, env.config.clone(), env.clock)?;
     app.demo = env.demo;
     app.no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
-    let mut guard = Guard::enter()?;
+    let mut guard = Guard::enter(env.config.mouse)?;
     if let Ok(size) = guard.terminal.size() {
         app.size = (size.width, size.height);
     }
@@ -228,6 +229,7 @@ fn restore() {
     let _ = disable_raw_mode();
     let _ = execute!(
         io::stdout(),
+        DisableMouseCapture,
         DisableBracketedPaste,
         LeaveAlternateScreen,
         ratatui::crossterm::cursor::Show
@@ -235,7 +237,7 @@ fn restore() {
 }
 
 impl Guard {
-    fn enter() -> Result<Guard> {
+    fn enter(mouse: bool) -> Result<Guard> {
         // A panic restores the terminal before its message is printed, so
         // the message is readable and the shell usable.
         let previous = std::panic::take_hook();
@@ -245,6 +247,10 @@ impl Guard {
         }));
         enable_raw_mode().map_err(io_err)?;
         if let Err(e) = execute!(io::stdout(), EnterAlternateScreen, EnableBracketedPaste) {
+            restore();
+            return Err(io_err(e));
+        }
+        if mouse && let Err(e) = execute!(io::stdout(), EnableMouseCapture) {
             restore();
             return Err(io_err(e));
         }

@@ -1,0 +1,855 @@
+//! Looking from the shell: `casebook cases`, `show REF`, `search TEXT`,
+//! `contacts [NAME]`, and `close REF --outcome OUTCOME`. Each reads with the
+//! store queries the screens use; `--format json` prints one stable object
+//! (documented in `docs/cli.md`), text is for people and is stripped of
+//! control characters before it reaches the terminal.
+
+use std::io::Write;
+use std::process::ExitCode;
+
+use clap::Args;
+use serde::Serialize;
+
+use super::{Env, TextOrJson, stdout_error};
+use crate::dates::parse_date;
+use crate::domain::synonyms;
+use crate::domain::{Case, CaseStatus, Id, Outcome, Record};
+use crate::store::{CaseFilter, CaseSort, CaseSummary, HitKind, Store};
+use crate::{Error, Result};
+
+#[derive(Debug, Args)]
+#[command(after_help = "Examples:
+  casebook cases                               # every case, newest first
+  casebook cases --status open --category housing
+  casebook cases --since 2026-01-01 --person \"Siân Davies\"
+  casebook cases --format json | jq '.cases[].reference'")]
+pub struct CasesArgs {
+    /// open, waiting_council, waiting_constituent, waiting_other, closed (or `active`: all but closed)
+    #[arg(long, value_name = "S")]
+    pub status: Option<String>,
+    /// A category, e.g. housing, waste, anti_social_behaviour
+    #[arg(long, value_name = "C")]
+    pub category: Option<String>,
+    /// Opened on or after this date
+    #[arg(long, value_name = "DATE")]
+    pub since: Option<String>,
+    /// Only the cases this person is on (a name, accents and case ignored)
+    #[arg(long, value_name = "NAME")]
+    pub person: Option<String>,
+    #[arg(long, value_enum, default_value = "text")]
+    pub format: TextOrJson,
+}
+
+#[derive(Debug, Args)]
+#[command(after_help = "Examples:
+  casebook show 2026-0042
+  casebook show 2026-0042 --format json")]
+pub struct ShowArgs {
+    /// The case reference, e.g. 2026-0042
+    #[arg(value_name = "REF")]
+    pub reference: String,
+    /// Show entries marked confidential (hidden otherwise, as on screen)
+    #[arg(long)]
+    pub reveal: bool,
+    #[arg(long, value_enum, default_value = "text")]
+    pub format: TextOrJson,
+}
+
+#[derive(Debug, Args)]
+#[command(after_help = "Examples:
+  casebook search damp
+  casebook search \"heol y coed\" --format json")]
+pub struct SearchArgs {
+    /// Words to find in people, cases, diary entries and the directory
+    #[arg(required = true, num_args = 1.., value_name = "TEXT")]
+    pub text: Vec<String>,
+    /// At most this many results
+    #[arg(long, default_value_t = 20)]
+    pub limit: usize,
+    #[arg(long, value_enum, default_value = "text")]
+    pub format: TextOrJson,
+}
+
+#[derive(Debug, Args)]
+#[command(after_help = "Examples:
+  casebook contacts                            # everyone, by name
+  casebook contacts sian                       # names starting so (accents optional)")]
+pub struct ContactsArgs {
+    /// The start of a name, or a word of it
+    #[arg(num_args = 0.., value_name = "NAME")]
+    pub name: Vec<String>,
+    #[arg(long, value_enum, default_value = "text")]
+    pub format: TextOrJson,
+}
+
+#[derive(Debug, Args)]
+#[command(after_help = "Examples:
+  casebook close 2026-0042 --outcome resolved
+  casebook close 2026-0042 --outcome \"partly resolved\" --on 2026-03-01")]
+pub struct CloseArgs {
+    /// The case reference, e.g. 2026-0042
+    #[arg(value_name = "REF")]
+    pub reference: String,
+    /// resolved, partly_resolved, not_resolved, withdrawn, referred_elsewhere
+    #[arg(long, value_name = "OUTCOME")]
+    pub outcome: String,
+    /// The day it closed (default: today)
+    #[arg(long, value_name = "DATE")]
+    pub on: Option<String>,
+}
+
+/// Words of these commands, kept together for translation.
+mod text {
+    pub const NO_CASES: &str = "No cases match.";
+    pub const NO_HITS: &str = "Nothing matches.";
+    pub const NO_CONTACTS: &str = "No contacts match.";
+    pub const MASKED: &str = "•••• confidential: hidden (--reveal shows it)";
+    pub const CONSENT_YES: &str = "Agreed to their details being shared";
+    pub const CONSENT_NO: &str = "Has NOT agreed to their details being shared";
+    pub const CONSENT_UNKNOWN: &str = "Not yet asked about sharing their details";
+    pub const FACTS: &str = "Facts";
+    pub const WANTS: &str = "What they want done";
+    pub const HISTORY: &str = "History";
+    pub const OTHERS: &str = "Others involved";
+    pub const PEOPLE: &str = "People";
+    pub const FOLLOW_UPS: &str = "Follow-ups";
+    pub const REFERRALS: &str = "Referrals";
+    pub const TIMELINE: &str = "Diary";
+    pub const NONE: &str = "none";
+    pub const OPENED: &str = "opened";
+    pub const CLOSED: &str = "closed";
+    pub const DONE: &str = "done";
+    pub const REPLIED: &str = "replied";
+    pub const REPLY_DUE: &str = "reply due";
+    pub const CAUTION: &str = "Caution";
+    pub fn closed(reference: &str, outcome: &str, on: chrono::NaiveDate) -> String {
+        format!("closed {reference}: {outcome} ({on})")
+    }
+    pub fn already_closed(reference: &str) -> String {
+        format!(
+            "{reference} is already closed: change its outcome in casebook (the case screen, `x`)"
+        )
+    }
+    pub fn open_cases(n: u64) -> String {
+        match n {
+            0 => String::new(),
+            1 => "1 open case".into(),
+            n => format!("{n} open cases"),
+        }
+    }
+}
+
+/// Text for a terminal: control characters (escape sequences, a newline in
+/// a name) become spaces, so nothing typed or imported can drive the terminal
+/// or split a line.
+pub(crate) fn clean(s: &str) -> String {
+    s.chars()
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .collect()
+}
+
+/// As [`clean`], keeping line breaks (for multi-line text shown indented).
+fn clean_lines(s: &str) -> Vec<String> {
+    s.lines().map(clean).collect()
+}
+
+fn print(out: &mut dyn Write, s: &str) -> Result<()> {
+    out.write_all(s.as_bytes())
+        .and_then(|()| out.flush())
+        .map_err(stdout_error)
+}
+
+fn json<T: Serialize>(out: &mut dyn Write, value: &T) -> Result<()> {
+    let mut s = serde_json::to_string_pretty(value)
+        .map_err(|e| Error::invalid(format!("cannot write JSON: {e}")))?;
+    s.push('\n');
+    print(out, &s)
+}
+
+/// `--status`: a contract name or the words people use; `active` is every
+/// status but closed.
+fn status_filter(s: &str) -> Result<(Option<CaseStatus>, bool)> {
+    if matches!(
+        synonyms::key(s).as_str(),
+        "active" | "notclosed" | "allopen"
+    ) {
+        return Ok((None, true));
+    }
+    synonyms::choice::<CaseStatus>(s)
+        .map(|st| (Some(st), false))
+        .ok_or_else(|| {
+            Error::invalid(format!(
+                "--status: unknown status `{s}`: expected one of {}, or active",
+                CaseStatus::names()
+            ))
+        })
+}
+
+fn category_filter(env: &Env, s: &str) -> Result<String> {
+    let categories = env.config.categories();
+    synonyms::category(s, &categories).ok_or_else(|| {
+        let near = synonyms::nearest_category(s, &categories)
+            .map(|c| format!(" (nearest: `{c}`)"))
+            .unwrap_or_default();
+        Error::invalid(format!(
+            "--category: unknown category `{s}`: expected one of {}{near}",
+            categories.join(", ")
+        ))
+    })
+}
+
+#[derive(Serialize)]
+struct JsonCaseLine {
+    reference: String,
+    title: String,
+    opened: String,
+    status: CaseStatus,
+    kind: crate::domain::CaseKind,
+    category: String,
+    constituent: Option<String>,
+    caution: bool,
+}
+
+impl From<&CaseSummary> for JsonCaseLine {
+    fn from(c: &CaseSummary) -> Self {
+        JsonCaseLine {
+            reference: c.reference.clone(),
+            title: c.title.clone(),
+            opened: c.opened.to_string(),
+            status: c.status,
+            kind: c.kind,
+            category: c.category.clone(),
+            constituent: c.constituent.clone(),
+            caution: c.caution,
+        }
+    }
+}
+
+/// `casebook cases`.
+pub fn cases(env: &Env, args: &CasesArgs, out: &mut dyn Write) -> Result<ExitCode> {
+    let today = env.clock.today();
+    let (status, open_only) = match &args.status {
+        Some(s) => status_filter(s)?,
+        None => (None, false),
+    };
+    let filter = CaseFilter {
+        status,
+        open_only,
+        category: args
+            .category
+            .as_deref()
+            .map(|c| category_filter(env, c))
+            .transpose()?,
+        since: args
+            .since
+            .as_deref()
+            .map(|d| parse_date(d, today).map_err(|e| Error::invalid(format!("--since: {e}"))))
+            .transpose()?,
+        ..CaseFilter::default()
+    };
+    let store = env.open_store()?;
+    let rows = match &args.person {
+        Some(name) => cases_of_person(&store, name, &filter)?,
+        None => {
+            // Page through with the case list's own query: each page costs
+            // the same however big the diary.
+            let mut rows: Vec<CaseSummary> = Vec::new();
+            loop {
+                let after = rows.last().map(|c| (c.opened, c.id));
+                let page = store.cases_page(&filter, CaseSort::NewestFirst, after, 500)?;
+                let done = page.len() < 500;
+                rows.extend(page);
+                if done {
+                    break;
+                }
+            }
+            rows
+        }
+    };
+    match args.format {
+        TextOrJson::Json => {
+            #[derive(Serialize)]
+            struct Doc {
+                cases: Vec<JsonCaseLine>,
+            }
+            json(
+                out,
+                &Doc {
+                    cases: rows.iter().map(JsonCaseLine::from).collect(),
+                },
+            )?;
+        }
+        TextOrJson::Text => {
+            if rows.is_empty() {
+                print(out, &format!("{}\n", text::NO_CASES))?;
+            }
+            for c in &rows {
+                let who = c.constituent.as_deref().unwrap_or("");
+                let caution = if c.caution { "⚠ " } else { "" };
+                print(
+                    out,
+                    &format!(
+                        "{:<9}  {}  {:<19}  {}{}  — {}\n",
+                        c.reference,
+                        c.opened,
+                        c.status.as_str(),
+                        caution,
+                        clean(&c.title),
+                        clean(who)
+                    ),
+                )?;
+            }
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The cases of everyone of that name, newest first, filtered as asked.
+fn cases_of_person(store: &Store, name: &str, filter: &CaseFilter) -> Result<Vec<CaseSummary>> {
+    let people = store.find_person(name)?;
+    if people.is_empty() {
+        return Err(Error::NotFound {
+            what: "person",
+            name: clean(name.trim()),
+        });
+    }
+    let mut rows: Vec<CaseSummary> = Vec::new();
+    for p in &people {
+        for (_, c) in store.cases_of_contact(p.id)? {
+            let keep = filter.status.is_none_or(|s| c.status == s)
+                && (!filter.open_only || c.status != CaseStatus::Closed)
+                && filter
+                    .category
+                    .as_ref()
+                    .is_none_or(|cat| &c.category == cat)
+                && filter.since.is_none_or(|d| c.opened >= d);
+            if keep && !rows.iter().any(|r| r.id == c.id) {
+                let people = store.case_people(c.id)?;
+                let constituent = people
+                    .iter()
+                    .find(|(r, _)| *r == crate::domain::Role::Constituent)
+                    .map(|(_, k)| k.name.clone());
+                let caution = people.iter().any(|(_, k)| k.caution.is_some());
+                rows.push(summary(&c, constituent, caution));
+            }
+        }
+    }
+    rows.sort_by_key(|c| std::cmp::Reverse((c.opened, c.id)));
+    Ok(rows)
+}
+
+fn summary(c: &Record<Case>, constituent: Option<String>, caution: bool) -> CaseSummary {
+    CaseSummary {
+        id: c.id,
+        reference: c.reference.clone(),
+        title: c.title.clone(),
+        opened: c.opened,
+        status: c.status,
+        kind: c.kind,
+        category: c.category.clone(),
+        constituent,
+        caution,
+    }
+}
+
+fn case_by_reference(store: &Store, reference: &str) -> Result<Record<Case>> {
+    store
+        .case_by_reference(reference.trim())?
+        .ok_or_else(|| Error::NotFound {
+            what: "case with reference",
+            name: clean(reference.trim()),
+        })
+}
+
+#[derive(Serialize)]
+struct JsonCase {
+    reference: String,
+    title: String,
+    status: CaseStatus,
+    outcome: Option<Outcome>,
+    kind: crate::domain::CaseKind,
+    category: String,
+    channel: crate::domain::Channel,
+    opened: String,
+    closed: Option<String>,
+    location: Option<String>,
+    postcode: Option<String>,
+    consent_to_share: Option<bool>,
+    promised_by: Option<String>,
+    satisfaction: Option<u8>,
+    facts: Option<String>,
+    wants: Option<String>,
+    history: Option<String>,
+    others_involved: Option<String>,
+    people: Vec<JsonPerson>,
+    follow_ups: Vec<JsonCaseFollowUp>,
+    referrals: Vec<JsonReferral>,
+    entries: Vec<JsonEntry>,
+}
+
+#[derive(Serialize)]
+struct JsonPerson {
+    role: crate::domain::Role,
+    name: String,
+    phone: Option<String>,
+    email: Option<String>,
+    caution: Option<String>,
+}
+
+#[derive(Serialize)]
+struct JsonCaseFollowUp {
+    id: i64,
+    due_on: String,
+    what: String,
+    done_on: Option<String>,
+}
+
+#[derive(Serialize)]
+struct JsonReferral {
+    to: String,
+    referred_on: String,
+    council_ref: Option<String>,
+    due_on: String,
+    reply_on: Option<String>,
+}
+
+#[derive(Serialize)]
+struct JsonEntry {
+    at: String,
+    kind: crate::domain::EntryKind,
+    contact: Option<String>,
+    confidential: bool,
+    /// `null` for a confidential entry unless `--reveal`.
+    text: Option<String>,
+}
+
+/// `casebook show REF`: the whole case, as its screen shows it.
+pub fn show(env: &Env, args: &ShowArgs, out: &mut dyn Write) -> Result<ExitCode> {
+    let store = env.open_store()?;
+    let c = case_by_reference(&store, &args.reference)?;
+    let people = store.case_people(c.id)?;
+    let entries = store.entry_lines_of_case(c.id, usize::MAX >> 1)?;
+    let referrals = store.referral_lines_of_case(c.id)?;
+    let follow_ups = store.follow_up_lines_of_case(c.id)?;
+    let shown = |confidential: bool, t: &str| -> Option<String> {
+        (!confidential || args.reveal).then(|| t.to_string())
+    };
+    if args.format == TextOrJson::Json {
+        let doc = JsonCase {
+            reference: c.reference.clone(),
+            title: c.title.clone(),
+            status: c.status,
+            outcome: c.outcome,
+            kind: c.kind,
+            category: c.category.clone(),
+            channel: c.channel,
+            opened: c.opened.to_string(),
+            closed: c.closed.map(|d| d.to_string()),
+            location: c.location.clone(),
+            postcode: c.postcode.clone(),
+            consent_to_share: c.consent_to_share,
+            promised_by: c.promised_by.map(|d| d.to_string()),
+            satisfaction: c.satisfaction,
+            facts: c.facts.clone(),
+            wants: c.wants.clone(),
+            history: c.history.clone(),
+            others_involved: c.others_involved.clone(),
+            people: people
+                .iter()
+                .map(|(role, k)| JsonPerson {
+                    role: *role,
+                    name: k.name.clone(),
+                    phone: k.phone.clone(),
+                    email: k.email.clone(),
+                    caution: k.caution.clone(),
+                })
+                .collect(),
+            follow_ups: follow_ups
+                .iter()
+                .map(|f| JsonCaseFollowUp {
+                    id: f.id.raw(),
+                    due_on: f.due_on.to_string(),
+                    what: f.what.clone(),
+                    done_on: f.done_on.map(|d| d.to_string()),
+                })
+                .collect(),
+            referrals: referrals
+                .iter()
+                .map(|r| JsonReferral {
+                    to: r.to.clone(),
+                    referred_on: r.referred_on.to_string(),
+                    council_ref: r.council_ref.clone(),
+                    due_on: r.due_on.to_string(),
+                    reply_on: r.reply_on.map(|d| d.to_string()),
+                })
+                .collect(),
+            entries: entries
+                .iter()
+                .map(|e| JsonEntry {
+                    at: e.at.format("%Y-%m-%dT%H:%M").to_string(),
+                    kind: e.kind,
+                    contact: e.contact.clone(),
+                    confidential: e.confidential,
+                    text: shown(e.confidential, &e.text),
+                })
+                .collect(),
+        };
+        json(out, &doc)?;
+        return Ok(ExitCode::SUCCESS);
+    }
+
+    let mut s = String::new();
+    for (_, p) in people.iter().filter(|(_, p)| p.caution.is_some()) {
+        s += &format!(
+            "⚠ {}: {} — {}\n",
+            text::CAUTION,
+            clean(&p.name),
+            clean(p.caution.as_deref().unwrap_or(""))
+        );
+    }
+    s += &format!(
+        "{}  {}  [{}]",
+        c.reference,
+        clean(&c.title),
+        c.status.label()
+    );
+    if let Some(o) = c.outcome {
+        s += &format!(" {}", o.label());
+    }
+    s.push('\n');
+    s += &format!(
+        "{} · {} · {} · {} {}",
+        c.kind.label(),
+        c.category.replace('_', " "),
+        c.channel.label(),
+        text::OPENED,
+        c.opened
+    );
+    if let Some(d) = c.closed {
+        s += &format!(" · {} {d}", text::CLOSED);
+    }
+    s.push('\n');
+    let place = [c.location.as_deref(), c.postcode.as_deref()]
+        .into_iter()
+        .flatten()
+        .map(clean)
+        .collect::<Vec<_>>()
+        .join(", ");
+    if !place.is_empty() {
+        s += &format!("{place}\n");
+    }
+    s += match c.consent_to_share {
+        Some(true) => text::CONSENT_YES,
+        Some(false) => text::CONSENT_NO,
+        None => text::CONSENT_UNKNOWN,
+    };
+    s.push('\n');
+    for (title, value) in [
+        (text::FACTS, &c.facts),
+        (text::WANTS, &c.wants),
+        (text::HISTORY, &c.history),
+        (text::OTHERS, &c.others_involved),
+    ] {
+        if let Some(t) = value {
+            s += &format!("\n{title}\n");
+            for l in clean_lines(t) {
+                s += &format!("  {l}\n");
+            }
+        }
+    }
+    s += &format!("\n{}\n", text::PEOPLE);
+    for (role, p) in &people {
+        let reach = [p.phone.as_deref(), p.email.as_deref()]
+            .into_iter()
+            .flatten()
+            .map(clean)
+            .collect::<Vec<_>>()
+            .join(" · ");
+        let mark = if p.caution.is_some() { "⚠ " } else { "" };
+        s += &format!("  {mark}{} ({})", clean(&p.name), role.label());
+        if !reach.is_empty() {
+            s += &format!("  {reach}");
+        }
+        s.push('\n');
+    }
+    s += &format!("\n{}\n", text::FOLLOW_UPS);
+    if follow_ups.is_empty() {
+        s += &format!("  {}\n", text::NONE);
+    }
+    for f in &follow_ups {
+        let when = match f.done_on {
+            Some(d) => format!("{} {d}", text::DONE),
+            None => f.due_on.to_string(),
+        };
+        s += &format!("  #{:<5} {when}  {}\n", f.id.raw(), clean(&f.what));
+    }
+    s += &format!("\n{}\n", text::REFERRALS);
+    if referrals.is_empty() {
+        s += &format!("  {}\n", text::NONE);
+    }
+    for r in &referrals {
+        let state = match r.reply_on {
+            Some(d) => format!("{} {d}", text::REPLIED),
+            None => format!("{} {}", text::REPLY_DUE, r.due_on),
+        };
+        let council = r
+            .council_ref
+            .as_deref()
+            .map(|x| format!(" · {}", clean(x)))
+            .unwrap_or_default();
+        s += &format!(
+            "  {} → {}{council} · {state}\n",
+            r.referred_on,
+            clean(&r.to)
+        );
+    }
+    s += &format!("\n{}\n", text::TIMELINE);
+    if entries.is_empty() {
+        s += &format!("  {}\n", text::NONE);
+    }
+    for e in &entries {
+        let who = e
+            .contact
+            .as_deref()
+            .map(|w| format!(" · {}", clean(w)))
+            .unwrap_or_default();
+        s += &format!(
+            "  {} {}{who}\n",
+            e.at.format("%Y-%m-%d %H:%M"),
+            e.kind.label()
+        );
+        match shown(e.confidential, &e.text) {
+            Some(t) => {
+                for l in clean_lines(&t) {
+                    s += &format!("    {l}\n");
+                }
+            }
+            None => s += &format!("    {}\n", text::MASKED),
+        }
+    }
+    print(out, &s)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `casebook search TEXT`.
+pub fn search(env: &Env, args: &SearchArgs, out: &mut dyn Write) -> Result<ExitCode> {
+    let store = env.open_store()?;
+    let typed = args.text.join(" ");
+    let hits = store.search(&typed, args.limit.max(1))?;
+    let kind = |k: HitKind| match k {
+        HitKind::Contact => "contact",
+        HitKind::Case => "case",
+        HitKind::Entry => "entry",
+        HitKind::Directory => "directory",
+    };
+    match args.format {
+        TextOrJson::Json => {
+            #[derive(Serialize)]
+            struct JsonHit {
+                kind: &'static str,
+                title: String,
+                /// `null` for a confidential entry.
+                detail: Option<String>,
+                confidential: bool,
+            }
+            #[derive(Serialize)]
+            struct Doc {
+                query: String,
+                hits: Vec<JsonHit>,
+            }
+            json(
+                out,
+                &Doc {
+                    query: typed.clone(),
+                    hits: hits
+                        .iter()
+                        .map(|h| JsonHit {
+                            kind: kind(h.kind),
+                            title: h.title.clone(),
+                            detail: (!h.confidential)
+                                .then(|| crate::app::text::search::facts(&h.detail)),
+                            confidential: h.confidential,
+                        })
+                        .collect(),
+                },
+            )?;
+        }
+        TextOrJson::Text => {
+            if hits.is_empty() {
+                print(out, &format!("{}\n", text::NO_HITS))?;
+            }
+            for h in &hits {
+                let detail = if h.confidential {
+                    text::MASKED.to_string()
+                } else {
+                    clean(&crate::app::text::search::facts(&h.detail))
+                };
+                print(
+                    out,
+                    &format!("{:<9}  {}  — {detail}\n", kind(h.kind), clean(&h.title)),
+                )?;
+            }
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `casebook contacts [NAME]`.
+pub fn contacts(env: &Env, args: &ContactsArgs, out: &mut dyn Write) -> Result<ExitCode> {
+    let store = env.open_store()?;
+    let typed = args.name.join(" ");
+    #[derive(Serialize)]
+    struct JsonContact {
+        id: String,
+        name: String,
+        kind: crate::domain::ContactKind,
+        organisation: Option<String>,
+        postcode: Option<String>,
+        phone: Option<String>,
+        email: Option<String>,
+        caution: Option<String>,
+        open_cases: u64,
+    }
+    let mut rows: Vec<JsonContact> = Vec::new();
+    if typed.trim().is_empty() {
+        let mut after: Option<(String, Id<crate::domain::Contact>)> = None;
+        loop {
+            let page =
+                store.contact_lines_page(after.as_ref().map(|(n, id)| (n.as_str(), *id)), 500)?;
+            let done = page.len() < 500;
+            after = page.last().map(|l| (l.name_fold.clone(), l.id));
+            for l in page {
+                let k = store.contact(l.id)?;
+                rows.push(JsonContact {
+                    id: k.uuid.to_string(),
+                    name: l.name,
+                    kind: l.kind,
+                    organisation: l.organisation,
+                    postcode: l.postcode,
+                    phone: k.data.phone,
+                    email: k.data.email,
+                    caution: l.caution,
+                    open_cases: l.open_cases,
+                });
+            }
+            if done {
+                break;
+            }
+        }
+    } else {
+        for k in store.complete_contacts(&typed, 200)? {
+            let open_cases = store
+                .cases_of_contact(k.id)?
+                .iter()
+                .filter(|(_, c)| c.status != CaseStatus::Closed)
+                .count() as u64;
+            rows.push(JsonContact {
+                id: k.uuid.to_string(),
+                name: k.data.name.clone(),
+                kind: k.kind(),
+                organisation: k.data.organisation.clone(),
+                postcode: k.data.postcode.clone(),
+                phone: k.data.phone.clone(),
+                email: k.data.email.clone(),
+                caution: k.data.caution.clone(),
+                open_cases,
+            });
+        }
+    }
+    match args.format {
+        TextOrJson::Json => {
+            #[derive(Serialize)]
+            struct Doc {
+                contacts: Vec<JsonContact>,
+            }
+            json(out, &Doc { contacts: rows })?;
+        }
+        TextOrJson::Text => {
+            if rows.is_empty() {
+                print(out, &format!("{}\n", text::NO_CONTACTS))?;
+            }
+            for k in &rows {
+                let mark = if k.caution.is_some() { "⚠ " } else { "" };
+                let details = [
+                    k.organisation.as_deref(),
+                    k.postcode.as_deref(),
+                    k.phone.as_deref(),
+                    k.email.as_deref(),
+                ]
+                .into_iter()
+                .flatten()
+                .map(clean)
+                .chain(Some(text::open_cases(k.open_cases)).filter(|s| !s.is_empty()))
+                .collect::<Vec<_>>()
+                .join(" · ");
+                print(
+                    out,
+                    &format!("{mark}{} ({})  {details}\n", clean(&k.name), k.kind.label()),
+                )?;
+            }
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `casebook close REF --outcome OUTCOME`.
+pub fn close(env: &Env, args: &CloseArgs, out: &mut dyn Write) -> Result<ExitCode> {
+    let today = env.clock.today();
+    let outcome = synonyms::choice::<Outcome>(&args.outcome).ok_or_else(|| {
+        let near = synonyms::nearest_choice::<Outcome>(&args.outcome)
+            .map(|o| format!(" (nearest: `{o}`)"))
+            .unwrap_or_default();
+        Error::invalid(format!(
+            "--outcome: unknown outcome `{}`: expected one of {}{near}",
+            clean(&args.outcome),
+            Outcome::names()
+        ))
+    })?;
+    let on = match &args.on {
+        Some(d) => parse_date(d, today).map_err(|e| Error::invalid(format!("--on: {e}")))?,
+        None => today,
+    };
+    let mut store = env.open_store()?;
+    let c = case_by_reference(&store, &args.reference)?;
+    if c.status == CaseStatus::Closed {
+        return Err(Error::invalid(text::already_closed(&c.reference)));
+    }
+    if on < c.opened {
+        return Err(Error::invalid(format!(
+            "--on: {on} is before the case was opened ({})",
+            c.opened
+        )));
+    }
+    if on > today {
+        return Err(Error::invalid(format!(
+            "--on: {on} is in the future: a case closes today or earlier"
+        )));
+    }
+    store.close_case(c.id, outcome, on)?;
+    print(
+        out,
+        &format!("{}\n", text::closed(&c.reference, outcome.label(), on)),
+    )?;
+    Ok(ExitCode::SUCCESS)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn clean_strips_escapes_and_newlines() {
+        assert_eq!(clean("a\u{1b}[2Jb\nc\td"), "a [2Jb c d");
+        assert_eq!(clean("Siân"), "Siân");
+    }
+
+    #[test]
+    fn status_words() {
+        assert_eq!(
+            status_filter("Waiting").ok(),
+            Some((Some(CaseStatus::WaitingOther), false))
+        );
+        assert_eq!(status_filter("active").ok(), Some((None, true)));
+        assert!(status_filter("purple").is_err());
+    }
+}
