@@ -65,6 +65,9 @@ fn no_output_is_ever_written_over_the_diary_or_its_backups() {
         &s.path("backups").join("sian").display().to_string(),
     ]));
     assert!(err.contains("backups folder"), "{err}");
+    let err =
+        assert_fails_one_line(&s.run(&["handover", "--out", &db, "--rest", "anonymise", "--yes"]));
+    assert!(err.contains("nothing was written"), "{err}");
     let err = assert_fails_one_line(&s.run(&["backup", &format!("{db}-wal")]));
     assert!(err.contains("the diary"), "{err}");
     assert!(s.snapshot() == before, "the diary is unchanged");
