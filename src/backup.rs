@@ -197,7 +197,7 @@ pub fn all(db: &Path, config: &BackupConfig) -> Vec<PathBuf> {
     let Ok(read) = std::fs::read_dir(dir) else {
         return Vec::new();
     };
-    let mut found: Vec<(String, PathBuf)> = read
+    let mut found: Vec<((String, u32), PathBuf)> = read
         .flatten()
         .filter_map(|e| {
             let name = e.file_name().to_string_lossy().into_owned();
@@ -206,11 +206,24 @@ pub fn all(db: &Path, config: &BackupConfig) -> Vec<PathBuf> {
             let dated = rest.len() >= 13
                 && rest.ends_with(".db")
                 && NaiveDate::parse_from_str(rest.get(..10)?, "%Y-%m-%d").is_ok();
-            dated.then(|| (rest.to_string(), e.path()))
+            dated.then(|| (order(rest), e.path()))
         })
         .collect();
     found.sort();
     found.into_iter().map(|(_, path)| path).collect()
+}
+
+/// `2026-03-02T101530-2.db` → ("2026-03-02T101530", 2): the second backup of
+/// a second sorts after the first (`-` would sort before `.`).
+fn order(rest: &str) -> (String, u32) {
+    let body = rest.strip_suffix(".db").unwrap_or(rest);
+    match body.rsplit_once('-') {
+        Some((base, n)) if base.contains('T') => match n.parse() {
+            Ok(n) => (base.to_string(), n),
+            Err(_) => (body.to_string(), 1),
+        },
+        _ => (body.to_string(), 1),
+    }
 }
 
 /// The newest backup (automatic or made by hand) of the diary at `db`, if
@@ -325,6 +338,21 @@ mod tests {
         assert_eq!(
             latest(&db, &cfg),
             Some(dir.path().join("casebook-2026-01-20.db"))
+        );
+        // Two by hand in one second: the second is the latest.
+        for name in [
+            "casebook-2026-01-20T090000.db",
+            "casebook-2026-01-20T090000-2.db",
+        ] {
+            std::fs::write(dir.path().join(name), b"x").expect("write");
+        }
+        assert_eq!(
+            latest(&db, &cfg),
+            Some(dir.path().join("casebook-2026-01-20T090000-2.db"))
+        );
+        assert_eq!(
+            free_name(dir.path(), "casebook-2026-01-20T090000.db"),
+            dir.path().join("casebook-2026-01-20T090000-3.db")
         );
     }
 }

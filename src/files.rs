@@ -232,6 +232,13 @@ pub fn write_output(path: &Path, bytes: &[u8], protected: &Protected) -> Result<
     }
 }
 
+/// Checks, before any work is done, that [`write_output`] would accept
+/// `path`: so a refused `--out` changes nothing (no request recorded, no
+/// erasure made).
+pub fn check_output(path: &Path, protected: &Protected) -> Result<()> {
+    target_of(path, protected, false).map(drop)
+}
+
 /// Where a database copy (`casebook backup PATH`) may be written: not over
 /// the diary or its companions (the backups folder is its home), through a
 /// symlink to its target, never to a device or FIFO (SQLite needs a file).

@@ -182,6 +182,15 @@ fn the_diary_its_wal_and_its_backups_hold_no_readable_text() {
     ));
     assert!(said.contains("entries: 2"), "{said}");
     assert_unreadable("the restored diary", &sb.db);
+    // check names the plain backup made before `encrypt` (exit 1) until it
+    // is deleted.
+    let plain = sb.path("backups").join("casebook-2026-03-01.db");
+    let o = run(&sb, &with_key(), &["check"]);
+    assert_eq!(o.status.code(), Some(1), "stderr: {}", stderr(&o));
+    let said = stdout(&o);
+    assert!(said.contains("the diary is healthy"), "{said}");
+    assert!(said.contains(&plain.display().to_string()), "{said}");
+    std::fs::remove_file(&plain).expect("delete the plain backup");
     let said = ok(&run(&sb, &with_key(), &["check"]));
     assert!(said.contains("the diary is healthy"), "{said}");
 }

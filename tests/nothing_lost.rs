@@ -65,6 +65,9 @@ fn no_output_is_ever_written_over_the_diary_or_its_backups() {
         &s.path("backups").join("sian").display().to_string(),
     ]));
     assert!(err.contains("backups folder"), "{err}");
+    let err =
+        assert_fails_one_line(&s.run(&["handover", "--out", &db, "--rest", "anonymise", "--yes"]));
+    assert!(err.contains("nothing was written"), "{err}");
     let err = assert_fails_one_line(&s.run(&["backup", &format!("{db}-wal")]));
     assert!(err.contains("the diary"), "{err}");
     assert!(s.snapshot() == before, "the diary is unchanged");
@@ -525,4 +528,72 @@ fn a_case_shared_by_two_people_is_counted_once() {
         .expect("handover");
     assert_eq!(done.people.len(), 2);
     assert_eq!(done.cases.len(), 1, "{:?}", done.cases);
+}
+
+fn holds(path: &Path, needle: &[u8]) -> bool {
+    std::fs::read(path).is_ok_and(|b| b.windows(needle.len()).any(|w| w == needle))
+}
+
+#[test]
+fn an_erasure_interrupted_by_another_program_is_finished_at_the_next_open() {
+    let s = Sandbox::new();
+    let email = "zephyrine.quill@example.org";
+    for text in ["first call", "second call"] {
+        let out = s.run(&["log", "--who", "Zephyrine Quill", text]);
+        assert!(out.status.success(), "{}", common::stderr(&out));
+    }
+    {
+        let mut store = s.store();
+        let who = store.find_person("Zephyrine Quill").expect("find")[0].id;
+        let mut contact = store.contact(who).expect("contact").data;
+        contact.email = Some(email.into());
+        store.update_contact(who, &contact).expect("email");
+    }
+    // Another program (a second casebook) is reading the diary.
+    let holder = rusqlite::Connection::open(&s.db).expect("open");
+    holder.execute_batch("BEGIN").expect("begin");
+    let _: i64 = holder
+        .query_row("SELECT count(*) FROM entries", [], |r| r.get(0))
+        .expect("read");
+
+    let out = s.run(&["erase", "Zephyrine Quill", "--yes"]);
+    assert!(out.status.success(), "{}", common::stderr(&out));
+    assert!(
+        common::stderr(&out).contains("finishes the wipe the next time"),
+        "{}",
+        common::stderr(&out)
+    );
+    let marker = s.path("casebook.db.wipe-pending");
+    assert!(marker.exists(), "the wipe is recorded as pending");
+    let check = s.run(&["check"]);
+    assert!(!check.status.success());
+    assert!(
+        stdout(&check).contains("wipe is pending"),
+        "{}",
+        stdout(&check)
+    );
+    // The erasure is saved (the message never asked to run it again): a
+    // rerun finds nobody, and tries the wipe again.
+    let rerun = common::assert_fails(&s.run(&["erase", "Zephyrine Quill", "--yes"]));
+    assert!(rerun.contains("no person matches"), "{rerun}");
+    assert!(marker.exists());
+
+    holder.execute_batch("COMMIT").expect("end");
+    drop(holder);
+    let out = s.run(&["due"]);
+    assert!(out.status.success(), "{}", common::stderr(&out));
+    assert!(!marker.exists(), "finished at the next open");
+    assert!(s.run(&["check"]).status.success());
+    for file in [s.db.clone(), s.path("casebook.db-wal")] {
+        assert!(
+            !holds(&file, email.as_bytes()),
+            "{} holds the email",
+            file.display()
+        );
+        assert!(
+            !holds(&file, b"Zephyrine"),
+            "{} holds the name",
+            file.display()
+        );
+    }
 }

@@ -65,6 +65,9 @@ pub(super) fn report(env: &Env, done: &Erasure, out: &mut dyn Write) -> Result<(
     for l in lines {
         writeln!(out, "{l}").map_err(stdout_error)?;
     }
+    if done.wipe_pending {
+        eprintln!("casebook: warning: {}", super::safety::WIPE_PENDING);
+    }
     Ok(())
 }
 

@@ -14,6 +14,8 @@ use crate::Result;
 use crate::store::{AuditAction, RestAction};
 
 pub fn run(env: &Env, args: &HandoverArgs, out: &mut dyn Write) -> Result<ExitCode> {
+    // A refused --out changes nothing: checked before anything else.
+    crate::files::check_output(&args.out, &env.protected())?;
     let mut store = super::erase::open_for_erasure(env)?;
     let plan = store.handover_plan()?;
     let rest = match args.rest {

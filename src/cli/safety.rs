@@ -36,6 +36,7 @@ mod say {
         "a plain (unencrypted) copy of the encrypted diary; delete it once you have a newer backup";
     pub const NEEDS_ATTENTION: &str =
         "the diary is healthy, but the files listed above need attention";
+    pub const WIPE_OWED: &str = "an erasure's wipe is pending: old copies of the erased text may remain in the file until casebook next opens the diary with no other program using it";
     pub const RESTORE_ENCRYPTED: &str = "the backup was not encrypted: the restored diary is encrypted with the diary's passphrase, as before";
 }
 
@@ -60,9 +61,18 @@ fn clean_leftovers(db: &Path) {
 pub(super) fn open_store_without_backup(env: &Env) -> Result<Store> {
     let db = &env.db_path;
     clean_leftovers(db);
-    super::crypt::with_passphrase(db, |key| Store::open_with_key(db, key))
-        .map_err(|e| name_latest_backup(e, env))
+    let mut store = super::crypt::with_passphrase(db, |key| Store::open_with_key(db, key))
+        .map_err(|e| name_latest_backup(e, env))?;
+    // An erasure interrupted before its wipe (killed, disk full, the file
+    // held by another program) is finished now.
+    if store.wipe_pending() && store.finish_pending_wipe().is_err() {
+        eprintln!("casebook: warning: {WIPE_PENDING}");
+    }
+    Ok(store)
 }
+
+/// The erasure is saved but its wipe could not be finished yet.
+pub(super) const WIPE_PENDING: &str = "the erasure is saved, but the old copies of the erased text could not be wiped from the file yet (another program has the diary open, or the disk is full); casebook finishes the wipe the next time it opens the diary — `casebook check` shows whether it is still pending";
 
 fn name_latest_backup(e: Error, env: &Env) -> Error {
     match e {
@@ -300,6 +310,11 @@ pub fn check(env: &Env, out: &mut dyn Write) -> Result<ExitCode> {
         )?;
     }
     let mut attention = 0;
+    let marker = store::wipe_marker(db);
+    if marker.exists() {
+        w(out, format!("{}: {}", marker.display(), say::WIPE_OWED))?;
+        attention += 1;
+    }
     for p in store::leftovers(db) {
         w(out, format!("{}: {}", p.display(), say::LEFTOVER))?;
         attention += 1;

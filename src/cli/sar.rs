@@ -51,6 +51,13 @@ pub fn run(env: &Env, args: &SarArgs, out: &mut dyn Write) -> Result<ExitCode> {
             "--requested {requested} is in the future: give the date the person asked"
         )));
     }
+    // A refused --out changes nothing: checked before the request is recorded.
+    if let Some(base) = &args.out {
+        let (json_path, md_path) = out_paths(base);
+        for p in [&json_path, &md_path] {
+            crate::files::check_output(p, &env.protected())?;
+        }
+    }
     let mut store = open_existing(env)?;
     let person = resolve(&store, &args.who)?;
     if args.answered {

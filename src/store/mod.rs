@@ -64,7 +64,7 @@ pub use migrations::{STEPS as MIGRATION_STEPS, apply_steps};
 pub use privacy::{
     ERASED_NAME, ERASED_TEXT, ERASED_TITLE, Erasure, ErasurePreview, HandoverPlan, Mention,
     PersonMatch, RestAction, RetentionCase, RetentionPerson, SarRequest, SubjectAccess, UNFILED,
-    Withheld, WithheldItem, one_month_after,
+    Withheld, WithheldItem, one_month_after, wipe_marker,
 };
 pub use referrals::{ConsentWarning, NewReferral, ReferOutcome, ReplyOutcome};
 pub use review::PublicisedCase;

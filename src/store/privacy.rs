@@ -14,7 +14,9 @@
 use std::collections::{BTreeSet, HashMap, HashSet};
 
 use chrono::NaiveDate;
-use rusqlite::{Connection, OptionalExtension, params};
+use std::path::{Path, PathBuf};
+
+use rusqlite::{Connection, OptionalExtension, Transaction, params};
 use uuid::Uuid;
 
 use super::Store;
@@ -168,6 +170,10 @@ pub struct Erasure {
     /// References of other cases whose text still mentions an erased name,
     /// email or phone (with "unfiled" for entries on no case): to edit by hand.
     pub still_mentioned: Vec<String>,
+    /// The erasure is saved but the old bytes could not be wiped from the
+    /// file yet (another program has it open, the disk is full): recorded,
+    /// and finished at the next open ([`Store::finish_pending_wipe`]).
+    pub wipe_pending: bool,
 }
 
 /// A closed case that may be past the retention period, with the facts the
@@ -698,14 +704,13 @@ impl Store {
     /// Erases one person: see the module notes for what stays and what
     /// goes. Then [`Store::scrub`] so the bytes leave the file.
     pub fn erase_person(&mut self, person: Id<Contact>) -> Result<Erasure> {
-        let done = self.write(|tx| {
+        let done = self.erase_then_wipe(|tx| {
             let mut done = Erasure::default();
             let mut words = Vec::new();
             erase_in(tx, person.raw(), &mut done, &mut words)?;
             done.still_mentioned = mentions(tx, &words)?;
             Ok(done)
         })?;
-        self.scrub()?;
         Ok(done)
     }
 
@@ -810,7 +815,7 @@ impl Store {
     /// transaction, then [`Store::scrub`]. Which ones is the caller's
     /// decision (the retention policy); each case is counted once.
     pub fn erase_records(&mut self, cases: &[Id<Case>], people: &[Id<Contact>]) -> Result<Erasure> {
-        let done = self.write(|tx| {
+        let done = self.erase_then_wipe(|tx| {
             let mut done = Erasure::default();
             for case in cases {
                 let entries: usize = tx.query_row(
@@ -830,7 +835,6 @@ impl Store {
             done.still_mentioned = mentions(tx, &words)?;
             Ok(done)
         })?;
-        self.scrub()?;
         Ok(done)
     }
 
@@ -941,7 +945,7 @@ impl Store {
     /// handed over; the councillor keeps statistics only), except that with
     /// [`RestAction::Delete`] the rest are deleted outright.
     pub fn apply_handover(&mut self, plan: &HandoverPlan, rest: RestAction) -> Result<Erasure> {
-        let done = self.write(|tx| {
+        let done = self.erase_then_wipe(|tx| {
             let mut done = Erasure::default();
             let mut words = Vec::new();
             for id in &plan.consenting {
@@ -960,8 +964,64 @@ impl Store {
             done.still_mentioned = mentions(tx, &words)?;
             Ok(done)
         })?;
-        self.scrub()?;
         Ok(done)
+    }
+
+    /// Runs an erasure `f` in one transaction, then wipes the old bytes.
+    ///
+    /// The wipe is recorded as pending (a marker file beside the diary,
+    /// synced) before the transaction commits, and the record is removed
+    /// only once the wipe is done: a kill, a full disk or another program
+    /// holding the file between the two leaves the record, and the next open
+    /// finishes the wipe. secure_delete is on during the erasure itself, so
+    /// the pages it rewrites carry zeros where the text was.
+    fn erase_then_wipe(
+        &mut self,
+        f: impl FnOnce(&Transaction<'_>) -> Result<Erasure>,
+    ) -> Result<Erasure> {
+        let marker = self.path().map(wipe_marker);
+        let was_pending = marker.as_deref().is_some_and(Path::exists);
+        if let Some(m) = &marker {
+            mark(m)?;
+        }
+        self.conn().pragma_update(None, "secure_delete", "ON")?;
+        let result = self.write(f);
+        self.conn().pragma_update(None, "secure_delete", "OFF")?;
+        let mut done = match result {
+            Ok(done) => done,
+            Err(e) => {
+                // Nothing was erased: no wipe is owed for this one.
+                if let Some(m) = marker.filter(|_| !was_pending) {
+                    let _ = std::fs::remove_file(m);
+                }
+                return Err(e);
+            }
+        };
+        done.wipe_pending = self.finish_pending_wipe().is_err();
+        Ok(done)
+    }
+
+    /// True when an erasure's wipe was interrupted and is still owed.
+    pub fn wipe_pending(&self) -> bool {
+        self.path().map(wipe_marker).is_some_and(|m| m.exists())
+    }
+
+    /// Finishes an interrupted erasure's wipe, if one is recorded: the
+    /// scrub, then the record removed. An error leaves the record.
+    pub fn finish_pending_wipe(&mut self) -> Result<()> {
+        let Some(marker) = self.path().map(wipe_marker) else {
+            return self.scrub();
+        };
+        if !marker.exists() {
+            return Ok(());
+        }
+        self.scrub()?;
+        std::fs::remove_file(&marker)
+            .map_err(|e| Error::io(format!("cannot remove {}", marker.display()), e))?;
+        if let Some(dir) = marker.parent() {
+            super::sync_dir(dir);
+        }
+        Ok(())
     }
 
     /// Makes removed text really leave the file: merges the search index so
@@ -980,6 +1040,25 @@ impl Store {
         conn.pragma_update(None, "secure_delete", "OFF")?;
         result
     }
+}
+
+/// `t.db` → `t.db.wipe-pending`: present while an erasure's wipe is owed.
+pub fn wipe_marker(db: &Path) -> PathBuf {
+    super::sibling_path(db, ".wipe-pending")
+}
+
+/// Records durably that a wipe is owed (before the erasure commits).
+fn mark(marker: &Path) -> Result<()> {
+    let fail = |e: std::io::Error| Error::io(format!("cannot write {}", marker.display()), e);
+    match crate::files::create_private(marker) {
+        Ok(f) => f.sync_all().map_err(fail)?,
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {}
+        Err(e) => return Err(fail(e)),
+    }
+    if let Some(dir) = marker.parent() {
+        super::sync_dir(dir);
+    }
+    Ok(())
 }
 
 /// Copies the write-ahead log into the file and truncates it to nothing.
