@@ -1,8 +1,10 @@
 //! Dates and times as typed: never a panic; a date that parses prints as ISO
-//! and parses back to itself; a message is one line when the input is.
+//! and parses back to itself, inside the window of accepted dates (1990 to
+//! ten years ahead); a message is one line when the input is.
 #![no_main]
 
 use casebook::dates::{iso, parse_date, parse_datetime, parse_optional_date, parse_time};
+use casebook::domain::when::{DateUse, check};
 use chrono::NaiveDate;
 use libfuzzer_sys::fuzz_target;
 
@@ -18,7 +20,11 @@ fuzz_target!(|data: &[u8]| {
     ];
     for today in todays.into_iter().flatten() {
         match parse_date(s, today) {
-            Ok(d) => assert_eq!(parse_date(&iso(d), today).ok(), Some(d), "{s:?}"),
+            Ok(d) => {
+                assert_eq!(parse_date(&iso(d), today).ok(), Some(d), "{s:?}");
+                // Every date given out lies in the window of accepted dates.
+                assert!(check(d, DateUse::Plan, today).is_ok(), "{s:?} gave {d}");
+            }
             Err(e) if !s.contains(['\n', '\r']) => {
                 assert!(!e.to_string().contains('\n'), "{s:?}: {e}")
             }

@@ -325,7 +325,29 @@ fn markdown(d: &SubjectAccess, r: &SarRequest, today: NaiveDate) -> String {
                 },
             ),
         ];
+        let held_items: Vec<WithheldItem> = d
+            .withheld
+            .iter()
+            .filter(|w| w.case == c.reference)
+            .map(|w| w.what)
+            .collect();
         for (k, v) in lines {
+            // A field withheld says so, rather than looking empty.
+            let field = match k {
+                "Location" => Some(WithheldItem::Location),
+                "Postcode" => Some(WithheldItem::Postcode),
+                "Facts" => Some(WithheldItem::Facts),
+                "Wanted" => Some(WithheldItem::Wants),
+                "History" => Some(WithheldItem::History),
+                "Others involved" => Some(WithheldItem::OthersInvolved),
+                "Feedback" => Some(WithheldItem::Feedback),
+                "Consent to share" => Some(WithheldItem::ConsentToShare),
+                _ => None,
+            };
+            let v = match field {
+                Some(f) if held_items.contains(&f) => WITHHELD.to_string(),
+                _ => v,
+            };
             let _ = writeln!(s, "- **{k}:** {v}");
         }
         let held: Vec<String> = d
@@ -423,6 +445,9 @@ fn markdown(d: &SubjectAccess, r: &SarRequest, today: NaiveDate) -> String {
     }
     s
 }
+
+/// What a withheld field shows.
+const WITHHELD: &str = "(withheld: see below)";
 
 /// Why third-party data is withheld, in the words the export gives.
 const THIRD_PARTY: &str = "another person's data, withheld as the ICO's guidance allows (third-party information, not disclosed without their consent)";
