@@ -49,7 +49,7 @@ fn fill(path: &Path) {
             preferred_contact: Some(PreferredContact::Email),
             gender: some("female"),
             age_band: Some(AgeBand::From18To29),
-            ethnicity: some("White Welsh"),
+            ethnicity: some("white_welsh"),
             employment_status: some("student"),
             caution: some("Dog at the door: do not visit alone"),
             notes: some("Prefers Welsh: ŵ ŷ â"),

@@ -73,7 +73,11 @@ fn imports_every_column() {
     assert_eq!(sian.postcode.as_deref(), Some("CF10 5BF"));
     assert_eq!(sian.gender.as_deref(), Some("female"));
     assert_eq!(sian.age_band, Some(AgeBand::From45To64));
-    assert_eq!(sian.ethnicity.as_deref(), Some("White Welsh"));
+    assert_eq!(
+        sian.ethnicity.as_deref(),
+        Some("white_welsh"),
+        "one canonical value"
+    );
     assert_eq!(sian.employment_status.as_deref(), Some("prefer_not_to_say"));
 
     let rats = s

@@ -342,6 +342,11 @@ fn the_people_on_a_case_are_added_given_roles_edited_and_removed() {
     let people = app.store.case_people(case).expect("people");
     assert_eq!(people.len(), 1);
     assert!(app.store.contact(rhian.id).is_ok(), "the contact stays");
+    let (export, _) = app.store.export_all(false).expect("export");
+    assert!(
+        export.tombstones.iter().any(|t| t.kind == "case_person"),
+        "the removal leaves a tombstone for a later merge"
+    );
 }
 
 #[test]
@@ -548,4 +553,24 @@ fn an_import_spelling_gender_three_ways_gives_one_review_row() {
         d["employment_status"],
         serde_json::json!({"employed": 2, "retired": 1})
     );
+}
+
+#[test]
+fn the_domain_refuses_a_first_contact_after_opening_and_a_consent_date_without_an_answer() {
+    let (_dir, mut app) = app();
+    let cats = Config::default().categories();
+    let mut case = casebook::domain::Case::new("Damp", day(2026, 3, 2));
+    let saved = app.store.add_case(&case, &[], &cats).expect("case");
+    case.contacted_on = Some(day(2026, 3, 3));
+    assert!(app.store.update_case(saved.id, &case, &cats).is_err());
+    case.contacted_on = Some(day(2026, 2, 27));
+    case.consent_on = Some(day(2026, 2, 27));
+    assert!(app.store.update_case(saved.id, &case, &cats).is_err());
+    case.consent_to_share = Some(false);
+    let saved = app
+        .store
+        .update_case(saved.id, &case, &cats)
+        .expect("saved");
+    assert_eq!(saved.contacted_on, Some(day(2026, 2, 27)));
+    assert_eq!(saved.consent_on, Some(day(2026, 2, 27)));
 }

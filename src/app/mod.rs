@@ -242,7 +242,7 @@ impl App {
                 Open,
                 Back,
             ],
-            Screen::Contacts(_) => vec![Open, Back],
+            Screen::Contacts(_) => vec![Open, EditContact, Back],
             Screen::Contact(_) => vec![Open, EditContact, Reveal, Back],
             Screen::Agenda(_) => vec![
                 Open, Done, Undo, SnoozeDay, SnoozeWeek, Reschedule, Reveal, Back,
@@ -1200,6 +1200,13 @@ impl App {
             },
             Screen::Contacts(v) => match action {
                 a if a.is_movement() => v.step(a.distance(rows), rows, &self.store)?,
+                Action::EditContact => {
+                    if let Some(id) = v.rows.get(v.selected).map(|c| c.id) {
+                        let c = self.store.contact(id)?;
+                        let form = record::contact::form(&c, &self.config.monitoring(), false);
+                        self.open_form(FormKind::EditContact(id), form);
+                    }
+                }
                 Action::Open => {
                     if let Some(c) = v.rows.get(v.selected) {
                         let s = Screen::Contact(Box::new(ContactView::new(c.id)));
