@@ -232,6 +232,10 @@ fn odd_input_never_panics() {
     let out = sb.run(&["export", "--format", "csv"]);
     assert_eq!(out.status.code(), Some(0));
     assert!(stdout(&out).starts_with("reference,opened"));
-    // Siân, the SQL-looking name, Ann (the year-9999 call) and the emoji.
-    assert_eq!(sb.store().counts().expect("counts").contacts, 4);
+    // Siân, the SQL-looking name and the emoji; Ann's year-9999 call is
+    // refused (an entry cannot be in the future), so she was never added.
+    assert_eq!(sb.store().counts().expect("counts").contacts, 3);
+    let out = sb.run(&["log", "--who", "Ann", "--at", "9999-12-31 23:59", "x"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("in the future"), "{}", stderr(&out));
 }
