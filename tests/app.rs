@@ -1799,3 +1799,64 @@ fn the_caller_list_puts_people_with_open_cases_and_recent_calls_first() {
     let names: Vec<&str> = matches.iter().map(|m| m.name.as_str()).collect();
     assert_eq!(names, vec!["Siân Jones", "Siân Owen", "Siân Evans"]);
 }
+
+/// Not a check, a measurement on a big diary (the benchmark's 100k demo):
+/// `CASEBOOK_BENCH_DB=target/bench/demo-100000.db cargo test --release
+/// --test app -- --ignored --nocapture per_keystroke`. Each key of the
+/// quick log's name (completion, caller ranking) and the Tab that loads the
+/// caller's open cases, timed through the whole app.
+#[test]
+#[ignore = "needs a big diary in CASEBOOK_BENCH_DB"]
+fn measure_the_quick_log_per_keystroke() {
+    let Ok(path) = std::env::var("CASEBOOK_BENCH_DB") else {
+        panic!("set CASEBOOK_BENCH_DB to a diary")
+    };
+    let store = Store::open(std::path::Path::new(&path)).expect("the diary");
+    let mut app = app_with(store, Config::default());
+    let mut worst = std::time::Duration::ZERO;
+    let mut all = Vec::new();
+    for name in ["davies", "rhian", "evans", "gwen", "jones", "sian"] {
+        app.press(key(KeyCode::Char('c')));
+        for c in name.chars().take(4) {
+            let t = std::time::Instant::now();
+            app.press(key(KeyCode::Char(c)));
+            let e = t.elapsed();
+            eprintln!("{name} {c}: {e:?}");
+            worst = worst.max(e);
+            all.push(e);
+        }
+        let t = std::time::Instant::now();
+        app.press(key(KeyCode::Tab)); // takes the first match, loads their cases
+        let tab = t.elapsed();
+        eprintln!("{name} Tab: {tab:?}");
+        worst = worst.max(tab);
+        all.push(tab);
+        app.press(key(KeyCode::Esc));
+        app.press(key(KeyCode::Char('y')));
+        assert!(app.popups.is_empty(), "{:?}", app.popups);
+    }
+    // The ranking's own share: open case and last call of 40 people.
+    for prefix in ["d", "rh", "ev", "jo"] {
+        let ids: Vec<_> = app
+            .store
+            .complete_contacts(prefix, 40)
+            .expect("candidates")
+            .iter()
+            .map(|c| c.id)
+            .collect();
+        let t = std::time::Instant::now();
+        let activity = app.store.caller_activity(&ids).expect("activity");
+        eprintln!(
+            "caller activity of {} people ({prefix}): {:?}",
+            activity.len(),
+            t.elapsed()
+        );
+    }
+    all.sort();
+    eprintln!(
+        "quick log per keystroke: median {:?}, worst {:?} ({} keys)",
+        all[all.len() / 2],
+        worst,
+        all.len()
+    );
+}

@@ -490,10 +490,9 @@ pub fn complete(store: &Store, typed: &str) -> crate::Result<Vec<Match>> {
     if good > 1 {
         let ids: Vec<Id<Contact>> = scored[..good].iter().map(|s| candidates[s.0].id).collect();
         let activity = store.caller_activity(&ids)?;
-        let mut ranked: Vec<((usize, u32), (bool, Option<chrono::NaiveDateTime>))> =
-            scored[..good].iter().copied().zip(activity).collect();
+        let mut ranked: Vec<_> = scored[..good].iter().copied().zip(activity).collect();
         // Stable: equal activity keeps the fuzzy order.
-        ranked.sort_by(|a, b| (b.1.0, b.1.1).cmp(&(a.1.0, a.1.1)));
+        ranked.sort_by_key(|(_, activity)| std::cmp::Reverse(*activity));
         for (slot, (s, _)) in scored.iter_mut().zip(ranked) {
             *slot = s;
         }
