@@ -339,6 +339,7 @@ pub fn plan(table: &Table, file: &str, opts: &Options<'_>) -> Result<Plan> {
 
     let mut people = People::default();
     let mut references: HashMap<String, u64> = HashMap::new();
+    let mut memo = Memo::default();
     for (n, row) in table.rows.iter().enumerate() {
         if row.cells.iter().all(Cell::is_blank) {
             continue; // a blank row between blocks of a spreadsheet
@@ -359,7 +360,7 @@ pub fn plan(table: &Table, file: &str, opts: &Options<'_>) -> Result<Plan> {
             reason,
             cells: row.cells.iter().map(Cell::text).collect(),
         };
-        let read = match read_row(&fields, opts) {
+        let read = match read_row(&fields, opts, &mut memo) {
             Ok(read) => read,
             Err(reasons) => {
                 plan.problems.push(problem(reasons.join("; ")));
@@ -418,8 +419,39 @@ fn not_one_of(what: &str, typed: &str, allowed: &str, nearest: Option<&str>) -> 
     s
 }
 
-fn pick<T: Choice>(what: &str, typed: &str) -> std::result::Result<T, String> {
-    synonyms::choice::<T>(typed).ok_or_else(|| {
+/// The values already looked up: a column holds the same few words on
+/// every row, and the synonym tables are searched once for each.
+#[derive(Default)]
+struct Memo {
+    choices: HashMap<(&'static str, String), Option<usize>>,
+    categories: HashMap<String, Option<String>>,
+}
+
+impl Memo {
+    fn choice<T: Choice + PartialEq>(&mut self, list: &'static str, s: &str) -> Option<T> {
+        let i = *self
+            .choices
+            .entry((list, s.to_string()))
+            .or_insert_with(|| {
+                synonyms::choice::<T>(s).and_then(|v| T::all().iter().position(|x| *x == v))
+            });
+        i.and_then(|i| T::all().get(i).copied())
+    }
+
+    fn category(&mut self, s: &str, categories: &[String]) -> Option<String> {
+        self.categories
+            .entry(s.to_string())
+            .or_insert_with(|| synonyms::category(s, categories))
+            .clone()
+    }
+}
+
+fn pick<T: Choice + PartialEq>(
+    memo: &mut Memo,
+    what: &'static str,
+    typed: &str,
+) -> std::result::Result<T, String> {
+    memo.choice::<T>(what, typed).ok_or_else(|| {
         let allowed = T::all()
             .iter()
             .map(|v| v.name())
@@ -438,6 +470,7 @@ fn pick<T: Choice>(what: &str, typed: &str) -> std::result::Result<T, String> {
 fn read_row(
     f: &[Option<&Cell>; COLUMNS.len()],
     opts: &Options<'_>,
+    memo: &mut Memo,
 ) -> std::result::Result<Row, Vec<String>> {
     let mut why: Vec<String> = Vec::new();
     // Text as written, with the apostrophe of a formula-escaped export undone.
@@ -474,23 +507,27 @@ fn read_row(
         why.push("the opened date is empty".into());
     }
     let kind: Option<CaseKind> =
-        get(KIND).and_then(|s| pick("case kind", s).map_err(|e| why.push(e)).ok());
+        get(KIND).and_then(|s| pick(memo, "case kind", s).map_err(|e| why.push(e)).ok());
     let channel: Option<Channel> =
-        get(CHANNEL).and_then(|s| pick("channel", s).map_err(|e| why.push(e)).ok());
+        get(CHANNEL).and_then(|s| pick(memo, "channel", s).map_err(|e| why.push(e)).ok());
     let mut outcome: Option<Outcome> =
-        get(OUTCOME).and_then(|s| pick("outcome", s).map_err(|e| why.push(e)).ok());
+        get(OUTCOME).and_then(|s| pick(memo, "outcome", s).map_err(|e| why.push(e)).ok());
     // "Resolved" in a status column says both: closed, and how.
     let status: Option<CaseStatus> = get(STATUS).and_then(|s| {
-        if let Some(st) = synonyms::choice::<CaseStatus>(s) {
+        if let Some(st) = memo.choice::<CaseStatus>("status", s) {
             return Some(st);
         }
-        if let Some(o) = synonyms::choice::<Outcome>(s) {
+        if let Some(o) = memo.choice::<Outcome>("outcome", s) {
             if outcome.is_none() {
                 outcome = Some(o);
             }
             return Some(CaseStatus::Closed);
         }
-        why.push(pick::<CaseStatus>("status", s).err().unwrap_or_default());
+        why.push(
+            pick::<CaseStatus>(memo, "status", s)
+                .err()
+                .unwrap_or_default(),
+        );
         None
     });
     let age_band: Option<AgeBand> = get(AGE_BAND).and_then(|s| match s.parse::<AgeBand>() {
@@ -502,7 +539,7 @@ fn read_row(
     });
     let category = match get(CATEGORY) {
         None => "other".to_string(),
-        Some(s) => match synonyms::category(s, opts.categories) {
+        Some(s) => match memo.category(s, opts.categories) {
             Some(c) => c,
             None => {
                 why.push(not_one_of(
