@@ -11,6 +11,7 @@ mod due;
 mod erase;
 mod export;
 mod handover;
+mod hub;
 mod import;
 mod log;
 mod patterns;
@@ -21,6 +22,7 @@ mod safety;
 mod sar;
 mod successes;
 mod surgery;
+mod sync;
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -110,6 +112,10 @@ pub enum Command {
     Decrypt,
     /// Change the passphrase of an encrypted diary
     Passphrase,
+    /// Set up and run the shared hub (PostgreSQL) that devices sync through
+    Hub(hub::HubArgs),
+    /// Push and pull with the hub once ([sync] url in the config)
+    Sync(sync::SyncArgs),
 }
 
 #[derive(Debug, Args)]
@@ -429,6 +435,8 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Some(Command::Encrypt) => crypt::encrypt(&env, &mut out),
         Some(Command::Decrypt) => crypt::decrypt(&env, &mut out),
         Some(Command::Passphrase) => crypt::change(&env, &mut out),
+        Some(Command::Hub(args)) => hub::run(args, &mut out),
+        Some(Command::Sync(args)) => sync::run(&env, args, &mut out),
     };
     match result {
         Ok(code) => Ok(code),
