@@ -19,8 +19,6 @@ use chrono::{NaiveDate, NaiveDateTime};
 use rand::rngs::StdRng;
 use rand::{Rng, SeedableRng};
 
-const NEEDS_PG: &str = "needs PostgreSQL: run by .ci/run under pg_virtualenv";
-
 fn env(name: &str, default: &str) -> String {
     std::env::var(name).unwrap_or_else(|_| default.to_string())
 }
@@ -180,7 +178,6 @@ fn state(store: &Store) -> (String, String) {
 #[test]
 #[ignore = "needs PostgreSQL: run by .ci/run under pg_virtualenv"]
 fn two_devices_share_a_case_and_converge() {
-    let _ = NEEDS_PG;
     let hub = new_hub("basic");
     let dir = tempfile::tempdir().expect("tempdir");
     let mut laptop = device(
@@ -553,9 +550,9 @@ fn an_erasure_reaches_every_device_and_leaves_the_hub() {
     b.sync();
     a.sync();
     assert_eq!(state(&a.store), state(&b.store));
-    let db = format!("hub_erase");
+    let db = "hub_erase";
     let dump = Command::new("pg_dump")
-        .arg(&db)
+        .arg(db)
         .stdout(Stdio::piped())
         .output()
         .expect("pg_dump runs");
@@ -643,5 +640,80 @@ fn a_push_killed_midway_loses_and_duplicates_nothing() {
         on_hub as usize,
         original.sync_snapshot().expect("a").len(),
         "no duplicates"
+    );
+}
+
+#[test]
+fn without_a_configured_hub_sync_says_so_and_connects_nowhere() {
+    let sandbox = common::Sandbox::new();
+    let out = sandbox.run(&["sync"]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("no hub is configured"), "{err}");
+    assert_eq!(err.lines().count(), 1, "{err}");
+    // The diary did not join a hub: nothing is being captured.
+    let store = Store::open(&sandbox.db).expect("open");
+    assert_eq!(store.sync_state().expect("state").device, None);
+    let out = sandbox.run(&["hub", "status"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("--url"));
+    let out = sandbox.run(&["sync", "--conflicts"]);
+    assert!(out.status.success());
+    assert_eq!(String::from_utf8_lossy(&out.stdout).trim(), "no conflicts");
+}
+
+#[test]
+fn a_bad_hub_url_is_one_line() {
+    let sandbox = common::Sandbox::new();
+    std::fs::write(&sandbox.config, "[sync]\nurl = \"not a url\"\n").expect("config");
+    let out = sandbox.run(&["sync"]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("not a PostgreSQL URL"), "{err}");
+}
+
+/// Figures for the report (loopback only, bounded): push and pull of 1,000
+/// changes, and a sync with nothing to do. Prints; asserts only that the
+/// work was done. `pg_virtualenv cargo test --release --test hub -- --ignored
+/// --nocapture sync_figures`
+#[test]
+#[ignore = "needs PostgreSQL: run by .ci/run under pg_virtualenv"]
+fn sync_figures() {
+    use std::time::Instant;
+    let hub = new_hub("figures");
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut a = device(&hub, dir.path(), "fig-a", "Ann Jones", None);
+    let mut b = device(&hub, dir.path(), "fig-b", "Ann Jones", None);
+    a.sync();
+    b.sync();
+    a.store
+        .bulk(&categories(), |w| {
+            for i in 0..1000 {
+                w.contact(&Contact::named(format!("Person {i}")))?;
+            }
+            Ok(())
+        })
+        .expect("1,000 contacts");
+    let t = Instant::now();
+    let pushed = a.sync();
+    let push = t.elapsed();
+    assert_eq!(pushed.pushed, 1000);
+    let t = Instant::now();
+    let pulled = b.sync();
+    let pull = t.elapsed();
+    assert_eq!(pulled.changed, 1000);
+    a.sync();
+    let runs = 20;
+    let t = Instant::now();
+    for _ in 0..runs {
+        let r = a.sync();
+        assert_eq!((r.pushed, r.changed), (0, 0));
+    }
+    let idle = t.elapsed() / runs;
+    println!(
+        "sync figures: push 1,000 changes {:.0} ms; pull and apply 1,000 {:.0} ms; idle sync {:.1} ms (mean of {runs})",
+        push.as_secs_f64() * 1000.0,
+        pull.as_secs_f64() * 1000.0,
+        idle.as_secs_f64() * 1000.0
     );
 }

@@ -1056,3 +1056,134 @@ impl Store {
         Ok(out)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::{Case, Contact, Role};
+
+    fn outbox(store: &Store) -> Vec<(String, String, Option<String>)> {
+        let mut stmt = store
+            .conn()
+            .prepare("SELECT kind, op, fields FROM sync_outbox ORDER BY id")
+            .expect("prepare");
+        stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+            .expect("query")
+            .collect::<rusqlite::Result<_>>()
+            .expect("rows")
+    }
+
+    fn day() -> chrono::NaiveDate {
+        chrono::NaiveDate::from_ymd_opt(2026, 3, 2).expect("date")
+    }
+
+    #[test]
+    fn every_column_of_every_synced_table_is_synced() {
+        let store = Store::open_in_memory().expect("store");
+        for (table, columns) in schema_columns(&store).expect("columns") {
+            let t = TABLES.iter().find(|t| t.name == table).expect("table");
+            let mut listed: BTreeSet<String> = t.columns.iter().map(|c| c.to_string()).collect();
+            listed.insert("id".into());
+            assert_eq!(
+                listed, columns,
+                "{table}: add the new column to sync::TABLES and 0007's trigger"
+            );
+        }
+    }
+
+    #[test]
+    fn nothing_is_captured_until_the_diary_joins_a_hub() {
+        let mut store = Store::open_in_memory().expect("store");
+        let contact = store
+            .add_contact(&Contact::named("Gwen Price"))
+            .expect("contact")
+            .id;
+        assert!(outbox(&store).is_empty());
+        store.join_hub().expect("join");
+        assert_eq!(
+            outbox(&store),
+            vec![("contact".into(), "insert".into(), None)]
+        );
+        let case = store
+            .add_case(
+                &Case::new("Damp", day()),
+                &[(contact, Role::Constituent)],
+                &["other".into()],
+            )
+            .expect("case");
+        let mut c = case.data.clone();
+        c.facts = Some("mould".into());
+        store
+            .update_case(case.id, &c, &["other".into()])
+            .expect("update");
+        let rows = outbox(&store);
+        let update = rows
+            .iter()
+            .find(|r| r.1 == "update")
+            .expect("update captured");
+        assert_eq!(
+            update.2.as_deref(),
+            Some("updated_at,facts"),
+            "only the changed fields"
+        );
+        // Joining again changes nothing.
+        let before = rows.len();
+        store.join_hub().expect("join again");
+        assert_eq!(outbox(&store).len(), before);
+    }
+
+    #[test]
+    fn pulled_changes_are_not_captured_and_merge_by_clock() {
+        let mut store = Store::open_in_memory().expect("store");
+        store.join_hub().expect("join");
+        let mut data = Map::new();
+        data.insert("name".into(), Value::from("Gwen Price"));
+        data.insert("name_fold".into(), Value::from("gwen price"));
+        data.insert("created_at".into(), Value::from("2026-03-02T09:00:00.000Z"));
+        data.insert("updated_at".into(), Value::from("2026-03-02T09:00:00.000Z"));
+        let clocks: Map<String, Value> = data
+            .keys()
+            .map(|k| (k.clone(), Value::from(stamp_of(5, "other"))))
+            .collect();
+        let versions: Map<String, Value> =
+            data.keys().map(|k| (k.clone(), Value::from(1))).collect();
+        let uuid = Uuid::now_v7().to_string();
+        let remote = Remote {
+            kind: "contact".into(),
+            uuid: uuid.clone(),
+            data,
+            clocks,
+            versions,
+            deleted: false,
+            erased: false,
+        };
+        let applied = store
+            .apply_pulled(std::slice::from_ref(&remote), 1)
+            .expect("apply");
+        assert_eq!(applied.changed, 1);
+        assert!(
+            outbox(&store).is_empty(),
+            "a pulled record is not pushed back"
+        );
+        assert_eq!(store.sync_state().expect("state").cursor, 1);
+        // A local edit after it has a later clock than anything pulled.
+        let id = store.contacts_named("Gwen Price").expect("find")[0].id;
+        let mut c = store.contact(id).expect("contact").data;
+        c.phone = Some("01234".into());
+        store.update_contact(id, &c).expect("edit");
+        let hlc: i64 = store
+            .conn()
+            .query_row("SELECT max(hlc) FROM sync_outbox", [], |r| r.get(0))
+            .expect("hlc");
+        assert!(hlc > 5);
+        // The same record deleted elsewhere: it goes here too.
+        let gone = Remote {
+            deleted: true,
+            data: Map::new(),
+            ..remote
+        };
+        store.apply_pulled(&[gone], 2).expect("apply delete");
+        assert!(store.contacts_named("Gwen Price").expect("find").is_empty());
+        assert!(outbox(&store).is_empty(), "our edit of it is dropped");
+    }
+}

@@ -37,6 +37,8 @@ CREATE TABLE sync_outbox (
     fields TEXT,
     hlc INTEGER NOT NULL
 );
+-- A pull looks up each pulled record's own unsent changes.
+CREATE INDEX sync_outbox_record ON sync_outbox(kind, uuid);
 
 -- A field changed here and on another device since they last agreed: both
 -- values kept until the councillor chooses. Values are JSON.
