@@ -20,6 +20,14 @@ const SCHEMA_SQL: &str = include_str!("hub.sql");
 /// gives up quickly.
 const CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
 
+/// Where Linux distributions and macOS keep the trusted authorities.
+const SYSTEM_CA_BUNDLES: &[&str] = &[
+    "/etc/ssl/certs/ca-certificates.crt",
+    "/etc/pki/tls/certs/ca-bundle.crt",
+    "/etc/ssl/ca-bundle.pem",
+    "/etc/ssl/cert.pem",
+];
+
 /// A connection to the hub.
 pub struct Hub {
     client: Client,
@@ -117,8 +125,19 @@ impl Hub {
             config.connect(NoTls).map_err(|e| hub_error(&what, e))?
         } else {
             config.ssl_mode(SslMode::Require);
-            let builder = openssl::ssl::SslConnector::builder(openssl::ssl::SslMethod::tls())
+            let mut builder = openssl::ssl::SslConnector::builder(openssl::ssl::SslMethod::tls())
                 .map_err(|e| Error::Hub(format!("cannot set up TLS: {e}")))?;
+            // The bundled OpenSSL does not know where this system keeps its
+            // trusted authorities: point it at them (SSL_CERT_FILE wins).
+            if std::env::var_os("SSL_CERT_FILE").is_none()
+                && let Some(bundle) = SYSTEM_CA_BUNDLES
+                    .iter()
+                    .find(|p| std::path::Path::new(p).is_file())
+            {
+                builder
+                    .set_ca_file(bundle)
+                    .map_err(|e| Error::Hub(format!("cannot read {bundle}: {e}")))?;
+            }
             let tls = postgres_openssl::MakeTlsConnector::new(builder.build());
             config.connect(tls).map_err(|e| hub_error(&what, e))?
         };
@@ -400,4 +419,33 @@ fn random_password() -> String {
 /// `s` without control characters, for a message.
 fn printable(s: &str) -> String {
     s.chars().filter(|c| !c.is_control()).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_a_socket_or_loopback_may_go_without_tls() {
+        for local in ["localhost", "127.0.0.1", "::1", "[::1]"] {
+            assert!(is_local(&Host::Tcp(local.into())), "{local}");
+        }
+        assert!(is_local(&Host::Unix("/var/run/postgresql".into())));
+        for remote in [
+            "db.example.org",
+            "10.0.0.5",
+            "192.168.1.10",
+            "localhost.example.org",
+        ] {
+            assert!(!is_local(&Host::Tcp(remote.into())), "{remote}");
+        }
+    }
+
+    #[test]
+    fn device_passwords_are_long_and_plain() {
+        let p = random_password();
+        assert_eq!(p.len(), 32);
+        assert!(p.chars().all(|c| c.is_ascii_alphanumeric()));
+        assert_ne!(p, random_password());
+    }
 }
