@@ -35,6 +35,7 @@ pub struct Config {
     pub backup: BackupConfig,
     pub privacy: PrivacyConfig,
     pub monitoring: MonitoringConfig,
+    pub sync: SyncConfig,
     /// Key rebindings: action name → key ("log_call" = "ctrl-l"). Read by the
     /// UI, which reports and skips bad entries rather than refusing to start.
     pub keys: BTreeMap<String, String>,
@@ -98,6 +99,7 @@ impl Default for Config {
             backup: BackupConfig::default(),
             privacy: PrivacyConfig::default(),
             monitoring: MonitoringConfig::default(),
+            sync: SyncConfig::default(),
             keys: BTreeMap::new(),
             mouse: true,
         }
@@ -120,6 +122,26 @@ impl Default for BackupConfig {
             keep_daily: 7,
             keep_weekly: 4,
             dir: None,
+        }
+    }
+}
+
+/// The shared hub (SPEC section 9). With no `url`, casebook never opens a
+/// network connection.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct SyncConfig {
+    /// The device's hub URL, as `casebook hub add-device` printed it.
+    pub url: Option<String>,
+    /// Minutes between background syncs while the UI is open.
+    pub interval_minutes: u32,
+}
+
+impl Default for SyncConfig {
+    fn default() -> Self {
+        SyncConfig {
+            url: None,
+            interval_minutes: 5,
         }
     }
 }

@@ -50,6 +50,10 @@ pub enum Error {
     #[error("the database {} is damaged: {detail}", path.display())]
     Corrupt { path: PathBuf, detail: String },
 
+    /// The shared hub refused or could not be reached; the message says which.
+    #[error("{0}")]
+    Hub(String),
+
     #[error("database error: {0}")]
     Sqlite(#[from] rusqlite::Error),
 

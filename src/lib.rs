@@ -18,6 +18,7 @@ pub mod exchange;
 pub mod files;
 pub mod report;
 pub mod store;
+pub mod sync;
 pub mod tui;
 pub mod ui;
 

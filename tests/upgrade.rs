@@ -192,6 +192,17 @@ fn assert_standard_data(s: &mut Store, version: i64) {
         [("2023-0001".to_string(), Some(d("2023-03-22")))],
         "{at}"
     );
+    // Schema 7: an upgraded diary has not joined a hub, so its writes (the
+    // log above) queue nothing; joining queues every record once.
+    let sync = s.sync_state().expect("sync state");
+    assert_eq!(
+        (sync.device, sync.cursor, sync.waiting),
+        (None, 0, 0),
+        "{at}"
+    );
+    s.join_hub().expect("join");
+    let records = s.sync_snapshot().expect("snapshot").len() as u64;
+    assert_eq!(s.sync_state().expect("sync state").waiting, records, "{at}");
 }
 
 #[test]

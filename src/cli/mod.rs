@@ -12,6 +12,7 @@ mod erase;
 mod export;
 mod followups;
 mod handover;
+mod hub;
 mod import;
 mod log;
 mod look;
@@ -24,6 +25,7 @@ mod safety;
 mod sar;
 mod successes;
 mod surgery;
+mod sync;
 mod terminal;
 
 use std::io::Write;
@@ -153,6 +155,10 @@ pub enum Command {
     Completions(terminal::CompletionsArgs),
     /// Print the manual page (roff), e.g. `casebook man > casebook.1`
     Man(terminal::ManArgs),
+    /// Set up and run the shared hub (PostgreSQL) that devices sync through
+    Hub(hub::HubArgs),
+    /// Push and pull with the hub once ([sync] url in the config)
+    Sync(sync::SyncArgs),
 }
 
 #[derive(Debug, Args)]
@@ -528,6 +534,8 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Some(Command::Close(args)) => look::close(&env, args, &mut out),
         Some(Command::Completions(args)) => terminal::completions(args, &mut out),
         Some(Command::Man(args)) => terminal::man(args, &mut out),
+        Some(Command::Hub(args)) => hub::run(args, &mut out),
+        Some(Command::Sync(args)) => sync::run(&env, args, &mut out),
     };
     match result {
         Ok(code) => Ok(code),

@@ -17,6 +17,7 @@ mod directory_search;
 mod entries;
 mod exchange;
 mod followups;
+pub mod hub;
 mod leftovers;
 mod maintenance;
 mod migrations;
@@ -29,6 +30,7 @@ mod rows;
 mod search;
 mod surgeries;
 mod surgery_session;
+mod sync;
 mod views;
 
 use std::path::{Path, PathBuf};
@@ -70,6 +72,12 @@ pub use referrals::{ConsentWarning, NewReferral, ReferOutcome, ReplyOutcome};
 pub use review::PublicisedCase;
 pub use search::{Hit, HitFact, HitKind};
 pub use surgery_session::SurgerySummary;
+#[doc(hidden)]
+pub use sync::schema_columns as sync_schema_columns;
+pub use sync::{
+    Applied, Change, Choice, Conflict, Op, Outgoing, Remote, SyncState, TABLES as SYNC_TABLES,
+    stamp_of,
+};
 pub use views::{ContactLine, EntryLine, FollowUpLine, ReferralLine};
 
 use crate::{Error, Result};

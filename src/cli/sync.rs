@@ -1,0 +1,112 @@
+//! `casebook sync`: push and pull with the hub once; `--conflicts` lists the
+//! fields changed on two devices, `--choose ID --keep local|remote` settles one.
+
+use std::io::Write;
+use std::process::ExitCode;
+
+use clap::{Args, ValueEnum};
+
+use super::{Env, stdout_error};
+use crate::store::Choice;
+use crate::{Error, Result};
+
+#[derive(Debug, Args)]
+pub struct SyncArgs {
+    /// List the conflicts waiting for you instead of syncing
+    #[arg(long, conflicts_with = "choose")]
+    pub conflicts: bool,
+    /// Settle the conflict with this number (see --conflicts)
+    #[arg(long, value_name = "ID", requires = "keep")]
+    pub choose: Option<i64>,
+    /// Which value to keep: the one typed on this device, or the other one
+    #[arg(long, value_name = "WHICH", requires = "choose")]
+    pub keep: Option<Keep>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Keep {
+    Local,
+    Remote,
+}
+
+mod words {
+    pub const NO_URL: &str = "no hub is configured: add [sync] url = \"postgresql://…\" to the config (the URL `casebook hub add-device` printed)";
+    pub const NO_CONFLICTS: &str = "no conflicts";
+}
+
+pub fn run(env: &Env, args: &SyncArgs, out: &mut dyn Write) -> Result<ExitCode> {
+    let mut store = env.open_store()?;
+    if args.conflicts {
+        let list = store.conflicts()?;
+        if list.is_empty() {
+            writeln!(out, "{}", words::NO_CONFLICTS).map_err(stdout_error)?;
+        }
+        for c in list {
+            writeln!(
+                out,
+                "{}\t{}\t{}\there: {}\tother device: {}\t(kept for now: {})",
+                c.id,
+                clean(c.case.as_deref().unwrap_or(&c.kind)),
+                c.field,
+                clean(&shown(&c.local)),
+                clean(&shown(&c.remote)),
+                if c.kept_remote {
+                    "other device"
+                } else {
+                    "here"
+                }
+            )
+            .map_err(stdout_error)?;
+        }
+        return Ok(ExitCode::SUCCESS);
+    }
+    if let (Some(id), Some(keep)) = (args.choose, args.keep) {
+        let choice = match keep {
+            Keep::Local => Choice::Local,
+            Keep::Remote => Choice::Remote,
+        };
+        store.resolve_conflict(id, choice)?;
+        writeln!(
+            out,
+            "conflict {id} settled; it goes to the other devices at the next sync"
+        )
+        .map_err(stdout_error)?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    let url = env
+        .config
+        .sync
+        .url
+        .as_deref()
+        .ok_or_else(|| Error::invalid(words::NO_URL))?;
+    let r = crate::sync::sync_once(&mut store, url)?;
+    let mut line = format!("synced: {} sent, {} received", r.pushed, r.pulled);
+    if r.erased > 0 {
+        line.push_str(&format!(", {} erased as on another device", r.erased));
+    }
+    if r.conflicts > 0 {
+        line.push_str(&format!(
+            "; {} {} to settle: casebook sync --conflicts",
+            r.conflicts,
+            if r.conflicts == 1 {
+                "conflict"
+            } else {
+                "conflicts"
+            }
+        ));
+    }
+    writeln!(out, "{line}").map_err(stdout_error)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn shown(v: &serde_json::Value) -> String {
+    match v {
+        serde_json::Value::Null => "(empty)".into(),
+        serde_json::Value::String(s) => s.clone(),
+        other => other.to_string(),
+    }
+}
+
+fn clean(s: &str) -> String {
+    s.chars().filter(|c| !c.is_control()).collect()
+}

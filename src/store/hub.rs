@@ -1,0 +1,451 @@
+//! The shared hub: a PostgreSQL database (SPEC section 9). The hub's SQL is
+//! in `hub.sql`; this module connects (TLS unless the server is on this
+//! machine), administers devices, and pushes and pulls for `casebook sync`.
+//!
+//! The connection is blocking (the `postgres` crate) and made only when a
+//! command or the configured `[sync] url` asks for it.
+
+use std::time::Duration;
+
+use postgres::config::{Host, SslMode};
+use postgres::{Client, IsolationLevel, NoTls};
+use serde_json::{Map, Value};
+
+use super::sync::{Outgoing, Remote};
+use crate::{Error, Result};
+
+const SCHEMA_SQL: &str = include_str!("hub.sql");
+
+/// How long to wait for the hub to answer a connection: an offline laptop
+/// gives up quickly.
+const CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
+
+/// Where Linux distributions and macOS keep the trusted authorities.
+const SYSTEM_CA_BUNDLES: &[&str] = &[
+    "/etc/ssl/certs/ca-certificates.crt",
+    "/etc/pki/tls/certs/ca-bundle.crt",
+    "/etc/ssl/ca-bundle.pem",
+    "/etc/ssl/cert.pem",
+];
+
+/// A connection to the hub.
+pub struct Hub {
+    client: Client,
+    /// Host and port as the URL named them, for messages and device URLs.
+    host: String,
+    port: u16,
+    dbname: String,
+}
+
+/// One device as `hub status` shows it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DeviceStatus {
+    pub name: String,
+    pub councillor: String,
+    pub office: Option<String>,
+    pub revoked: bool,
+    /// When it last called (UTC, RFC 3339), if ever.
+    pub last_seen: Option<String>,
+    /// Hub versions it has not pulled yet.
+    pub behind: i64,
+}
+
+/// A device just added: its login, shown once.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewDevice {
+    pub role: String,
+    /// `postgresql://role:password@host:port/db`, for that device's `[sync] url`.
+    pub url: String,
+}
+
+/// True for a host on this machine: a Unix socket or a loopback address.
+fn is_local(host: &Host) -> bool {
+    match host {
+        Host::Unix(_) => true,
+        Host::Tcp(name) => {
+            let name = name.trim_start_matches('[').trim_end_matches(']');
+            name == "localhost"
+                || name
+                    .parse::<std::net::IpAddr>()
+                    .is_ok_and(|ip| ip.is_loopback())
+        }
+    }
+}
+
+/// A hub error as one line. The server's own message for refusals it
+/// raises on purpose; the connection details never include the password.
+fn hub_error(what: &str, e: postgres::Error) -> Error {
+    if let Some(db) = e.as_db_error() {
+        let message = db.message();
+        if let Some(rest) = message.strip_prefix("casebook: upgrade to schema ") {
+            return Error::Hub(format!(
+                "the hub holds records of a newer casebook (schema {rest}): install the newer casebook on this device, then sync"
+            ));
+        }
+        if message.starts_with("casebook: this device is not registered") {
+            return Error::Hub(
+                "the hub refused this device: it was revoked or never added (ask whoever runs the hub)".into(),
+            );
+        }
+        return Error::Hub(format!("{what}: {message}"));
+    }
+    Error::Hub(format!("{what}: {e}"))
+}
+
+impl Hub {
+    /// Connects to the hub at `url` (`postgresql://…`). TLS is required
+    /// unless the server is on a Unix socket or a loopback address.
+    pub fn connect(url: &str) -> Result<Hub> {
+        let mut config: postgres::Config = url
+            .parse()
+            .map_err(|e| Error::Hub(format!("the hub URL is not a PostgreSQL URL: {e}")))?;
+        let hosts = config.get_hosts().to_vec();
+        if hosts.is_empty() {
+            return Err(Error::Hub(
+                "the hub URL names no host: write it as postgresql://USER:PASSWORD@HOST:PORT/DB"
+                    .into(),
+            ));
+        }
+        config.connect_timeout(CONNECT_TIMEOUT);
+        config.application_name("casebook");
+        let host = match &hosts[0] {
+            Host::Tcp(h) => h.clone(),
+            Host::Unix(p) => p.display().to_string(),
+        };
+        let port = config.get_ports().first().copied().unwrap_or(5432);
+        let dbname = config
+            .get_dbname()
+            .or(config.get_user())
+            .unwrap_or("postgres")
+            .to_string();
+        let local = hosts.iter().all(is_local);
+        let what = format!("cannot reach the hub at {host}:{port}");
+        let client = if local && config.get_ssl_mode() != SslMode::Require {
+            config.ssl_mode(SslMode::Disable);
+            config.connect(NoTls).map_err(|e| hub_error(&what, e))?
+        } else {
+            config.ssl_mode(SslMode::Require);
+            let mut builder = openssl::ssl::SslConnector::builder(openssl::ssl::SslMethod::tls())
+                .map_err(|e| Error::Hub(format!("cannot set up TLS: {e}")))?;
+            // The bundled OpenSSL does not know where this system keeps its
+            // trusted authorities: point it at them (SSL_CERT_FILE wins).
+            if std::env::var_os("SSL_CERT_FILE").is_none()
+                && let Some(bundle) = SYSTEM_CA_BUNDLES
+                    .iter()
+                    .find(|p| std::path::Path::new(p).is_file())
+            {
+                builder
+                    .set_ca_file(bundle)
+                    .map_err(|e| Error::Hub(format!("cannot read {bundle}: {e}")))?;
+            }
+            let tls = postgres_openssl::MakeTlsConnector::new(builder.build());
+            config.connect(tls).map_err(|e| hub_error(&what, e))?
+        };
+        Ok(Hub {
+            client,
+            host,
+            port,
+            dbname,
+        })
+    }
+
+    /// Creates the hub's schema, roles and functions. Refused if the
+    /// database already holds a hub.
+    pub fn init(&mut self, schema: i64) -> Result<()> {
+        let exists: bool = self
+            .client
+            .query_one(
+                "SELECT EXISTS (SELECT 1 FROM pg_namespace WHERE nspname = 'casebook')",
+                &[],
+            )
+            .map_err(|e| hub_error("cannot read the hub", e))?
+            .get(0);
+        if exists {
+            return Err(Error::Hub(format!(
+                "the database {} already holds a casebook hub; nothing was changed",
+                self.dbname
+            )));
+        }
+        let mut tx = self
+            .client
+            .transaction()
+            .map_err(|e| hub_error("cannot create the hub", e))?;
+        tx.batch_execute(SCHEMA_SQL)
+            .map_err(|e| hub_error("cannot create the hub", e))?;
+        tx.execute(
+            "INSERT INTO casebook.meta (row_id, schema) VALUES (1, $1)",
+            &[&(schema as i32)],
+        )
+        .map_err(|e| hub_error("cannot create the hub", e))?;
+        tx.commit()
+            .map_err(|e| hub_error("cannot create the hub", e))
+    }
+
+    /// Adds a device for `councillor` (in `office`, if any): one login role,
+    /// whose URL is returned once and never stored.
+    pub fn add_device(
+        &mut self,
+        name: &str,
+        councillor: &str,
+        office: Option<&str>,
+    ) -> Result<NewDevice> {
+        if name.is_empty()
+            || name.len() > 40
+            || !name
+                .chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_')
+        {
+            return Err(Error::invalid(format!(
+                "device name `{}`: use 1 to 40 lower-case letters, digits, - or _",
+                printable(name)
+            )));
+        }
+        if councillor.trim().is_empty() {
+            return Err(Error::invalid("--user: give the councillor's name"));
+        }
+        let role = format!("casebook_dev_{}", name.replace('-', "_"));
+        let password = random_password();
+        let mut tx = self
+            .client
+            .transaction()
+            .map_err(|e| hub_error("cannot add the device", e))?;
+        let taken: bool = tx
+            .query_one(
+                "SELECT EXISTS (SELECT 1 FROM casebook.devices WHERE name = $1 OR role = $2)",
+                &[&name, &role],
+            )
+            .map_err(|e| hub_error("cannot add the device", e))?
+            .get(0);
+        if taken {
+            return Err(Error::invalid(format!(
+                "a device named {name} already exists on the hub; choose another name"
+            )));
+        }
+        if let Some(office) = office {
+            tx.execute(
+                "INSERT INTO casebook.offices (name) VALUES ($1) ON CONFLICT DO NOTHING",
+                &[&office],
+            )
+            .map_err(|e| hub_error("cannot add the device", e))?;
+        }
+        // Role names and passwords cannot be bind parameters: the name is
+        // checked above and the password is alphanumeric.
+        tx.batch_execute(&format!(
+            "CREATE ROLE {role} LOGIN PASSWORD '{password}' IN ROLE casebook_device"
+        ))
+        .map_err(|e| hub_error("cannot add the device", e))?;
+        tx.execute(
+            "INSERT INTO casebook.devices (name, role, councillor, office) VALUES ($1, $2, $3, $4)",
+            &[&name, &role, &councillor.trim(), &office],
+        )
+        .map_err(|e| hub_error("cannot add the device", e))?;
+        tx.commit()
+            .map_err(|e| hub_error("cannot add the device", e))?;
+        let host = if self.host.contains(':') {
+            format!("[{}]", self.host)
+        } else if self.host.starts_with('/') {
+            self.host.replace('/', "%2F")
+        } else {
+            self.host.clone()
+        };
+        Ok(NewDevice {
+            url: format!(
+                "postgresql://{role}:{password}@{host}:{}/{}",
+                self.port, self.dbname
+            ),
+            role,
+        })
+    }
+
+    /// Cuts a device off at once: it can no longer log in, its open
+    /// sessions are ended, and the hub refuses it even if it could.
+    pub fn revoke_device(&mut self, name: &str) -> Result<()> {
+        let mut tx = self
+            .client
+            .transaction()
+            .map_err(|e| hub_error("cannot revoke the device", e))?;
+        let row = tx
+            .query_opt(
+                "UPDATE casebook.devices SET revoked_at = coalesce(revoked_at, now()) WHERE name = $1 RETURNING role::text",
+                &[&name],
+            )
+            .map_err(|e| hub_error("cannot revoke the device", e))?;
+        let Some(row) = row else {
+            return Err(Error::NotFound {
+                what: "device",
+                name: printable(name),
+            });
+        };
+        let role: String = row.get(0);
+        tx.batch_execute(&format!("ALTER ROLE {role} NOLOGIN"))
+            .map_err(|e| hub_error("cannot revoke the device", e))?;
+        tx.commit()
+            .map_err(|e| hub_error("cannot revoke the device", e))?;
+        self.client
+            .execute(
+                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE usename = $1",
+                &[&role],
+            )
+            .map_err(|e| hub_error("cannot end the device's sessions", e))?;
+        Ok(())
+    }
+
+    /// Every device, with its last call and how far behind it is.
+    pub fn devices(&mut self) -> Result<Vec<DeviceStatus>> {
+        let rows = self
+            .client
+            .query(
+                "SELECT d.name, d.councillor, d.office, d.revoked_at IS NOT NULL, \
+                 to_char(d.last_seen AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"'), \
+                 (SELECT version FROM casebook.meta) - d.cursor \
+                 FROM casebook.devices d ORDER BY d.name",
+                &[],
+            )
+            .map_err(|e| hub_error("cannot read the hub", e))?;
+        Ok(rows
+            .iter()
+            .map(|r| DeviceStatus {
+                name: r.get(0),
+                councillor: r.get(1),
+                office: r.get(2),
+                revoked: r.get(3),
+                last_seen: r.get(4),
+                behind: r.get(5),
+            })
+            .collect())
+    }
+
+    /// The first call of a sync: checks this device and its schema, records
+    /// its cursor; returns the last push the hub applied from it.
+    pub fn hello(&mut self, schema: i64, cursor: i64) -> Result<i64> {
+        Ok(self
+            .client
+            .query_one(
+                "SELECT casebook.hello($1, $2)",
+                &[&(schema as i32), &cursor],
+            )
+            .map_err(|e| hub_error("the hub refused the sync", e))?
+            .get(0))
+    }
+
+    /// Pushes the outbox as one hub transaction; returns the hub version it
+    /// was given.
+    pub fn push(&mut self, schema: i64, out: &Outgoing) -> Result<i64> {
+        let changes: Vec<Value> = out
+            .changes
+            .iter()
+            .map(|c| {
+                let mut m = Map::new();
+                m.insert("kind".into(), Value::from(c.kind));
+                m.insert("uuid".into(), Value::from(c.uuid.clone()));
+                m.insert("op".into(), Value::from(c.op.as_str()));
+                m.insert("fields".into(), Value::Object(c.fields.clone()));
+                m.insert("clocks".into(), Value::Object(c.clocks.clone()));
+                Value::Object(m)
+            })
+            .collect();
+        let changes = Value::Array(changes);
+        Ok(self
+            .client
+            .query_one(
+                "SELECT casebook.push($1, $2, $3)",
+                &[&(schema as i32), &out.upto, &changes],
+            )
+            .map_err(|e| hub_error("the hub refused the push", e))?
+            .get(0))
+    }
+
+    /// Every record this device may see that changed after `cursor`, read in
+    /// one snapshot with the version it is complete up to.
+    pub fn pull(&mut self, cursor: i64) -> Result<(Vec<Remote>, i64)> {
+        let fail = |e| hub_error("cannot pull from the hub", e);
+        let mut tx = self
+            .client
+            .build_transaction()
+            .isolation_level(IsolationLevel::RepeatableRead)
+            .read_only(true)
+            .start()
+            .map_err(fail)?;
+        let top: i64 = tx
+            .query_one("SELECT version FROM casebook.meta", &[])
+            .map_err(fail)?
+            .get(0);
+        let rows = tx
+            .query(
+                "SELECT kind, uuid::text, data, clocks, versions, deleted, erased \
+                 FROM casebook.records WHERE version > $1 AND version <= $2 ORDER BY version",
+                &[&cursor, &top],
+            )
+            .map_err(fail)?;
+        tx.commit().map_err(fail)?;
+        let object = |v: Value| match v {
+            Value::Object(m) => m,
+            _ => Map::new(),
+        };
+        let pulled = rows
+            .into_iter()
+            .map(|r| Remote {
+                kind: r.get(0),
+                uuid: r.get(1),
+                data: object(r.get(2)),
+                clocks: object(r.get(3)),
+                versions: object(r.get(4)),
+                deleted: r.get(5),
+                erased: r.get(6),
+            })
+            .collect();
+        Ok((pulled, top))
+    }
+
+    /// Runs SQL on this connection as it is: for tests that prove what a
+    /// device's own connection can and cannot read.
+    #[doc(hidden)]
+    pub fn client(&mut self) -> &mut Client {
+        &mut self.client
+    }
+}
+
+/// 32 letters and digits from the operating system's generator.
+fn random_password() -> String {
+    use rand::Rng;
+    use rand::distr::Alphanumeric;
+    rand::rng()
+        .sample_iter(&Alphanumeric)
+        .take(32)
+        .map(char::from)
+        .collect()
+}
+
+/// `s` without control characters, for a message.
+fn printable(s: &str) -> String {
+    s.chars().filter(|c| !c.is_control()).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_a_socket_or_loopback_may_go_without_tls() {
+        for local in ["localhost", "127.0.0.1", "::1", "[::1]"] {
+            assert!(is_local(&Host::Tcp(local.into())), "{local}");
+        }
+        assert!(is_local(&Host::Unix("/var/run/postgresql".into())));
+        for remote in [
+            "db.example.org",
+            "10.0.0.5",
+            "192.168.1.10",
+            "localhost.example.org",
+        ] {
+            assert!(!is_local(&Host::Tcp(remote.into())), "{remote}");
+        }
+    }
+
+    #[test]
+    fn device_passwords_are_long_and_plain() {
+        let p = random_password();
+        assert_eq!(p.len(), 32);
+        assert!(p.chars().all(|c| c.is_ascii_alphanumeric()));
+        assert_ne!(p, random_password());
+    }
+}

@@ -1,0 +1,273 @@
+-- The casebook hub: plain PostgreSQL (13 or later), made by `casebook hub init`.
+--
+-- Records are kept as JSON objects of the diary's columns, one row per record
+-- (kind, uuid), with each field's clock stamp and the hub version at which it
+-- last changed, so the hub needs no change when the diary's schema grows.
+-- `version` is the Replicache-style pull cursor: every push takes the next
+-- number from the one `meta` row, whose row lock serialises pushes, so a
+-- version is only ever visible after every smaller one (a sequence would not
+-- promise that). A deleted record keeps only its kind, uuid and owner.
+--
+-- Security: every table belongs to the NOLOGIN role casebook_owner, has row
+-- level security enabled and FORCED, and devices (members of casebook_device)
+-- may only call casebook.hello and casebook.push (SECURITY DEFINER, with a
+-- pinned search_path) and read the records their policy lets them see.
+
+DO $$ BEGIN
+    IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'casebook_owner') THEN
+        CREATE ROLE casebook_owner NOLOGIN;
+    END IF;
+    IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'casebook_device') THEN
+        CREATE ROLE casebook_device NOLOGIN;
+    END IF;
+END $$;
+
+GRANT casebook_owner TO CURRENT_USER;
+CREATE SCHEMA casebook AUTHORIZATION casebook_owner;
+REVOKE ALL ON SCHEMA casebook FROM PUBLIC;
+SET ROLE casebook_owner;
+
+CREATE TABLE casebook.meta (
+    row_id integer PRIMARY KEY CHECK (row_id = 1),
+    -- the newest diary schema that has synced: older devices must upgrade
+    schema integer NOT NULL,
+    -- the last version given out
+    version bigint NOT NULL DEFAULT 0
+);
+
+CREATE TABLE casebook.offices (
+    name text PRIMARY KEY
+);
+
+CREATE TABLE casebook.devices (
+    name text PRIMARY KEY,
+    role name NOT NULL UNIQUE,
+    councillor text NOT NULL,
+    office text REFERENCES casebook.offices(name),
+    created_at timestamptz NOT NULL DEFAULT now(),
+    revoked_at timestamptz,
+    last_seen timestamptz,
+    -- the version the device had pulled up to when it last called
+    cursor bigint NOT NULL DEFAULT 0,
+    -- the last push applied (a retried push with this id or lower is ignored)
+    last_mutation bigint NOT NULL DEFAULT 0
+);
+
+CREATE TABLE casebook.records (
+    kind text NOT NULL,
+    uuid uuid NOT NULL,
+    -- the councillor the record belongs to, and their office
+    owner text NOT NULL,
+    office text,
+    -- the case an entry, referral, follow-up or case person is on
+    case_uuid uuid,
+    -- the contact a record points to (contact_id, to_contact_id)
+    contact_uuid uuid,
+    -- shared with the owner's office: a shared case, what hangs off it, and
+    -- the contacts those point to; surgeries and the directory
+    office_visible boolean NOT NULL DEFAULT false,
+    data jsonb NOT NULL DEFAULT '{}',
+    clocks jsonb NOT NULL DEFAULT '{}',
+    versions jsonb NOT NULL DEFAULT '{}',
+    deleted boolean NOT NULL DEFAULT false,
+    erased boolean NOT NULL DEFAULT false,
+    version bigint NOT NULL,
+    PRIMARY KEY (kind, uuid)
+);
+CREATE INDEX records_version ON casebook.records (version);
+CREATE INDEX records_case ON casebook.records (case_uuid) WHERE case_uuid IS NOT NULL;
+CREATE INDEX records_contact ON casebook.records (contact_uuid) WHERE contact_uuid IS NOT NULL;
+
+ALTER TABLE casebook.meta ENABLE ROW LEVEL SECURITY;
+ALTER TABLE casebook.meta FORCE ROW LEVEL SECURITY;
+ALTER TABLE casebook.offices ENABLE ROW LEVEL SECURITY;
+ALTER TABLE casebook.offices FORCE ROW LEVEL SECURITY;
+ALTER TABLE casebook.devices ENABLE ROW LEVEL SECURITY;
+ALTER TABLE casebook.devices FORCE ROW LEVEL SECURITY;
+ALTER TABLE casebook.records ENABLE ROW LEVEL SECURITY;
+ALTER TABLE casebook.records FORCE ROW LEVEL SECURITY;
+
+-- The owner (the functions below run as it) sees everything.
+CREATE POLICY owner_all ON casebook.meta TO casebook_owner USING (true) WITH CHECK (true);
+CREATE POLICY owner_all ON casebook.offices TO casebook_owner USING (true) WITH CHECK (true);
+CREATE POLICY owner_all ON casebook.devices TO casebook_owner USING (true) WITH CHECK (true);
+CREATE POLICY owner_all ON casebook.records TO casebook_owner USING (true) WITH CHECK (true);
+
+-- The calling device, if it is known and not revoked.
+CREATE FUNCTION casebook.me() RETURNS casebook.devices
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
+    SELECT d FROM casebook.devices d WHERE d.role = session_user AND d.revoked_at IS NULL
+$$;
+
+-- A device reads its councillor's records, and its office's shared ones.
+CREATE POLICY device_read ON casebook.meta FOR SELECT TO casebook_device USING (true);
+CREATE POLICY device_read ON casebook.records FOR SELECT TO casebook_device USING (
+    owner = (casebook.me()).councillor
+    OR (office_visible AND office IS NOT NULL AND office = (casebook.me()).office)
+);
+
+-- Checks the calling device and its diary's schema; returns the device.
+CREATE FUNCTION casebook.check_device(device_schema integer) RETURNS casebook.devices
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
+DECLARE
+    d casebook.devices;
+    hub_schema integer;
+BEGIN
+    d := casebook.me();
+    IF d.name IS NULL THEN
+        RAISE EXCEPTION 'casebook: this device is not registered or was revoked'
+            USING ERRCODE = '28000';
+    END IF;
+    SELECT schema INTO hub_schema FROM casebook.meta;
+    IF device_schema < hub_schema THEN
+        RAISE EXCEPTION 'casebook: upgrade to schema %', hub_schema
+            USING ERRCODE = 'P0001', HINT = 'upgrade';
+    END IF;
+    IF device_schema > hub_schema THEN
+        UPDATE casebook.meta SET schema = device_schema;
+    END IF;
+    RETURN d;
+END $$;
+
+-- Said at the start of every sync: the device's schema and cursor. Returns
+-- the last push the hub applied from this device.
+CREATE FUNCTION casebook.hello(device_schema integer, device_cursor bigint) RETURNS bigint
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
+DECLARE
+    d casebook.devices;
+BEGIN
+    d := casebook.check_device(device_schema);
+    UPDATE casebook.devices SET last_seen = now(), cursor = greatest(cursor, device_cursor)
+        WHERE name = d.name;
+    RETURN d.last_mutation;
+END $$;
+
+-- One push: every change of one device's outbox, in one transaction.
+-- changes: [{kind, uuid, op: upsert|delete|erase, fields: {..}, clocks: {..}}]
+CREATE FUNCTION casebook.push(device_schema integer, mutation bigint, changes jsonb) RETURNS bigint
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
+DECLARE
+    d casebook.devices;
+    v bigint;
+    c jsonb;
+    r casebook.records;
+    f text;
+    val jsonb;
+    stamp text;
+    changed boolean;
+    k text;
+    id uuid;
+BEGIN
+    d := casebook.check_device(device_schema);
+    IF mutation <= d.last_mutation THEN
+        -- A retry of a push that was applied: nothing to do.
+        RETURN (SELECT version FROM casebook.meta);
+    END IF;
+    -- The row lock on meta serialises pushes until this one commits.
+    UPDATE casebook.meta SET version = version + 1 RETURNING version INTO v;
+    FOR c IN SELECT value FROM jsonb_array_elements(changes) LOOP
+        k := c->>'kind';
+        id := (c->>'uuid')::uuid;
+        SELECT * INTO r FROM casebook.records WHERE kind = k AND uuid = id FOR UPDATE;
+        IF FOUND THEN
+            IF r.deleted THEN CONTINUE; END IF;
+            IF NOT (r.owner = d.councillor
+                    OR (r.office_visible AND r.office IS NOT NULL AND r.office = d.office)) THEN
+                CONTINUE;
+            END IF;
+            IF c->>'op' = 'delete' THEN
+                UPDATE casebook.records SET deleted = true, erased = false, data = '{}',
+                    clocks = '{}', versions = '{}', version = v
+                    WHERE kind = k AND uuid = id;
+                CONTINUE;
+            END IF;
+            IF c->>'op' = 'erase' THEN
+                UPDATE casebook.records SET erased = true, version = v WHERE kind = k AND uuid = id;
+                CONTINUE;
+            END IF;
+            IF r.erased THEN CONTINUE; END IF;
+            changed := false;
+            FOR f, val IN SELECT key, value FROM jsonb_each(c->'fields') LOOP
+                stamp := c->'clocks'->>f;
+                IF stamp IS NOT NULL AND (r.clocks->>f IS NULL OR stamp > r.clocks->>f) THEN
+                    r.data := jsonb_set(r.data, ARRAY[f], val);
+                    r.clocks := jsonb_set(r.clocks, ARRAY[f], to_jsonb(stamp));
+                    r.versions := jsonb_set(r.versions, ARRAY[f], to_jsonb(v));
+                    changed := true;
+                END IF;
+            END LOOP;
+            IF changed THEN
+                UPDATE casebook.records SET data = r.data, clocks = r.clocks, versions = r.versions,
+                    case_uuid = casebook.case_of(k, r.data),
+                    contact_uuid = casebook.contact_of(r.data), version = v
+                    WHERE kind = k AND uuid = id;
+            END IF;
+        ELSIF c->>'op' = 'upsert' THEN
+            INSERT INTO casebook.records (kind, uuid, owner, office, case_uuid, contact_uuid,
+                    office_visible, data, clocks, versions, version)
+                VALUES (k, id, d.councillor, d.office, casebook.case_of(k, c->'fields'),
+                    casebook.contact_of(c->'fields'), k IN ('surgery', 'directory'),
+                    c->'fields', c->'clocks',
+                    (SELECT coalesce(jsonb_object_agg(key, v), '{}') FROM jsonb_object_keys(c->'fields') key),
+                    v);
+        ELSIF c->>'op' = 'delete' THEN
+            -- Never pushed before: a tombstone, so no late copy revives it.
+            INSERT INTO casebook.records (kind, uuid, owner, office, deleted, version)
+                VALUES (k, id, d.councillor, d.office, true, v);
+        END IF;
+    END LOOP;
+    PERFORM casebook.refresh_visibility(v);
+    UPDATE casebook.devices SET last_mutation = mutation, last_seen = now() WHERE name = d.name;
+    RETURN v;
+END $$;
+
+CREATE FUNCTION casebook.case_of(k text, data jsonb) RETURNS uuid
+LANGUAGE sql IMMUTABLE SET search_path = pg_catalog, pg_temp AS $$
+    SELECT CASE WHEN k IN ('entry', 'referral', 'follow_up', 'case_person')
+                THEN (data->>'case_id')::uuid END
+$$;
+
+CREATE FUNCTION casebook.contact_of(data jsonb) RETURNS uuid
+LANGUAGE sql IMMUTABLE SET search_path = pg_catalog, pg_temp AS $$
+    SELECT coalesce(data->>'contact_id', data->>'to_contact_id')::uuid
+$$;
+
+-- Who may see what changed in push v: a case is the office's when shared;
+-- what hangs off a case follows it; a contact becomes the office's when an
+-- office record points to it. A record whose visibility changes gets
+-- version v, so the office's devices pull it.
+CREATE FUNCTION casebook.refresh_visibility(v bigint) RETURNS void
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
+BEGIN
+    UPDATE casebook.records SET office_visible = (coalesce(data->>'shared', '0') = '1'), version = v
+        WHERE version = v AND kind = 'case' AND NOT deleted
+          AND office_visible <> (coalesce(data->>'shared', '0') = '1');
+    -- children of cases changed in this push
+    UPDATE casebook.records ch SET office_visible = p.office_visible, version = v
+        FROM casebook.records p
+        WHERE p.version = v AND p.kind = 'case' AND ch.case_uuid = p.uuid
+          AND NOT ch.deleted AND ch.office_visible <> p.office_visible;
+    -- records changed in this push, under an unchanged case
+    UPDATE casebook.records ch SET office_visible = p.office_visible
+        FROM casebook.records p
+        WHERE ch.version = v AND ch.case_uuid IS NOT NULL AND p.kind = 'case'
+          AND p.uuid = ch.case_uuid AND NOT ch.deleted AND ch.office_visible <> p.office_visible;
+    -- contacts pointed to by office records changed in this push
+    UPDATE casebook.records k SET office_visible = true, version = v
+        FROM casebook.records r
+        WHERE r.version = v AND r.office_visible AND r.contact_uuid = k.uuid
+          AND k.kind = 'contact' AND NOT k.office_visible AND NOT k.deleted;
+    -- contacts changed in this push, pointed to by office records
+    UPDATE casebook.records k SET office_visible = true
+        WHERE k.version = v AND k.kind = 'contact' AND NOT k.office_visible AND NOT k.deleted
+          AND EXISTS (SELECT 1 FROM casebook.records r WHERE r.contact_uuid = k.uuid AND r.office_visible);
+END $$;
+
+RESET ROLE;
+
+REVOKE ALL ON ALL TABLES IN SCHEMA casebook FROM PUBLIC;
+REVOKE ALL ON ALL FUNCTIONS IN SCHEMA casebook FROM PUBLIC;
+GRANT USAGE ON SCHEMA casebook TO casebook_device;
+GRANT SELECT ON casebook.records, casebook.meta TO casebook_device;
+GRANT EXECUTE ON FUNCTION casebook.me(), casebook.hello(integer, bigint),
+    casebook.push(integer, bigint, jsonb) TO casebook_device;

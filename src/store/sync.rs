@@ -1,0 +1,1189 @@
+//! The diary's side of sync with a shared hub (SPEC section 9): what the
+//! outbox holds, and how pulled records are merged in.
+//!
+//! The outbox is written by triggers (schema 7) in the transaction of every
+//! local write, once the diary has joined a hub. It records which fields of
+//! which record changed and a hybrid logical clock (HLC) reading; the values
+//! are read from the record when pushed, so a field written ten times is sent
+//! once, with its latest value and clock.
+//!
+//! Records travel as JSON objects of their columns, with a foreign key sent
+//! as the UUID of the record it points to (local integer ids differ between
+//! devices). Merging is per field, last writer wins by HLC stamp; a field
+//! changed here (still in the outbox) and on another device since the last
+//! pull becomes a row of `sync_conflicts`, both values kept.
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+use rusqlite::types::Value as SqlValue;
+use rusqlite::{Connection, OptionalExtension, Transaction, params};
+use serde_json::{Map, Value};
+use uuid::Uuid;
+
+use super::Store;
+use super::rows::stamp;
+use crate::{Error, Result};
+
+/// One synced table: its name, the record kind that names it in the outbox
+/// and on the hub, its columns (all but `id`), and which columns point at
+/// which table.
+pub struct Table {
+    pub name: &'static str,
+    pub kind: &'static str,
+    pub columns: &'static [&'static str],
+    pub refs: &'static [(&'static str, &'static str)],
+}
+
+/// Every synced table, parents before children: pulled records are applied
+/// in this order so a foreign key finds its target.
+pub const TABLES: &[Table] = &[
+    Table {
+        name: "surgeries",
+        kind: "surgery",
+        columns: &[
+            "uuid",
+            "created_at",
+            "updated_at",
+            "held_on",
+            "venue",
+            "started_at",
+            "ended_at",
+            "notes",
+        ],
+        refs: &[],
+    },
+    Table {
+        name: "contacts",
+        kind: "contact",
+        columns: &[
+            "uuid",
+            "created_at",
+            "updated_at",
+            "name",
+            "name_fold",
+            "kind",
+            "organisation",
+            "department",
+            "role",
+            "address",
+            "postcode",
+            "phone",
+            "email",
+            "preferred_contact",
+            "gender",
+            "age_band",
+            "ethnicity",
+            "employment_status",
+            "caution",
+            "notes",
+            "language",
+        ],
+        refs: &[],
+    },
+    Table {
+        name: "directory",
+        kind: "directory",
+        columns: &[
+            "uuid",
+            "created_at",
+            "updated_at",
+            "contact_id",
+            "handles",
+            "categories",
+        ],
+        refs: &[("contact_id", "contacts")],
+    },
+    Table {
+        name: "cases",
+        kind: "case",
+        columns: &[
+            "uuid",
+            "created_at",
+            "updated_at",
+            "reference",
+            "title",
+            "opened",
+            "closed",
+            "kind",
+            "category",
+            "channel",
+            "location",
+            "postcode",
+            "area",
+            "facts",
+            "wants",
+            "history",
+            "others_involved",
+            "status",
+            "outcome",
+            "satisfaction",
+            "feedback",
+            "promised_by",
+            "consent_to_share",
+            "surgery_id",
+            "publicise",
+            "contacted_on",
+            "consent_on",
+            "outcome_note",
+            "shared",
+        ],
+        refs: &[("surgery_id", "surgeries")],
+    },
+    Table {
+        name: "case_people",
+        kind: "case_person",
+        columns: &[
+            "uuid",
+            "created_at",
+            "updated_at",
+            "case_id",
+            "contact_id",
+            "role",
+        ],
+        refs: &[("case_id", "cases"), ("contact_id", "contacts")],
+    },
+    Table {
+        name: "entries",
+        kind: "entry",
+        columns: &[
+            "uuid",
+            "created_at",
+            "updated_at",
+            "case_id",
+            "contact_id",
+            "kind",
+            "at",
+            "text",
+            "confidential",
+            "surgery_id",
+        ],
+        refs: &[
+            ("case_id", "cases"),
+            ("contact_id", "contacts"),
+            ("surgery_id", "surgeries"),
+        ],
+    },
+    Table {
+        name: "referrals",
+        kind: "referral",
+        columns: &[
+            "uuid",
+            "created_at",
+            "updated_at",
+            "case_id",
+            "to_contact_id",
+            "referred_on",
+            "council_ref",
+            "instruction",
+            "note",
+            "constituent_copied",
+            "due_on",
+            "reply_on",
+            "reply",
+        ],
+        refs: &[("case_id", "cases"), ("to_contact_id", "contacts")],
+    },
+    Table {
+        name: "follow_ups",
+        kind: "follow_up",
+        columns: &[
+            "uuid",
+            "created_at",
+            "updated_at",
+            "case_id",
+            "contact_id",
+            "entry_id",
+            "due_on",
+            "what",
+            "done_on",
+        ],
+        refs: &[
+            ("case_id", "cases"),
+            ("contact_id", "contacts"),
+            ("entry_id", "entries"),
+        ],
+    },
+    Table {
+        name: "sar_requests",
+        kind: "sar_request",
+        columns: &[
+            "uuid",
+            "created_at",
+            "updated_at",
+            "contact_id",
+            "requested_on",
+            "respond_by",
+            "answered_on",
+        ],
+        refs: &[("contact_id", "contacts")],
+    },
+];
+
+/// Columns merged by clock alone, never shown as a conflict: the record's
+/// own stamps, and columns derived from another (the folded name, the area)
+/// whose source field raises the conflict.
+const QUIET_FIELDS: &[&str] = &["created_at", "updated_at", "name_fold", "area"];
+
+/// The table of a record kind.
+pub fn table_of(kind: &str) -> Option<&'static Table> {
+    TABLES.iter().find(|t| t.kind == kind)
+}
+
+fn table(kind: &str) -> Result<&'static Table> {
+    table_of(kind)
+        .ok_or_else(|| Error::invalid(format!("the hub sent an unknown record kind `{kind}`")))
+}
+
+/// A clock stamp as compared on the hub: the HLC reading, zero-padded so
+/// that text order is time order, then the device id as the tie-break.
+pub fn stamp_of(hlc: i64, device: &str) -> String {
+    format!("{hlc:020}:{device}")
+}
+
+/// The HLC reading and device of a stamp.
+fn parse_stamp(s: &str) -> Option<(i64, &str)> {
+    let (hlc, device) = s.split_once(':')?;
+    Some((hlc.parse().ok()?, device))
+}
+
+/// What one sync found in the diary before it started.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct SyncState {
+    /// This diary's device id, once it has joined a hub.
+    pub device: Option<Uuid>,
+    /// The hub version pulled up to.
+    pub cursor: i64,
+    /// Records with changes not yet pushed.
+    pub waiting: u64,
+    /// Conflicts waiting for the councillor.
+    pub conflicts: u64,
+    /// When the last sync finished (UTC, RFC 3339).
+    pub synced_at: Option<String>,
+}
+
+/// What a local change is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Op {
+    Upsert,
+    Delete,
+    Erase,
+}
+
+impl Op {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Op::Upsert => "upsert",
+            Op::Delete => "delete",
+            Op::Erase => "erase",
+        }
+    }
+}
+
+/// One record's changes, ready to push.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Change {
+    pub kind: &'static str,
+    pub uuid: String,
+    pub op: Op,
+    /// Changed fields and their current values (foreign keys as UUIDs).
+    pub fields: Map<String, Value>,
+    /// Each field's clock stamp.
+    pub clocks: Map<String, Value>,
+}
+
+/// The outbox as of one moment: its changes and the last row they cover.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Outgoing {
+    /// The last outbox row covered; the hub acknowledges up to it, and it is
+    /// this push's mutation id (it only grows).
+    pub upto: i64,
+    pub changes: Vec<Change>,
+}
+
+/// One record as the hub holds it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Remote {
+    pub kind: String,
+    pub uuid: String,
+    pub data: Map<String, Value>,
+    pub clocks: Map<String, Value>,
+    /// The hub version at which each field last changed.
+    pub versions: Map<String, Value>,
+    pub deleted: bool,
+    pub erased: bool,
+}
+
+/// What a pull changed in the diary.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Applied {
+    /// Records created, changed or deleted here.
+    pub changed: usize,
+    /// New conflicts.
+    pub conflicts: usize,
+    /// Records erased here because they were erased elsewhere.
+    pub erased: usize,
+}
+
+/// A field changed on two devices since they last agreed.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Conflict {
+    pub id: i64,
+    pub kind: String,
+    pub uuid: String,
+    /// The case it concerns, for the list: its reference (the case itself or
+    /// the case an entry, referral or follow-up is on).
+    pub case: Option<String>,
+    pub field: String,
+    pub local: Value,
+    pub remote: Value,
+    /// True when the clocks kept the other device's value meanwhile.
+    pub kept_remote: bool,
+}
+
+/// Which value of a conflict the councillor chose.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Choice {
+    Local,
+    Remote,
+}
+
+fn to_json(v: SqlValue) -> Value {
+    match v {
+        SqlValue::Null => Value::Null,
+        SqlValue::Integer(i) => Value::from(i),
+        SqlValue::Real(f) => Value::from(f),
+        SqlValue::Text(s) => Value::from(s),
+        // No synced column holds a blob.
+        SqlValue::Blob(_) => Value::Null,
+    }
+}
+
+fn to_sql(v: &Value) -> SqlValue {
+    match v {
+        Value::Null => SqlValue::Null,
+        Value::Bool(b) => SqlValue::Integer(i64::from(*b)),
+        Value::Number(n) => n
+            .as_i64()
+            .map(SqlValue::Integer)
+            .or_else(|| n.as_f64().map(SqlValue::Real))
+            .unwrap_or(SqlValue::Null),
+        Value::String(s) => SqlValue::Text(s.clone()),
+        other => SqlValue::Text(other.to_string()),
+    }
+}
+
+/// `SELECT` of a table's columns with foreign keys as UUIDs.
+fn select_sql(t: &Table) -> String {
+    let cols = t
+        .columns
+        .iter()
+        .map(|c| match t.refs.iter().find(|(col, _)| col == c) {
+            Some((col, target)) => format!("(SELECT uuid FROM {target} WHERE id = t.{col})"),
+            None => format!("t.{c}"),
+        })
+        .collect::<Vec<_>>()
+        .join(", ");
+    format!("SELECT {cols} FROM {} t WHERE t.uuid = ?1", t.name)
+}
+
+/// A record's columns as JSON (foreign keys as UUIDs); `None` if it is gone.
+fn read_record(conn: &Connection, t: &Table, uuid: &str) -> Result<Option<Map<String, Value>>> {
+    let mut stmt = conn.prepare_cached(&select_sql(t))?;
+    Ok(stmt
+        .query_row([uuid], |r| {
+            let mut m = Map::new();
+            for (i, c) in t.columns.iter().enumerate() {
+                m.insert((*c).to_string(), to_json(r.get::<_, SqlValue>(i)?));
+            }
+            Ok(m)
+        })
+        .optional()?)
+}
+
+fn sync_clock(conn: &Connection) -> Result<(Option<String>, i64, i64)> {
+    Ok(
+        conn.query_row("SELECT device, hlc, cursor FROM sync_clock", [], |r| {
+            Ok((r.get(0)?, r.get(1)?, r.get(2)?))
+        })?,
+    )
+}
+
+impl Store {
+    /// The device, cursor, waiting changes and conflicts of this diary.
+    pub fn sync_state(&self) -> Result<SyncState> {
+        let conn = self.conn();
+        let (device, cursor, synced_at): (Option<String>, i64, Option<String>) = conn.query_row(
+            "SELECT device, cursor, synced_at FROM sync_clock",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+        )?;
+        let waiting: u64 = conn.query_row(
+            "SELECT count(*) FROM (SELECT DISTINCT kind, uuid FROM sync_outbox)",
+            [],
+            |r| r.get(0),
+        )?;
+        let conflicts: u64 =
+            conn.query_row("SELECT count(*) FROM sync_conflicts", [], |r| r.get(0))?;
+        Ok(SyncState {
+            device: device.and_then(|d| Uuid::parse_str(&d).ok()),
+            cursor,
+            waiting,
+            conflicts,
+            synced_at,
+        })
+    }
+
+    /// Joins this diary to a hub as a new device: change capture starts, and
+    /// every record already in the diary is queued for the first push. Does
+    /// nothing if the diary has already joined.
+    pub fn join_hub(&mut self) -> Result<Uuid> {
+        self.write(|tx| {
+            if let (Some(device), _, _) = sync_clock(tx)?
+                && let Ok(id) = Uuid::parse_str(&device)
+            {
+                return Ok(id);
+            }
+            let device = Uuid::now_v7();
+            tx.execute(
+                "UPDATE sync_clock SET device = ?1, capture = 1, \
+                 hlc = max(CAST(unixepoch('subsec') * 1000 AS INTEGER) * 65536, hlc + 1)",
+                [device.to_string()],
+            )?;
+            for t in TABLES {
+                tx.execute(
+                    &format!(
+                        "INSERT INTO sync_outbox (kind, uuid, op, hlc) \
+                         SELECT '{}', uuid, 'insert', (SELECT hlc FROM sync_clock) FROM {} ORDER BY id",
+                        t.kind, t.name
+                    ),
+                    [],
+                )?;
+            }
+            // Erased records stay erased on the hub too.
+            tx.execute(
+                "INSERT INTO sync_outbox (kind, uuid, op, hlc) \
+                 SELECT DISTINCT kind, uuid, 'erase', (SELECT hlc FROM sync_clock) FROM audit \
+                 WHERE action = 'erase' AND uuid IS NOT NULL",
+                [],
+            )?;
+            Ok(device)
+        })
+    }
+
+    /// Everything in the outbox, one change per record and operation, with
+    /// the current values of the changed fields.
+    pub fn outgoing(&self) -> Result<Outgoing> {
+        let conn = self.conn();
+        let (device, _, _) = sync_clock(conn)?;
+        let device = device.ok_or_else(|| Error::invalid("this diary has not joined a hub"))?;
+        struct Pending {
+            first: i64,
+            op: Op,
+            all: Option<i64>,
+            fields: BTreeMap<String, i64>,
+        }
+        let mut by_record: HashMap<(String, String, Op), Pending> = HashMap::new();
+        let mut upto = 0;
+        let mut stmt =
+            conn.prepare("SELECT id, kind, uuid, op, fields, hlc FROM sync_outbox ORDER BY id")?;
+        let mut rows = stmt.query([])?;
+        while let Some(r) = rows.next()? {
+            let (id, kind, uuid, op, fields, hlc): (
+                i64,
+                String,
+                String,
+                String,
+                Option<String>,
+                i64,
+            ) = (
+                r.get(0)?,
+                r.get(1)?,
+                r.get(2)?,
+                r.get(3)?,
+                r.get(4)?,
+                r.get(5)?,
+            );
+            upto = id;
+            let op = match op.as_str() {
+                "delete" => Op::Delete,
+                "erase" => Op::Erase,
+                _ => Op::Upsert,
+            };
+            let p = by_record.entry((kind, uuid, op)).or_insert(Pending {
+                first: id,
+                op,
+                all: None,
+                fields: BTreeMap::new(),
+            });
+            match fields {
+                None => p.all = Some(hlc),
+                Some(f) => {
+                    for name in f.split(',').filter(|s| !s.is_empty()) {
+                        p.fields.insert(name.to_string(), hlc);
+                    }
+                }
+            }
+        }
+        let mut pending: Vec<_> = by_record.into_iter().collect();
+        // Parents first, then by operation (an erasure after the anonymised
+        // values it protects), then in the order they happened.
+        pending.sort_by_key(|((kind, _, _), p)| {
+            (
+                TABLES
+                    .iter()
+                    .position(|t| t.kind == kind)
+                    .unwrap_or(usize::MAX),
+                p.op,
+                p.first,
+            )
+        });
+        let mut changes = Vec::new();
+        for ((kind, uuid, op), p) in pending {
+            let t = table(&kind)?;
+            let mut fields = Map::new();
+            let mut clocks = Map::new();
+            if op == Op::Upsert {
+                let Some(row) = read_record(conn, t, &uuid)? else {
+                    continue; // deleted since: its delete follows
+                };
+                for (name, value) in row {
+                    let hlc = match (p.fields.get(&name), p.all) {
+                        (Some(h), Some(a)) => (*h).max(a),
+                        (Some(h), None) => *h,
+                        (None, Some(a)) => a,
+                        (None, None) => continue,
+                    };
+                    clocks.insert(name.clone(), Value::from(stamp_of(hlc, &device)));
+                    fields.insert(name, value);
+                }
+                if fields.is_empty() {
+                    continue;
+                }
+            }
+            changes.push(Change {
+                kind: t.kind,
+                uuid,
+                op,
+                fields,
+                clocks,
+            });
+        }
+        Ok(Outgoing { upto, changes })
+    }
+
+    /// The hub has the outbox up to `upto`: forget it.
+    pub fn acknowledge(&mut self, upto: i64) -> Result<()> {
+        self.write(|tx| {
+            tx.execute("DELETE FROM sync_outbox WHERE id <= ?1", [upto])?;
+            Ok(())
+        })
+    }
+
+    /// Merges records pulled from the hub into the diary, in one transaction
+    /// that records nothing in the outbox, and moves the cursor to `cursor`.
+    /// If anything was erased, the file is then scrubbed so the bytes go.
+    pub fn apply_pulled(&mut self, pulled: &[Remote], cursor: i64) -> Result<Applied> {
+        let mut order: Vec<&Remote> = pulled.iter().collect();
+        order.sort_by_key(|r| {
+            TABLES
+                .iter()
+                .position(|t| t.kind == r.kind)
+                .unwrap_or(usize::MAX)
+        });
+        let applied = self.write(|tx| {
+            let (device, mut hlc, old_cursor) = sync_clock(tx)?;
+            let device = device.ok_or_else(|| Error::invalid("this diary has not joined a hub"))?;
+            tx.execute("UPDATE sync_clock SET capture = 0", [])?;
+            let mut applied = Applied::default();
+            for r in order {
+                let t = table(&r.kind)?;
+                for c in r.clocks.values() {
+                    if let Some((h, _)) = c.as_str().and_then(parse_stamp) {
+                        hlc = hlc.max(h);
+                    }
+                }
+                apply_one(tx, t, r, &device, old_cursor, &mut applied)?;
+            }
+            tx.execute(
+                "UPDATE sync_clock SET capture = 1, hlc = max(hlc, ?1), cursor = max(cursor, ?2), synced_at = ?3",
+                params![hlc, cursor, stamp()],
+            )?;
+            Ok(applied)
+        })?;
+        if applied.erased > 0 {
+            self.scrub()?;
+        }
+        Ok(applied)
+    }
+
+    /// Notes a sync that found nothing to pull.
+    pub fn mark_synced(&mut self) -> Result<()> {
+        self.write(|tx| {
+            tx.execute("UPDATE sync_clock SET synced_at = ?1", [stamp()])?;
+            Ok(())
+        })
+    }
+
+    /// The conflicts waiting for the councillor, oldest first.
+    pub fn conflicts(&self) -> Result<Vec<Conflict>> {
+        let mut stmt = self.conn().prepare(
+            "SELECT id, kind, uuid, field, local_value, remote_value, kept FROM sync_conflicts ORDER BY id",
+        )?;
+        let rows = stmt.query_map([], |r| {
+            Ok((
+                r.get::<_, i64>(0)?,
+                r.get::<_, String>(1)?,
+                r.get::<_, String>(2)?,
+                r.get::<_, String>(3)?,
+                r.get::<_, Option<String>>(4)?,
+                r.get::<_, Option<String>>(5)?,
+                r.get::<_, String>(6)?,
+            ))
+        })?;
+        let mut out = Vec::new();
+        for row in rows {
+            let (id, kind, uuid, field, local, remote, kept) = row?;
+            let parse = |s: Option<String>| {
+                s.and_then(|s| serde_json::from_str(&s).ok())
+                    .unwrap_or(Value::Null)
+            };
+            out.push(Conflict {
+                case: case_reference(self.conn(), &kind, &uuid)?,
+                id,
+                kind,
+                uuid,
+                field,
+                local: parse(local),
+                remote: parse(remote),
+                kept_remote: kept == "remote",
+            });
+        }
+        Ok(out)
+    }
+
+    /// Settles a conflict with the value the councillor chose: written as a
+    /// new local change, so it wins on every device at their next sync.
+    pub fn resolve_conflict(&mut self, id: i64, choice: Choice) -> Result<()> {
+        let found = self
+            .conflicts()?
+            .into_iter()
+            .find(|c| c.id == id)
+            .ok_or_else(|| Error::NotFound {
+                what: "conflict",
+                name: id.to_string(),
+            })?;
+        let t = table(&found.kind)?;
+        let value = match choice {
+            Choice::Local => found.local,
+            Choice::Remote => found.remote,
+        };
+        self.write(|tx| {
+            let v = local_value(tx, t, &found.field, &value)?;
+            // Recorded even when the value is unchanged here, so that the
+            // choice gets a new clock reading and wins everywhere.
+            tx.execute(
+                &format!("UPDATE {} SET {} = ?2 WHERE uuid = ?1", t.name, found.field),
+                params![found.uuid, v],
+            )?;
+            tx.execute(
+                "INSERT INTO sync_outbox (kind, uuid, op, fields, hlc) SELECT ?1, ?2, 'update', ?3, \
+                 max(CAST(unixepoch('subsec') * 1000 AS INTEGER) * 65536, hlc + 1) FROM sync_clock \
+                 WHERE capture = 1",
+                params![t.kind, found.uuid, found.field],
+            )?;
+            tx.execute(
+                "UPDATE sync_clock SET hlc = (SELECT max(hlc) FROM sync_outbox) WHERE capture = 1 \
+                 AND EXISTS (SELECT 1 FROM sync_outbox)",
+                [],
+            )?;
+            tx.execute("DELETE FROM sync_conflicts WHERE id = ?1", [id])?;
+            Ok(())
+        })
+    }
+}
+
+/// A pulled value as stored here: a foreign key's UUID becomes the local id
+/// (NULL when that record is not in this diary).
+fn local_value(conn: &Connection, t: &Table, field: &str, v: &Value) -> Result<SqlValue> {
+    if let Some((_, target)) = t.refs.iter().find(|(c, _)| *c == field) {
+        let Some(uuid) = v.as_str() else {
+            return Ok(SqlValue::Null);
+        };
+        let id: Option<i64> = conn
+            .prepare_cached(&format!("SELECT id FROM {target} WHERE uuid = ?1"))?
+            .query_row([uuid], |r| r.get(0))
+            .optional()?;
+        return Ok(id.map_or(SqlValue::Null, SqlValue::Integer));
+    }
+    Ok(to_sql(v))
+}
+
+/// The reference of the case a record concerns.
+fn case_reference(conn: &Connection, kind: &str, uuid: &str) -> Result<Option<String>> {
+    let sql = match kind {
+        "case" => "SELECT reference FROM cases WHERE uuid = ?1",
+        "entry" | "referral" | "follow_up" | "case_person" => {
+            let t = match kind {
+                "entry" => "entries",
+                "referral" => "referrals",
+                "follow_up" => "follow_ups",
+                _ => "case_people",
+            };
+            return Ok(conn
+                .query_row(
+                    &format!("SELECT c.reference FROM {t} x JOIN cases c ON c.id = x.case_id WHERE x.uuid = ?1"),
+                    [uuid],
+                    |r| r.get(0),
+                )
+                .optional()?);
+        }
+        _ => return Ok(None),
+    };
+    Ok(conn.query_row(sql, [uuid], |r| r.get(0)).optional()?)
+}
+
+/// Local pending changes of one record: field → HLC (every column for an
+/// insert), and whether a delete is pending.
+fn pending_of(
+    tx: &Transaction<'_>,
+    t: &Table,
+    uuid: &str,
+) -> Result<(BTreeMap<String, i64>, bool)> {
+    let mut stmt =
+        tx.prepare_cached("SELECT op, fields, hlc FROM sync_outbox WHERE kind = ?1 AND uuid = ?2")?;
+    let mut rows = stmt.query(params![t.kind, uuid])?;
+    let mut fields = BTreeMap::new();
+    let mut deleted = false;
+    while let Some(r) = rows.next()? {
+        let (op, f, hlc): (String, Option<String>, i64) = (r.get(0)?, r.get(1)?, r.get(2)?);
+        match (op.as_str(), f) {
+            ("delete", _) => deleted = true,
+            ("erase", _) => {}
+            (_, None) => {
+                for c in t.columns {
+                    let e = fields.entry((*c).to_string()).or_insert(hlc);
+                    *e = (*e).max(hlc);
+                }
+            }
+            (_, Some(f)) => {
+                for c in f.split(',').filter(|s| !s.is_empty()) {
+                    let e = fields.entry(c.to_string()).or_insert(hlc);
+                    *e = (*e).max(hlc);
+                }
+            }
+        }
+    }
+    Ok((fields, deleted))
+}
+
+fn apply_one(
+    tx: &Transaction<'_>,
+    t: &Table,
+    r: &Remote,
+    device: &str,
+    cursor: i64,
+    applied: &mut Applied,
+) -> Result<()> {
+    let local = read_record(tx, t, &r.uuid)?;
+    if r.deleted {
+        if local.is_some() {
+            tx.execute(
+                &format!("DELETE FROM {} WHERE uuid = ?1", t.name),
+                [&r.uuid],
+            )?;
+            applied.changed += 1;
+        }
+        forget(tx, t, &r.uuid)?;
+        return Ok(());
+    }
+    let (pending, deleted_here) = pending_of(tx, t, &r.uuid)?;
+    if deleted_here {
+        return Ok(()); // our delete is on its way; a delete wins
+    }
+    let mut set: Vec<(&str, Value)> = Vec::new();
+    for (field, value) in &r.data {
+        let Some(column) = t.columns.iter().find(|c| **c == field.as_str()) else {
+            continue; // a column this schema does not have
+        };
+        if *column == "uuid" {
+            continue;
+        }
+        let current = local.as_ref().and_then(|l| l.get(field.as_str()));
+        if current == Some(value) {
+            continue;
+        }
+        match pending.get(field.as_str()) {
+            Some(hlc) if !r.erased => {
+                let ours = stamp_of(*hlc, device);
+                let theirs = r
+                    .clocks
+                    .get(field.as_str())
+                    .and_then(Value::as_str)
+                    .unwrap_or("");
+                let remote_wins = theirs > ours.as_str();
+                let changed_since = r
+                    .versions
+                    .get(field.as_str())
+                    .and_then(Value::as_i64)
+                    .is_some_and(|v| v > cursor);
+                let other_device = parse_stamp(theirs).is_some_and(|(_, d)| d != device);
+                // Entries are append-only: their text is never two people's.
+                // Stamps and derived columns follow the clock quietly.
+                if changed_since
+                    && other_device
+                    && t.kind != "entry"
+                    && !QUIET_FIELDS.contains(column)
+                    && local.is_some()
+                {
+                    tx.prepare_cached(
+                        "INSERT INTO sync_conflicts (kind, uuid, field, local_value, remote_value, kept, found_at) \
+                         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) \
+                         ON CONFLICT (kind, uuid, field) DO UPDATE SET local_value = excluded.local_value, \
+                         remote_value = excluded.remote_value, kept = excluded.kept, found_at = excluded.found_at",
+                    )?
+                    .execute(params![
+                        t.kind,
+                        r.uuid,
+                        field,
+                        current.map(Value::to_string),
+                        value.to_string(),
+                        if remote_wins { "remote" } else { "local" },
+                        stamp()
+                    ])?;
+                    applied.conflicts += 1;
+                }
+                if remote_wins {
+                    set.push((column, value.clone()));
+                }
+            }
+            _ => set.push((column, value.clone())),
+        }
+    }
+    if r.erased {
+        forget(tx, t, &r.uuid)?;
+        let known: bool = tx.query_row(
+            "SELECT EXISTS (SELECT 1 FROM audit WHERE uuid = ?1 AND action = 'erase')",
+            [&r.uuid],
+            |row| row.get(0),
+        )?;
+        if !known && (local.is_some() || !set.is_empty()) {
+            applied.erased += 1;
+        }
+    }
+    if !set.is_empty() {
+        let mut values: Vec<SqlValue> = Vec::with_capacity(set.len() + 1);
+        for (column, value) in &set {
+            let mut v = local_value(tx, t, column, value)?;
+            if t.kind == "case"
+                && *column == "reference"
+                && let SqlValue::Text(reference) = &v
+            {
+                v = SqlValue::Text(unique_reference(tx, &r.uuid, reference)?);
+            }
+            values.push(v);
+        }
+        if local.is_some() {
+            let assignments = set
+                .iter()
+                .enumerate()
+                .map(|(i, (c, _))| format!("{c} = ?{}", i + 2))
+                .collect::<Vec<_>>()
+                .join(", ");
+            let mut all = vec![SqlValue::Text(r.uuid.clone())];
+            all.extend(values);
+            tx.execute(
+                &format!("UPDATE {} SET {assignments} WHERE uuid = ?1", t.name),
+                rusqlite::params_from_iter(all),
+            )?;
+        } else {
+            // A record this diary cannot hold whole (a required link to a
+            // record it does not have) is left out rather than half made.
+            let missing_link = t.refs.iter().any(|(c, _)| {
+                let required = required_ref(t, c);
+                let idx = set.iter().position(|(col, _)| col == c);
+                required && idx.is_none_or(|i| values[i] == SqlValue::Null)
+            });
+            if missing_link {
+                return Ok(());
+            }
+            let columns = std::iter::once("uuid")
+                .chain(set.iter().map(|(c, _)| *c))
+                .collect::<Vec<_>>()
+                .join(", ");
+            let marks = (1..=set.len() + 1)
+                .map(|i| format!("?{i}"))
+                .collect::<Vec<_>>()
+                .join(", ");
+            let mut all = vec![SqlValue::Text(r.uuid.clone())];
+            all.extend(values);
+            // A record another device shares with this one may clash on a
+            // natural key (the same person added to a case twice): keep ours.
+            tx.execute(
+                &format!(
+                    "INSERT OR IGNORE INTO {} ({columns}) VALUES ({marks})",
+                    t.name
+                ),
+                rusqlite::params_from_iter(all),
+            )?;
+        }
+        applied.changed += 1;
+    }
+    if r.erased {
+        let known: bool = tx.query_row(
+            "SELECT EXISTS (SELECT 1 FROM audit WHERE uuid = ?1 AND action = 'erase')",
+            [&r.uuid],
+            |row| row.get(0),
+        )?;
+        if !known && read_record(tx, t, &r.uuid)?.is_some() {
+            super::audit::record(
+                tx,
+                t.kind,
+                Uuid::parse_str(&r.uuid).ok().as_ref(),
+                super::AuditAction::Erase,
+            )?;
+        }
+    }
+    Ok(())
+}
+
+/// Foreign keys the schema declares NOT NULL.
+fn required_ref(t: &Table, column: &str) -> bool {
+    matches!(
+        (t.name, column),
+        ("directory", "contact_id")
+            | ("case_people", "case_id" | "contact_id")
+            | ("referrals", "case_id" | "to_contact_id")
+            | ("sar_requests", "contact_id")
+    )
+}
+
+/// Drops a record's pending changes and conflicts (it was deleted or erased
+/// elsewhere: nothing of ours may bring it back).
+fn forget(tx: &Transaction<'_>, t: &Table, uuid: &str) -> Result<()> {
+    tx.execute(
+        "DELETE FROM sync_outbox WHERE kind = ?1 AND uuid = ?2 AND op <> 'erase'",
+        params![t.kind, uuid],
+    )?;
+    tx.execute(
+        "DELETE FROM sync_conflicts WHERE kind = ?1 AND uuid = ?2",
+        params![t.kind, uuid],
+    )?;
+    Ok(())
+}
+
+/// Two devices both gave out the same case reference: every device settles
+/// it the same way, so their diaries agree. The case with the greater UUID
+/// takes a suffix from its UUID; the other keeps the plain reference.
+fn unique_reference(tx: &Transaction<'_>, uuid: &str, reference: &str) -> Result<String> {
+    let other: Option<(i64, String)> = tx
+        .query_row(
+            "SELECT id, uuid FROM cases WHERE reference = ?1 AND uuid <> ?2",
+            params![reference, uuid],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .optional()?;
+    let Some((id, other_uuid)) = other else {
+        return Ok(reference.to_string());
+    };
+    let suffixed = |u: &str| {
+        format!(
+            "{reference}-{}",
+            u.get(u.len().saturating_sub(4)..).unwrap_or(u)
+        )
+    };
+    if uuid > other_uuid.as_str() {
+        Ok(suffixed(uuid))
+    } else {
+        tx.execute(
+            "UPDATE cases SET reference = ?2 WHERE id = ?1",
+            params![id, suffixed(&other_uuid)],
+        )?;
+        Ok(reference.to_string())
+    }
+}
+
+/// The column names of every synced table as the schema has them, for the
+/// test that [`TABLES`] is complete.
+#[doc(hidden)]
+pub fn schema_columns(store: &Store) -> Result<Vec<(String, BTreeSet<String>)>> {
+    let mut out = Vec::new();
+    for t in TABLES {
+        let mut stmt = store
+            .conn()
+            .prepare(&format!("SELECT name FROM pragma_table_info('{}')", t.name))?;
+        let cols = stmt
+            .query_map([], |r| r.get::<_, String>(0))?
+            .collect::<rusqlite::Result<BTreeSet<_>>>()?;
+        out.push((t.name.to_string(), cols));
+    }
+    Ok(out)
+}
+
+impl Store {
+    /// Shares a case with the councillor's office, or makes it private again.
+    pub fn set_case_shared(
+        &mut self,
+        case: crate::domain::Id<crate::domain::Case>,
+        shared: bool,
+    ) -> Result<()> {
+        self.write(|tx| {
+            tx.execute(
+                "UPDATE cases SET shared = ?2, updated_at = ?3 WHERE id = ?1",
+                params![case.raw(), shared, stamp()],
+            )?;
+            Ok(())
+        })
+    }
+
+    /// Every synced record as the hub would hold it (foreign keys as UUIDs),
+    /// keyed by kind and UUID: what tests compare across devices.
+    #[doc(hidden)]
+    pub fn sync_snapshot(&self) -> Result<BTreeMap<(String, String), Map<String, Value>>> {
+        let mut out = BTreeMap::new();
+        for t in TABLES {
+            let mut stmt = self
+                .conn()
+                .prepare(&format!("SELECT uuid FROM {}", t.name))?;
+            let uuids = stmt
+                .query_map([], |r| r.get::<_, String>(0))?
+                .collect::<rusqlite::Result<Vec<_>>>()?;
+            for u in uuids {
+                if let Some(row) = read_record(self.conn(), t, &u)? {
+                    out.insert((t.kind.to_string(), u), row);
+                }
+            }
+        }
+        Ok(out)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::{Case, Contact, Role};
+
+    fn outbox(store: &Store) -> Vec<(String, String, Option<String>)> {
+        let mut stmt = store
+            .conn()
+            .prepare("SELECT kind, op, fields FROM sync_outbox ORDER BY id")
+            .expect("prepare");
+        stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+            .expect("query")
+            .collect::<rusqlite::Result<_>>()
+            .expect("rows")
+    }
+
+    fn day() -> chrono::NaiveDate {
+        chrono::NaiveDate::from_ymd_opt(2026, 3, 2).expect("date")
+    }
+
+    #[test]
+    fn every_column_of_every_synced_table_is_synced() {
+        let store = Store::open_in_memory().expect("store");
+        for (table, columns) in schema_columns(&store).expect("columns") {
+            let t = TABLES.iter().find(|t| t.name == table).expect("table");
+            let mut listed: BTreeSet<String> = t.columns.iter().map(|c| c.to_string()).collect();
+            listed.insert("id".into());
+            assert_eq!(
+                listed, columns,
+                "{table}: add the new column to sync::TABLES and 0007's trigger"
+            );
+        }
+    }
+
+    #[test]
+    fn nothing_is_captured_until_the_diary_joins_a_hub() {
+        let mut store = Store::open_in_memory().expect("store");
+        let contact = store
+            .add_contact(&Contact::named("Gwen Price"))
+            .expect("contact")
+            .id;
+        assert!(outbox(&store).is_empty());
+        store.join_hub().expect("join");
+        assert_eq!(
+            outbox(&store),
+            vec![("contact".into(), "insert".into(), None)]
+        );
+        let case = store
+            .add_case(
+                &Case::new("Damp", day()),
+                &[(contact, Role::Constituent)],
+                &["other".into()],
+            )
+            .expect("case");
+        let mut c = case.data.clone();
+        c.facts = Some("mould".into());
+        store
+            .update_case(case.id, &c, &["other".into()])
+            .expect("update");
+        let rows = outbox(&store);
+        let update = rows
+            .iter()
+            .find(|r| r.1 == "update")
+            .expect("update captured");
+        assert_eq!(
+            update.2.as_deref(),
+            Some("updated_at,facts"),
+            "only the changed fields"
+        );
+        // Joining again changes nothing.
+        let before = rows.len();
+        store.join_hub().expect("join again");
+        assert_eq!(outbox(&store).len(), before);
+    }
+
+    #[test]
+    fn pulled_changes_are_not_captured_and_merge_by_clock() {
+        let mut store = Store::open_in_memory().expect("store");
+        store.join_hub().expect("join");
+        let mut data = Map::new();
+        data.insert("name".into(), Value::from("Gwen Price"));
+        data.insert("name_fold".into(), Value::from("gwen price"));
+        data.insert("created_at".into(), Value::from("2026-03-02T09:00:00.000Z"));
+        data.insert("updated_at".into(), Value::from("2026-03-02T09:00:00.000Z"));
+        let clocks: Map<String, Value> = data
+            .keys()
+            .map(|k| (k.clone(), Value::from(stamp_of(5, "other"))))
+            .collect();
+        let versions: Map<String, Value> =
+            data.keys().map(|k| (k.clone(), Value::from(1))).collect();
+        let uuid = Uuid::now_v7().to_string();
+        let remote = Remote {
+            kind: "contact".into(),
+            uuid: uuid.clone(),
+            data,
+            clocks,
+            versions,
+            deleted: false,
+            erased: false,
+        };
+        let applied = store
+            .apply_pulled(std::slice::from_ref(&remote), 1)
+            .expect("apply");
+        assert_eq!(applied.changed, 1);
+        assert!(
+            outbox(&store).is_empty(),
+            "a pulled record is not pushed back"
+        );
+        assert_eq!(store.sync_state().expect("state").cursor, 1);
+        // A local edit after it has a later clock than anything pulled.
+        let id = store.contacts_named("Gwen Price").expect("find")[0].id;
+        let mut c = store.contact(id).expect("contact").data;
+        c.phone = Some("01234".into());
+        store.update_contact(id, &c).expect("edit");
+        let hlc: i64 = store
+            .conn()
+            .query_row("SELECT max(hlc) FROM sync_outbox", [], |r| r.get(0))
+            .expect("hlc");
+        assert!(hlc > 5);
+        // The same record deleted elsewhere: it goes here too.
+        let gone = Remote {
+            deleted: true,
+            data: Map::new(),
+            ..remote
+        };
+        store.apply_pulled(&[gone], 2).expect("apply delete");
+        assert!(store.contacts_named("Gwen Price").expect("find").is_empty());
+        assert!(outbox(&store).is_empty(), "our edit of it is dropped");
+    }
+}
