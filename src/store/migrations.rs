@@ -36,6 +36,7 @@ pub const STEPS: &[&str] = &[
     include_str!("migrations/0004_perf.sql"),
     include_str!("migrations/0005_home_and_due.sql"),
     include_str!("migrations/0006_record.sql"),
+    include_str!("migrations/0007_mail.sql"),
 ];
 
 /// The schema version this program writes.
