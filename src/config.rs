@@ -34,6 +34,10 @@ pub struct Config {
     pub calendar: CalendarConfig,
     pub backup: BackupConfig,
     pub privacy: PrivacyConfig,
+    /// The councillor: who letters and emails are from, and which taken-in
+    /// emails were sent rather than received.
+    pub me: MeConfig,
+    pub mail: MailConfig,
     /// Key rebindings: action name → key ("log_call" = "ctrl-l"). Read by the
     /// UI, which reports and skips bad entries rather than refusing to start.
     pub keys: BTreeMap<String, String>,
@@ -72,6 +76,40 @@ pub struct PrivacyConfig {
     pub lock_after_minutes: u32,
 }
 
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct MeConfig {
+    pub name: Option<String>,
+    /// An email from this address is `email_out`; drafts are from it.
+    pub email: Option<String>,
+    pub ward: Option<String>,
+    /// The postal address for a letter's address block (lines with `\n`).
+    pub address: Option<String>,
+    /// Closes letters and emails ("Cllr Siân Jones, Cathays ward").
+    pub signature: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct MailConfig {
+    /// The largest attachment taken in, in megabytes.
+    pub max_attachment_mb: u32,
+}
+
+impl Default for MailConfig {
+    fn default() -> Self {
+        MailConfig {
+            max_attachment_mb: 25,
+        }
+    }
+}
+
+impl MailConfig {
+    pub fn max_attachment_bytes(&self) -> u64 {
+        u64::from(self.max_attachment_mb) * 1024 * 1024
+    }
+}
+
 impl Default for Config {
     fn default() -> Self {
         Config {
@@ -84,6 +122,8 @@ impl Default for Config {
             calendar: CalendarConfig::default(),
             backup: BackupConfig::default(),
             privacy: PrivacyConfig::default(),
+            me: MeConfig::default(),
+            mail: MailConfig::default(),
             keys: BTreeMap::new(),
         }
     }
@@ -185,6 +225,9 @@ impl Config {
                     format!("`{c}` is not a category name: use lower case letters, digits and _"),
                 ));
             }
+        }
+        if self.mail.max_attachment_mb == 0 {
+            return Err(fail("mail.max_attachment_mb", "must be at least 1".into()));
         }
         if self.patterns.min_cases < 2 {
             return Err(fail("patterns.min_cases", "must be at least 2".into()));

@@ -3,16 +3,20 @@
 //!
 //! Exit status: 0 success, 1 error (one line naming the problem), 2 usage.
 
+mod attachment;
 mod calendar;
 mod crypt;
 mod demo;
 mod directory;
+mod draft;
 mod due;
 mod erase;
 mod export;
 mod handover;
 mod import;
 mod log;
+pub mod mail;
+mod output;
 mod patterns;
 mod refer;
 mod retention;
@@ -110,6 +114,12 @@ pub enum Command {
     Decrypt,
     /// Change the passphrase of an encrypted diary
     Passphrase,
+    /// Take emails (.eml, .msg, mbox; or standard input) into the diary
+    Mail(mail::MailArgs),
+    /// Attachments kept in the diary: list a case's, save one out
+    Attachment(attachment::AttachmentArgs),
+    /// A letter or email draft from a template, recorded on the case
+    Draft(draft::DraftArgs),
 }
 
 #[derive(Debug, Args)]
@@ -338,6 +348,8 @@ pub struct HandoverArgs {
 /// What every command needs: config, where the diary is, and the clock.
 pub struct Env {
     pub config: Config,
+    /// Where the config file is (or would be): user templates live beside it.
+    pub config_file: PathBuf,
     pub db_path: PathBuf,
     /// The platform directories, when they could be found.
     pub paths: Option<Paths>,
@@ -371,6 +383,7 @@ impl Env {
         };
         Ok(Env {
             config,
+            config_file: config_path,
             db_path,
             paths,
             clock: Clock::from_env()?,
@@ -429,6 +442,9 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Some(Command::Encrypt) => crypt::encrypt(&env, &mut out),
         Some(Command::Decrypt) => crypt::decrypt(&env, &mut out),
         Some(Command::Passphrase) => crypt::change(&env, &mut out),
+        Some(Command::Mail(args)) => mail::run(&env, args, &mut out),
+        Some(Command::Attachment(args)) => attachment::run(&env, args, &mut out),
+        Some(Command::Draft(args)) => draft::run(&env, args, &mut out),
     };
     match result {
         Ok(code) => Ok(code),

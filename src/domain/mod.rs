@@ -1,5 +1,6 @@
 //! The words of casework (SPEC section 1) as types. No I/O here.
 
+pub mod correspondence;
 mod ids;
 mod kinds;
 mod model;

@@ -17,6 +17,7 @@ mod directory_search;
 mod entries;
 mod exchange;
 mod followups;
+mod mail;
 mod maintenance;
 mod migrations;
 mod patterns;
@@ -48,6 +49,7 @@ pub use crypt::{
 };
 pub use diary::{LogOutcome, LogRequest, Who};
 pub use exchange::{CsvImportSummary, JsonImportSummary, LeftOut};
+pub use mail::{AttachmentLine, Filed, MailMeta, NewDraft, TakeIn, Taken};
 pub use maintenance::{
     BackupInfo, CheckReport, check_file, check_file_with_key, copy_database,
     copy_database_with_key, inspect_backup, inspect_backup_with_key, release, release_with_key,
