@@ -1268,3 +1268,27 @@ fn the_review_takes_a_custom_range_and_steps_it_by_its_length() {
     let before = Period::custom(d(2026, 1, 4), d(2026, 1, 31)).expect("p");
     assert_eq!(review_view(&app).period, before);
 }
+
+#[test]
+fn m_on_a_case_takes_a_pasted_mail_file_onto_that_case() {
+    let mut app = seeded();
+    app.press(key(KeyCode::Char('2')));
+    app.press(key(KeyCode::Enter));
+    app.press(key(KeyCode::Char('M')));
+    let path =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/mail/plain.eml");
+    // What dragging a file onto a terminal pastes: the path, quoted.
+    app.update(Action::Paste(format!("'{}'", path.display())));
+    app.press(key(KeyCode::Enter));
+    assert!(app.popups.is_empty(), "the form closed");
+    let status = app.status.clone().unwrap_or_default();
+    assert!(status.contains("1 message taken in"), "{status}");
+    let e = entries(&app);
+    assert!(e[0].1.starts_with("Bins not collected"), "{e:?}");
+    assert!(e[0].2.is_some(), "filed on the case on screen");
+    // A path that is not mail: the message, the form stays with the text.
+    app.press(key(KeyCode::Char('M')));
+    type_text(&mut app, "/nonexistent/x.eml");
+    app.press(key(KeyCode::Enter));
+    assert_eq!(entries(&app).len(), 1, "nothing added");
+}

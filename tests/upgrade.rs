@@ -222,6 +222,7 @@ fn assert_standard_data(s: &mut Store, version: i64) {
                 now: d("2023-03-23").and_hms_opt(9, 0, 0).expect("time"),
                 untitled: "(no subject)".into(),
                 categories: casebook::config::Config::default().categories(),
+                onto: None,
             },
         )
         .expect("take in after upgrade");

@@ -34,6 +34,10 @@ pub enum FormKind {
     StartSurgery,
     /// A from–to range for the review.
     ReviewRange,
+    /// A mail file to take in on this case.
+    TakeMail(Id<Case>),
+    /// A letter or email draft from a template, for this case.
+    Draft(Id<Case>),
 }
 
 pub mod quick {
@@ -226,6 +230,43 @@ pub fn refer(today: NaiveDate, default_days: u32) -> Form {
     )
 }
 
+pub fn take_mail() -> Form {
+    Form::new(
+        text::mail::TITLE,
+        vec![Field::text(text::mail::PATH, TextField::new())],
+    )
+}
+
+pub mod draft {
+    pub const TEMPLATE: usize = 0;
+    pub const FORMAT: usize = 1;
+    pub const TO: usize = 2;
+}
+
+pub fn draft(templates: &crate::letters::Templates) -> Form {
+    use text::draft as t;
+    let names = templates
+        .names()
+        .into_iter()
+        .map(|n| (n.clone(), n))
+        .collect();
+    Form::new(
+        t::TITLE,
+        vec![
+            Field::choice(t::TEMPLATE, names, 0),
+            Field::choice(
+                t::FORMAT,
+                vec![
+                    ("eml".into(), t::EMAIL.into()),
+                    ("html".into(), t::LETTER.into()),
+                ],
+                0,
+            ),
+            Field::text(t::TO, TextField::new()).optional(),
+        ],
+    )
+}
+
 pub fn reply() -> Form {
     Form::new(
         text::reply::TITLE,
@@ -410,6 +451,8 @@ pub fn validate(kind: &FormKind, form: &mut Form, store: &Store, today: NaiveDat
             need(form, reply::TEXT, text::reply::NEED_TEXT);
         }
         FormKind::StartSurgery => need(form, 0, text::surgery::NEED_VENUE),
+        FormKind::TakeMail(_) => need(form, 0, text::mail::NEED_PATH),
+        FormKind::Draft(_) => {}
         FormKind::ReviewRange => {
             date_field(form, range::FROM, today);
             date_field(form, range::TO, today);

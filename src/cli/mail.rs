@@ -98,6 +98,7 @@ pub fn run(env: &Env, args: &MailArgs, out: &mut dyn Write) -> Result<ExitCode> 
         now: env.clock.now(),
         untitled: words::NO_SUBJECT.to_string(),
         categories: env.config.categories(),
+        onto: None,
     };
     let taken = store.take_in_mail(&messages, &opts)?;
     let mut added = 0;

@@ -2,7 +2,6 @@
 //! file (so never over the diary, its journal or a backup), never into the
 //! backups folder, readable by the owner only.
 
-use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use super::Env;
@@ -45,27 +44,8 @@ pub(crate) fn check_not_diary(env: &Env, path: &Path) -> Result<()> {
 }
 
 /// Creates `path` (it must not exist) with mode 0600 and writes `bytes`,
-/// synced. A failure removes the part-written file.
+/// synced; never the diary's files or the backups folder.
 pub(crate) fn write_new_private(env: &Env, path: &Path, bytes: &[u8]) -> Result<()> {
     check_not_diary(env, path)?;
-    let mut options = std::fs::OpenOptions::new();
-    options.write(true).create_new(true);
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::OpenOptionsExt;
-        options.mode(0o600);
-    }
-    let mut file = options.open(path).map_err(|e| match e.kind() {
-        std::io::ErrorKind::AlreadyExists => Error::invalid(format!(
-            "{} already exists: casebook never writes over a file; choose another --out",
-            path.display()
-        )),
-        _ => Error::io(format!("cannot create {}", path.display()), e),
-    })?;
-    let result = file.write_all(bytes).and_then(|()| file.sync_all());
-    if let Err(e) = result {
-        let _ = std::fs::remove_file(path);
-        return Err(Error::io(format!("cannot write {}", path.display()), e));
-    }
-    Ok(())
+    crate::files::write_new_private(path, bytes)
 }

@@ -10,6 +10,7 @@
 //!
 //! No I/O but reading the user's template folder; no store.
 
+pub mod compose;
 pub mod draft;
 
 use std::path::{Path, PathBuf};

@@ -29,6 +29,9 @@ pub struct TakeIn {
     /// The title of a case started from a message with no subject.
     pub untitled: String,
     pub categories: Vec<String>,
+    /// File every message on this case (taken in from the case screen),
+    /// whatever its subject says.
+    pub onto: Option<Id<Case>>,
 }
 
 /// Where a message was filed.
@@ -284,7 +287,10 @@ fn take_one(tx: &Connection, m: &Message, opts: &TakeIn) -> Result<Taken> {
     }
 
     let mut case: Option<Id<Case>> = None;
-    if let Some(reference) = case_reference_in(&m.subject) {
+    if let Some(id) = opts.onto {
+        case = Some(id);
+        taken.filed = Filed::Case(cases::get(tx, id)?.data.reference);
+    } else if let Some(reference) = case_reference_in(&m.subject) {
         match cases::by_reference(tx, &reference)? {
             Some(c) => {
                 case = Some(c.id);
