@@ -1286,9 +1286,19 @@ fn m_on_a_case_takes_a_pasted_mail_file_onto_that_case() {
     let e = entries(&app);
     assert!(e[0].1.starts_with("Bins not collected"), "{e:?}");
     assert!(e[0].2.is_some(), "filed on the case on screen");
+    // Attachments show on the case screen, a line each.
+    app.press(key(KeyCode::Char('M')));
+    let path = path.with_file_name("multipart-attachments.eml");
+    type_text(&mut app, &path.display().to_string());
+    app.press(key(KeyCode::Enter));
+    let Screen::Case(v) = &app.screen else {
+        panic!("case")
+    };
+    let names: Vec<&str> = v.attachments.iter().map(|a| a.filename.as_str()).collect();
+    assert_eq!(names, ["housing-letter.pdf", "mould.png"]);
     // A path that is not mail: the message, the form stays with the text.
     app.press(key(KeyCode::Char('M')));
     type_text(&mut app, "/nonexistent/x.eml");
     app.press(key(KeyCode::Enter));
-    assert_eq!(entries(&app).len(), 1, "nothing added");
+    assert_eq!(entries(&app).len(), 2, "nothing added");
 }

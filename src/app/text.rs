@@ -328,6 +328,18 @@ pub mod cases {
 }
 
 pub mod case {
+    /// Under an entry: "attachment #12 letter.pdf (120 KB)".
+    pub fn attachment(id: i64, name: &str, size: &str) -> String {
+        format!("attachment #{id} {name} ({size}) · casebook attachment save {id}")
+    }
+    /// Under a masked confidential entry: the names stay hidden too.
+    pub fn attachments_hidden(n: usize) -> String {
+        if n == 1 {
+            "1 attachment".into()
+        } else {
+            format!("{n} attachments")
+        }
+    }
     /// On a contact's page: "Subject access requested 2026-03-01: respond by 2026-04-01".
     pub const SAR_PENDING: &str = "Subject access requested";
     pub const SAR_RESPOND_BY: &str = "respond by";

@@ -384,7 +384,7 @@ impl Store {
     /// The attachments on a case's entries, oldest entry first.
     pub fn attachments_of_case(&self, case: Id<Case>) -> Result<Vec<AttachmentLine>> {
         let mut stmt = self.conn().prepare_cached(&format!(
-            "SELECT {LINE_COLUMNS} WHERE e.case_id = ?1 ORDER BY e.at, a.id"
+            "SELECT {LINE_COLUMNS} WHERE e.case_id = ?1 ORDER BY e.at, a.id LIMIT 500"
         ))?;
         let rows = stmt.query_map([case], line_from_row)?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
