@@ -36,6 +36,10 @@ pub struct Config {
     pub privacy: PrivacyConfig,
     pub monitoring: MonitoringConfig,
     pub sync: SyncConfig,
+    /// The councillor: who letters and emails are from, and which taken-in
+    /// emails were sent rather than received.
+    pub me: MeConfig,
+    pub mail: MailConfig,
     /// Key rebindings: action name → key ("log_call" = "ctrl-l"). Read by the
     /// UI, which reports and skips bad entries rather than refusing to start.
     pub keys: BTreeMap<String, String>,
@@ -86,6 +90,40 @@ pub struct MonitoringConfig {
     pub extra_employment_status: Vec<String>,
 }
 
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct MeConfig {
+    pub name: Option<String>,
+    /// An email from this address is `email_out`; drafts are from it.
+    pub email: Option<String>,
+    pub ward: Option<String>,
+    /// The postal address for a letter's address block (lines with `\n`).
+    pub address: Option<String>,
+    /// Closes letters and emails ("Cllr Siân Jones, Cathays ward").
+    pub signature: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct MailConfig {
+    /// The largest attachment taken in, in megabytes.
+    pub max_attachment_mb: u32,
+}
+
+impl Default for MailConfig {
+    fn default() -> Self {
+        MailConfig {
+            max_attachment_mb: 25,
+        }
+    }
+}
+
+impl MailConfig {
+    pub fn max_attachment_bytes(&self) -> u64 {
+        u64::from(self.max_attachment_mb) * 1024 * 1024
+    }
+}
+
 impl Default for Config {
     fn default() -> Self {
         Config {
@@ -100,6 +138,8 @@ impl Default for Config {
             privacy: PrivacyConfig::default(),
             monitoring: MonitoringConfig::default(),
             sync: SyncConfig::default(),
+            me: MeConfig::default(),
+            mail: MailConfig::default(),
             keys: BTreeMap::new(),
             mouse: true,
         }
@@ -298,6 +338,9 @@ impl Config {
                     format!("`{bad}` is not an answer: write it as it should be shown"),
                 ));
             }
+        }
+        if self.mail.max_attachment_mb == 0 {
+            return Err(fail("mail.max_attachment_mb", "must be at least 1".into()));
         }
         Ok(())
     }

@@ -432,3 +432,50 @@ mod tests {
         assert!(kind.is_char_device(), "the device node is untouched");
     }
 }
+
+/// Creates `path`, which must not exist, readable by its owner only, and
+/// writes `bytes`, synced. A failure removes the part-written file.
+pub fn write_new_private(path: &Path, bytes: &[u8]) -> Result<()> {
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create_new(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.mode(0o600);
+    }
+    let mut file = options.open(path).map_err(|e| match e.kind() {
+        std::io::ErrorKind::AlreadyExists => Error::invalid(format!(
+            "{} already exists: casebook never writes over a file; choose another --out",
+            path.display()
+        )),
+        _ => Error::io(format!("cannot create {}", path.display()), e),
+    })?;
+    let result = file.write_all(bytes).and_then(|()| file.sync_all());
+    if let Err(e) = result {
+        let _ = std::fs::remove_file(path);
+        return Err(Error::io(format!("cannot write {}", path.display()), e));
+    }
+    Ok(())
+}
+
+/// `stem.ext` in the current folder, or `stem-2.ext`, `stem-3.ext`… the
+/// first that does not exist yet.
+pub fn new_private_file_name(stem: &str, ext: &str) -> std::path::PathBuf {
+    let stem: String = stem
+        .chars()
+        .map(|c| {
+            if c.is_alphanumeric() || c == '-' || c == '_' {
+                c
+            } else {
+                '-'
+            }
+        })
+        .collect();
+    let mut path = std::path::PathBuf::from(format!("{stem}.{ext}"));
+    let mut n = 2;
+    while path.exists() {
+        path = std::path::PathBuf::from(format!("{stem}-{n}.{ext}"));
+        n += 1;
+    }
+    path
+}

@@ -16,6 +16,8 @@ pub mod domain;
 pub mod error;
 pub mod exchange;
 pub mod files;
+pub mod letters;
+pub mod mail;
 pub mod report;
 pub mod store;
 pub mod sync;

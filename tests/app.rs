@@ -1860,3 +1860,37 @@ fn measure_the_quick_log_per_keystroke() {
         all.len()
     );
 }
+
+#[test]
+fn m_on_a_case_takes_a_pasted_mail_file_onto_that_case() {
+    let mut app = seeded();
+    app.press(key(KeyCode::Char('2')));
+    app.press(key(KeyCode::Enter));
+    app.press(key(KeyCode::Char('M')));
+    let path =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/mail/plain.eml");
+    // What dragging a file onto a terminal pastes: the path, quoted.
+    app.update(Action::Paste(format!("'{}'", path.display())));
+    app.press(key(KeyCode::Enter));
+    assert!(app.popups.is_empty(), "the form closed");
+    let status = app.status.clone().unwrap_or_default();
+    assert!(status.contains("1 message taken in"), "{status}");
+    let e = entries(&app);
+    assert!(e[0].1.starts_with("Bins not collected"), "{e:?}");
+    assert!(e[0].2.is_some(), "filed on the case on screen");
+    // Attachments show on the case screen, a line each.
+    app.press(key(KeyCode::Char('M')));
+    let path = path.with_file_name("multipart-attachments.eml");
+    type_text(&mut app, &path.display().to_string());
+    app.press(key(KeyCode::Enter));
+    let Screen::Case(v) = &app.screen else {
+        panic!("case")
+    };
+    let names: Vec<&str> = v.attachments.iter().map(|a| a.filename.as_str()).collect();
+    assert_eq!(names, ["housing-letter.pdf", "mould.png"]);
+    // A path that is not mail: the message, the form stays with the text.
+    app.press(key(KeyCode::Char('M')));
+    type_text(&mut app, "/nonexistent/x.eml");
+    app.press(key(KeyCode::Enter));
+    assert_eq!(entries(&app).len(), 2, "nothing added");
+}

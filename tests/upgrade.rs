@@ -70,7 +70,11 @@ fn each_fixture_upgrades_with_its_data() {
         assert!(report.is_ok(), "v{version}: {report:?}");
         // Opening again is a no-op.
         let again = Store::open(&db).expect("reopen");
-        assert_eq!(again.counts().expect("counts").entries, 4);
+        assert_eq!(
+            again.counts().expect("counts").entries,
+            5,
+            "the call and the email added"
+        );
     }
 }
 
@@ -137,6 +141,18 @@ fn assert_standard_data(s: &mut Store, version: i64) {
     assert_eq!(entries.len(), 2, "{at}");
     assert!(entries.iter().any(|e| e.data.confidential), "{at}");
 
+    // Schema 7: old entries are not drafts and hold no email or attachment.
+    for e in &entries {
+        assert!(!s.is_draft(e.id).expect("draft"), "{at}");
+        assert_eq!(s.mail_of_entry(e.id).expect("mail"), None, "{at}");
+    }
+    assert!(
+        s.attachments_of_case(damp.id)
+            .expect("attachments")
+            .is_empty(),
+        "{at}"
+    );
+
     // The search index came through: accents folded, prefixes, the directory.
     let kinds = |q: &str| -> Vec<HitKind> {
         s.search(q, 10)
@@ -187,6 +203,37 @@ fn assert_standard_data(s: &mut Store, version: i64) {
         "{at}: Siân Jones is found, not duplicated"
     );
     assert!(quiet(s, "2023-04-01").is_empty(), "{at}: she was called");
+
+    // An email with an attachment files on the case its subject names.
+    let mail = casebook::mail::read(
+        b"From: housing@council.example\r\nSubject: Re: damp [2023-0001]\r\n\
+          Message-ID: <up@council.example>\r\nMIME-Version: 1.0\r\n\
+          Content-Type: multipart/mixed; boundary=b\r\n\r\n--b\r\nContent-Type: text/plain\r\n\r\n\
+          Surveyor's report attached.\r\n--b\r\nContent-Type: application/pdf\r\n\
+          Content-Disposition: attachment; filename=report.pdf\r\n\r\n%PDF-1.4\r\n--b--\r\n",
+    )
+    .expect("mail");
+    let taken = s
+        .take_in_mail(
+            &mail,
+            &store::TakeIn {
+                me: None,
+                new_case: false,
+                now: d("2023-03-23").and_hms_opt(9, 0, 0).expect("time"),
+                untitled: "(no subject)".into(),
+                categories: casebook::config::Config::default().categories(),
+                onto: None,
+            },
+        )
+        .expect("take in after upgrade");
+    assert_eq!(
+        taken[0].filed,
+        store::Filed::Case("2023-0001".into()),
+        "{at}"
+    );
+    let attachments = s.attachments_of_case(damp.id).expect("attachments");
+    assert_eq!(attachments.len(), 1, "{at}");
+    assert_eq!(attachments[0].filename, "report.pdf", "{at}");
     assert_eq!(
         quiet(s, "2023-04-10"),
         [("2023-0001".to_string(), Some(d("2023-03-22")))],

@@ -46,6 +46,10 @@ pub enum Action {
     Reschedule,
     Refer,
     RecordReply,
+    /// Take a mail file (.eml, .msg, mbox) into the case on screen.
+    TakeMail,
+    /// A letter or email draft from a template, for the case on screen.
+    Draft,
     PrevPeriod,
     NextPeriod,
     PeriodKind,
@@ -152,6 +156,8 @@ impl Action {
             Action::Reschedule => "reschedule",
             Action::Refer => "refer",
             Action::RecordReply => "record_reply",
+            Action::TakeMail => "take_mail",
+            Action::Draft => "draft",
             Action::PrevPeriod => "prev_period",
             Action::NextPeriod => "next_period",
             Action::PeriodKind => "period_kind",

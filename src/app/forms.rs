@@ -55,6 +55,10 @@ pub enum FormKind {
         contact: Option<Id<Contact>>,
         for_referral: bool,
     },
+    /// A mail file to take in on this case.
+    TakeMail(Id<Case>),
+    /// A letter or email draft from a template, for this case.
+    Draft(Id<Case>),
 }
 
 pub mod quick {
@@ -261,6 +265,43 @@ pub fn refer(today: NaiveDate, default_days: u32, copied: bool) -> Form {
     )
 }
 
+pub fn take_mail() -> Form {
+    Form::new(
+        text::mail::TITLE,
+        vec![Field::text(text::mail::PATH, TextField::new())],
+    )
+}
+
+pub mod draft {
+    pub const TEMPLATE: usize = 0;
+    pub const FORMAT: usize = 1;
+    pub const TO: usize = 2;
+}
+
+pub fn draft(templates: &crate::letters::Templates) -> Form {
+    use text::draft as t;
+    let names = templates
+        .names()
+        .into_iter()
+        .map(|n| (n.clone(), n))
+        .collect();
+    Form::new(
+        t::TITLE,
+        vec![
+            Field::choice(t::TEMPLATE, names, 0),
+            Field::choice(
+                t::FORMAT,
+                vec![
+                    ("eml".into(), t::EMAIL.into()),
+                    ("html".into(), t::LETTER.into()),
+                ],
+                0,
+            ),
+            Field::text(t::TO, TextField::new()).optional(),
+        ],
+    )
+}
+
 pub fn reply() -> Form {
     Form::new(
         text::reply::TITLE,
@@ -434,6 +475,8 @@ pub fn validate(kind: &FormKind, form: &mut Form, store: &Store, now: chrono::Na
         FormKind::EditEntry { was, .. } => super::record_forms::validate_entry(form, now, *was),
         FormKind::CloseCase(_) => super::record_forms::validate_closing(form, today),
         FormKind::Directory { .. } => super::record_forms::validate_directory(form),
+        FormKind::TakeMail(_) => need(form, 0, text::mail::NEED_PATH),
+        FormKind::Draft(_) => {}
         FormKind::ReviewRange => {
             date_field(form, range::FROM, today);
             date_field(form, range::TO, today);

@@ -33,7 +33,7 @@ pub use views::{CaseView, CasesView, ContactView, ContactsView, DueItem, HomePan
 
 use crate::clock::Clock;
 use crate::config::Config;
-use crate::domain::{CaseStatus, EntryKind, Outcome as CaseOutcome, Record, Surgery};
+use crate::domain::{Case, CaseStatus, EntryKind, Id, Outcome as CaseOutcome, Record, Surgery};
 use crate::store::{Hit, HitKind, ReferOutcome, Snooze, Store};
 use crate::{Error, Result};
 
@@ -155,6 +155,9 @@ pub struct App {
     pub size: (u16, u16),
     /// The follow-up last marked done, which `u` can undo.
     pub undo_done: Option<crate::domain::Id<crate::domain::FollowUp>>,
+    /// Where letter and email templates come from (the user's folder is
+    /// set by the terminal front end, which knows the config file).
+    pub templates: crate::letters::Templates,
     data_version: i64,
 }
 
@@ -182,6 +185,7 @@ impl App {
             no_color: false,
             size: (80, 24),
             undo_done: None,
+            templates: crate::letters::Templates::default(),
             data_version,
         };
         // Two actions on one screen with the same key: say so once.
@@ -234,6 +238,8 @@ impl App {
                 AddFollowUp,
                 Refer,
                 RecordReply,
+                TakeMail,
+                Draft,
                 ChangeStatus,
                 CloseCase,
                 EditCase,
@@ -768,6 +774,8 @@ impl App {
                     done.working_days_late,
                 )
             }
+            FormKind::TakeMail(case) => self.take_mail(&form, *case)?,
+            FormKind::Draft(case) => self.draft(&form, *case)?,
             FormKind::StartSurgery => {
                 let venue = form.fields[0].input.text().trim().to_string();
                 let s = self.store.start_surgery(&venue, now)?;
@@ -856,6 +864,63 @@ impl App {
             form,
         );
         Ok(())
+    }
+
+    /// Takes the mail file named in the form in, on `case`.
+    fn take_mail(&mut self, form: &Form, case: Id<Case>) -> Result<String> {
+        // A path pasted from a file manager may come quoted.
+        let typed = form.fields[0].input.text().trim();
+        let path = std::path::PathBuf::from(typed.trim_matches(['\'', '"']));
+        let messages = crate::cli::mail::read_all(
+            std::slice::from_ref(&path),
+            self.config.mail.max_attachment_bytes(),
+        )?;
+        let reference = self.store.case(case)?.data.reference;
+        let taken = self.store.take_in_mail(
+            &messages,
+            &crate::store::TakeIn {
+                me: self.config.me.email.clone(),
+                new_case: false,
+                now: self.clock.now(),
+                untitled: crate::mail::words::NO_SUBJECT.to_string(),
+                categories: self.config.categories(),
+                onto: Some(case),
+            },
+        )?;
+        let added = taken.iter().filter(|t| t.entry.is_some()).count();
+        Ok(text::mail::taken(&reference, added, taken.len() - added))
+    }
+
+    /// Writes a draft for `case` into the current folder and records it.
+    fn draft(&mut self, form: &Form, case: Id<Case>) -> Result<String> {
+        use crate::letters::compose::{self, Form as DraftForm, Request};
+        use forms::draft as f;
+        let reference = self.store.case(case)?.data.reference;
+        let template = form.fields[f::TEMPLATE].input.text().to_string();
+        let to = form.fields[f::TO].input.text().trim().to_string();
+        let as_letter = form.fields[f::FORMAT].input.text() == "html";
+        let now = self.clock.now();
+        let made = compose::compose(
+            &self.store,
+            &self.config.me,
+            &self.templates,
+            now,
+            Request {
+                reference: &reference,
+                template: &template,
+                to: (!to.is_empty()).then_some(to.as_str()),
+                form: if as_letter {
+                    DraftForm::Html
+                } else {
+                    DraftForm::Eml
+                },
+            },
+        )?;
+        let path =
+            crate::files::new_private_file_name(&format!("{reference}-{template}"), made.ext);
+        crate::files::write_new_private(&path, &made.bytes)?;
+        compose::record(&mut self.store, &made, now)?;
+        Ok(text::draft::written(&path.display().to_string()))
     }
 
     /// The status line after a referral was saved.
@@ -1167,6 +1232,15 @@ impl App {
                         let form = forms::refer(today, self.config.referral_reply_days, copied);
                         self.open_form(FormKind::Refer(id), form);
                     }
+                }
+                Action::TakeMail => {
+                    let id = v.id;
+                    self.open_form(FormKind::TakeMail(id), forms::take_mail());
+                }
+                Action::Draft => {
+                    let id = v.id;
+                    let form = forms::draft(&self.templates);
+                    self.open_form(FormKind::Draft(id), form);
                 }
                 Action::RecordReply => {
                     let id = v.id;

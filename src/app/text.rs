@@ -57,6 +57,8 @@ pub fn action_label(name: &str) -> &'static str {
         "reschedule" => "new date",
         "refer" => "refer",
         "record_reply" => "record reply",
+        "take_mail" => "take in mail",
+        "draft" => "draft letter",
         "prev_period" => "previous period",
         "next_period" => "next period",
         "period_kind" => "calendar/municipal",
@@ -135,6 +137,32 @@ pub mod agenda {
     pub const NEW_DATE: &str = "New date";
     pub fn snoozed(to: &str) -> String {
         format!("Follow-up moved to {to}.")
+    }
+}
+
+pub mod mail {
+    pub const TITLE: &str = "Take in a mail file";
+    pub const PATH: &str = "File (.eml, .msg or mbox: type or paste its path)";
+    pub const NEED_PATH: &str = "type or paste the path of a mail file";
+    pub fn taken(reference: &str, added: usize, already: usize) -> String {
+        match (added, already) {
+            (0, _) => "That message is already in the diary.".to_string(),
+            (1, 0) => format!("1 message taken in on {reference}."),
+            (n, 0) => format!("{n} messages taken in on {reference}."),
+            (n, a) => format!("{n} taken in on {reference}; {a} already in the diary."),
+        }
+    }
+}
+
+pub mod draft {
+    pub const TITLE: &str = "Draft a letter or email";
+    pub const TEMPLATE: &str = "Template";
+    pub const FORMAT: &str = "As";
+    pub const EMAIL: &str = "Email draft (.eml)";
+    pub const LETTER: &str = "Printable letter (.html)";
+    pub const TO: &str = "To (blank: the usual person)";
+    pub fn written(path: &str) -> String {
+        format!("Draft written to {path}; recorded on the case as a draft.")
     }
 }
 
@@ -339,6 +367,18 @@ pub mod cases {
 }
 
 pub mod case {
+    /// Under an entry: "attachment #12 letter.pdf (120 KB)".
+    pub fn attachment(id: i64, name: &str, size: &str) -> String {
+        format!("attachment #{id} {name} ({size}) · casebook attachment save {id}")
+    }
+    /// Under a masked confidential entry: the names stay hidden too.
+    pub fn attachments_hidden(n: usize) -> String {
+        if n == 1 {
+            "1 attachment".into()
+        } else {
+            format!("{n} attachments")
+        }
+    }
     /// On a contact's page: "Subject access requested 2026-03-01: respond by 2026-04-01".
     pub const SAR_PENDING: &str = "Subject access requested";
     pub const SAR_RESPOND_BY: &str = "respond by";

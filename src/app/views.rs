@@ -328,6 +328,8 @@ pub struct CaseView {
     pub entries: Vec<EntryLine>,
     pub referrals: Vec<ReferralLine>,
     pub follow_ups: Vec<FollowUpLine>,
+    /// Attachments of the timeline's entries (one line each under its entry).
+    pub attachments: Vec<crate::store::AttachmentLine>,
     /// Confidential entries shown.
     pub revealed: bool,
     pub scroll: u16,
@@ -342,6 +344,7 @@ impl CaseView {
             entries: Vec::new(),
             referrals: Vec::new(),
             follow_ups: Vec::new(),
+            attachments: Vec::new(),
             revealed: false,
             scroll: 0,
         }
@@ -353,6 +356,7 @@ impl CaseView {
         self.entries = store.entry_lines_of_case(self.id, TIMELINE)?;
         self.referrals = store.referral_lines_of_case(self.id)?;
         self.follow_ups = store.follow_up_lines_of_case(self.id)?;
+        self.attachments = store.attachments_of_case(self.id)?;
         Ok(())
     }
 

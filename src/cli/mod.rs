@@ -3,10 +3,12 @@
 //!
 //! Exit status: 0 success, 1 error (one line naming the problem), 2 usage.
 
+mod attachment;
 mod calendar;
 mod crypt;
 mod demo;
 mod directory;
+mod draft;
 mod due;
 mod erase;
 mod export;
@@ -16,6 +18,8 @@ mod hub;
 mod import;
 mod log;
 mod look;
+pub mod mail;
+mod output;
 mod patterns;
 mod printed;
 mod refer;
@@ -159,6 +163,12 @@ pub enum Command {
     Hub(hub::HubArgs),
     /// Push and pull with the hub once ([sync] url in the config)
     Sync(sync::SyncArgs),
+    /// Take emails (.eml, .msg, mbox; or standard input) into the diary
+    Mail(mail::MailArgs),
+    /// Attachments kept in the diary: list a case's, save one out
+    Attachment(attachment::AttachmentArgs),
+    /// A letter or email draft from a template, recorded on the case
+    Draft(draft::DraftArgs),
 }
 
 #[derive(Debug, Args)]
@@ -409,7 +419,8 @@ pub struct HandoverArgs {
 /// What every command needs: config, where the diary is, and the clock.
 pub struct Env {
     pub config: Config,
-    /// Where the config file is (or would be): remembered import mappings sit beside it.
+    /// Where the config file is (or would be): remembered import mappings and
+    /// user templates sit beside it.
     pub config_path: PathBuf,
     pub db_path: PathBuf,
     /// The platform directories, when they could be found.
@@ -536,6 +547,9 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Some(Command::Man(args)) => terminal::man(args, &mut out),
         Some(Command::Hub(args)) => hub::run(args, &mut out),
         Some(Command::Sync(args)) => sync::run(&env, args, &mut out),
+        Some(Command::Mail(args)) => mail::run(&env, args, &mut out),
+        Some(Command::Attachment(args)) => attachment::run(&env, args, &mut out),
+        Some(Command::Draft(args)) => draft::run(&env, args, &mut out),
     };
     match result {
         Ok(code) => Ok(code),

@@ -488,6 +488,16 @@ fn entry_line(s: &mut String, e: &x::Entry, name_of: &dyn Fn(&uuid::Uuid) -> Str
         e.kind.label(),
         e.text
     );
+    // The bytes are in the JSON file (base64); the summary names each one.
+    for a in &e.attachments {
+        let _ = writeln!(
+            s,
+            "  - attachment: {} ({}, {}; the file itself is in the JSON export)",
+            crate::mail::words::clean(&a.filename),
+            a.content_type,
+            crate::mail::words::size((a.data.len() as u64 / 4) * 3)
+        );
+    }
 }
 
 fn follow_up_line(s: &mut String, f: &x::FollowUp) {

@@ -1,5 +1,6 @@
 //! The words of casework (SPEC section 1) as types. No I/O here.
 
+pub mod correspondence;
 pub mod disclosure;
 mod ids;
 mod kinds;

@@ -163,6 +163,43 @@ pub struct Entry {
     pub text: String,
     pub confidential: bool,
     pub surgery: Option<Uuid>,
+    /// An outgoing letter or email made from a template and not yet
+    /// confirmed sent (schema 8; absent means false).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub draft: bool,
+    /// An email's own fields (schema 8).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub mail: Option<Mail>,
+    /// Files attached to the entry, bytes in base64 (schema 8).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub attachments: Vec<Attachment>,
+}
+
+/// An email's fields beside its diary entry.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Mail {
+    /// SHA-256 of the Message-ID: the same message is not taken in twice.
+    pub message_key: Option<String>,
+    pub sender: Option<String>,
+    pub recipients: Option<String>,
+    pub cc: Option<String>,
+    pub subject: Option<String>,
+}
+
+/// A file attached to a diary entry.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Attachment {
+    pub uuid: Uuid,
+    pub created_at: String,
+    pub updated_at: String,
+    pub filename: String,
+    pub content_type: String,
+    /// SHA-256 (hex) of the bytes, checked on import.
+    pub sha256: String,
+    /// The bytes, base64 (standard alphabet, padded).
+    pub data: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

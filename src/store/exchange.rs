@@ -82,6 +82,8 @@ const TABLES: &[&str] = &[
     "cases",
     "case_people",
     "entries",
+    "entry_mail",
+    "attachments",
     "referrals",
     "follow_ups",
     "tombstones",
@@ -289,7 +291,7 @@ impl Store {
         let entries = all(
             conn,
             "SELECT e.uuid, e.created_at, e.updated_at, c.uuid, k.uuid, e.kind, e.at, e.text, \
-             e.confidential, s.uuid FROM entries e \
+             e.confidential, s.uuid, e.draft FROM entries e \
              LEFT JOIN cases c ON c.id = e.case_id \
              LEFT JOIN contacts k ON k.id = e.contact_id \
              LEFT JOIN surgeries s ON s.id = e.surgery_id ORDER BY e.id",
@@ -305,6 +307,9 @@ impl Store {
                     text: r.get(7)?,
                     confidential: r.get(8)?,
                     surgery: opt_uuid_at(r, 9)?,
+                    draft: r.get(10)?,
+                    mail: None,
+                    attachments: Vec::new(),
                 })
             },
         )?
@@ -317,6 +322,9 @@ impl Store {
             keep
         })
         .collect();
+
+        let mut entries: Vec<x::Entry> = entries;
+        super::mail::export_mail(conn, &mut entries)?;
 
         let referrals = all(
             conn,
@@ -816,7 +824,9 @@ fn load(tx: &Connection, doc: &x::Export) -> Result<()> {
             surgery,
         ])
         .map_err(refused("entry", &e.uuid))?;
-        entry_ids.map.insert(e.uuid, tx.last_insert_rowid());
+        let id = tx.last_insert_rowid();
+        entry_ids.map.insert(e.uuid, id);
+        super::mail::import_mail(tx, crate::domain::Id::new(id), e)?;
     }
 
     let mut stmt = tx.prepare_cached(

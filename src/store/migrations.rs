@@ -37,6 +37,7 @@ pub const STEPS: &[&str] = &[
     include_str!("migrations/0005_home_and_due.sql"),
     include_str!("migrations/0006_record.sql"),
     include_str!("migrations/0007_sync.sql"),
+    include_str!("migrations/0008_mail.sql"),
 ];
 
 /// The schema version this program writes.

@@ -19,6 +19,7 @@ mod exchange;
 mod followups;
 pub mod hub;
 mod leftovers;
+mod mail;
 mod maintenance;
 mod migrations;
 mod patterns;
@@ -55,6 +56,7 @@ pub use diary::{LogOutcome, LogRequest, Who};
 pub use entries::EntryChanges;
 pub use exchange::{CsvImportSummary, JsonImportSummary, LeftOut};
 pub use leftovers::{Cleaned, leftovers, remove_leftovers};
+pub use mail::{AttachmentLine, Filed, MailMeta, NewDraft, TakeIn, Taken};
 pub use maintenance::{
     BackupInfo, CheckReport, check_file, check_file_with_key, copy_database,
     copy_database_with_key, inspect_backup, inspect_backup_with_key, release, release_with_key,

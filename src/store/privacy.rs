@@ -272,6 +272,7 @@ fn anonymise_case(tx: &Connection, case: i64) -> Result<Option<String>> {
     ])?;
     tx.prepare_cached("UPDATE entries SET updated_at = ?2, text = ?3 WHERE case_id = ?1")?
         .execute(params![case, now, ERASED_TEXT])?;
+    super::mail::erase_mail(tx, "case_id = ?1", case)?;
     tx.prepare_cached("UPDATE follow_ups SET updated_at = ?2, what = ?3 WHERE case_id = ?1")?
         .execute(params![case, now, ERASED_TEXT])?;
     tx.prepare_cached(
@@ -300,6 +301,7 @@ fn anonymise_contact(tx: &Connection, contact: i64) -> Result<usize> {
             "UPDATE entries SET updated_at = ?2, text = ?3 WHERE contact_id = ?1 AND text <> ?3",
         )?
         .execute(params![contact, now, ERASED_TEXT])?;
+    super::mail::erase_mail(tx, "contact_id = ?1", contact)?;
     tx.prepare_cached("UPDATE follow_ups SET updated_at = ?2, what = ?3 WHERE contact_id = ?1")?
         .execute(params![contact, now, ERASED_TEXT])?;
     let uuid = uuid_of(tx, "contacts", contact)?;

@@ -39,6 +39,7 @@ pub fn run(env: &Env) -> Result<()> {
         _ => None,
     };
     let mut app = App::new(store, env.config.clone(), env.clock)?;
+    app.templates = crate::letters::Templates::beside_config(&env.config_path);
     app.demo = env.demo;
     app.no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
     let mut guard = Guard::enter(env.config.mouse)?;

@@ -196,6 +196,29 @@ fn lines<'a>(v: &'a CaseView, theme: &Theme) -> Vec<Line<'a>> {
             theme.plain()
         };
         lines.extend(text.lines().map(|l| Line::styled(format!("  {l}"), style)));
+        let attached: Vec<_> = v.attachments.iter().filter(|a| a.entry == e.id).collect();
+        if e.confidential && !v.revealed {
+            if !attached.is_empty() {
+                lines.push(Line::styled(
+                    format!("  {}", t::attachments_hidden(attached.len())),
+                    theme.dim(),
+                ));
+            }
+        } else {
+            for a in attached {
+                lines.push(Line::styled(
+                    format!(
+                        "  {}",
+                        t::attachment(
+                            a.id,
+                            &crate::mail::words::clean(&a.filename),
+                            &crate::mail::words::size(a.size)
+                        )
+                    ),
+                    theme.dim(),
+                ));
+            }
+        }
     }
 
     lines

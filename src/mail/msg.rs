@@ -1,0 +1,279 @@
+//! Outlook `.msg`: a compound file (CFB/OLE) holding the message's MAPI
+//! properties, one stream each (`__substg1.0_IIIITTTT`: property id and
+//! type), fixed-size ones in `__properties_version1.0`, recipients and
+//! attachments in sub-storages ([MS-OXMSG]).
+//!
+//! When Outlook kept the internet headers (`PidTagTransportMessageHeaders`),
+//! they give the Message-ID and date exactly as an `.eml` would.
+
+use std::io::{Cursor, Read};
+use std::path::{Path, PathBuf};
+
+use cfb::CompoundFile;
+use chrono::{DateTime, Local, NaiveDateTime};
+
+use super::{
+    Attachment, MailError, Mailbox, Message, clean_line, key_of, safe_filename, tidy_body,
+};
+
+const SUBJECT: u16 = 0x0037;
+const BODY: u16 = 0x1000;
+const BODY_HTML: u16 = 0x1013;
+const SENDER_NAME: u16 = 0x0C1A;
+const SENDER_EMAIL: u16 = 0x0C1F;
+const SENDER_SMTP: u16 = 0x5D01;
+// "Sent on behalf of" and creator addresses: Exchange often keeps the
+// sender's SMTP address only in one of these.
+const SENT_REPRESENTING_SMTP: u16 = 0x5D02;
+const SENT_REPRESENTING_EMAIL: u16 = 0x0065;
+const CREATOR_SMTP: u16 = 0x5D0A;
+const SENT_REPRESENTING_NAME: u16 = 0x0042;
+const MESSAGE_ID: u16 = 0x1035;
+const HEADERS: u16 = 0x007D;
+const SUBMIT_TIME: u16 = 0x0039;
+const DELIVERY_TIME: u16 = 0x0E06;
+const RECIPIENT_TYPE: u16 = 0x0C15;
+const RECIPIENT_NAME: u16 = 0x3001;
+const RECIPIENT_EMAIL: u16 = 0x3003;
+const RECIPIENT_SMTP: u16 = 0x39FE;
+const ATTACH_DATA: u16 = 0x3701;
+const ATTACH_FILENAME: u16 = 0x3704;
+const ATTACH_LONG_FILENAME: u16 = 0x3707;
+const ATTACH_MIME: u16 = 0x370E;
+
+const PT_UNICODE: u16 = 0x001F;
+const PT_STRING8: u16 = 0x001E;
+const PT_BINARY: u16 = 0x0102;
+const PT_SYSTIME: u16 = 0x0040;
+const PT_LONG: u16 = 0x0003;
+
+/// Streams larger than this are refused: no real message property is.
+const MAX_STREAM: u64 = 256 * 1024 * 1024;
+
+type Cfb<'a> = CompoundFile<Cursor<&'a [u8]>>;
+
+fn bad(what: impl Into<String>) -> MailError {
+    MailError::BadMsg(what.into())
+}
+
+pub(super) fn read(bytes: &[u8]) -> Result<Message, MailError> {
+    let mut cf = CompoundFile::open(Cursor::new(bytes)).map_err(|e| bad(e.to_string()))?;
+    let root = PathBuf::from("/");
+    let subject = string(&mut cf, &root, SUBJECT)?;
+    let headers = string(&mut cf, &root, HEADERS)?;
+    let parsed_headers = headers
+        .as_deref()
+        .and_then(|h| mail_parser::MessageParser::default().parse_headers(h.as_bytes()));
+    if subject.is_none()
+        && string(&mut cf, &root, BODY)?.is_none()
+        && !cf.is_stream(stream_name(&root, SENDER_NAME, PT_UNICODE))
+        && !cf.is_stream(stream_name(&root, SENDER_NAME, PT_STRING8))
+    {
+        return Err(bad("it has no subject, sender or text"));
+    }
+
+    let mut from_address = None;
+    for id in [
+        SENDER_SMTP,
+        SENDER_EMAIL,
+        SENT_REPRESENTING_SMTP,
+        SENT_REPRESENTING_EMAIL,
+        CREATOR_SMTP,
+    ] {
+        if let Some(a) = string(&mut cf, &root, id)?.filter(|a| a.contains('@')) {
+            from_address = Some(a);
+            break;
+        }
+    }
+    let from_address = from_address.or_else(|| {
+        parsed_headers
+            .as_ref()
+            .and_then(|h| super::mailboxes(h.from()).into_iter().next())
+            .map(|m| m.address)
+    });
+    let from = from_address.map(|address| Mailbox {
+        name: None,
+        address: clean_line(&address, 320),
+    });
+    let name =
+        string(&mut cf, &root, SENDER_NAME)?.or(string(&mut cf, &root, SENT_REPRESENTING_NAME)?);
+    let from = match (from, name) {
+        (Some(mut m), Some(name)) => {
+            m.name = Some(clean_line(&name, 200)).filter(|n| !n.trim().is_empty());
+            Some(m)
+        }
+        (m, _) => m,
+    };
+
+    let body = match string(&mut cf, &root, BODY)? {
+        Some(b) => tidy_body(&b),
+        None => match binary(&mut cf, &root, BODY_HTML)? {
+            Some(html) => tidy_body(&mail_parser::decoders::html::html_to_text(
+                &String::from_utf8_lossy(&html),
+            )),
+            None => String::new(),
+        },
+    };
+
+    let props = properties(&mut cf, &root, 32)?;
+    let date = parsed_headers
+        .as_ref()
+        .and_then(|h| h.date())
+        .and_then(super::local_time)
+        .or_else(|| systime(&props, SUBMIT_TIME))
+        .or_else(|| systime(&props, DELIVERY_TIME));
+
+    let message_id = string(&mut cf, &root, MESSAGE_ID)?.or_else(|| {
+        parsed_headers
+            .as_ref()
+            .and_then(|h| h.message_id().map(str::to_string))
+    });
+
+    let (mut to, mut cc) = (Vec::new(), Vec::new());
+    let mut attachments = Vec::new();
+    let subs: Vec<(String, PathBuf)> = cf
+        .read_root_storage()
+        .filter(|e| e.is_storage())
+        .map(|e| (e.name().to_string(), e.path().to_path_buf()))
+        .collect();
+    for (name, path) in subs {
+        if name.starts_with("__recip_version1.0_") {
+            let address = string(&mut cf, &path, RECIPIENT_SMTP)?.or(string(
+                &mut cf,
+                &path,
+                RECIPIENT_EMAIL,
+            )?
+            .filter(|a| a.contains('@')));
+            let Some(address) = address else { continue };
+            let mailbox = Mailbox {
+                name: string(&mut cf, &path, RECIPIENT_NAME)?
+                    .map(|n| clean_line(&n, 200))
+                    .filter(|n| !n.trim().is_empty() && !n.eq_ignore_ascii_case(&address)),
+                address: clean_line(&address, 320),
+            };
+            let kind = properties(&mut cf, &path, 8)?
+                .iter()
+                .find(|p| p.id == RECIPIENT_TYPE && p.kind == PT_LONG)
+                .map(|p| p.value & 0xFF)
+                .unwrap_or(1);
+            match kind {
+                2 => cc.push(mailbox),
+                1 => to.push(mailbox),
+                _ => {} // Bcc: not written on the message others saw
+            }
+        } else if name.starts_with("__attach_version1.0_") {
+            // An embedded message (a storage, not a stream) is left out.
+            let Some(data) = binary(&mut cf, &path, ATTACH_DATA)? else {
+                continue;
+            };
+            let filename = string(&mut cf, &path, ATTACH_LONG_FILENAME)?
+                .or(string(&mut cf, &path, ATTACH_FILENAME)?)
+                .map(|n| safe_filename(&n))
+                .filter(|n| !n.is_empty())
+                .unwrap_or_else(|| format!("attachment-{}", attachments.len() + 1));
+            let content_type = string(&mut cf, &path, ATTACH_MIME)?
+                .map(|t| clean_line(t.trim(), 100).to_ascii_lowercase())
+                .filter(|t| t.contains('/'))
+                .unwrap_or_else(|| "application/octet-stream".into());
+            attachments.push(Attachment {
+                filename,
+                content_type,
+                data,
+            });
+        }
+    }
+
+    let mut message = Message {
+        key: key_of(message_id.as_deref(), bytes),
+        from,
+        original_from: None,
+        to,
+        cc,
+        date,
+        subject: subject.map(|s| clean_line(&s, 500)).unwrap_or_default(),
+        body,
+        attachments,
+    };
+    message.original_from = super::inline_forward(&message.subject, &message.body);
+    Ok(message)
+}
+
+fn stream_name(dir: &Path, id: u16, kind: u16) -> PathBuf {
+    dir.join(format!("__substg1.0_{id:04X}{kind:04X}"))
+}
+
+fn raw(cf: &mut Cfb<'_>, path: &Path) -> Result<Option<Vec<u8>>, MailError> {
+    if !cf.is_stream(path) {
+        return Ok(None);
+    }
+    let mut stream = cf.open_stream(path).map_err(|e| bad(e.to_string()))?;
+    if stream.len() > MAX_STREAM {
+        return Err(bad("a property is impossibly large"));
+    }
+    let mut buf = Vec::new();
+    stream
+        .read_to_end(&mut buf)
+        .map_err(|e| bad(e.to_string()))?;
+    Ok(Some(buf))
+}
+
+/// A string property, in either of its two encodings.
+fn string(cf: &mut Cfb<'_>, dir: &Path, id: u16) -> Result<Option<String>, MailError> {
+    if let Some(b) = raw(cf, &stream_name(dir, id, PT_UNICODE))? {
+        let units: Vec<u16> = b
+            .chunks_exact(2)
+            .map(|c| u16::from_le_bytes([c[0], c[1]]))
+            .collect();
+        let s = String::from_utf16_lossy(&units);
+        return Ok(Some(s.trim_end_matches('\0').to_string()).filter(|s| !s.is_empty()));
+    }
+    if let Some(b) = raw(cf, &stream_name(dir, id, PT_STRING8))? {
+        // 8-bit strings are in the message's code page, almost always
+        // Windows-1252 for the languages casebook serves.
+        let s = match mail_parser::decoders::charsets::map::charset_decoder(b"windows-1252") {
+            Some(decode) => decode(&b),
+            None => String::from_utf8_lossy(&b).into_owned(),
+        };
+        return Ok(Some(s.trim_end_matches('\0').to_string()).filter(|s| !s.is_empty()));
+    }
+    Ok(None)
+}
+
+fn binary(cf: &mut Cfb<'_>, dir: &Path, id: u16) -> Result<Option<Vec<u8>>, MailError> {
+    raw(cf, &stream_name(dir, id, PT_BINARY))
+}
+
+struct Property {
+    id: u16,
+    kind: u16,
+    value: u64,
+}
+
+/// The fixed-size properties of a storage: a header (32 bytes for the
+/// message, 8 for a recipient or attachment), then 16 bytes a property.
+fn properties(cf: &mut Cfb<'_>, dir: &Path, header: usize) -> Result<Vec<Property>, MailError> {
+    let Some(b) = raw(cf, &dir.join("__properties_version1.0"))? else {
+        return Ok(Vec::new());
+    };
+    Ok(b.get(header..)
+        .unwrap_or_default()
+        .chunks_exact(16)
+        .map(|c| {
+            let tag = u32::from_le_bytes([c[0], c[1], c[2], c[3]]);
+            let mut v = [0u8; 8];
+            v.copy_from_slice(&c[8..16]);
+            Property {
+                id: (tag >> 16) as u16,
+                kind: (tag & 0xFFFF) as u16,
+                value: u64::from_le_bytes(v),
+            }
+        })
+        .collect())
+}
+
+/// A FILETIME (100 ns since 1601) property as local time.
+fn systime(props: &[Property], id: u16) -> Option<NaiveDateTime> {
+    let p = props.iter().find(|p| p.id == id && p.kind == PT_SYSTIME)?;
+    let secs = i64::try_from(p.value / 10_000_000).ok()? - 11_644_473_600;
+    DateTime::from_timestamp(secs, 0).map(|t| t.with_timezone(&Local).naive_local())
+}

@@ -1,0 +1,616 @@
+//! Correspondence end to end, through the real binary: a folder of
+//! real-world-shaped mail taken in, attachments back out byte for byte,
+//! drafts checked with Python's own email parser, subject access and
+//! erasure reaching the attachments.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+
+use common::{Sandbox, assert_fails_one_line, stderr, stdout};
+
+const CONFIG: &str = "[me]\nname = \"Cllr Rhian Morgan\"\nemail = \"rhian.morgan@council.example\"\n\
+ward = \"Cathays\"\naddress = \"Ward office\\n1 High Street\\nCardiff CF10 1AA\"\n\
+signature = \"Cllr Rhian Morgan, Cathays ward\"\n";
+
+fn fixture(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/mail")
+        .join(name)
+}
+
+fn sandbox() -> Sandbox {
+    let sb = Sandbox::new();
+    std::fs::write(&sb.config, CONFIG).expect("config");
+    sb
+}
+
+fn ok(o: &std::process::Output) -> String {
+    assert_eq!(o.status.code(), Some(0), "stderr: {}", stderr(o));
+    stdout(o)
+}
+
+/// The folder of the issue: every kind of message, one command.
+const FOLDER: &[&str] = &[
+    "plain.eml",
+    "html-only.eml",
+    "multipart-attachments.eml",
+    "welsh-qp.eml",
+    "forwarded-attached.eml",
+    "forwarded-inline.eml",
+    "from-me.eml",
+    "fifty.mbox",
+    "outlook-ascii.msg",
+    "outlook-attachment.msg",
+];
+
+fn take_folder(sb: &Sandbox) -> String {
+    let mut args: Vec<String> = vec!["mail".into(), "--new-case".into()];
+    args.extend(FOLDER.iter().map(|f| fixture(f).display().to_string()));
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    ok(&sb.run(&args))
+}
+
+fn entry_of(sb: &Sandbox, email: &str) -> Vec<(String, String, Option<String>)> {
+    let conn = rusqlite::Connection::open(&sb.db).expect("open");
+    let mut stmt = conn
+        .prepare(
+            "SELECT e.kind, e.text, c.reference FROM entries e JOIN contacts k ON k.id = e.contact_id \
+             LEFT JOIN cases c ON c.id = e.case_id WHERE lower(k.email) = lower(?1) ORDER BY e.id",
+        )
+        .expect("prepare");
+    stmt.query_map([email], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+        .expect("query")
+        .collect::<rusqlite::Result<_>>()
+        .expect("rows")
+}
+
+#[test]
+fn a_folder_of_mail_lands_on_the_right_people_and_a_second_run_adds_nothing() {
+    let sb = sandbox();
+    let out = take_folder(&sb);
+    assert!(out.contains("(new case)"), "{out}");
+
+    let sian = entry_of(&sb, "sian.jones@example.org");
+    assert_eq!(
+        sian.len(),
+        2,
+        "her email and the councillor's reply: {sian:?}"
+    );
+    assert_eq!(sian[0].0, "email_in");
+    assert!(
+        sian[0]
+            .1
+            .starts_with("Bins not collected on Heol y Felin\n\n"),
+        "{:?}",
+        sian[0]
+    );
+    assert_eq!(sian[1].0, "email_out", "sent from [me] email");
+    assert_eq!(
+        sian[0].2, sian[1].2,
+        "the reply files on her only open case"
+    );
+
+    let tom = entry_of(&sb, "tom.price@example.net");
+    assert!(tom[0].1.contains("streetlight"), "{tom:?}");
+    assert!(!tom[0].1.contains('<'), "HTML converted to text: {tom:?}");
+
+    let elin = entry_of(&sb, "elin@example.cymru");
+    assert!(elin[0].1.starts_with("Dŵr yn y tŷ"), "{elin:?}");
+    assert!(
+        elin[0].1.contains("Mae'r dŵr yn dod i mewn i'r tŷ"),
+        "{elin:?}"
+    );
+    assert!(elin[0].1.contains("Gwŷn"), "{elin:?}");
+
+    // Forwards file under the original sender, not the ward office.
+    let gareth = entry_of(&sb, "gareth.lewis@example.org");
+    assert_eq!(gareth.len(), 1, "{gareth:?}");
+    assert!(gareth[0].1.contains("three deep potholes"), "{gareth:?}");
+    let megan = entry_of(&sb, "megan.rees@example.org");
+    assert_eq!(megan.len(), 1, "{megan:?}");
+    assert!(entry_of(&sb, "office@council.example").is_empty());
+
+    // The mbox: 50 messages from 10 residents, each with one case.
+    let conn = rusqlite::Connection::open(&sb.db).expect("open");
+    let mbox: i64 = conn
+        .query_row(
+            "SELECT count(*) FROM entries e JOIN contacts k ON k.id = e.contact_id \
+             WHERE k.email LIKE 'resident%@example.org'",
+            [],
+            |r| r.get(0),
+        )
+        .expect("count");
+    assert_eq!(mbox, 50);
+    let residents: i64 = conn
+        .query_row(
+            "SELECT count(*) FROM contacts WHERE email LIKE 'resident%@example.org'",
+            [],
+            |r| r.get(0),
+        )
+        .expect("count");
+    assert_eq!(residents, 10);
+
+    // The Outlook messages came in with their text and attachments; the
+    // forward (FW:, Outlook's plain-text header block) under its original sender.
+    let outlook = entry_of(&sb, "duncan@docsign-online.com");
+    assert_eq!(outlook.len(), 1, "{outlook:?}");
+    assert!(outlook[0].1.contains("Greetings"), "{outlook:?}");
+    let ascii = entry_of(&sb, "from@domain.com");
+    assert!(
+        ascii[0].1.starts_with("creating an outlook message file"),
+        "{ascii:?}"
+    );
+    let attached: i64 = conn
+        .query_row(
+            "SELECT count(*) FROM attachments a JOIN entries e ON e.id = a.entry_id \
+             JOIN contacts k ON k.id = e.contact_id WHERE k.email = 'duncan@docsign-online.com'",
+            [],
+            |r| r.get(0),
+        )
+        .expect("count");
+    assert_eq!(attached, 3);
+    let msg: i64 = conn
+        .query_row(
+            "SELECT count(*) FROM entry_mail m JOIN entries e ON e.id = m.entry_id",
+            [],
+            |r| r.get(0),
+        )
+        .expect("count");
+    assert_eq!(msg, 59, "9 single messages and 50 from the mbox");
+    drop(conn);
+
+    let before = sb.snapshot();
+    let again = take_folder(&sb);
+    assert_eq!(again.matches("already in the diary").count(), 59, "{again}");
+    assert_eq!(sb.snapshot(), before, "a second run adds nothing");
+}
+
+#[test]
+fn attachments_come_back_byte_identical_and_private() {
+    let sb = sandbox();
+    let out = ok(&sb.run(&[
+        "mail",
+        "--new-case",
+        fixture("multipart-attachments.eml").to_str().expect("path"),
+    ]));
+    let reference = out
+        .split_whitespace()
+        .next()
+        .expect("reference")
+        .to_string();
+    let list = ok(&sb.run(&["attachment", "list", &reference]));
+    assert_eq!(list.lines().count(), 2, "{list}");
+    for (name, original) in [
+        ("housing-letter.pdf", "housing-letter.pdf"),
+        ("mould.png", "mould.png"),
+    ] {
+        let line = list.lines().find(|l| l.contains(name)).expect("listed");
+        let id = line.split_whitespace().next().expect("id");
+        let target = sb.path(&format!("out-{name}"));
+        ok(&sb.run(&[
+            "attachment",
+            "save",
+            id,
+            "--out",
+            target.to_str().expect("path"),
+        ]));
+        assert_eq!(
+            std::fs::read(&target).expect("saved"),
+            std::fs::read(fixture(original)).expect("original"),
+            "{name}"
+        );
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let mode = std::fs::metadata(&target)
+                .expect("meta")
+                .permissions()
+                .mode();
+            assert_eq!(mode & 0o777, 0o600, "{name}");
+        }
+        // Never over an existing file, never over the diary.
+        let err = assert_fails_one_line(&sb.run(&[
+            "attachment",
+            "save",
+            id,
+            "--out",
+            target.to_str().expect("path"),
+        ]));
+        assert!(err.contains("already exists"), "{err}");
+        let err = assert_fails_one_line(&sb.run(&[
+            "attachment",
+            "save",
+            id,
+            "--out",
+            sb.db.to_str().expect("path"),
+        ]));
+        assert!(err.contains("exists") || err.contains("diary"), "{err}");
+        let wal = format!("{}-wal", sb.db.display());
+        let _ = std::fs::remove_file(&wal);
+        let err = assert_fails_one_line(&sb.run(&["attachment", "save", id, "--out", &wal]));
+        assert!(err.contains("diary's own file"), "{err}");
+    }
+}
+
+#[test]
+fn a_reference_in_the_subject_files_it_on_that_case() {
+    let sb = sandbox();
+    let first = ok(&sb.run(&[
+        "mail",
+        "--new-case",
+        fixture("plain.eml").to_str().expect("p"),
+    ]));
+    let reference = first.split_whitespace().next().expect("ref").to_string();
+    let reply = format!(
+        "From: Housing Officer <housing@council.example>\r\nTo: rhian.morgan@council.example\r\n\
+         Subject: Re: Bins [{reference}]\r\nDate: Tue, 10 Mar 2026 10:00:00 +0000\r\n\
+         Message-ID: <reply-1@council.example>\r\n\r\nCollected today.\r\n"
+    );
+    let path = sb.write("reply.eml", reply);
+    let out = ok(&sb.run(&["mail", path.to_str().expect("p")]));
+    assert!(out.starts_with(&reference), "{out}");
+    assert!(stderr(&sb.run(&["mail", path.to_str().expect("p")])).contains("already in the diary"));
+}
+
+#[test]
+fn with_several_open_cases_it_says_which_could_take_it() {
+    let sb = sandbox();
+    let plain = fixture("plain.eml");
+    ok(&sb.run(&["mail", "--new-case", plain.to_str().expect("p")]));
+    // A second case of hers, from a new subject.
+    let second = sb.write(
+        "second.eml",
+        "From: Siân Jones <sian.jones@example.org>\r\nSubject: Parking\r\nMessage-ID: <p2@example.org>\r\n\
+         Date: Wed, 11 Mar 2026 10:00:00 +0000\r\n\r\nCars on the pavement.\r\n",
+    );
+    let conn = rusqlite::Connection::open(&sb.db).expect("open");
+    drop(conn);
+    // No open case can be chosen for her second message only when she has
+    // two: start one from it first, then send a third.
+    let out = sb.run(&["mail", second.to_str().expect("p")]);
+    assert!(
+        ok(&out).contains("2026-0001"),
+        "with one open case it files there"
+    );
+    let mut store = sb.store();
+    let case = store
+        .add_case(
+            &casebook::domain::Case::new(
+                "Parking",
+                chrono::NaiveDate::from_ymd_opt(2026, 3, 11).expect("d"),
+            ),
+            &[(
+                store.contacts_named("Siân Jones").expect("q")[0].id,
+                casebook::domain::Role::Constituent,
+            )],
+            &casebook::config::Config::default().categories(),
+        )
+        .expect("case");
+    drop(store);
+    let third = sb.write(
+        "third.eml",
+        "From: sian.jones@example.org\r\nSubject: Another thing\r\nMessage-ID: <p3@example.org>\r\n\
+         Date: Thu, 12 Mar 2026 10:00:00 +0000\r\n\r\nAlso the hedge.\r\n",
+    );
+    let out = sb.run(&["mail", third.to_str().expect("p")]);
+    assert!(ok(&out).starts_with("unfiled"), "{}", stdout(&out));
+    let err = stderr(&out);
+    assert!(
+        err.contains("2026-0001") && err.contains(&case.data.reference),
+        "{err}"
+    );
+}
+
+#[test]
+fn standard_input_is_read() {
+    let sb = sandbox();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_casebook"))
+        .args(["--db", sb.db.to_str().expect("p"), "mail"])
+        .env("CASEBOOK_CONFIG", &sb.config)
+        .env("CASEBOOK_NOW", "2026-03-01T09:00")
+        .stdin(std::fs::File::open(fixture("plain.eml")).expect("open"))
+        .output()
+        .expect("run");
+    assert!(ok(&out).contains("Bins not collected"), "{}", stdout(&out));
+}
+
+#[test]
+fn bad_input_is_one_line_and_changes_nothing() {
+    let sb = sandbox();
+    ok(&sb.run(&["mail", fixture("plain.eml").to_str().expect("p")]));
+    let before = sb.snapshot();
+    let cases: &[(&str, &str)] = &[
+        ("empty.eml", "empty"),
+        ("not-mail.txt", "not an email"),
+        ("truncated.eml", "cut short"),
+        ("unknown-charset.eml", "x-klingon-42"),
+    ];
+    for (file, says) in cases {
+        // With a good file before it: the whole run is refused.
+        let err = assert_fails_one_line(&sb.run(&[
+            "mail",
+            fixture("html-only.eml").to_str().expect("p"),
+            fixture(file).to_str().expect("p"),
+        ]));
+        assert!(err.contains(says) && err.contains(file), "{file}: {err}");
+        assert_eq!(sb.snapshot(), before, "{file}");
+    }
+    let err = assert_fails_one_line(&sb.run(&["mail", sb.dir.path().to_str().expect("p")]));
+    assert!(err.contains("is a folder"), "{err}");
+    let err = assert_fails_one_line(&sb.run(&["mail", sb.path("nope.eml").to_str().expect("p")]));
+    assert!(err.contains("nope.eml"), "{err}");
+
+    // An attachment over the configured limit.
+    std::fs::write(
+        &sb.config,
+        format!("{CONFIG}\n[mail]\nmax_attachment_mb = 1\n"),
+    )
+    .expect("config");
+    let big = format!(
+        "From: a@example.org\r\nSubject: big\r\nMessage-ID: <big@example.org>\r\nMIME-Version: 1.0\r\n\
+         Content-Type: multipart/mixed; boundary=\"b\"\r\n\r\n--b\r\nContent-Type: text/plain\r\n\r\nhi\r\n\
+         --b\r\nContent-Type: application/zip\r\nContent-Disposition: attachment; filename=\"bomb.zip\"\r\n\r\n{}\r\n--b--\r\n",
+        "A".repeat(2 * 1024 * 1024)
+    );
+    let path = sb.write("big.eml", big);
+    let err = assert_fails_one_line(&sb.run(&["mail", path.to_str().expect("p")]));
+    assert!(
+        err.contains("bomb.zip") && err.contains("over the limit of 1.0 MB"),
+        "{err}"
+    );
+    assert_eq!(sb.snapshot(), before);
+}
+
+fn python_parse(path: &Path) -> String {
+    let script = "import sys, email\nfrom email import policy\n\
+m = email.message_from_binary_file(open(sys.argv[1], 'rb'), policy=policy.default)\n\
+print('X-Unsent=' + str(m['X-Unsent']))\nprint('To=' + str(m['To']))\nprint('Cc=' + str(m['Cc']))\n\
+print('From=' + str(m['From']))\nprint('Subject=' + str(m['Subject']))\n\
+print('Body=' + m.get_body(preferencelist=('plain',)).get_content().replace('\\n', ' '))\n";
+    let out = std::process::Command::new("python3")
+        .arg("-c")
+        .arg(script)
+        .arg(path)
+        .output()
+        .expect("python3 runs");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+/// A case from Siân's email, an officer in the directory, a referral.
+fn referred(sb: &Sandbox) -> String {
+    let out = ok(&sb.run(&[
+        "mail",
+        "--new-case",
+        fixture("plain.eml").to_str().expect("p"),
+    ]));
+    let reference = out.split_whitespace().next().expect("ref").to_string();
+    ok(&sb.run(&[
+        "directory",
+        "--add",
+        "Dewi Waste",
+        "--handles",
+        "bins, waste",
+        "--department",
+        "Waste",
+        "--email",
+        "dewi.waste@council.example",
+    ]));
+    ok(&sb.run(&[
+        "refer",
+        "--case",
+        &reference,
+        "--to",
+        "Dewi Waste",
+        "--council-ref",
+        "WS/123",
+        "--yes",
+    ]));
+    reference
+}
+
+#[test]
+fn a_referral_draft_opens_as_a_draft_with_officer_to_and_constituent_cc() {
+    let sb = sandbox();
+    let reference = referred(&sb);
+    let path = sb.path("referral.eml");
+    let out = sb.run(&[
+        "draft",
+        "--case",
+        &reference,
+        "--template",
+        "referral",
+        "--out",
+        path.to_str().expect("p"),
+    ]);
+    ok(&out);
+    let parsed = python_parse(&path);
+    assert!(parsed.contains("X-Unsent=1"), "{parsed}");
+    assert!(
+        parsed.contains("To=Dewi Waste <dewi.waste@council.example>"),
+        "{parsed}"
+    );
+    assert!(
+        parsed.contains("Cc=Siân Jones <sian.jones@example.org>"),
+        "{parsed}"
+    );
+    assert!(
+        parsed.contains("From=Cllr Rhian Morgan <rhian.morgan@council.example>"),
+        "{parsed}"
+    );
+    assert!(parsed.contains(&format!("[{reference}]")), "{parsed}");
+    assert!(parsed.contains("WS/123"), "{parsed}");
+
+    // Recorded on the case as a draft until confirmed sent.
+    let err = stderr(&out);
+    let entry: String = err
+        .split("draft entry ")
+        .nth(1)
+        .and_then(|s| s.split(';').next())
+        .expect("entry number")
+        .to_string();
+    let draft = |sb: &Sandbox| -> (String, i64) {
+        rusqlite::Connection::open(&sb.db)
+            .expect("open")
+            .query_row(
+                "SELECT kind, draft FROM entries WHERE id = ?1",
+                [entry.parse::<i64>().expect("n")],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .expect("entry")
+    };
+    assert_eq!(draft(&sb), ("email_out".to_string(), 1));
+    ok(&sb.run(&["draft", "--sent", &entry]));
+    assert_eq!(draft(&sb).1, 0);
+    assert_fails_one_line(&sb.run(&["draft", "--sent", &entry]));
+}
+
+#[test]
+fn a_welsh_speaker_gets_the_welsh_update_letter() {
+    let sb = sandbox();
+    let reference = referred(&sb);
+    rusqlite::Connection::open(&sb.db)
+        .expect("open")
+        .execute(
+            "UPDATE contacts SET language = 'cy' WHERE email = 'sian.jones@example.org'",
+            [],
+        )
+        .expect("set language");
+    let path = sb.path("update.html");
+    ok(&sb.run(&[
+        "draft",
+        "--case",
+        &reference,
+        "--template",
+        "update",
+        "--format",
+        "html",
+        "--out",
+        path.to_str().expect("p"),
+    ]));
+    let html = std::fs::read_to_string(&path).expect("letter");
+    assert!(html.contains("<html lang=\"cy\">"), "{html}");
+    assert!(html.contains("Annwyl Siân Jones"), "{html}");
+    assert!(html.contains("1 Mawrth 2026"), "the date in Welsh: {html}");
+    assert!(html.contains("Ein cyfeirnod"), "{html}");
+    assert!(
+        html.contains("Cardiff CF10 1AA"),
+        "the councillor's address block: {html}"
+    );
+    assert!(html.contains("@page"), "print CSS");
+}
+
+#[test]
+fn a_broken_user_template_names_its_line_and_the_default_is_used() {
+    let sb = sandbox();
+    let reference = referred(&sb);
+    let dir = sb.path("templates");
+    std::fs::create_dir(&dir).expect("dir");
+    std::fs::write(
+        dir.join("acknowledge.en.txt"),
+        "Subject: Hi\n\nDear {{ recipient.name }},\n{% if %}\n",
+    )
+    .expect("t");
+    let out = sb.run(&[
+        "draft",
+        "--case",
+        &reference,
+        "--template",
+        "acknowledge",
+        "--format",
+        "text",
+    ]);
+    let text = ok(&out);
+    assert!(
+        text.contains("Thank you for contacting me"),
+        "the default: {text}"
+    );
+    let err = stderr(&out);
+    assert!(err.contains("acknowledge.en.txt: line 4"), "{err}");
+    // A good user template is used.
+    std::fs::write(
+        dir.join("acknowledge.en.txt"),
+        "Subject: Hello\n\nHello {{ recipient.name }} from {{ me.ward }}\n",
+    )
+    .expect("t");
+    let text = ok(&sb.run(&[
+        "draft",
+        "--case",
+        &reference,
+        "--template",
+        "acknowledge",
+        "--format",
+        "text",
+    ]));
+    assert!(text.contains("Hello Siân Jones from Cathays"), "{text}");
+    let err =
+        assert_fails_one_line(&sb.run(&["draft", "--case", &reference, "--template", "nope"]));
+    assert!(err.contains("no template `nope`"), "{err}");
+}
+
+fn file_holds(db: &Path, needle: &[u8]) -> bool {
+    [
+        PathBuf::from(db),
+        PathBuf::from(format!("{}-wal", db.display())),
+    ]
+    .iter()
+    .filter_map(|p| std::fs::read(p).ok())
+    .any(|b| b.windows(needle.len()).any(|w| w == needle))
+}
+
+#[test]
+fn subject_access_includes_attachments_and_erasure_removes_their_bytes() {
+    let sb = sandbox();
+    ok(&sb.run(&[
+        "mail",
+        "--new-case",
+        fixture("multipart-attachments.eml").to_str().expect("p"),
+    ]));
+    let sar = ok(&sb.run(&["sar", "Aled", "Hughes", "--format", "json"]));
+    assert!(
+        sar.contains("housing-letter.pdf") && sar.contains("JVBERi0xLjQK"),
+        "the PDF, base64"
+    );
+    let md = ok(&sb.run(&["sar", "Aled", "Hughes"]));
+    assert!(md.contains("attachment: mould.png"), "{md}");
+
+    let marker = b"/Type/Catalog/Pages 2 0 R";
+    assert!(
+        file_holds(&sb.db, marker),
+        "the PDF is in the file before erasure"
+    );
+    ok(&sb.run(&["erase", "Aled", "Hughes", "--yes"]));
+    assert!(!file_holds(&sb.db, marker), "the PDF's bytes are gone");
+    let n: i64 = rusqlite::Connection::open(&sb.db)
+        .expect("open")
+        .query_row("SELECT count(*) FROM attachments", [], |r| r.get(0))
+        .expect("count");
+    assert_eq!(n, 0);
+}
+
+#[test]
+fn the_json_export_carries_attachments_through_an_import() {
+    let sb = sandbox();
+    ok(&sb.run(&[
+        "mail",
+        "--new-case",
+        fixture("multipart-attachments.eml").to_str().expect("p"),
+    ]));
+    let export = sb.path("all.json");
+    ok(&sb.run(&["export", "--out", export.to_str().expect("p")]));
+    let other = sb.path("other.db");
+    ok(&sb.run_with_db(&other, &["import", export.to_str().expect("p")]));
+    let again = sb.path("again.json");
+    ok(&sb.run_with_db(&other, &["export", "--out", again.to_str().expect("p")]));
+    assert_eq!(
+        std::fs::read(&export).expect("a"),
+        std::fs::read(&again).expect("b")
+    );
+    let list = ok(&sb.run_with_db(&other, &["attachment", "list", "2026-0001"]));
+    assert!(list.contains("housing-letter.pdf"), "{list}");
+}
