@@ -43,8 +43,8 @@ pub use audit::{AuditAction, AuditRow};
 pub use bulk::{Bulk, CaseArea};
 pub use cases::{CaseFilter, CaseSort, CaseSummary};
 pub use crypt::{
-    KDF_ITER, MIN_PASSPHRASE_CHARS, Passphrase, Rekeyed, is_encrypted, plain_files, rekey_file,
-    verify_passphrase,
+    KDF_ITER, MIN_PASSPHRASE_CHARS, Passphrase, RawKey, Rekeyed, file_salt, is_encrypted,
+    plain_files, rekey_file, verify_passphrase,
 };
 pub use diary::{LogOutcome, LogRequest, Who};
 pub use exchange::{CsvImportSummary, JsonImportSummary, LeftOut};
