@@ -70,7 +70,15 @@ pub struct BackupConfig {
 pub struct PrivacyConfig {
     /// Lock the UI after this many idle minutes (0: never).
     pub lock_after_minutes: u32,
+    /// How long the agent keeps an unlocked diary's key without use
+    /// (`casebook unlock`); 0: no session, every command asks.
+    pub unlock_timeout_seconds: u32,
+    /// Create a new diary plain, without offering a passphrase.
+    pub no_encryption: bool,
 }
+
+/// The longest session the agent keeps a key: a working day.
+pub const MAX_UNLOCK_SECONDS: u32 = 12 * 60 * 60;
 
 impl Default for Config {
     fn default() -> Self {
@@ -113,6 +121,8 @@ impl Default for PrivacyConfig {
     fn default() -> Self {
         PrivacyConfig {
             lock_after_minutes: 10,
+            unlock_timeout_seconds: 15 * 60,
+            no_encryption: false,
         }
     }
 }
@@ -185,6 +195,15 @@ impl Config {
                     format!("`{c}` is not a category name: use lower case letters, digits and _"),
                 ));
             }
+        }
+        if self.privacy.unlock_timeout_seconds > MAX_UNLOCK_SECONDS {
+            return Err(fail(
+                "privacy.unlock_timeout_seconds",
+                format!(
+                    "{} is too long: use at most {MAX_UNLOCK_SECONDS} (12 hours), or 0 to ask every time",
+                    self.privacy.unlock_timeout_seconds
+                ),
+            ));
         }
         if self.patterns.min_cases < 2 {
             return Err(fail("patterns.min_cases", "must be at least 2".into()));

@@ -27,6 +27,7 @@ fn run(sb: &Sandbox, vars: &[(&str, &str)], args: &[&str]) -> Output {
         .args(args)
         .env("CASEBOOK_CONFIG", &sb.config)
         .env("CASEBOOK_NOW", "2026-03-01T09:00")
+        .env("CASEBOOK_RUNTIME_DIR", sb.runtime())
         .env_remove("CASEBOOK_DB")
         .env_remove("CASEBOOK_PASSPHRASE")
         .env_remove("CASEBOOK_NEW_PASSPHRASE")
@@ -326,6 +327,7 @@ fn the_ui_asks_for_the_passphrase_at_start() {
     cmd.env("CASEBOOK_CONFIG", &sb.config);
     cmd.env("CASEBOOK_NOW", "2026-03-01T09:00");
     cmd.env("TERM", "xterm-256color");
+    cmd.env("CASEBOOK_RUNTIME_DIR", sb.runtime());
     cmd.env_remove("CASEBOOK_PASSPHRASE");
     let mut child = pty.slave.spawn_command(cmd).expect("spawned");
     drop(pty.slave);
@@ -373,6 +375,8 @@ fn the_ui_asks_for_the_passphrase_at_start() {
     send(&format!("{PASS}\r"));
     let screen = wait_for("Nothing due today");
     assert!(!screen.contains(PASS), "{screen}");
+    // Typed once: the session is kept, the next command asks nothing.
+    ok(&run(&sb, &[], &["due"]));
     send("q");
     let start = Instant::now();
     loop {

@@ -31,7 +31,9 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 use crate::clock::Clock;
 use crate::config::{Config, Paths};
 use crate::store::Store;
+
 use crate::{Error, Result};
+pub use crypt::session;
 
 const ABOUT: &str = "casebook — an offline-first casework diary for councillors";
 const AFTER_HELP: &str = "\
@@ -110,6 +112,16 @@ pub enum Command {
     Decrypt,
     /// Change the passphrase of an encrypted diary
     Passphrase,
+    /// Type the passphrase once: later commands ask nothing until the session ends
+    Unlock,
+    /// End the session: the next command asks the passphrase again
+    Lock,
+    /// The key agent itself, started by `unlock` (not for people)
+    #[command(hide = true)]
+    Agent {
+        #[arg(long, value_name = "N")]
+        idle_seconds: u64,
+    },
 }
 
 #[derive(Debug, Args)]
@@ -397,6 +409,13 @@ impl Env {
 
 /// Runs a parsed command line. The caller prints an error and exits 1.
 pub fn run(cli: Cli) -> Result<ExitCode> {
+    // The agent needs no config nor diary, and `lock` must work whatever
+    // the config says.
+    match &cli.command {
+        Some(Command::Agent { idle_seconds }) => return run_agent(*idle_seconds),
+        Some(Command::Lock) => return crypt::lock(&mut std::io::stdout().lock()),
+        _ => {}
+    }
     let env = Env::from_cli(&cli)?;
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
@@ -429,6 +448,8 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Some(Command::Encrypt) => crypt::encrypt(&env, &mut out),
         Some(Command::Decrypt) => crypt::decrypt(&env, &mut out),
         Some(Command::Passphrase) => crypt::change(&env, &mut out),
+        Some(Command::Unlock) => crypt::unlock(&env, &mut out),
+        Some(Command::Lock | Command::Agent { .. }) => unreachable_command(),
     };
     match result {
         Ok(code) => Ok(code),
@@ -438,6 +459,24 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         }
         Err(e) => Err(e),
     }
+}
+
+#[cfg(unix)]
+fn run_agent(idle_seconds: u64) -> Result<ExitCode> {
+    crate::agent::serve(std::time::Duration::from_secs(idle_seconds.max(1)))?;
+    Ok(ExitCode::SUCCESS)
+}
+
+#[cfg(not(unix))]
+fn run_agent(_idle_seconds: u64) -> Result<ExitCode> {
+    Err(Error::invalid("the key agent needs a Unix system"))
+}
+
+/// `lock` and `agent` are run before the config is read.
+fn unreachable_command() -> Result<ExitCode> {
+    Err(Error::invalid(
+        "this command runs before the diary is opened",
+    ))
 }
 
 /// Writes to `--out PATH` if given, else to standard output. A file is written

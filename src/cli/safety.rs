@@ -15,7 +15,8 @@ use crate::{Error, Result};
 /// a failed backup is a one-line warning, never the command's failure.
 pub(super) fn open_store(env: &Env) -> Result<Store> {
     let db = &env.db_path;
-    let store = super::crypt::with_passphrase(db, |key| Store::open_with_key(db, key))
+    let session = super::crypt::session(env);
+    let store = super::crypt::with_diary_key(db, session, |key| Store::open_with_key(db, key))
         .map_err(|e| name_latest_backup(e, env))?;
     if !env.demo
         && let Err(e) = backup::daily(&store, &env.config.backup, env.clock.today())
@@ -205,7 +206,9 @@ pub fn check(env: &Env, out: &mut dyn Write) -> Result<ExitCode> {
     if !db.is_file() {
         return Err(no_diary(db));
     }
-    let report = super::crypt::with_passphrase(db, |key| store::check_file_with_key(db, key))?;
+    let session = super::crypt::session(env);
+    let report =
+        super::crypt::with_diary_key(db, session, |key| store::check_file_with_key(db, key))?;
     let w = |out: &mut dyn Write, line: String| writeln!(out, "{line}").map_err(stdout_error);
     w(out, format!("checking {}", db.display()))?;
     for (name, problems) in &report.checks {
