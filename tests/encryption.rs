@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 
 use casebook::domain::{Contact, ContactKind};
-use casebook::store::{Passphrase, Store};
+use casebook::store::{Passphrase, Store, is_encrypted};
 use common::{Sandbox, assert_fails_one_line, stderr, stdout};
 
 const PASS: &str = "correct horse battery staple";
@@ -390,6 +390,117 @@ fn the_ui_asks_for_the_passphrase_at_start() {
         );
         std::thread::sleep(Duration::from_millis(20));
     }
+}
+
+/// The first start, as a new user meets it: the UI offers a passphrase
+/// (yes by default), the diary on disk is encrypted, and the session is
+/// kept: the next command, with no terminal and no passphrase, asks nothing.
+#[test]
+fn the_first_start_offers_a_passphrase_and_keeps_the_session() {
+    use portable_pty::{CommandBuilder, PtySize, native_pty_system};
+    use std::io::{Read, Write};
+    use std::time::{Duration, Instant};
+
+    let sb = Sandbox::new();
+    let pty = native_pty_system()
+        .openpty(PtySize {
+            rows: 30,
+            cols: 100,
+            pixel_width: 0,
+            pixel_height: 0,
+        })
+        .expect("a pty");
+    let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_casebook"));
+    cmd.arg("--db");
+    cmd.arg(&sb.db);
+    cmd.env("CASEBOOK_CONFIG", &sb.config);
+    cmd.env("CASEBOOK_NOW", "2026-03-01T09:00");
+    cmd.env("TERM", "xterm-256color");
+    cmd.env("CASEBOOK_RUNTIME_DIR", sb.runtime());
+    cmd.env_remove("CASEBOOK_PASSPHRASE");
+    cmd.env_remove("CASEBOOK_NEW_PASSPHRASE");
+    let mut child = pty.slave.spawn_command(cmd).expect("spawned");
+    drop(pty.slave);
+    let mut writer = pty.master.take_writer().expect("writer");
+    let mut reader = pty.master.try_clone_reader().expect("reader");
+    let (tx, rx) = std::sync::mpsc::channel::<Vec<u8>>();
+    std::thread::spawn(move || {
+        let _master = pty.master;
+        let mut buf = [0u8; 4096];
+        while let Ok(n) = reader.read(&mut buf) {
+            if n == 0 || tx.send(buf[..n].to_vec()).is_err() {
+                break;
+            }
+        }
+    });
+    let mut parser = vt100::Parser::new(30, 100, 0);
+    let mut wait_for = |want: &str| -> String {
+        let start = Instant::now();
+        loop {
+            while let Ok(bytes) = rx.try_recv() {
+                parser.process(&bytes);
+            }
+            let screen = parser.screen().contents();
+            if screen.contains(want) {
+                return screen;
+            }
+            if start.elapsed() > Duration::from_secs(30) {
+                let _ = child.kill();
+                panic!("timed out waiting for {want:?}; the screen shows:\n{screen}");
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    };
+    let mut send = |s: &str| {
+        writer.write_all(s.as_bytes()).expect("typed");
+        writer.flush().expect("flushed");
+    };
+    let screen = wait_for("[Y/n]");
+    assert!(screen.contains("lost or stolen laptop"), "{screen}");
+    send("\r");
+    wait_for("New passphrase");
+    send(&format!("{PASS}\r"));
+    wait_for("The same passphrase again");
+    send(&format!("{PASS}\r"));
+    wait_for("Nothing due today");
+    assert!(is_encrypted(&sb.db), "the new diary is encrypted on disk");
+    ok(&run(&sb, &[], &["due"]));
+    send("q");
+    let start = Instant::now();
+    while child.try_wait().expect("waited").is_none() {
+        assert!(
+            start.elapsed() < Duration::from_secs(20),
+            "did not quit on q"
+        );
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    ok(&run(&sb, &[], &["lock"]));
+}
+
+/// With no terminal a new diary is encrypted when CASEBOOK_PASSPHRASE is
+/// set, else plain with a one-line note; `--no-encryption` is plain, quietly.
+#[test]
+fn a_new_diary_without_a_terminal_never_waits_on_a_prompt() {
+    let sb = Sandbox::new();
+    let o = run(&sb, &[], &["due"]);
+    ok(&o);
+    let err = stderr(&o);
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(err.contains("unencrypted"), "{err}");
+    assert!(!is_encrypted(&sb.db));
+
+    let sb = Sandbox::new();
+    let o = run(&sb, &[], &["--no-encryption", "due"]);
+    ok(&o);
+    assert!(stderr(&o).is_empty(), "{}", stderr(&o));
+    assert!(!is_encrypted(&sb.db));
+
+    let sb = Sandbox::new();
+    ok(&run(&sb, &with_key(), &["log", "--who", NAME, SECRET]));
+    assert!(is_encrypted(&sb.db));
+    assert_unreadable("the new diary", &sb.db);
+    let err = assert_fails_one_line(&run(&sb, &[], &["due"]));
+    assert!(err.contains("is encrypted"), "{err}");
 }
 
 #[test]

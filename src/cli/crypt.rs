@@ -42,6 +42,10 @@ mod say {
     pub const NO_AGENT: &str = "the session could not be kept (the casebook agent did not start): every command will ask the passphrase";
     pub const LOCKED: &str = "locked: the next command asks the passphrase";
     pub const NOT_RUNNING: &str = "no session was unlocked";
+    pub const OFFER: &str = "A new diary. It will hold constituents' personal data: protect it with a passphrase, so a lost or stolen laptop gives nothing away.";
+    pub const OFFER_ASK: &str = "Encrypt the new diary with a passphrase? [Y/n] ";
+    pub const PLAIN_NOTE: &str = "note: created the new diary unencrypted (no terminal to ask a passphrase on); set CASEBOOK_PASSPHRASE to create it encrypted, or run `casebook encrypt`:";
+    pub const CREATED_PLAIN: &str = "the new diary is not encrypted; `casebook encrypt` protects it later";
 }
 
 /// Runs `f` with the passphrase of the file at `path`: `None` when the file
@@ -123,6 +127,65 @@ pub fn with_diary_key<T>(
             Err(e) => return Err(e),
         }
     }
+}
+
+/// True when there is no diary at `path` yet (or an empty file, which
+/// SQLite takes for a new database).
+pub fn is_new_diary(path: &Path) -> bool {
+    match std::fs::metadata(path) {
+        Ok(meta) => meta.is_file() && meta.len() == 0,
+        Err(e) => e.kind() == std::io::ErrorKind::NotFound,
+    }
+}
+
+/// Creates the new diary at `env.db_path`, encrypted unless asked not to:
+/// `--no-encryption` or `[privacy] no_encryption` make it plain;
+/// `CASEBOOK_PASSPHRASE` encrypts it with that passphrase; at a terminal
+/// the user is offered a passphrase (yes is the default) and a typed one
+/// starts a session; with no terminal and no passphrase it is created plain
+/// with a one-line note on stderr, so a script never waits on a prompt.
+pub fn create_diary(env: &Env) -> Result<store::Store> {
+    let db = env.db_path.as_path();
+    if env.no_encryption {
+        return store::Store::open(db);
+    }
+    if let Some(p) = from_env(PASSPHRASE_VAR)? {
+        let p = check_new(p)?;
+        return store::Store::open_with_key(db, Some(&p));
+    }
+    if !std::io::stdin().is_terminal() {
+        let store = store::Store::open(db)?;
+        eprintln!("casebook: {} {}", say::PLAIN_NOTE, db.display());
+        return Ok(store);
+    }
+    eprintln!("{}", say::OFFER);
+    if !ask_yes(say::OFFER_ASK)? {
+        eprintln!("casebook: {}", say::CREATED_PLAIN);
+        return store::Store::open(db);
+    }
+    let p = new_passphrase(db, false)?;
+    agent::protect_process();
+    let store = store::Store::open_with_key(db, Some(&p))?;
+    // The file now has its salt: keep the session as a typed passphrase does.
+    if let Some(idle) = session(env)
+        && let Ok(raw) = RawKey::derive(db, &p)
+    {
+        agent::put(db, &raw, idle);
+    }
+    Ok(store)
+}
+
+/// A yes/no question on the terminal; Enter alone is yes.
+fn ask_yes(question: &str) -> Result<bool> {
+    let mut err = std::io::stderr();
+    let _ = write!(err, "{question}");
+    let _ = err.flush();
+    let mut answer = String::new();
+    std::io::stdin()
+        .read_line(&mut answer)
+        .map_err(|e| Error::io("cannot read the answer from the terminal", e))?;
+    let answer = answer.trim().to_lowercase();
+    Ok(!matches!(answer.as_str(), "n" | "no"))
 }
 
 /// How long the agent keeps a key, from the config (`None`: no session).
@@ -253,6 +316,35 @@ fn new_passphrase(path: &Path, current_ok: bool) -> Result<Passphrase> {
     }
     let first = check_new(prompt(say::ASK_NEW, path, NEW_PASSPHRASE_VAR)?)?;
     let second = prompt(say::ASK_AGAIN, path, NEW_PASSPHRASE_VAR)?;
+    if first != second {
+        return Err(Error::invalid(say::MISMATCH));
+    }
+    Ok(first)
+}
+
+/// The passphrase of a file written or read (an age file): the diary's
+/// `CASEBOOK_PASSPHRASE` when set, else asked once at the terminal.
+pub fn file_passphrase(path: &Path, question: &str) -> Result<Passphrase> {
+    match from_env(PASSPHRASE_VAR)? {
+        Some(p) => Ok(p),
+        None => prompt(question, path, PASSPHRASE_VAR),
+    }
+}
+
+/// The passphrase to encrypt a written file with: `CASEBOOK_PASSPHRASE`,
+/// else typed twice; with neither, one line saying what to give instead.
+pub fn new_file_passphrase(path: &Path, question: &str) -> Result<Passphrase> {
+    if let Some(p) = from_env(PASSPHRASE_VAR)? {
+        return Ok(p);
+    }
+    if !std::io::stdin().is_terminal() {
+        return Err(Error::invalid(format!(
+            "{} would be written from an encrypted diary: set {PASSPHRASE_VAR} to encrypt it with age, give --recipient age1…, or --plain to write it unencrypted",
+            path.display()
+        )));
+    }
+    let first = check_new(prompt(question, path, PASSPHRASE_VAR)?)?;
+    let second = prompt(say::ASK_AGAIN, path, PASSPHRASE_VAR)?;
     if first != second {
         return Err(Error::invalid(say::MISMATCH));
     }

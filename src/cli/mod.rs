@@ -58,6 +58,10 @@ pub struct Cli {
     #[arg(long, conflicts_with = "db")]
     pub demo: bool,
 
+    /// Create a new diary unencrypted, without offering a passphrase
+    #[arg(long, global = true)]
+    pub no_encryption: bool,
+
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -356,6 +360,8 @@ pub struct Env {
     pub clock: Clock,
     /// True when the diary is the demo diary.
     pub demo: bool,
+    /// A new diary is created plain (`--no-encryption` or the config).
+    pub no_encryption: bool,
 }
 
 impl Env {
@@ -382,11 +388,15 @@ impl Env {
             }
         };
         Ok(Env {
-            config,
             db_path,
             paths,
             clock: Clock::from_env()?,
             demo,
+            // Invented casework needs no passphrase.
+            no_encryption: cli.no_encryption
+                || config.privacy.no_encryption
+                || matches!(cli.command, Some(Command::Demo(_))),
+            config,
         })
     }
 

@@ -16,8 +16,12 @@ use crate::{Error, Result};
 pub(super) fn open_store(env: &Env) -> Result<Store> {
     let db = &env.db_path;
     let session = super::crypt::session(env);
-    let store = super::crypt::with_diary_key(db, session, |key| Store::open_with_key(db, key))
-        .map_err(|e| name_latest_backup(e, env))?;
+    let store = if super::crypt::is_new_diary(db) && !env.demo {
+        super::crypt::create_diary(env)?
+    } else {
+        super::crypt::with_diary_key(db, session, |key| Store::open_with_key(db, key))
+            .map_err(|e| name_latest_backup(e, env))?
+    };
     if !env.demo
         && let Err(e) = backup::daily(&store, &env.config.backup, env.clock.today())
     {
