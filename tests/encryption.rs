@@ -528,3 +528,169 @@ fn a_tampered_encrypted_backup_is_refused() {
     assert!(err.contains("damaged"), "{err}");
     assert_eq!(bytes(&sb.db), before);
 }
+
+/// What leaves an encrypted diary stays encrypted: `export --out` writes an
+/// age file (no readable text in it), `casebook import` reads it back,
+/// `--plain` writes plain JSON and says so, and without a passphrase or a
+/// terminal it stops with one line, writing nothing.
+#[test]
+fn exports_from_an_encrypted_diary_are_age_files() {
+    let sb = filled();
+    encrypt(&sb);
+    let out = sb.path("export.json");
+    let o = run(
+        &sb,
+        &with_key(),
+        &["export", "--out", &out.display().to_string()],
+    );
+    ok(&o);
+    assert!(stderr(&o).contains("encrypted with age"), "{}", stderr(&o));
+    let sealed = bytes(&out);
+    assert!(sealed.starts_with(b"age-encryption.org/v1\n"));
+    assert!(!contains(&sealed, NAME) && !contains(&sealed, SECRET));
+
+    // casebook reads its own age export back (into an empty diary).
+    let other = Sandbox::new();
+    let o = run(
+        &other,
+        &with_key(),
+        &["--no-encryption", "import", &out.display().to_string()],
+    );
+    ok(&o);
+    assert!(other_holds(&other, NAME));
+    let wrong = assert_fails_one_line(&run(
+        &Sandbox::new(),
+        &[("CASEBOOK_PASSPHRASE", "not the passphrase")],
+        &["--no-encryption", "import", &out.display().to_string()],
+    ));
+    assert!(wrong.contains("cannot open"), "{wrong}");
+
+    let plain = sb.path("plain.json");
+    let o = run(
+        &sb,
+        &with_key(),
+        &["export", "--plain", "--out", &plain.display().to_string()],
+    );
+    ok(&o);
+    assert!(
+        stderr(&o).contains("unencrypted (--plain)"),
+        "{}",
+        stderr(&o)
+    );
+    assert!(contains(&bytes(&plain), NAME));
+
+    // Unlocked by the agent, but no passphrase for the file and no terminal.
+    ok(&run(&sb, &with_key(), &["unlock"]));
+    let none = sb.path("none.json");
+    let err = assert_fails_one_line(&run(
+        &sb,
+        &[],
+        &["export", "--out", &none.display().to_string()],
+    ));
+    assert!(
+        err.contains("--recipient") && err.contains("--plain"),
+        "{err}"
+    );
+    assert!(!none.exists());
+    ok(&run(&sb, &[], &["lock"]));
+}
+
+fn other_holds(sb: &Sandbox, name: &str) -> bool {
+    let store = sb.store();
+    let (doc, _) = store.export_all(true).expect("export");
+    contains(&doc.to_bytes().expect("json"), name)
+}
+
+/// The `age` command opens what casebook wrote: with the passphrase, and
+/// with the identity of a `--recipient`.
+#[test]
+#[ignore = "needs the age command (apt-get install age)"]
+fn the_age_command_opens_casebook_exports() {
+    let sb = filled();
+    encrypt(&sb);
+    let out = sb.path("export.json");
+    ok(&run(
+        &sb,
+        &with_key(),
+        &["export", "--out", &out.display().to_string()],
+    ));
+    // age reads a passphrase only from a terminal: give it one.
+    let opened = age_with_passphrase(&out);
+    assert!(
+        contains(&opened, NAME),
+        "age -d did not give the export back"
+    );
+
+    let identity = sb.path("key.txt");
+    let keygen = Command::new("age-keygen")
+        .arg("-o")
+        .arg(&identity)
+        .output()
+        .expect("age-keygen");
+    assert!(keygen.status.success());
+    let public = String::from_utf8_lossy(&keygen.stderr)
+        .split_whitespace()
+        .last()
+        .expect("public key")
+        .to_string();
+    let sar = sb.path("sar");
+    ok(&run(
+        &sb,
+        &with_key(),
+        &[
+            "sar",
+            NAME,
+            "--recipient",
+            &public,
+            "--out",
+            &sar.display().to_string(),
+        ],
+    ));
+    let json = sb.path("sar.json");
+    assert!(bytes(&json).starts_with(b"age-encryption.org/v1\n"));
+    let o = Command::new("age")
+        .arg("-d")
+        .arg("-i")
+        .arg(&identity)
+        .arg(&json)
+        .output()
+        .expect("age -d");
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(contains(&o.stdout, EMAIL));
+}
+
+/// `age -d FILE` in a pseudo-terminal, typing the passphrase.
+fn age_with_passphrase(file: &Path) -> Vec<u8> {
+    use portable_pty::{CommandBuilder, PtySize, native_pty_system};
+    use std::io::{Read, Write};
+    let pty = native_pty_system()
+        .openpty(PtySize {
+            rows: 24,
+            cols: 80,
+            pixel_width: 0,
+            pixel_height: 0,
+        })
+        .expect("a pty");
+    let plain = file.with_extension("opened");
+    let mut cmd = CommandBuilder::new("age");
+    cmd.args(["-d", "-o"]);
+    cmd.arg(&plain);
+    cmd.arg(file);
+    let mut child = pty.slave.spawn_command(cmd).expect("age");
+    drop(pty.slave);
+    let mut writer = pty.master.take_writer().expect("writer");
+    let mut reader = pty.master.try_clone_reader().expect("reader");
+    let mut seen = Vec::new();
+    let mut buf = [0u8; 256];
+    while !contains(&seen, "passphrase") {
+        let n = reader.read(&mut buf).expect("read the prompt");
+        assert!(n > 0, "age ended: {}", String::from_utf8_lossy(&seen));
+        seen.extend_from_slice(&buf[..n]);
+    }
+    writer
+        .write_all(format!("{PASS}\r").as_bytes())
+        .expect("typed");
+    let status = child.wait().expect("age ended");
+    assert!(status.success(), "{}", String::from_utf8_lossy(&seen));
+    bytes(&plain)
+}

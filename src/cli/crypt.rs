@@ -45,7 +45,8 @@ mod say {
     pub const OFFER: &str = "A new diary. It will hold constituents' personal data: protect it with a passphrase, so a lost or stolen laptop gives nothing away.";
     pub const OFFER_ASK: &str = "Encrypt the new diary with a passphrase? [Y/n] ";
     pub const PLAIN_NOTE: &str = "note: created the new diary unencrypted (no terminal to ask a passphrase on); set CASEBOOK_PASSPHRASE to create it encrypted, or run `casebook encrypt`:";
-    pub const CREATED_PLAIN: &str = "the new diary is not encrypted; `casebook encrypt` protects it later";
+    pub const CREATED_PLAIN: &str =
+        "the new diary is not encrypted; `casebook encrypt` protects it later";
 }
 
 /// Runs `f` with the passphrase of the file at `path`: `None` when the file

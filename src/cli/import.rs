@@ -13,8 +13,12 @@ use crate::{Error, Result};
 
 pub fn run(env: &Env, args: &ImportArgs, out: &mut dyn Write) -> Result<ExitCode> {
     let file = args.file.display().to_string();
-    let bytes =
+    let mut bytes =
         std::fs::read(&args.file).map_err(|e| Error::io(format!("cannot read {file}"), e))?;
+    // Its own exports from an encrypted diary are age files.
+    if super::seal::is_sealed(&bytes) {
+        bytes = super::seal::open(&bytes, &args.file)?;
+    }
     let line = match detect(&bytes) {
         FileKind::Json => json(env, args, &bytes, &file)?,
         FileKind::Csv => csv(env, args, &bytes, &file)?,

@@ -19,6 +19,7 @@ mod retention;
 mod review;
 mod safety;
 mod sar;
+mod seal;
 mod successes;
 mod surgery;
 
@@ -191,6 +192,8 @@ pub struct ExportArgs {
     /// Include entries marked confidential
     #[arg(long)]
     pub include_confidential: bool,
+    #[command(flatten)]
+    pub seal: seal::SealArgs,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -223,6 +226,8 @@ pub struct ReviewArgs {
     /// Compare with colleagues' anonymised summaries
     #[arg(long, num_args = 1.., value_name = "PATH")]
     pub compare: Vec<PathBuf>,
+    #[command(flatten)]
+    pub seal: seal::SealArgs,
 }
 
 #[derive(Debug, Args)]
@@ -311,6 +316,8 @@ pub struct SarArgs {
     /// Mark the person's outstanding request answered (today), writing nothing else
     #[arg(long, conflicts_with_all = ["out", "requested"])]
     pub answered: bool,
+    #[command(flatten)]
+    pub seal: seal::SealArgs,
 }
 
 #[derive(Debug, Args)]

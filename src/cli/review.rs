@@ -59,7 +59,14 @@ pub fn run(env: &Env, args: &ReviewArgs, out: &mut dyn Write) -> Result<ExitCode
             f => render(&compare_doc(&yours, &colleagues), f),
         }
     };
-    write_output(out, args.out.as_deref(), text.as_bytes())?;
+    match &args.out {
+        Some(path) => super::seal::Sealer::new(store.key().is_some(), &args.seal, path)?.write(
+            out,
+            path,
+            text.as_bytes(),
+        )?,
+        None => write_output(out, None, text.as_bytes())?,
+    }
     Ok(ExitCode::SUCCESS)
 }
 

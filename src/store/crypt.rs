@@ -69,6 +69,12 @@ impl Passphrase {
         }
     }
 
+    /// The passphrase as typed (`None` for a raw key): to encrypt a file
+    /// written from the diary with it.
+    pub fn as_text(&self) -> Option<&str> {
+        (!self.raw).then_some(self.material.as_str())
+    }
+
     /// True for a raw key (from [`Passphrase::from_raw`]).
     pub fn is_raw(&self) -> bool {
         self.raw
