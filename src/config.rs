@@ -79,6 +79,11 @@ pub struct BackupConfig {
 pub struct PrivacyConfig {
     /// Lock the UI after this many idle minutes (0: never).
     pub lock_after_minutes: u32,
+    /// How long the agent keeps an unlocked diary's key without use
+    /// (`casebook unlock`); 0: no session, every command asks.
+    pub unlock_timeout_seconds: u32,
+    /// Create a new diary plain, without offering a passphrase.
+    pub no_encryption: bool,
 }
 
 /// Answers added to the monitoring pick-lists (as they should be shown).
@@ -123,6 +128,9 @@ impl MailConfig {
         u64::from(self.max_attachment_mb) * 1024 * 1024
     }
 }
+
+/// The longest session the agent keeps a key: a working day.
+pub const MAX_UNLOCK_SECONDS: u32 = 12 * 60 * 60;
 
 impl Default for Config {
     fn default() -> Self {
@@ -190,6 +198,8 @@ impl Default for PrivacyConfig {
     fn default() -> Self {
         PrivacyConfig {
             lock_after_minutes: 10,
+            unlock_timeout_seconds: 15 * 60,
+            no_encryption: false,
         }
     }
 }
@@ -338,6 +348,18 @@ impl Config {
                     format!("`{bad}` is not an answer: write it as it should be shown"),
                 ));
             }
+        }
+        if self.mail.max_attachment_mb == 0 {
+            return Err(fail("mail.max_attachment_mb", "must be at least 1".into()));
+        }
+        if self.privacy.unlock_timeout_seconds > MAX_UNLOCK_SECONDS {
+            return Err(fail(
+                "privacy.unlock_timeout_seconds",
+                format!(
+                    "{} is too long: use at most {MAX_UNLOCK_SECONDS} (12 hours), or 0 to ask every time",
+                    self.privacy.unlock_timeout_seconds
+                ),
+            ));
         }
         if self.mail.max_attachment_mb == 0 {
             return Err(fail("mail.max_attachment_mb", "must be at least 1".into()));

@@ -4,6 +4,7 @@
 //! drive the store, the commands and the app directly.
 #![deny(clippy::unwrap_used)]
 
+pub mod agent;
 pub mod app;
 pub mod backup;
 pub mod calendar;

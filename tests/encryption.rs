@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 
 use casebook::domain::{Contact, ContactKind};
-use casebook::store::{Passphrase, Store};
+use casebook::store::{Passphrase, Store, is_encrypted};
 use common::{Sandbox, assert_fails_one_line, stderr, stdout};
 
 const PASS: &str = "correct horse battery staple";
@@ -27,6 +27,7 @@ fn run(sb: &Sandbox, vars: &[(&str, &str)], args: &[&str]) -> Output {
         .args(args)
         .env("CASEBOOK_CONFIG", &sb.config)
         .env("CASEBOOK_NOW", "2026-03-01T09:00")
+        .env("CASEBOOK_RUNTIME_DIR", sb.runtime())
         .env_remove("CASEBOOK_DB")
         .env_remove("CASEBOOK_PASSPHRASE")
         .env_remove("CASEBOOK_NEW_PASSPHRASE")
@@ -335,6 +336,7 @@ fn the_ui_asks_for_the_passphrase_at_start() {
     cmd.env("CASEBOOK_CONFIG", &sb.config);
     cmd.env("CASEBOOK_NOW", "2026-03-01T09:00");
     cmd.env("TERM", "xterm-256color");
+    cmd.env("CASEBOOK_RUNTIME_DIR", sb.runtime());
     cmd.env_remove("CASEBOOK_PASSPHRASE");
     let mut child = pty.slave.spawn_command(cmd).expect("spawned");
     drop(pty.slave);
@@ -382,6 +384,8 @@ fn the_ui_asks_for_the_passphrase_at_start() {
     send(&format!("{PASS}\r"));
     let screen = wait_for("Nothing due today");
     assert!(!screen.contains(PASS), "{screen}");
+    // Typed once: the session is kept, the next command asks nothing.
+    ok(&run(&sb, &[], &["due"]));
     send("q");
     let start = Instant::now();
     loop {
@@ -395,6 +399,117 @@ fn the_ui_asks_for_the_passphrase_at_start() {
         );
         std::thread::sleep(Duration::from_millis(20));
     }
+}
+
+/// The first start, as a new user meets it: the UI offers a passphrase
+/// (yes by default), the diary on disk is encrypted, and the session is
+/// kept: the next command, with no terminal and no passphrase, asks nothing.
+#[test]
+fn the_first_start_offers_a_passphrase_and_keeps_the_session() {
+    use portable_pty::{CommandBuilder, PtySize, native_pty_system};
+    use std::io::{Read, Write};
+    use std::time::{Duration, Instant};
+
+    let sb = Sandbox::new();
+    let pty = native_pty_system()
+        .openpty(PtySize {
+            rows: 30,
+            cols: 100,
+            pixel_width: 0,
+            pixel_height: 0,
+        })
+        .expect("a pty");
+    let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_casebook"));
+    cmd.arg("--db");
+    cmd.arg(&sb.db);
+    cmd.env("CASEBOOK_CONFIG", &sb.config);
+    cmd.env("CASEBOOK_NOW", "2026-03-01T09:00");
+    cmd.env("TERM", "xterm-256color");
+    cmd.env("CASEBOOK_RUNTIME_DIR", sb.runtime());
+    cmd.env_remove("CASEBOOK_PASSPHRASE");
+    cmd.env_remove("CASEBOOK_NEW_PASSPHRASE");
+    let mut child = pty.slave.spawn_command(cmd).expect("spawned");
+    drop(pty.slave);
+    let mut writer = pty.master.take_writer().expect("writer");
+    let mut reader = pty.master.try_clone_reader().expect("reader");
+    let (tx, rx) = std::sync::mpsc::channel::<Vec<u8>>();
+    std::thread::spawn(move || {
+        let _master = pty.master;
+        let mut buf = [0u8; 4096];
+        while let Ok(n) = reader.read(&mut buf) {
+            if n == 0 || tx.send(buf[..n].to_vec()).is_err() {
+                break;
+            }
+        }
+    });
+    let mut parser = vt100::Parser::new(30, 100, 0);
+    let mut wait_for = |want: &str| -> String {
+        let start = Instant::now();
+        loop {
+            while let Ok(bytes) = rx.try_recv() {
+                parser.process(&bytes);
+            }
+            let screen = parser.screen().contents();
+            if screen.contains(want) {
+                return screen;
+            }
+            if start.elapsed() > Duration::from_secs(30) {
+                let _ = child.kill();
+                panic!("timed out waiting for {want:?}; the screen shows:\n{screen}");
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    };
+    let mut send = |s: &str| {
+        writer.write_all(s.as_bytes()).expect("typed");
+        writer.flush().expect("flushed");
+    };
+    let screen = wait_for("[Y/n]");
+    assert!(screen.contains("lost or stolen laptop"), "{screen}");
+    send("\r");
+    wait_for("New passphrase");
+    send(&format!("{PASS}\r"));
+    wait_for("The same passphrase again");
+    send(&format!("{PASS}\r"));
+    wait_for("Nothing due today");
+    assert!(is_encrypted(&sb.db), "the new diary is encrypted on disk");
+    ok(&run(&sb, &[], &["due"]));
+    send("q");
+    let start = Instant::now();
+    while child.try_wait().expect("waited").is_none() {
+        assert!(
+            start.elapsed() < Duration::from_secs(20),
+            "did not quit on q"
+        );
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    ok(&run(&sb, &[], &["lock"]));
+}
+
+/// With no terminal a new diary is encrypted when CASEBOOK_PASSPHRASE is
+/// set, else plain with a one-line note; `--no-encryption` is plain, quietly.
+#[test]
+fn a_new_diary_without_a_terminal_never_waits_on_a_prompt() {
+    let sb = Sandbox::new();
+    let o = run(&sb, &[], &["due"]);
+    ok(&o);
+    let err = stderr(&o);
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(err.contains("unencrypted"), "{err}");
+    assert!(!is_encrypted(&sb.db));
+
+    let sb = Sandbox::new();
+    let o = run(&sb, &[], &["--no-encryption", "due"]);
+    ok(&o);
+    assert!(stderr(&o).is_empty(), "{}", stderr(&o));
+    assert!(!is_encrypted(&sb.db));
+
+    let sb = Sandbox::new();
+    ok(&run(&sb, &with_key(), &["log", "--who", NAME, SECRET]));
+    assert!(is_encrypted(&sb.db));
+    assert_unreadable("the new diary", &sb.db);
+    let err = assert_fails_one_line(&run(&sb, &[], &["due"]));
+    assert!(err.contains("is encrypted"), "{err}");
 }
 
 #[test]
@@ -421,4 +536,170 @@ fn a_tampered_encrypted_backup_is_refused() {
     let err = assert_fails_one_line(&o);
     assert!(err.contains("damaged"), "{err}");
     assert_eq!(bytes(&sb.db), before);
+}
+
+/// What leaves an encrypted diary stays encrypted: `export --out` writes an
+/// age file (no readable text in it), `casebook import` reads it back,
+/// `--plain` writes plain JSON and says so, and without a passphrase or a
+/// terminal it stops with one line, writing nothing.
+#[test]
+fn exports_from_an_encrypted_diary_are_age_files() {
+    let sb = filled();
+    encrypt(&sb);
+    let out = sb.path("export.json");
+    let o = run(
+        &sb,
+        &with_key(),
+        &["export", "--out", &out.display().to_string()],
+    );
+    ok(&o);
+    assert!(stderr(&o).contains("encrypted with age"), "{}", stderr(&o));
+    let sealed = bytes(&out);
+    assert!(sealed.starts_with(b"age-encryption.org/v1\n"));
+    assert!(!contains(&sealed, NAME) && !contains(&sealed, SECRET));
+
+    // casebook reads its own age export back (into an empty diary).
+    let other = Sandbox::new();
+    let o = run(
+        &other,
+        &with_key(),
+        &["--no-encryption", "import", &out.display().to_string()],
+    );
+    ok(&o);
+    assert!(other_holds(&other, NAME));
+    let wrong = assert_fails_one_line(&run(
+        &Sandbox::new(),
+        &[("CASEBOOK_PASSPHRASE", "not the passphrase")],
+        &["--no-encryption", "import", &out.display().to_string()],
+    ));
+    assert!(wrong.contains("cannot open"), "{wrong}");
+
+    let plain = sb.path("plain.json");
+    let o = run(
+        &sb,
+        &with_key(),
+        &["export", "--plain", "--out", &plain.display().to_string()],
+    );
+    ok(&o);
+    assert!(
+        stderr(&o).contains("unencrypted (--plain)"),
+        "{}",
+        stderr(&o)
+    );
+    assert!(contains(&bytes(&plain), NAME));
+
+    // Unlocked by the agent, but no passphrase for the file and no terminal.
+    ok(&run(&sb, &with_key(), &["unlock"]));
+    let none = sb.path("none.json");
+    let err = assert_fails_one_line(&run(
+        &sb,
+        &[],
+        &["export", "--out", &none.display().to_string()],
+    ));
+    assert!(
+        err.contains("--recipient") && err.contains("--plain"),
+        "{err}"
+    );
+    assert!(!none.exists());
+    ok(&run(&sb, &[], &["lock"]));
+}
+
+fn other_holds(sb: &Sandbox, name: &str) -> bool {
+    let store = sb.store();
+    let (doc, _) = store.export_all(true).expect("export");
+    contains(&doc.to_bytes().expect("json"), name)
+}
+
+/// The `age` command opens what casebook wrote: with the passphrase, and
+/// with the identity of a `--recipient`.
+#[test]
+#[ignore = "needs the age command (apt-get install age)"]
+fn the_age_command_opens_casebook_exports() {
+    let sb = filled();
+    encrypt(&sb);
+    let out = sb.path("export.json");
+    ok(&run(
+        &sb,
+        &with_key(),
+        &["export", "--out", &out.display().to_string()],
+    ));
+    // age reads a passphrase only from a terminal: give it one.
+    let opened = age_with_passphrase(&out);
+    assert!(
+        contains(&opened, NAME),
+        "age -d did not give the export back"
+    );
+
+    let identity = sb.path("key.txt");
+    let keygen = Command::new("age-keygen")
+        .arg("-o")
+        .arg(&identity)
+        .output()
+        .expect("age-keygen");
+    assert!(keygen.status.success());
+    let public = String::from_utf8_lossy(&keygen.stderr)
+        .split_whitespace()
+        .last()
+        .expect("public key")
+        .to_string();
+    let sar = sb.path("sar");
+    ok(&run(
+        &sb,
+        &with_key(),
+        &[
+            "sar",
+            NAME,
+            "--recipient",
+            &public,
+            "--out",
+            &sar.display().to_string(),
+        ],
+    ));
+    let json = sb.path("sar.json");
+    assert!(bytes(&json).starts_with(b"age-encryption.org/v1\n"));
+    let o = Command::new("age")
+        .arg("-d")
+        .arg("-i")
+        .arg(&identity)
+        .arg(&json)
+        .output()
+        .expect("age -d");
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(contains(&o.stdout, EMAIL));
+}
+
+/// `age -d FILE` in a pseudo-terminal, typing the passphrase.
+fn age_with_passphrase(file: &Path) -> Vec<u8> {
+    use portable_pty::{CommandBuilder, PtySize, native_pty_system};
+    use std::io::{Read, Write};
+    let pty = native_pty_system()
+        .openpty(PtySize {
+            rows: 24,
+            cols: 80,
+            pixel_width: 0,
+            pixel_height: 0,
+        })
+        .expect("a pty");
+    let plain = file.with_extension("opened");
+    let mut cmd = CommandBuilder::new("age");
+    cmd.args(["-d", "-o"]);
+    cmd.arg(&plain);
+    cmd.arg(file);
+    let mut child = pty.slave.spawn_command(cmd).expect("age");
+    drop(pty.slave);
+    let mut writer = pty.master.take_writer().expect("writer");
+    let mut reader = pty.master.try_clone_reader().expect("reader");
+    let mut seen = Vec::new();
+    let mut buf = [0u8; 256];
+    while !contains(&seen, "passphrase") {
+        let n = reader.read(&mut buf).expect("read the prompt");
+        assert!(n > 0, "age ended: {}", String::from_utf8_lossy(&seen));
+        seen.extend_from_slice(&buf[..n]);
+    }
+    writer
+        .write_all(format!("{PASS}\r").as_bytes())
+        .expect("typed");
+    let status = child.wait().expect("age ended");
+    assert!(status.success(), "{}", String::from_utf8_lossy(&seen));
+    bytes(&plain)
 }

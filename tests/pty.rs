@@ -218,6 +218,8 @@ fn spawn(
         })
         .expect("a pty");
     let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_casebook"));
+    // These tests are about the UI on a plain diary, not the first-run offer.
+    cmd.arg("--no-encryption");
     cmd.arg("--db");
     cmd.arg(db);
     cmd.env("CASEBOOK_CONFIG", config);

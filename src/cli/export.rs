@@ -29,7 +29,13 @@ pub fn run(env: &Env, args: &ExportArgs, out: &mut dyn Write) -> Result<ExitCode
         }
         ExportFormat::Csv => csv_export::write(&store.export_csv_rows()?)?,
     };
-    write_output(env, out, args.out.as_deref(), &bytes)?;
+    match &args.out {
+        Some(path) => {
+            super::seal::Sealer::new(store.key().is_some(), &args.seal, path)?
+                .write(env, out, path, &bytes)?;
+        }
+        None => write_output(env, out, None, &bytes)?,
+    }
     store.record_audit("diary", None, crate::store::AuditAction::Export)?;
     Ok(ExitCode::SUCCESS)
 }

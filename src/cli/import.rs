@@ -31,7 +31,11 @@ pub fn run(env: &Env, args: &ImportArgs, out: &mut dyn Write) -> Result<ExitCode
         ));
     };
     let file = path.display().to_string();
-    let bytes = sheet::read_capped(path)?;
+    let mut bytes = sheet::read_capped(path)?;
+    // Its own exports from an encrypted diary are age files.
+    if super::seal::is_sealed(&bytes) {
+        bytes = super::seal::open(&bytes, path)?;
+    }
     let line = match (sheet::format_of(&bytes), detect(&bytes)) {
         (Format::Workbook, _) => {
             let table = sheet::read_workbook(&bytes, &file, args.sheet.as_deref())?;

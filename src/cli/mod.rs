@@ -27,6 +27,7 @@ mod retention;
 mod review;
 mod safety;
 mod sar;
+mod seal;
 mod successes;
 mod surgery;
 mod sync;
@@ -43,7 +44,9 @@ pub use printed::{Printable, note};
 use crate::clock::Clock;
 use crate::config::{Config, Paths};
 use crate::store::Store;
+
 use crate::{Error, Result};
+pub use crypt::session;
 
 const ABOUT: &str = "casebook — an offline-first casework diary for councillors";
 const AFTER_HELP: &str = "\
@@ -88,6 +91,9 @@ pub struct Cli {
         value_name = "WHEN"
     )]
     pub color: terminal::ColorWhen,
+    /// Create a new diary unencrypted, without offering a passphrase
+    #[arg(long, global = true)]
+    pub no_encryption: bool,
 
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -169,6 +175,16 @@ pub enum Command {
     Attachment(attachment::AttachmentArgs),
     /// A letter or email draft from a template, recorded on the case
     Draft(draft::DraftArgs),
+    /// Type the passphrase once: later commands ask nothing until the session ends
+    Unlock,
+    /// End the session: the next command asks the passphrase again
+    Lock,
+    /// The key agent itself, started by `unlock` (not for people)
+    #[command(hide = true)]
+    Agent {
+        #[arg(long, value_name = "N")]
+        idle_seconds: u64,
+    },
 }
 
 #[derive(Debug, Args)]
@@ -256,6 +272,8 @@ pub struct ExportArgs {
     /// Include entries marked confidential
     #[arg(long)]
     pub include_confidential: bool,
+    #[command(flatten)]
+    pub seal: seal::SealArgs,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -288,6 +306,8 @@ pub struct ReviewArgs {
     /// Compare with colleagues' anonymised summaries
     #[arg(long, num_args = 1.., value_name = "PATH")]
     pub compare: Vec<PathBuf>,
+    #[command(flatten)]
+    pub seal: seal::SealArgs,
 }
 
 #[derive(Debug, Args)]
@@ -376,6 +396,8 @@ pub struct SarArgs {
     /// Mark the person's outstanding request answered (today), writing nothing else
     #[arg(long, conflicts_with_all = ["out", "requested"])]
     pub answered: bool,
+    #[command(flatten)]
+    pub seal: seal::SealArgs,
 }
 
 #[derive(Debug, Args)]
@@ -428,6 +450,8 @@ pub struct Env {
     pub clock: Clock,
     /// True when the diary is the demo diary.
     pub demo: bool,
+    /// A new diary is created plain (`--no-encryption` or the config).
+    pub no_encryption: bool,
 }
 
 impl Env {
@@ -454,12 +478,16 @@ impl Env {
             }
         };
         Ok(Env {
-            config,
             config_path,
             db_path,
             paths,
             clock: Clock::from_env()?,
             demo,
+            // Invented casework needs no passphrase.
+            no_encryption: cli.no_encryption
+                || config.privacy.no_encryption
+                || matches!(cli.command, Some(Command::Demo(_))),
+            config,
         })
     }
 
@@ -496,8 +524,11 @@ pub fn parse() -> Cli {
 
 /// Runs a parsed command line. The caller prints an error and exits 1.
 pub fn run(cli: Cli) -> Result<ExitCode> {
-    // These need no diary and no config: they describe the command line.
+    // The agent needs no config nor diary, and `lock` must work whatever
+    // the config says.
     match &cli.command {
+        Some(Command::Agent { idle_seconds }) => return run_agent(*idle_seconds),
+        Some(Command::Lock) => return crypt::lock(&mut std::io::stdout().lock()),
         Some(Command::Completions(args)) => {
             return terminal::completions(args, &mut std::io::stdout().lock());
         }
@@ -550,6 +581,8 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Some(Command::Mail(args)) => mail::run(&env, args, &mut out),
         Some(Command::Attachment(args)) => attachment::run(&env, args, &mut out),
         Some(Command::Draft(args)) => draft::run(&env, args, &mut out),
+        Some(Command::Unlock) => crypt::unlock(&env, &mut out),
+        Some(Command::Lock | Command::Agent { .. }) => unreachable_command(),
     };
     match result {
         Ok(code) => Ok(code),
@@ -559,6 +592,24 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         }
         Err(e) => Err(e),
     }
+}
+
+#[cfg(unix)]
+fn run_agent(idle_seconds: u64) -> Result<ExitCode> {
+    crate::agent::serve(std::time::Duration::from_secs(idle_seconds.max(1)))?;
+    Ok(ExitCode::SUCCESS)
+}
+
+#[cfg(not(unix))]
+fn run_agent(_idle_seconds: u64) -> Result<ExitCode> {
+    Err(Error::invalid("the key agent needs a Unix system"))
+}
+
+/// `lock` and `agent` are run before the config is read.
+fn unreachable_command() -> Result<ExitCode> {
+    Err(Error::invalid(
+        "this command runs before the diary is opened",
+    ))
 }
 
 /// Writes to `--out PATH` if given, else to standard output. A file goes

@@ -65,7 +65,15 @@ pub fn run(env: &Env, args: &ReviewArgs, out: &mut dyn Write) -> Result<ExitCode
             f => render(&compare_doc(&yours, &colleagues), f),
         }
     };
-    write_output(env, out, args.out.as_deref(), text.as_bytes())?;
+    match &args.out {
+        Some(path) => super::seal::Sealer::new(store.key().is_some(), &args.seal, path)?.write(
+            env,
+            out,
+            path,
+            text.as_bytes(),
+        )?,
+        None => write_output(env, out, None, text.as_bytes())?,
+    }
     Ok(ExitCode::SUCCESS)
 }
 

@@ -61,12 +61,17 @@ fn clean_leftovers(db: &Path) {
 pub(super) fn open_store_without_backup(env: &Env) -> Result<Store> {
     let db = &env.db_path;
     clean_leftovers(db);
-    let mut store = super::crypt::with_passphrase(db, |key| Store::open_with_key(db, key))
-        .map_err(|e| name_latest_backup(e, env))?;
+    let session = super::crypt::session(env);
+    let mut store = if super::crypt::is_new_diary(db) && !env.demo {
+        super::crypt::create_diary(env)?
+    } else {
+        super::crypt::with_diary_key(db, session, |key| Store::open_with_key(db, key))
+            .map_err(|e| name_latest_backup(e, env))?
+    };
     // An erasure interrupted before its wipe (killed, disk full, the file
     // held by another program) is finished now.
     if store.wipe_pending() && store.finish_pending_wipe().is_err() {
-        eprintln!("casebook: warning: {WIPE_PENDING}");
+        super::note(format_args!("warning: {WIPE_PENDING}"));
     }
     Ok(store)
 }
@@ -283,10 +288,12 @@ pub fn check(env: &Env, out: &mut dyn Write) -> Result<ExitCode> {
     if !db.is_file() {
         return Err(no_diary(db));
     }
+    let session = super::crypt::session(env);
     // A file too damaged to check at all: the advice is the backup, never
     // "run casebook check" again.
-    let report = super::crypt::with_passphrase(db, |key| store::check_file_with_key(db, key))
-        .map_err(|e| name_latest_backup(e, env))?;
+    let report =
+        super::crypt::with_diary_key(db, session, |key| store::check_file_with_key(db, key))
+            .map_err(|e| name_latest_backup(e, env))?;
     let w = |out: &mut dyn Write, line: String| writeln!(out, "{line}").map_err(stdout_error);
     w(out, format!("checking {}", db.display()))?;
     for (name, problems) in &report.checks {

@@ -77,6 +77,15 @@ pub fn run(env: &Env, args: &SarArgs, out: &mut dyn Write) -> Result<ExitCode> {
         };
     }
     let data = store.subject_access(person.id)?;
+    // Decided (a passphrase asked) before the request is recorded.
+    let sealer = match &args.out {
+        Some(base) => Some(super::seal::Sealer::new(
+            store.key().is_some(),
+            &args.seal,
+            &out_paths(base).0,
+        )?),
+        None => None,
+    };
     let request = store.record_sar(person.id, requested)?;
     let doc = Document {
         format: FORMAT,
@@ -91,11 +100,11 @@ pub fn run(env: &Env, args: &SarArgs, out: &mut dyn Write) -> Result<ExitCode> {
     json.push(b'\n');
     let markdown = markdown(&data, &request, today);
     let deadline = deadline_line(&request, today);
-    match &args.out {
-        Some(base) => {
+    match (&args.out, sealer) {
+        (Some(base), Some(sealer)) => {
             let (json_path, md_path) = out_paths(base);
-            write_output(env, out, Some(&json_path), &json)?;
-            write_output(env, out, Some(&md_path), markdown.as_bytes())?;
+            sealer.write(env, out, &json_path, &json)?;
+            sealer.write(env, out, &md_path, markdown.as_bytes())?;
             writeln!(
                 out,
                 "wrote {} and {}\n{deadline}",
@@ -104,7 +113,7 @@ pub fn run(env: &Env, args: &SarArgs, out: &mut dyn Write) -> Result<ExitCode> {
             )
             .map_err(stdout_error)?;
         }
-        None => {
+        _ => {
             let bytes = match args.format {
                 SarFormat::Json => json,
                 SarFormat::Markdown => markdown.into_bytes(),

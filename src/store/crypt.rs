@@ -29,23 +29,60 @@ pub const MIN_PASSPHRASE_CHARS: usize = 8;
 /// with `PRAGMA key` alone). See docs/encryption.md for the measured cost.
 pub const KDF_ITER: u32 = 256_000;
 
-/// A passphrase: its memory is zeroed when dropped, and it never prints.
+/// Bytes of the key SQLCipher derives (AES-256).
+const KEY_BYTES: usize = 32;
+/// Bytes of the random salt at the start of an encrypted file.
+const SALT_BYTES: usize = 16;
+
+/// What keys a connection: a passphrase as typed, or the raw key derived
+/// from it once (SQLCipher's `x'…'` form, which skips the key derivation).
+/// Its memory is zeroed when dropped, and it never prints.
 #[derive(Clone)]
-pub struct Passphrase(Zeroizing<String>);
+pub struct Passphrase {
+    /// The text given to `PRAGMA key`.
+    material: Zeroizing<String>,
+    raw: bool,
+}
 
 impl Passphrase {
     /// Any non-empty text (SQLCipher treats an empty key as "no encryption").
     pub fn new(text: String) -> Result<Passphrase> {
-        let text = Zeroizing::new(text);
-        if text.is_empty() {
+        let material = Zeroizing::new(text);
+        if material.is_empty() {
             return Err(Error::invalid("the passphrase is empty"));
         }
-        Ok(Passphrase(text))
+        Ok(Passphrase {
+            material,
+            raw: false,
+        })
+    }
+
+    /// Keys connections with `key` directly: no key derivation on open.
+    pub fn from_raw(key: &RawKey) -> Passphrase {
+        let mut material = Zeroizing::new(String::with_capacity(4 + 2 * RAW_BYTES));
+        material.push_str("x'");
+        material.push_str(&key.to_hex());
+        material.push('\'');
+        Passphrase {
+            material,
+            raw: true,
+        }
+    }
+
+    /// The passphrase as typed (`None` for a raw key): to encrypt a file
+    /// written from the diary with it.
+    pub fn as_text(&self) -> Option<&str> {
+        (!self.raw).then_some(self.material.as_str())
+    }
+
+    /// True for a raw key (from [`Passphrase::from_raw`]).
+    pub fn is_raw(&self) -> bool {
+        self.raw
     }
 
     /// Refuses a new key shorter than [`MIN_PASSPHRASE_CHARS`].
     pub fn check_new(&self) -> Result<()> {
-        if self.0.chars().count() < MIN_PASSPHRASE_CHARS {
+        if self.raw || self.material.chars().count() < MIN_PASSPHRASE_CHARS {
             return Err(Error::invalid(format!(
                 "the passphrase is too short: use at least {MIN_PASSPHRASE_CHARS} characters (a few words are easy to remember); nothing was changed"
             )));
@@ -54,7 +91,7 @@ impl Passphrase {
     }
 
     fn expose(&self) -> &str {
-        &self.0
+        &self.material
     }
 }
 
@@ -67,9 +104,143 @@ impl std::fmt::Debug for Passphrase {
 impl PartialEq for Passphrase {
     /// Compares every byte whatever the first difference, so timing says nothing.
     fn eq(&self, other: &Passphrase) -> bool {
-        let (a, b) = (self.0.as_bytes(), other.0.as_bytes());
-        a.len() == b.len() && a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
+        self.raw == other.raw && same_bytes(self.material.as_bytes(), other.material.as_bytes())
     }
+}
+
+/// Compares every byte whatever the first difference.
+fn same_bytes(a: &[u8], b: &[u8]) -> bool {
+    a.len() == b.len() && a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
+}
+
+/// Bytes of a raw key as SQLCipher takes it: the key, then the file's salt.
+const RAW_BYTES: usize = KEY_BYTES + SALT_BYTES;
+
+/// The key of one encrypted file, derived from its passphrase exactly as
+/// SQLCipher 4 does (PBKDF2-HMAC-SHA512, [`KDF_ITER`] iterations, the
+/// file's salt), followed by that salt. Zeroed when dropped; never prints.
+#[derive(Clone)]
+pub struct RawKey(Zeroizing<[u8; RAW_BYTES]>);
+
+impl RawKey {
+    /// Derives the key of the encrypted file at `path` from `passphrase`:
+    /// the one slow step, paid once a session. Whether it is the right
+    /// passphrase shows when a connection is keyed with the result.
+    pub fn derive(path: &Path, passphrase: &Passphrase) -> Result<RawKey> {
+        if passphrase.raw {
+            return RawKey::from_hex(raw_hex(passphrase.expose()))
+                .ok_or_else(|| Error::invalid("the key is malformed"));
+        }
+        let mut salt = [0u8; SALT_BYTES];
+        std::fs::File::open(path)
+            .and_then(|mut f| f.read_exact(&mut salt))
+            .map_err(|e| Error::io(format!("cannot read {}", path.display()), e))?;
+        let mut bytes = Zeroizing::new([0u8; RAW_BYTES]);
+        let (key, tail) = bytes.split_at_mut(KEY_BYTES);
+        pbkdf2_hmac_sha512(passphrase.expose().as_bytes(), &salt, key)?;
+        tail.copy_from_slice(&salt);
+        Ok(RawKey(bytes))
+    }
+
+    /// Lower-case hex, as the agent's protocol and `PRAGMA key` take it.
+    pub fn to_hex(&self) -> Zeroizing<String> {
+        const DIGITS: &[u8; 16] = b"0123456789abcdef";
+        let mut hex = Zeroizing::new(String::with_capacity(2 * RAW_BYTES));
+        for b in self.0.iter() {
+            hex.push(char::from(DIGITS[usize::from(b >> 4)]));
+            hex.push(char::from(DIGITS[usize::from(b & 0xf)]));
+        }
+        hex
+    }
+
+    /// Reads [`RawKey::to_hex`]'s form back; `None` when malformed.
+    pub fn from_hex(hex: &str) -> Option<RawKey> {
+        let hex = hex.as_bytes();
+        if hex.len() != 2 * RAW_BYTES {
+            return None;
+        }
+        let mut bytes = Zeroizing::new([0u8; RAW_BYTES]);
+        for (byte, pair) in bytes.iter_mut().zip(hex.chunks_exact(2)) {
+            let digit = |c: u8| char::from(c).to_digit(16);
+            *byte = u8::try_from(digit(pair[0])? * 16 + digit(pair[1])?).ok()?;
+        }
+        Some(RawKey(bytes))
+    }
+
+    /// The salt this key was derived with: a file whose first bytes differ
+    /// is not the file it opens.
+    pub fn salt(&self) -> &[u8] {
+        &self.0[KEY_BYTES..]
+    }
+}
+
+impl std::fmt::Debug for RawKey {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("RawKey(…)")
+    }
+}
+
+/// PBKDF2-HMAC-SHA512 with [`KDF_ITER`] rounds, by the very function
+/// SQLCipher derives its keys with: the OpenSSL that rusqlite's
+/// `bundled-sqlcipher-vendored-openssl` compiles into this binary. The same
+/// code gives the same key, and runs at the same (optimised C) speed in
+/// debug builds, where a Rust PBKDF2 is some fifteen times slower.
+fn pbkdf2_hmac_sha512(pass: &[u8], salt: &[u8], out: &mut [u8]) -> Result<()> {
+    use std::ffi::{c_char, c_int, c_void};
+    unsafe extern "C" {
+        fn PKCS5_PBKDF2_HMAC(
+            pass: *const c_char,
+            passlen: c_int,
+            salt: *const u8,
+            saltlen: c_int,
+            iter: c_int,
+            digest: *const c_void,
+            keylen: c_int,
+            out: *mut u8,
+        ) -> c_int;
+        fn EVP_sha512() -> *const c_void;
+    }
+    let len =
+        |n: usize| c_int::try_from(n).map_err(|_| Error::invalid("the passphrase is too long"));
+    let iter = c_int::try_from(KDF_ITER).map_err(|_| Error::invalid("bad kdf_iter"))?;
+    // SAFETY: every pointer is paired with its slice's true length; OpenSSL
+    // reads `pass` and `salt` and writes exactly `out.len()` bytes.
+    let ok = unsafe {
+        PKCS5_PBKDF2_HMAC(
+            pass.as_ptr().cast(),
+            len(pass.len())?,
+            salt.as_ptr(),
+            len(salt.len())?,
+            iter,
+            EVP_sha512(),
+            len(out.len())?,
+            out.as_mut_ptr(),
+        )
+    };
+    if ok == 1 {
+        Ok(())
+    } else {
+        Err(Error::invalid(
+            "the key could not be derived (OpenSSL failed)",
+        ))
+    }
+}
+
+/// `x'HEX'` → `HEX`.
+fn raw_hex(material: &str) -> &str {
+    material
+        .strip_prefix("x'")
+        .and_then(|m| m.strip_suffix('\''))
+        .unwrap_or_default()
+}
+
+/// The salt in the first bytes of the encrypted file at `path`.
+pub fn file_salt(path: &Path) -> Option<[u8; SALT_BYTES]> {
+    let mut salt = [0u8; SALT_BYTES];
+    std::fs::File::open(path)
+        .and_then(|mut f| f.read_exact(&mut salt))
+        .ok()
+        .map(|()| salt)
 }
 
 /// True when the file at `path` looks like an encrypted database: whole
@@ -326,5 +497,41 @@ mod tests {
         verify_passphrase(&secret, &key("open sesame")).expect("right key");
         let wrong = verify_passphrase(&secret, &key("open sesame!")).expect_err("wrong key");
         assert!(matches!(wrong, Error::WrongPassphrase { .. }), "{wrong}");
+    }
+
+    #[test]
+    fn a_raw_key_derived_once_opens_the_file_and_its_backups() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("secret.db");
+        let pass = key("open sesame");
+        drop(Store::open_with_key(&path, Some(&pass)).expect("create"));
+        let raw = RawKey::derive(&path, &pass).expect("derive");
+        assert_eq!(format!("{raw:?}"), "RawKey(…)");
+        assert_eq!(Some(raw.salt()), file_salt(&path).as_ref().map(|s| &s[..]));
+        let back = RawKey::from_hex(&raw.to_hex()).expect("hex round trip");
+        assert_eq!(back.to_hex(), raw.to_hex());
+        assert!(RawKey::from_hex("zz").is_none());
+        assert!(RawKey::from_hex(&"g".repeat(96)).is_none());
+
+        // The raw key opens the diary, writes, and its backup opens with the
+        // passphrase (same key and salt), as `sqlcipher` would.
+        let fast = Passphrase::from_raw(&raw);
+        assert!(fast.is_raw() && fast.check_new().is_err());
+        let store = Store::open_with_key(&path, Some(&fast)).expect("raw key opens");
+        let copy = dir.path().join("copy.db");
+        store.backup_to(&copy).expect("backup");
+        drop(store);
+        verify_passphrase(&copy, &pass).expect("the passphrase opens the backup");
+        verify_passphrase(&path, &pass).expect("and the diary");
+
+        // A key derived from the wrong passphrase is refused like one.
+        let wrong = RawKey::derive(&path, &key("open sesame!")).expect("derive");
+        let e = verify_passphrase(&path, &Passphrase::from_raw(&wrong)).expect_err("wrong");
+        assert!(matches!(e, Error::WrongPassphrase { .. }), "{e}");
+        // So is the right key on another file (another salt).
+        let other = dir.path().join("other.db");
+        drop(Store::open_with_key(&other, Some(&pass)).expect("create"));
+        let e = verify_passphrase(&other, &fast).expect_err("another file");
+        assert!(matches!(e, Error::WrongPassphrase { .. }), "{e}");
     }
 }

@@ -49,8 +49,8 @@ pub use cases::{
     CaseChoice, CaseClosing, CaseFilter, CaseSort, CaseSummary, Joined, OpenedCase, Person,
 };
 pub use crypt::{
-    KDF_ITER, MIN_PASSPHRASE_CHARS, Passphrase, Rekeyed, is_encrypted, plain_files, rekey_file,
-    verify_passphrase,
+    KDF_ITER, MIN_PASSPHRASE_CHARS, Passphrase, RawKey, Rekeyed, file_salt, is_encrypted,
+    plain_files, rekey_file, verify_passphrase,
 };
 pub use diary::{LogOutcome, LogRequest, Who};
 pub use entries::EntryChanges;

@@ -25,7 +25,7 @@ use ratatui::crossterm::terminal::{
 
 use crate::app::App;
 use crate::cli::Env;
-use crate::store::{self, Passphrase};
+use crate::store::{self, Passphrase, RawKey};
 use crate::{Error, Result};
 
 /// How often an idle UI looks for changes made by another program.
@@ -46,7 +46,14 @@ pub fn run(env: &Env) -> Result<()> {
     if let Ok(size) = guard.terminal.size() {
         app.size = (size.width, size.height);
     }
-    let result = event_loop(&mut app, &mut guard.terminal, &mut idle, lock.as_deref());
+    let session = crate::cli::session(env);
+    let result = event_loop(
+        &mut app,
+        &mut guard.terminal,
+        &mut idle,
+        lock.as_deref(),
+        session,
+    );
     drop(guard);
     result
 }
@@ -60,13 +67,17 @@ fn event_loop(
     terminal: &mut Terminal<CrosstermBackend<Stdout>>,
     idle: &mut Idle,
     encrypted: Option<&Path>,
+    session: Option<Duration>,
 ) -> Result<()> {
     let mut dirty = true;
     loop {
         if idle.due(Instant::now()) {
             match encrypted {
                 Some(path) => {
-                    if locked(terminal, path)? {
+                    // The UI's lock ends the session: no command opens the
+                    // diary without the passphrase until it is typed again.
+                    crate::agent::lock();
+                    if locked(terminal, path, session)? {
                         return Ok(());
                     }
                     if let Ok(size) = terminal.size() {
@@ -138,8 +149,13 @@ mod lock_text {
 
 /// The lock screen of an encrypted diary: nothing of the diary shows until
 /// the passphrase opens the file again (checked by a second connection, at
-/// the cost of one key derivation). Returns true when the user quits.
-fn locked(terminal: &mut Terminal<CrosstermBackend<Stdout>>, path: &Path) -> Result<bool> {
+/// the cost of one key derivation), which starts a new session (`session`)
+/// when there is one. Returns true when the user quits.
+fn locked(
+    terminal: &mut Terminal<CrosstermBackend<Stdout>>,
+    path: &Path,
+    session: Option<Duration>,
+) -> Result<bool> {
     let mut typed = zeroize::Zeroizing::new(String::new());
     let mut note: Option<&str> = None;
     loop {
@@ -161,7 +177,12 @@ fn locked(terminal: &mut Terminal<CrosstermBackend<Stdout>>, path: &Path) -> Res
             KeyCode::Enter if !typed.is_empty() => {
                 draw_lock(terminal, true, Some(lock_text::CHECKING))?;
                 let candidate = Passphrase::new(std::mem::take(&mut *typed))?;
-                if store::verify_passphrase(path, &candidate).is_ok() {
+                if let Ok(raw) = RawKey::derive(path, &candidate)
+                    && store::verify_passphrase(path, &Passphrase::from_raw(&raw)).is_ok()
+                {
+                    if let Some(idle) = session {
+                        crate::agent::put(path, &raw, idle);
+                    }
                     return Ok(false);
                 }
                 note = Some(lock_text::WRONG);

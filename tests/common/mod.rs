@@ -23,6 +23,11 @@ impl Sandbox {
         Sandbox { dir, config, db }
     }
 
+    /// The key agent's folder for this sandbox (never the user's own).
+    pub fn runtime(&self) -> PathBuf {
+        self.dir.path().join("run")
+    }
+
     pub fn path(&self, name: &str) -> PathBuf {
         self.dir.path().join(name)
     }
@@ -45,6 +50,7 @@ impl Sandbox {
             .args(args)
             .env("CASEBOOK_CONFIG", &self.config)
             .env("CASEBOOK_NOW", "2026-03-01T09:00")
+            .env("CASEBOOK_RUNTIME_DIR", self.runtime())
             .env_remove("CASEBOOK_DB")
             .output()
             .expect("run casebook")
