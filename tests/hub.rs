@@ -646,7 +646,9 @@ fn a_push_killed_midway_loses_and_duplicates_nothing() {
 #[test]
 fn without_a_configured_hub_sync_says_so_and_connects_nowhere() {
     let sandbox = common::Sandbox::new();
-    let out = sandbox.run(&["sync"]);
+    // A plain new diary: the note about creating it unencrypted is not
+    // what this test reads.
+    let out = sandbox.run(&["--no-encryption", "sync"]);
     assert_eq!(out.status.code(), Some(1));
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("no hub is configured"), "{err}");

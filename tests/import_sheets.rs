@@ -368,7 +368,7 @@ fn the_template_lists_every_column_and_imports_as_nothing() {
         let file = sb.path(name);
         let out = sb.run(&["import", "--template", path(&file)]);
         assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
-        let out = sb.run(&["import", path(&file)]);
+        let out = sb.run(&["--no-encryption", "import", path(&file)]);
         assert_eq!(out.status.code(), Some(0), "{name}: {}", stderr(&out));
         assert!(
             stdout(&out).starts_with("imported 0 cases"),

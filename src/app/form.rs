@@ -227,6 +227,16 @@ impl Form {
         }
     }
 
+    /// Takes the values now in the form as where it starts: a default chosen
+    /// after it was built (a surgery's channel) is not a change Esc would lose.
+    pub fn settle(&mut self) {
+        self.initial = self
+            .fields
+            .iter()
+            .map(|f| f.input.text().to_string())
+            .collect();
+    }
+
     /// True when something was typed or chosen that Esc would lose.
     pub fn is_dirty(&self) -> bool {
         self.fields

@@ -442,6 +442,7 @@ impl App {
                 {
                     *selected = i;
                 }
+                f.settle();
                 self.open_form(FormKind::Intake, f)
             }
             Action::Back => self.back(),
@@ -471,6 +472,9 @@ impl App {
             self.fail(e);
         }
         forms::validate(&kind, &mut form, &self.store, self.clock.now());
+        // What the form opened with (a proposed case included) is where it
+        // starts: Esc before any change closes it without asking.
+        form.settle();
         self.popups.push(Popup::Form(kind, Box::new(form)));
     }
 

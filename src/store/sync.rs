@@ -156,6 +156,7 @@ pub const TABLES: &[Table] = &[
             "text",
             "confidential",
             "surgery_id",
+            "draft",
         ],
         refs: &[
             ("case_id", "cases"),

@@ -50,3 +50,12 @@ END;
 CREATE TRIGGER attachments_audit_delete AFTER DELETE ON attachments BEGIN
     INSERT INTO audit (at, kind, uuid, action) VALUES (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), 'attachment', old.uuid, 'delete');
 END;
+
+-- The draft marker travels to the councillor's other devices like every
+-- other column of an entry (schema 7's capture trigger, now with it).
+DROP TRIGGER entries_sync_update;
+CREATE TRIGGER entries_sync_update AFTER UPDATE ON entries WHEN (SELECT capture FROM sync_clock) = 1 BEGIN
+    UPDATE sync_clock SET hlc = max(CAST(unixepoch('subsec') * 1000 AS INTEGER) * 65536, (SELECT hlc FROM sync_clock) + 1);
+    INSERT INTO sync_outbox (kind, uuid, op, fields, hlc) SELECT 'entry', new.uuid, 'update',
+        concat_ws(',', CASE WHEN new.created_at IS NOT old.created_at THEN 'created_at' END, CASE WHEN new.updated_at IS NOT old.updated_at THEN 'updated_at' END, CASE WHEN new.case_id IS NOT old.case_id THEN 'case_id' END, CASE WHEN new.contact_id IS NOT old.contact_id THEN 'contact_id' END, CASE WHEN new.kind IS NOT old.kind THEN 'kind' END, CASE WHEN new.at IS NOT old.at THEN 'at' END, CASE WHEN new.text IS NOT old.text THEN 'text' END, CASE WHEN new.confidential IS NOT old.confidential THEN 'confidential' END, CASE WHEN new.surgery_id IS NOT old.surgery_id THEN 'surgery_id' END, CASE WHEN new.draft IS NOT old.draft THEN 'draft' END), hlc FROM sync_clock;
+END;
