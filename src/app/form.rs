@@ -227,6 +227,17 @@ impl Form {
         }
     }
 
+    /// Takes the values now in the form as those it opened with: what the
+    /// form itself proposed on opening (the caller's one open case) is not
+    /// something the user typed.
+    pub fn settle(&mut self) {
+        self.initial = self
+            .fields
+            .iter()
+            .map(|f| f.input.text().to_string())
+            .collect();
+    }
+
     /// True when something was typed or chosen that Esc would lose.
     pub fn is_dirty(&self) -> bool {
         self.fields

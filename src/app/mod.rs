@@ -464,6 +464,7 @@ impl App {
         if let Err(e) = forms::refresh_cases(&kind, &mut form, &self.store) {
             self.fail(e);
         }
+        form.settle();
         forms::validate(&kind, &mut form, &self.store, self.clock.now());
         self.popups.push(Popup::Form(kind, Box::new(form)));
     }
