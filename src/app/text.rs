@@ -148,6 +148,9 @@ pub mod refer {
     pub const NOTE: &str = "What was asked";
     pub const NEED_TO: &str = "type an officer or agency from the directory";
     pub const NOT_OFFICIAL: &str = "not an officer or agency in the directory";
+    /// A name nobody has yet: Enter adds them rather than refusing.
+    pub const NEW_OFFICER: &str =
+        "Not in the directory yet: Enter adds them to it, then the referral goes on.";
     /// "10 working days: due Mon 16 Mar"
     pub fn days(n: u32, due: &str) -> String {
         let unit = if n == 1 {
