@@ -1616,6 +1616,20 @@ fn a_new_name_in_the_referral_form_is_added_to_the_directory_and_referred_to() {
     open_case(&mut app, case);
     app.press(key(KeyCode::Char('R')));
     type_text(&mut app, "Mari Jones");
+    // A new name is no mistake: no error beside it, a line saying what
+    // Enter will do.
+    let Some(Popup::Form(FormKind::Refer(_), refer)) = app.popups.last() else {
+        panic!("the referral form, got {:?}", app.popups.last())
+    };
+    assert!(!refer.has_errors(), "{:?}", refer.fields[0].error);
+    assert!(
+        refer
+            .notice
+            .as_deref()
+            .is_some_and(|n| n.contains("Not in the directory yet")),
+        "{:?}",
+        refer.notice
+    );
     app.press(key(KeyCode::Enter));
     let Some(Popup::Form(FormKind::Directory { for_referral, .. }, f)) = app.popups.last() else {
         panic!("the directory form, got {:?}", app.popups.last())
