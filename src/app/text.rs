@@ -65,6 +65,7 @@ pub fn action_label(name: &str) -> &'static str {
         "edit_contact" => "edit card",
         "case_people" => "people",
         "edit_entry" => "edit / file entry",
+        "file_entry" => "file unfiled entry",
         "add_officer" => "add officer",
         "undo" => "undo done",
         "edit_officer" => "edit officer",
@@ -443,6 +444,8 @@ pub mod entry {
     pub const DELETE: &str = "Delete this diary entry? It cannot be undone.";
     pub const DELETE_KEYS: &str = "y delete · n keep it";
     pub const DELETED: &str = "Diary entry deleted.";
+    /// `file_entry` on a contact's page with every entry already filed.
+    pub const NONE_UNFILED: &str = "Every diary entry of this person is filed on a case.";
     pub const NOTHING: &str = "Choose a diary entry in the latest panel first (Tab moves there).";
 
     pub fn saved(case: Option<&str>) -> String {
