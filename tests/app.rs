@@ -1455,6 +1455,47 @@ fn an_unfiled_call_is_filed_afterwards_from_home_and_the_change_is_audited() {
 }
 
 #[test]
+fn an_unfiled_call_is_filed_from_the_callers_page_too() {
+    let (mut app, [_, _, light]) = filing_app();
+    app.press(key(KeyCode::Char('c')));
+    type_text(&mut app, "dai");
+    app.press(key(KeyCode::Tab));
+    type_text(&mut app, "Rang: the light is still out");
+    app.press(key(KeyCode::Enter));
+    assert_eq!(entries(&app)[0].2, None, "unfiled");
+    // Contacts, Dai (first by name), F: the entry form on his unfiled call.
+    app.press(key(KeyCode::Char('3')));
+    app.press(key(KeyCode::Enter));
+    let Screen::Contact(v) = &app.screen else {
+        panic!("contact page")
+    };
+    assert_eq!(
+        v.contact.as_ref().map(|c| c.name.as_str()),
+        Some("Dai Morgan")
+    );
+    app.press(key(KeyCode::Char('F')));
+    let Some(Popup::Form(FormKind::EditEntry { .. }, f)) = app.popups.last() else {
+        panic!("the entry form, got {:?}", app.popups)
+    };
+    assert_eq!(f.focus, EntryField::Case.at(), "opened on the case");
+    type_text(&mut app, "streetlight");
+    app.press(key(KeyCode::Enter));
+    assert!(app.popups.is_empty(), "{:?}", app.popups);
+    let r = app.store.case(light).expect("case").data.reference;
+    assert_eq!(entries(&app)[0].2, Some(r));
+    // Nothing left unfiled: F says so and opens nothing.
+    app.press(key(KeyCode::Char('F')));
+    assert!(app.popups.is_empty(), "{:?}", app.popups);
+    assert!(
+        app.status
+            .as_deref()
+            .is_some_and(|s| s.contains("filed on a case")),
+        "{:?}",
+        app.status
+    );
+}
+
+#[test]
 fn an_entry_is_corrected_but_not_into_the_future_and_deleting_asks_first() {
     let (mut app, _) = filing_app();
     app.store
@@ -1616,6 +1657,20 @@ fn a_new_name_in_the_referral_form_is_added_to_the_directory_and_referred_to() {
     open_case(&mut app, case);
     app.press(key(KeyCode::Char('R')));
     type_text(&mut app, "Mari Jones");
+    // A new name is no mistake: no error beside it, a line saying what
+    // Enter will do.
+    let Some(Popup::Form(FormKind::Refer(_), refer)) = app.popups.last() else {
+        panic!("the referral form, got {:?}", app.popups.last())
+    };
+    assert!(!refer.has_errors(), "{:?}", refer.fields[0].error);
+    assert!(
+        refer
+            .notice
+            .as_deref()
+            .is_some_and(|n| n.contains("Not in the directory yet")),
+        "{:?}",
+        refer.notice
+    );
     app.press(key(KeyCode::Enter));
     let Some(Popup::Form(FormKind::Directory { for_referral, .. }, f)) = app.popups.last() else {
         panic!("the directory form, got {:?}", app.popups.last())

@@ -64,6 +64,8 @@ pub enum Action {
     EditEntry,
     /// Delete a diary entry (asks first).
     DeleteEntry,
+    /// On a contact's page: file their newest unfiled entry on a case.
+    FileEntry,
     /// Undo the follow-up last marked done.
     Undo,
     /// Add an officer or agency to the directory.
@@ -167,6 +169,7 @@ impl Action {
             Action::CasePeople => "case_people",
             Action::EditEntry => "edit_entry",
             Action::DeleteEntry => "delete_entry",
+            Action::FileEntry => "file_entry",
             Action::AddOfficer => "add_officer",
             Action::Undo => "undo",
             Action::EditOfficer => "edit_officer",

@@ -228,7 +228,8 @@ impl Form {
     }
 
     /// Takes the values now in the form as where it starts: a default chosen
-    /// after it was built (a surgery's channel) is not a change Esc would lose.
+    /// after it was built (a surgery's channel) or a proposal made on opening
+    /// (the caller's one open case) is not a change Esc would lose.
     pub fn settle(&mut self) {
         self.initial = self
             .fields

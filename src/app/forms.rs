@@ -459,7 +459,14 @@ pub fn validate(kind: &FormKind, form: &mut Form, store: &Store, now: chrono::Na
                 && !picking
                 && referral_target(form, store).is_none()
             {
-                form.fields[refer::TO].error = Some(text::refer::NOT_OFFICIAL.into());
+                // A new name is no mistake: saving adds them to the
+                // directory first, and the form says so rather than
+                // marking the field wrong.
+                if new_referral_name(form, store).is_some() {
+                    form.notice = Some(text::refer::NEW_OFFICER.into());
+                } else {
+                    form.fields[refer::TO].error = Some(text::refer::NOT_OFFICIAL.into());
+                }
             }
         }
         FormKind::Reply(_) => {

@@ -249,7 +249,7 @@ impl App {
                 Back,
             ],
             Screen::Contacts(_) => vec![Open, EditContact, Back],
-            Screen::Contact(_) => vec![Open, EditContact, Reveal, Back],
+            Screen::Contact(_) => vec![Open, EditContact, FileEntry, Reveal, Back],
             Screen::Agenda(_) => vec![
                 Open, Done, Undo, SnoozeDay, SnoozeWeek, Reschedule, Reveal, Back,
             ],
@@ -1306,6 +1306,13 @@ impl App {
                     });
                     if let Some((kind, form)) = card {
                         self.open_form(kind, form);
+                    }
+                }
+                Action::FileEntry => {
+                    // Their entries come newest first: the call just taken.
+                    match v.entries.iter().find(|e| e.case.is_none()).map(|e| e.id) {
+                        Some(id) => self.edit_entry(id)?,
+                        None => self.status = Some(text::entry::NONE_UNFILED.to_string()),
                     }
                 }
                 Action::Open => {

@@ -67,6 +67,7 @@ pub fn action_label(name: &str) -> &'static str {
         "edit_contact" => "edit card",
         "case_people" => "people",
         "edit_entry" => "edit / file entry",
+        "file_entry" => "file unfiled entry",
         "add_officer" => "add officer",
         "undo" => "undo done",
         "edit_officer" => "edit officer",
@@ -176,6 +177,9 @@ pub mod refer {
     pub const NOTE: &str = "What was asked";
     pub const NEED_TO: &str = "type an officer or agency from the directory";
     pub const NOT_OFFICIAL: &str = "not an officer or agency in the directory";
+    /// A name nobody has yet: Enter adds them rather than refusing.
+    pub const NEW_OFFICER: &str =
+        "Not in the directory yet: Enter adds them to it, then the referral goes on.";
     /// "10 working days: due Mon 16 Mar"
     pub fn days(n: u32, due: &str) -> String {
         let unit = if n == 1 {
@@ -480,6 +484,8 @@ pub mod entry {
     pub const DELETE: &str = "Delete this diary entry? It cannot be undone.";
     pub const DELETE_KEYS: &str = "y delete · n keep it";
     pub const DELETED: &str = "Diary entry deleted.";
+    /// `file_entry` on a contact's page with every entry already filed.
+    pub const NONE_UNFILED: &str = "Every diary entry of this person is filed on a case.";
     pub const NOTHING: &str = "Choose a diary entry in the latest panel first (Tab moves there).";
 
     pub fn saved(case: Option<&str>) -> String {

@@ -31,9 +31,9 @@ use std::process::ExitCode;
 
 use serde::Serialize;
 
-use super::look::clean;
 use super::{Env, TextOrJson, stdout_error};
 use crate::Result;
+use crate::domain::text::one_line;
 use crate::domain::workdays::working_days_between;
 use crate::store::DueList;
 
@@ -214,7 +214,10 @@ fn as_text(due: &DueList, keep_informed_days: u32) -> String {
                     text::overdue(late)
                 };
                 let reference = f.case.as_ref().map_or(text::UNFILED, |c| &c.reference);
-                let who = f.contact.as_ref().map_or(String::new(), |c| clean(&c.name));
+                let who = f
+                    .contact
+                    .as_ref()
+                    .map_or(String::new(), |c| one_line(&c.name));
                 format!(
                     "{}  {reference:<9}  {who} ({when}): {}",
                     f.due_on,

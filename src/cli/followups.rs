@@ -9,9 +9,9 @@ use std::process::ExitCode;
 use clap::{Args, Subcommand};
 use serde::Serialize;
 
-use super::look::clean;
 use super::{Env, TextOrJson, stdout_error};
 use crate::dates::parse_date;
+use crate::domain::text::one_line;
 use crate::domain::{FollowUp, Id};
 use crate::store::{FollowUpItem, Store};
 use crate::{Error, Result};
@@ -108,7 +108,7 @@ pub(crate) fn what(f: &FollowUpItem) -> String {
     if f.confidential {
         text::MASKED.to_string()
     } else {
-        clean(&f.what)
+        one_line(&f.what)
     }
 }
 
@@ -148,7 +148,7 @@ pub fn run(env: &Env, args: &FollowupsArgs, out: &mut dyn Write) -> Result<ExitC
                         let who = f
                             .contact
                             .as_ref()
-                            .map(|c| format!(" ({})", clean(&c.name)))
+                            .map(|c| format!(" ({})", one_line(&c.name)))
                             .unwrap_or_default();
                         print(
                             out,
@@ -168,7 +168,10 @@ pub fn run(env: &Env, args: &FollowupsArgs, out: &mut dyn Write) -> Result<ExitC
             let id = follow_up_id(&store, id)?;
             let f = store.follow_up(id)?;
             store.complete_follow_up(id, today)?;
-            print(out, &format!("{}\n", text::done(id.raw(), &clean(&f.what))))?;
+            print(
+                out,
+                &format!("{}\n", text::done(id.raw(), &one_line(&f.what))),
+            )?;
         }
         Some(FollowupsAction::Snooze { id, date }) => {
             let to = parse_date(date, today).map_err(|e| Error::invalid(format!("DATE: {e}")))?;
@@ -195,7 +198,7 @@ pub fn run(env: &Env, args: &FollowupsArgs, out: &mut dyn Write) -> Result<ExitC
                 .case_by_reference(case.trim())?
                 .ok_or_else(|| Error::NotFound {
                     what: "case with reference",
-                    name: clean(case.trim()),
+                    name: one_line(case.trim()),
                 })?;
             let f = FollowUp {
                 case: Some(c.id),
@@ -230,7 +233,7 @@ fn follow_up_id(store: &Store, typed: &str) -> Result<Id<FollowUp>> {
     } else {
         return Err(Error::invalid(format!(
             "`{}` is not a follow-up ID: give the number shown by `casebook followups` (e.g. 12) or a UUID",
-            clean(typed.trim())
+            one_line(typed.trim())
         )));
     };
     match found {
@@ -241,7 +244,7 @@ fn follow_up_id(store: &Store, typed: &str) -> Result<Id<FollowUp>> {
         ))),
         None => Err(Error::NotFound {
             what: "follow-up",
-            name: clean(typed.trim()),
+            name: one_line(typed.trim()),
         }),
     }
 }

@@ -13,6 +13,7 @@ use serde::Serialize;
 use super::{Env, TextOrJson, stdout_error};
 use crate::dates::parse_date;
 use crate::domain::synonyms;
+use crate::domain::text::one_line;
 use crate::domain::{Case, CaseStatus, Id, Outcome, Record};
 use crate::store::{CaseFilter, CaseSort, CaseSummary, HitKind, Store};
 use crate::{Error, Result};
@@ -139,18 +140,9 @@ mod text {
     }
 }
 
-/// Text for a terminal: control characters (escape sequences, a newline in
-/// a name) become spaces, so nothing typed or imported can drive the terminal
-/// or split a line.
-pub(crate) fn clean(s: &str) -> String {
-    s.chars()
-        .map(|c| if c.is_control() { ' ' } else { c })
-        .collect()
-}
-
-/// As [`clean`], keeping line breaks (for multi-line text shown indented).
+/// As [`one_line`], keeping line breaks (for multi-line text shown indented).
 fn clean_lines(s: &str) -> Vec<String> {
-    s.lines().map(clean).collect()
+    s.lines().map(one_line).collect()
 }
 
 fn print(out: &mut dyn Write, s: &str) -> Result<()> {
@@ -294,8 +286,8 @@ pub fn cases(env: &Env, args: &CasesArgs, out: &mut dyn Write) -> Result<ExitCod
                         c.opened,
                         c.status.as_str(),
                         caution,
-                        clean(&c.title),
-                        clean(who)
+                        one_line(&c.title),
+                        one_line(who)
                     ),
                 )?;
             }
@@ -310,7 +302,7 @@ fn cases_of_person(store: &Store, name: &str, filter: &CaseFilter) -> Result<Vec
     if people.is_empty() {
         return Err(Error::NotFound {
             what: "person",
-            name: clean(name.trim()),
+            name: one_line(name.trim()),
         });
     }
     let mut rows: Vec<CaseSummary> = Vec::new();
@@ -357,7 +349,7 @@ fn case_by_reference(store: &Store, reference: &str) -> Result<Record<Case>> {
         .case_by_reference(reference.trim())?
         .ok_or_else(|| Error::NotFound {
             what: "case with reference",
-            name: clean(reference.trim()),
+            name: one_line(reference.trim()),
         })
 }
 
@@ -503,14 +495,14 @@ pub fn show(env: &Env, args: &ShowArgs, out: &mut dyn Write) -> Result<ExitCode>
         s += &format!(
             "⚠ {}: {} — {}\n",
             text::CAUTION,
-            clean(&p.name),
-            clean(p.caution.as_deref().unwrap_or(""))
+            one_line(&p.name),
+            one_line(p.caution.as_deref().unwrap_or(""))
         );
     }
     s += &format!(
         "{}  {}  [{}]",
         c.reference,
-        clean(&c.title),
+        one_line(&c.title),
         c.status.label()
     );
     if let Some(o) = c.outcome {
@@ -532,7 +524,7 @@ pub fn show(env: &Env, args: &ShowArgs, out: &mut dyn Write) -> Result<ExitCode>
     let place = [c.location.as_deref(), c.postcode.as_deref()]
         .into_iter()
         .flatten()
-        .map(clean)
+        .map(one_line)
         .collect::<Vec<_>>()
         .join(", ");
     if !place.is_empty() {
@@ -562,11 +554,11 @@ pub fn show(env: &Env, args: &ShowArgs, out: &mut dyn Write) -> Result<ExitCode>
         let reach = [p.phone.as_deref(), p.email.as_deref()]
             .into_iter()
             .flatten()
-            .map(clean)
+            .map(one_line)
             .collect::<Vec<_>>()
             .join(" · ");
         let mark = if p.caution.is_some() { "⚠ " } else { "" };
-        s += &format!("  {mark}{} ({})", clean(&p.name), role.label());
+        s += &format!("  {mark}{} ({})", one_line(&p.name), role.label());
         if !reach.is_empty() {
             s += &format!("  {reach}");
         }
@@ -581,7 +573,7 @@ pub fn show(env: &Env, args: &ShowArgs, out: &mut dyn Write) -> Result<ExitCode>
             Some(d) => format!("{} {d}", text::DONE),
             None => f.due_on.to_string(),
         };
-        s += &format!("  #{:<5} {when}  {}\n", f.id.raw(), clean(&f.what));
+        s += &format!("  #{:<5} {when}  {}\n", f.id.raw(), one_line(&f.what));
     }
     s += &format!("\n{}\n", text::REFERRALS);
     if referrals.is_empty() {
@@ -595,12 +587,12 @@ pub fn show(env: &Env, args: &ShowArgs, out: &mut dyn Write) -> Result<ExitCode>
         let council = r
             .council_ref
             .as_deref()
-            .map(|x| format!(" · {}", clean(x)))
+            .map(|x| format!(" · {}", one_line(x)))
             .unwrap_or_default();
         s += &format!(
             "  {} → {}{council} · {state}\n",
             r.referred_on,
-            clean(&r.to)
+            one_line(&r.to)
         );
     }
     s += &format!("\n{}\n", text::TIMELINE);
@@ -611,7 +603,7 @@ pub fn show(env: &Env, args: &ShowArgs, out: &mut dyn Write) -> Result<ExitCode>
         let who = e
             .contact
             .as_deref()
-            .map(|w| format!(" · {}", clean(w)))
+            .map(|w| format!(" · {}", one_line(w)))
             .unwrap_or_default();
         s += &format!(
             "  {} {}{who}\n",
@@ -682,11 +674,11 @@ pub fn search(env: &Env, args: &SearchArgs, out: &mut dyn Write) -> Result<ExitC
                 let detail = if h.confidential {
                     text::MASKED.to_string()
                 } else {
-                    clean(&crate::app::text::search::facts(&h.detail))
+                    one_line(&crate::app::text::search::facts(&h.detail))
                 };
                 print(
                     out,
-                    &format!("{:<9}  {}  — {detail}\n", kind(h.kind), clean(&h.title)),
+                    &format!("{:<9}  {}  — {detail}\n", kind(h.kind), one_line(&h.title)),
                 )?;
             }
         }
@@ -778,13 +770,17 @@ pub fn contacts(env: &Env, args: &ContactsArgs, out: &mut dyn Write) -> Result<E
                 ]
                 .into_iter()
                 .flatten()
-                .map(clean)
+                .map(one_line)
                 .chain(Some(text::open_cases(k.open_cases)).filter(|s| !s.is_empty()))
                 .collect::<Vec<_>>()
                 .join(" · ");
                 print(
                     out,
-                    &format!("{mark}{} ({})  {details}\n", clean(&k.name), k.kind.label()),
+                    &format!(
+                        "{mark}{} ({})  {details}\n",
+                        one_line(&k.name),
+                        k.kind.label()
+                    ),
                 )?;
             }
         }
@@ -801,7 +797,7 @@ pub fn close(env: &Env, args: &CloseArgs, out: &mut dyn Write) -> Result<ExitCod
             .unwrap_or_default();
         Error::invalid(format!(
             "--outcome: unknown outcome `{}`: expected one of {}{near}",
-            clean(&args.outcome),
+            one_line(&args.outcome),
             Outcome::names()
         ))
     })?;
@@ -838,9 +834,11 @@ mod tests {
     use super::*;
 
     #[test]
-    fn clean_strips_escapes_and_newlines() {
-        assert_eq!(clean("a\u{1b}[2Jb\nc\td"), "a [2Jb c d");
-        assert_eq!(clean("Siân"), "Siân");
+    fn terminal_text_strips_escapes_and_newlines() {
+        // The one rule (domain::text): escapes and bidi overrides dropped,
+        // breaks and tabs one space.
+        assert_eq!(one_line("a\u{1b}[2Jb\nc\td\u{202e}"), "a[2Jb c d");
+        assert_eq!(one_line("Siân"), "Siân");
     }
 
     #[test]

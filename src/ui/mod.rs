@@ -55,7 +55,10 @@ pub fn render(app: &App, frame: &mut Frame) {
         Screen::Cases(v) => screens::cases::draw(v, &theme, frame, body),
         Screen::Case(v) => screens::case::draw(v, &theme, frame, body),
         Screen::Contacts(v) => screens::contacts::draw_list(v, &theme, frame, body),
-        Screen::Contact(v) => screens::contacts::draw_one(v, &theme, frame, body),
+        Screen::Contact(v) => {
+            let file_key = app.keymap.label(&crate::app::Action::FileEntry);
+            screens::contacts::draw_one(v, &file_key, &theme, frame, body)
+        }
         Screen::Agenda(v) => screens::agenda::draw(v, &theme, frame, body),
         Screen::Directory(v) => {
             let add = app.keymap.label(&crate::app::Action::AddOfficer);

@@ -259,7 +259,10 @@ pub fn draw(f: &Form, theme: &Theme, frame: &mut Frame, area: Rect) {
     }
     let notice_h = u16::from(f.notice.is_some());
     let wanted: u16 = blocks.iter().map(|b| b.0.len() as u16).sum::<u16>() + 2 + notice_h;
-    let r = centered(area, width, wanted.min(area.height.saturating_sub(2)));
+    // At most six rows short of the window: centred, a tall form then
+    // leaves the status line and the footer's two lines in view, so a small
+    // window still shows the form's keys and messages.
+    let r = centered(area, width, wanted.min(area.height.saturating_sub(6)));
     frame.render_widget(Clear, r);
     let block = panel(f.title, true, theme);
     let inner = block.inner(r);

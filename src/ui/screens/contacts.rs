@@ -64,7 +64,8 @@ pub fn draw_list(v: &ContactsView, theme: &Theme, frame: &mut Frame, area: Rect)
     frame.render_stateful_widget(table, area, &mut state);
 }
 
-pub fn draw_one(v: &ContactView, theme: &Theme, frame: &mut Frame, area: Rect) {
+/// `file_key` is named beside an unfiled entry: the key that files it.
+pub fn draw_one(v: &ContactView, file_key: &str, theme: &Theme, frame: &mut Frame, area: Rect) {
     let Some(c) = &v.contact else {
         frame.render_widget(panel(crate::app::text::tabs::CONTACT, true, theme), area);
         return;
@@ -180,9 +181,14 @@ pub fn draw_one(v: &ContactView, theme: &Theme, frame: &mut Frame, area: Rect) {
     }
     for e in &v.entries {
         let mut head = entry_head(e, theme);
-        if let Some((_, r)) = &e.case {
-            head.spans
-                .push(Span::styled(format!(" · {r}"), theme.dim()));
+        match &e.case {
+            Some((_, r)) => head
+                .spans
+                .push(Span::styled(format!(" · {r}"), theme.dim())),
+            None => head.spans.push(Span::styled(
+                format!(" · {}", crate::app::text::home::unfiled(file_key)),
+                theme.dim(),
+            )),
         }
         lines.push(head);
         let text = entry_text(e, v.revealed, crate::app::text::case::MASKED);
