@@ -16,6 +16,7 @@ pub mod domain;
 pub mod error;
 pub mod exchange;
 pub mod files;
+pub mod i18n;
 pub mod report;
 pub mod store;
 pub mod tui;

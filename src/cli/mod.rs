@@ -36,6 +36,7 @@ pub use printed::{Printable, note};
 
 use crate::clock::Clock;
 use crate::config::{Config, Paths};
+use crate::i18n::{Catalogue, Lang};
 use crate::store::Store;
 use crate::{Error, Result};
 
@@ -82,6 +83,11 @@ pub struct Cli {
         value_name = "WHEN"
     )]
     pub color: terminal::ColorWhen,
+
+    /// The language casebook speaks: cy (Cymraeg) or en (default: config
+    /// `language`, else the locale)
+    #[arg(long, global = true, value_enum, value_name = "LANG")]
+    pub lang: Option<Lang>,
 
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -411,6 +417,8 @@ pub struct Env {
     pub clock: Clock,
     /// True when the diary is the demo diary.
     pub demo: bool,
+    /// The messages, in the language chosen (`--lang`, config, locale).
+    pub i18n: Catalogue,
 }
 
 impl Env {
@@ -427,6 +435,8 @@ impl Env {
             }
         };
         let config = Config::load(&config_path, explicit)?;
+        let lang = Lang::choose(cli.lang, config.language, |name| std::env::var(name).ok());
+        let i18n = Catalogue::load(lang, config_path.parent())?;
         let demo = cli.demo || matches!(cli.command, Some(Command::Demo(_)) if cli.db.is_none());
         let db_path = match (&cli.db, &paths) {
             (Some(p), _) => p.clone(),
@@ -443,6 +453,7 @@ impl Env {
             paths,
             clock: Clock::from_env()?,
             demo,
+            i18n,
         })
     }
 
