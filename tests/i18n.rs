@@ -414,3 +414,38 @@ fn a_correction_beside_the_config_is_used() {
         "Dim i'w wneud heddiw.\n"
     );
 }
+
+#[test]
+fn show_gives_labels_in_the_chosen_language() {
+    use casebook::domain::{Case, Contact};
+    use casebook::store::Store;
+    let diary = Diary::new("");
+    let opened = chrono::NaiveDate::from_ymd_opt(2026, 2, 2).expect("date");
+    let reference = {
+        let mut store = Store::open(&diary.db()).expect("open");
+        let who = store
+            .add_contact(&Contact::named("Siân Davies"))
+            .expect("contact")
+            .id;
+        let categories = casebook::config::Config::default().categories();
+        let case = Case {
+            kind: CaseKind::Complaint,
+            channel: Channel::Surgery,
+            ..Case::new("Biniau heb eu casglu", opened)
+        };
+        store
+            .add_case(&case, &[(who, Role::Constituent)], &categories)
+            .expect("case")
+            .data
+            .reference
+    };
+    let welsh = diary.ok(None, &["show", &reference, "--lang", "cy"]);
+    assert!(welsh.contains("[Ar agor]"), "{welsh}");
+    assert!(welsh.contains("Cwyn · "), "{welsh}");
+    assert!(welsh.contains(" · Cymhorthfa · "), "{welsh}");
+    assert!(welsh.contains("Siân Davies (Etholwr)"), "{welsh}");
+    let english = diary.ok(None, &["show", &reference]);
+    assert!(english.contains("[Open]"), "{english}");
+    assert!(english.contains("Complaint · "), "{english}");
+    assert!(english.contains("Siân Davies (Constituent)"), "{english}");
+}

@@ -498,6 +498,9 @@ pub fn show(env: &Env, args: &ShowArgs, out: &mut dyn Write) -> Result<ExitCode>
         return Ok(ExitCode::SUCCESS);
     }
 
+    // Labels in the chosen language; the rest of this text is still in
+    // `text` (English), to move to the catalogue next.
+    let t = &env.i18n;
     let mut s = String::new();
     for (_, p) in people.iter().filter(|(_, p)| p.caution.is_some()) {
         s += &format!(
@@ -511,17 +514,17 @@ pub fn show(env: &Env, args: &ShowArgs, out: &mut dyn Write) -> Result<ExitCode>
         "{}  {}  [{}]",
         c.reference,
         clean(&c.title),
-        c.status.label()
+        t.label(c.status)
     );
     if let Some(o) = c.outcome {
-        s += &format!(" {}", o.label());
+        s += &format!(" {}", t.label(o));
     }
     s.push('\n');
     s += &format!(
         "{} · {} · {} · {} {}",
-        c.kind.label(),
+        t.label(c.kind),
         c.category.replace('_', " "),
-        c.channel.label(),
+        t.label(c.channel),
         text::OPENED,
         c.opened
     );
@@ -566,7 +569,7 @@ pub fn show(env: &Env, args: &ShowArgs, out: &mut dyn Write) -> Result<ExitCode>
             .collect::<Vec<_>>()
             .join(" · ");
         let mark = if p.caution.is_some() { "⚠ " } else { "" };
-        s += &format!("  {mark}{} ({})", clean(&p.name), role.label());
+        s += &format!("  {mark}{} ({})", clean(&p.name), t.label(*role));
         if !reach.is_empty() {
             s += &format!("  {reach}");
         }
@@ -616,7 +619,7 @@ pub fn show(env: &Env, args: &ShowArgs, out: &mut dyn Write) -> Result<ExitCode>
         s += &format!(
             "  {} {}{who}\n",
             e.at.format("%Y-%m-%d %H:%M"),
-            e.kind.label()
+            t.label(e.kind)
         );
         match shown(e.confidential, &e.text) {
             Some(t) => {
@@ -784,7 +787,11 @@ pub fn contacts(env: &Env, args: &ContactsArgs, out: &mut dyn Write) -> Result<E
                 .join(" · ");
                 print(
                     out,
-                    &format!("{mark}{} ({})  {details}\n", clean(&k.name), k.kind.label()),
+                    &format!(
+                        "{mark}{} ({})  {details}\n",
+                        clean(&k.name),
+                        env.i18n.label(k.kind)
+                    ),
                 )?;
             }
         }
@@ -828,7 +835,10 @@ pub fn close(env: &Env, args: &CloseArgs, out: &mut dyn Write) -> Result<ExitCod
     store.close_case(c.id, outcome, on)?;
     print(
         out,
-        &format!("{}\n", text::closed(&c.reference, outcome.label(), on)),
+        &format!(
+            "{}\n",
+            text::closed(&c.reference, &env.i18n.label(outcome), on)
+        ),
     )?;
     Ok(ExitCode::SUCCESS)
 }
