@@ -46,6 +46,9 @@ pub struct Config {
     /// The mouse in the UI (wheel scrolls, a click on a tab goes there);
     /// false leaves the terminal's own text selection alone.
     pub mouse: bool,
+    /// The interface language, "en" or "cy"; unset: the locale decides
+    /// (`LC_ALL`, `LC_MESSAGES`, `LANG`), and `--lang` beats both.
+    pub language: Option<crate::i18n::Lang>,
 }
 
 #[derive(Debug, Clone, PartialEq, Deserialize)]
@@ -150,6 +153,7 @@ impl Default for Config {
             mail: MailConfig::default(),
             keys: BTreeMap::new(),
             mouse: true,
+            language: None,
         }
     }
 }

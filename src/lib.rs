@@ -17,6 +17,7 @@ pub mod domain;
 pub mod error;
 pub mod exchange;
 pub mod files;
+pub mod i18n;
 pub mod letters;
 pub mod mail;
 pub mod report;

@@ -35,41 +35,11 @@ use super::{Env, TextOrJson, stdout_error};
 use crate::Result;
 use crate::domain::text::one_line;
 use crate::domain::workdays::working_days_between;
+use crate::i18n::{Catalogue, args};
 use crate::store::DueList;
 
 /// Lines shown per section in text; the rest are counted.
 const TEXT_LIMIT: usize = 10;
-
-/// Words of the command, kept together for translation.
-mod text {
-    pub const NOTHING: &str = "Nothing due.";
-    pub const FOLLOW_UPS: &str = "Follow-ups due";
-    pub const LATE_REFERRALS: &str = "Late replies to referrals";
-    pub const NEEDS_UPDATE: &str = "Needs an update";
-    pub const TODAY: &str = "today";
-    pub const UNFILED: &str = "unfiled";
-    pub const NEVER: &str = "no contact yet";
-    pub fn overdue(days: i64) -> String {
-        if days == 1 {
-            "1 day overdue".into()
-        } else {
-            format!("{days} days overdue")
-        }
-    }
-    pub fn late(days: u32) -> String {
-        if days == 1 {
-            "1 working day late".into()
-        } else {
-            format!("{days} working days late")
-        }
-    }
-    pub fn more(n: u64) -> String {
-        format!("  … and {n} more: open casebook to see them all")
-    }
-    pub fn quiet(days: u32) -> String {
-        format!("no word to them for {days} days or more")
-    }
-}
 
 #[derive(Serialize)]
 struct Json {
@@ -120,7 +90,7 @@ pub fn run(env: &Env, format: TextOrJson, out: &mut dyn Write) -> Result<ExitCod
     // Text shows the first few of each list and counts the rest; JSON is
     // for scripts and lists everything.
     let printed = match format {
-        TextOrJson::Text => as_text(&store.due_list(today, days, TEXT_LIMIT)?, days),
+        TextOrJson::Text => as_text(&env.i18n, &store.due_list(today, days, TEXT_LIMIT)?, days),
         TextOrJson::Json => as_json(&store.due_list(today, days, usize::MAX)?)?,
     };
     out.write_all(printed.as_bytes()).map_err(stdout_error)?;
@@ -177,9 +147,11 @@ fn as_json(due: &DueList) -> Result<String> {
     Ok(s)
 }
 
-fn as_text(due: &DueList, keep_informed_days: u32) -> String {
+/// The text for a person: every word from the catalogue (`due-*` in
+/// `assets/i18n/*/casebook.ftl`); the layout (dates, padded references) here.
+fn as_text(t: &Catalogue, due: &DueList, keep_informed_days: u32) -> String {
     if due.is_empty() {
-        return format!("{}\n", text::NOTHING);
+        return format!("{}\n", t.tr("due-nothing", None));
     }
     let today = due.today;
     let mut s = String::new();
@@ -190,30 +162,31 @@ fn as_text(due: &DueList, keep_informed_days: u32) -> String {
         if !s.is_empty() {
             s.push('\n');
         }
-        s += &format!("{title} ({total}):\n");
+        s += &title;
+        s.push('\n');
         for l in &lines {
             s += &format!("  {l}\n");
         }
         let rest = total.saturating_sub(lines.len() as u64);
         if rest > 0 {
-            s += &text::more(rest);
-            s.push('\n');
+            s += &format!("  {}\n", t.tr1("due-more", "count", rest));
         }
     };
     let totals = due.totals;
+    let unfiled = t.tr("due-unfiled", None);
     section(
-        text::FOLLOW_UPS.to_string(),
+        t.tr1("due-follow-ups", "count", totals.follow_ups),
         totals.follow_ups,
         due.follow_ups
             .iter()
             .map(|f| {
                 let late = (today - f.due_on).num_days();
                 let when = if late <= 0 {
-                    text::TODAY.to_string()
+                    t.tr("due-today", None)
                 } else {
-                    text::overdue(late)
+                    t.tr1("due-overdue", "days", late)
                 };
-                let reference = f.case.as_ref().map_or(text::UNFILED, |c| &c.reference);
+                let reference = f.case.as_ref().map_or(unfiled.as_str(), |c| &c.reference);
                 let who = f
                     .contact
                     .as_ref()
@@ -227,7 +200,7 @@ fn as_text(due: &DueList, keep_informed_days: u32) -> String {
             .collect(),
     );
     section(
-        text::LATE_REFERRALS.to_string(),
+        t.tr1("due-late-referrals", "count", totals.late_referrals),
         totals.late_referrals,
         due.late_referrals
             .iter()
@@ -236,35 +209,43 @@ fn as_text(due: &DueList, keep_informed_days: u32) -> String {
                     Some(d) => format!("{} ({d})", r.to.name),
                     None => r.to.name.clone(),
                 };
-                format!(
-                    "{:<9}  {to}: reply due {}, {}",
-                    r.case.reference,
-                    r.due_on,
-                    text::late(working_days_between(r.due_on, today))
-                )
+                let line = t.tr(
+                    "due-referral",
+                    Some(&args(&[
+                        ("to", to.into()),
+                        ("due", r.due_on.to_string().into()),
+                        ("days", working_days_between(r.due_on, today).into()),
+                    ])),
+                );
+                format!("{:<9}  {line}", r.case.reference)
             })
             .collect(),
     );
     section(
-        format!(
-            "{}, {}",
-            text::NEEDS_UPDATE,
-            text::quiet(keep_informed_days)
+        t.tr(
+            "due-needs-update",
+            Some(&args(&[
+                ("days", keep_informed_days.into()),
+                ("count", totals.needs_update.into()),
+            ])),
         ),
         totals.needs_update,
         due.needs_update
             .iter()
             .map(|n| {
-                let last = match n.last_contact {
-                    Some(d) => format!("last contact {d}"),
-                    None => format!("{} (opened {})", text::NEVER, n.since),
+                let (id, date) = match n.last_contact {
+                    Some(d) => ("due-last-contact", d),
+                    None => ("due-no-contact", n.since),
                 };
-                format!(
-                    "{:<9}  {}: {last}, {} days",
-                    n.case.reference,
-                    n.constituent.name,
-                    (today - n.since).num_days()
-                )
+                let line = t.tr(
+                    id,
+                    Some(&args(&[
+                        ("name", n.constituent.name.as_str().into()),
+                        ("date", date.to_string().into()),
+                        ("days", (today - n.since).num_days().into()),
+                    ])),
+                );
+                format!("{:<9}  {line}", n.case.reference)
             })
             .collect(),
     );

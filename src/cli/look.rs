@@ -490,6 +490,9 @@ pub fn show(env: &Env, args: &ShowArgs, out: &mut dyn Write) -> Result<ExitCode>
         return Ok(ExitCode::SUCCESS);
     }
 
+    // Labels in the chosen language; the rest of this text is still in
+    // `text` (English), to move to the catalogue next.
+    let t = &env.i18n;
     let mut s = String::new();
     for (_, p) in people.iter().filter(|(_, p)| p.caution.is_some()) {
         s += &format!(
@@ -503,17 +506,17 @@ pub fn show(env: &Env, args: &ShowArgs, out: &mut dyn Write) -> Result<ExitCode>
         "{}  {}  [{}]",
         c.reference,
         one_line(&c.title),
-        c.status.label()
+        t.label(c.status)
     );
     if let Some(o) = c.outcome {
-        s += &format!(" {}", o.label());
+        s += &format!(" {}", t.label(o));
     }
     s.push('\n');
     s += &format!(
         "{} · {} · {} · {} {}",
-        c.kind.label(),
+        t.label(c.kind),
         c.category.replace('_', " "),
-        c.channel.label(),
+        t.label(c.channel),
         text::OPENED,
         c.opened
     );
@@ -558,7 +561,7 @@ pub fn show(env: &Env, args: &ShowArgs, out: &mut dyn Write) -> Result<ExitCode>
             .collect::<Vec<_>>()
             .join(" · ");
         let mark = if p.caution.is_some() { "⚠ " } else { "" };
-        s += &format!("  {mark}{} ({})", one_line(&p.name), role.label());
+        s += &format!("  {mark}{} ({})", one_line(&p.name), t.label(*role));
         if !reach.is_empty() {
             s += &format!("  {reach}");
         }
@@ -608,7 +611,7 @@ pub fn show(env: &Env, args: &ShowArgs, out: &mut dyn Write) -> Result<ExitCode>
         s += &format!(
             "  {} {}{who}\n",
             e.at.format("%Y-%m-%d %H:%M"),
-            e.kind.label()
+            t.label(e.kind)
         );
         match shown(e.confidential, &e.text) {
             Some(t) => {
@@ -779,7 +782,7 @@ pub fn contacts(env: &Env, args: &ContactsArgs, out: &mut dyn Write) -> Result<E
                     &format!(
                         "{mark}{} ({})  {details}\n",
                         one_line(&k.name),
-                        k.kind.label()
+                        env.i18n.label(k.kind)
                     ),
                 )?;
             }
@@ -824,7 +827,10 @@ pub fn close(env: &Env, args: &CloseArgs, out: &mut dyn Write) -> Result<ExitCod
     store.close_case(c.id, outcome, on)?;
     print(
         out,
-        &format!("{}\n", text::closed(&c.reference, outcome.label(), on)),
+        &format!(
+            "{}\n",
+            text::closed(&c.reference, &env.i18n.label(outcome), on)
+        ),
     )?;
     Ok(ExitCode::SUCCESS)
 }

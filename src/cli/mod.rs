@@ -43,6 +43,7 @@ pub use printed::{Printable, note};
 
 use crate::clock::Clock;
 use crate::config::{Config, Paths};
+use crate::i18n::{Catalogue, Lang};
 use crate::store::Store;
 
 use crate::{Error, Result};
@@ -94,6 +95,11 @@ pub struct Cli {
     /// Create a new diary unencrypted, without offering a passphrase
     #[arg(long, global = true)]
     pub no_encryption: bool,
+
+    /// The language casebook speaks: cy (Cymraeg) or en (default: config
+    /// `language`, else the locale)
+    #[arg(long, global = true, value_enum, value_name = "LANG")]
+    pub lang: Option<Lang>,
 
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -452,6 +458,8 @@ pub struct Env {
     pub demo: bool,
     /// A new diary is created plain (`--no-encryption` or the config).
     pub no_encryption: bool,
+    /// The messages, in the language chosen (`--lang`, config, locale).
+    pub i18n: Catalogue,
 }
 
 impl Env {
@@ -468,6 +476,8 @@ impl Env {
             }
         };
         let config = Config::load(&config_path, explicit)?;
+        let lang = Lang::choose(cli.lang, config.language, |name| std::env::var(name).ok());
+        let i18n = Catalogue::load(lang, config_path.parent())?;
         let demo = cli.demo || matches!(cli.command, Some(Command::Demo(_)) if cli.db.is_none());
         let db_path = match (&cli.db, &paths) {
             (Some(p), _) => p.clone(),
@@ -487,6 +497,7 @@ impl Env {
             no_encryption: cli.no_encryption
                 || config.privacy.no_encryption
                 || matches!(cli.command, Some(Command::Demo(_))),
+            i18n,
             config,
         })
     }

@@ -3,6 +3,18 @@
 
 use crate::{Error, Result};
 
+/// What every closed list offers, so that code over all of them (the
+/// message catalogue's labels, `src/i18n`) need not name each one.
+pub trait ClosedList: Copy + 'static {
+    /// What this list is called in messages ("case kind").
+    const WHAT: &'static str;
+    fn all() -> &'static [Self];
+    /// The contract name.
+    fn as_str(self) -> &'static str;
+    /// The English label (the catalogue's English must match it).
+    fn label(self) -> &'static str;
+}
+
 /// Defines a closed list with its exact names, `ALL`, parsing that lists the
 /// valid names on a mistake, `Display`, serde, and SQLite conversion.
 macro_rules! names {
@@ -30,6 +42,19 @@ macro_rules! names {
 
             pub fn names() -> String {
                 Self::ALL.iter().map(|v| v.as_str()).collect::<Vec<_>>().join(", ")
+            }
+        }
+
+        impl ClosedList for $name {
+            const WHAT: &'static str = $what;
+            fn all() -> &'static [Self] {
+                Self::ALL
+            }
+            fn as_str(self) -> &'static str {
+                $name::as_str(self)
+            }
+            fn label(self) -> &'static str {
+                $name::label(self)
             }
         }
 

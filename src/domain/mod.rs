@@ -16,4 +16,6 @@ pub mod workdays;
 pub use ids::{Id, Record};
 pub use kinds::*;
 pub use model::*;
-pub use person::{Identity, Monitoring, Question, canonical, same_person, tidy_monitoring};
+pub use person::{
+    Identity, Monitoring, Question, builtin_answers, canonical, same_person, tidy_monitoring,
+};

@@ -150,6 +150,16 @@ pub struct Monitoring {
     employment_status: Vec<(String, String)>,
 }
 
+/// The built-in answers to a question, (value, English label), for the
+/// message catalogue (`src/i18n`), whose English must match these labels.
+pub fn builtin_answers(q: Question) -> &'static [(&'static str, &'static str)] {
+    match q {
+        Question::Gender => GENDER,
+        Question::Ethnicity => ETHNICITY,
+        Question::EmploymentStatus => EMPLOYMENT,
+    }
+}
+
 impl Default for Monitoring {
     fn default() -> Self {
         Monitoring::new(&[], &[], &[])

@@ -1,0 +1,451 @@
+//! casebook in English and Welsh (SPEC section 8, issue 17): the two
+//! catalogues stay whole and in step, labels come from them, Welsh plurals
+//! take the right CLDR forms, and the language is chosen by flag, config
+//! and locale, tried on the real binary with `casebook due`.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::PathBuf;
+use std::process::{Command, Output};
+
+use casebook::domain::{
+    AgeBand, CaseKind, CaseStatus, Channel, ClosedList, ContactKind, DEFAULT_CATEGORIES, EntryKind,
+    Instruction, Language, Outcome, PreferredContact, Question, Role, builtin_answers,
+};
+use casebook::i18n::{Catalogue, Lang, args, source};
+use fluent_syntax::ast;
+
+// ---------------------------------------------------------------------------
+// Parity: every message in both languages, with the same placeables.
+
+type Placeables = BTreeSet<String>;
+
+fn inline(e: &ast::InlineExpression<&str>, out: &mut Placeables) {
+    match e {
+        ast::InlineExpression::VariableReference { id } => {
+            out.insert(format!("${}", id.name));
+        }
+        ast::InlineExpression::MessageReference { id, .. } => {
+            out.insert(id.name.to_string());
+        }
+        ast::InlineExpression::FunctionReference { arguments, .. } => call(arguments, out),
+        ast::InlineExpression::TermReference {
+            arguments: Some(arguments),
+            ..
+        } => call(arguments, out),
+        ast::InlineExpression::Placeable { expression } => expression_refs(expression, out),
+        _ => {}
+    }
+}
+
+fn call(arguments: &ast::CallArguments<&str>, out: &mut Placeables) {
+    for a in &arguments.positional {
+        inline(a, out);
+    }
+    for a in &arguments.named {
+        inline(&a.value, out);
+    }
+}
+
+fn expression_refs(e: &ast::Expression<&str>, out: &mut Placeables) {
+    match e {
+        ast::Expression::Inline(i) => inline(i, out),
+        ast::Expression::Select { selector, variants } => {
+            inline(selector, out);
+            for v in variants {
+                pattern(&v.value, out);
+            }
+        }
+    }
+}
+
+fn pattern(p: &ast::Pattern<&str>, out: &mut Placeables) {
+    for el in &p.elements {
+        if let ast::PatternElement::Placeable { expression } = el {
+            expression_refs(expression, out);
+        }
+    }
+}
+
+/// Each message of a catalogue and the variables and messages it refers to.
+fn messages(lang: Lang) -> BTreeMap<String, Placeables> {
+    let resource = fluent_syntax::parser::parse(source(lang))
+        .unwrap_or_else(|(_, errors)| panic!("{lang} catalogue does not parse: {errors:?}"));
+    let mut out = BTreeMap::new();
+    for entry in &resource.body {
+        match entry {
+            ast::Entry::Message(m) => {
+                let value = m
+                    .value
+                    .as_ref()
+                    .unwrap_or_else(|| panic!("{lang}: {} has no value", m.id.name));
+                let mut refs = Placeables::new();
+                pattern(value, &mut refs);
+                let before = out.insert(m.id.name.to_string(), refs);
+                assert!(before.is_none(), "{lang}: {} defined twice", m.id.name);
+            }
+            ast::Entry::Junk { content } => panic!("{lang}: junk in the catalogue: {content}"),
+            _ => {}
+        }
+    }
+    out
+}
+
+#[test]
+fn both_languages_have_every_message_with_the_same_placeables() {
+    let en = messages(Lang::En);
+    let cy = messages(Lang::Cy);
+    let en_ids: BTreeSet<_> = en.keys().collect();
+    let cy_ids: BTreeSet<_> = cy.keys().collect();
+    let only_en: Vec<_> = en_ids.difference(&cy_ids).collect();
+    let only_cy: Vec<_> = cy_ids.difference(&en_ids).collect();
+    assert!(only_en.is_empty(), "in English, not in Welsh: {only_en:?}");
+    assert!(only_cy.is_empty(), "in Welsh, not in English: {only_cy:?}");
+    for (id, refs) in &en {
+        assert_eq!(
+            Some(refs),
+            cy.get(id),
+            "placeables of `{id}` differ (en, cy)"
+        );
+    }
+    assert!(en.len() > 150, "the catalogue is all there: {}", en.len());
+}
+
+// ---------------------------------------------------------------------------
+// Labels: English exactly as the code's, Welsh for every value.
+
+fn check_list<T: ClosedList>() {
+    let en = Catalogue::embedded(Lang::En);
+    let cy = Catalogue::embedded(Lang::Cy);
+    for &v in T::all() {
+        // Byte-identical English keeps every screen, report and snapshot.
+        assert_eq!(en.label(v), v.label(), "{} {}", T::WHAT, v.as_str());
+        let id = casebook::i18n::label_id(T::WHAT, v.as_str());
+        assert!(cy.has(&id), "no Welsh for {id}");
+    }
+}
+
+#[test]
+fn every_closed_list_label_is_in_both_catalogues() {
+    check_list::<CaseKind>();
+    check_list::<Channel>();
+    check_list::<CaseStatus>();
+    check_list::<Outcome>();
+    check_list::<EntryKind>();
+    check_list::<Role>();
+    check_list::<ContactKind>();
+    check_list::<AgeBand>();
+    check_list::<Instruction>();
+    check_list::<PreferredContact>();
+    check_list::<Language>();
+}
+
+#[test]
+fn welsh_labels_read_as_welsh() {
+    let cy = Catalogue::embedded(Lang::Cy);
+    assert_eq!(cy.label(CaseKind::Complaint), "Cwyn");
+    assert_eq!(cy.label(Channel::Surgery), "Cymhorthfa");
+    assert_eq!(cy.label(CaseStatus::WaitingCouncil), "Yn aros am y cyngor");
+    assert_eq!(cy.label(Role::Constituent), "Etholwr");
+    assert_eq!(cy.label(AgeBand::Over75), "75+");
+    assert_eq!(cy.label(Language::Welsh), "Cymraeg");
+    assert_eq!(cy.category("housing").as_deref(), Some("Tai"));
+    assert_eq!(
+        cy.answer(Question::EmploymentStatus, "retired").as_deref(),
+        Some("Wedi ymddeol")
+    );
+}
+
+#[test]
+fn categories_and_monitoring_answers_are_in_both_catalogues() {
+    let en = Catalogue::embedded(Lang::En);
+    let cy = Catalogue::embedded(Lang::Cy);
+    for key in DEFAULT_CATEGORIES {
+        // As the review has always printed them.
+        assert_eq!(
+            en.category(key),
+            Some(casebook::report::words::category(key)),
+            "{key}"
+        );
+        assert!(cy.category(key).is_some(), "no Welsh for category {key}");
+    }
+    // A category the councillor added is shown in their own words.
+    assert_eq!(cy.category("allotments"), None);
+    for q in [
+        Question::Gender,
+        Question::Ethnicity,
+        Question::EmploymentStatus,
+    ] {
+        for (value, label) in builtin_answers(q) {
+            assert_eq!(
+                en.answer(q, value).as_deref(),
+                Some(*label),
+                "{q:?} {value}"
+            );
+            assert!(cy.answer(q, value).is_some(), "no Welsh for {q:?} {value}");
+        }
+    }
+    assert_eq!(cy.answer(Question::Gender, "described_by_hand"), None);
+}
+
+// ---------------------------------------------------------------------------
+// Plurals: Welsh has six CLDR forms, and the mutations that go with them.
+
+fn count(c: &Catalogue, id: &str, n: u64) -> String {
+    c.tr1(id, "count", n)
+}
+
+#[test]
+fn welsh_counts_take_the_right_form() {
+    let cy = Catalogue::embedded(Lang::Cy);
+    let forms: Vec<String> = [0, 1, 2, 3, 6, 11]
+        .into_iter()
+        .map(|n| count(&cy, "follow-up-count", n))
+        .collect();
+    assert_eq!(
+        forms,
+        [
+            "dim dilyniant",
+            "1 dilyniant",
+            "2 ddilyniant",
+            "3 dilyniant",
+            "6 dilyniant",
+            "11 dilyniant"
+        ]
+    );
+    let days: Vec<String> = [0, 1, 2, 3, 6, 11, 20]
+        .into_iter()
+        .map(|n| count(&cy, "day-count", n))
+        .collect();
+    assert_eq!(
+        days,
+        [
+            "dim diwrnod",
+            "1 diwrnod",
+            "2 ddiwrnod",
+            "3 diwrnod",
+            "6 diwrnod",
+            "11 diwrnod",
+            "20 diwrnod"
+        ]
+    );
+    // The section title of `due` too.
+    assert_eq!(count(&cy, "due-follow-ups", 2), "2 ddilyniant i'w gwneud:");
+    assert_eq!(count(&cy, "due-follow-ups", 1), "1 dilyniant i'w wneud:");
+    assert_eq!(cy.tr1("due-overdue", "days", 2), "2 ddiwrnod yn hwyr");
+    assert_eq!(cy.tr1("due-overdue", "days", 6), "6 diwrnod yn hwyr");
+}
+
+#[test]
+fn english_counts_stay_as_they_were() {
+    let en = Catalogue::embedded(Lang::En);
+    let forms: Vec<String> = [0, 1, 2, 11]
+        .into_iter()
+        .map(|n| count(&en, "follow-up-count", n))
+        .collect();
+    assert_eq!(
+        forms,
+        [
+            "no follow-ups",
+            "1 follow-up",
+            "2 follow-ups",
+            "11 follow-ups"
+        ]
+    );
+    assert_eq!(en.tr1("due-overdue", "days", 1), "1 day overdue");
+    assert_eq!(en.tr1("due-overdue", "days", 3), "3 days overdue");
+    // Large numbers are not grouped: the text stays as `format!` made it.
+    assert_eq!(
+        count(&en, "due-follow-ups", 12345),
+        "Follow-ups due (12345):"
+    );
+    let referral = en.tr(
+        "due-referral",
+        Some(&args(&[
+            ("to", "Housing Options".into()),
+            ("due", "2026-03-16".into()),
+            ("days", 1.into()),
+        ])),
+    );
+    assert_eq!(
+        referral,
+        "Housing Options: reply due 2026-03-16, 1 working day late"
+    );
+}
+
+// ---------------------------------------------------------------------------
+// The real binary: `casebook due` in Welsh, and how the language is chosen.
+
+struct Diary {
+    dir: tempfile::TempDir,
+}
+
+impl Diary {
+    fn new(config: &str) -> Diary {
+        let dir = tempfile::tempdir().expect("tempdir");
+        std::fs::write(dir.path().join("config.toml"), config).expect("config");
+        Diary { dir }
+    }
+
+    fn db(&self) -> PathBuf {
+        self.dir.path().join("casebook.db")
+    }
+
+    /// Runs casebook on 2 March 2026 with the given locale (`None`: no
+    /// locale variables at all).
+    fn run(&self, lang_env: Option<&str>, args: &[&str]) -> Output {
+        let mut cmd = Command::new(env!("CARGO_BIN_EXE_casebook"));
+        cmd.arg("--db")
+            .arg(self.db())
+            .args(args)
+            .env("CASEBOOK_CONFIG", self.dir.path().join("config.toml"))
+            .env("CASEBOOK_NOW", "2026-03-02T09:00")
+            .env("TZ", "UTC")
+            .env_remove("CASEBOOK_DB")
+            .env_remove("LC_ALL")
+            .env_remove("LC_MESSAGES")
+            .env_remove("LANG");
+        if let Some(l) = lang_env {
+            cmd.env("LANG", l);
+        }
+        cmd.output().expect("run casebook")
+    }
+
+    fn ok(&self, lang_env: Option<&str>, args: &[&str]) -> String {
+        let out = self.run(lang_env, args);
+        assert!(
+            out.status.success(),
+            "casebook {args:?} failed: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stdout).expect("utf-8")
+    }
+
+    fn with_follow_ups(self) -> Diary {
+        for (who, when) in [("Ann Hwyr", "2026-02-28"), ("Ben Heddiw", "today")] {
+            self.ok(
+                None,
+                &["log", "--who", who, "--follow-up", when, "ffoniodd"],
+            );
+        }
+        self
+    }
+}
+
+#[test]
+fn due_speaks_welsh_with_lang_cy() {
+    let diary = Diary::new("").with_follow_ups();
+    let text = diary.ok(None, &["due", "--lang", "cy"]);
+    assert!(text.starts_with("2 ddilyniant i'w gwneud:\n"), "{text}");
+    assert!(
+        text.contains("2026-02-28  heb achos  Ann Hwyr (2 ddiwrnod yn hwyr): "),
+        "{text}"
+    );
+    assert!(
+        text.contains("2026-03-02  heb achos  Ben Heddiw (heddiw): "),
+        "{text}"
+    );
+    // `--lang` goes anywhere on the line, as a global option does.
+    assert_eq!(diary.ok(None, &["--lang", "cy", "due"]), text);
+    // And English is as it always was.
+    let english = diary.ok(None, &["due", "--lang", "en"]);
+    assert!(english.starts_with("Follow-ups due (2):\n"), "{english}");
+    assert!(
+        english.contains("unfiled    Ann Hwyr (2 days overdue)"),
+        "{english}"
+    );
+}
+
+#[test]
+fn nothing_due_in_welsh() {
+    let diary = Diary::new("");
+    assert_eq!(
+        diary.ok(None, &["due", "--lang", "cy"]),
+        "Dim byd i'w wneud.\n"
+    );
+    assert_eq!(diary.ok(None, &["due"]), "Nothing due.\n");
+}
+
+#[test]
+fn the_locale_then_the_config_then_the_flag_choose() {
+    let diary = Diary::new("");
+    let welsh = "Dim byd i'w wneud.\n";
+    let english = "Nothing due.\n";
+    assert_eq!(diary.ok(Some("cy_GB.UTF-8"), &["due"]), welsh);
+    assert_eq!(diary.ok(Some("en_GB.UTF-8"), &["due"]), english);
+    assert_eq!(
+        diary.ok(Some("cy_GB.UTF-8"), &["due", "--lang", "en"]),
+        english
+    );
+
+    let configured = Diary::new("language = \"cy\"\n");
+    assert_eq!(configured.ok(Some("en_GB.UTF-8"), &["due"]), welsh);
+    assert_eq!(configured.ok(None, &["due", "--lang", "en"]), english);
+}
+
+#[test]
+fn a_bad_language_is_a_usage_error() {
+    let diary = Diary::new("");
+    let out = diary.run(None, &["due", "--lang", "fr"]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("fr"), "{err}");
+    assert!(!diary.db().exists(), "nothing created on a usage error");
+
+    let configured = Diary::new("language = \"fr\"\n");
+    let out = configured.run(None, &["due"]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("line 1"), "{err}");
+    assert_eq!(err.trim_end().lines().count(), 1, "{err}");
+}
+
+#[test]
+fn a_correction_beside_the_config_is_used() {
+    let diary = Diary::new("");
+    let folder = diary.dir.path().join("i18n").join("cy");
+    std::fs::create_dir_all(&folder).expect("folder");
+    std::fs::write(
+        folder.join("cywiro.ftl"),
+        "due-nothing = Dim i'w wneud heddiw.\n",
+    )
+    .expect("write");
+    assert_eq!(
+        diary.ok(None, &["due", "--lang", "cy"]),
+        "Dim i'w wneud heddiw.\n"
+    );
+}
+
+#[test]
+fn show_gives_labels_in_the_chosen_language() {
+    use casebook::domain::{Case, Contact};
+    use casebook::store::Store;
+    let diary = Diary::new("");
+    let opened = chrono::NaiveDate::from_ymd_opt(2026, 2, 2).expect("date");
+    let reference = {
+        let mut store = Store::open(&diary.db()).expect("open");
+        let who = store
+            .add_contact(&Contact::named("Siân Davies"))
+            .expect("contact")
+            .id;
+        let categories = casebook::config::Config::default().categories();
+        let case = Case {
+            kind: CaseKind::Complaint,
+            channel: Channel::Surgery,
+            ..Case::new("Biniau heb eu casglu", opened)
+        };
+        store
+            .add_case(&case, &[(who, Role::Constituent)], &categories)
+            .expect("case")
+            .data
+            .reference
+    };
+    let welsh = diary.ok(None, &["show", &reference, "--lang", "cy"]);
+    assert!(welsh.contains("[Ar agor]"), "{welsh}");
+    assert!(welsh.contains("Cwyn · "), "{welsh}");
+    assert!(welsh.contains(" · Cymhorthfa · "), "{welsh}");
+    assert!(welsh.contains("Siân Davies (Etholwr)"), "{welsh}");
+    let english = diary.ok(None, &["show", &reference]);
+    assert!(english.contains("[Open]"), "{english}");
+    assert!(english.contains("Complaint · "), "{english}");
+    assert!(english.contains("Siân Davies (Constituent)"), "{english}");
+}
