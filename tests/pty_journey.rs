@@ -370,6 +370,9 @@ fn spawn(
         })
         .expect("a pty");
     let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_casebook"));
+    // A plain new diary: the journey is about keeping the record, not the
+    // passphrase offered at the first start (tests/encryption.rs has that).
+    cmd.arg("--no-encryption");
     cmd.arg("--db");
     cmd.arg(db);
     cmd.env("CASEBOOK_CONFIG", config);
