@@ -16,23 +16,7 @@ use crate::{Error, Result};
 const FORMS: &str =
     "use YYYY-MM-DD, DD/MM/YYYY, today, tomorrow, +3d, +2w or a weekday such as mon";
 
-/// `d` moved by `days` (negative: back), held at the ends of the calendar
-/// rather than overflowing. Every date sum in casebook goes through here or
-/// through a `checked_` call: a config number or a clock far out must give a
-/// far date, never a panic.
-pub fn shift(d: NaiveDate, days: i64) -> NaiveDate {
-    let n = chrono::Days::new(days.unsigned_abs());
-    let moved = if days >= 0 {
-        d.checked_add_days(n)
-    } else {
-        d.checked_sub_days(n)
-    };
-    moved.unwrap_or(if days >= 0 {
-        NaiveDate::MAX
-    } else {
-        NaiveDate::MIN
-    })
-}
+pub use crate::domain::when::shift;
 
 /// Parses a date typed by the user, in the window of dates casebook accepts
 /// ([`when::window`]).

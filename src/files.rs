@@ -285,7 +285,7 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
         let _ = std::fs::remove_file(&tmp);
     }
     result.map_err(fail)?;
-    crate::store::sync_dir(dir);
+    sync_dir(dir);
     Ok(())
 }
 
@@ -478,4 +478,11 @@ pub fn new_private_file_name(stem: &str, ext: &str) -> std::path::PathBuf {
         n += 1;
     }
     path
+}
+
+/// Makes a rename durable. Best effort: not every platform can open a folder.
+pub(crate) fn sync_dir(dir: &Path) {
+    if let Ok(d) = std::fs::File::open(dir) {
+        let _ = d.sync_all();
+    }
 }

@@ -62,6 +62,24 @@ pub fn plausible_year(year: i32, today: NaiveDate) -> bool {
     (first.year()..=last.year()).contains(&year)
 }
 
+/// `d` moved by `days` (negative: back), held at the ends of the calendar
+/// rather than overflowing. Every date sum in casebook goes through here or
+/// through a `checked_` call: a config number or a clock far out must give a
+/// far date, never a panic.
+pub fn shift(d: NaiveDate, days: i64) -> NaiveDate {
+    let n = chrono::Days::new(days.unsigned_abs());
+    let moved = if days >= 0 {
+        d.checked_add_days(n)
+    } else {
+        d.checked_sub_days(n)
+    };
+    moved.unwrap_or(if days >= 0 {
+        NaiveDate::MAX
+    } else {
+        NaiveDate::MIN
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

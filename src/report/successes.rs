@@ -22,9 +22,9 @@ use chrono::NaiveDate;
 
 use super::doc::{Block, Doc};
 use super::words as w;
+use crate::domain::review::PublicisedCase;
 use crate::domain::text::{fold, normalise_postcode, squash_space};
 use crate::domain::{CaseKind, Contact, Outcome, Role};
-use crate::store::PublicisedCase;
 
 pub const RESIDENT: &str = "a resident";
 pub const OFFICER: &str = "an officer";

@@ -11,7 +11,7 @@ use std::path::{Path, PathBuf};
 
 use rusqlite::{Connection, OpenFlags};
 
-use super::crypt::{Passphrase, apply_key, classify_keyed};
+use super::key::{Passphrase, apply_key, classify_keyed};
 use super::{SCHEMA_VERSION, Store, busy_timeout, classify};
 use crate::{Error, Result};
 
@@ -332,7 +332,7 @@ pub(super) fn write_verified(
             std::fs::rename(&tmp, dest)
                 .map_err(|e| Error::io(format!("cannot write {}", dest.display()), e))
         })
-        .map(|()| sync_dir(dir));
+        .map(|()| crate::files::sync_dir(dir));
     if result.is_err() {
         for leftover in [tmp.clone(), wal_path(&tmp), sibling(&tmp, "-shm")] {
             let _ = std::fs::remove_file(leftover);
@@ -368,13 +368,6 @@ fn sync_file(path: &Path) -> Result<()> {
     std::fs::File::open(path)
         .and_then(|f| f.sync_all())
         .map_err(|e| Error::io(format!("cannot sync {}", path.display()), e))
-}
-
-/// Makes a rename durable. Best effort: not every platform can open a folder.
-pub(crate) fn sync_dir(dir: &Path) {
-    if let Ok(d) = std::fs::File::open(dir) {
-        let _ = d.sync_all();
-    }
 }
 
 fn path_text(path: &Path) -> Result<&str> {

@@ -18,6 +18,7 @@ mod entries;
 mod exchange;
 mod followups;
 pub mod hub;
+mod key;
 mod leftovers;
 mod mail;
 mod maintenance;
@@ -39,6 +40,8 @@ use std::time::Duration;
 
 use rusqlite::{Connection, ErrorCode, MAIN_DB, OpenFlags, Transaction, TransactionBehavior};
 
+pub use crate::domain::review::PublicisedCase;
+pub(crate) use crate::files::sync_dir;
 pub use agenda::{
     Agenda, AgendaGroup, CaseRef, ContactRef, DueCounts, DueList, FollowUpItem, LateReferral,
     NeedsUpdate, Snooze,
@@ -57,11 +60,11 @@ pub use entries::EntryChanges;
 pub use exchange::{CsvImportSummary, JsonImportSummary, LeftOut};
 pub use leftovers::{Cleaned, leftovers, remove_leftovers};
 pub use mail::{AttachmentLine, Filed, MailMeta, NewDraft, TakeIn, Taken};
+pub(crate) use maintenance::sibling as sibling_path;
 pub use maintenance::{
     BackupInfo, CheckReport, check_file, check_file_with_key, copy_database,
     copy_database_with_key, inspect_backup, inspect_backup_with_key, release, release_with_key,
 };
-pub(crate) use maintenance::{sibling as sibling_path, sync_dir};
 pub use migrations::SCHEMA_VERSION;
 #[doc(hidden)]
 pub use migrations::{STEPS as MIGRATION_STEPS, apply_steps};
@@ -71,7 +74,6 @@ pub use privacy::{
     Withheld, WithheldItem, one_month_after, wipe_marker,
 };
 pub use referrals::{ConsentWarning, NewReferral, ReferOutcome, ReplyOutcome};
-pub use review::PublicisedCase;
 pub use search::{Hit, HitFact, HitKind};
 pub use surgery_session::SurgerySummary;
 #[doc(hidden)]

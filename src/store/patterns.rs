@@ -8,7 +8,7 @@ use chrono::NaiveDate;
 
 use super::Store;
 use crate::Result;
-use crate::report::patterns::{Cluster, runs};
+use crate::domain::patterns::{Cluster, runs};
 
 /// A case opened, as the search for clusters reads it.
 struct Opened {

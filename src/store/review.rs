@@ -15,10 +15,10 @@ use rusqlite::types::{FromSql, ValueRef};
 use rusqlite::{Connection, Row, params};
 
 use super::Store;
-use crate::domain::{AgeBand, Case, EntryKind, Id, Outcome, Record, Role};
-use crate::report::review::{
-    Counts, Demographics, Headline, Period, Review, UNKNOWN, median, ratio,
+use crate::domain::review::{
+    Counts, Demographics, Headline, Period, PublicisedCase, Review, UNKNOWN, median, ratio,
 };
+use crate::domain::{AgeBand, Case, EntryKind, Id, Outcome, Record};
 use crate::{Error, Result};
 
 /// Contact kinds whose inbound calls and emails are not "people contacting
@@ -440,15 +440,6 @@ fn count_person(r: &Row<'_>, m: u8, review: &mut Review) -> Result<()> {
         }
     }
     Ok(())
-}
-
-/// A case marked to publicise, with what is needed to anonymise it.
-#[derive(Debug, Clone)]
-pub struct PublicisedCase {
-    pub case: Record<Case>,
-    /// Names, addresses, emails and phones of the people on the case, with
-    /// their roles: to be removed from the text.
-    pub people: Vec<(Role, crate::domain::Contact)>,
 }
 
 impl Store {
