@@ -875,7 +875,7 @@ impl App {
         // A path pasted from a file manager may come quoted.
         let typed = form.fields[0].input.text().trim();
         let path = std::path::PathBuf::from(typed.trim_matches(['\'', '"']));
-        let messages = crate::cli::mail::read_all(
+        let messages = crate::mail_files::read_all(
             std::slice::from_ref(&path),
             self.config.mail.max_attachment_bytes(),
         )?;

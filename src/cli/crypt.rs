@@ -191,8 +191,7 @@ fn ask_yes(question: &str) -> Result<bool> {
 
 /// How long the agent keeps a key, from the config (`None`: no session).
 pub fn session(env: &Env) -> Option<Duration> {
-    let secs = env.config.privacy.unlock_timeout_seconds;
-    (secs > 0).then(|| Duration::from_secs(u64::from(secs)))
+    env.agent_timeout()
 }
 
 /// `casebook unlock`: asks the passphrase once (or reads

@@ -6,16 +6,17 @@
 //! written. Then all the messages of all the files are saved in one
 //! transaction: a run is taken in whole or not at all.
 
-use std::io::{Read, Write};
-use std::path::{Path, PathBuf};
+use std::io::Write;
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::Args;
 
 use super::{Env, stdout_error};
-use crate::mail::{self, Message, words};
+use crate::Result;
+use crate::mail::words;
+pub use crate::mail_files::read_all;
 use crate::store::{Filed, TakeIn};
-use crate::{Error, Result};
 
 #[derive(Debug, Args)]
 pub struct MailArgs {
@@ -25,68 +26,6 @@ pub struct MailArgs {
     /// Start a case (titled with the subject) for a message no case takes
     #[arg(long)]
     pub new_case: bool,
-}
-
-/// The largest file read: an mbox of years of mail is smaller.
-const MAX_FILE: u64 = 2 * 1024 * 1024 * 1024;
-
-fn read_input(path: &Path) -> Result<Vec<u8>> {
-    if path.as_os_str() == "-" {
-        let mut buf = Vec::new();
-        std::io::stdin()
-            .take(MAX_FILE)
-            .read_to_end(&mut buf)
-            .map_err(|e| Error::io("cannot read standard input", e))?;
-        return Ok(buf);
-    }
-    let meta = std::fs::metadata(path)
-        .map_err(|e| Error::io(format!("cannot read {}", path.display()), e))?;
-    if meta.is_dir() {
-        return Err(Error::invalid(format!(
-            "{} is a folder: give the mail files in it (e.g. {}/*.eml)",
-            path.display(),
-            path.display()
-        )));
-    }
-    if meta.len() > MAX_FILE {
-        return Err(Error::invalid(format!(
-            "{} is over 2 GB: split the mailbox",
-            path.display()
-        )));
-    }
-    std::fs::read(path).map_err(|e| Error::io(format!("cannot read {}", path.display()), e))
-}
-
-/// Reads and checks every file; nothing is written here.
-pub fn read_all(paths: &[PathBuf], max_attachment: u64) -> Result<Vec<Message>> {
-    let stdin = [PathBuf::from("-")];
-    let paths = if paths.is_empty() { &stdin[..] } else { paths };
-    let mut all = Vec::new();
-    for path in paths {
-        let shown = if path.as_os_str() == "-" {
-            words::STDIN.to_string()
-        } else {
-            path.display().to_string()
-        };
-        let bytes = read_input(path)?;
-        let messages = mail::read(&bytes).map_err(|e| Error::invalid(format!("{shown}: {e}")))?;
-        for m in &messages {
-            if let Some(big) = m
-                .attachments
-                .iter()
-                .find(|a| a.data.len() as u64 > max_attachment)
-            {
-                return Err(Error::invalid(words::too_big(
-                    &shown,
-                    &big.filename,
-                    big.data.len() as u64,
-                    max_attachment,
-                )));
-            }
-        }
-        all.extend(messages);
-    }
-    Ok(all)
 }
 
 pub fn run(env: &Env, args: &MailArgs, out: &mut dyn Write) -> Result<ExitCode> {

@@ -46,6 +46,7 @@ use crate::config::{Config, Paths};
 use crate::i18n::{Catalogue, Lang};
 use crate::store::Store;
 
+pub use crate::session::Env;
 use crate::{Error, Result};
 pub use crypt::session;
 
@@ -444,24 +445,9 @@ pub struct HandoverArgs {
     pub yes: bool,
 }
 
-/// What every command needs: config, where the diary is, and the clock.
-pub struct Env {
-    pub config: Config,
-    /// Where the config file is (or would be): remembered import mappings and
-    /// user templates sit beside it.
-    pub config_path: PathBuf,
-    pub db_path: PathBuf,
-    /// The platform directories, when they could be found.
-    pub paths: Option<Paths>,
-    pub clock: Clock,
-    /// True when the diary is the demo diary.
-    pub demo: bool,
-    /// A new diary is created plain (`--no-encryption` or the config).
-    pub no_encryption: bool,
-    /// The messages, in the language chosen (`--lang`, config, locale).
-    pub i18n: Catalogue,
-}
-
+/// The command line's part of [`Env`]: reading it from the arguments, and
+/// opening the diary the way every command does (passphrase, agent, daily
+/// backup: `safety` and `crypt`).
 impl Env {
     /// Resolves paths and loads config from the parsed command line.
     pub fn from_cli(cli: &Cli) -> Result<Env> {
@@ -500,14 +486,6 @@ impl Env {
             i18n,
             config,
         })
-    }
-
-    /// The files no output may replace: this diary's own and its backups.
-    pub fn protected(&self) -> crate::files::Protected {
-        crate::files::Protected::new(
-            &self.db_path,
-            &crate::backup::backup_dir(&self.db_path, &self.config.backup),
-        )
     }
 
     /// Opens the diary, creating the default data directory on first use
@@ -553,7 +531,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
     let result = match &cli.command {
         None => {
             drop(out);
-            return crate::tui::run(&env).map(|()| ExitCode::SUCCESS);
+            return crate::tui::run(&env, env.open_store()?).map(|()| ExitCode::SUCCESS);
         }
         Some(Command::Log(args)) => log::run(&env, args, &mut out),
         Some(Command::Due(args)) => due::run(&env, args.format, &mut out),

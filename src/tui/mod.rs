@@ -24,15 +24,16 @@ use ratatui::crossterm::terminal::{
 };
 
 use crate::app::App;
-use crate::cli::Env;
-use crate::store::{self, Passphrase, RawKey};
+use crate::session::Env;
+use crate::store::{self, Passphrase, RawKey, Store};
 use crate::{Error, Result};
 
 /// How often an idle UI looks for changes made by another program.
 const WATCH: Duration = Duration::from_secs(2);
 
-pub fn run(env: &Env) -> Result<()> {
-    let store = env.open_store()?;
+/// Runs the terminal UI on `store`, the diary `env` names, opened by the
+/// caller (the command line: passphrase, agent, daily backup).
+pub fn run(env: &Env, store: Store) -> Result<()> {
     let mut idle = Idle::new(env.config.privacy.lock_after_minutes, Instant::now());
     let lock = match (store.key(), store.path()) {
         (Some(_), Some(path)) => Some(path.to_path_buf()),
@@ -46,7 +47,7 @@ pub fn run(env: &Env) -> Result<()> {
     if let Ok(size) = guard.terminal.size() {
         app.size = (size.width, size.height);
     }
-    let session = crate::cli::session(env);
+    let session = env.agent_timeout();
     let result = event_loop(
         &mut app,
         &mut guard.terminal,
@@ -139,7 +140,7 @@ impl Idle {
 }
 
 /// What the lock screen says, kept together.
-mod lock_text {
+pub mod lock_text {
     pub const TITLE: &str = "casebook is locked";
     pub const ASK: &str = "Type the passphrase and press Enter (Ctrl-Q quits).";
     pub const TYPED: &str = "(typed, not shown)";
@@ -197,6 +198,16 @@ fn draw_lock(
     typed: bool,
     note: Option<&str>,
 ) -> Result<()> {
+    terminal
+        .draw(|f| render_lock(f, typed, note))
+        .map_err(io_err)?;
+    Ok(())
+}
+
+/// The lock screen's frame: the question, a mark when something is typed
+/// (never the text), and a note (checking, or wrong). Public for its
+/// snapshot test.
+pub fn render_lock(f: &mut ratatui::Frame, typed: bool, note: Option<&str>) {
     use ratatui::layout::Alignment;
     use ratatui::widgets::{Clear, Paragraph};
     let mut lines = vec![
@@ -210,23 +221,18 @@ fn draw_lock(
         String::new()
     });
     lines.push(note.unwrap_or("").to_string());
-    terminal
-        .draw(|f| {
-            let area = f.area();
-            f.render_widget(Clear, area);
-            let top = area.height.saturating_sub(lines.len() as u16) / 2;
-            let body = ratatui::layout::Rect {
-                y: area.y + top,
-                height: area.height.saturating_sub(top),
-                ..area
-            };
-            f.render_widget(
-                Paragraph::new(lines.join("\n")).alignment(Alignment::Center),
-                body,
-            );
-        })
-        .map_err(io_err)?;
-    Ok(())
+    let area = f.area();
+    f.render_widget(Clear, area);
+    let top = area.height.saturating_sub(lines.len() as u16) / 2;
+    let body = ratatui::layout::Rect {
+        y: area.y + top,
+        height: area.height.saturating_sub(top),
+        ..area
+    };
+    f.render_widget(
+        Paragraph::new(lines.join("\n")).alignment(Alignment::Center),
+        body,
+    );
 }
 
 /// Test builds only: `CASEBOOK_TEST_PANIC=1` panics after a frame is drawn,
