@@ -534,7 +534,7 @@ impl Store {
 mod tests {
     use super::*;
     use crate::config::Config;
-    use crate::domain::{CaseStatus, Contact, ContactKind, Entry};
+    use crate::domain::{CaseStatus, Contact, ContactKind, Entry, Role};
 
     fn d(y: i32, m: u32, day: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, day).expect("valid date")
