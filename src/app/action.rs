@@ -72,6 +72,15 @@ pub enum Action {
     AddOfficer,
     /// Correct the officer or agency chosen in the directory.
     EditOfficer,
+    /// A question's answers (the confirm popup).
+    Yes,
+    No,
+    /// Close the help or a message.
+    Close,
+    /// The people popup: add someone, change a role, take someone off.
+    AddPerson,
+    ChangeRole,
+    RemovePerson,
     /// Ctrl-C: quits from home, elsewhere says how to quit.
     #[serde(skip)]
     Interrupt,
@@ -173,6 +182,12 @@ impl Action {
             Action::AddOfficer => "add_officer",
             Action::Undo => "undo",
             Action::EditOfficer => "edit_officer",
+            Action::Yes => "yes",
+            Action::No => "no",
+            Action::Close => "close",
+            Action::AddPerson => "add_person",
+            Action::ChangeRole => "change_role",
+            Action::RemovePerson => "remove_person",
             Action::Interrupt => "interrupt",
             Action::Key(_) => "key",
             Action::Paste(_) => "paste",

@@ -10,7 +10,7 @@
 use ratatui::crossterm::event::{MouseButton, MouseEvent, MouseEventKind};
 use unicode_width::UnicodeWidthStr;
 
-use super::{Action, App, Screen, text};
+use super::{Action, App, text};
 
 /// The header's tabs, in order, with the action each goes to.
 pub(crate) const TABS: [(&str, Action); 6] = [
@@ -38,18 +38,11 @@ impl App {
         }
     }
 
-    /// The tab under `column` of the header row, laid out as `ui::draw_header`
+    /// The tab under `column` of the header row, laid out as `draw::draw_header`
     /// lays it out (a test renders the header and clicks each tab to hold the
     /// two together).
     fn tab_at(&self, column: u16) -> Option<Action> {
-        let current = match &self.screen {
-            Screen::Home => 0,
-            Screen::Cases(_) | Screen::Case(_) => 1,
-            Screen::Contacts(_) | Screen::Contact(_) => 2,
-            Screen::Agenda(_) => 3,
-            Screen::Directory(_) => 4,
-            Screen::Review(_) => 5,
-        };
+        let current = self.screen.tab();
         let wide = self.size.0 >= 110;
         let mut x: usize = if wide {
             format!(" {} ", text::APP_NAME).width() + 1

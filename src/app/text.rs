@@ -72,6 +72,12 @@ pub fn action_label(name: &str) -> &'static str {
         "undo" => "undo done",
         "edit_officer" => "edit officer",
         "delete_entry" => "delete entry",
+        "yes" => "yes",
+        "no" => "no",
+        "close" => "close",
+        "add_person" => "add person",
+        "change_role" => "change role",
+        "remove_person" => "take off the case",
         _ => "",
     }
 }

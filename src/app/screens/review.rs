@@ -2,6 +2,9 @@
 //! previous period, with bars for the profile of problems and tables of who
 //! got in touch. Reads the review computed in `update`; never the store.
 
+use crate::app::forms::{self, FormKind};
+use crate::app::popups::form as form_popup;
+use crate::app::{Action, Cx, Effects, layout};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
@@ -9,10 +12,107 @@ use ratatui::widgets::{Paragraph, Wrap};
 use unicode_width::UnicodeWidthStr;
 
 use crate::app::text::review as t;
-use crate::app::{PeriodKind, ReviewView};
 use crate::report::review::{Counts, Headline, Review, UNKNOWN};
 use crate::ui::widgets::panel;
 use crate::ui::{Theme, cut};
+use chrono::NaiveDate;
+
+use crate::Result;
+use crate::report::review::Period;
+use crate::store::Store;
+
+/// Which kind of period is reviewed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PeriodKind {
+    /// January to December.
+    Calendar,
+    /// A year starting in this month (the municipal year, May by default).
+    Municipal(u32),
+    /// A range of dates the councillor typed.
+    Custom,
+}
+
+/// The month a municipal year starts in: the config's, or May when the
+/// config keeps calendar years.
+pub fn municipal_month(year_start_month: u32) -> u32 {
+    if year_start_month == 1 {
+        5
+    } else {
+        year_start_month
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct ReviewView {
+    pub kind: PeriodKind,
+    pub period: Period,
+    pub review: Option<Box<Review>>,
+    pub scroll: u16,
+}
+
+impl ReviewView {
+    /// The review year containing today, as configured.
+    pub fn new(today: NaiveDate, year_start_month: u32) -> Result<ReviewView> {
+        let period = Period::containing(today, year_start_month)?;
+        let kind = if year_start_month == 1 {
+            PeriodKind::Calendar
+        } else {
+            PeriodKind::Municipal(year_start_month)
+        };
+        Ok(ReviewView {
+            kind,
+            period,
+            review: None,
+            scroll: 0,
+        })
+    }
+
+    pub fn reload(&mut self, store: &Store) -> Result<()> {
+        self.review = Some(Box::new(store.review(&self.period)?));
+        Ok(())
+    }
+
+    /// The period before (`by` = -1) or after (+1): a year for years, the
+    /// same number of days for a range.
+    pub fn step(&mut self, by: i32) -> Result<()> {
+        self.period = match self.period.year {
+            Some((y, m)) => Period::year(y + by, m)?,
+            None => {
+                let days = self.period.days().saturating_mul(i64::from(by));
+                Period::custom(
+                    crate::dates::shift(self.period.from, days),
+                    crate::dates::shift(self.period.to, days),
+                )?
+            }
+        };
+        self.scroll = 0;
+        Ok(())
+    }
+
+    /// Calendar year ⇄ municipal year, keeping the year containing the
+    /// period's start.
+    pub fn toggle_kind(&mut self, year_start_month: u32) -> Result<()> {
+        let (kind, month) = match self.kind {
+            PeriodKind::Calendar => {
+                let m = municipal_month(year_start_month);
+                (PeriodKind::Municipal(m), m)
+            }
+            PeriodKind::Municipal(_) | PeriodKind::Custom => (PeriodKind::Calendar, 1),
+        };
+        self.period = Period::containing(self.period.from, month)?;
+        self.kind = kind;
+        self.scroll = 0;
+        Ok(())
+    }
+
+    pub fn set_custom(&mut self, period: Period) {
+        self.period = period;
+        self.kind = PeriodKind::Custom;
+        self.scroll = 0;
+    }
+}
+
+// ── Drawing ──
 
 /// The left column when there are two: the figures fit in it whole.
 const LEFT: u16 = 64;
@@ -26,7 +126,7 @@ pub fn draw(v: &ReviewView, theme: &Theme, frame: &mut Frame, area: Rect) {
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let (left, right) = columns(v, theme, inner.width);
-    let scroll = v.scroll.min(max_scroll(v, area.width, area.height));
+    let scroll = v.scroll.min(max_scroll(v, area));
     match right {
         Some(right) => {
             let [a, _, b] = Layout::horizontal([
@@ -47,11 +147,11 @@ pub fn draw(v: &ReviewView, theme: &Theme, frame: &mut Frame, area: Rect) {
     }
 }
 
-/// How far the review scrolls in a body of `width` × `height`.
-pub fn max_scroll(v: &ReviewView, width: u16, height: u16) -> u16 {
-    let (left, right) = columns(v, &Theme::new(true), width.saturating_sub(2));
-    let lines = left.len().max(right.map_or(0, |r| r.len()));
-    (lines as u16).saturating_sub(height.saturating_sub(2))
+/// How far the review scrolls in the body `area` (its columns as drawn).
+pub fn max_scroll(v: &ReviewView, area: Rect) -> u16 {
+    let (left, right) = columns(v, &Theme::new(true), area.width.saturating_sub(2));
+    let rows = left.len().max(right.map_or(0, |r| r.len()));
+    crate::app::layout::max_scroll_rows(rows, area)
 }
 
 /// The review's lines: one column, or two when the window is wide.
@@ -377,4 +477,42 @@ fn table(title: &str, counts: &Counts, width: usize, theme: &Theme) -> Vec<Line<
         ));
     }
     lines
+}
+
+// ── Keys ──
+
+pub const ACTIONS: &[Action] = &[
+    Action::PrevPeriod,
+    Action::NextPeriod,
+    Action::PeriodKind,
+    Action::CustomPeriod,
+    Action::Back,
+];
+
+impl ReviewView {
+    pub fn update(&mut self, action: Action, cx: &mut Cx) -> Result<Effects> {
+        let max = || max_scroll(self, layout::Areas::of_size(cx.size).body);
+        match action {
+            Action::Up => self.scroll = self.scroll.saturating_sub(1),
+            Action::Down => self.scroll = self.scroll.saturating_add(1).min(max()),
+            Action::PageUp => self.scroll = self.scroll.saturating_sub(10),
+            Action::PageDown => self.scroll = self.scroll.saturating_add(10).min(max()),
+            Action::Top => self.scroll = 0,
+            Action::Bottom => self.scroll = max(),
+            Action::PrevPeriod | Action::NextPeriod => {
+                self.step(if action == Action::PrevPeriod { -1 } else { 1 })?;
+                self.reload(cx.store)?;
+            }
+            Action::PeriodKind => {
+                self.toggle_kind(cx.config.year_start_month)?;
+                self.reload(cx.store)?;
+            }
+            Action::CustomPeriod => {
+                let form = forms::review_range(self.period.from, self.period.to);
+                return Ok(form_popup::open(FormKind::ReviewRange, form, cx));
+            }
+            _ => {}
+        }
+        Ok(Vec::new())
+    }
 }

@@ -1,71 +1,62 @@
-//! The contact list (paged) and one contact with their cases and entries.
+//! One contact: their card, their cases, their diary entries.
 
+use crate::app::forms::FormKind;
+use crate::app::popups::form as form_popup;
+use crate::app::{Action, Cx, Effect, Effects, record, text};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Cell, List, ListItem, ListState, Paragraph, Row, Table, TableState, Wrap};
+use ratatui::widgets::{List, ListItem, ListState, Paragraph, Wrap};
 
 use crate::app::text::contacts as t;
-use crate::app::{ContactView, ContactsView};
 use crate::ui::widgets::{entry_head, entry_text, panel};
 use crate::ui::{Theme, cut};
 
-pub fn draw_list(v: &ContactsView, theme: &Theme, frame: &mut Frame, area: Rect) {
-    let more = if v.exhausted { "" } else { "+" };
-    let title = format!("{} ({}{more})", t::TITLE, v.rows.len());
-    let block = panel(&title, true, theme);
-    if v.rows.is_empty() {
-        frame.render_widget(
-            Paragraph::new(Line::styled(t::EMPTY, theme.dim())).block(block),
-            area,
-        );
-        return;
-    }
-    let rows: Vec<Row> = v
-        .rows
-        .iter()
-        .map(|c| {
-            let name = if c.caution.is_some() {
-                Line::from(vec![
-                    Span::styled("⚠", theme.caution()),
-                    Span::raw(format!(" {}", c.name)),
-                ])
-            } else {
-                Line::from(c.name.clone())
-            };
-            let kind = match &c.organisation {
-                Some(o) => format!("{} · {o}", c.kind.label()),
-                None => c.kind.label().to_string(),
-            };
-            Row::new(vec![
-                Cell::from(name),
-                Cell::from(kind),
-                Cell::from(c.postcode.clone().unwrap_or_default()),
-                Cell::from(format!("{:>4}", c.open_cases)),
-            ])
-        })
-        .collect();
-    let header = Row::new(t::HEADER.iter().map(|h| Cell::from(*h))).style(theme.title());
-    let table = Table::new(
-        rows,
-        [
-            Constraint::Min(24),
-            Constraint::Min(20),
-            Constraint::Length(10),
-            Constraint::Length(11),
-        ],
-    )
-    .header(header)
-    .block(block)
-    .row_highlight_style(theme.selected());
-    let mut state = TableState::default()
-        .with_offset(v.offset)
-        .with_selected(Some(v.selected));
-    frame.render_stateful_widget(table, area, &mut state);
+use crate::Result;
+use crate::app::screens::Screen;
+use crate::app::screens::case::CaseView;
+use crate::domain::{Case, Contact, Id, Record, Role};
+use crate::store::{EntryLine, Store};
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct ContactView {
+    pub id: Id<Contact>,
+    pub contact: Option<Record<Contact>>,
+    pub cases: Vec<(Role, Record<Case>)>,
+    pub entries: Vec<EntryLine>,
+    pub selected: usize,
+    pub revealed: bool,
+    /// An unanswered subject access request, shown with its deadline.
+    pub sar: Option<crate::store::SarRequest>,
 }
 
+impl ContactView {
+    pub fn new(id: Id<Contact>) -> ContactView {
+        ContactView {
+            id,
+            contact: None,
+            cases: Vec::new(),
+            entries: Vec::new(),
+            selected: 0,
+            revealed: false,
+            sar: None,
+        }
+    }
+
+    pub fn reload(&mut self, store: &Store) -> Result<()> {
+        self.contact = Some(store.contact(self.id)?);
+        self.sar = store.outstanding_sar(self.id)?;
+        self.cases = store.cases_of_contact(self.id)?;
+        self.entries = store.entry_lines_of_contact(self.id, 200)?;
+        self.selected = self.selected.min(self.cases.len().saturating_sub(1));
+        Ok(())
+    }
+}
+
+// ── Drawing ──
+
 /// `file_key` is named beside an unfiled entry: the key that files it.
-pub fn draw_one(v: &ContactView, file_key: &str, theme: &Theme, frame: &mut Frame, area: Rect) {
+pub fn draw(v: &ContactView, file_key: &str, theme: &Theme, frame: &mut Frame, area: Rect) {
     let Some(c) = &v.contact else {
         frame.render_widget(panel(crate::app::text::tabs::CONTACT, true, theme), area);
         return;
@@ -200,4 +191,49 @@ pub fn draw_one(v: &ContactView, file_key: &str, theme: &Theme, frame: &mut Fram
             .wrap(Wrap { trim: false }),
         entries,
     );
+}
+
+// ── Keys ──
+
+pub const ACTIONS: &[Action] = &[
+    Action::Open,
+    Action::EditContact,
+    Action::FileEntry,
+    Action::Reveal,
+    Action::Back,
+];
+
+impl ContactView {
+    pub fn update(&mut self, action: Action, cx: &mut Cx) -> Result<Effects> {
+        match action {
+            Action::Up => self.selected = self.selected.saturating_sub(1),
+            Action::Down => {
+                self.selected = (self.selected + 1).min(self.cases.len().saturating_sub(1))
+            }
+            Action::Top => self.selected = 0,
+            Action::Bottom => self.selected = self.cases.len().saturating_sub(1),
+            Action::Reveal => self.revealed = !self.revealed,
+            Action::EditContact => {
+                if let Some(c) = &self.contact {
+                    let form = record::contact::form(c, &cx.config.monitoring(), false);
+                    return Ok(form_popup::open(FormKind::EditContact(c.id), form, cx));
+                }
+            }
+            Action::FileEntry => {
+                // Their entries come newest first: the call just taken.
+                return match self.entries.iter().find(|e| e.case.is_none()).map(|e| e.id) {
+                    Some(id) => form_popup::edit_entry(id, cx),
+                    None => Ok(vec![Effect::Status(text::entry::NONE_UNFILED.to_string())]),
+                };
+            }
+            Action::Open => {
+                if let Some((_, c)) = self.cases.get(self.selected) {
+                    let s = Screen::Case(Box::new(CaseView::new(c.id)));
+                    return Ok(vec![Effect::Go(s)]);
+                }
+            }
+            _ => {}
+        }
+        Ok(Vec::new())
+    }
 }

@@ -1,0 +1,162 @@
+//! The whole frame: header (tabs, date or surgery), the screen in front,
+//! the status line, the footer's key hints, and the popups on top. Only
+//! reads the state; each screen and popup draws itself in its own room.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Wrap};
+
+use super::layout::Areas;
+use super::{App, popups, text};
+use crate::ui::{MIN_HEIGHT, MIN_WIDTH, Render, Theme, cut};
+
+impl Render for App {
+    fn render(&self, frame: &mut Frame) {
+        render(self, frame)
+    }
+}
+
+fn render(app: &App, frame: &mut Frame) {
+    let area = frame.area();
+    let theme = Theme::new(app.no_color);
+    if app.privacy {
+        let y = area.height / 2;
+        let line = Paragraph::new(Line::styled(text::PRIVACY, theme.dim()).centered());
+        frame.render_widget(line, Rect::new(area.x, area.y + y, area.width, 1));
+        return;
+    }
+    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+        let p = Paragraph::new(text::TOO_SMALL)
+            .wrap(Wrap { trim: true })
+            .centered();
+        let y = area.height / 2;
+        frame.render_widget(
+            p,
+            Rect::new(
+                area.x,
+                area.y + y.saturating_sub(1),
+                area.width,
+                3.min(area.height),
+            ),
+        );
+        return;
+    }
+    let Areas {
+        header,
+        body,
+        status,
+        footer,
+    } = Areas::of(area);
+    draw_header(app, &theme, frame, header);
+    app.screen.draw(app, &theme, frame, body);
+    if let Some(s) = &app.status {
+        frame.render_widget(
+            Paragraph::new(Line::styled(format!(" {s}"), theme.ok())),
+            status,
+        );
+    }
+    draw_footer(app, &theme, frame, footer);
+    for popup in &app.popups {
+        popups::draw(app, popup, &theme, frame, area);
+    }
+}
+
+fn draw_header(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
+    use unicode_width::UnicodeWidthStr;
+    let current = app.screen.tab();
+    // Wide windows space the tabs out and name the program; narrow ones
+    // keep every tab and the date (or the surgery) in 80 columns.
+    let wide = area.width >= 110;
+    let mut spans = Vec::new();
+    if wide {
+        spans.push(Span::styled(format!(" {} ", text::APP_NAME), theme.title()));
+        spans.push(Span::raw(" "));
+    } else {
+        spans.push(Span::raw(" "));
+    }
+    // The same tabs, in the same order, as a click finds (`mouse::TABS`).
+    for (i, (name, action)) in super::mouse::TABS.iter().enumerate() {
+        let label = format!("{} {name}", app.keymap.label(action));
+        if i == current || wide {
+            let style = if i == current {
+                theme.tab_active()
+            } else {
+                theme.plain()
+            };
+            spans.push(Span::styled(format!(" {label} "), style));
+        } else {
+            spans.push(Span::raw(label));
+        }
+        if i < 5 {
+            spans.push(Span::raw(" "));
+        }
+    }
+    if app.demo {
+        spans.push(Span::styled(format!(" {} ", text::DEMO), theme.warn()));
+    }
+    let left = Line::from(spans);
+    let room = (area.width as usize).saturating_sub(left.width() + 1);
+    let date = app.clock.today().format("%a %-d %b %Y").to_string();
+    // The surgery running, said as fully as the room allows.
+    let right = match &app.surgery {
+        Some(s) => {
+            let since = s
+                .started_at
+                .map(|t| t.format("%H:%M").to_string())
+                .unwrap_or_default();
+            let full = text::surgery::running(&s.venue, &since);
+            [
+                format!("{full}  {date} "),
+                format!("{full} "),
+                format!("{} ", text::surgery::running_at(&s.venue)),
+                // A long venue cut short rather than left out.
+                format!(
+                    "{} ",
+                    text::surgery::running_at(&cut(
+                        &s.venue,
+                        room.saturating_sub(text::surgery::running_at("").width() + 1)
+                            .max(12)
+                    ))
+                ),
+                text::surgery::running_since(&since),
+            ]
+            .into_iter()
+            .find(|c| c.width() <= room)
+            .map(|c| Span::styled(c, theme.warn()))
+        }
+        None => Some(format!("{date} "))
+            .filter(|c| c.width() <= room)
+            .map(Span::raw),
+    };
+    frame.render_widget(Paragraph::new(left), area);
+    if let Some(r) = right {
+        frame.render_widget(Paragraph::new(Line::from(r).right_aligned()), area);
+    }
+}
+
+fn draw_footer(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
+    // Hints are laid out whole, never split across the two lines.
+    let mut lines: Vec<Line> = vec![Line::default()];
+    let mut used = 0usize;
+    for (keys, what) in app.footer_hints() {
+        let w = unicode_width::UnicodeWidthStr::width(keys.as_str())
+            + usize::from(!keys.is_empty())
+            + unicode_width::UnicodeWidthStr::width(what)
+            + 2;
+        if used > 0 && used + w > area.width as usize + 2 {
+            lines.push(Line::default());
+            used = 0;
+        }
+        if let Some(line) = lines.last_mut() {
+            if !keys.is_empty() {
+                line.spans.push(Span::styled(keys, theme.key()));
+                line.spans.push(Span::raw(" "));
+            }
+            line.spans.push(Span::styled(what, theme.dim()));
+            line.spans.push(Span::raw("  "));
+        }
+        used += w;
+    }
+    frame.render_widget(Paragraph::new(lines), area);
+}

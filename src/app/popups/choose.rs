@@ -1,0 +1,134 @@
+//! A list of choices (a status, a role, which referral a reply is to); the
+//! chosen value goes where [`ChoicePurpose`] says.
+
+use ratatui::Frame;
+use ratatui::crossterm::event::KeyEvent;
+use ratatui::layout::Rect;
+use ratatui::widgets::{Clear, List, ListItem, ListState};
+
+use super::{Popup, form as form_popup};
+use crate::app::forms::{self, FormKind};
+use crate::app::{Action, CaseOnScreen, record, text};
+use crate::app::{Cx, Effect, Effects};
+use crate::domain::{CaseStatus, Contact, Id, Outcome as CaseOutcome, Role};
+use crate::ui::widgets::panel;
+use crate::ui::{Theme, centered};
+use crate::{Error, Result};
+
+/// What a list of choices is for.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ChoicePurpose {
+    Status,
+    Outcome,
+    /// Which awaited referral a reply is to (the value is its id).
+    Reply,
+    /// A new role for a person on the case on screen.
+    Role {
+        contact: Id<Contact>,
+        from: Role,
+    },
+}
+
+/// Its keys, from the keymap.
+pub const KEYS: &[Action] = &[Action::Back, Action::Up, Action::Down, Action::Open];
+
+/// A key on the choices on top of `stack`.
+pub fn on_key(
+    stack: &mut Vec<Popup>,
+    case: Option<CaseOnScreen>,
+    key: &KeyEvent,
+    cx: &mut Cx,
+) -> Result<Effects> {
+    let Some(Popup::Choose {
+        options,
+        selected,
+        purpose,
+        ..
+    }) = stack.last_mut()
+    else {
+        return Ok(Vec::new());
+    };
+    match cx.keymap.resolve(key, KEYS) {
+        Some(Action::Back) => return Ok(vec![Effect::Pop]),
+        Some(Action::Up) => *selected = selected.saturating_sub(1),
+        Some(Action::Down) => *selected = (*selected + 1).min(options.len().saturating_sub(1)),
+        Some(Action::Open) => {
+            let value = options.get(*selected).map(|o| o.0.clone());
+            let purpose = purpose.clone();
+            stack.pop();
+            if let Some(v) = value {
+                return chosen(case, purpose, &v, cx);
+            }
+        }
+        _ => {}
+    }
+    Ok(Vec::new())
+}
+
+fn chosen(
+    on_screen: Option<CaseOnScreen>,
+    purpose: ChoicePurpose,
+    value: &str,
+    cx: &mut Cx,
+) -> Result<Effects> {
+    if purpose == ChoicePurpose::Reply {
+        let id: i64 = value
+            .parse()
+            .map_err(|_| Error::invalid(text::reply::NOTHING_AWAITED))?;
+        let kind = FormKind::Reply(Id::new(id));
+        return Ok(form_popup::open(kind, forms::reply(), cx));
+    }
+    let Some(view) = on_screen else {
+        return Ok(Vec::new());
+    };
+    if let ChoicePurpose::Role { contact, from } = purpose {
+        let to: Role = value.parse()?;
+        cx.store.set_case_person_role(view.id, contact, from, to)?;
+        let name = cx.store.contact(contact)?.data.name;
+        let status = record::text::people::role_changed(&name, &to.label().to_lowercase());
+        return Ok(vec![Effect::Refresh, Effect::Status(status)]);
+    }
+    let (id, reference) = match view.case {
+        Some(c) => (c.id, c.reference.clone()),
+        None => return Ok(Vec::new()),
+    };
+    let status = match purpose {
+        ChoicePurpose::Status => {
+            let s: CaseStatus = value.parse()?;
+            cx.store.set_case_status(id, s)?;
+            text::status::status_changed(&reference, s.label())
+        }
+        ChoicePurpose::Outcome => {
+            let o: CaseOutcome = value.parse()?;
+            cx.store.close_case(id, o, cx.clock.today())?;
+            text::status::closed(&reference, o.label())
+        }
+        ChoicePurpose::Reply | ChoicePurpose::Role { .. } => return Ok(Vec::new()),
+    };
+    Ok(vec![Effect::Refresh, Effect::Status(status)])
+}
+
+pub fn draw(
+    title: &str,
+    options: &[(String, String)],
+    selected: &usize,
+    theme: &Theme,
+    frame: &mut Frame,
+    area: Rect,
+) {
+    let h = (options.len() as u16 + 2).min(area.height);
+    let r = centered(area, 50, h);
+    frame.render_widget(Clear, r);
+    let items: Vec<ListItem> = options
+        .iter()
+        .map(|(_, l)| ListItem::new(l.clone()))
+        .collect();
+    let mut state = ListState::default().with_selected(Some(*selected));
+    frame.render_stateful_widget(
+        List::new(items)
+            .block(panel(title, true, theme))
+            .highlight_style(theme.selected()),
+        r,
+        &mut state,
+    );
+}

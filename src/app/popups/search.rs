@@ -1,0 +1,182 @@
+//! Search everything: contacts, cases, entries, the directory; Enter opens
+//! what was found.
+
+use ratatui::Frame;
+use ratatui::crossterm::event::{KeyCode, KeyEvent};
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Clear, List, ListItem, ListState, Paragraph};
+
+use crate::Result;
+use crate::app::text;
+use crate::app::textfield::TextField;
+use crate::app::{Cx, Effect, Effects};
+use crate::domain::Id;
+use crate::store::{Hit, HitKind};
+use crate::ui::widgets::panel;
+use crate::ui::{Theme, centered, cut};
+
+/// How many search results to show.
+const SEARCH_LIMIT: usize = 30;
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct SearchPopup {
+    pub field: TextField,
+    pub hits: Vec<Hit>,
+    pub selected: usize,
+}
+
+impl SearchPopup {
+    pub fn new() -> SearchPopup {
+        SearchPopup {
+            field: TextField::new(),
+            hits: Vec::new(),
+            selected: 0,
+        }
+    }
+
+    pub fn on_key(&mut self, key: &KeyEvent, cx: &mut Cx) -> Result<Effects> {
+        match key.code {
+            KeyCode::Esc => return Ok(vec![Effect::Pop]),
+            KeyCode::Up => self.selected = self.selected.saturating_sub(1),
+            KeyCode::Down => {
+                self.selected = (self.selected + 1).min(self.hits.len().saturating_sub(1))
+            }
+            KeyCode::Enter => {
+                if let Some(hit) = self.hits.get(self.selected) {
+                    // Closed whatever the store says; an error shows instead.
+                    let then = match open_hit(hit, cx) {
+                        Ok(open) => open,
+                        Err(e) => Some(Effect::Push(super::message::error(&e))),
+                    };
+                    return Ok([Effect::Pop].into_iter().chain(then).collect());
+                }
+            }
+            _ => {
+                if self.field.handle_key(key) {
+                    self.hits = cx.store.search(self.field.text(), SEARCH_LIMIT)?;
+                    self.selected = 0;
+                }
+            }
+        }
+        Ok(Vec::new())
+    }
+
+    pub fn paste(&mut self, s: &str, cx: &mut Cx) -> Result<()> {
+        self.field.insert_str(s);
+        self.hits = cx.store.search(self.field.text(), SEARCH_LIMIT)?;
+        self.selected = 0;
+        Ok(())
+    }
+}
+
+impl Default for SearchPopup {
+    fn default() -> Self {
+        SearchPopup::new()
+    }
+}
+
+/// Where a hit opens: its case's page, or its contact's.
+fn open_hit(hit: &Hit, cx: &Cx) -> Result<Option<Effect>> {
+    let open = match hit.kind {
+        HitKind::Contact => Effect::OpenContact(Id::new(hit.id)),
+        HitKind::Case => Effect::OpenCase(Id::new(hit.id)),
+        HitKind::Entry => match cx.store.entry_line(Id::new(hit.id))? {
+            Some(e) => match (e.case, e.contact_id) {
+                (Some((case, _)), _) => Effect::OpenCase(case),
+                (None, Some(c)) => Effect::OpenContact(c),
+                (None, None) => return Ok(None),
+            },
+            None => return Ok(None),
+        },
+        HitKind::Directory => {
+            let found = cx
+                .store
+                .directory()?
+                .into_iter()
+                .find(|(d, _)| d.id.raw() == hit.id);
+            match found {
+                Some((_, contact)) => Effect::OpenContact(contact.id),
+                None => return Ok(None),
+            }
+        }
+    };
+    Ok(Some(open))
+}
+
+pub fn draw(p: &SearchPopup, theme: &Theme, frame: &mut Frame, area: Rect) {
+    let r = centered(area, 90, area.height.saturating_sub(4));
+    frame.render_widget(Clear, r);
+    let block = panel(text::search::TITLE, true, theme);
+    let inner = block.inner(r);
+    frame.render_widget(block, r);
+    let [input, hint, results] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Length(1),
+        Constraint::Min(1),
+    ])
+    .areas(inner);
+    let (lines, (_, col)) = p.field.wrapped(u16::MAX / 2);
+    let shown = lines.first().cloned().unwrap_or_default();
+    frame.render_widget(
+        Paragraph::new(Line::from(vec![
+            Span::styled("> ", theme.key()),
+            Span::raw(shown),
+        ])),
+        input,
+    );
+    frame.set_cursor_position((
+        input.x + 2 + col.min(input.width.saturating_sub(3)),
+        input.y,
+    ));
+    frame.render_widget(
+        Paragraph::new(Line::styled(text::search::HINT, theme.dim())),
+        hint,
+    );
+    if p.hits.is_empty() {
+        if !p.field.is_empty() {
+            frame.render_widget(
+                Paragraph::new(Line::styled(text::search::NOTHING, theme.dim())),
+                results,
+            );
+        }
+        return;
+    }
+    let width = results.width as usize;
+    let items: Vec<ListItem> = p
+        .hits
+        .iter()
+        .map(|h| {
+            let kind = match h.kind {
+                HitKind::Contact => text::search::CONTACT,
+                HitKind::Case => text::search::CASE,
+                HitKind::Entry => text::search::ENTRY,
+                HitKind::Directory => text::search::DIRECTORY,
+            };
+            let title = if h.confidential {
+                text::search::MASKED.to_string()
+            } else {
+                h.title.clone()
+            };
+            ListItem::new(vec![
+                Line::from(vec![
+                    Span::styled(format!("{kind:<9} "), theme.key()),
+                    Span::raw(cut(&title, width.saturating_sub(10))),
+                ]),
+                Line::styled(
+                    format!(
+                        "          {}",
+                        cut(&text::search::facts(&h.detail), width.saturating_sub(10))
+                    ),
+                    theme.dim(),
+                ),
+            ])
+        })
+        .collect();
+    let mut state = ListState::default().with_selected(Some(p.selected));
+    frame.render_stateful_widget(
+        List::new(items).highlight_style(theme.selected()),
+        results,
+        &mut state,
+    );
+}

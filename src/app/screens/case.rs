@@ -1,0 +1,450 @@
+//! One case: the facts, the people (caution first and loud), the timeline,
+//! referrals and follow-ups, in one page that scrolls.
+
+use crate::app::forms::{self, FormKind};
+use crate::app::popups::{ChoicePurpose, Popup, form as form_popup};
+use crate::app::{Action, Cx, Effect, Effects, layout, record, record_forms, text};
+use crate::domain::EntryKind;
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Wrap};
+
+use crate::app::text::case as t;
+use crate::ui::Theme;
+use crate::ui::widgets::{entry_head, entry_text, panel};
+
+use crate::Result;
+use crate::app::form::Match;
+use crate::app::match_of;
+use crate::app::screens::Screen;
+use crate::app::screens::contact::ContactView;
+use crate::domain::{Case, CaseStatus, Contact, Id, Record, Role};
+use crate::store::{EntryLine, FollowUpLine, ReferralLine, Store};
+
+/// Timeline entries shown on a case (the latest ones of a very long case).
+const TIMELINE: usize = 500;
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct CaseView {
+    pub id: Id<Case>,
+    pub case: Option<Record<Case>>,
+    pub people: Vec<(Role, Record<Contact>)>,
+    pub entries: Vec<EntryLine>,
+    pub referrals: Vec<ReferralLine>,
+    pub follow_ups: Vec<FollowUpLine>,
+    /// Attachments of the timeline's entries (one line each under its entry).
+    pub attachments: Vec<crate::store::AttachmentLine>,
+    /// Confidential entries shown.
+    pub revealed: bool,
+    pub scroll: u16,
+}
+
+impl CaseView {
+    pub fn new(id: Id<Case>) -> CaseView {
+        CaseView {
+            id,
+            case: None,
+            people: Vec::new(),
+            entries: Vec::new(),
+            referrals: Vec::new(),
+            follow_ups: Vec::new(),
+            attachments: Vec::new(),
+            revealed: false,
+            scroll: 0,
+        }
+    }
+
+    pub fn reload(&mut self, store: &Store) -> Result<()> {
+        self.case = Some(store.case(self.id)?);
+        self.people = store.case_people(self.id)?;
+        self.entries = store.entry_lines_of_case(self.id, TIMELINE)?;
+        self.referrals = store.referral_lines_of_case(self.id)?;
+        self.follow_ups = store.follow_up_lines_of_case(self.id)?;
+        self.attachments = store.attachments_of_case(self.id)?;
+        Ok(())
+    }
+
+    pub fn reference(&self) -> Option<String> {
+        self.case.as_ref().map(|c| c.reference.clone())
+    }
+
+    /// The case as forms offer it: (reference, title).
+    pub fn case_ref(&self) -> Option<(String, String)> {
+        self.case
+            .as_ref()
+            .map(|c| (c.reference.clone(), c.title.clone()))
+    }
+
+    /// The constituent, for forms filled in ahead.
+    pub fn constituent_match(&self) -> Option<Match> {
+        self.people
+            .iter()
+            .find(|(r, _)| *r == Role::Constituent)
+            .or_else(|| self.people.first())
+            .map(|(_, c)| match_of(c))
+    }
+}
+
+// ── Drawing ──
+
+/// How far the case page scrolls in the body `area`: the very lines drawn,
+/// measured in one place (`layout`).
+pub fn max_scroll(v: &CaseView, area: Rect) -> u16 {
+    crate::app::layout::max_scroll(&lines(v, &Theme::new(true)), area)
+}
+
+pub fn draw(v: &CaseView, theme: &Theme, frame: &mut Frame, area: Rect) {
+    if v.case.is_none() {
+        frame.render_widget(panel(crate::app::text::tabs::CASE, true, theme), area);
+        return;
+    }
+    let max = max_scroll(v, area);
+    let block = panel(crate::app::text::tabs::CASE, true, theme);
+    let para = Paragraph::new(lines(v, theme))
+        .block(block)
+        .wrap(Wrap { trim: false });
+    frame.render_widget(para.scroll((v.scroll.min(max), 0)), area);
+}
+
+fn lines<'a>(v: &'a CaseView, theme: &Theme) -> Vec<Line<'a>> {
+    let Some(c) = &v.case else {
+        return Vec::new();
+    };
+    let mut lines: Vec<Line> = Vec::new();
+    // Caution first: a personal-safety marker must not be scrolled past.
+    for (_, p) in v.people.iter().filter(|(_, p)| p.caution.is_some()) {
+        lines.push(Line::styled(
+            format!(
+                " ⚠ {}: {} — {} ",
+                t::CAUTION,
+                p.name,
+                p.caution.as_deref().unwrap_or("")
+            ),
+            theme.caution(),
+        ));
+    }
+    let mut head = vec![
+        Span::styled(format!("{}  {}", c.reference, c.title), theme.title()),
+        Span::raw("  "),
+        Span::styled(format!("[{}]", c.status.label()), theme.warn()),
+    ];
+    if let Some(o) = c.outcome {
+        head.push(Span::raw(format!(" {}", o.label())));
+    }
+    lines.push(Line::from(head));
+    let mut meta = format!(
+        "{} · {} · {} · {} {}",
+        c.kind.label(),
+        crate::app::text::category(&c.category),
+        c.channel.label(),
+        t::OPENED,
+        c.opened.format("%d %b %Y")
+    );
+    if let Some(d) = c.closed {
+        meta.push_str(&format!(" · {} {}", t::CLOSED, d.format("%d %b %Y")));
+    }
+    meta.push_str(&crate::app::record::text::screen::case_extra(c));
+    lines.push(Line::styled(meta, theme.dim()));
+    if let Some(note) = &c.outcome_note {
+        lines.push(Line::from(format!("{}: {note}", t::OUTCOME_NOTE)));
+    }
+    let place = [c.location.clone(), c.postcode.clone()]
+        .into_iter()
+        .flatten()
+        .collect::<Vec<_>>()
+        .join(", ");
+    if !place.is_empty() {
+        lines.push(Line::from(place));
+    }
+    let consent = match c.consent_to_share {
+        Some(true) => Line::styled(t::CONSENT_YES, theme.ok()),
+        Some(false) => Line::styled(t::CONSENT_NO, theme.error()),
+        None => Line::styled(t::CONSENT_UNKNOWN, theme.warn()),
+    };
+    let consent = match c.consent_on {
+        Some(d) if c.consent_to_share.is_some() => {
+            let style = consent.style;
+            let mut spans = consent.spans;
+            spans.push(Span::styled(
+                crate::app::record::text::screen::consent_on(d),
+                style,
+            ));
+            Line::from(spans)
+        }
+        _ => consent,
+    };
+    lines.push(consent);
+
+    for (title, value) in [
+        (t::FACTS, &c.facts),
+        (t::WANTS, &c.wants),
+        (t::HISTORY, &c.history),
+        (t::OTHERS, &c.others_involved),
+    ] {
+        if let Some(text) = value {
+            lines.push(Line::from(""));
+            lines.push(Line::styled(title, theme.title()));
+            lines.extend(text.lines().map(|l| Line::from(l.to_string())));
+        }
+    }
+
+    lines.push(Line::from(""));
+    lines.push(Line::styled(t::PEOPLE, theme.title()));
+    for (role, p) in &v.people {
+        let mark = if p.caution.is_some() {
+            Span::styled("⚠ ", theme.caution())
+        } else {
+            Span::raw("  ")
+        };
+        let mut spans = vec![
+            mark,
+            Span::raw(format!("{} ", p.name)),
+            Span::styled(format!("({})", role.label()), theme.dim()),
+        ];
+        let reach = [p.phone.clone(), p.email.clone()]
+            .into_iter()
+            .flatten()
+            .collect::<Vec<_>>()
+            .join(" · ");
+        if !reach.is_empty() {
+            spans.push(Span::raw(format!("  {reach}")));
+        }
+        lines.push(Line::from(spans));
+    }
+
+    lines.push(Line::from(""));
+    lines.push(Line::styled(t::FOLLOW_UPS, theme.title()));
+    if v.follow_ups.is_empty() {
+        lines.push(Line::styled(format!("  {}", t::NO_FOLLOW_UPS), theme.dim()));
+    }
+    for f in &v.follow_ups {
+        let (mark, style) = match f.done_on {
+            Some(d) => (format!("{} {}", t::DONE, d.format("%d %b")), theme.dim()),
+            None => (f.due_on.format("%d %b %Y").to_string(), theme.warn()),
+        };
+        lines.push(Line::from(vec![
+            Span::styled(format!("  {mark}  "), style),
+            Span::raw(f.what.clone()),
+        ]));
+    }
+
+    lines.push(Line::from(""));
+    lines.push(Line::styled(t::REFERRALS, theme.title()));
+    if v.referrals.is_empty() {
+        lines.push(Line::styled(format!("  {}", t::NO_REFERRALS), theme.dim()));
+    }
+    for r in &v.referrals {
+        let state = match r.reply_on {
+            Some(d) => format!("{} {}", t::REPLIED, d.format("%d %b")),
+            None => format!("{} {}", t::REPLY_DUE, r.due_on.format("%d %b")),
+        };
+        let council = r
+            .council_ref
+            .as_deref()
+            .map(|x| format!(" · {x}"))
+            .unwrap_or_default();
+        lines.push(Line::from(format!(
+            "  {} → {}{council} · {state}",
+            r.referred_on.format("%d %b"),
+            r.to
+        )));
+    }
+
+    lines.push(Line::from(""));
+    lines.push(Line::styled(t::TIMELINE, theme.title()));
+    if v.entries.is_empty() {
+        lines.push(Line::styled(format!("  {}", t::NO_ENTRIES), theme.dim()));
+    }
+    for e in &v.entries {
+        lines.push(entry_head(e, theme));
+        let text = entry_text(e, v.revealed, t::MASKED);
+        let style = if e.confidential && !v.revealed {
+            theme.warn()
+        } else {
+            theme.plain()
+        };
+        lines.extend(text.lines().map(|l| Line::styled(format!("  {l}"), style)));
+        let attached: Vec<_> = v.attachments.iter().filter(|a| a.entry == e.id).collect();
+        if e.confidential && !v.revealed {
+            if !attached.is_empty() {
+                lines.push(Line::styled(
+                    format!("  {}", t::attachments_hidden(attached.len())),
+                    theme.dim(),
+                ));
+            }
+        } else {
+            for a in attached {
+                lines.push(Line::styled(
+                    format!(
+                        "  {}",
+                        t::attachment(
+                            a.id,
+                            &crate::mail::words::clean(&a.filename),
+                            &crate::mail::words::size(a.size)
+                        )
+                    ),
+                    theme.dim(),
+                ));
+            }
+        }
+    }
+
+    lines
+}
+
+// ── Keys ──
+
+pub const ACTIONS: &[Action] = &[
+    Action::AddEntry,
+    Action::AddFollowUp,
+    Action::Refer,
+    Action::RecordReply,
+    Action::TakeMail,
+    Action::Draft,
+    Action::ChangeStatus,
+    Action::CloseCase,
+    Action::EditCase,
+    Action::CasePeople,
+    Action::Reveal,
+    Action::Open,
+    Action::Back,
+];
+
+impl CaseView {
+    pub fn update(&mut self, action: Action, cx: &mut Cx) -> Result<Effects> {
+        let today = cx.clock.today();
+        let closed = self.case.as_ref().is_some_and(|c| c.is_closed());
+        match action {
+            Action::Up => self.scroll = self.scroll.saturating_sub(1),
+            Action::Down | Action::PageDown | Action::Bottom => {
+                let max = max_scroll(self, layout::Areas::of_size(cx.size).body);
+                let by = match action {
+                    Action::Down => 1,
+                    Action::PageDown => 10,
+                    _ => u16::MAX,
+                };
+                self.scroll = self.scroll.saturating_add(by).min(max);
+            }
+            Action::PageUp => self.scroll = self.scroll.saturating_sub(10),
+            Action::Top => self.scroll = 0,
+            Action::Reveal => self.revealed = !self.revealed,
+            Action::AddEntry => {
+                let (case, who) = (self.case_ref(), self.constituent_match());
+                let kind = if cx.surgery {
+                    EntryKind::SurgeryVisit
+                } else {
+                    EntryKind::Note
+                };
+                let form = forms::quick_log(case.as_ref(), who, kind);
+                return Ok(form_popup::open(FormKind::QuickLog, form, cx));
+            }
+            Action::AddFollowUp => {
+                if let Some(c) = &self.case {
+                    let kind = FormKind::FollowUp {
+                        case: c.id,
+                        contact: self.constituent_match().map(|m| m.id),
+                    };
+                    return Ok(form_popup::open(kind, forms::follow_up(), cx));
+                }
+            }
+            Action::ChangeStatus => {
+                let options = CaseStatus::ALL
+                    .iter()
+                    .filter(|s| **s != CaseStatus::Closed)
+                    .map(|s| (s.as_str().to_string(), s.label().to_string()))
+                    .collect();
+                return Ok(vec![Effect::Push(Popup::Choose {
+                    title: text::case::CHOOSE_STATUS,
+                    options,
+                    selected: 0,
+                    purpose: ChoicePurpose::Status,
+                })]);
+            }
+            Action::CloseCase if closed => {
+                return Ok(vec![Effect::Status(text::case::ALREADY_CLOSED.to_string())]);
+            }
+            Action::CloseCase => {
+                let open = cx.store.open_follow_up_count(self.id)?;
+                let form = record_forms::close_case(open);
+                return Ok(form_popup::open(FormKind::CloseCase(self.id), form, cx));
+            }
+            Action::EditCase => {
+                if let Some(c) = &self.case {
+                    let kind = FormKind::EditCase {
+                        id: c.id,
+                        opened: c.opened,
+                    };
+                    let form = record::case::form(c, &cx.config.categories());
+                    return Ok(form_popup::open(kind, form, cx));
+                }
+            }
+            Action::CasePeople => return Ok(vec![Effect::Push(Popup::People { selected: 0 })]),
+            Action::Open => {
+                if let Some((_, c)) = self.people.first() {
+                    let s = Screen::Contact(Box::new(ContactView::new(c.id)));
+                    return Ok(vec![Effect::Go(s)]);
+                }
+            }
+            Action::Refer if closed => {
+                return Ok(vec![Effect::Status(text::case::ALREADY_CLOSED.to_string())]);
+            }
+            Action::Refer => {
+                let copied = crate::domain::rules::copy_constituent_in_by_default(
+                    cx.store.case_has_confidential_entries(self.id)?,
+                );
+                let form = forms::refer(today, cx.config.referral_reply_days, copied);
+                return Ok(form_popup::open(FormKind::Refer(self.id), form, cx));
+            }
+            Action::TakeMail => {
+                return Ok(form_popup::open(
+                    FormKind::TakeMail(self.id),
+                    forms::take_mail(),
+                    cx,
+                ));
+            }
+            Action::Draft => {
+                let form = forms::draft(cx.templates);
+                return Ok(form_popup::open(FormKind::Draft(self.id), form, cx));
+            }
+            Action::RecordReply => return self.record_reply(cx),
+            _ => {}
+        }
+        Ok(Vec::new())
+    }
+
+    /// A reply to the one referral awaited, or a choice among several.
+    fn record_reply(&self, cx: &mut Cx) -> Result<Effects> {
+        let awaited = cx.store.awaiting_referrals(self.id)?;
+        match awaited.as_slice() {
+            [] => Ok(vec![Effect::Status(
+                text::reply::NOTHING_AWAITED.to_string(),
+            )]),
+            [one] => Ok(form_popup::open(
+                FormKind::Reply(one.id),
+                forms::reply(),
+                cx,
+            )),
+            many => {
+                let mut options = Vec::new();
+                for r in many {
+                    let to = cx.store.contact(r.to)?;
+                    options.push((
+                        r.id.raw().to_string(),
+                        text::reply::option(
+                            &to.name,
+                            &r.referred_on.format("%-d %b").to_string(),
+                            &r.due_on.format("%-d %b").to_string(),
+                        ),
+                    ));
+                }
+                Ok(vec![Effect::Push(Popup::Choose {
+                    title: text::reply::CHOOSE,
+                    options,
+                    selected: 0,
+                    purpose: ChoicePurpose::Reply,
+                })])
+            }
+        }
+    }
+}

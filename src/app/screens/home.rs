@@ -1,0 +1,435 @@
+//! Home: what is due, open cases by status, the latest in the diary, and the
+//! bigger picture.
+
+use crate::app::popups::{Confirmed, Popup, form as form_popup};
+use crate::app::{Action, Cx, Effect, Effects, text};
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{List, ListItem, ListState, Paragraph, Wrap};
+
+use crate::app::App;
+use crate::app::text::home as t;
+use crate::ui::widgets::panel;
+use crate::ui::{Theme, cut, short_date};
+use chrono::NaiveDate;
+
+use crate::Result;
+use crate::app::screens::Screen;
+use crate::app::screens::paging::step;
+use crate::app::screens::{case::CaseView, cases::CasesView, contact::ContactView};
+use crate::config::Config;
+use crate::domain::CaseStatus;
+use crate::report::patterns::Cluster;
+use crate::store::{DueCounts, EntryLine, FollowUpLine, LateReferral, NeedsUpdate, Store};
+
+/// Rows shown in each home panel.
+const HOME_ROWS: usize = 50;
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum HomePanel {
+    #[default]
+    FollowUps,
+    OpenCases,
+    Latest,
+    Alerts,
+}
+
+impl HomePanel {
+    pub fn next(self) -> HomePanel {
+        match self {
+            HomePanel::FollowUps => HomePanel::OpenCases,
+            HomePanel::OpenCases => HomePanel::Latest,
+            HomePanel::Latest => HomePanel::Alerts,
+            HomePanel::Alerts => HomePanel::FollowUps,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct HomeView {
+    /// The "Due" panel, in three sections: follow-ups due or overdue, replies
+    /// late from referrals, and cases whose constituent needs an update.
+    pub follow_ups: Vec<FollowUpLine>,
+    pub late_referrals: Vec<LateReferral>,
+    pub needs_update: Vec<NeedsUpdate>,
+    /// How many of each there are; the lists hold the first few.
+    pub due_totals: DueCounts,
+    pub open_counts: Vec<(CaseStatus, u64)>,
+    pub latest: Vec<EntryLine>,
+    /// The bigger picture: clusters of similar cases in one area lately.
+    pub alerts: Vec<Cluster>,
+    pub focus: HomePanel,
+    pub selected: usize,
+    pub today: Option<NaiveDate>,
+}
+
+impl HomeView {
+    pub fn load(&mut self, store: &Store, today: NaiveDate, config: &Config) -> Result<()> {
+        let patterns = &config.patterns;
+        self.follow_ups = store.due_follow_up_lines(today, HOME_ROWS)?;
+        self.late_referrals = store.late_referrals(today, HOME_ROWS)?;
+        self.needs_update = store.needs_update(today, config.keep_informed_days, HOME_ROWS)?;
+        self.due_totals = store.due_counts(today, config.keep_informed_days)?;
+        self.open_counts = store.open_case_counts()?;
+        self.latest = store.latest_entry_lines(HOME_ROWS)?;
+        // Clusters still forming: cases opened within two windows of today.
+        // Bounded by date, so the cost does not grow with the diary's age.
+        let since = crate::dates::shift(today, -2 * i64::from(patterns.window_days));
+        self.alerts = store.clusters(since, patterns.window_days, patterns.min_cases)?;
+        self.today = Some(today);
+        self.selected = self.selected.min(self.len().saturating_sub(1));
+        Ok(())
+    }
+
+    fn len(&self) -> usize {
+        match self.focus {
+            HomePanel::FollowUps => {
+                self.follow_ups.len() + self.late_referrals.len() + self.needs_update.len()
+            }
+            HomePanel::OpenCases => self.open_counts.len(),
+            HomePanel::Latest => self.latest.len(),
+            HomePanel::Alerts => self.alerts.len(),
+        }
+    }
+
+    pub fn step(&mut self, by: i64) {
+        self.selected = step(self.selected, by, self.len());
+    }
+
+    /// The screen Enter opens from the focused panel.
+    pub fn target(&self) -> Option<Screen> {
+        match self.focus {
+            HomePanel::FollowUps => match self.due_item()? {
+                DueItem::FollowUp(f) => match (&f.case, f.contact_id) {
+                    (Some((id, _)), _) => Some(Screen::Case(Box::new(CaseView::new(*id)))),
+                    (None, Some(c)) => Some(Screen::Contact(Box::new(ContactView::new(c)))),
+                    _ => None,
+                },
+                DueItem::LateReferral(r) => Some(Screen::Case(Box::new(CaseView::new(r.case.id)))),
+                DueItem::NeedsUpdate(n) => Some(Screen::Case(Box::new(CaseView::new(n.case.id)))),
+            },
+            HomePanel::OpenCases => {
+                let (status, _) = self.open_counts.get(self.selected)?;
+                let mut v = CasesView::default();
+                v.filter.status = Some(*status);
+                v.filter.open_only = false;
+                Some(Screen::Cases(v))
+            }
+            HomePanel::Latest => {
+                let e = self.latest.get(self.selected)?;
+                match (&e.case, e.contact_id) {
+                    (Some((id, _)), _) => Some(Screen::Case(Box::new(CaseView::new(*id)))),
+                    (None, Some(c)) => Some(Screen::Contact(Box::new(ContactView::new(c)))),
+                    _ => None,
+                }
+            }
+            HomePanel::Alerts => {
+                // The cluster's cases: its category in its area.
+                let c = self.alerts.get(self.selected)?;
+                let mut v = CasesView::default();
+                v.filter.open_only = false;
+                v.filter.category = Some(c.category.clone());
+                v.filter.area = Some(c.area.clone());
+                v.area_label = Some(c.place.clone());
+                Some(Screen::Cases(v))
+            }
+        }
+    }
+}
+
+/// One line of the home screen's "Due" panel.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum DueItem<'a> {
+    FollowUp(&'a FollowUpLine),
+    LateReferral(&'a LateReferral),
+    NeedsUpdate(&'a NeedsUpdate),
+}
+
+impl HomeView {
+    /// The selected line of the "Due" panel (its sections run on).
+    pub fn due_item(&self) -> Option<DueItem<'_>> {
+        let i = self.selected;
+        let (f, l) = (self.follow_ups.len(), self.late_referrals.len());
+        if i < f {
+            self.follow_ups.get(i).map(DueItem::FollowUp)
+        } else if i < f + l {
+            self.late_referrals.get(i - f).map(DueItem::LateReferral)
+        } else {
+            self.needs_update.get(i - f - l).map(DueItem::NeedsUpdate)
+        }
+    }
+}
+
+// ── Drawing ──
+
+pub fn draw(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
+    let v = &app.home;
+    let [top, bottom] =
+        Layout::vertical([Constraint::Percentage(55), Constraint::Percentage(45)]).areas(area);
+    let [due_area, open_area] =
+        Layout::horizontal([Constraint::Percentage(62), Constraint::Percentage(38)]).areas(top);
+    let [latest_area, alerts_area] =
+        Layout::horizontal([Constraint::Percentage(62), Constraint::Percentage(38)]).areas(bottom);
+    let today = v.today.unwrap_or_else(|| app.clock.today());
+    let sel = |p: HomePanel| (v.focus == p).then_some(v.selected);
+
+    // Due: follow-ups due today and overdue, replies late, cases to update;
+    // a heading over each section that has something in it.
+    let width = due_area.width.saturating_sub(2) as usize;
+    let mut items: Vec<ListItem> = Vec::new();
+    // Where each selectable line sits among the items (headings are not).
+    let mut at: Vec<usize> = Vec::new();
+    let two = |mut spans: Vec<Span<'static>>, rest: String| {
+        if let Some(last) = spans.pop() {
+            let before: usize = spans.iter().map(Span::width).sum();
+            spans.push(Span::styled(
+                cut(&last.content, width.saturating_sub(before)),
+                last.style,
+            ));
+        }
+        ListItem::new(vec![
+            Line::from(spans),
+            Line::from(format!("  {}", cut(&rest, width.saturating_sub(2)))),
+        ])
+    };
+    let heading = |text: String| ListItem::new(Line::styled(text, theme.title()));
+    if !v.follow_ups.is_empty() {
+        items.push(heading(t::section_follow_ups(v.due_totals.follow_ups)));
+    }
+    for f in &v.follow_ups {
+        let (when, style) = if f.due_on < today {
+            (
+                format!("{} {}", short_date(f.due_on, today), t::OVERDUE),
+                theme.error(),
+            )
+        } else {
+            (t::TODAY.to_string(), theme.warn())
+        };
+        let mut who = f.contact.clone().unwrap_or_default();
+        if let Some((_, r)) = &f.case {
+            who = format!("{who} · {r}");
+        }
+        at.push(items.len());
+        items.push(two(
+            vec![Span::styled(format!("{when}  "), style), Span::raw(who)],
+            f.what.clone(),
+        ));
+    }
+    if !v.late_referrals.is_empty() {
+        items.push(heading(t::section_late(v.due_totals.late_referrals)));
+    }
+    for r in &v.late_referrals {
+        let due = t::reply_was_due(&short_date(r.due_on, today));
+        let to = match &r.department {
+            Some(d) => format!("{} ({d})", r.to.name),
+            None => r.to.name.clone(),
+        };
+        at.push(items.len());
+        items.push(two(
+            vec![
+                Span::styled(format!("{due}  "), theme.error()),
+                Span::raw(format!("{} · {to}", r.case.reference)),
+            ],
+            r.case.title.clone(),
+        ));
+    }
+    if !v.needs_update.is_empty() {
+        items.push(heading(t::section_update(v.due_totals.needs_update)));
+    }
+    for n in &v.needs_update {
+        let since = match n.last_contact {
+            Some(d) => t::no_news_since(&short_date(d, today)),
+            None => t::NEVER_UPDATED.to_string(),
+        };
+        let mut head = vec![Span::styled(format!("{since}  "), theme.warn())];
+        if n.constituent.caution {
+            head.push(Span::styled("⚠ ", theme.caution()));
+        }
+        head.push(Span::raw(format!(
+            "{} · {}",
+            n.constituent.name, n.case.reference
+        )));
+        at.push(items.len());
+        items.push(two(head, n.case.title.clone()));
+    }
+    let due_sel = sel(HomePanel::FollowUps).map(|i| at.get(i).copied().unwrap_or(0));
+    list(
+        frame,
+        due_area,
+        t::FOLLOW_UPS,
+        items,
+        t::NO_FOLLOW_UPS,
+        due_sel,
+        theme,
+    );
+
+    // Open cases by status.
+    let items: Vec<ListItem> = v
+        .open_counts
+        .iter()
+        .map(|(s, n)| ListItem::new(format!("{n:>6}  {}", s.as_str().replace('_', " "))))
+        .collect();
+    list(
+        frame,
+        open_area,
+        t::OPEN_CASES,
+        items,
+        t::NO_OPEN_CASES,
+        sel(HomePanel::OpenCases),
+        theme,
+    );
+
+    // Latest entries.
+    let width = latest_area.width.saturating_sub(2) as usize;
+    // An unfiled entry says how to file it.
+    let unfiled = t::unfiled(&app.keymap.label(&crate::app::Action::EditEntry));
+    let items: Vec<ListItem> = v
+        .latest
+        .iter()
+        .map(|e| {
+            let filed = e.case.as_ref().map(|c| c.1.as_str()).unwrap_or(&unfiled);
+            let head = format!(
+                "{} {} · {} · {}",
+                e.at.format("%d %b %H:%M"),
+                e.kind.label(),
+                e.contact.as_deref().unwrap_or(""),
+                filed
+            );
+            let body = crate::ui::widgets::entry_text(e, false, crate::app::text::case::MASKED);
+            ListItem::new(vec![
+                Line::styled(cut(&head, width), theme.dim()),
+                Line::from(format!("  {}", cut(&body, width.saturating_sub(2)))),
+            ])
+        })
+        .collect();
+    let empty = t::no_entries(
+        &app.keymap.label(&crate::app::Action::LogCall),
+        &app.keymap.label(&crate::app::Action::NewCase),
+    );
+    list(
+        frame,
+        latest_area,
+        t::LATEST,
+        items,
+        &empty,
+        sel(HomePanel::Latest),
+        theme,
+    );
+
+    // The bigger picture: clusters of similar cases in one area.
+    let width = alerts_area.width.saturating_sub(2) as usize;
+    let items: Vec<ListItem> = v
+        .alerts
+        .iter()
+        .map(|c| {
+            let head = t::cluster(
+                c.cases.len(),
+                &crate::app::text::category(&c.category),
+                &c.place,
+            );
+            let span = format!(
+                "  {} – {}",
+                c.first.format("%d %b"),
+                c.last.format("%d %b %Y")
+            );
+            ListItem::new(vec![
+                Line::styled(cut(&head, width), theme.warn()),
+                Line::from(cut(&span, width)),
+            ])
+        })
+        .collect();
+    list(
+        frame,
+        alerts_area,
+        t::BIGGER_PICTURE,
+        items,
+        t::NO_ALERTS,
+        sel(HomePanel::Alerts),
+        theme,
+    );
+}
+
+fn list(
+    frame: &mut Frame,
+    area: Rect,
+    title: &str,
+    items: Vec<ListItem>,
+    empty: &str,
+    selected: Option<usize>,
+    theme: &Theme,
+) {
+    let block = panel(title, selected.is_some(), theme);
+    if items.is_empty() {
+        frame.render_widget(
+            Paragraph::new(Line::styled(empty, theme.dim()))
+                .block(block)
+                .wrap(Wrap { trim: true }),
+            area,
+        );
+        return;
+    }
+    let mut state = ListState::default().with_selected(selected);
+    let list = List::new(items)
+        .block(block)
+        .highlight_style(theme.selected());
+    frame.render_stateful_widget(list, area, &mut state);
+}
+
+// ── Keys ──
+
+pub const ACTIONS: &[Action] = &[
+    Action::Open,
+    Action::NextPanel,
+    Action::Done,
+    Action::Undo,
+    Action::EditEntry,
+    Action::DeleteEntry,
+    Action::Quit,
+];
+
+impl HomeView {
+    pub fn update(&mut self, action: Action, cx: &mut Cx) -> Result<Effects> {
+        match action {
+            Action::NextPanel => self.focus = self.focus.next(),
+            a if a.is_movement() => self.step(a.distance(10)),
+            Action::Done => {
+                if self.focus == HomePanel::FollowUps
+                    && let Some(DueItem::FollowUp(f)) = self.due_item()
+                {
+                    let id = f.id;
+                    cx.store.complete_follow_up(id, cx.clock.today())?;
+                    let status = text::status::follow_up_done(&cx.keymap.label(&Action::Undo));
+                    return Ok(vec![
+                        Effect::Refresh,
+                        Effect::Undoable(id),
+                        Effect::Status(status),
+                    ]);
+                }
+            }
+            Action::Open => {
+                if let Some(s) = self.target() {
+                    return Ok(vec![Effect::Go(s)]);
+                }
+            }
+            Action::EditEntry | Action::DeleteEntry => {
+                let selected = (self.focus == HomePanel::Latest)
+                    .then(|| self.latest.get(self.selected))
+                    .flatten()
+                    .map(|e| e.id);
+                return match selected {
+                    None => Ok(vec![Effect::Status(text::entry::NOTHING.to_string())]),
+                    Some(id) if action == Action::DeleteEntry => {
+                        Ok(vec![Effect::Push(Popup::Confirm {
+                            question: text::entry::DELETE.to_string(),
+                            then: Confirmed::DeleteEntry(id),
+                        })])
+                    }
+                    Some(id) => form_popup::edit_entry(id, cx),
+                };
+            }
+            _ => {}
+        }
+        Ok(Vec::new())
+    }
+}
