@@ -2,72 +2,11 @@
 //! with `c`, a name, Tab, text, Enter, quit with `q`. Waits are for a stable
 //! screen showing what is expected, each bounded.
 
-use std::io::{Read, Write};
-use std::sync::mpsc::{Receiver, channel};
-use std::time::{Duration, Instant};
+mod common;
 
-use portable_pty::{CommandBuilder, PtySize, native_pty_system};
+use std::time::Duration;
 
-struct Term {
-    parser: vt100::Parser,
-    rx: Receiver<Vec<u8>>,
-    /// Every byte the program wrote, to check the modes it left.
-    raw: Vec<u8>,
-}
-
-/// Waits (bounded) for the program to end; kills it and fails with `why`.
-fn wait_exit(
-    child: &mut (dyn portable_pty::Child + Send + Sync),
-    limit: Duration,
-    why: &str,
-) -> portable_pty::ExitStatus {
-    let start = Instant::now();
-    loop {
-        if let Some(status) = child.try_wait().expect("waited") {
-            return status;
-        }
-        if start.elapsed() > limit {
-            let _ = child.kill();
-            panic!("{why}");
-        }
-        std::thread::sleep(Duration::from_millis(20));
-    }
-}
-
-impl Term {
-    /// Collects what the program wrote last, until it has been quiet a moment.
-    fn drain(&mut self) {
-        let deadline = Instant::now() + Duration::from_secs(2);
-        while Instant::now() < deadline {
-            match self.rx.recv_timeout(Duration::from_millis(100)) {
-                Ok(bytes) => self.raw.extend_from_slice(&bytes),
-                Err(_) => break,
-            }
-        }
-    }
-
-    /// Reads output until `want` is on screen and nothing has changed for a
-    /// moment; panics with the screen after `limit`.
-    fn wait_for(&mut self, want: &str, limit: Duration) -> String {
-        let start = Instant::now();
-        let mut last_change = Instant::now();
-        loop {
-            while let Ok(bytes) = self.rx.try_recv() {
-                self.parser.process(&bytes);
-                self.raw.extend_from_slice(&bytes);
-                last_change = Instant::now();
-            }
-            let screen = self.parser.screen().contents();
-            if screen.contains(want) && last_change.elapsed() > Duration::from_millis(150) {
-                return screen;
-            }
-            if start.elapsed() > limit {
-                panic!("timed out waiting for {want:?}; the screen shows:\n{screen}");
-            }
-            std::thread::sleep(Duration::from_millis(20));
-        }
-    }
-}
+use common::pty::{spawn, wait_exit};
 
 #[test]
 fn log_a_call_and_quit_in_a_real_terminal() {
@@ -76,12 +15,9 @@ fn log_a_call_and_quit_in_a_real_terminal() {
     let config = dir.path().join("config.toml");
     std::fs::write(&config, "").expect("config");
 
-    let (mut child, mut term, mut writer) = spawn(&db, &config, &[]);
+    let (mut child, mut term, mut writer) = spawn(&db, &config, (30, 100), &[]);
     let limit = Duration::from_secs(20);
-    let mut send = |s: &str| {
-        writer.write_all(s.as_bytes()).expect("typed");
-        writer.flush().expect("flushed");
-    };
+    let mut send = |s: &str| writer.send(s);
 
     term.wait_for("Nothing due today", limit);
     send("c");
@@ -128,12 +64,9 @@ fn a_call_files_itself_and_an_unfiled_call_is_filed_afterwards() {
     let config = dir.path().join("config.toml");
     std::fs::write(&config, "").expect("config");
 
-    let (mut child, mut term, mut writer) = spawn(&db, &config, &[]);
+    let (mut child, mut term, mut writer) = spawn(&db, &config, (30, 100), &[]);
     let limit = Duration::from_secs(20);
-    let mut send = |s: &str| {
-        writer.write_all(s.as_bytes()).expect("typed");
-        writer.flush().expect("flushed");
-    };
+    let mut send = |s: &str| writer.send(s);
 
     term.wait_for("Nothing due today", limit);
     send("c");
@@ -199,65 +132,14 @@ fn a_call_files_itself_and_an_unfiled_call_is_filed_afterwards() {
     }
 }
 
-/// Starts the real binary in a pseudo-terminal with `extra_env`.
-fn spawn(
-    db: &std::path::Path,
-    config: &std::path::Path,
-    extra_env: &[(&str, &str)],
-) -> (
-    Box<dyn portable_pty::Child + Send + Sync>,
-    Term,
-    Box<dyn Write + Send>,
-) {
-    let pty = native_pty_system()
-        .openpty(PtySize {
-            rows: 30,
-            cols: 100,
-            pixel_width: 0,
-            pixel_height: 0,
-        })
-        .expect("a pty");
-    let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_casebook"));
-    // These tests are about the UI on a plain diary, not the first-run offer.
-    cmd.arg("--no-encryption");
-    cmd.arg("--db");
-    cmd.arg(db);
-    cmd.env("CASEBOOK_CONFIG", config);
-    cmd.env("CASEBOOK_NOW", "2026-03-01T09:00");
-    cmd.env("TERM", "xterm-256color");
-    for (k, v) in extra_env {
-        cmd.env(k, v);
-    }
-    let child = pty.slave.spawn_command(cmd).expect("spawned");
-    drop(pty.slave);
-    let writer = pty.master.take_writer().expect("writer");
-    let mut reader = pty.master.try_clone_reader().expect("reader");
-    let (tx, rx) = channel();
-    std::thread::spawn(move || {
-        // Keep the master open for as long as the reader runs.
-        let _master = pty.master;
-        let mut buf = [0u8; 4096];
-        while let Ok(n) = reader.read(&mut buf) {
-            if n == 0 || tx.send(buf[..n].to_vec()).is_err() {
-                break;
-            }
-        }
-    });
-    let term = Term {
-        parser: vt100::Parser::new(30, 100, 0),
-        rx,
-        raw: Vec::new(),
-    };
-    (child, term, writer)
-}
-
 #[test]
 fn a_panic_restores_the_terminal_and_says_what_happened() {
     let dir = tempfile::tempdir().expect("tempdir");
     let db = dir.path().join("diary.db");
     let config = dir.path().join("config.toml");
     std::fs::write(&config, "").expect("config");
-    let (mut child, mut term, _writer) = spawn(&db, &config, &[("CASEBOOK_TEST_PANIC", "1")]);
+    let (mut child, mut term, _writer) =
+        spawn(&db, &config, (30, 100), &[("CASEBOOK_TEST_PANIC", "1")]);
 
     let limit = Duration::from_secs(20);
     let status = wait_exit(

@@ -11,84 +11,15 @@
 //! channels and the outcome. Every wait is for a stable screen showing what
 //! is expected, and bounded.
 
-use std::io::{Read, Write};
-use std::sync::mpsc::{Receiver, channel};
-use std::time::{Duration, Instant};
+mod common;
 
 use casebook::domain::{AgeBand, Role};
-use portable_pty::{CommandBuilder, PtySize, native_pty_system};
+use common::pty::{
+    BACKSPACE, DOWN, ENTER, LEFT, LIMIT, RIGHT, Session as Term, TAB, UP, session, wait_exit,
+};
 
 const ROWS: u16 = 40;
 const COLS: u16 = 120;
-
-const TAB: &str = "\t";
-const RIGHT: &str = "\x1b[C";
-const LEFT: &str = "\x1b[D";
-const UP: &str = "\x1b[A";
-const DOWN: &str = "\x1b[B";
-const ENTER: &str = "\r";
-const BACKSPACE: &str = "\x7f";
-
-struct Term {
-    parser: vt100::Parser,
-    rx: Receiver<Vec<u8>>,
-    writer: Box<dyn Write + Send>,
-}
-
-impl Term {
-    /// Types `keys` as the user would.
-    fn send(&mut self, keys: &str) {
-        self.writer.write_all(keys.as_bytes()).expect("typed");
-        self.writer.flush().expect("flushed");
-    }
-
-    /// Types each of `keys` in turn.
-    fn keys(&mut self, keys: &[&str]) {
-        for k in keys {
-            self.send(k);
-        }
-    }
-
-    /// Reads output until `want` is on screen and nothing has changed for a
-    /// moment; panics with the screen after a bounded wait.
-    fn wait_for(&mut self, want: &str) -> String {
-        let limit = Duration::from_secs(20);
-        let start = Instant::now();
-        let mut last_change = Instant::now();
-        loop {
-            while let Ok(bytes) = self.rx.try_recv() {
-                self.parser.process(&bytes);
-                last_change = Instant::now();
-            }
-            let screen = self.parser.screen().contents();
-            if screen.contains(want) && last_change.elapsed() > Duration::from_millis(150) {
-                return screen;
-            }
-            if start.elapsed() > limit {
-                panic!("timed out waiting for {want:?}; the screen shows:\n{screen}");
-            }
-            std::thread::sleep(Duration::from_millis(20));
-        }
-    }
-}
-
-/// Waits (bounded) for the program to end; kills it and fails with `why`.
-fn wait_exit(
-    child: &mut (dyn portable_pty::Child + Send + Sync),
-    why: &str,
-) -> portable_pty::ExitStatus {
-    let start = Instant::now();
-    loop {
-        if let Some(status) = child.try_wait().expect("waited") {
-            return status;
-        }
-        if start.elapsed() > Duration::from_secs(20) {
-            let _ = child.kill();
-            panic!("{why}");
-        }
-        std::thread::sleep(Duration::from_millis(20));
-    }
-}
 
 /// One new constituent in the intake form, from the name to the title.
 /// `gender` and `age` are the arrow keys that pick each from "not asked".
@@ -116,7 +47,7 @@ fn issue_14_done_when_on_an_empty_diary() {
     let db = dir.path().join("diary.db");
     let config = dir.path().join("config.toml");
     std::fs::write(&config, "").expect("config");
-    let (mut child, mut t) = spawn(&db, &config);
+    let (mut child, mut t) = session(&db, &config, (ROWS, COLS));
     t.wait_for("Nothing due today");
 
     // 1. Mair: female, 18–29, by email; her neighbour on the case; consent.
@@ -276,7 +207,7 @@ fn issue_14_done_when_on_an_empty_diary() {
     t.send("1");
     t.wait_for("Latest in the diary");
     t.send("q");
-    let status = wait_exit(child.as_mut(), "the app did not quit on q");
+    let status = wait_exit(child.as_mut(), LIMIT, "the app did not quit on q");
     assert!(status.success(), "exit status {status:?}");
 
     // What was typed is what is kept.
@@ -354,49 +285,4 @@ fn issue_14_done_when_on_an_empty_diary() {
         demo["age_band"],
         serde_json::json!({"18-29": 1, "45-64": 2})
     );
-}
-
-/// Starts the real binary on `db` in a 120×40 pseudo-terminal.
-fn spawn(
-    db: &std::path::Path,
-    config: &std::path::Path,
-) -> (Box<dyn portable_pty::Child + Send + Sync>, Term) {
-    let pty = native_pty_system()
-        .openpty(PtySize {
-            rows: ROWS,
-            cols: COLS,
-            pixel_width: 0,
-            pixel_height: 0,
-        })
-        .expect("a pty");
-    let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_casebook"));
-    // A plain new diary: the journey is about keeping the record, not the
-    // passphrase offered at the first start (tests/encryption.rs has that).
-    cmd.arg("--no-encryption");
-    cmd.arg("--db");
-    cmd.arg(db);
-    cmd.env("CASEBOOK_CONFIG", config);
-    cmd.env("CASEBOOK_NOW", "2026-03-01T09:00");
-    cmd.env("TERM", "xterm-256color");
-    let child = pty.slave.spawn_command(cmd).expect("spawned");
-    drop(pty.slave);
-    let writer = pty.master.take_writer().expect("writer");
-    let mut reader = pty.master.try_clone_reader().expect("reader");
-    let (tx, rx) = channel();
-    std::thread::spawn(move || {
-        // Keep the master open for as long as the reader runs.
-        let _master = pty.master;
-        let mut buf = [0u8; 4096];
-        while let Ok(n) = reader.read(&mut buf) {
-            if n == 0 || tx.send(buf[..n].to_vec()).is_err() {
-                break;
-            }
-        }
-    });
-    let term = Term {
-        parser: vt100::Parser::new(ROWS, COLS, 0),
-        rx,
-        writer,
-    };
-    (child, term)
 }

@@ -6,6 +6,8 @@ use std::process::{Command, Output};
 
 use casebook::store::Store;
 
+pub mod pty;
+
 /// A tempdir with an empty config file and a diary path in it; every run of
 /// the binary gets them explicitly, so the user's own files are never read.
 pub struct Sandbox {
