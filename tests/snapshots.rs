@@ -594,3 +594,181 @@ fn keeping_the_record() {
         insta::assert_snapshot!(format!("directory_form_{w}x{h}"), draw(&app, w, h));
     }
 }
+
+// ── Every screen and popup at both sizes ──
+
+const SIZES: [(u16, u16); 2] = [(80, 24), (120, 40)];
+
+/// `name`_80x24 and `name`_120x40.
+fn both(name: &str, app: &App) {
+    for (w, h) in SIZES {
+        insta::assert_snapshot!(format!("both_{name}_{w}x{h}"), draw(app, w, h));
+    }
+}
+
+#[test]
+fn every_screen_at_both_sizes() {
+    let mut app = reminders();
+    both("home", &app);
+    press(&mut app, KeyCode::Char('2'));
+    both("cases", &app);
+    press(&mut app, KeyCode::Enter);
+    both("case", &app);
+    press(&mut app, KeyCode::Char('3'));
+    both("contacts", &app);
+    press(&mut app, KeyCode::Enter); // Dai Morgan: a case, a caution, a call
+    both("contact", &app);
+    press(&mut app, KeyCode::Char('4'));
+    both("agenda", &app);
+    press(&mut app, KeyCode::Char('5'));
+    both("directory", &app);
+    press(&mut app, KeyCode::Char('6'));
+    both("review", &app);
+}
+
+#[test]
+fn every_popup_at_both_sizes() {
+    let mut app = reminders();
+    press(&mut app, KeyCode::Char('?'));
+    both("help", &app);
+    press(&mut app, KeyCode::Esc);
+    press(&mut app, KeyCode::Char('/'));
+    typed(&mut app, "damp");
+    both("search", &app);
+    press(&mut app, KeyCode::Esc);
+    app.fail(casebook::Error::invalid(
+        "the disk holding diary.db is full: nothing was saved",
+    ));
+    both("message", &app);
+    press(&mut app, KeyCode::Esc);
+    press(&mut app, KeyCode::Char('c'));
+    typed(&mut app, "Siân");
+    both("quick_log", &app);
+    press(&mut app, KeyCode::Esc);
+    both("confirm_discard", &app);
+    press(&mut app, KeyCode::Char('y'));
+    press(&mut app, KeyCode::Char('n'));
+    both("intake", &app);
+    press(&mut app, KeyCode::Esc);
+    press(&mut app, KeyCode::Char('2'));
+    press(&mut app, KeyCode::Enter);
+    press(&mut app, KeyCode::Char('s'));
+    both("choose_status", &app);
+    press(&mut app, KeyCode::Esc);
+    press(&mut app, KeyCode::Char('p'));
+    both("people", &app);
+    press(&mut app, KeyCode::Esc);
+    press(&mut app, KeyCode::Char('f'));
+    both("follow_up", &app);
+    press(&mut app, KeyCode::Esc);
+    press(&mut app, KeyCode::Char('x'));
+    both("close_case", &app);
+    press(&mut app, KeyCode::Esc);
+    press(&mut app, KeyCode::Char('E'));
+    both("edit_case", &app);
+    press(&mut app, KeyCode::Esc);
+    press(&mut app, KeyCode::Char('R'));
+    both("refer", &app);
+    press(&mut app, KeyCode::Esc);
+    press(&mut app, KeyCode::Char('M'));
+    both("take_mail", &app);
+    press(&mut app, KeyCode::Esc);
+    press(&mut app, KeyCode::Char('S'));
+    both("surgery_start", &app);
+}
+
+#[test]
+fn the_lock_screen_at_both_sizes() {
+    use casebook::tui::{lock_text, render_lock};
+    for (w, h) in SIZES {
+        for (name, typed, note) in [
+            ("lock", false, None),
+            ("lock_typed", true, None),
+            ("lock_wrong", false, Some(lock_text::WRONG)),
+        ] {
+            let mut t = Terminal::new(TestBackend::new(w, h)).expect("terminal");
+            t.draw(|f| render_lock(f, typed, note)).expect("drawn");
+            insta::assert_snapshot!(format!("both_{name}_{w}x{h}"), t.backend().to_string());
+        }
+    }
+}
+
+#[test]
+fn the_demo_badge_and_no_color_at_both_sizes() {
+    let mut app = seeded();
+    app.demo = true;
+    both("demo", &app);
+    app.demo = false;
+    app.no_color = true;
+    press(&mut app, KeyCode::Char('2'));
+    press(&mut app, KeyCode::Enter);
+    both("no_color_case_caution", &app);
+}
+
+// ── Where colour carries meaning, the style is checked too ──
+
+fn buffer(app: &App, w: u16, h: u16) -> ratatui::buffer::Buffer {
+    let mut t = Terminal::new(TestBackend::new(w, h)).expect("terminal");
+    t.draw(|f| casebook::ui::render(app, f)).expect("drawn");
+    t.backend().buffer().clone()
+}
+
+/// The cell where `text` starts on screen (the first place it is).
+fn cell_of<'a>(buf: &'a ratatui::buffer::Buffer, text: &str) -> &'a ratatui::buffer::Cell {
+    for y in 0..buf.area.height {
+        let mut row = String::new();
+        let mut starts = Vec::new();
+        for x in 0..buf.area.width {
+            starts.push((row.len(), x));
+            row.push_str(buf[(x, y)].symbol());
+        }
+        if let Some(at) = row.find(text)
+            && let Some((_, x)) = starts.iter().rev().find(|(b, _)| *b <= at)
+        {
+            return &buf[(*x, y)];
+        }
+    }
+    panic!("{text:?} is not on screen");
+}
+
+#[test]
+fn the_caution_marker_is_white_on_red_or_reversed_without_colour() {
+    use ratatui::style::{Color, Modifier};
+    let mut app = seeded();
+    press(&mut app, KeyCode::Char('2'));
+    press(&mut app, KeyCode::Enter); // the fly-tipping case: Dai, with a caution
+    let buf = buffer(&app, 80, 24);
+    let cell = cell_of(&buf, "⚠");
+    assert_eq!((cell.fg, cell.bg), (Color::White, Color::Red));
+    assert!(cell.modifier.contains(Modifier::BOLD));
+
+    app.no_color = true;
+    let buf = buffer(&app, 80, 24);
+    let cell = cell_of(&buf, "⚠");
+    assert_eq!(
+        (cell.fg, cell.bg),
+        (Color::Reset, Color::Reset),
+        "no colour"
+    );
+    assert!(
+        cell.modifier.contains(Modifier::REVERSED | Modifier::BOLD),
+        "reverse and bold carry it: {:?}",
+        cell.modifier
+    );
+}
+
+#[test]
+fn overdue_is_red_and_today_yellow() {
+    use ratatui::style::{Color, Modifier};
+    let mut app = reminders();
+    let buf = buffer(&app, 120, 40);
+    let overdue = cell_of(&buf, "28 Feb overdue");
+    assert_eq!(overdue.fg, Color::Red, "home: overdue");
+    assert!(overdue.modifier.contains(Modifier::BOLD));
+    press(&mut app, KeyCode::Char('4'));
+    let buf = buffer(&app, 120, 40);
+    let overdue = cell_of(&buf, "Sat 28 Feb");
+    assert_eq!(overdue.fg, Color::Red, "agenda: overdue");
+    let later = cell_of(&buf, "Thu 05 Mar");
+    assert_ne!(later.fg, Color::Red, "agenda: this week is not alarming");
+}
