@@ -145,142 +145,22 @@ impl Store {
         let tx = self.conn().unchecked_transaction()?;
         let conn: &Connection = &tx;
 
-        let contacts = all(
-            conn,
-            "SELECT uuid, created_at, updated_at, name, kind, organisation, department, role, \
-             address, postcode, phone, email, preferred_contact, gender, age_band, ethnicity, \
-             employment_status, caution, notes, language FROM contacts ORDER BY id",
-            |r| {
-                Ok(x::Contact {
-                    uuid: uuid_at(r, 0)?,
-                    created_at: r.get(1)?,
-                    updated_at: r.get(2)?,
-                    name: r.get(3)?,
-                    kind: r.get(4)?,
-                    organisation: r.get(5)?,
-                    department: r.get(6)?,
-                    role: r.get(7)?,
-                    address: r.get(8)?,
-                    postcode: r.get(9)?,
-                    phone: r.get(10)?,
-                    email: r.get(11)?,
-                    preferred_contact: r.get(12)?,
-                    gender: r.get(13)?,
-                    age_band: r.get(14)?,
-                    ethnicity: r.get(15)?,
-                    employment_status: r.get(16)?,
-                    caution: r.get(17)?,
-                    notes: r.get(18)?,
-                    language: r.get(19)?,
-                })
-            },
-        )?;
+        let contacts = all(conn, CONTACTS, contact_row)?;
 
-        let directory = all(
-            conn,
-            "SELECT d.uuid, d.created_at, d.updated_at, k.uuid, d.handles, d.categories \
-             FROM directory d JOIN contacts k ON k.id = d.contact_id ORDER BY d.id",
-            |r| {
-                let categories: String = r.get(5)?;
-                Ok(x::DirectoryEntry {
-                    uuid: uuid_at(r, 0)?,
-                    created_at: r.get(1)?,
-                    updated_at: r.get(2)?,
-                    contact: uuid_at(r, 3)?,
-                    handles: r.get(4)?,
-                    categories: super::directory::split_categories(&categories),
-                })
-            },
-        )?;
+        let directory = all(conn, DIRECTORY, directory_row)?;
 
-        let surgeries = all(
-            conn,
-            "SELECT uuid, created_at, updated_at, held_on, venue, started_at, ended_at, notes \
-             FROM surgeries ORDER BY id",
-            |r| {
-                Ok(x::Surgery {
-                    uuid: uuid_at(r, 0)?,
-                    created_at: r.get(1)?,
-                    updated_at: r.get(2)?,
-                    held_on: r.get(3)?,
-                    venue: r.get(4)?,
-                    started_at: r.get(5)?,
-                    ended_at: r.get(6)?,
-                    notes: r.get(7)?,
-                })
-            },
-        )?;
+        let surgeries = all(conn, SURGERIES, surgery_row)?;
 
         let mut case_index: HashMap<i64, usize> = HashMap::new();
-        let mut cases = all(
-            conn,
-            "SELECT c.id, c.uuid, c.created_at, c.updated_at, c.reference, c.title, c.opened, \
-             c.closed, c.kind, c.category, c.channel, c.location, c.postcode, c.facts, c.wants, \
-             c.history, c.others_involved, c.status, c.outcome, c.satisfaction, c.feedback, \
-             c.promised_by, c.consent_to_share, s.uuid, c.publicise, \
-             c.contacted_on, c.consent_on, c.shared, c.outcome_note \
-             FROM cases c LEFT JOIN surgeries s ON s.id = c.surgery_id ORDER BY c.id",
-            |r| {
-                Ok((
-                    r.get::<_, i64>(0)?,
-                    x::Case {
-                        uuid: uuid_at(r, 1)?,
-                        created_at: r.get(2)?,
-                        updated_at: r.get(3)?,
-                        reference: r.get(4)?,
-                        title: r.get(5)?,
-                        opened: r.get(6)?,
-                        closed: r.get(7)?,
-                        kind: r.get(8)?,
-                        category: r.get(9)?,
-                        channel: r.get(10)?,
-                        location: r.get(11)?,
-                        postcode: r.get(12)?,
-                        facts: r.get(13)?,
-                        wants: r.get(14)?,
-                        history: r.get(15)?,
-                        others_involved: r.get(16)?,
-                        status: r.get(17)?,
-                        outcome: r.get(18)?,
-                        outcome_note: r.get(28)?,
-                        satisfaction: r.get(19)?,
-                        feedback: r.get(20)?,
-                        promised_by: r.get(21)?,
-                        consent_to_share: r.get(22)?,
-                        surgery: opt_uuid_at(r, 23)?,
-                        publicise: r.get(24)?,
-                        contacted_on: r.get(25)?,
-                        consent_on: r.get(26)?,
-                        shared: r.get(27)?,
-                        people: Vec::new(),
-                    },
-                ))
-            },
-        )?
-        .into_iter()
-        .enumerate()
-        .map(|(i, (id, case))| {
-            case_index.insert(id, i);
-            case
-        })
-        .collect::<Vec<_>>();
-        let people = all(
-            conn,
-            "SELECT p.case_id, p.uuid, p.created_at, p.updated_at, k.uuid, p.role \
-             FROM case_people p JOIN contacts k ON k.id = p.contact_id ORDER BY p.case_id, p.id",
-            |r| {
-                Ok((
-                    r.get::<_, i64>(0)?,
-                    x::CasePerson {
-                        uuid: uuid_at(r, 1)?,
-                        created_at: r.get(2)?,
-                        updated_at: r.get(3)?,
-                        contact: uuid_at(r, 4)?,
-                        role: r.get(5)?,
-                    },
-                ))
-            },
-        )?;
+        let mut cases = all(conn, CASES, case_row)?
+            .into_iter()
+            .enumerate()
+            .map(|(i, (id, case))| {
+                case_index.insert(id, i);
+                case
+            })
+            .collect::<Vec<_>>();
+        let people = all(conn, PEOPLE, case_person_row)?;
         for (case_id, person) in people {
             if let Some(&i) = case_index.get(&case_id) {
                 cases[i].people.push(person);
@@ -288,116 +168,30 @@ impl Store {
         }
 
         let mut left_out: HashSet<Uuid> = HashSet::new();
-        let entries = all(
-            conn,
-            "SELECT e.uuid, e.created_at, e.updated_at, c.uuid, k.uuid, e.kind, e.at, e.text, \
-             e.confidential, s.uuid, e.draft FROM entries e \
-             LEFT JOIN cases c ON c.id = e.case_id \
-             LEFT JOIN contacts k ON k.id = e.contact_id \
-             LEFT JOIN surgeries s ON s.id = e.surgery_id ORDER BY e.id",
-            |r| {
-                Ok(x::Entry {
-                    uuid: uuid_at(r, 0)?,
-                    created_at: r.get(1)?,
-                    updated_at: r.get(2)?,
-                    case: opt_uuid_at(r, 3)?,
-                    contact: opt_uuid_at(r, 4)?,
-                    kind: r.get(5)?,
-                    at: r.get(6)?,
-                    text: r.get(7)?,
-                    confidential: r.get(8)?,
-                    surgery: opt_uuid_at(r, 9)?,
-                    draft: r.get(10)?,
-                    mail: None,
-                    attachments: Vec::new(),
-                })
-            },
-        )?
-        .into_iter()
-        .filter(|e| {
-            let keep = include_confidential || !e.confidential;
-            if !keep {
-                left_out.insert(e.uuid);
-            }
-            keep
-        })
-        .collect();
+        let entries = all(conn, ENTRIES, entry_row)?
+            .into_iter()
+            .filter(|e| {
+                let keep = include_confidential || !e.confidential;
+                if !keep {
+                    left_out.insert(e.uuid);
+                }
+                keep
+            })
+            .collect();
 
         let mut entries: Vec<x::Entry> = entries;
         super::mail::export_mail(conn, &mut entries)?;
 
-        let referrals = all(
-            conn,
-            "SELECT r.uuid, r.created_at, r.updated_at, c.uuid, k.uuid, r.referred_on, \
-             r.council_ref, r.instruction, r.note, r.constituent_copied, r.due_on, r.reply_on, \
-             r.reply FROM referrals r JOIN cases c ON c.id = r.case_id \
-             JOIN contacts k ON k.id = r.to_contact_id ORDER BY r.id",
-            |r| {
-                Ok(x::Referral {
-                    uuid: uuid_at(r, 0)?,
-                    created_at: r.get(1)?,
-                    updated_at: r.get(2)?,
-                    case: uuid_at(r, 3)?,
-                    to: uuid_at(r, 4)?,
-                    referred_on: r.get(5)?,
-                    council_ref: r.get(6)?,
-                    instruction: r.get(7)?,
-                    note: r.get(8)?,
-                    constituent_copied: r.get(9)?,
-                    due_on: r.get(10)?,
-                    reply_on: r.get(11)?,
-                    reply: r.get(12)?,
-                })
-            },
-        )?;
+        let referrals = all(conn, REFERRALS, referral_row)?;
 
-        let follow_ups = all(
-            conn,
-            "SELECT f.uuid, f.created_at, f.updated_at, c.uuid, k.uuid, e.uuid, f.due_on, f.what, \
-             f.done_on FROM follow_ups f \
-             LEFT JOIN cases c ON c.id = f.case_id \
-             LEFT JOIN contacts k ON k.id = f.contact_id \
-             LEFT JOIN entries e ON e.id = f.entry_id ORDER BY f.id",
-            |r| {
-                Ok(x::FollowUp {
-                    uuid: uuid_at(r, 0)?,
-                    created_at: r.get(1)?,
-                    updated_at: r.get(2)?,
-                    case: opt_uuid_at(r, 3)?,
-                    contact: opt_uuid_at(r, 4)?,
-                    entry: opt_uuid_at(r, 5)?,
-                    due_on: r.get(6)?,
-                    what: r.get(7)?,
-                    done_on: r.get(8)?,
-                })
-            },
-        )?;
+        let follow_ups = all(conn, FOLLOW_UPS, follow_up_row)?;
         // A follow-up made from a confidential entry quotes it: it goes too.
         let (follow_ups, hidden): (Vec<x::FollowUp>, Vec<x::FollowUp>) = follow_ups
             .into_iter()
             .partition(|f| !f.entry.is_some_and(|e| left_out.contains(&e)));
 
-        let tombstones = all(
-            conn,
-            "SELECT uuid, kind, deleted_at FROM tombstones ORDER BY uuid",
-            |r| {
-                Ok(x::Tombstone {
-                    uuid: uuid_at(r, 0)?,
-                    kind: r.get(1)?,
-                    deleted_at: r.get(2)?,
-                })
-            },
-        )?;
-        let reference_counters = all(
-            conn,
-            "SELECT year, last FROM reference_counters ORDER BY year",
-            |r| {
-                Ok(x::ReferenceCounter {
-                    year: r.get(0)?,
-                    last: r.get(1)?,
-                })
-            },
-        )?;
+        let tombstones = all(conn, TOMBSTONES, tombstone_row)?;
+        let reference_counters = all(conn, REFERENCE_COUNTERS, counter_row)?;
 
         let export = x::Export {
             format: x::FORMAT.to_string(),
@@ -524,6 +318,224 @@ impl Store {
             Ok(summary)
         })
     }
+}
+
+// ── Export: one query and one row mapping per table ──
+
+/// contacts: the query and the mapping of one row of the export.
+const CONTACTS: &str = "SELECT uuid, created_at, updated_at, name, kind, organisation, department, role, \
+             address, postcode, phone, email, preferred_contact, gender, age_band, ethnicity, \
+             employment_status, caution, notes, language FROM contacts ORDER BY id";
+
+fn contact_row(r: &Row<'_>) -> rusqlite::Result<x::Contact> {
+    Ok(x::Contact {
+        uuid: uuid_at(r, 0)?,
+        created_at: r.get(1)?,
+        updated_at: r.get(2)?,
+        name: r.get(3)?,
+        kind: r.get(4)?,
+        organisation: r.get(5)?,
+        department: r.get(6)?,
+        role: r.get(7)?,
+        address: r.get(8)?,
+        postcode: r.get(9)?,
+        phone: r.get(10)?,
+        email: r.get(11)?,
+        preferred_contact: r.get(12)?,
+        gender: r.get(13)?,
+        age_band: r.get(14)?,
+        ethnicity: r.get(15)?,
+        employment_status: r.get(16)?,
+        caution: r.get(17)?,
+        notes: r.get(18)?,
+        language: r.get(19)?,
+    })
+}
+
+/// directory: the query and the mapping of one row of the export.
+const DIRECTORY: &str = "SELECT d.uuid, d.created_at, d.updated_at, k.uuid, d.handles, d.categories \
+             FROM directory d JOIN contacts k ON k.id = d.contact_id ORDER BY d.id";
+
+fn directory_row(r: &Row<'_>) -> rusqlite::Result<x::DirectoryEntry> {
+    let categories: String = r.get(5)?;
+    Ok(x::DirectoryEntry {
+        uuid: uuid_at(r, 0)?,
+        created_at: r.get(1)?,
+        updated_at: r.get(2)?,
+        contact: uuid_at(r, 3)?,
+        handles: r.get(4)?,
+        categories: super::directory::split_categories(&categories),
+    })
+}
+
+/// surgeries: the query and the mapping of one row of the export.
+const SURGERIES: &str = "SELECT uuid, created_at, updated_at, held_on, venue, started_at, ended_at, notes \
+             FROM surgeries ORDER BY id";
+
+fn surgery_row(r: &Row<'_>) -> rusqlite::Result<x::Surgery> {
+    Ok(x::Surgery {
+        uuid: uuid_at(r, 0)?,
+        created_at: r.get(1)?,
+        updated_at: r.get(2)?,
+        held_on: r.get(3)?,
+        venue: r.get(4)?,
+        started_at: r.get(5)?,
+        ended_at: r.get(6)?,
+        notes: r.get(7)?,
+    })
+}
+
+/// cases: the query and the mapping of one row of the export.
+const CASES: &str = "SELECT c.id, c.uuid, c.created_at, c.updated_at, c.reference, c.title, c.opened, \
+             c.closed, c.kind, c.category, c.channel, c.location, c.postcode, c.facts, c.wants, \
+             c.history, c.others_involved, c.status, c.outcome, c.satisfaction, c.feedback, \
+             c.promised_by, c.consent_to_share, s.uuid, c.publicise, \
+             c.contacted_on, c.consent_on, c.shared, c.outcome_note \
+             FROM cases c LEFT JOIN surgeries s ON s.id = c.surgery_id ORDER BY c.id";
+
+fn case_row(r: &Row<'_>) -> rusqlite::Result<(i64, x::Case)> {
+    Ok((
+        r.get::<_, i64>(0)?,
+        x::Case {
+            uuid: uuid_at(r, 1)?,
+            created_at: r.get(2)?,
+            updated_at: r.get(3)?,
+            reference: r.get(4)?,
+            title: r.get(5)?,
+            opened: r.get(6)?,
+            closed: r.get(7)?,
+            kind: r.get(8)?,
+            category: r.get(9)?,
+            channel: r.get(10)?,
+            location: r.get(11)?,
+            postcode: r.get(12)?,
+            facts: r.get(13)?,
+            wants: r.get(14)?,
+            history: r.get(15)?,
+            others_involved: r.get(16)?,
+            status: r.get(17)?,
+            outcome: r.get(18)?,
+            outcome_note: r.get(28)?,
+            satisfaction: r.get(19)?,
+            feedback: r.get(20)?,
+            promised_by: r.get(21)?,
+            consent_to_share: r.get(22)?,
+            surgery: opt_uuid_at(r, 23)?,
+            publicise: r.get(24)?,
+            contacted_on: r.get(25)?,
+            consent_on: r.get(26)?,
+            shared: r.get(27)?,
+            people: Vec::new(),
+        },
+    ))
+}
+
+/// people: the query and the mapping of one row of the export.
+const PEOPLE: &str = "SELECT p.case_id, p.uuid, p.created_at, p.updated_at, k.uuid, p.role \
+             FROM case_people p JOIN contacts k ON k.id = p.contact_id ORDER BY p.case_id, p.id";
+
+fn case_person_row(r: &Row<'_>) -> rusqlite::Result<(i64, x::CasePerson)> {
+    Ok((
+        r.get::<_, i64>(0)?,
+        x::CasePerson {
+            uuid: uuid_at(r, 1)?,
+            created_at: r.get(2)?,
+            updated_at: r.get(3)?,
+            contact: uuid_at(r, 4)?,
+            role: r.get(5)?,
+        },
+    ))
+}
+
+/// entries: the query and the mapping of one row of the export.
+const ENTRIES: &str = "SELECT e.uuid, e.created_at, e.updated_at, c.uuid, k.uuid, e.kind, e.at, e.text, \
+             e.confidential, s.uuid, e.draft FROM entries e \
+             LEFT JOIN cases c ON c.id = e.case_id \
+             LEFT JOIN contacts k ON k.id = e.contact_id \
+             LEFT JOIN surgeries s ON s.id = e.surgery_id ORDER BY e.id";
+
+fn entry_row(r: &Row<'_>) -> rusqlite::Result<x::Entry> {
+    Ok(x::Entry {
+        uuid: uuid_at(r, 0)?,
+        created_at: r.get(1)?,
+        updated_at: r.get(2)?,
+        case: opt_uuid_at(r, 3)?,
+        contact: opt_uuid_at(r, 4)?,
+        kind: r.get(5)?,
+        at: r.get(6)?,
+        text: r.get(7)?,
+        confidential: r.get(8)?,
+        surgery: opt_uuid_at(r, 9)?,
+        draft: r.get(10)?,
+        mail: None,
+        attachments: Vec::new(),
+    })
+}
+
+/// referrals: the query and the mapping of one row of the export.
+const REFERRALS: &str = "SELECT r.uuid, r.created_at, r.updated_at, c.uuid, k.uuid, r.referred_on, \
+             r.council_ref, r.instruction, r.note, r.constituent_copied, r.due_on, r.reply_on, \
+             r.reply FROM referrals r JOIN cases c ON c.id = r.case_id \
+             JOIN contacts k ON k.id = r.to_contact_id ORDER BY r.id";
+
+fn referral_row(r: &Row<'_>) -> rusqlite::Result<x::Referral> {
+    Ok(x::Referral {
+        uuid: uuid_at(r, 0)?,
+        created_at: r.get(1)?,
+        updated_at: r.get(2)?,
+        case: uuid_at(r, 3)?,
+        to: uuid_at(r, 4)?,
+        referred_on: r.get(5)?,
+        council_ref: r.get(6)?,
+        instruction: r.get(7)?,
+        note: r.get(8)?,
+        constituent_copied: r.get(9)?,
+        due_on: r.get(10)?,
+        reply_on: r.get(11)?,
+        reply: r.get(12)?,
+    })
+}
+
+/// follow_ups: the query and the mapping of one row of the export.
+const FOLLOW_UPS: &str = "SELECT f.uuid, f.created_at, f.updated_at, c.uuid, k.uuid, e.uuid, f.due_on, f.what, \
+             f.done_on FROM follow_ups f \
+             LEFT JOIN cases c ON c.id = f.case_id \
+             LEFT JOIN contacts k ON k.id = f.contact_id \
+             LEFT JOIN entries e ON e.id = f.entry_id ORDER BY f.id";
+
+fn follow_up_row(r: &Row<'_>) -> rusqlite::Result<x::FollowUp> {
+    Ok(x::FollowUp {
+        uuid: uuid_at(r, 0)?,
+        created_at: r.get(1)?,
+        updated_at: r.get(2)?,
+        case: opt_uuid_at(r, 3)?,
+        contact: opt_uuid_at(r, 4)?,
+        entry: opt_uuid_at(r, 5)?,
+        due_on: r.get(6)?,
+        what: r.get(7)?,
+        done_on: r.get(8)?,
+    })
+}
+
+/// tombstones: the query and the mapping of one row of the export.
+const TOMBSTONES: &str = "SELECT uuid, kind, deleted_at FROM tombstones ORDER BY uuid";
+
+fn tombstone_row(r: &Row<'_>) -> rusqlite::Result<x::Tombstone> {
+    Ok(x::Tombstone {
+        uuid: uuid_at(r, 0)?,
+        kind: r.get(1)?,
+        deleted_at: r.get(2)?,
+    })
+}
+
+/// reference_counters: the query and the mapping of one row of the export.
+const REFERENCE_COUNTERS: &str = "SELECT year, last FROM reference_counters ORDER BY year";
+
+fn counter_row(r: &Row<'_>) -> rusqlite::Result<x::ReferenceCounter> {
+    Ok(x::ReferenceCounter {
+        year: r.get(0)?,
+        last: r.get(1)?,
+    })
 }
 
 fn not_blank() -> Error {
@@ -663,9 +675,43 @@ fn refused(what: &'static str, uuid: &Uuid) -> impl Fn(rusqlite::Error) -> Error
     move |e| Error::invalid(format!("the export's {what} {uuid} cannot be loaded: {e}"))
 }
 
+/// The row ids given so far, by export UUID, for the links of later tables.
+struct Links {
+    contacts: Ids,
+    surgeries: Ids,
+    cases: Ids,
+    entries: Ids,
+}
+
+/// One loader a table, in the order their links need.
+type Loader = fn(&Connection, &x::Export, &mut Links) -> Result<()>;
+const LOADERS: &[Loader] = &[
+    load_contacts,
+    load_directory,
+    load_surgeries,
+    load_cases,
+    load_entries,
+    load_referrals,
+    load_follow_ups,
+    load_tombstones,
+    load_reference_counters,
+];
+
 /// Inserts every record of `doc` with its own UUID and timestamps.
 fn load(tx: &Connection, doc: &x::Export) -> Result<()> {
-    let mut contact_ids = Ids::new("contact");
+    let mut links = Links {
+        contacts: Ids::new("contact"),
+        surgeries: Ids::new("surgery"),
+        cases: Ids::new("case"),
+        entries: Ids::new("entry"),
+    };
+    for load in LOADERS {
+        load(tx, doc, &mut links)?;
+    }
+    Ok(())
+}
+
+fn load_contacts(tx: &Connection, doc: &x::Export, links: &mut Links) -> Result<()> {
     let mut stmt = tx.prepare_cached(
         "INSERT INTO contacts (uuid, created_at, updated_at, name_fold, name, kind, organisation, \
          department, role, address, postcode, phone, email, preferred_contact, gender, age_band, \
@@ -698,15 +744,18 @@ fn load(tx: &Connection, doc: &x::Export) -> Result<()> {
             c.language,
         ])
         .map_err(refused("contact", &c.uuid))?;
-        contact_ids.map.insert(c.uuid, tx.last_insert_rowid());
+        links.contacts.map.insert(c.uuid, tx.last_insert_rowid());
     }
+    Ok(())
+}
 
+fn load_directory(tx: &Connection, doc: &x::Export, links: &mut Links) -> Result<()> {
     let mut stmt = tx.prepare_cached(
         "INSERT INTO directory (uuid, created_at, updated_at, contact_id, handles, categories) \
          VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
     )?;
     for d in &doc.directory {
-        let contact = contact_ids.get(&d.contact, "directory entry", &d.uuid)?;
+        let contact = links.contacts.get(&d.contact, "directory entry", &d.uuid)?;
         stmt.execute(params![
             d.uuid.to_string(),
             d.created_at,
@@ -717,8 +766,10 @@ fn load(tx: &Connection, doc: &x::Export) -> Result<()> {
         ])
         .map_err(refused("directory entry", &d.uuid))?;
     }
+    Ok(())
+}
 
-    let mut surgery_ids = Ids::new("surgery");
+fn load_surgeries(tx: &Connection, doc: &x::Export, links: &mut Links) -> Result<()> {
     let mut stmt = tx.prepare_cached(
         "INSERT INTO surgeries (uuid, created_at, updated_at, held_on, venue, started_at, ended_at, notes) \
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
@@ -735,10 +786,12 @@ fn load(tx: &Connection, doc: &x::Export) -> Result<()> {
             s.notes,
         ])
         .map_err(refused("surgery", &s.uuid))?;
-        surgery_ids.map.insert(s.uuid, tx.last_insert_rowid());
+        links.surgeries.map.insert(s.uuid, tx.last_insert_rowid());
     }
+    Ok(())
+}
 
-    let mut case_ids = Ids::new("case");
+fn load_cases(tx: &Connection, doc: &x::Export, links: &mut Links) -> Result<()> {
     let mut stmt = tx.prepare_cached(
         "INSERT INTO cases (uuid, created_at, updated_at, area, reference, title, opened, closed, \
          kind, category, channel, location, postcode, facts, wants, history, others_involved, \
@@ -752,7 +805,7 @@ fn load(tx: &Connection, doc: &x::Export) -> Result<()> {
          VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
     )?;
     for c in &doc.cases {
-        let surgery = surgery_ids.opt(&c.surgery, "case", &c.uuid)?;
+        let surgery = links.surgeries.opt(&c.surgery, "case", &c.uuid)?;
         stmt.execute(params![
             c.uuid.to_string(),
             c.created_at,
@@ -786,9 +839,9 @@ fn load(tx: &Connection, doc: &x::Export) -> Result<()> {
         ])
         .map_err(refused("case", &c.uuid))?;
         let case_id = tx.last_insert_rowid();
-        case_ids.map.insert(c.uuid, case_id);
+        links.cases.map.insert(c.uuid, case_id);
         for p in &c.people {
-            let contact = contact_ids.get(&p.contact, "case person", &p.uuid)?;
+            let contact = links.contacts.get(&p.contact, "case person", &p.uuid)?;
             person
                 .execute(params![
                     p.uuid.to_string(),
@@ -801,16 +854,18 @@ fn load(tx: &Connection, doc: &x::Export) -> Result<()> {
                 .map_err(refused("case person", &p.uuid))?;
         }
     }
+    Ok(())
+}
 
-    let mut entry_ids = Ids::new("entry");
+fn load_entries(tx: &Connection, doc: &x::Export, links: &mut Links) -> Result<()> {
     let mut stmt = tx.prepare_cached(
         "INSERT INTO entries (uuid, created_at, updated_at, case_id, contact_id, kind, at, text, \
          confidential, surgery_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
     )?;
     for e in &doc.entries {
-        let case = case_ids.opt(&e.case, "entry", &e.uuid)?;
-        let contact = contact_ids.opt(&e.contact, "entry", &e.uuid)?;
-        let surgery = surgery_ids.opt(&e.surgery, "entry", &e.uuid)?;
+        let case = links.cases.opt(&e.case, "entry", &e.uuid)?;
+        let contact = links.contacts.opt(&e.contact, "entry", &e.uuid)?;
+        let surgery = links.surgeries.opt(&e.surgery, "entry", &e.uuid)?;
         stmt.execute(params![
             e.uuid.to_string(),
             e.created_at,
@@ -825,18 +880,21 @@ fn load(tx: &Connection, doc: &x::Export) -> Result<()> {
         ])
         .map_err(refused("entry", &e.uuid))?;
         let id = tx.last_insert_rowid();
-        entry_ids.map.insert(e.uuid, id);
+        links.entries.map.insert(e.uuid, id);
         super::mail::import_mail(tx, crate::domain::Id::new(id), e)?;
     }
+    Ok(())
+}
 
+fn load_referrals(tx: &Connection, doc: &x::Export, links: &mut Links) -> Result<()> {
     let mut stmt = tx.prepare_cached(
         "INSERT INTO referrals (uuid, created_at, updated_at, case_id, to_contact_id, referred_on, \
          council_ref, instruction, note, constituent_copied, due_on, reply_on, reply) \
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
     )?;
     for r in &doc.referrals {
-        let case = case_ids.get(&r.case, "referral", &r.uuid)?;
-        let to = contact_ids.get(&r.to, "referral", &r.uuid)?;
+        let case = links.cases.get(&r.case, "referral", &r.uuid)?;
+        let to = links.contacts.get(&r.to, "referral", &r.uuid)?;
         stmt.execute(params![
             r.uuid.to_string(),
             r.created_at,
@@ -854,15 +912,18 @@ fn load(tx: &Connection, doc: &x::Export) -> Result<()> {
         ])
         .map_err(refused("referral", &r.uuid))?;
     }
+    Ok(())
+}
 
+fn load_follow_ups(tx: &Connection, doc: &x::Export, links: &mut Links) -> Result<()> {
     let mut stmt = tx.prepare_cached(
         "INSERT INTO follow_ups (uuid, created_at, updated_at, case_id, contact_id, entry_id, \
          due_on, what, done_on) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
     )?;
     for f in &doc.follow_ups {
-        let case = case_ids.opt(&f.case, "follow-up", &f.uuid)?;
-        let contact = contact_ids.opt(&f.contact, "follow-up", &f.uuid)?;
-        let entry = entry_ids.opt(&f.entry, "follow-up", &f.uuid)?;
+        let case = links.cases.opt(&f.case, "follow-up", &f.uuid)?;
+        let contact = links.contacts.opt(&f.contact, "follow-up", &f.uuid)?;
+        let entry = links.entries.opt(&f.entry, "follow-up", &f.uuid)?;
         stmt.execute(params![
             f.uuid.to_string(),
             f.created_at,
@@ -876,13 +937,20 @@ fn load(tx: &Connection, doc: &x::Export) -> Result<()> {
         ])
         .map_err(refused("follow-up", &f.uuid))?;
     }
+    Ok(())
+}
 
+fn load_tombstones(tx: &Connection, doc: &x::Export, _links: &mut Links) -> Result<()> {
     let mut stmt =
         tx.prepare_cached("INSERT INTO tombstones (uuid, kind, deleted_at) VALUES (?1, ?2, ?3)")?;
     for t in &doc.tombstones {
         stmt.execute(params![t.uuid.to_string(), t.kind, t.deleted_at])
             .map_err(refused("tombstone", &t.uuid))?;
     }
+    Ok(())
+}
+
+fn load_reference_counters(tx: &Connection, doc: &x::Export, _links: &mut Links) -> Result<()> {
     let mut stmt =
         tx.prepare_cached("INSERT INTO reference_counters (year, last) VALUES (?1, ?2)")?;
     for c in &doc.reference_counters {
