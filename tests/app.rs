@@ -517,6 +517,36 @@ fn a_store_error_is_a_message_and_the_ui_carries_on() {
     assert!(matches!(app.popups.last(), Some(Popup::Form(..))));
 }
 
+/// A real store error, driven through `update`: another program breaks the
+/// diary under the app, the save fails, the error shows over the form, and
+/// the form keeps what was typed.
+#[test]
+fn a_failed_save_shows_the_store_error_over_the_form_it_keeps() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("diary.db");
+    let store = Store::open(&path).expect("store");
+    let mut app = app_with(store, Config::default());
+    app.press(key(KeyCode::Char('c')));
+    type_text(&mut app, "Siân Davies");
+    app.press(key(KeyCode::Tab));
+    type_text(&mut app, "Bins not collected");
+    let other = rusqlite::Connection::open(&path).expect("another program");
+    other
+        .execute_batch("DROP TABLE entries")
+        .expect("the diary broken");
+    app.press(key(KeyCode::Enter));
+    let Some(Popup::Message { body, error, .. }) = app.popups.last() else {
+        panic!("an error message: {:?}", app.popups.last())
+    };
+    assert!(*error, "{body}");
+    assert!(body.contains("entries"), "{body}");
+    app.press(key(KeyCode::Esc));
+    let Some(Popup::Form(_, form)) = app.popups.last() else {
+        panic!("the form stays: {:?}", app.popups.last())
+    };
+    assert_eq!(form.fields[quick::TEXT].input.text(), "Bins not collected");
+}
+
 #[test]
 fn home_marks_a_follow_up_done_and_opens_what_is_selected() {
     let mut app = seeded();
