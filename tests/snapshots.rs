@@ -772,3 +772,33 @@ fn overdue_is_red_and_today_yellow() {
     let later = cell_of(&buf, "Thu 05 Mar");
     assert_ne!(later.fg, Color::Red, "agenda: this week is not alarming");
 }
+
+#[test]
+fn more_popups_at_both_sizes() {
+    let mut app = reminders();
+    press(&mut app, KeyCode::Char('4'));
+    press(&mut app, KeyCode::Char('m'));
+    both("reschedule", &app);
+    press(&mut app, KeyCode::Esc);
+    press(&mut app, KeyCode::Char('6'));
+    press(&mut app, KeyCode::Char('f'));
+    both("review_range", &app);
+    press(&mut app, KeyCode::Esc);
+    // 2026-0001, the damp case, awaits the housing association's reply.
+    press(&mut app, KeyCode::Char('2'));
+    press(&mut app, KeyCode::Char('j'));
+    press(&mut app, KeyCode::Enter);
+    press(&mut app, KeyCode::Char('a'));
+    both("reply", &app);
+    press(&mut app, KeyCode::Esc);
+    press(&mut app, KeyCode::Char('D'));
+    both("draft", &app);
+    press(&mut app, KeyCode::Esc);
+    press(&mut app, KeyCode::Char('S'));
+    typed(&mut app, "Neuadd y Pentref");
+    press(&mut app, KeyCode::Enter);
+    press(&mut app, KeyCode::Char('S'));
+    both("surgery_end", &app);
+    press(&mut app, KeyCode::Char('y'));
+    both("surgery_summary", &app);
+}
