@@ -203,6 +203,20 @@ impl Field {
     }
 }
 
+/// What the store says about a typed name.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub enum NameCheck {
+    /// Not asked (no field of the form needs it), or nothing typed.
+    #[default]
+    Unchecked,
+    /// The one person the name (or the completion picked) stands for.
+    Known(crate::domain::Id<crate::domain::Contact>),
+    /// Nobody of that name yet: saving can add them first.
+    New(String),
+    /// Someone who cannot take this (a constituent as a referral's target).
+    Refused,
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct Form {
     pub title: &'static str,
@@ -210,6 +224,10 @@ pub struct Form {
     pub focus: usize,
     /// A line shown under the fields (e.g. the refusal to save).
     pub notice: Option<String>,
+    /// What the store said about the name typed in the field the form
+    /// depends on (the referral's "to whom"), asked after each edit so that
+    /// the checks themselves are pure (`forms::look_up`, `forms::validate`).
+    pub name_check: NameCheck,
     /// Every field's value as the form opened (prefilled forms included),
     /// so Esc on a form nobody changed closes it without asking.
     initial: Vec<String>,
@@ -223,6 +241,7 @@ impl Form {
             fields,
             focus: 0,
             notice: None,
+            name_check: NameCheck::default(),
             initial,
         }
     }

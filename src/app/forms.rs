@@ -4,7 +4,7 @@
 
 use chrono::NaiveDate;
 
-use super::form::{Field, Form, Input, Match, Pick};
+use super::form::{Field, Form, Input, Match, NameCheck, Pick};
 use super::text;
 use super::textfield::TextField;
 use crate::dates::parse_optional_date;
@@ -409,8 +409,25 @@ fn need(form: &mut Form, i: usize, message: &str) {
         .then(|| message.to_string());
 }
 
-/// Re-checks every field; errors are kept beside the fields.
-pub fn validate(kind: &FormKind, form: &mut Form, store: &Store, now: chrono::NaiveDateTime) {
+/// Asks the store what `validate` needs to know and cannot ask itself: for
+/// the referral form, whom the "to whom" name stands for. Called after each
+/// edit, before `validate`.
+pub fn look_up(kind: &FormKind, form: &mut Form, store: &Store) {
+    if !matches!(kind, FormKind::Refer(_)) {
+        return;
+    }
+    form.name_check = match referral_target(form, store) {
+        Some(id) => NameCheck::Known(id),
+        None => match unknown_name(form, store) {
+            Some(name) => NameCheck::New(name),
+            None => NameCheck::Refused,
+        },
+    };
+}
+
+/// Re-checks every field (pure: what the store knows was looked up
+/// before); errors are kept beside the fields.
+pub fn validate(kind: &FormKind, form: &mut Form, now: chrono::NaiveDateTime) {
     let today = now.date();
     for f in &mut form.fields {
         f.error = None;
@@ -457,12 +474,12 @@ pub fn validate(kind: &FormKind, form: &mut Form, store: &Store, now: chrono::Na
             );
             if form.fields[refer::TO].error.is_none()
                 && !picking
-                && referral_target(form, store).is_none()
+                && !matches!(form.name_check, NameCheck::Known(_))
             {
                 // A new name is no mistake: saving adds them to the
                 // directory first, and the form says so rather than
                 // marking the field wrong.
-                if new_referral_name(form, store).is_some() {
+                if new_referral_name(form).is_some() {
                     form.notice = Some(text::refer::NEW_OFFICER.into());
                 } else {
                     form.fields[refer::TO].error = Some(text::refer::NOT_OFFICIAL.into());
@@ -506,13 +523,22 @@ fn date_field(form: &mut Form, i: usize, today: NaiveDate) {
 }
 
 /// A name typed in the referral form that is nobody in the directory yet:
-/// saving offers to add them rather than refusing.
-pub fn new_referral_name(form: &Form, store: &Store) -> Option<String> {
+/// saving offers to add them rather than refusing (as looked up).
+pub fn new_referral_name(form: &Form) -> Option<String> {
+    match &form.name_check {
+        NameCheck::New(name) => Some(name.clone()),
+        _ => None,
+    }
+}
+
+/// The typed "to whom" name when it is nobody at all yet (asked only when
+/// it is no referral target).
+fn unknown_name(form: &Form, store: &Store) -> Option<String> {
     let Input::Who { field, chosen, .. } = &form.fields[refer::TO].input else {
         return None;
     };
     let typed = field.text().trim();
-    if typed.is_empty() || referral_target(form, store).is_some() {
+    if typed.is_empty() {
         return None;
     }
     // Someone already in the contacts who is no officer (a constituent) is
@@ -652,4 +678,56 @@ pub fn review_period(form: &Form, today: NaiveDate) -> Result<crate::report::rev
     let from = crate::dates::parse_date(form.fields[range::FROM].input.text(), today)?;
     let to = crate::dates::parse_date(form.fields[range::TO].input.text(), today)?;
     crate::report::review::Period::custom(from, to)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn at() -> chrono::NaiveDateTime {
+        chrono::NaiveDate::from_ymd_opt(2026, 3, 2)
+            .and_then(|d| d.and_hms_opt(9, 30, 0))
+            .expect("a moment")
+    }
+
+    /// The referral form with `name` typed as whom it goes to and what the
+    /// store was found to say about it; checked without any store.
+    fn checked(name: &str, check: NameCheck) -> Form {
+        let mut form = refer(at().date(), 10, false);
+        if let Input::Who { field, .. } = &mut form.fields[refer::TO].input {
+            field.set_text(name);
+        }
+        form.name_check = check;
+        validate(&FormKind::Refer(Id::new(1)), &mut form, at());
+        form
+    }
+
+    #[test]
+    fn the_referral_checks_are_pure_and_follow_what_was_looked_up() {
+        let known = checked("Rhian Hughes", NameCheck::Known(Id::new(7)));
+        assert_eq!(known.fields[refer::TO].error, None);
+        assert_eq!(known.notice, None);
+
+        let new = checked("Mari Jones", NameCheck::New("Mari Jones".into()));
+        assert_eq!(
+            new.fields[refer::TO].error,
+            None,
+            "a new name is no mistake"
+        );
+        assert_eq!(new.notice.as_deref(), Some(text::refer::NEW_OFFICER));
+        assert_eq!(new_referral_name(&new).as_deref(), Some("Mari Jones"));
+
+        let refused = checked("Siân Davies", NameCheck::Refused);
+        assert_eq!(
+            refused.fields[refer::TO].error.as_deref(),
+            Some(text::refer::NOT_OFFICIAL)
+        );
+        assert_eq!(new_referral_name(&refused), None);
+
+        let empty = checked("", NameCheck::Refused);
+        assert_eq!(
+            empty.fields[refer::TO].error.as_deref(),
+            Some(text::refer::NEED_TO)
+        );
+    }
 }

@@ -28,7 +28,8 @@ pub fn open(kind: FormKind, mut form: Form, cx: &Cx) -> Effects {
     if let Err(e) = forms::refresh_cases(&kind, &mut form, cx.store) {
         effects.push(Effect::Push(message::error(&e)));
     }
-    forms::validate(&kind, &mut form, cx.store, cx.clock.now());
+    forms::look_up(&kind, &mut form, cx.store);
+    forms::validate(&kind, &mut form, cx.clock.now());
     form.settle();
     effects.push(Effect::Push(Popup::Form(kind, Box::new(form))));
     effects
@@ -68,7 +69,8 @@ pub fn on_key(stack: &mut Vec<Popup>, key: &KeyEvent, cx: &mut Cx) -> Result<Eff
                 forms::refine_matches(kind, form, cx.store)?;
             }
             forms::refresh_cases(kind, form, cx.store)?;
-            forms::validate(kind, form, cx.store, now);
+            forms::look_up(kind, form, cx.store);
+            forms::validate(kind, form, now);
             Ok(Vec::new())
         }
         Outcome::Cancel if form.is_dirty() => Ok(vec![Effect::Push(Popup::Confirm {
@@ -77,11 +79,12 @@ pub fn on_key(stack: &mut Vec<Popup>, key: &KeyEvent, cx: &mut Cx) -> Result<Eff
         })]),
         Outcome::Cancel => Ok(vec![Effect::Pop]),
         Outcome::Submit => {
-            forms::validate(kind, form, cx.store, now);
+            forms::look_up(kind, form, cx.store);
+            forms::validate(kind, form, now);
             // A new name in the referral form: add them to the directory
             // there and then, and come back.
             if matches!(kind, FormKind::Refer(_))
-                && let Some(name) = forms::new_referral_name(form, cx.store)
+                && let Some(name) = forms::new_referral_name(form)
             {
                 let kind = FormKind::Directory {
                     contact: None,
@@ -106,7 +109,8 @@ pub fn paste(kind: &FormKind, form: &mut Form, s: &str, cx: &mut Cx) -> Result<(
     form.refresh_matches(cx.store)?;
     forms::refine_matches(kind, form, cx.store)?;
     forms::refresh_cases(kind, form, cx.store)?;
-    forms::validate(kind, form, cx.store, cx.clock.now());
+    forms::look_up(kind, form, cx.store);
+    forms::validate(kind, form, cx.clock.now());
     Ok(())
 }
 
@@ -218,7 +222,8 @@ fn submit(stack: &mut Vec<Popup>, cx: &mut Cx) -> Result<Effects> {
                 *chosen = Some(match_of(&saved));
                 matches.clear();
                 refer.focus = forms::refer::INSTRUCTION;
-                forms::validate(kind, refer, cx.store, now);
+                forms::look_up(kind, refer, cx.store);
+                forms::validate(kind, refer, now);
                 return Ok(vec![status]);
             }
             return Ok(vec![Effect::Refresh, status]);
