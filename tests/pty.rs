@@ -218,6 +218,10 @@ fn spawn(
         })
         .expect("a pty");
     let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_casebook"));
+    // English, whatever the locale of the machine running the tests.
+    cmd.env("LANG", "C");
+    cmd.env_remove("LC_ALL");
+    cmd.env_remove("LC_MESSAGES");
     // These tests are about the UI on a plain diary, not the first-run offer.
     cmd.arg("--no-encryption");
     cmd.arg("--db");

@@ -322,6 +322,9 @@ fn issue_14_done_when_on_an_empty_diary() {
 
     // The review counts exactly those three people and that one outcome.
     let out = std::process::Command::new(env!("CARGO_BIN_EXE_casebook"))
+        .env("LANG", "C")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
         .args(["--db"])
         .arg(&db)
         .args(["review", "--format", "json"])
@@ -370,6 +373,10 @@ fn spawn(
         })
         .expect("a pty");
     let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_casebook"));
+    // English, whatever the locale of the machine running the tests.
+    cmd.env("LANG", "C");
+    cmd.env_remove("LC_ALL");
+    cmd.env_remove("LC_MESSAGES");
     // A plain new diary: the journey is about keeping the record, not the
     // passphrase offered at the first start (tests/encryption.rs has that).
     cmd.arg("--no-encryption");

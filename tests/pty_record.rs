@@ -176,6 +176,10 @@ fn spawn(
         })
         .expect("a pty");
     let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_casebook"));
+    // English, whatever the locale of the machine running the tests.
+    cmd.env("LANG", "C");
+    cmd.env_remove("LC_ALL");
+    cmd.env_remove("LC_MESSAGES");
     // A plain new diary: this test is about keeping the record, not the
     // passphrase offered at the first start.
     cmd.arg("--no-encryption");
