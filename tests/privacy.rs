@@ -404,7 +404,12 @@ fn a_month_after_the_31st_is_the_end_of_the_next_month() {
     assert_eq!(o.status.code(), Some(0));
     let v: Value = serde_json::from_slice(&o.stdout).expect("json");
     assert_eq!(v["respond_by"], "2026-02-28");
-    assert!(common::stderr(&o).contains("days overdue"));
+    // Today is 2026-03-01: one day late, in the singular.
+    assert!(
+        common::stderr(&o).contains("(1 day overdue)"),
+        "{}",
+        common::stderr(&o)
+    );
 }
 
 #[test]

@@ -15,7 +15,7 @@ use crate::{Error, Result};
 
 pub fn run(env: &Env, args: &EraseArgs, out: &mut dyn Write) -> Result<ExitCode> {
     let mut store = open_for_erasure(env)?;
-    let person = resolve(&store, &args.who)?;
+    let person = resolve(&env.i18n, &store, &args.who)?;
     if !args.yes {
         let p = store.erase_preview(person.id)?;
         let cases = match p.cases.len() {

@@ -140,7 +140,7 @@ pub fn reply(env: &Env, args: &ReplyArgs, out: &mut dyn Write) -> Result<ExitCod
         None => now,
     };
     crate::domain::rules::check_not_future(at, now, "the reply")
-        .map_err(|e| Error::invalid(format!("--at: {e}")))?;
+        .map_err(|e| e.about_option("--at"))?;
     let text = args.text.join(" ");
     if text.trim().is_empty() {
         return Err(Error::invalid("the reply is empty: say what they replied"));

@@ -43,6 +43,10 @@ pub fn source(lang: Lang) -> &'static str {
 
 type Bundle = FluentBundle<FluentResource>;
 
+/// The pseudo-locale's markers round every message.
+pub const PSEUDO_OPEN: char = '⟦';
+pub const PSEUDO_CLOSE: char = '⟧';
+
 /// Messages in one language, with English behind it.
 pub struct Catalogue {
     lang: Lang,
@@ -50,6 +54,9 @@ pub struct Catalogue {
     /// English, for a message the chosen language lacks; `None` when the
     /// chosen language is English.
     fallback: Option<Bundle>,
+    /// The pseudo-locale of the tests: every message wrapped in `⟦…⟧`, so
+    /// that text on screen which did not come from here stands out.
+    pseudo: bool,
 }
 
 impl std::fmt::Debug for Catalogue {
@@ -89,7 +96,23 @@ impl Catalogue {
             lang,
             bundle: bundle(lang),
             fallback: (lang != Lang::En).then(|| bundle(Lang::En)),
+            pseudo: false,
         }
+    }
+
+    /// The pseudo-locale (`--lang pseudo`, hidden): English with every
+    /// message wrapped in `⟦…⟧`. Any visible text outside the markers did
+    /// not come from the catalogue (`tests/i18n.rs` looks for it).
+    pub fn pseudo() -> Catalogue {
+        Catalogue {
+            pseudo: true,
+            ..Catalogue::embedded(Lang::En)
+        }
+    }
+
+    /// True for the pseudo-locale.
+    pub fn is_pseudo(&self) -> bool {
+        self.pseudo
     }
 
     /// A shared catalogue of the embedded messages, built once per language.
@@ -169,10 +192,15 @@ impl Catalogue {
     /// The message `id` with its arguments: in the chosen language, else
     /// English, else the id itself.
     pub fn tr(&self, id: &str, args: Option<&FluentArgs>) -> String {
-        std::iter::once(&self.bundle)
+        let text = std::iter::once(&self.bundle)
             .chain(&self.fallback)
             .find_map(|b| format(b, id, args))
-            .unwrap_or_else(|| id.to_string())
+            .unwrap_or_else(|| id.to_string());
+        if self.pseudo {
+            format!("{PSEUDO_OPEN}{text}{PSEUDO_CLOSE}")
+        } else {
+            text
+        }
     }
 
     /// `tr` with a single argument, the common case.
@@ -183,6 +211,18 @@ impl Catalogue {
     /// The words for a value of a closed list ("Complaint", "Cwyn").
     pub fn label<T: ClosedList>(&self, value: T) -> String {
         self.tr(&label_id(T::WHAT, value.as_str()), None)
+    }
+
+    /// What a follow-up is for, in this language: casebook's own "follow up
+    /// with" in the catalogue's words, the user's words as they are.
+    pub fn follow_up(&self, stored: &str, contact: Option<&str>) -> String {
+        match crate::domain::followup::read(stored, contact) {
+            crate::domain::followup::FollowUpWhat::With { name, what } => self.tr(
+                "follow-up-with",
+                Some(&args(&[("name", name.into()), ("what", what.into())])),
+            ),
+            crate::domain::followup::FollowUpWhat::Own(words) => words.to_string(),
+        }
     }
 
     /// A default category's label; `None` for a category added in config,

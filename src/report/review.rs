@@ -136,13 +136,20 @@ impl Period {
 
     /// "2026", "2026–27" for a municipal year, else "1 Jan 2026 – 14 Mar 2026".
     pub fn label(&self) -> String {
+        self.label_in(crate::i18n::Catalogue::shared(crate::i18n::Lang::En))
+    }
+
+    /// [`Period::label`] in the catalogue's language ("1 Ion 2026 – 14 Maw 2026").
+    pub fn label_in(&self, t: &crate::i18n::Catalogue) -> String {
         match self.year {
             Some((y, 1)) => y.to_string(),
             Some((y, _)) => format!("{y}–{:02}", (y + 1) % 100),
-            None => format!(
-                "{} – {}",
-                self.from.format("%-d %b %Y"),
-                self.to.format("%-d %b %Y")
+            None => t.tr(
+                "period-range",
+                Some(&crate::i18n::args(&[
+                    ("from", t.date_dmy_short(self.from).into()),
+                    ("to", t.date_dmy_short(self.to).into()),
+                ])),
             ),
         }
     }
@@ -272,6 +279,10 @@ mod tests {
         assert_eq!((q.from, q.to), (d(2026, 2, 19), d(2026, 2, 28)));
         assert_eq!(q.days(), 10);
         assert!(Period::custom(d(2026, 3, 2), d(2026, 3, 1)).is_err());
+        // As chrono printed it before the catalogue; and in Welsh.
+        assert_eq!(p.label(), "1 Mar 2026 – 10 Mar 2026");
+        let cy = crate::i18n::Catalogue::embedded(crate::i18n::Lang::Cy);
+        assert_eq!(p.label_in(&cy), "1 Maw 2026 – 10 Maw 2026");
     }
 
     #[test]

@@ -93,6 +93,407 @@ month-short-12 = Dec
 date-long = { $weekday } { $day } { $month } { $year }
 date-short = { $weekday } { $day } { $month } { $year }
 
+## Dates in reports (src/i18n/dates.rs)
+
+date-dmy = { $day } { $month } { $year }
+month-year-short = { $month } { $year }
+period-range = { $from } – { $to }
+
+## casebook review (src/report/review_doc.rs, src/cli/review.rs)
+
+review-title = Casework review: { $period }
+review-subtitle = { $from } to { $to }, compared with the previous period ({ $previous }).
+review-q-people = How many people contacted you with problems in the last year?
+review-q-who = Who were these people – gender, ethnicity, age, class, employment status?
+review-q-how = How did people contact you?
+review-q-resolved = How many cases were you able to resolve satisfactorily?
+review-q-compare = How does this compare with previous years?
+review-q-profile = What was the profile of the problem, e.g. housing, social services, benefits etc?
+review-q-under-30 = How many people under 30 contacted you?
+review-q-how-long = How long did cases take?
+review-q-satisfaction = How satisfied were the people you helped?
+review-q-when = When did the casework come in?
+review-q-others = How does your casework load and type compare to that of other members?
+review-note-people = Counted once each: the constituents of cases opened in the period, and anyone (not an officer, agency or councillor) who called, emailed, wrote, came to a surgery, spoke on the doorstep or messaged on social media in it.
+review-note-who = Self-described and optional. "Unknown" means it was not recorded; class is not recorded (employment status is the nearest measure).
+review-note-how = The channel of first contact of each case opened in the period.
+review-note-satisfaction = Over the cases closed in the period that have a satisfaction score (1 poor – 5 excellent).
+review-note-months = Cases opened in each month from the start of the period.
+review-others-howto = Swap anonymised summaries with colleagues: `casebook review --summary-out FILE` writes yours (counts only, counts below 5 suppressed); `casebook review --compare FILE…` shows theirs beside yours.
+review-figure = Figure
+review-change = Change
+review-people-head = People
+review-cases-head = Cases
+review-share-head = Share
+review-none-in-period = None in this period
+review-h-people = People who contacted you
+review-h-opened = Cases opened
+review-h-closed = Cases closed
+review-h-resolved = Resolved satisfactorily
+review-h-rate = Proportion resolved satisfactorily
+review-h-under-30 = People under 30
+review-h-median = Median days to close
+review-h-satisfaction = Average satisfaction (1–5)
+review-d-gender = Gender
+review-d-age = Age band
+review-d-ethnicity = Ethnicity
+review-d-employment = Employment status
+review-c-channel = Channel of first contact
+review-c-category = Category
+review-c-kind = Kind of case
+review-c-outcome = Outcome
+review-c-month = Cases opened per month
+review-outcome-unknown = Outcome not recorded
+review-unknown = Unknown (not recorded)
+review-no-change = no change
+review-change-points =
+    { $points ->
+        [one] { $change } point
+       *[other] { $change } points
+    }
+review-change-days = { $change } days
+review-days =
+    { $days ->
+        [one] 1 day
+       *[other] { $shown } days
+    }
+review-compared-up = up { $change } on { $period } ({ $before })
+review-compared-down = down { $change } on { $period } ({ $before })
+review-compared-same = the same as in { $period }
+review-people =
+    { $people ->
+        [one] 1 person
+       *[other] { $people } people
+    } contacted you in { $period }: { $compared }. You opened { $opened ->
+        [one] 1 case
+       *[other] { $opened } cases
+    } and closed { $closed ->
+        [one] 1 case
+       *[other] { $closed } cases
+    }.
+review-most-often =
+    Most often by { $channel }: { $count } of { $total ->
+        [one] 1 case
+       *[other] { $total } cases
+    }.
+review-resolved =
+    Of the { $closed ->
+        [one] 1 case
+       *[other] { $closed } cases
+    } closed in { $period }, { $resolved ->
+        [one] 1 was
+       *[other] { $resolved } were
+    } resolved satisfactorily ({ $rate }).
+review-none-closed = No cases were closed in { $period }.
+review-largest =
+    The largest share was { $category }: { $count } of { $total ->
+        [one] 1 case
+       *[other] { $total } cases
+    }.
+review-under-30 =
+    { $under } of the { $people ->
+        [one] 1 person
+       *[other] { $people } people
+    } who contacted you { $under ->
+        [one] was
+       *[other] were
+    } under 30 ({ $share }): { $compared }.
+review-under-30-nobody =
+    { $under } of the { $people ->
+        [one] 1 person
+       *[other] { $people } people
+    } who contacted you { $under ->
+        [one] was
+       *[other] were
+    } under 30: { $compared }.
+review-median = Half the cases closed in { $period } took { $days } or less from opening to closing.
+review-median-before = Half the cases closed in { $period } took { $days } or less from opening to closing ({ $previous }: { $before }).
+review-satisfaction =
+    Average satisfaction { $score } out of 5, from { $responses ->
+        [one] 1 case
+       *[other] { $responses } cases
+    } with a score.
+review-satisfaction-before =
+    Average satisfaction { $score } out of 5, from { $responses ->
+        [one] 1 case
+       *[other] { $responses } cases
+    } with a score ({ $previous }: { $before }).
+review-no-satisfaction = No satisfaction scores were recorded for cases closed in { $period }.
+review-summary-written = Anonymised summary of { $period } written to { $path } (counts below { $threshold } shown as { $suppressed }).
+
+## Errors (src/error.rs, src/dates.rs): printed after "casebook: ", so
+## they start in lower case; one line each.
+
+error-option = { $option }: { $problem }
+error-not-found =
+    no { $what ->
+        [attachment] attachment
+        [case-with-reference] case with reference
+        [case] case
+        [conflict] conflict
+        [contact] contact
+        [device] device
+        [diary-entry] diary entry
+        [follow-up] follow-up
+        [person-on-the-case] person on the case
+        [person] person
+        [referral] referral
+        [surgery] surgery
+       *[other] record
+    } matches `{ $name }`
+error-config = config file { $file }: line { $line }: { $problem }
+error-locked = the database { $path } is locked by another program (is casebook open elsewhere?); try again when it has finished
+error-not-a-database = { $path } is not a casebook database (the file is not SQLite, or it is encrypted)
+error-wrong-passphrase = wrong passphrase for { $path } (or it is not a casebook diary); nothing was changed
+error-too-new = { $path } was written by a newer casebook (schema version { $found }, this program knows up to { $known }); install the newer casebook — the file was not changed
+error-corrupt = the database { $path } is damaged: { $detail }
+error-database = database error: { $detail }
+date-forms = use YYYY-MM-DD, DD/MM/YYYY, today, tomorrow, +3d, +2w or a weekday such as mon
+error-date-needed = a date is needed: { date-forms }
+error-time-needed = a time is needed: { date-forms }, optionally followed by HH:MM
+error-not-a-time = `{ $input }` is not a time: use HH:MM
+error-not-a-date = `{ $input }` is not a date: { date-forms }
+error-date-year = `{ $input }` is not a date: write the year in full (four digits)
+error-date-not-real = `{ $input }` is not a real date (there is no day { $day } in month { $month } of { $year })
+error-input-date = `{ $input }`: { $problem }
+error-date-out-of-window = { $date } is outside the dates casebook accepts: { $first } to { $last }
+error-date-in-future = { $date } is in the future: what happened can be dated today ({ $today }) at the latest
+
+error-unknown-value =
+    unknown { $list ->
+        [case-kind] case kind
+        [channel] channel
+        [status] status
+        [outcome] outcome
+        [entry-kind] entry kind
+        [role] role
+        [contact-kind] contact kind
+        [age-band] age band
+        [instruction] instruction
+        [preferred-contact] preferred contact
+        [language] language
+        [category] category
+       *[other] value
+    } `{ $value }`: expected one of { $names }
+error-log-empty = the entry text is empty: say what happened
+error-log-who-empty = --who is empty: give the person's name
+
+## casebook log (src/cli/log.rs)
+
+log-contact-created = new contact created: { $name }
+log-follow-up-on = follow-up on { $date }
+
+## Follow-ups casebook wrote itself (src/domain/followup.rs)
+
+follow-up-with = Follow up with { $name }: { $what }
+
+## casebook patterns (src/cli/patterns.rs)
+
+patterns-none = No patterns: no { $min } or more cases of one category in one area, opened within { $window } days of each other.
+patterns-found =
+    The bigger picture: { $clusters ->
+        [one] 1 cluster
+       *[other] { $clusters } clusters
+    } of { $min } or more cases of one category in one area, opened within { $window } days of each other.
+patterns-cluster =
+    { $category } in { $place }: { $cases ->
+        [one] 1 case
+       *[other] { $cases } cases
+    }, { $first } to { $last }
+patterns-advice = Ask whether a bigger issue lies behind them: one report to the council may fix them all.
+
+## casebook calendar (src/calendar/mod.rs): event summaries
+
+calendar-follow-up-with = Follow up: { $name } ({ $reference })
+calendar-follow-up = Follow up ({ $reference })
+calendar-surgery = Surgery
+calendar-surgery-at = Surgery at { $venue }
+calendar-written = calendar written to { $path }
+
+## Letters (src/letters): what casebook adds to a letter itself
+
+letter-our-reference = Our reference: { $reference }
+
+## casebook sar (src/cli/sar.rs): the export is written in the person's
+## own language; the lines to the councillor in theirs.
+
+sar-title = Subject access: { $name }
+sar-dates = Requested on { $requested }; respond by { $due }. Prepared on { $today }.
+sar-intro = This is everything this casework diary holds about { $name }, including entries marked confidential. Where a record also holds another person's data, that part is withheld and the record says so.
+sar-personal-details = Personal details
+sar-another-person = another person
+sar-field-name = Name
+sar-field-kind = Kind
+sar-field-organisation = Organisation
+sar-field-department = Department
+sar-field-role = Role
+sar-field-address = Address
+sar-field-postcode = Postcode
+sar-field-phone = Phone
+sar-field-email = Email
+sar-field-preferred-contact = Preferred contact
+sar-field-gender = Gender
+sar-field-age-band = Age band
+sar-field-ethnicity = Ethnicity
+sar-field-employment = Employment status
+sar-field-caution = Caution marker
+sar-field-notes = Notes
+sar-field-language = Language
+sar-field-created = Record created
+sar-field-identifier = Identifier
+sar-field-people = People
+sar-field-opened = Opened
+sar-field-closed = Closed
+sar-field-category = Category
+sar-field-channel = First contact by
+sar-field-status = Status
+sar-field-outcome = Outcome
+sar-field-location = Location
+sar-field-facts = Facts
+sar-field-wanted = Wanted
+sar-field-history = History
+sar-field-others = Others involved
+sar-field-feedback = Feedback
+sar-field-consent = Consent to share
+sar-field-withheld = Withheld
+sar-consent-yes = yes
+sar-consent-no = no
+sar-consent-not-asked = not asked
+sar-cases = Cases ({ $count })
+sar-none = None.
+sar-diary = Diary
+sar-referrals = Referrals
+sar-follow-ups = Follow-ups
+sar-referral = { $on }: to { $to } ({ $instruction }), reply due { $due }
+sar-replied = replied { $on }: { $reply }
+sar-third-party = another person's data, withheld as the ICO's guidance allows (third-party information, not disclosed without their consent)
+sar-withheld-field = (withheld: see below)
+sar-withheld-items = { $items } — { sar-third-party }
+sar-withheld-unfiled = Withheld, not on a case: { $items } — { sar-third-party }
+sar-withheld-title = title
+sar-withheld-location = location
+sar-withheld-postcode = postcode
+sar-withheld-facts = facts
+sar-withheld-wants = what was wanted
+sar-withheld-history = history
+sar-withheld-others = others involved
+sar-withheld-feedback = feedback
+sar-withheld-consent = consent to share
+sar-withheld-entries =
+    { $count ->
+        [one] 1 diary entry
+       *[other] { $count } diary entries
+    }
+sar-withheld-follow-ups =
+    { $count ->
+        [one] 1 follow-up
+       *[other] { $count } follow-ups
+    }
+sar-withheld-referrals =
+    { $count ->
+        [one] 1 referral
+       *[other] { $count } referrals
+    }
+sar-mentions = Mentioned in other cases ({ $count })
+sar-mentions-intro = { $name } is named in these records of other people's cases. Only the passages that name them are given; the rest — { sar-third-party }.
+sar-mention-case = { $case } (opened { $date })
+sar-not-on-a-case = Not on a case
+sar-entry = { $at } { $kind }: { $text }
+sar-entry-confidential = { $at } { $kind } (confidential): { $text }
+sar-entry-with = { $at } { $kind } with { $name }: { $text }
+sar-entry-with-confidential = { $at } { $kind } with { $name } (confidential): { $text }
+sar-attachment = attachment: { $name } ({ $type }, { $size }; the file itself is in the JSON export)
+sar-follow-up-open = due { $due }: { $what } (not done)
+sar-follow-up-done = due { $due }: { $what } (done { $done })
+sar-deadline =
+    subject access request of { $requested }: respond by { $due } ({ $state ->
+        [overdue] { $days ->
+            [one] 1 day overdue
+           *[other] { $days } days overdue
+        }
+        [today] due today
+       *[left] { $days ->
+            [one] 1 day left
+           *[other] { $days } days left
+        }
+    })
+sar-answered = subject access request of { $requested } marked answered on { $today } (due { $due })
+sar-wrote = wrote { $json } and { $markdown }
+person-no-postcode = no postcode
+person-similar-left-out = similar names, not included (the same person entered twice?): { $similar }; run again with --id UUID for each
+error-sar-none-outstanding = this person has no outstanding subject access request
+error-sar-requested-future = --requested { $date } is in the future: give the date the person asked
+error-no-diary = there is no diary at { $path } (check --db)
+error-person-needed = give the person's name or --id UUID
+error-person-similar = no person is called `{ $name }`; similar names: { $similar }; choose one with --id UUID
+error-person-several = { $count } people are called `{ $name }`: { $people }; choose one with --id UUID
+
+## casebook followups (src/cli/followups.rs)
+
+followups-nothing = No follow-ups pending.
+followups-masked = •••• from a confidential entry
+followups-done = done: #{ $number } { $what }
+followups-snoozed = #{ $number } moved to { $date }
+followups-added = added follow-up #{ $number } on { $reference }, due { $date }
+error-snooze-past = DATE: { $date } is in the past: snooze to today or later
+error-follow-up-id = `{ $input }` is not a follow-up ID: give the number shown by `casebook followups` (e.g. 12) or a UUID
+error-follow-up-done = follow-up #{ $number } was already done on { $date }
+
+## casebook show (src/cli/look.rs)
+
+show-caution = Caution
+show-opened = opened
+show-closed = closed
+show-consent-yes = Agreed to their details being shared
+show-consent-no = Has NOT agreed to their details being shared
+show-consent-unknown = Not yet asked about sharing their details
+show-facts = Facts
+show-wants = What they want done
+show-history = History
+show-others = Others involved
+show-people = People
+show-follow-ups = Follow-ups
+show-referrals = Referrals
+show-diary = Diary
+show-none = none
+show-done = done
+show-replied = replied
+show-reply-due = reply due
+show-masked = •••• confidential: hidden (--reveal shows it)
+
+## casebook cases, search, contacts, close (src/cli/look.rs)
+
+cases-none = No cases match.
+search-none = Nothing matches.
+search-kind-contact = contact
+search-kind-case = case
+search-kind-entry = entry
+search-kind-directory = directory
+contacts-none = No contacts match.
+contacts-open-cases =
+    { $count ->
+        [one] 1 open case
+       *[other] { $count } open cases
+    }
+close-done = closed { $reference }: { $outcome } ({ $date })
+error-close-already = { $reference } is already closed: change its outcome in casebook (the case screen, `x`)
+error-close-before-opened = --on: { $date } is before the case was opened ({ $opened })
+error-close-future = --on: { $date } is in the future: a case closes today or earlier
+
+## casebook successes, publicise (src/report/successes.rs, src/cli/successes.rs)
+
+month-year = { $month } { $year }
+successes-title = Successes to celebrate
+successes-intro = Anonymised for a leaflet or newsletter: no names, addresses or contact details. Read each one before publishing: names of people who were not on the case cannot be recognised and removed.
+successes-none = No cases are marked to publicise. Mark a resolved case with `casebook publicise REF`.
+successes-problem = Problem: { $problem }
+successes-asked = Asked for, and achieved: { $asked }
+successes-outcome = Outcome: resolved satisfactorily.
+successes-the-ward = the ward
+publicise-on = { $reference }: marked to publicise; `casebook successes` lists it, anonymised
+publicise-off = { $reference }: no longer marked to publicise
+error-no-folder = cannot write there: the folder { $folder } does not exist
+
 ## Labels of the closed lists (SPEC sections 2 and 3): <list>-<contract name>.
 ## Generated ids; the English must match `label()` in src/domain/kinds.rs.
 
