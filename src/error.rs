@@ -37,11 +37,12 @@ pub enum Error {
     #[error("no {what} matches `{}`", crate::domain::text::one_line(.name))]
     NotFound { what: &'static str, name: String },
 
-    #[error("config file {file}: line {line}: {message}")]
+    #[error("config file {}: line {line}: {message}", file.display())]
     Config {
         file: PathBuf,
         line: usize,
-        message: String,
+        /// The problem: the TOML parser's words, or casebook's own check.
+        message: Arg,
     },
 
     #[error(
@@ -126,7 +127,7 @@ impl Error {
                 Some(&crate::i18n::args(&[
                     ("file", path(file).into()),
                     ("line", (*line).into()),
-                    ("problem", message.as_str().into()),
+                    ("problem", message.render(t).into()),
                 ])),
             ),
             Error::Locked { path: p } => t.tr1("error-locked", "path", path(p)),
@@ -193,6 +194,15 @@ pub enum Arg {
 }
 
 impl Arg {
+    /// The argument as text in the catalogue's language.
+    pub fn render(&self, t: &Catalogue) -> String {
+        match self {
+            Arg::Text(s) => s.clone(),
+            Arg::Number(n) => n.to_string(),
+            Arg::Msg(m) => m.render(t),
+        }
+    }
+
     /// An error as an argument: its message when it has one, else its
     /// English text.
     pub fn from_error(e: Error) -> Arg {
@@ -243,6 +253,12 @@ impl Msg {
             })
             .collect();
         t.tr(self.id, Some(&crate::i18n::args(&args)))
+    }
+}
+
+impl std::fmt::Display for Arg {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.render(Catalogue::shared(Lang::En)))
     }
 }
 

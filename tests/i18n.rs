@@ -787,6 +787,20 @@ fn errors_are_printed_in_the_chosen_language() {
         "{err}"
     );
     assert!(!diary.db().exists(), "nothing made on bad input");
+    // The config's own checks, in Welsh after the file and line.
+    let configured = Diary::new("keep_informed_days = 0\n");
+    let out = configured.run(None, &["due", "--lang", "cy"]);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains(": llinell 1: keep_informed_days: mae 0 y tu allan i'r ystod: defnyddiwch 1 i 365 diwrnod"),
+        "{err}"
+    );
+    let out = configured.run(None, &["due"]);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains(": line 1: keep_informed_days: 0 is out of range: use 1 to 365 days"),
+        "{err}"
+    );
 }
 
 #[test]
@@ -818,7 +832,7 @@ fn the_typed_errors_read_the_same_in_english_as_before() {
         Error::Config {
             file: path.clone(),
             line: 3,
-            message: "bad".into(),
+            message: casebook::error::Arg::Text("bad".into()),
         },
     ] {
         assert_eq!(e.message(&en), e.to_string());
@@ -903,6 +917,9 @@ fn every_word_of_the_converted_commands_comes_from_the_catalogue() {
         &["log", "--who", "Siân Davies", "--kind", "ffacs", "x"],
         &["close", "2026-0002", "--outcome", "resolved"],
         &["followups", "done", "99"],
+        &["erase", "Ann Hwyr"],
+        &["retention"],
+        &["retention", "--erase"],
     ];
     for args in runs {
         let mut with: Vec<&str> = args.to_vec();
@@ -917,4 +934,23 @@ fn every_word_of_the_converted_commands_comes_from_the_catalogue() {
             );
         }
     }
+}
+
+#[test]
+fn calendar_summaries_come_from_the_catalogue() {
+    let diary = casework();
+    let ics = diary.ok(None, &["calendar", "--lang", "pseudo"]);
+    let summaries: Vec<&str> = ics
+        .lines()
+        .filter_map(|l| l.strip_prefix("SUMMARY:"))
+        .collect();
+    assert!(!summaries.is_empty(), "{ics}");
+    for s in summaries {
+        assert!(s.starts_with('⟦') && s.ends_with('⟧'), "{s}");
+    }
+    let welsh = diary.ok(None, &["calendar", "--lang", "cy"]);
+    assert!(
+        welsh.contains("SUMMARY:Dilyniant: Siân Davies (heb achos)"),
+        "{welsh}"
+    );
 }

@@ -535,7 +535,7 @@ fn retention_lists_exactly_the_cases_past_the_period() {
     assert!(out.contains(&past) && out.contains(&exactly), "{out}");
     assert!(!out.contains(&recent) && !out.contains(&open), "{out}");
     assert!(
-        out.contains("planning") && out.contains("2024-02-28"),
+        out.contains("Planning") && out.contains("2024-02-28"),
         "{out}"
     );
     for name in ["Olwen", "Bryn"] {

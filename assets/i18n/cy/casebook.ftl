@@ -510,6 +510,69 @@ publicise-on = { $reference }: wedi'i farcio i'w gyhoeddi; mae `casebook success
 publicise-off = { $reference }: dim wedi'i farcio i'w gyhoeddi mwyach
 error-no-folder = methu ysgrifennu yno: nid yw'r ffolder { $folder } yn bodoli
 
+## Gwiriadau'r ffeil ffurfweddu (src/config.rs): ar ôl "ffeil ffurfweddu FFEIL: llinell N: "
+
+config-out-of-range =
+    { $key }: mae { $value } y tu allan i'r ystod: defnyddiwch { $min } i { $max } { $unit ->
+        [working-days] diwrnod gwaith
+        [days] diwrnod
+        [a-month] (mis)
+        [years] blwyddyn
+        [cases] achos
+        [backups] copi wrth gefn
+       *[minutes] munud (0: byth)
+    }
+config-not-a-category = { $key }: nid yw `{ $value }` yn enw categori: defnyddiwch lythrennau bach, digidau a _
+config-not-an-answer = { $key }: nid yw `{ $value }` yn ateb: ysgrifennwch ef fel y dylid ei ddangos
+config-at-least-one = { $key }: rhaid iddo fod yn 1 o leiaf
+config-unlock-too-long = { $key }: mae { $value } yn rhy hir: defnyddiwch { $max } ar y mwyaf (12 awr), neu 0 i ofyn bob tro
+
+## casebook erase, retention, handover (src/cli/erase.rs, retention.rs, handover.rs)
+## dileu = erase; gwneud yn ddienw = anonymise; copi wrth gefn = backup.
+
+error-erase-needs-yes =
+    ni ddilëwyd dim: byddai hyn yn dileu enw a manylion cyswllt { $name }, { $cases ->
+        [0] heb achosion i'w gwneud yn ddienw
+       *[other] yn gwneud eu hachosion { $refs } yn ddienw
+    }, ac yn dileu testun { $entries } cofnod yn y dyddiadur; ychwanegwch --yes i ddileu
+erase-done =
+    dilëwyd { $people ->
+        [one] 1 person
+        [two] 2 berson
+        [few] 3 pherson
+        [many] 6 pherson
+       *[other] { $people } o bobl
+    }; gwnaed { $cases } achos yn ddienw; dilëwyd testun { $entries ->
+        [one] 1 cofnod
+        [two] 2 gofnod
+        [few] 3 chofnod
+        [many] 6 chofnod
+       *[other] { $entries } cofnod
+    } yn y dyddiadur
+erase-still-mentioned = mae'r enw, yr e-bost neu'r rhif ffôn yn dal i ymddangos yn nhestun: { $refs } — golygwch y rheini â llaw
+erase-older-backups = mae copïau wrth gefn hŷn yn dal i gadw'r data hyn nes eu dileu neu nes iddyn nhw gael eu disodli: { $paths }
+retention-none = does dim achos a gaewyd wedi mynd heibio'r cyfnod cadw ({ $years } blynedd; wedi'i gau ar { $cutoff } neu cyn hynny, a dim byd ers hynny)
+retention-list = mae { $count } achos a gaewyd wedi mynd heibio'r cyfnod cadw ({ $years } blynedd; wedi'u cau ar { $cutoff } neu cyn hynny, a dim byd ers hynny):
+retention-closed = caewyd { $date }
+retention-kept = mae { $count } arall a gaewyd erbyn hynny yn cael eu cadw: mae rhywbeth wedi digwydd arnyn nhw ers hynny
+retention-people =
+    { $count ->
+        [zero] ni fyddai neb yn cael ei ddileu gyda nhw
+        [one] byddai 1 person yn cael ei ddileu gyda nhw
+       *[other] byddai { $count } o bobl yn cael eu dileu gyda nhw
+    } (mae unrhyw un sydd wedi bod mewn cysylltiad ers hynny yn cael ei gadw); i weld pwy: casebook retention --erase
+retention-how = i'w dileu: casebook retention --erase --yes
+retention-would-anonymise = byddai'r achosion hyn a gaewyd yn cael eu gwneud yn ddienw:
+retention-would-erase = a byddai'r bobl hyn yn cael eu dileu (dim byd ganddyn nhw ers y dyddiad terfyn):
+retention-person = { $name }  mewn cysylltiad ddiwethaf { $last }  { $uuid }
+retention-never = erioed
+error-retention-needs-yes = ni ddilëwyd dim: byddai hyn yn gwneud { $cases } achos a gaewyd yn ddienw (wedi'u cau ar { $cutoff } neu cyn hynny) ac yn dileu'r { $people } o bobl a restrwyd; ychwanegwch --yes
+error-retention-too-large = mae retention_years yn rhy fawr
+handover-summary = cytunodd { $consenting } o bobl i rannu ar eu holl achosion: mae { $cases } achos yn mynd i'r olynydd yn { $path }, ac yna'n cael eu gwneud yn ddienw yma
+handover-rest-anonymise = { $count } o bobl eraill: wedi'u gwneud yn ddienw (ystadegau'n cael eu cadw)
+handover-rest-delete = { $count } o bobl eraill: wedi'u dileu yn llwyr (mae eu hachosion yn gadael yr adolygiad)
+handover-nothing-changed = ni newidiwyd dim: ychwanegwch --yes i'w wneud
+
 ## Labels of the closed lists (SPEC sections 2 and 3): <list>-<contract name>.
 ## Generated ids; the English must match `label()` in src/domain/kinds.rs.
 

@@ -494,6 +494,60 @@ publicise-on = { $reference }: marked to publicise; `casebook successes` lists i
 publicise-off = { $reference }: no longer marked to publicise
 error-no-folder = cannot write there: the folder { $folder } does not exist
 
+## The config file's checks (src/config.rs): after "config file FILE: line N: "
+
+config-out-of-range =
+    { $key }: { $value } is out of range: use { $min } to { $max } { $unit ->
+        [working-days] working days
+        [days] days
+        [a-month] a month
+        [years] years
+        [cases] cases
+        [backups] backups
+       *[minutes] minutes (0: never)
+    }
+config-not-a-category = { $key }: `{ $value }` is not a category name: use lower case letters, digits and _
+config-not-an-answer = { $key }: `{ $value }` is not an answer: write it as it should be shown
+config-at-least-one = { $key }: must be at least 1
+config-unlock-too-long = { $key }: { $value } is too long: use at most { $max } (12 hours), or 0 to ask every time
+
+## casebook erase, retention, handover (src/cli/erase.rs, retention.rs, handover.rs)
+
+error-erase-needs-yes =
+    nothing erased: this would remove { $name }'s name and contact details, { $cases ->
+        [0] no cases of theirs
+       *[other] anonymise their cases { $refs }
+    }, and remove the text of { $entries } diary entries; add --yes to erase
+erase-done =
+    erased { $people ->
+        [one] 1 person
+       *[other] { $people } people
+    }; anonymised { $cases ->
+        [one] 1 case
+       *[other] { $cases } cases
+    }; removed the text of { $entries ->
+        [one] 1 diary entry
+       *[other] { $entries } diary entries
+    }
+erase-still-mentioned = the name, email or phone still appears in the text of: { $refs } — edit those by hand
+erase-older-backups = older backups still hold this data until they are deleted or rotate out: { $paths }
+retention-none = no closed case is past the retention period ({ $years } years; closed on or before { $cutoff }, nothing since)
+retention-list = { $count } closed cases are past the retention period ({ $years } years; closed on or before { $cutoff }, nothing since):
+retention-closed = closed { $date }
+retention-kept = { $count } more closed by then are kept: something happened on them since
+retention-people = { $count } people would be erased with them (anyone in touch since is kept); to see who: casebook retention --erase
+retention-how = erase them with: casebook retention --erase --yes
+retention-would-anonymise = would anonymise these closed cases:
+retention-would-erase = and erase these people (nothing of theirs since the cut-off):
+retention-person = { $name }  last in touch { $last }  { $uuid }
+retention-never = never
+error-retention-needs-yes = nothing erased: this would anonymise { $cases } closed cases (closed on or before { $cutoff }) and erase the { $people } people listed; add --yes
+error-retention-too-large = retention_years is too large
+handover-summary = { $consenting } people consented to sharing on all their cases: { $cases } cases go to the successor in { $path }, then they are anonymised here
+handover-rest-anonymise = { $count } other people: anonymised (statistics kept)
+handover-rest-delete = { $count } other people: deleted outright (their cases leave the review)
+handover-nothing-changed = nothing was changed: add --yes to do it
+
 ## Labels of the closed lists (SPEC sections 2 and 3): <list>-<contract name>.
 ## Generated ids; the English must match `label()` in src/domain/kinds.rs.
 
