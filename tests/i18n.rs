@@ -885,7 +885,9 @@ fn stray_words(text: &str, data: &[&str]) -> Vec<String> {
 #[test]
 fn every_word_of_the_converted_commands_comes_from_the_catalogue() {
     let diary = casework();
+    let folder = diary.dir.path().display().to_string();
     let data = [
+        folder.as_str(),
         "Siân Davies",
         "Ann Hwyr",
         "Biniau heb eu casglu",
@@ -920,6 +922,7 @@ fn every_word_of_the_converted_commands_comes_from_the_catalogue() {
         &["erase", "Ann Hwyr"],
         &["retention"],
         &["retention", "--erase"],
+        &["check"],
     ];
     for args in runs {
         let mut with: Vec<&str> = args.to_vec();

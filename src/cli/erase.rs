@@ -71,7 +71,7 @@ pub(super) fn report(env: &Env, done: &Erasure, out: &mut dyn Write) -> Result<(
         writeln!(out, "{l}").map_err(stdout_error)?;
     }
     if done.wipe_pending {
-        eprintln!("casebook: warning: {}", super::safety::WIPE_PENDING);
+        super::note(env.i18n.tr("safety-wipe-pending", None));
     }
     Ok(())
 }

@@ -573,6 +573,37 @@ handover-rest-anonymise = { $count } o bobl eraill: wedi'u gwneud yn ddienw (yst
 handover-rest-delete = { $count } o bobl eraill: wedi'u dileu yn llwyr (mae eu hachosion yn gadael yr adolygiad)
 handover-nothing-changed = ni newidiwyd dim: ychwanegwch --yes i'w wneud
 
+## Cadw'r dyddiadur yn ddiogel: copi wrth gefn, adfer, gwirio (src/cli/safety.rs)
+
+safety-backup-failed = rhybudd: ni wnaed copi wrth gefn awtomatig heddiw: { $problem }
+safety-leftover-removed = tynnwyd copi o'r dyddiadur a adawyd gan amgryptio, dadgryptio neu adfer a dorrwyd ar ei hanner: { $path }
+safety-leftover-stuck = rhybudd: methu tynnu copi o'r dyddiadur a adawyd gan amgryptio, dadgryptio neu adfer a dorrwyd ar ei hanner; dilëwch ef: { $path }
+safety-wipe-pending = rhybudd: mae'r dileu wedi'i gadw, ond nid oedd modd sychu hen gopïau o'r testun a ddilëwyd o'r ffeil eto (mae rhaglen arall wedi agor y dyddiadur, neu mae'r ddisg yn llawn); bydd casebook yn gorffen y sychu y tro nesaf y bydd yn agor y dyddiadur — mae `casebook check` yn dangos a yw'n dal i aros
+backup-written = copi wrth gefn wedi'i ysgrifennu a'i wirio (integrity_check yn iawn)
+error-backup-exists = mae { $path } yn bodoli'n barod: dewiswch enw arall (nid yw copi wrth gefn byth yn ysgrifennu dros ffeil)
+error-restore-itself = { $path } yw'r dyddiadur ei hun: enwch gopi wrth gefn i'w adfer
+error-restore-no-folder = methu adfer i { $path }: nid yw'r ffolder { $folder } yn bodoli
+restore-encrypted = nid oedd y copi wrth gefn wedi'i amgryptio: mae'r dyddiadur a adferwyd wedi'i amgryptio gyda chyfrinymadrodd y dyddiadur, fel o'r blaen
+restore-done = adferwyd { $backup } i { $path } (achosion: { $cases }, cofnodion: { $entries }, cysylltiadau: { $contacts })
+restore-kept = cadwyd y dyddiadur a ddisodlwyd fel { $path }
+check-checking = yn gwirio { $path }
+check-ok = { $name }: iawn
+check-problems =
+    { $name }: { $count ->
+        [one] 1 broblem
+        [two] 2 broblem
+        [few] 3 phroblem
+        [many] 6 phroblem
+       *[other] { $count } problem
+    }
+check-schema = fersiwn sgema { $found } (mae'r casebook hwn yn deall hyd at { $known })
+check-wipe-owed = { $path }: mae sychu ar ôl dileu yn aros: gall hen gopïau o'r testun a ddilëwyd aros yn y ffeil nes bydd casebook yn agor y dyddiadur nesaf heb i raglen arall ei ddefnyddio
+check-leftover = { $path }: wedi'i adael gan amgryptio, dadgryptio neu adfer a dorrwyd ar ei hanner (caiff ei dynnu y tro nesaf)
+check-plain-copy = { $path }: copi plaen (heb ei amgryptio) o'r dyddiadur wedi'i amgryptio; dilëwch ef pan fydd gennych gopi wrth gefn mwy newydd
+check-healthy = mae'r dyddiadur yn iach
+error-check-attention = mae'r dyddiadur yn iach, ond mae angen sylw ar y ffeiliau a restrir uchod
+error-no-diary-give-db = does dim dyddiadur yn { $path } (rhowch --db i enwi un arall)
+
 ## Labels of the closed lists (SPEC sections 2 and 3): <list>-<contract name>.
 ## Generated ids; the English must match `label()` in src/domain/kinds.rs.
 

@@ -548,6 +548,30 @@ handover-rest-anonymise = { $count } other people: anonymised (statistics kept)
 handover-rest-delete = { $count } other people: deleted outright (their cases leave the review)
 handover-nothing-changed = nothing was changed: add --yes to do it
 
+## Keeping the diary safe: backup, restore, check (src/cli/safety.rs)
+
+safety-backup-failed = warning: today's automatic backup was not made: { $problem }
+safety-leftover-removed = removed a copy of the diary left by an interrupted encrypt, decrypt or restore: { $path }
+safety-leftover-stuck = warning: could not remove a copy of the diary left by an interrupted encrypt, decrypt or restore; delete it: { $path }
+safety-wipe-pending = warning: the erasure is saved, but the old copies of the erased text could not be wiped from the file yet (another program has the diary open, or the disk is full); casebook finishes the wipe the next time it opens the diary — `casebook check` shows whether it is still pending
+backup-written = backup written and verified (integrity_check ok)
+error-backup-exists = { $path } already exists: choose another name (a backup never overwrites a file)
+error-restore-itself = { $path } is the diary itself: name a backup to restore
+error-restore-no-folder = cannot restore to { $path }: the folder { $folder } does not exist
+restore-encrypted = the backup was not encrypted: the restored diary is encrypted with the diary's passphrase, as before
+restore-done = restored { $backup } into { $path } (cases: { $cases }, entries: { $entries }, contacts: { $contacts })
+restore-kept = the replaced diary was kept as { $path }
+check-checking = checking { $path }
+check-ok = { $name }: ok
+check-problems = { $name }: { $count } problem(s)
+check-schema = schema version { $found } (this casebook knows up to { $known })
+check-wipe-owed = { $path }: an erasure's wipe is pending: old copies of the erased text may remain in the file until casebook next opens the diary with no other program using it
+check-leftover = { $path }: left by an interrupted encrypt, decrypt or restore (removed at the next open)
+check-plain-copy = { $path }: a plain (unencrypted) copy of the encrypted diary; delete it once you have a newer backup
+check-healthy = the diary is healthy
+error-check-attention = the diary is healthy, but the files listed above need attention
+error-no-diary-give-db = there is no diary at { $path } (give --db to name another)
+
 ## Labels of the closed lists (SPEC sections 2 and 3): <list>-<contract name>.
 ## Generated ids; the English must match `label()` in src/domain/kinds.rs.
 
