@@ -593,7 +593,7 @@ pub fn main(cli: Cli) -> ExitCode {
         note(e.message(t));
         ExitCode::from(1)
     };
-    if let Some(early) = run_early(&cli) {
+    if let Some(early) = run_early(&cli, before_config) {
         return early.unwrap_or_else(|e| fail(&e, before_config));
     }
     let env = match Env::from_cli(&cli) {
@@ -605,7 +605,10 @@ pub fn main(cli: Cli) -> ExitCode {
 
 /// Runs a parsed command line. The caller prints an error and exits 1.
 pub fn run(cli: Cli) -> Result<ExitCode> {
-    if let Some(early) = run_early(&cli) {
+    let lang = Lang::choose(cli.lang.map(LangArg::first), None, |name| {
+        std::env::var(name).ok()
+    });
+    if let Some(early) = run_early(&cli, Catalogue::shared(lang)) {
         return early;
     }
     let env = Env::from_cli(&cli)?;
@@ -614,10 +617,10 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
 
 /// The commands that need no config nor diary: the agent, and `lock`, which
 /// must work whatever the config says.
-fn run_early(cli: &Cli) -> Option<Result<ExitCode>> {
+fn run_early(cli: &Cli, t: &Catalogue) -> Option<Result<ExitCode>> {
     match &cli.command {
         Some(Command::Agent { idle_seconds }) => Some(run_agent(*idle_seconds)),
-        Some(Command::Lock) => Some(crypt::lock(&mut std::io::stdout().lock())),
+        Some(Command::Lock) => Some(crypt::lock(t, &mut std::io::stdout().lock())),
         Some(Command::Completions(args)) => {
             Some(terminal::completions(args, &mut std::io::stdout().lock()))
         }

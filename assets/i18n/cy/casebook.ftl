@@ -604,6 +604,42 @@ check-healthy = mae'r dyddiadur yn iach
 error-check-attention = mae'r dyddiadur yn iach, ond mae angen sylw ar y ffeiliau a restrir uchod
 error-no-diary-give-db = does dim dyddiadur yn { $path } (rhowch --db i enwi un arall)
 
+## Amgryptio a'r sesiwn allwedd (src/cli/crypt.rs)
+
+crypt-encrypted = mae { $path } bellach wedi'i amgryptio: cadwch y cyfrinymadrodd yn ddiogel, hebddo does dim modd darllen y dyddiadur
+crypt-decrypted = nid yw { $path } wedi'i amgryptio bellach: gall unrhyw un sy'n gallu darllen y ffeil ddarllen y dyddiadur
+crypt-changed = newidiwyd y cyfrinymadrodd
+crypt-old-backups = NID yw'r copïau hŷn hyn wedi'u hamgryptio ac maen nhw'n dal i gadw'r dyddiadur yn agored; dilëwch nhw pan fydd copi wrth gefn newydd wedi'i wneud (`casebook backup`):
+crypt-keyed-backups = mae copïau wrth gefn a wnaed cyn hyn yn aros wedi'u hamgryptio gyda'r cyfrinymadrodd a oedd ganddyn nhw
+crypt-not-overwritten = rhybudd: nid oedd modd ysgrifennu dros yr hen ffeil cyn ei thynnu; gall ei beitiau aros yn lle rhydd y ddisg
+crypt-not-encrypted = nid yw { $path } wedi'i amgryptio: does dim i'w ddatgloi
+crypt-unlocked =
+    mae { $path } wedi'i ddatgloi ar gyfer y sesiwn hon: ni fydd gorchmynion yn gofyn am y cyfrinymadrodd nes iddo fod heb ei ddefnyddio am { $unit ->
+        [minutes] { $amount ->
+            [one] 1 munud
+            [two] 2 funud
+           *[other] { $amount } munud
+        }
+       *[seconds] { $amount ->
+            [one] 1 eiliad
+            [two] 2 eiliad
+           *[other] { $amount } eiliad
+        }
+    }
+crypt-already = mae { $path } wedi'i ddatgloi yn barod
+crypt-locked = wedi'i gloi: bydd y gorchymyn nesaf yn gofyn am y cyfrinymadrodd
+crypt-not-running = doedd dim sesiwn wedi'i datgloi
+crypt-offer = Dyddiadur newydd. Bydd yn cadw data personol etholwyr: diogelwch ef gyda chyfrinymadrodd, fel nad yw gliniadur a gollwyd neu a gafodd ei ddwyn yn datgelu dim.
+crypt-offer-ask = Amgryptio'r dyddiadur newydd gyda chyfrinymadrodd? [I/n]{" "}
+crypt-plain-note = nodyn: crëwyd y dyddiadur newydd heb ei amgryptio (dim terfynell i ofyn am gyfrinymadrodd); gosodwch CASEBOOK_PASSPHRASE i'w greu wedi'i amgryptio, neu rhedwch `casebook encrypt`: { $path }
+crypt-created-plain = nid yw'r dyddiadur newydd wedi'i amgryptio; mae `casebook encrypt` yn ei ddiogelu'n nes ymlaen
+error-unlock-off = mae [privacy] unlock_timeout_seconds yn 0 yn y ffurfweddiad: mae pob gorchymyn yn gofyn am y cyfrinymadrodd, does dim sesiwn i'w dechrau
+error-no-agent = nid oedd modd cadw'r sesiwn (ni ddechreuodd asiant casebook): bydd pob gorchymyn yn gofyn am y cyfrinymadrodd
+error-already-encrypted = mae { $path } wedi'i amgryptio'n barod: mae `casebook passphrase` yn newid y cyfrinymadrodd
+error-decrypt-plain = nid yw { $path } wedi'i amgryptio: does dim i'w wneud
+error-change-plain = nid yw { $path } wedi'i amgryptio: mae `casebook encrypt` yn gosod cyfrinymadrodd
+error-same-passphrase = mae'r cyfrinymadrodd newydd yr un peth â'r hen un: ni newidiwyd dim
+
 ## Labels of the closed lists (SPEC sections 2 and 3): <list>-<contract name>.
 ## Generated ids; the English must match `label()` in src/domain/kinds.rs.
 

@@ -572,6 +572,40 @@ check-healthy = the diary is healthy
 error-check-attention = the diary is healthy, but the files listed above need attention
 error-no-diary-give-db = there is no diary at { $path } (give --db to name another)
 
+## Encryption and the key session (src/cli/crypt.rs)
+
+crypt-encrypted = { $path } is now encrypted: keep the passphrase safe, without it the diary cannot be read
+crypt-decrypted = { $path } is now unencrypted: anyone who can read the file can read the diary
+crypt-changed = the passphrase was changed
+crypt-old-backups = these older copies are NOT encrypted and still hold the diary in the clear; delete them once a new backup is made (`casebook backup`):
+crypt-keyed-backups = backups made before this stay encrypted with the passphrase they were made with
+crypt-not-overwritten = warning: the old file could not be overwritten before removal; its bytes may remain in the disk's free space
+crypt-not-encrypted = { $path } is not encrypted: there is nothing to unlock
+crypt-unlocked =
+    { $path } is unlocked for this session: commands will not ask the passphrase until it is unused for { $unit ->
+        [minutes] { $amount ->
+            [one] 1 minute
+           *[other] { $amount } minutes
+        }
+       *[seconds] { $amount ->
+            [one] 1 second
+           *[other] { $amount } seconds
+        }
+    }
+crypt-already = { $path } is already unlocked
+crypt-locked = locked: the next command asks the passphrase
+crypt-not-running = no session was unlocked
+crypt-offer = A new diary. It will hold constituents' personal data: protect it with a passphrase, so a lost or stolen laptop gives nothing away.
+crypt-offer-ask = Encrypt the new diary with a passphrase? [Y/n]{" "}
+crypt-plain-note = note: created the new diary unencrypted (no terminal to ask a passphrase on); set CASEBOOK_PASSPHRASE to create it encrypted, or run `casebook encrypt`: { $path }
+crypt-created-plain = the new diary is not encrypted; `casebook encrypt` protects it later
+error-unlock-off = [privacy] unlock_timeout_seconds is 0 in the config: every command asks the passphrase, there is no session to start
+error-no-agent = the session could not be kept (the casebook agent did not start): every command will ask the passphrase
+error-already-encrypted = { $path } is already encrypted: `casebook passphrase` changes the passphrase
+error-decrypt-plain = { $path } is not encrypted: nothing to do
+error-change-plain = { $path } is not encrypted: `casebook encrypt` sets a passphrase
+error-same-passphrase = the new passphrase is the same as the old one: nothing was changed
+
 ## Labels of the closed lists (SPEC sections 2 and 3): <list>-<contract name>.
 ## Generated ids; the English must match `label()` in src/domain/kinds.rs.
 
