@@ -923,6 +923,9 @@ fn every_word_of_the_converted_commands_comes_from_the_catalogue() {
         &["retention"],
         &["retention", "--erase"],
         &["check"],
+        &["surgery", "status"],
+        &["surgery", "list"],
+        &["surgery", "start", " "],
     ];
     for args in runs {
         let mut with: Vec<&str> = args.to_vec();

@@ -18,6 +18,21 @@
 //! placeables in both `.ftl` files, and call [`Catalogue::tr`] with the
 //! arguments ([`args`]). Labels of the closed lists need no call-site ids:
 //! [`Catalogue::label`] finds them from the list and the value.
+//!
+//! Errors: a user-facing error is `Error::User(Msg)` (what the user gave is
+//! wrong: show it beside the field) or `Error::System(Msg)`, a
+//! [`crate::error::Msg`] being an id and its arguments; render any error
+//! with [`crate::Error::message`] in the reader's catalogue (its `Display`
+//! is English, for logs and tests). A value in a message from elsewhere
+//! (an option's name, a nested problem) is an argument, never glued text:
+//! [`crate::Error::about_option`].
+//!
+//! Follow-ups casebook wrote itself are shown with [`Catalogue::follow_up`].
+//! Reports build a [`crate::report::doc::Doc`] in a catalogue's language
+//! ([`crate::report::doc::Doc::in_language`]). The tests' pseudo-locale
+//! ([`Catalogue::pseudo`], `--lang pseudo`) wraps every message in `⟦…⟧`:
+//! a screen or output with letters outside the markers has words that did
+//! not come from here.
 
 mod dates;
 mod lang;

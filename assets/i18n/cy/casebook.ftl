@@ -640,6 +640,46 @@ error-decrypt-plain = nid yw { $path } wedi'i amgryptio: does dim i'w wneud
 error-change-plain = nid yw { $path } wedi'i amgryptio: mae `casebook encrypt` yn gosod cyfrinymadrodd
 error-same-passphrase = mae'r cyfrinymadrodd newydd yr un peth â'r hen un: ni newidiwyd dim
 
+## casebook surgery (src/cli/surgery.rs), export (src/cli/export.rs)
+
+surgery-summary =
+    { $people ->
+        [zero] neb wedi'i weld
+        [one] 1 person wedi'i weld
+        [two] 2 berson wedi'u gweld
+        [few] 3 pherson wedi'u gweld
+        [many] 6 pherson wedi'u gweld
+       *[other] { $people } o bobl wedi'u gweld
+    }, { $cases ->
+        [one] 1 achos wedi'i agor
+       *[other] { $cases } achos wedi'u hagor
+    }, { $entries ->
+        [one] 1 cofnod
+        [two] 2 gofnod
+        [few] 3 chofnod
+        [many] 6 chofnod
+       *[other] { $entries } cofnod
+    }
+surgery-started = Cymhorthfa: { $venue }, wedi dechrau { $when }: mae'r hyn rydych chi'n ei gofnodi nes `casebook surgery end` yn perthyn iddi
+surgery-ended = Cymhorthfa: { $venue }, wedi dod i ben: { $when }
+surgery-running = Cymhorthfa: { $venue }, ar waith ers { $when }
+surgery-none-running = Does dim cymhorthfa ar waith.
+surgery-none-yet = Dim cymorthfeydd eto.
+error-surgery-no-venue = mae'r lleoliad yn wag: ble mae'r gymhorthfa?
+error-export-no-diary = does dim dyddiadur yn { $path }: dim i'w allforio (gwiriwch --db)
+export-left-out =
+    { $entries ->
+        [one] Gadawyd 1 cofnod cyfrinachol allan
+        [two] Gadawyd 2 gofnod cyfrinachol allan
+        [few] Gadawyd 3 chofnod cyfrinachol allan
+        [many] Gadawyd 6 chofnod cyfrinachol allan
+       *[other] Gadawyd { $entries } cofnod cyfrinachol allan
+    }{ $follow_ups ->
+        [0] {""}
+        [one] , gyda'r dilyniant a wnaed ohono
+       *[other] , gyda'r { $follow_ups } dilyniant a wnaed ohonyn nhw
+    } (ychwanegwch --include-confidential i'w cynnwys)
+
 ## Labels of the closed lists (SPEC sections 2 and 3): <list>-<contract name>.
 ## Generated ids; the English must match `label()` in src/domain/kinds.rs.
 

@@ -606,6 +606,36 @@ error-decrypt-plain = { $path } is not encrypted: nothing to do
 error-change-plain = { $path } is not encrypted: `casebook encrypt` sets a passphrase
 error-same-passphrase = the new passphrase is the same as the old one: nothing was changed
 
+## casebook surgery (src/cli/surgery.rs), export (src/cli/export.rs)
+
+surgery-summary =
+    { $people ->
+        [one] 1 person seen
+       *[other] { $people } people seen
+    }, { $cases ->
+        [one] 1 case opened
+       *[other] { $cases } cases opened
+    }, { $entries ->
+        [one] 1 entry
+       *[other] { $entries } entries
+    }
+surgery-started = Surgery at { $venue } started { $when }: what you log until `casebook surgery end` belongs to it
+surgery-ended = Surgery at { $venue } ended: { $when }
+surgery-running = Surgery at { $venue } running since { $when }
+surgery-none-running = No surgery is running.
+surgery-none-yet = No surgeries yet.
+error-surgery-no-venue = the venue is empty: where is the surgery?
+error-export-no-diary = there is no diary at { $path }: nothing to export (check --db)
+export-left-out =
+    { $entries ->
+        [one] 1 confidential entry was
+       *[other] { $entries } confidential entries were
+    } left out{ $follow_ups ->
+        [0] {""}
+        [one] , with the follow-up made from it
+       *[other] , with the { $follow_ups } follow-ups made from them
+    } (add --include-confidential to include them)
+
 ## Labels of the closed lists (SPEC sections 2 and 3): <list>-<contract name>.
 ## Generated ids; the English must match `label()` in src/domain/kinds.rs.
 
