@@ -893,6 +893,8 @@ fn every_word_of_the_converted_commands_comes_from_the_catalogue() {
         "Biniau heb eu casglu",
         "Tamprwydd",
         "ffoniodd eto",
+        "Neb",
+        "dim",
         // The scripting contract's tokens, the same in every language.
         "casebook",
     ];
@@ -926,6 +928,9 @@ fn every_word_of_the_converted_commands_comes_from_the_catalogue() {
         &["surgery", "status"],
         &["surgery", "list"],
         &["surgery", "start", " "],
+        &["refer", "--case", "2026-0001", "--to", "Neb"],
+        &["refer", "--case", "2026-0001", "--to", "Neb", "--days", "0"],
+        &["reply", "--case", "2026-0001", "dim"],
     ];
     for args in runs {
         let mut with: Vec<&str> = args.to_vec();

@@ -680,6 +680,32 @@ export-left-out =
        *[other] , gyda'r { $follow_ups } dilyniant a wnaed ohonyn nhw
     } (ychwanegwch --include-confidential i'w cynnwys)
 
+## casebook refer, reply (src/cli/refer.rs)
+
+refer-done =
+    { $reference } wedi'i atgyfeirio at { $to }: disgwyl ateb erbyn { $due } ({ $days ->
+        [one] 1 diwrnod gwaith
+        [two] 2 ddiwrnod gwaith
+       *[other] { $days } diwrnod gwaith
+    })
+refer-days-in-config = referral_reply_days = { $days } yn y ffeil ffurfweddu
+reply-done =
+    { $reference }: cofnodwyd ateb gan { $from }{ $late ->
+        [0] {""}
+        [one] , 1 diwrnod gwaith yn hwyr
+        [two] , 2 ddiwrnod gwaith yn hwyr
+       *[other] , { $late } diwrnod gwaith yn hwyr
+    }; statws yr achos bellach: { $status }
+error-reply-days = { $days } diwrnod gwaith i ateb: rhowch rif o { $min } i { $max }
+error-refer-no-officer = does dim swyddog nac asiantaeth o'r enw `{ $name }`: ychwanegwch nhw gyda `casebook directory --add "{ $name }" --handles "beth maen nhw'n ymdrin ag ef"`
+error-refer-several-officers = mae { $count } swyddog neu asiantaeth o'r enw `{ $name }`: atgyfeiriwch o'r ap i ddewis un
+error-refer-consent-refused = heb ei atgyfeirio: dywedodd yr etholwr ar achos { $reference } na ddylid rhannu ei fanylion â swyddogion na thrydydd partïon. Gofynnwch iddyn nhw yn gyntaf (y gweithlyfr: gofynnwch am ganiatâd bob amser cyn rhannu), neu rhowch --yes i atgyfeirio beth bynnag
+error-refer-consent-not-asked = heb ei atgyfeirio: nid yw'r etholwr ar achos { $reference } wedi cael ei holi a ellir rhannu ei fanylion â swyddogion neu drydydd partïon. Gofynnwch iddyn nhw yn gyntaf (y gweithlyfr: gofynnwch am ganiatâd bob amser cyn rhannu), neu rhowch --yes i atgyfeirio beth bynnag
+error-reply-empty = mae'r ateb yn wag: dywedwch beth atebon nhw
+error-reply-none = does dim atgyfeiriad yn aros am ateb ar achos { $reference }
+error-reply-none-from-them = does dim atgyfeiriad yn aros am ateb ganddyn nhw ar achos { $reference }
+error-reply-several = mae achos { $reference } yn aros am { $count } ateb: dywedwch gan bwy gyda --from ENW
+
 ## Labels of the closed lists (SPEC sections 2 and 3): <list>-<contract name>.
 ## Generated ids; the English must match `label()` in src/domain/kinds.rs.
 

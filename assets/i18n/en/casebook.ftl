@@ -636,6 +636,30 @@ export-left-out =
        *[other] , with the { $follow_ups } follow-ups made from them
     } (add --include-confidential to include them)
 
+## casebook refer, reply (src/cli/refer.rs)
+
+refer-done =
+    { $reference } referred to { $to }: reply due { $due } ({ $days ->
+        [one] 1 working day
+       *[other] { $days } working days
+    })
+refer-days-in-config = referral_reply_days = { $days } in the config file
+reply-done =
+    { $reference }: reply from { $from } recorded{ $late ->
+        [0] {""}
+        [one] , 1 working day late
+       *[other] , { $late } working days late
+    }; the case is now { $status }
+error-reply-days = { $days } working days to reply: give a number from { $min } to { $max }
+error-refer-no-officer = no officer or agency named `{ $name }`: add them with `casebook directory --add "{ $name }" --handles "what they deal with"`
+error-refer-several-officers = { $count } officers or agencies are named `{ $name }`: refer from the app to choose one
+error-refer-consent-refused = not referred: the constituent on case { $reference } said their details must not be shared with officers or third parties. Ask them first (the workbook: always ask permission before sharing), or pass --yes to refer anyway
+error-refer-consent-not-asked = not referred: the constituent on case { $reference } has not been asked whether their details may be shared with officers or third parties. Ask them first (the workbook: always ask permission before sharing), or pass --yes to refer anyway
+error-reply-empty = the reply is empty: say what they replied
+error-reply-none = case { $reference } has no referral awaiting a reply
+error-reply-none-from-them = case { $reference } has no referral awaiting a reply from them
+error-reply-several = case { $reference } awaits { $count } replies: say whose with --from NAME
+
 ## Labels of the closed lists (SPEC sections 2 and 3): <list>-<contract name>.
 ## Generated ids; the English must match `label()` in src/domain/kinds.rs.
 
