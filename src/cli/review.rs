@@ -15,6 +15,7 @@ use super::{Env, ReviewArgs, ReviewFormat, stdout_error, write_output};
 use chrono::Datelike;
 
 use crate::dates::parse_date;
+use crate::error::Msg;
 use crate::i18n::args as i18n_args;
 use crate::report::doc::Doc;
 use crate::report::review_doc::review_doc;
@@ -95,11 +96,12 @@ fn period(env: &Env, args: &ReviewArgs) -> Result<Period> {
     match (args.year, &args.from, &args.to) {
         (Some(y), _, _) if !crate::domain::when::plausible_year(y, today) => {
             let (first, last) = crate::domain::when::window(today);
-            Err(Error::invalid(format!(
-                "--year {y} is outside the years casebook accepts: {} to {}",
-                first.year(),
-                last.year()
-            )))
+            Err(Error::user(
+                Msg::new("error-review-year")
+                    .text("year", y.to_string())
+                    .text("first", first.year().to_string())
+                    .text("last", last.year().to_string()),
+            ))
         }
         (Some(y), _, _) => Period::year(y, start),
         (None, Some(from), Some(to)) => {
@@ -150,11 +152,11 @@ fn file_label(path: &Path) -> String {
 
 fn check_folder(path: &Path) -> Result<()> {
     match path.parent() {
-        Some(dir) if !dir.as_os_str().is_empty() && !dir.is_dir() => Err(Error::invalid(format!(
-            "cannot write {}: the folder {} does not exist",
-            path.display(),
-            dir.display()
-        ))),
+        Some(dir) if !dir.as_os_str().is_empty() && !dir.is_dir() => Err(Error::user(
+            Msg::new("error-write-no-folder")
+                .text("path", path.display().to_string())
+                .text("folder", dir.display().to_string()),
+        )),
         _ => Ok(()),
     }
 }

@@ -222,6 +222,8 @@ review-median-before = Cymerodd hanner yr achosion a gaewyd yn { $period } { $da
 review-satisfaction = Bodlonrwydd cyfartalog { $score } allan o 5, o'r { $responses } achos a gafodd sgôr.
 review-satisfaction-before = Bodlonrwydd cyfartalog { $score } allan o 5, o'r { $responses } achos a gafodd sgôr ({ $previous }: { $before }).
 review-no-satisfaction = Ni chofnodwyd sgôr bodlonrwydd ar gyfer yr achosion a gaewyd yn { $period }.
+error-review-year = mae --year { $year } y tu allan i'r blynyddoedd y mae casebook yn eu derbyn: { $first } i { $last }
+error-write-no-folder = methu ysgrifennu { $path }: nid yw'r ffolder { $folder } yn bodoli
 review-summary-written = Crynodeb dienw o { $period } wedi'i ysgrifennu i { $path } (cyfrifon dan { $threshold } wedi'u dangos fel { $suppressed }).
 
 ## Gwallau (src/error.rs, src/dates.rs): yn dilyn "casebook: ", felly

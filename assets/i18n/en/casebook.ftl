@@ -219,6 +219,8 @@ review-satisfaction-before =
        *[other] { $responses } cases
     } with a score ({ $previous }: { $before }).
 review-no-satisfaction = No satisfaction scores were recorded for cases closed in { $period }.
+error-review-year = --year { $year } is outside the years casebook accepts: { $first } to { $last }
+error-write-no-folder = cannot write { $path }: the folder { $folder } does not exist
 review-summary-written = Anonymised summary of { $period } written to { $path } (counts below { $threshold } shown as { $suppressed }).
 
 ## Errors (src/error.rs, src/dates.rs): printed after "casebook: ", so
