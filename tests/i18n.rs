@@ -895,6 +895,7 @@ fn every_word_of_the_converted_commands_comes_from_the_catalogue() {
         "ffoniodd eto",
         "Neb",
         "dim",
+        "biniau",
         // The scripting contract's tokens, the same in every language.
         "casebook",
     ];
@@ -931,6 +932,8 @@ fn every_word_of_the_converted_commands_comes_from_the_catalogue() {
         &["refer", "--case", "2026-0001", "--to", "Neb"],
         &["refer", "--case", "2026-0001", "--to", "Neb", "--days", "0"],
         &["reply", "--case", "2026-0001", "dim"],
+        &["directory"],
+        &["directory", "biniau"],
     ];
     for args in runs {
         let mut with: Vec<&str> = args.to_vec();

@@ -708,6 +708,14 @@ error-reply-none = does dim atgyfeiriad yn aros am ateb ar achos { $reference }
 error-reply-none-from-them = does dim atgyfeiriad yn aros am ateb ganddyn nhw ar achos { $reference }
 error-reply-several = mae achos { $reference } yn aros am { $count } ateb: dywedwch gan bwy gyda --from ENW
 
+## casebook directory (src/cli/directory.rs)
+
+directory-empty = Mae'r cyfeiriadur yn wag: ychwanegwch swyddogion gyda `casebook directory --add ENW --handles TESTUN`.
+directory-nobody = Does neb yn y cyfeiriadur yn ymdrin â `{ $problem }`.
+directory-added = Mae { $name } yn y cyfeiriadur
+error-directory-both = rhowch naill ai broblem i chwilio amdani neu --add, nid y ddau
+error-directory-no-handles = mae --handles yn wag: dywedwch beth maen nhw'n ymdrin ag ef, fel bod modd dod o hyd iddyn nhw drwy'r broblem
+
 ## Labels of the closed lists (SPEC sections 2 and 3): <list>-<contract name>.
 ## Generated ids; the English must match `label()` in src/domain/kinds.rs.
 

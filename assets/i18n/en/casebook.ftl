@@ -662,6 +662,14 @@ error-reply-none = case { $reference } has no referral awaiting a reply
 error-reply-none-from-them = case { $reference } has no referral awaiting a reply from them
 error-reply-several = case { $reference } awaits { $count } replies: say whose with --from NAME
 
+## casebook directory (src/cli/directory.rs)
+
+directory-empty = The directory is empty: add officers with `casebook directory --add NAME --handles TEXT`.
+directory-nobody = Nobody in the directory handles `{ $problem }`.
+directory-added = { $name } is in the directory
+error-directory-both = give either a problem to search for or --add, not both
+error-directory-no-handles = --handles is empty: say what they deal with, so they can be found by the problem
+
 ## Labels of the closed lists (SPEC sections 2 and 3): <list>-<contract name>.
 ## Generated ids; the English must match `label()` in src/domain/kinds.rs.
 
