@@ -10,6 +10,7 @@ use std::path::{Path, PathBuf};
 use serde::Deserialize;
 
 use crate::domain::DEFAULT_CATEGORIES;
+use crate::error::{Arg, Msg};
 use crate::{Error, Result};
 
 /// An example config with every key and its default, shipped in `assets/`.
@@ -246,7 +247,7 @@ impl Config {
             Error::Config {
                 file: file.to_path_buf(),
                 line,
-                message,
+                message: Arg::Text(message),
             }
         })?;
         config.check(text, file)?;
@@ -254,20 +255,21 @@ impl Config {
     }
 
     fn check(&self, text: &str, file: &Path) -> Result<()> {
-        let fail = |key: &str, message: String| Error::Config {
+        let fail = |key: &'static str, message: Msg| Error::Config {
             file: file.to_path_buf(),
             line: line_of(text, key),
-            message: format!("{key}: {message}"),
+            message: Arg::Msg(Box::new(message.text("key", key))),
         };
         // Every number has a range that makes sense for casework, so that
         // date arithmetic on it can never overflow (a `keep_informed_days`
         // of 4294967295 once panicked).
+        // The unit is a selector key of `config-out-of-range`.
         let numbers: [(&str, u32, std::ops::RangeInclusive<u32>, &str); 9] = [
             (
                 "referral_reply_days",
                 self.referral_reply_days,
                 crate::domain::rules::REPLY_DAYS,
-                "working days",
+                "working-days",
             ),
             (
                 "keep_informed_days",
@@ -275,7 +277,7 @@ impl Config {
                 1..=365,
                 "days",
             ),
-            ("year_start_month", self.year_start_month, 1..=12, "a month"),
+            ("year_start_month", self.year_start_month, 1..=12, "a-month"),
             ("retention_years", self.retention_years, 1..=50, "years"),
             (
                 "patterns.window_days",
@@ -305,18 +307,18 @@ impl Config {
                 "privacy.lock_after_minutes",
                 self.privacy.lock_after_minutes,
                 0..=1440,
-                "minutes (0: never)",
+                "minutes",
             ),
         ];
         for (key, value, range, unit) in numbers {
             if !range.contains(&value) {
                 return Err(fail(
                     key,
-                    format!(
-                        "{value} is out of range: use {} to {} {unit}",
-                        range.start(),
-                        range.end()
-                    ),
+                    Msg::new("config-out-of-range")
+                        .num("value", value)
+                        .num("min", *range.start())
+                        .num("max", *range.end())
+                        .text("unit", unit),
                 ));
             }
         }
@@ -328,7 +330,7 @@ impl Config {
             {
                 return Err(fail(
                     "extra_categories",
-                    format!("`{c}` is not a category name: use lower case letters, digits and _"),
+                    Msg::new("config-not-a-category").text("value", c),
                 ));
             }
         }
@@ -349,24 +351,29 @@ impl Config {
             {
                 return Err(fail(
                     key,
-                    format!("`{bad}` is not an answer: write it as it should be shown"),
+                    Msg::new("config-not-an-answer").text("value", bad),
                 ));
             }
         }
         if self.mail.max_attachment_mb == 0 {
-            return Err(fail("mail.max_attachment_mb", "must be at least 1".into()));
+            return Err(fail(
+                "mail.max_attachment_mb",
+                Msg::new("config-at-least-one"),
+            ));
         }
         if self.privacy.unlock_timeout_seconds > MAX_UNLOCK_SECONDS {
             return Err(fail(
                 "privacy.unlock_timeout_seconds",
-                format!(
-                    "{} is too long: use at most {MAX_UNLOCK_SECONDS} (12 hours), or 0 to ask every time",
-                    self.privacy.unlock_timeout_seconds
-                ),
+                Msg::new("config-unlock-too-long")
+                    .num("value", i64::from(self.privacy.unlock_timeout_seconds))
+                    .num("max", i64::from(MAX_UNLOCK_SECONDS)),
             ));
         }
         if self.mail.max_attachment_mb == 0 {
-            return Err(fail("mail.max_attachment_mb", "must be at least 1".into()));
+            return Err(fail(
+                "mail.max_attachment_mb",
+                Msg::new("config-at-least-one"),
+            ));
         }
         Ok(())
     }

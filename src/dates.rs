@@ -9,12 +9,10 @@
 
 use chrono::{Datelike, Days, NaiveDate, NaiveDateTime, NaiveTime, Weekday};
 
-use crate::domain::text::{fold, one_line, squash_space};
-use crate::domain::when::{self, DateUse};
+use crate::domain::text::{fold, squash_space};
+use crate::domain::when::{self, DateProblem, DateUse};
+use crate::error::{Arg, Msg};
 use crate::{Error, Result};
-
-const FORMS: &str =
-    "use YYYY-MM-DD, DD/MM/YYYY, today, tomorrow, +3d, +2w or a weekday such as mon";
 
 pub use crate::domain::when::shift;
 
@@ -22,8 +20,13 @@ pub use crate::domain::when::shift;
 /// ([`when::window`]).
 pub fn parse_date(input: &str, today: NaiveDate) -> Result<NaiveDate> {
     let date = parse_any_date(input, today)?;
-    when::check(date, DateUse::Plan, today)
-        .map_err(|e| Error::invalid(format!("`{}`: {e}", one_line(input.trim()))))
+    when::check(date, DateUse::Plan, today).map_err(|e| {
+        Error::user(
+            Msg::new("error-input-date")
+                .text("input", input.trim())
+                .arg("problem", Arg::Msg(Box::new(problem(e)))),
+        )
+    })
 }
 
 /// Parses the date of something that happened (an entry, a reply, a case
@@ -36,7 +39,20 @@ pub fn parse_past_date(input: &str, today: NaiveDate) -> Result<NaiveDate> {
 /// Checks that a date already parsed is not in the future (nor out of the
 /// window): for a moment read with [`parse_datetime`].
 pub fn happened(date: NaiveDate, today: NaiveDate) -> Result<NaiveDate> {
-    when::check(date, DateUse::Happened, today).map_err(|e| Error::invalid(e.to_string()))
+    when::check(date, DateUse::Happened, today).map_err(|e| Error::user(problem(e)))
+}
+
+/// Why a date is refused, in the catalogue's words.
+fn problem(e: DateProblem) -> Msg {
+    match e {
+        DateProblem::OutOfWindow { date, first, last } => Msg::new("error-date-out-of-window")
+            .text("date", iso(date))
+            .text("first", iso(first))
+            .text("last", iso(last)),
+        DateProblem::InFuture { date, today } => Msg::new("error-date-in-future")
+            .text("date", iso(date))
+            .text("today", iso(today)),
+    }
 }
 
 /// Parses the moment something happened ([`parse_datetime`]), not after
@@ -50,7 +66,7 @@ pub fn parse_past_datetime(input: &str, now: NaiveDateTime) -> Result<NaiveDateT
 fn parse_any_date(input: &str, today: NaiveDate) -> Result<NaiveDate> {
     let s = squash_space(&fold(input.trim()));
     if s.is_empty() {
-        return Err(Error::invalid(format!("a date is needed: {FORMS}")));
+        return Err(Error::user(Msg::new("error-date-needed")));
     }
     let s = s.strip_prefix("dydd ").unwrap_or(&s).to_string();
     match s.as_str() {
@@ -93,9 +109,7 @@ pub fn parse_optional_date(input: &str, today: NaiveDate) -> Result<Option<Naive
 pub fn parse_datetime(input: &str, now: NaiveDateTime) -> Result<NaiveDateTime> {
     let s = input.trim();
     if s.is_empty() {
-        return Err(Error::invalid(format!(
-            "a time is needed: {FORMS}, optionally followed by HH:MM"
-        )));
+        return Err(Error::user(Msg::new("error-time-needed")));
     }
     if let Some(t) = parse_time(s) {
         return Ok(now.date().and_time(t));
@@ -108,7 +122,7 @@ pub fn parse_datetime(input: &str, now: NaiveDateTime) -> Result<NaiveDateTime> 
     match time_part {
         Some(t) => parse_time(t)
             .map(|t| date.and_time(t))
-            .ok_or_else(|| Error::invalid(format!("`{}` is not a time: use HH:MM", t.trim()))),
+            .ok_or_else(|| Error::user(Msg::new("error-not-a-time").text("input", t.trim()))),
         None if date == now.date() => Ok(now),
         None => Ok(date.and_time(NaiveTime::MIN)),
     }
@@ -127,10 +141,7 @@ pub fn iso(date: NaiveDate) -> String {
 }
 
 fn bad(input: &str) -> Error {
-    Error::invalid(format!(
-        "`{}` is not a date: {FORMS}",
-        one_line(input.trim())
-    ))
+    Error::user(Msg::new("error-not-a-date").text("input", input.trim()))
 }
 
 fn parse_offset(rest: &str, today: NaiveDate) -> Option<NaiveDate> {
@@ -188,16 +199,19 @@ fn parse_numeric(s: &str, sep: char, order: [usize; 3], input: &str) -> Result<N
         return Err(bad(input));
     };
     if year_text.len() != 4 {
-        return Err(Error::invalid(format!(
-            "`{}` is not a date: write the year in full (four digits)",
-            one_line(input.trim())
-        )));
+        return Err(Error::user(
+            Msg::new("error-date-year").text("input", input.trim()),
+        ));
     }
     NaiveDate::from_ymd_opt(year, month, day).ok_or_else(|| {
-        Error::invalid(format!(
-            "`{}` is not a real date (there is no day {day} in month {month} of {year})",
-            one_line(input.trim())
-        ))
+        Error::user(
+            Msg::new("error-date-not-real")
+                .text("input", input.trim())
+                .num("day", day)
+                .num("month", month)
+                // Text, so that a year is never written with a separator.
+                .text("year", year.to_string()),
+        )
     })
 }
 

@@ -3,13 +3,8 @@
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
-    // Usage errors exit 2 (clap's own exit); everything else goes through run.
+    // Usage errors exit 2 (clap's own exit); everything else goes through
+    // `cli::main`, which prints an error in the reader's language and exits 1.
     let cli = casebook::cli::parse();
-    match casebook::cli::run(cli) {
-        Ok(code) => code,
-        Err(e) => {
-            casebook::cli::note(&e);
-            ExitCode::from(1)
-        }
-    }
+    casebook::cli::main(cli)
 }

@@ -27,6 +27,8 @@ pub struct Env {
     pub no_encryption: bool,
     /// The messages, in the language chosen (`--lang`, config, locale).
     pub i18n: Catalogue,
+    /// With `--lang cy+en`: the second language of bilingual reports.
+    pub also: Option<Catalogue>,
 }
 
 impl Env {

@@ -19,6 +19,10 @@ const PASS: &str = "correct horse battery staple";
 /// cleared otherwise): a command that needs the passphrase fails at once.
 fn run(sb: &Sandbox, vars: &[(&str, &str)], args: &[&str]) -> Output {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_casebook"));
+    // English, whatever the locale of the machine running the tests.
+    cmd.env("LANG", "C")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES");
     cmd.arg("--db")
         .arg(&sb.db)
         .args(args)
@@ -112,6 +116,9 @@ fn unlock_once_then_commands_ask_nothing_until_lock() {
     // A write too, and from another working folder (the diary by its
     // canonical path).
     let o = Command::new(env!("CARGO_BIN_EXE_casebook"))
+        .env("LANG", "C")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
         .current_dir(sb.dir.path())
         .args([
             "--db",

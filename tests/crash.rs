@@ -38,6 +38,10 @@ fn diary() -> Diary {
 
 fn casebook(d: &Diary) -> Command {
     let mut c = Command::new(BIN);
+    // English, whatever the locale of the machine running the tests.
+    c.env("LANG", "C")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES");
     c.arg("--db")
         .arg(&d.db)
         .env("CASEBOOK_CONFIG", &d.config)

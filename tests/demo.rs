@@ -23,6 +23,9 @@ fn casebook(dir: &Path, args: &[&str]) -> Output {
         std::fs::write(&config, "").expect("write config");
     }
     Command::new(env!("CARGO_BIN_EXE_casebook"))
+        .env("LANG", "C")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
         .args(args)
         .env("CASEBOOK_CONFIG", &config)
         .env("CASEBOOK_NOW", NOW)

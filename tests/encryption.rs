@@ -22,6 +22,10 @@ const LATER: &str = "mould reported again after the visit";
 /// variable cleared otherwise, and standard input closed (no terminal).
 fn run(sb: &Sandbox, vars: &[(&str, &str)], args: &[&str]) -> Output {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_casebook"));
+    // English, whatever the locale of the machine running the tests.
+    cmd.env("LANG", "C")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES");
     cmd.arg("--db")
         .arg(&sb.db)
         .args(args)
@@ -331,6 +335,10 @@ fn the_ui_asks_for_the_passphrase_at_start() {
         })
         .expect("a pty");
     let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_casebook"));
+    // English, whatever the locale of the machine running the tests.
+    cmd.env("LANG", "C");
+    cmd.env_remove("LC_ALL");
+    cmd.env_remove("LC_MESSAGES");
     cmd.arg("--db");
     cmd.arg(&sb.db);
     cmd.env("CASEBOOK_CONFIG", &sb.config);
@@ -420,6 +428,10 @@ fn the_first_start_offers_a_passphrase_and_keeps_the_session() {
         })
         .expect("a pty");
     let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_casebook"));
+    // English, whatever the locale of the machine running the tests.
+    cmd.env("LANG", "C");
+    cmd.env_remove("LC_ALL");
+    cmd.env_remove("LC_MESSAGES");
     cmd.arg("--db");
     cmd.arg(&sb.db);
     cmd.env("CASEBOOK_CONFIG", &sb.config);

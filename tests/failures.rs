@@ -28,6 +28,10 @@ impl Diary {
 
     fn cmd(&self, now: &str) -> Command {
         let mut c = Command::new(BIN);
+        // English, whatever the locale of the machine running the tests.
+        c.env("LANG", "C")
+            .env_remove("LC_ALL")
+            .env_remove("LC_MESSAGES");
         c.arg("--db")
             .arg(&self.db)
             .env("CASEBOOK_CONFIG", &self.config)
@@ -376,6 +380,9 @@ fn a_full_disk() {
     .expect("config");
     let run = |args: &[&str]| {
         Command::new(BIN)
+            .env("LANG", "C")
+            .env_remove("LC_ALL")
+            .env_remove("LC_MESSAGES")
             .arg("--db")
             .arg(&db)
             .env("CASEBOOK_CONFIG", &d.config)
@@ -619,6 +626,9 @@ fn a_full_disk_during_an_erasure() {
     std::fs::write(&d.config, "[backup]\nautomatic = false\n").expect("config");
     let run = |args: &[&str]| {
         Command::new(BIN)
+            .env("LANG", "C")
+            .env_remove("LC_ALL")
+            .env_remove("LC_MESSAGES")
             .arg("--db")
             .arg(&db)
             .env("CASEBOOK_CONFIG", &d.config)

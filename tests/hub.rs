@@ -596,6 +596,9 @@ fn a_push_killed_midway_loses_and_duplicates_nothing() {
         let log = sandbox.run(&["log", "--who", &format!("Caller {round}"), "rang again"]);
         assert!(log.status.success());
         let mut child = Command::new(env!("CARGO_BIN_EXE_casebook"))
+            .env("LANG", "C")
+            .env_remove("LC_ALL")
+            .env_remove("LC_MESSAGES")
             .args(["--db"])
             .arg(&sandbox.db)
             .arg("--config")

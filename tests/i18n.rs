@@ -449,3 +449,522 @@ fn show_gives_labels_in_the_chosen_language() {
     assert!(english.contains("Complaint · "), "{english}");
     assert!(english.contains("Siân Davies (Constituent)"), "{english}");
 }
+
+// ---------------------------------------------------------------------------
+// Reports, notes and errors in Welsh (issue 17, outside the TUI).
+
+/// A diary with one case of each of two people, a follow-up made by `log`
+/// and a closed case, for the reports.
+fn casework() -> Diary {
+    use casebook::domain::{Case, Contact, Outcome};
+    use casebook::store::Store;
+    let diary = Diary::new("");
+    {
+        let mut store = Store::open(&diary.db()).expect("open");
+        let categories = casebook::config::Config::default().categories();
+        for (who, title, day) in [
+            ("Siân Davies", "Biniau heb eu casglu", 2),
+            ("Ann Hwyr", "Tamprwydd", 9),
+        ] {
+            let contact = store.add_contact(&Contact::named(who)).expect("contact").id;
+            let case = Case {
+                kind: CaseKind::Complaint,
+                channel: Channel::Surgery,
+                category: "housing".into(),
+                ..Case::new(
+                    title,
+                    chrono::NaiveDate::from_ymd_opt(2026, 2, day).expect("date"),
+                )
+            };
+            let id = store
+                .add_case(&case, &[(contact, Role::Constituent)], &categories)
+                .expect("case")
+                .id;
+            if day == 9 {
+                store
+                    .close_case(
+                        id,
+                        Outcome::Resolved,
+                        chrono::NaiveDate::from_ymd_opt(2026, 2, 20).expect("date"),
+                    )
+                    .expect("close");
+            }
+        }
+    }
+    diary.ok(
+        None,
+        &[
+            "log",
+            "--who",
+            "Siân Davies",
+            "--follow-up",
+            "yfory",
+            "ffoniodd eto",
+        ],
+    );
+    diary
+}
+
+/// Every English message of the catalogue longer than a word or two, as
+/// it would print with no arguments: none may appear in a Welsh document.
+fn english_sentences(prefixes: &[&str]) -> Vec<String> {
+    let en = Catalogue::embedded(Lang::En);
+    let cy = Catalogue::embedded(Lang::Cy);
+    messages(Lang::En)
+        .into_iter()
+        .filter(|(id, refs)| refs.is_empty() && prefixes.iter().any(|p| id.starts_with(p)))
+        .map(|(id, _)| (en.tr(&id, None), cy.tr(&id, None)))
+        .filter(|(en, cy)| en != cy && en.split_whitespace().count() >= 2)
+        .map(|(en, _)| en)
+        .collect()
+}
+
+#[test]
+fn review_reads_as_welsh_in_every_format() {
+    let diary = casework();
+    let english = english_sentences(&["review-"]);
+    assert!(english.len() > 30, "{english:?}");
+    for format in ["text", "markdown", "html"] {
+        let welsh = diary.ok(
+            None,
+            &[
+                "review", "--year", "2026", "--format", format, "--lang", "cy",
+            ],
+        );
+        assert!(
+            welsh.contains("Adolygiad gwaith achos: 2026"),
+            "{format}: {welsh}"
+        );
+        assert!(
+            welsh.contains("Faint o bobl a gysylltodd â chi gyda phroblemau"),
+            "{format}"
+        );
+        for sentence in &english {
+            assert!(
+                !welsh.contains(sentence.as_str()),
+                "{format}: English `{sentence}` in {welsh}"
+            );
+        }
+        // Labels and months from the catalogue too.
+        assert!(welsh.contains("Cymhorthfa"), "{format}");
+        assert!(welsh.contains("Tai"), "{format}");
+        assert!(welsh.contains("Chwef"), "{format}");
+    }
+    let html = diary.ok(
+        None,
+        &[
+            "review", "--year", "2026", "--format", "html", "--lang", "cy",
+        ],
+    );
+    assert!(html.contains("<html lang=\"cy\">"), "{html}");
+    let text = diary
+        .ok(None, &["review", "--year", "2026", "--lang", "cy"])
+        .replace('\n', " ");
+    // 2 people, 2 cases: "dau" softens a masculine noun; "achos" has a vowel.
+    assert!(text.contains("Cysylltodd 2 berson â chi yn 2026"), "{text}");
+    assert!(text.contains("Agoroch chi 2 achos a chau 1."), "{text}");
+    // JSON is the scripting contract: the same keys and values in any language.
+    assert_eq!(
+        diary.ok(
+            None,
+            &[
+                "review", "--year", "2026", "--format", "json", "--lang", "cy"
+            ]
+        ),
+        diary.ok(
+            None,
+            &[
+                "review", "--year", "2026", "--format", "json", "--lang", "en"
+            ]
+        )
+    );
+    let english_text = diary.ok(None, &["review", "--year", "2026", "--lang", "en"]);
+    assert!(
+        english_text.starts_with("Casework review: 2026\n"),
+        "{english_text}"
+    );
+    assert!(
+        english_text.contains("2 people contacted you in 2026"),
+        "{english_text}"
+    );
+}
+
+#[test]
+fn a_bilingual_review_puts_welsh_first_side_by_side() {
+    let diary = casework();
+    let html = diary.ok(
+        None,
+        &[
+            "review", "--year", "2026", "--format", "html", "--lang", "cy+en",
+        ],
+    );
+    let cy = html.find("<section lang=\"cy\">").expect("a Welsh half");
+    let en = html
+        .find("<section lang=\"en-GB\">")
+        .expect("an English half");
+    assert!(cy < en, "Welsh first");
+    assert!(html.contains("<html lang=\"cy\">"), "{html}");
+    assert!(html[cy..en].contains("Adolygiad gwaith achos"));
+    assert!(html[en..].contains("Casework review"));
+    assert!(
+        html.contains("grid-template-columns: 1fr 1fr"),
+        "side by side"
+    );
+    let md = diary.ok(
+        None,
+        &[
+            "review", "--year", "2026", "--format", "markdown", "--lang", "cy+en",
+        ],
+    );
+    let (first, second) = md.split_once("\n---\n").expect("two halves");
+    assert!(first.starts_with("# Adolygiad gwaith achos"), "{md}");
+    assert!(second.contains("# Casework review"), "{md}");
+}
+
+#[test]
+fn welsh_review_counts_take_their_forms() {
+    let cy = Catalogue::embedded(Lang::Cy);
+    let people = |n: u64| {
+        cy.tr(
+            "review-people",
+            Some(&args(&[
+                ("people", n.into()),
+                ("period", "2026".into()),
+                ("compared", "dim newid".into()),
+                ("opened", n.into()),
+                ("closed", 0.into()),
+            ])),
+        )
+    };
+    let starts: Vec<String> = [0, 1, 2, 3, 6, 11]
+        .into_iter()
+        .map(|n| {
+            people(n)
+                .split(" â chi")
+                .next()
+                .unwrap_or_default()
+                .to_string()
+        })
+        .collect();
+    assert_eq!(
+        starts,
+        [
+            "Ni chysylltodd neb",
+            "Cysylltodd 1 person",
+            "Cysylltodd 2 berson",
+            "Cysylltodd 3 pherson",
+            "Cysylltodd 6 pherson",
+            "Cysylltodd 11 o bobl"
+        ]
+    );
+    let clusters: Vec<String> = [1, 2, 3, 6, 11]
+        .into_iter()
+        .map(|n| {
+            cy.tr(
+                "patterns-found",
+                Some(&args(&[
+                    ("clusters", n.into()),
+                    ("min", 3.into()),
+                    ("window", 42.into()),
+                ])),
+            )
+        })
+        .map(|s| s.split(" o 3").next().unwrap_or_default().to_string())
+        .collect();
+    assert_eq!(
+        clusters,
+        [
+            "Y darlun ehangach: 1 clwstwr",
+            "Y darlun ehangach: 2 glwstwr",
+            "Y darlun ehangach: 3 chlwstwr",
+            "Y darlun ehangach: 6 chlwstwr",
+            "Y darlun ehangach: 11 clwstwr"
+        ]
+    );
+    let entries: Vec<String> = [1, 2, 3, 6, 11]
+        .into_iter()
+        .map(|n| cy.tr1("sar-withheld-entries", "count", n))
+        .collect();
+    assert_eq!(
+        entries,
+        [
+            "1 cofnod yn y dyddiadur",
+            "2 gofnod yn y dyddiadur",
+            "3 chofnod yn y dyddiadur",
+            "6 chofnod yn y dyddiadur",
+            "11 cofnod yn y dyddiadur"
+        ]
+    );
+}
+
+#[test]
+fn log_follow_up_yfory_in_either_language() {
+    for lang in ["cy", "en"] {
+        let diary = Diary::new("");
+        let out = diary.run(
+            None,
+            &[
+                "log",
+                "--lang",
+                lang,
+                "--who",
+                "Siân Davies",
+                "--follow-up",
+                "yfory",
+                "ffoniodd",
+            ],
+        );
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let err = String::from_utf8_lossy(&out.stderr);
+        let note = match lang {
+            "cy" => "casebook: dilyniant ar 2026-03-03",
+            _ => "casebook: follow-up on 2026-03-03",
+        };
+        assert!(err.contains(note), "{lang}: {err}");
+        let json = diary.ok(None, &["followups", "--format", "json"]);
+        assert!(json.contains("\"due_on\": \"2026-03-03\""), "{json}");
+        // What casebook wrote itself reads in the reader's language.
+        let welsh = diary.ok(None, &["followups", "--lang", "cy"]);
+        assert!(
+            welsh.contains("Dilyniant (Siân Davies): ffoniodd"),
+            "{welsh}"
+        );
+        let english = diary.ok(None, &["followups", "--lang", "en"]);
+        assert!(
+            english.contains("Follow up with Siân Davies: ffoniodd"),
+            "{english}"
+        );
+    }
+}
+
+#[test]
+fn errors_are_printed_in_the_chosen_language() {
+    let diary = Diary::new("");
+    let bad = [
+        "log",
+        "--who",
+        "Ann",
+        "--follow-up",
+        "31/02/2026",
+        "ffoniodd",
+    ];
+    let out = diary.run(Some("cy_GB.UTF-8"), &bad);
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(
+        err.trim_end(),
+        "casebook: nid yw `31/02/2026` yn ddyddiad go iawn (does dim diwrnod 31 ym mis 2 2026)"
+    );
+    let out = diary.run(None, &bad);
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr).trim_end(),
+        "casebook: `31/02/2026` is not a real date (there is no day 31 in month 2 of 2026)"
+    );
+    // An option's name stays, the problem is translated.
+    let out = diary.run(
+        None,
+        &["review", "--from", "ddoe", "--to", "fory", "--lang", "cy"],
+    );
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.starts_with("casebook: --to: nid yw `fory` yn ddyddiad: defnyddiwch"),
+        "{err}"
+    );
+    // A typed error: the kind of entry.
+    let out = diary.run(
+        None,
+        &[
+            "log", "--who", "Ann", "--kind", "ffacs", "x", "--lang", "cy",
+        ],
+    );
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("nid yw `ffacs` yn fath o gofnod hysbys"),
+        "{err}"
+    );
+    assert!(!diary.db().exists(), "nothing made on bad input");
+    // The config's own checks, in Welsh after the file and line.
+    let configured = Diary::new("keep_informed_days = 0\n");
+    let out = configured.run(None, &["due", "--lang", "cy"]);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains(": llinell 1: keep_informed_days: mae 0 y tu allan i'r ystod: defnyddiwch 1 i 365 diwrnod"),
+        "{err}"
+    );
+    let out = configured.run(None, &["due"]);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains(": line 1: keep_informed_days: 0 is out of range: use 1 to 365 days"),
+        "{err}"
+    );
+}
+
+#[test]
+fn the_typed_errors_read_the_same_in_english_as_before() {
+    use casebook::Error;
+    let en = Catalogue::embedded(Lang::En);
+    let path = PathBuf::from("/tmp/diary.db");
+    for e in [
+        Error::Locked { path: path.clone() },
+        Error::NotADatabase { path: path.clone() },
+        Error::WrongPassphrase { path: path.clone() },
+        Error::TooNew {
+            path: path.clone(),
+            found: 9,
+            known: 8,
+        },
+        Error::Corrupt {
+            path: path.clone(),
+            detail: "page 3".into(),
+        },
+        Error::NotFound {
+            what: "case with reference",
+            name: "2026-0042".into(),
+        },
+        Error::NotFound {
+            what: "person",
+            name: "Ann".into(),
+        },
+        Error::Config {
+            file: path.clone(),
+            line: 3,
+            message: casebook::error::Arg::Text("bad".into()),
+        },
+    ] {
+        assert_eq!(e.message(&en), e.to_string());
+    }
+    let cy = Catalogue::embedded(Lang::Cy);
+    assert_eq!(
+        Error::WrongPassphrase { path }.message(&cy),
+        "cyfrinymadrodd anghywir ar gyfer /tmp/diary.db (neu nid dyddiadur casebook yw hwn); ni newidiwyd dim"
+    );
+}
+
+// ---------------------------------------------------------------------------
+// The pseudo-locale: every message wrapped in ⟦…⟧. What is left outside the
+// markers, once the diary's own data is taken out, must be no words at all.
+
+/// The text outside every ⟦…⟧ (nested or not).
+fn outside_markers(s: &str) -> String {
+    let mut depth = 0usize;
+    let mut out = String::new();
+    for c in s.chars() {
+        match c {
+            '⟦' => depth += 1,
+            '⟧' => depth = depth.saturating_sub(1),
+            c if depth == 0 => out.push(c),
+            _ => {}
+        }
+    }
+    out
+}
+
+/// The letters left once `data` (what the test put in the diary) is gone.
+fn stray_words(text: &str, data: &[&str]) -> Vec<String> {
+    let mut rest = outside_markers(text);
+    let mut data: Vec<&str> = data.to_vec();
+    data.sort_by_key(|d| std::cmp::Reverse(d.len()));
+    for d in data {
+        rest = rest.replace(d, " ");
+    }
+    rest.split_whitespace()
+        .map(|t| t.trim_matches(|c: char| !c.is_alphanumeric()))
+        // Identifiers and timestamps are data, not words.
+        .filter(|t| uuid::Uuid::parse_str(t).is_err())
+        .filter(|t| !(t.len() >= 10 && t[..4].chars().all(|c| c.is_ascii_digit())))
+        .flat_map(|t| t.split(|c: char| !c.is_alphabetic()))
+        .filter(|w| !w.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+#[test]
+fn every_word_of_the_converted_commands_comes_from_the_catalogue() {
+    let diary = casework();
+    let folder = diary.dir.path().display().to_string();
+    let data = [
+        folder.as_str(),
+        "Siân Davies",
+        "Ann Hwyr",
+        "Biniau heb eu casglu",
+        "Tamprwydd",
+        "ffoniodd eto",
+        "Neb",
+        "dim",
+        "biniau",
+        // The scripting contract's tokens, the same in every language.
+        "casebook",
+    ];
+    let runs: &[&[&str]] = &[
+        &["due"],
+        &["followups"],
+        &["cases"],
+        &["show", "2026-0001"],
+        &["search", "Siân"],
+        &["contacts"],
+        &["patterns"],
+        &["review", "--year", "2026"],
+        &["review", "--year", "2026", "--format", "markdown"],
+        &["review", "--from", "2026-02-01", "--to", "2026-02-28"],
+        &["sar", "Ann Hwyr"],
+        &[
+            "log",
+            "--who",
+            "Siân Davies",
+            "--follow-up",
+            "31/02/2026",
+            "x",
+        ],
+        &["log", "--who", "Siân Davies", "--kind", "ffacs", "x"],
+        &["close", "2026-0002", "--outcome", "resolved"],
+        &["followups", "done", "99"],
+        &["erase", "Ann Hwyr"],
+        &["retention"],
+        &["retention", "--erase"],
+        &["check"],
+        &["surgery", "status"],
+        &["surgery", "list"],
+        &["surgery", "start", " "],
+        &["refer", "--case", "2026-0001", "--to", "Neb"],
+        &["refer", "--case", "2026-0001", "--to", "Neb", "--days", "0"],
+        &["reply", "--case", "2026-0001", "dim"],
+        &["directory"],
+        &["directory", "biniau"],
+    ];
+    for args in runs {
+        let mut with: Vec<&str> = args.to_vec();
+        with.extend(["--lang", "pseudo"]);
+        let out = diary.run(None, &with);
+        for (stream, text) in [("stdout", &out.stdout), ("stderr", &out.stderr)] {
+            let text = String::from_utf8_lossy(text);
+            let stray = stray_words(&text, &data);
+            assert!(
+                stray.is_empty(),
+                "casebook {args:?} {stream}: not from the catalogue: {stray:?}\n{text}"
+            );
+        }
+    }
+}
+
+#[test]
+fn calendar_summaries_come_from_the_catalogue() {
+    let diary = casework();
+    let ics = diary.ok(None, &["calendar", "--lang", "pseudo"]);
+    let summaries: Vec<&str> = ics
+        .lines()
+        .filter_map(|l| l.strip_prefix("SUMMARY:"))
+        .collect();
+    assert!(!summaries.is_empty(), "{ics}");
+    for s in summaries {
+        assert!(s.starts_with('⟦') && s.ends_with('⟧'), "{s}");
+    }
+    let welsh = diary.ok(None, &["calendar", "--lang", "cy"]);
+    assert!(
+        welsh.contains("SUMMARY:Dilyniant: Siân Davies (heb achos)"),
+        "{welsh}"
+    );
+}

@@ -306,6 +306,9 @@ fn with_several_open_cases_it_says_which_could_take_it() {
 fn standard_input_is_read() {
     let sb = sandbox();
     let out = std::process::Command::new(env!("CARGO_BIN_EXE_casebook"))
+        .env("LANG", "C")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
         .args(["--db", sb.db.to_str().expect("p"), "mail"])
         .env("CASEBOOK_CONFIG", &sb.config)
         .env("CASEBOOK_NOW", "2026-03-01T09:00")

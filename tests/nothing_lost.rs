@@ -178,6 +178,9 @@ fn a_diary_and_backups_left_readable_by_everyone_are_tightened_on_open() {
         .expect("chmod");
     // The next day's open makes a new backup and rotates the folder.
     let out = std::process::Command::new(env!("CARGO_BIN_EXE_casebook"))
+        .env("LANG", "C")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
         .arg("--db")
         .arg(&s.db)
         .args(["due"])
@@ -210,6 +213,9 @@ fn two_backups_in_one_second_both_succeed() {
 
 fn run_keyed(s: &Sandbox, args: &[&str]) -> std::process::Output {
     std::process::Command::new(env!("CARGO_BIN_EXE_casebook"))
+        .env("LANG", "C")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
         .arg("--db")
         .arg(&s.db)
         .args(args)
@@ -360,6 +366,9 @@ fn a_bad_referral_reply_days_in_the_config_is_named_as_such() {
 
 fn run_on(s: &Sandbox, db: &Path, now: &str, args: &[&str]) -> std::process::Output {
     std::process::Command::new(env!("CARGO_BIN_EXE_casebook"))
+        .env("LANG", "C")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
         .arg("--db")
         .arg(db)
         .args(args)

@@ -124,6 +124,9 @@ fn binary_json_is_a_list_with_exact_keys() {
     };
     let run = |args: &[&str]| {
         Command::new(env!("CARGO_BIN_EXE_casebook"))
+            .env("LANG", "C")
+            .env_remove("LC_ALL")
+            .env_remove("LC_MESSAGES")
             .args(args)
             .env("CASEBOOK_DB", &db)
             .env("CASEBOOK_CONFIG", &config)

@@ -404,7 +404,12 @@ fn a_month_after_the_31st_is_the_end_of_the_next_month() {
     assert_eq!(o.status.code(), Some(0));
     let v: Value = serde_json::from_slice(&o.stdout).expect("json");
     assert_eq!(v["respond_by"], "2026-02-28");
-    assert!(common::stderr(&o).contains("days overdue"));
+    // Today is 2026-03-01: one day late, in the singular.
+    assert!(
+        common::stderr(&o).contains("(1 day overdue)"),
+        "{}",
+        common::stderr(&o)
+    );
 }
 
 #[test]
@@ -530,7 +535,7 @@ fn retention_lists_exactly_the_cases_past_the_period() {
     assert!(out.contains(&past) && out.contains(&exactly), "{out}");
     assert!(!out.contains(&recent) && !out.contains(&open), "{out}");
     assert!(
-        out.contains("planning") && out.contains("2024-02-28"),
+        out.contains("Planning") && out.contains("2024-02-28"),
         "{out}"
     );
     for name in ["Olwen", "Bryn"] {

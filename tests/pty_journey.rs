@@ -253,6 +253,9 @@ fn issue_14_done_when_on_an_empty_diary() {
 
     // The review counts exactly those three people and that one outcome.
     let out = std::process::Command::new(env!("CARGO_BIN_EXE_casebook"))
+        .env("LANG", "C")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
         .args(["--db"])
         .arg(&db)
         .args(["review", "--format", "json"])

@@ -525,6 +525,9 @@ fn an_import_spelling_gender_three_ways_gives_one_review_row() {
     )
     .expect("csv");
     let out = std::process::Command::new(env!("CARGO_BIN_EXE_casebook"))
+        .env("LANG", "C")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
         .arg("--db")
         .arg(&db)
         .arg("import")

@@ -32,6 +32,9 @@ impl Diary {
     /// Runs casebook with the clock frozen at `now`.
     fn run(&self, now: &str, args: &[&str]) -> Output {
         Command::new(env!("CARGO_BIN_EXE_casebook"))
+            .env("LANG", "C")
+            .env_remove("LC_ALL")
+            .env_remove("LC_MESSAGES")
             .arg("--db")
             .arg(self.db())
             .args(args)

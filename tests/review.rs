@@ -485,6 +485,9 @@ impl Bin {
 
     fn run(&self, args: &[&str]) -> (i32, String, String) {
         let out = Command::new(env!("CARGO_BIN_EXE_casebook"))
+            .env("LANG", "C")
+            .env_remove("LC_ALL")
+            .env_remove("LC_MESSAGES")
             .args(args)
             .env("CASEBOOK_DB", self.path("diary.db"))
             .env("CASEBOOK_CONFIG", self.path("config.toml"))

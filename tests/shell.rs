@@ -290,6 +290,9 @@ fn help_has_examples_and_colour_obeys_no_color() {
     let plain = ok(&sb.run(&["--color", "always", "--help"]));
     assert!(plain.contains('\u{1b}'), "--color always colours");
     let out = std::process::Command::new(env!("CARGO_BIN_EXE_casebook"))
+        .env("LANG", "C")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
         .args(["--help"])
         .env("NO_COLOR", "1")
         .output()

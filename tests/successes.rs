@@ -70,6 +70,9 @@ impl Diary {
 
     fn run(&self, args: &[&str]) -> (i32, String, String) {
         let out = Command::new(env!("CARGO_BIN_EXE_casebook"))
+            .env("LANG", "C")
+            .env_remove("LC_ALL")
+            .env_remove("LC_MESSAGES")
             .args(args)
             .env("CASEBOOK_DB", self.dir.path().join("diary.db"))
             .env("CASEBOOK_CONFIG", self.dir.path().join("config.toml"))

@@ -16,19 +16,14 @@ pub mod ics;
 use chrono::{DateTime, Utc};
 
 use crate::Result;
+use crate::i18n::{Catalogue, args};
 use crate::store::Store;
 use ics::{Calendar, Event, When};
 
 pub const PRODID: &str = "-//casebook//casebook calendar//EN";
 
-/// Words of the calendar, kept together for translation.
-mod text {
-    pub const NAME: &str = "casebook";
-    pub const FOLLOW_UP: &str = "Follow up";
-    pub const SURGERY: &str = "Surgery";
-    pub const SURGERY_AT: &str = "Surgery at";
-    pub const UNFILED: &str = "unfiled";
-}
+/// The calendar's name, the program's.
+const NAME: &str = "casebook";
 
 /// The most surgeries written: years of fortnightly surgeries fit.
 const MAX_SURGERIES: usize = 10_000;
@@ -37,16 +32,29 @@ const MAX_FOLLOW_UPS: usize = 100_000;
 /// The calendar file's text. `dtstamp` is when it is made (from the clock).
 /// With `hide_venues`, surgeries carry no LOCATION and a generic summary
 /// (security-minded communications, from the safe-surgeries guidance).
-pub fn diary_calendar(store: &Store, hide_venues: bool, dtstamp: DateTime<Utc>) -> Result<String> {
-    let mut cal = Calendar::new(PRODID, text::NAME, dtstamp);
+/// The summaries are in the catalogue's language (`calendar-*`).
+pub fn diary_calendar(
+    store: &Store,
+    t: &Catalogue,
+    hide_venues: bool,
+    dtstamp: DateTime<Utc>,
+) -> Result<String> {
+    let mut cal = Calendar::new(PRODID, NAME, dtstamp);
+    let unfiled = t.tr("due-unfiled", None);
     for f in store.follow_up_items(None, None, MAX_FOLLOW_UPS)? {
         let reference = f
             .case
             .as_ref()
-            .map_or(text::UNFILED, |c| c.reference.as_str());
+            .map_or(unfiled.as_str(), |c| c.reference.as_str());
         let summary = match &f.contact {
-            Some(who) => format!("{}: {} ({reference})", text::FOLLOW_UP, who.name),
-            None => format!("{} ({reference})", text::FOLLOW_UP),
+            Some(who) => t.tr(
+                "calendar-follow-up-with",
+                Some(&args(&[
+                    ("name", who.name.as_str().into()),
+                    ("reference", reference.into()),
+                ])),
+            ),
+            None => t.tr1("calendar-follow-up", "reference", reference),
         };
         cal.event(&Event {
             uid: format!("{}@casebook", f.uuid),
@@ -69,10 +77,10 @@ pub fn diary_calendar(store: &Store, hide_venues: bool, dtstamp: DateTime<Utc>) 
             ),
         };
         let (summary, location) = if hide_venues {
-            (text::SURGERY.to_string(), None)
+            (t.tr("calendar-surgery", None), None)
         } else {
             (
-                format!("{} {}", text::SURGERY_AT, s.venue),
+                t.tr1("calendar-surgery-at", "venue", s.venue.as_str()),
                 Some(s.venue.clone()),
             )
         };

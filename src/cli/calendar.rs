@@ -18,10 +18,14 @@ pub fn run(env: &Env, args: &CalendarArgs, out: &mut dyn Write) -> Result<ExitCo
         .from_local_datetime(&now)
         .earliest()
         .map_or_else(|| now.and_utc(), |t| t.with_timezone(&Utc));
-    let ics = crate::calendar::diary_calendar(&store, env.config.calendar.hide_venues, stamp)?;
+    let ics =
+        crate::calendar::diary_calendar(&store, &env.i18n, env.config.calendar.hide_venues, stamp)?;
     write_output(env, out, args.out.as_deref(), ics.as_bytes())?;
     if let Some(path) = &args.out {
-        super::note(format_args!("calendar written to {}", path.display()));
+        super::note(
+            env.i18n
+                .tr1("calendar-written", "path", path.display().to_string()),
+        );
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -8,6 +8,8 @@ use std::process::ExitCode;
 use std::time::Duration;
 
 use super::{Env, stdout_error};
+use crate::error::Msg;
+use crate::i18n::Catalogue;
 use crate::store::{self, Passphrase, RawKey};
 use crate::{Error, Result};
 use crate::{agent, backup};
@@ -25,28 +27,6 @@ mod say {
     pub const ASK_NEW: &str = "New passphrase (at least 8 characters; it cannot be recovered): ";
     pub const ASK_AGAIN: &str = "The same passphrase again: ";
     pub const MISMATCH: &str = "the two passphrases differ: nothing was changed";
-    pub const ENCRYPTED: &str =
-        "is now encrypted: keep the passphrase safe, without it the diary cannot be read";
-    pub const DECRYPTED: &str =
-        "is now unencrypted: anyone who can read the file can read the diary";
-    pub const CHANGED: &str = "the passphrase was changed";
-    pub const OLD_BACKUPS: &str = "these older copies are NOT encrypted and still hold the diary in the clear; delete them once a new backup is made (`casebook backup`):";
-    pub const KEYED_BACKUPS: &str =
-        "backups made before this stay encrypted with the passphrase they were made with";
-    pub const NOT_OVERWRITTEN: &str = "warning: the old file could not be overwritten before removal; its bytes may remain in the disk's free space";
-    pub const NOT_ENCRYPTED: &str = "is not encrypted: there is nothing to unlock";
-    pub const UNLOCKED: &str =
-        "is unlocked for this session: commands will not ask the passphrase until it is unused for";
-    pub const ALREADY: &str = "is already unlocked";
-    pub const UNLOCK_OFF: &str = "[privacy] unlock_timeout_seconds is 0 in the config: every command asks the passphrase, there is no session to start";
-    pub const NO_AGENT: &str = "the session could not be kept (the casebook agent did not start): every command will ask the passphrase";
-    pub const LOCKED: &str = "locked: the next command asks the passphrase";
-    pub const NOT_RUNNING: &str = "no session was unlocked";
-    pub const OFFER: &str = "A new diary. It will hold constituents' personal data: protect it with a passphrase, so a lost or stolen laptop gives nothing away.";
-    pub const OFFER_ASK: &str = "Encrypt the new diary with a passphrase? [Y/n] ";
-    pub const PLAIN_NOTE: &str = "note: created the new diary unencrypted (no terminal to ask a passphrase on); set CASEBOOK_PASSPHRASE to create it encrypted, or run `casebook encrypt`:";
-    pub const CREATED_PLAIN: &str =
-        "the new diary is not encrypted; `casebook encrypt` protects it later";
 }
 
 /// Runs `f` with the passphrase of the file at `path`: `None` when the file
@@ -146,6 +126,7 @@ pub fn is_new_diary(path: &Path) -> bool {
 /// starts a session; with no terminal and no passphrase it is created plain
 /// with a one-line note on stderr, so a script never waits on a prompt.
 pub fn create_diary(env: &Env) -> Result<store::Store> {
+    let t = &env.i18n;
     let db = env.db_path.as_path();
     if env.no_encryption {
         return store::Store::open(db);
@@ -156,12 +137,12 @@ pub fn create_diary(env: &Env) -> Result<store::Store> {
     }
     if !std::io::stdin().is_terminal() {
         let store = store::Store::open(db)?;
-        eprintln!("casebook: {} {}", say::PLAIN_NOTE, db.display());
+        super::note(t.tr1("crypt-plain-note", "path", db.display().to_string()));
         return Ok(store);
     }
-    eprintln!("{}", say::OFFER);
-    if !ask_yes(say::OFFER_ASK)? {
-        eprintln!("casebook: {}", say::CREATED_PLAIN);
+    eprintln!("{}", t.tr("crypt-offer", None));
+    if !ask_yes(&t.tr("crypt-offer-ask", None))? {
+        super::note(t.tr("crypt-created-plain", None));
         return store::Store::open(db);
     }
     let p = new_passphrase(db, false)?;
@@ -186,7 +167,8 @@ fn ask_yes(question: &str) -> Result<bool> {
         .read_line(&mut answer)
         .map_err(|e| Error::io("cannot read the answer from the terminal", e))?;
     let answer = answer.trim().to_lowercase();
-    Ok(!matches!(answer.as_str(), "n" | "no"))
+    // No, in either language, whatever the interface speaks.
+    Ok(!matches!(answer.as_str(), "n" | "no" | "na" | "nage"))
 }
 
 /// How long the agent keeps a key, from the config (`None`: no session).
@@ -198,17 +180,19 @@ pub fn session(env: &Env) -> Option<Duration> {
 /// `CASEBOOK_PASSPHRASE`), checks it opens the diary, and hands the derived
 /// key to the agent, so later commands ask nothing.
 pub fn unlock(env: &Env, out: &mut dyn Write) -> Result<ExitCode> {
+    let t = &env.i18n;
     let db = existing_diary(env)?;
+    let at = |id: &str| t.tr1(id, "path", db.display().to_string());
     if !store::is_encrypted(db) {
-        writeln!(out, "{} {}", db.display(), say::NOT_ENCRYPTED).map_err(stdout_error)?;
+        writeln!(out, "{}", at("crypt-not-encrypted")).map_err(stdout_error)?;
         return Ok(ExitCode::SUCCESS);
     }
-    let idle = session(env).ok_or_else(|| Error::invalid(say::UNLOCK_OFF))?;
+    let idle = session(env).ok_or_else(|| Error::user(Msg::new("error-unlock-off")))?;
     agent::protect_process();
     if agent::get(db)
         .is_some_and(|raw| store::verify_passphrase(db, &Passphrase::from_raw(&raw)).is_ok())
     {
-        writeln!(out, "{} {}", db.display(), say::ALREADY).map_err(stdout_error)?;
+        writeln!(out, "{}", at("crypt-already")).map_err(stdout_error)?;
         return Ok(ExitCode::SUCCESS);
     }
     let check = |p: &Passphrase| -> Result<RawKey> {
@@ -237,39 +221,35 @@ pub fn unlock(env: &Env, out: &mut dyn Write) -> Result<ExitCode> {
         }
     };
     if !agent::put(db, &raw, idle) {
-        return Err(Error::invalid(say::NO_AGENT));
+        return Err(Error::System(Msg::new("error-no-agent")));
     }
-    writeln!(
-        out,
-        "{} {} {}",
-        db.display(),
-        say::UNLOCKED,
-        human_duration(idle)
-    )
-    .map_err(stdout_error)?;
+    let secs = idle.as_secs();
+    let (unit, amount) = if secs % 60 == 0 {
+        ("minutes", secs / 60)
+    } else {
+        ("seconds", secs)
+    };
+    let line = t.tr(
+        "crypt-unlocked",
+        Some(&crate::i18n::args(&[
+            ("path", db.display().to_string().into()),
+            ("unit", unit.into()),
+            ("amount", amount.into()),
+        ])),
+    );
+    writeln!(out, "{line}").map_err(stdout_error)?;
     Ok(ExitCode::SUCCESS)
 }
 
 /// `casebook lock`: the agent forgets every key and exits.
-pub fn lock(out: &mut dyn Write) -> Result<ExitCode> {
+pub fn lock(t: &Catalogue, out: &mut dyn Write) -> Result<ExitCode> {
     let said = if agent::lock() {
-        say::LOCKED
+        "crypt-locked"
     } else {
-        say::NOT_RUNNING
+        "crypt-not-running"
     };
-    writeln!(out, "{said}").map_err(stdout_error)?;
+    writeln!(out, "{}", t.tr(said, None)).map_err(stdout_error)?;
     Ok(ExitCode::SUCCESS)
-}
-
-/// "15 minutes", "90 seconds".
-fn human_duration(d: Duration) -> String {
-    let secs = d.as_secs();
-    match secs {
-        60 => "1 minute".into(),
-        s if s % 60 == 0 => format!("{} minutes", s / 60),
-        1 => "1 second".into(),
-        s => format!("{s} seconds"),
-    }
 }
 
 fn from_env(var: &str) -> Result<Option<Passphrase>> {
@@ -359,10 +339,9 @@ fn check_new(p: Passphrase) -> Result<Passphrase> {
 fn existing_diary(env: &Env) -> Result<&Path> {
     let db = env.db_path.as_path();
     if !db.is_file() {
-        return Err(Error::invalid(format!(
-            "there is no diary at {} (give --db to name another)",
-            db.display()
-        )));
+        return Err(Error::user(
+            Msg::new("error-no-diary-give-db").text("path", db.display().to_string()),
+        ));
     }
     Ok(db)
 }
@@ -370,10 +349,9 @@ fn existing_diary(env: &Env) -> Result<&Path> {
 pub fn encrypt(env: &Env, out: &mut dyn Write) -> Result<ExitCode> {
     let db = existing_diary(env)?;
     if store::is_encrypted(db) {
-        return Err(Error::invalid(format!(
-            "{} is already encrypted: `casebook passphrase` changes the passphrase",
-            db.display()
-        )));
+        return Err(Error::user(
+            Msg::new("error-already-encrypted").text("path", db.display().to_string()),
+        ));
     }
     let new = new_passphrase(db, true)?;
     // Opening upgrades the schema and proves the file is a diary (no daily
@@ -381,11 +359,15 @@ pub fn encrypt(env: &Env, out: &mut dyn Write) -> Result<ExitCode> {
     drop(store::Store::open(db)?);
     let done = store::rekey_file(db, None, Some(&new))?;
     let w = |out: &mut dyn Write, line: String| writeln!(out, "{line}").map_err(stdout_error);
-    w(out, format!("{} {}", db.display(), say::ENCRYPTED))?;
-    warn_not_overwritten(&done);
+    let t = &env.i18n;
+    w(
+        out,
+        t.tr1("crypt-encrypted", "path", db.display().to_string()),
+    )?;
+    warn_not_overwritten(t, &done);
     let plain = store::plain_files(copies_of(env));
     if !plain.is_empty() {
-        w(out, say::OLD_BACKUPS.to_string())?;
+        w(out, t.tr("crypt-old-backups", None))?;
         for p in plain {
             w(out, format!("  {}", p.display()))?;
         }
@@ -396,26 +378,30 @@ pub fn encrypt(env: &Env, out: &mut dyn Write) -> Result<ExitCode> {
 pub fn decrypt(env: &Env, out: &mut dyn Write) -> Result<ExitCode> {
     let db = existing_diary(env)?;
     if !store::is_encrypted(db) {
-        return Err(Error::invalid(format!(
-            "{} is not encrypted: nothing to do",
-            db.display()
-        )));
+        return Err(Error::user(
+            Msg::new("error-decrypt-plain").text("path", db.display().to_string()),
+        ));
     }
     let done = with_diary_key(db, None, |key| store::rekey_file(db, key, None))?;
     agent::forget(db);
-    writeln!(out, "{} {}", db.display(), say::DECRYPTED).map_err(stdout_error)?;
-    writeln!(out, "{}", say::KEYED_BACKUPS).map_err(stdout_error)?;
-    warn_not_overwritten(&done);
+    let t = &env.i18n;
+    writeln!(
+        out,
+        "{}",
+        t.tr1("crypt-decrypted", "path", db.display().to_string())
+    )
+    .map_err(stdout_error)?;
+    writeln!(out, "{}", t.tr("crypt-keyed-backups", None)).map_err(stdout_error)?;
+    warn_not_overwritten(t, &done);
     Ok(ExitCode::SUCCESS)
 }
 
 pub fn change(env: &Env, out: &mut dyn Write) -> Result<ExitCode> {
     let db = existing_diary(env)?;
     if !store::is_encrypted(db) {
-        return Err(Error::invalid(format!(
-            "{} is not encrypted: `casebook encrypt` sets a passphrase",
-            db.display()
-        )));
+        return Err(Error::user(
+            Msg::new("error-change-plain").text("path", db.display().to_string()),
+        ));
     }
     let old = with_diary_key(db, None, |key| {
         let key = key.ok_or_else(|| Error::WrongPassphrase { path: db.into() })?;
@@ -425,21 +411,20 @@ pub fn change(env: &Env, out: &mut dyn Write) -> Result<ExitCode> {
     let new = new_passphrase(db, false)?;
     // `old` is the raw key: the same passphrase derives the same one.
     if RawKey::derive(db, &new)?.to_hex() == RawKey::derive(db, &old)?.to_hex() {
-        return Err(Error::invalid(
-            "the new passphrase is the same as the old one: nothing was changed",
-        ));
+        return Err(Error::user(Msg::new("error-same-passphrase")));
     }
     let done = store::rekey_file(db, Some(&old), Some(&new))?;
     agent::forget(db);
-    writeln!(out, "{}", say::CHANGED).map_err(stdout_error)?;
-    writeln!(out, "{}", say::KEYED_BACKUPS).map_err(stdout_error)?;
-    warn_not_overwritten(&done);
+    let t = &env.i18n;
+    writeln!(out, "{}", t.tr("crypt-changed", None)).map_err(stdout_error)?;
+    writeln!(out, "{}", t.tr("crypt-keyed-backups", None)).map_err(stdout_error)?;
+    warn_not_overwritten(t, &done);
     Ok(ExitCode::SUCCESS)
 }
 
-fn warn_not_overwritten(done: &store::Rekeyed) {
+fn warn_not_overwritten(t: &Catalogue, done: &store::Rekeyed) {
     if !done.old_file_overwritten {
-        super::note(format_args!("{}", say::NOT_OVERWRITTEN));
+        super::note(t.tr("crypt-not-overwritten", None));
     }
 }
 

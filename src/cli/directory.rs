@@ -7,7 +7,9 @@ use std::process::ExitCode;
 use clap::Args;
 
 use super::{Env, stdout_error};
+use crate::domain::text::one_line;
 use crate::domain::{Contact, ContactKind, DirectoryEntry, Record};
+use crate::error::Msg;
 use crate::{Error, Result};
 
 #[derive(Debug, Args)]
@@ -59,9 +61,10 @@ pub fn run(env: &Env, args: &DirectoryArgs, out: &mut dyn Write) -> Result<ExitC
     };
     if found.is_empty() {
         let msg = if problem.trim().is_empty() {
-            "The directory is empty: add officers with `casebook directory --add NAME --handles TEXT`.".to_string()
+            env.i18n.tr("directory-empty", None)
         } else {
-            format!("Nobody in the directory handles `{}`.", problem.trim())
+            env.i18n
+                .tr1("directory-nobody", "problem", one_line(problem.trim()))
         };
         writeln!(out, "{msg}").map_err(stdout_error)?;
         return Ok(ExitCode::SUCCESS);
@@ -98,15 +101,11 @@ fn describe(entry: &Record<DirectoryEntry>, c: &Record<Contact>) -> String {
 
 fn add(env: &Env, args: &DirectoryArgs, name: &str, out: &mut dyn Write) -> Result<ExitCode> {
     if !args.problem.is_empty() {
-        return Err(Error::invalid(
-            "give either a problem to search for or --add, not both",
-        ));
+        return Err(Error::user(Msg::new("error-directory-both")));
     }
     let handles = args.handles.clone().unwrap_or_default();
     if handles.trim().is_empty() {
-        return Err(Error::invalid(
-            "--handles is empty: say what they deal with, so they can be found by the problem",
-        ));
+        return Err(Error::user(Msg::new("error-directory-no-handles")));
     }
     let categories: Vec<String> = args
         .categories
@@ -116,10 +115,12 @@ fn add(env: &Env, args: &DirectoryArgs, name: &str, out: &mut dyn Write) -> Resu
         .collect();
     let known = env.config.categories();
     if let Some(bad) = categories.iter().find(|c| !known.contains(c)) {
-        return Err(Error::invalid(format!(
-            "unknown category `{bad}`: expected one of {}",
-            known.join(", ")
-        )));
+        return Err(Error::user(
+            Msg::new("error-unknown-value")
+                .text("list", "category")
+                .text("value", bad)
+                .text("names", known.join(", ")),
+        ));
     }
     let contact = Contact {
         kind: Some(if args.agency {
@@ -137,6 +138,12 @@ fn add(env: &Env, args: &DirectoryArgs, name: &str, out: &mut dyn Write) -> Resu
     contact.validate()?;
     let mut store = env.open_store()?;
     store.add_officer(&contact, &handles, &categories)?;
-    writeln!(out, "{} is in the directory", name.trim()).map_err(stdout_error)?;
+    writeln!(
+        out,
+        "{}",
+        env.i18n
+            .tr1("directory-added", "name", one_line(name.trim()))
+    )
+    .map_err(stdout_error)?;
     Ok(ExitCode::SUCCESS)
 }

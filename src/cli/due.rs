@@ -194,7 +194,7 @@ fn as_text(t: &Catalogue, due: &DueList, keep_informed_days: u32) -> String {
                 format!(
                     "{}  {reference:<9}  {who} ({when}): {}",
                     f.due_on,
-                    super::followups::what(f)
+                    super::followups::what(t, f)
                 )
             })
             .collect(),

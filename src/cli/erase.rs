@@ -10,22 +10,23 @@ use std::process::ExitCode;
 
 use super::sar::resolve;
 use super::{Env, EraseArgs, stdout_error};
+use crate::error::Msg;
+use crate::i18n::args;
 use crate::store::{Erasure, Store};
 use crate::{Error, Result};
 
 pub fn run(env: &Env, args: &EraseArgs, out: &mut dyn Write) -> Result<ExitCode> {
     let mut store = open_for_erasure(env)?;
-    let person = resolve(&store, &args.who)?;
+    let person = resolve(&env.i18n, &store, &args.who)?;
     if !args.yes {
         let p = store.erase_preview(person.id)?;
-        let cases = match p.cases.len() {
-            0 => "no cases of theirs".to_string(),
-            _ => format!("anonymise their cases {}", p.cases.join(", ")),
-        };
-        return Err(Error::invalid(format!(
-            "nothing erased: this would remove {}'s name and contact details, {cases}, and remove the text of {} diary entries; add --yes to erase",
-            person.name, p.entries
-        )));
+        return Err(Error::user(
+            Msg::new("error-erase-needs-yes")
+                .text("name", &person.name)
+                .num("cases", i64::try_from(p.cases.len()).unwrap_or(i64::MAX))
+                .text("refs", p.cases.join(", "))
+                .num("entries", i64::try_from(p.entries).unwrap_or(i64::MAX)),
+        ));
     }
     let done = store.erase_person(person.id)?;
     report(env, &done, out)?;
@@ -36,43 +37,43 @@ pub fn run(env: &Env, args: &EraseArgs, out: &mut dyn Write) -> Result<ExitCode>
 /// What was erased, what still mentions the person, and the backups that
 /// still hold them. Shared with `retention` and `handover`.
 pub(super) fn report(env: &Env, done: &Erasure, out: &mut dyn Write) -> Result<()> {
-    let mut lines = vec![format!(
-        "erased {} {}; anonymised {} {}; removed the text of {} diary {}",
-        done.people.len(),
-        plural(done.people.len(), "person", "people"),
-        done.cases.len(),
-        plural(done.cases.len(), "case", "cases"),
-        done.entries,
-        plural(done.entries, "entry", "entries"),
+    let t = &env.i18n;
+    let mut lines = vec![t.tr(
+        "erase-done",
+        Some(&args(&[
+            ("people", done.people.len().into()),
+            ("cases", done.cases.len().into()),
+            ("entries", done.entries.into()),
+        ])),
     )];
     if !done.still_mentioned.is_empty() {
-        lines.push(format!(
-            "the name, email or phone still appears in the text of: {} — edit those by hand",
-            done.still_mentioned.join(", ")
+        lines.push(t.tr1(
+            "erase-still-mentioned",
+            "refs",
+            done.still_mentioned.join(", "),
         ));
     }
     let backups = older_backups(env);
     if !backups.is_empty() {
-        lines.push(format!(
-            "older backups still hold this data until they are deleted or rotate out: {}",
-            backups
-                .iter()
-                .map(|p| p.display().to_string())
-                .collect::<Vec<_>>()
-                .join(", ")
-        ));
+        lines.push(
+            t.tr1(
+                "erase-older-backups",
+                "paths",
+                backups
+                    .iter()
+                    .map(|p| p.display().to_string())
+                    .collect::<Vec<_>>()
+                    .join(", "),
+            ),
+        );
     }
     for l in lines {
         writeln!(out, "{l}").map_err(stdout_error)?;
     }
     if done.wipe_pending {
-        eprintln!("casebook: warning: {}", super::safety::WIPE_PENDING);
+        super::note(env.i18n.tr("safety-wipe-pending", None));
     }
     Ok(())
-}
-
-fn plural<'a>(n: usize, one: &'a str, many: &'a str) -> &'a str {
-    if n == 1 { one } else { many }
 }
 
 /// This diary's backups (never another diary's), oldest first: all made
@@ -87,10 +88,9 @@ pub(super) fn older_backups(env: &Env) -> Vec<PathBuf> {
 /// holding the very data being erased. [`backup_after`] makes it after.
 pub(super) fn open_for_erasure(env: &Env) -> Result<Store> {
     if !env.db_path.exists() {
-        return Err(Error::invalid(format!(
-            "there is no diary at {} (check --db)",
-            env.db_path.display()
-        )));
+        return Err(Error::user(
+            Msg::new("error-no-diary").text("path", env.db_path.display().to_string()),
+        ));
     }
     super::safety::open_store_without_backup(env)
 }

@@ -6,24 +6,25 @@ use std::io::Write;
 use std::process::ExitCode;
 
 use super::{Env, ExportArgs, ExportFormat, write_output};
+use crate::error::Msg;
 use crate::exchange::csv_export;
+use crate::i18n::Catalogue;
 use crate::store::LeftOut;
 use crate::{Error, Result};
 
 pub fn run(env: &Env, args: &ExportArgs, out: &mut dyn Write) -> Result<ExitCode> {
     // Exporting must not create an empty diary where a path was mistyped.
     if !env.db_path.exists() {
-        return Err(Error::invalid(format!(
-            "there is no diary at {}: nothing to export (check --db)",
-            env.db_path.display()
-        )));
+        return Err(Error::user(
+            Msg::new("error-export-no-diary").text("path", env.db_path.display().to_string()),
+        ));
     }
     let mut store = env.open_store()?;
     let bytes = match args.format {
         ExportFormat::Json => {
             let (doc, left_out) = store.export_all(args.include_confidential)?;
             if left_out.entries > 0 {
-                super::note(format_args!("{}", left_out_text(left_out)));
+                super::note(left_out_text(&env.i18n, left_out));
             }
             doc.to_bytes()?
         }
@@ -40,17 +41,12 @@ pub fn run(env: &Env, args: &ExportArgs, out: &mut dyn Write) -> Result<ExitCode
     Ok(ExitCode::SUCCESS)
 }
 
-fn left_out_text(left_out: LeftOut) -> String {
-    let n = left_out.entries;
-    let what = if n == 1 {
-        "1 confidential entry was".to_string()
-    } else {
-        format!("{n} confidential entries were")
-    };
-    let with = match left_out.follow_ups {
-        0 => String::new(),
-        1 => ", with the follow-up made from it".to_string(),
-        f => format!(", with the {f} follow-ups made from them"),
-    };
-    format!("{what} left out{with} (add --include-confidential to include them)")
+fn left_out_text(t: &Catalogue, left_out: LeftOut) -> String {
+    t.tr(
+        "export-left-out",
+        Some(&crate::i18n::args(&[
+            ("entries", left_out.entries.into()),
+            ("follow_ups", left_out.follow_ups.into()),
+        ])),
+    )
 }

@@ -13,6 +13,8 @@ use super::{Env, TextOrJson, stdout_error};
 use crate::dates::parse_date;
 use crate::domain::text::one_line;
 use crate::domain::{FollowUp, Id};
+use crate::error::Msg;
+use crate::i18n::{Catalogue, args as i18n_args};
 use crate::store::{FollowUpItem, Store};
 use crate::{Error, Result};
 
@@ -62,20 +64,6 @@ pub enum FollowupsAction {
 }
 
 /// Words of the command, kept together for translation.
-mod text {
-    pub const NOTHING: &str = "No follow-ups pending.";
-    pub const UNFILED: &str = "unfiled";
-    pub const MASKED: &str = "•••• from a confidential entry";
-    pub fn done(id: i64, what: &str) -> String {
-        format!("done: #{id} {what}")
-    }
-    pub fn snoozed(id: i64, to: chrono::NaiveDate) -> String {
-        format!("#{id} moved to {to}")
-    }
-    pub fn added(id: i64, reference: &str, on: chrono::NaiveDate) -> String {
-        format!("added follow-up #{id} on {reference}, due {on}")
-    }
-}
 
 #[derive(Serialize)]
 struct JsonFollowUp {
@@ -103,12 +91,13 @@ impl From<&FollowUpItem> for JsonFollowUp {
     }
 }
 
-/// What a follow-up is for, as a terminal line shows it.
-pub(crate) fn what(f: &FollowUpItem) -> String {
+/// What a follow-up is for, as a terminal line shows it, in the reader's
+/// language when casebook wrote it.
+pub(crate) fn what(t: &Catalogue, f: &FollowUpItem) -> String {
     if f.confidential {
-        text::MASKED.to_string()
+        t.tr("followups-masked", None)
     } else {
-        one_line(&f.what)
+        one_line(&t.follow_up(&f.what, f.contact.as_ref().map(|c| c.name.as_str())))
     }
 }
 
@@ -140,11 +129,13 @@ pub fn run(env: &Env, args: &FollowupsArgs, out: &mut dyn Write) -> Result<ExitC
                     print(out, &s)?;
                 }
                 TextOrJson::Text => {
+                    let t = &env.i18n;
                     if items.is_empty() {
-                        print(out, &format!("{}\n", text::NOTHING))?;
+                        print(out, &format!("{}\n", t.tr("followups-nothing", None)))?;
                     }
+                    let unfiled = t.tr("due-unfiled", None);
                     for f in &items {
-                        let reference = f.case.as_ref().map_or(text::UNFILED, |c| &c.reference);
+                        let reference = f.case.as_ref().map_or(unfiled.as_str(), |c| &c.reference);
                         let who = f
                             .contact
                             .as_ref()
@@ -156,7 +147,7 @@ pub fn run(env: &Env, args: &FollowupsArgs, out: &mut dyn Write) -> Result<ExitC
                                 "#{:<5} {}  {reference:<9}  {}{who}\n",
                                 f.id.raw(),
                                 f.due_on,
-                                what(f)
+                                what(&env.i18n, f)
                             ),
                         )?;
                     }
@@ -168,30 +159,40 @@ pub fn run(env: &Env, args: &FollowupsArgs, out: &mut dyn Write) -> Result<ExitC
             let id = follow_up_id(&store, id)?;
             let f = store.follow_up(id)?;
             store.complete_follow_up(id, today)?;
-            print(
-                out,
-                &format!("{}\n", text::done(id.raw(), &one_line(&f.what))),
-            )?;
+            let line = env.i18n.tr(
+                "followups-done",
+                Some(&i18n_args(&[
+                    ("number", id.raw().into()),
+                    ("what", one_line(&env.i18n.follow_up(&f.what, None)).into()),
+                ])),
+            );
+            print(out, &format!("{line}\n"))?;
         }
         Some(FollowupsAction::Snooze { id, date }) => {
-            let to = parse_date(date, today).map_err(|e| Error::invalid(format!("DATE: {e}")))?;
+            let to = parse_date(date, today).map_err(|e| e.about_option("DATE"))?;
             if to < today {
-                return Err(Error::invalid(format!(
-                    "DATE: {to} is in the past: snooze to today or later"
-                )));
+                return Err(Error::user(
+                    Msg::new("error-snooze-past").text("date", to.to_string()),
+                ));
             }
             let mut store = env.open_store()?;
             let id = follow_up_id(&store, id)?;
             store.reschedule_follow_up(id, to)?;
-            print(out, &format!("{}\n", text::snoozed(id.raw(), to)))?;
+            let line = env.i18n.tr(
+                "followups-snoozed",
+                Some(&i18n_args(&[
+                    ("number", id.raw().into()),
+                    ("date", to.to_string().into()),
+                ])),
+            );
+            print(out, &format!("{line}\n"))?;
         }
         Some(FollowupsAction::Add {
             case,
             date,
             text: words,
         }) => {
-            let due_on =
-                parse_date(date, today).map_err(|e| Error::invalid(format!("DATE: {e}")))?;
+            let due_on = parse_date(date, today).map_err(|e| e.about_option("DATE"))?;
             let what = words.join(" ");
             let mut store = env.open_store()?;
             let c = store
@@ -210,10 +211,15 @@ pub fn run(env: &Env, args: &FollowupsArgs, out: &mut dyn Write) -> Result<ExitC
             };
             f.validate()?;
             let saved = store.add_follow_up(&f)?;
-            print(
-                out,
-                &format!("{}\n", text::added(saved.id.raw(), &c.reference, due_on)),
-            )?;
+            let line = env.i18n.tr(
+                "followups-added",
+                Some(&i18n_args(&[
+                    ("number", saved.id.raw().into()),
+                    ("reference", c.reference.as_str().into()),
+                    ("date", due_on.to_string().into()),
+                ])),
+            );
+            print(out, &format!("{line}\n"))?;
         }
     }
     Ok(ExitCode::SUCCESS)
@@ -231,17 +237,17 @@ fn follow_up_id(store: &Store, typed: &str) -> Result<Id<FollowUp>> {
             None => None,
         }
     } else {
-        return Err(Error::invalid(format!(
-            "`{}` is not a follow-up ID: give the number shown by `casebook followups` (e.g. 12) or a UUID",
-            one_line(typed.trim())
-        )));
+        return Err(Error::user(
+            Msg::new("error-follow-up-id").text("input", typed.trim()),
+        ));
     };
     match found {
         Some((id, None)) => Ok(id),
-        Some((id, Some(done))) => Err(Error::invalid(format!(
-            "follow-up #{} was already done on {done}",
-            id.raw()
-        ))),
+        Some((id, Some(done))) => Err(Error::user(
+            Msg::new("error-follow-up-done")
+                .num("number", id.raw())
+                .text("date", done.to_string()),
+        )),
         None => Err(Error::NotFound {
             what: "follow-up",
             name: one_line(typed.trim()),

@@ -23,19 +23,25 @@ pub fn run(env: &Env, args: &HandoverArgs, out: &mut dyn Write) -> Result<ExitCo
         RestChoice::Delete => RestAction::Delete,
     };
     let doc = store.handover_export(&plan.consenting)?;
-    let rest_word = match rest {
-        RestAction::Anonymise => "anonymised (statistics kept)",
-        RestAction::Delete => "deleted outright (their cases leave the review)",
+    let t = &env.i18n;
+    let rest_id = match rest {
+        RestAction::Anonymise => "handover-rest-anonymise",
+        RestAction::Delete => "handover-rest-delete",
     };
     let summary = format!(
-        "{} people consented to sharing on all their cases: {} cases go to the successor in {}, then they are anonymised here\n{} other people: {rest_word}",
-        plan.consenting.len(),
-        doc.cases.len(),
-        args.out.display(),
-        plan.rest.len()
+        "{}\n{}",
+        t.tr(
+            "handover-summary",
+            Some(&crate::i18n::args(&[
+                ("consenting", plan.consenting.len().into()),
+                ("cases", doc.cases.len().into()),
+                ("path", args.out.display().to_string().into()),
+            ])),
+        ),
+        t.tr1(rest_id, "count", plan.rest.len())
     );
     if !args.yes {
-        writeln!(out, "{summary}\nnothing was changed: add --yes to do it")
+        writeln!(out, "{summary}\n{}", t.tr("handover-nothing-changed", None))
             .map_err(stdout_error)?;
         return Ok(ExitCode::SUCCESS);
     }

@@ -4,11 +4,12 @@ use std::io::Write;
 use std::process::ExitCode;
 
 use super::{Env, LogArgs, stdout_error};
-use crate::Error;
-use crate::Result;
 use crate::dates::{parse_date, parse_past_datetime};
 use crate::domain::EntryKind;
+use crate::domain::text::one_line;
+use crate::error::Msg;
 use crate::store::{LogRequest, Who};
+use crate::{Error, Result};
 
 pub fn run(env: &Env, args: &LogArgs, out: &mut dyn Write) -> Result<ExitCode> {
     // Everything the user typed is checked before the diary is opened, so a
@@ -20,7 +21,7 @@ pub fn run(env: &Env, args: &LogArgs, out: &mut dyn Write) -> Result<ExitCode> {
         None => now,
     };
     crate::domain::rules::check_not_future(at, now, "the entry")
-        .map_err(|e| Error::invalid(format!("--at: {e}")))?;
+        .map_err(|e| e.about_option("--at"))?;
     let follow_up = args
         .follow_up
         .as_deref()
@@ -38,26 +39,25 @@ pub fn run(env: &Env, args: &LogArgs, out: &mut dyn Write) -> Result<ExitCode> {
         surgery: None,
     };
     if req.text.trim().is_empty() {
-        return Err(crate::Error::invalid(
-            "the entry text is empty: say what happened",
-        ));
+        return Err(Error::user(Msg::new("error-log-empty")));
     }
     if args.who.trim().is_empty() {
-        return Err(crate::Error::invalid(
-            "--who is empty: give the person's name",
-        ));
+        return Err(Error::user(Msg::new("error-log-who-empty")));
     }
+    let t = &env.i18n;
     let mut store = env.open_store()?;
     // Logged while a surgery runs: it belongs to the surgery.
     req.surgery = store.surgery_at(req.at)?;
     let done = store.log(&req)?;
     if done.contact_created {
         // On stderr, so that standard output stays one line for scripts.
-        super::note(format_args!("new contact created: {}", done.contact_name));
+        super::note(t.tr1("log-contact-created", "name", one_line(&done.contact_name)));
     }
     if let Some(due) = done.follow_up {
-        super::note(format_args!("follow-up on {due}"));
+        super::note(t.tr1("log-follow-up-on", "date", due.to_string()));
     }
+    // "unfiled" is the scripting contract's word (SPEC section 3), as a
+    // case reference is: the same in every language.
     let filed = done
         .case
         .map(|(_, reference)| reference)

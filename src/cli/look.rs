@@ -15,7 +15,8 @@ use crate::dates::parse_date;
 use crate::domain::synonyms;
 use crate::domain::text::one_line;
 use crate::domain::{Case, CaseStatus, Id, Outcome, Record};
-use crate::store::{CaseFilter, CaseSort, CaseSummary, HitKind, Store};
+use crate::error::Msg;
+use crate::store::{CaseFilter, CaseSort, CaseSummary, HitFact, HitKind, Store};
 use crate::{Error, Result};
 
 #[derive(Debug, Args)]
@@ -97,47 +98,6 @@ pub struct CloseArgs {
     /// The day it closed (default: today)
     #[arg(long, value_name = "DATE")]
     pub on: Option<String>,
-}
-
-/// Words of these commands, kept together for translation.
-mod text {
-    pub const NO_CASES: &str = "No cases match.";
-    pub const NO_HITS: &str = "Nothing matches.";
-    pub const NO_CONTACTS: &str = "No contacts match.";
-    pub const MASKED: &str = "•••• confidential: hidden (--reveal shows it)";
-    pub const CONSENT_YES: &str = "Agreed to their details being shared";
-    pub const CONSENT_NO: &str = "Has NOT agreed to their details being shared";
-    pub const CONSENT_UNKNOWN: &str = "Not yet asked about sharing their details";
-    pub const FACTS: &str = "Facts";
-    pub const WANTS: &str = "What they want done";
-    pub const HISTORY: &str = "History";
-    pub const OTHERS: &str = "Others involved";
-    pub const PEOPLE: &str = "People";
-    pub const FOLLOW_UPS: &str = "Follow-ups";
-    pub const REFERRALS: &str = "Referrals";
-    pub const TIMELINE: &str = "Diary";
-    pub const NONE: &str = "none";
-    pub const OPENED: &str = "opened";
-    pub const CLOSED: &str = "closed";
-    pub const DONE: &str = "done";
-    pub const REPLIED: &str = "replied";
-    pub const REPLY_DUE: &str = "reply due";
-    pub const CAUTION: &str = "Caution";
-    pub fn closed(reference: &str, outcome: &str, on: chrono::NaiveDate) -> String {
-        format!("closed {reference}: {outcome} ({on})")
-    }
-    pub fn already_closed(reference: &str) -> String {
-        format!(
-            "{reference} is already closed: change its outcome in casebook (the case screen, `x`)"
-        )
-    }
-    pub fn open_cases(n: u64) -> String {
-        match n {
-            0 => String::new(),
-            1 => "1 open case".into(),
-            n => format!("{n} open cases"),
-        }
-    }
 }
 
 /// As [`one_line`], keeping line breaks (for multi-line text shown indented).
@@ -235,7 +195,7 @@ pub fn cases(env: &Env, args: &CasesArgs, out: &mut dyn Write) -> Result<ExitCod
         since: args
             .since
             .as_deref()
-            .map(|d| parse_date(d, today).map_err(|e| Error::invalid(format!("--since: {e}"))))
+            .map(|d| parse_date(d, today).map_err(|e| e.about_option("--since")))
             .transpose()?,
         ..CaseFilter::default()
     };
@@ -273,18 +233,24 @@ pub fn cases(env: &Env, args: &CasesArgs, out: &mut dyn Write) -> Result<ExitCod
         }
         TextOrJson::Text => {
             if rows.is_empty() {
-                print(out, &format!("{}\n", text::NO_CASES))?;
+                print(out, &format!("{}\n", env.i18n.tr("cases-none", None)))?;
             }
-            for c in &rows {
+            // The status in words, in a column as wide as the widest shown.
+            let statuses: Vec<String> = rows.iter().map(|c| env.i18n.label(c.status)).collect();
+            let width = statuses
+                .iter()
+                .map(|l| l.chars().count())
+                .max()
+                .unwrap_or(0);
+            for (c, status) in rows.iter().zip(&statuses) {
                 let who = c.constituent.as_deref().unwrap_or("");
                 let caution = if c.caution { "⚠ " } else { "" };
                 print(
                     out,
                     &format!(
-                        "{:<9}  {}  {:<19}  {}{}  — {}\n",
+                        "{:<9}  {}  {status:<width$}  {}{}  — {}\n",
                         c.reference,
                         c.opened,
-                        c.status.as_str(),
                         caution,
                         one_line(&c.title),
                         one_line(who)
@@ -490,14 +456,14 @@ pub fn show(env: &Env, args: &ShowArgs, out: &mut dyn Write) -> Result<ExitCode>
         return Ok(ExitCode::SUCCESS);
     }
 
-    // Labels in the chosen language; the rest of this text is still in
-    // `text` (English), to move to the catalogue next.
+    // Every word in the chosen language (`show-*`, the labels).
     let t = &env.i18n;
+    let w = |id: &str| t.tr(id, None);
     let mut s = String::new();
     for (_, p) in people.iter().filter(|(_, p)| p.caution.is_some()) {
         s += &format!(
             "⚠ {}: {} — {}\n",
-            text::CAUTION,
+            w("show-caution"),
             one_line(&p.name),
             one_line(p.caution.as_deref().unwrap_or(""))
         );
@@ -515,13 +481,14 @@ pub fn show(env: &Env, args: &ShowArgs, out: &mut dyn Write) -> Result<ExitCode>
     s += &format!(
         "{} · {} · {} · {} {}",
         t.label(c.kind),
-        c.category.replace('_', " "),
+        t.category(&c.category)
+            .unwrap_or_else(|| c.category.replace('_', " ")),
         t.label(c.channel),
-        text::OPENED,
+        w("show-opened"),
         c.opened
     );
     if let Some(d) = c.closed {
-        s += &format!(" · {} {d}", text::CLOSED);
+        s += &format!(" · {} {d}", w("show-closed"));
     }
     s.push('\n');
     let place = [c.location.as_deref(), c.postcode.as_deref()]
@@ -533,26 +500,26 @@ pub fn show(env: &Env, args: &ShowArgs, out: &mut dyn Write) -> Result<ExitCode>
     if !place.is_empty() {
         s += &format!("{place}\n");
     }
-    s += match c.consent_to_share {
-        Some(true) => text::CONSENT_YES,
-        Some(false) => text::CONSENT_NO,
-        None => text::CONSENT_UNKNOWN,
-    };
+    s += &w(match c.consent_to_share {
+        Some(true) => "show-consent-yes",
+        Some(false) => "show-consent-no",
+        None => "show-consent-unknown",
+    });
     s.push('\n');
     for (title, value) in [
-        (text::FACTS, &c.facts),
-        (text::WANTS, &c.wants),
-        (text::HISTORY, &c.history),
-        (text::OTHERS, &c.others_involved),
+        ("show-facts", &c.facts),
+        ("show-wants", &c.wants),
+        ("show-history", &c.history),
+        ("show-others", &c.others_involved),
     ] {
-        if let Some(t) = value {
-            s += &format!("\n{title}\n");
-            for l in clean_lines(t) {
+        if let Some(text) = value {
+            s += &format!("\n{}\n", w(title));
+            for l in clean_lines(text) {
                 s += &format!("  {l}\n");
             }
         }
     }
-    s += &format!("\n{}\n", text::PEOPLE);
+    s += &format!("\n{}\n", w("show-people"));
     for (role, p) in &people {
         let reach = [p.phone.as_deref(), p.email.as_deref()]
             .into_iter()
@@ -567,25 +534,29 @@ pub fn show(env: &Env, args: &ShowArgs, out: &mut dyn Write) -> Result<ExitCode>
         }
         s.push('\n');
     }
-    s += &format!("\n{}\n", text::FOLLOW_UPS);
+    s += &format!("\n{}\n", w("show-follow-ups"));
     if follow_ups.is_empty() {
-        s += &format!("  {}\n", text::NONE);
+        s += &format!("  {}\n", w("show-none"));
     }
     for f in &follow_ups {
         let when = match f.done_on {
-            Some(d) => format!("{} {d}", text::DONE),
+            Some(d) => format!("{} {d}", w("show-done")),
             None => f.due_on.to_string(),
         };
-        s += &format!("  #{:<5} {when}  {}\n", f.id.raw(), one_line(&f.what));
+        s += &format!(
+            "  #{:<5} {when}  {}\n",
+            f.id.raw(),
+            one_line(&t.follow_up(&f.what, None))
+        );
     }
-    s += &format!("\n{}\n", text::REFERRALS);
+    s += &format!("\n{}\n", w("show-referrals"));
     if referrals.is_empty() {
-        s += &format!("  {}\n", text::NONE);
+        s += &format!("  {}\n", w("show-none"));
     }
     for r in &referrals {
         let state = match r.reply_on {
-            Some(d) => format!("{} {d}", text::REPLIED),
-            None => format!("{} {}", text::REPLY_DUE, r.due_on),
+            Some(d) => format!("{} {d}", w("show-replied")),
+            None => format!("{} {}", w("show-reply-due"), r.due_on),
         };
         let council = r
             .council_ref
@@ -598,9 +569,9 @@ pub fn show(env: &Env, args: &ShowArgs, out: &mut dyn Write) -> Result<ExitCode>
             one_line(&r.to)
         );
     }
-    s += &format!("\n{}\n", text::TIMELINE);
+    s += &format!("\n{}\n", w("show-diary"));
     if entries.is_empty() {
-        s += &format!("  {}\n", text::NONE);
+        s += &format!("  {}\n", w("show-none"));
     }
     for e in &entries {
         let who = e
@@ -614,12 +585,12 @@ pub fn show(env: &Env, args: &ShowArgs, out: &mut dyn Write) -> Result<ExitCode>
             t.label(e.kind)
         );
         match shown(e.confidential, &e.text) {
-            Some(t) => {
-                for l in clean_lines(&t) {
+            Some(text) => {
+                for l in clean_lines(&text) {
                     s += &format!("    {l}\n");
                 }
             }
-            None => s += &format!("    {}\n", text::MASKED),
+            None => s += &format!("    {}\n", w("show-masked")),
         }
     }
     print(out, &s)?;
@@ -671,22 +642,43 @@ pub fn search(env: &Env, args: &SearchArgs, out: &mut dyn Write) -> Result<ExitC
         }
         TextOrJson::Text => {
             if hits.is_empty() {
-                print(out, &format!("{}\n", text::NO_HITS))?;
+                print(out, &format!("{}\n", env.i18n.tr("search-none", None)))?;
             }
             for h in &hits {
                 let detail = if h.confidential {
-                    text::MASKED.to_string()
+                    env.i18n.tr("show-masked", None)
                 } else {
-                    one_line(&crate::app::text::search::facts(&h.detail))
+                    one_line(&hit_facts(&env.i18n, &h.detail))
                 };
                 print(
                     out,
-                    &format!("{:<9}  {}  — {detail}\n", kind(h.kind), one_line(&h.title)),
+                    &format!(
+                        "{:<9}  {}  — {detail}\n",
+                        env.i18n.tr(&format!("search-kind-{}", kind(h.kind)), None),
+                        one_line(&h.title)
+                    ),
                 )?;
             }
         }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// What a search hit shows beside its title, in the reader's language.
+fn hit_facts(t: &crate::i18n::Catalogue, facts: &[HitFact]) -> String {
+    facts
+        .iter()
+        .map(|f| match f {
+            HitFact::Text(text) => text.clone(),
+            HitFact::Contact(k) => t.label(*k),
+            HitFact::Status(s) => t.label(*s),
+            HitFact::Category(c) => t
+                .category(c)
+                .unwrap_or_else(|| crate::report::words::category(c)),
+            HitFact::Entry(k) => t.label(*k),
+        })
+        .collect::<Vec<_>>()
+        .join(" · ")
 }
 
 /// `casebook contacts [NAME]`.
@@ -761,7 +753,7 @@ pub fn contacts(env: &Env, args: &ContactsArgs, out: &mut dyn Write) -> Result<E
         }
         TextOrJson::Text => {
             if rows.is_empty() {
-                print(out, &format!("{}\n", text::NO_CONTACTS))?;
+                print(out, &format!("{}\n", env.i18n.tr("contacts-none", None)))?;
             }
             for k in &rows {
                 let mark = if k.caution.is_some() { "⚠ " } else { "" };
@@ -774,7 +766,10 @@ pub fn contacts(env: &Env, args: &ContactsArgs, out: &mut dyn Write) -> Result<E
                 .into_iter()
                 .flatten()
                 .map(one_line)
-                .chain(Some(text::open_cases(k.open_cases)).filter(|s| !s.is_empty()))
+                .chain(
+                    (k.open_cases > 0)
+                        .then(|| env.i18n.tr1("contacts-open-cases", "count", k.open_cases)),
+                )
                 .collect::<Vec<_>>()
                 .join(" · ");
                 print(
@@ -805,33 +800,38 @@ pub fn close(env: &Env, args: &CloseArgs, out: &mut dyn Write) -> Result<ExitCod
         ))
     })?;
     let on = match &args.on {
-        Some(d) => parse_date(d, today).map_err(|e| Error::invalid(format!("--on: {e}")))?,
+        Some(d) => parse_date(d, today).map_err(|e| e.about_option("--on"))?,
         None => today,
     };
     let mut store = env.open_store()?;
     let c = case_by_reference(&store, &args.reference)?;
     if c.status == CaseStatus::Closed {
-        return Err(Error::invalid(text::already_closed(&c.reference)));
+        return Err(Error::user(
+            Msg::new("error-close-already").text("reference", &c.reference),
+        ));
     }
     if on < c.opened {
-        return Err(Error::invalid(format!(
-            "--on: {on} is before the case was opened ({})",
-            c.opened
-        )));
+        return Err(Error::user(
+            Msg::new("error-close-before-opened")
+                .text("date", on.to_string())
+                .text("opened", c.opened.to_string()),
+        ));
     }
     if on > today {
-        return Err(Error::invalid(format!(
-            "--on: {on} is in the future: a case closes today or earlier"
-        )));
+        return Err(Error::user(
+            Msg::new("error-close-future").text("date", on.to_string()),
+        ));
     }
     store.close_case(c.id, outcome, on)?;
-    print(
-        out,
-        &format!(
-            "{}\n",
-            text::closed(&c.reference, &env.i18n.label(outcome), on)
-        ),
-    )?;
+    let line = env.i18n.tr(
+        "close-done",
+        Some(&crate::i18n::args(&[
+            ("reference", c.reference.as_str().into()),
+            ("outcome", env.i18n.label(outcome).into()),
+            ("date", on.to_string().into()),
+        ])),
+    );
+    print(out, &format!("{line}\n"))?;
     Ok(ExitCode::SUCCESS)
 }
 

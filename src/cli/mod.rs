@@ -98,12 +98,43 @@ pub struct Cli {
     pub no_encryption: bool,
 
     /// The language casebook speaks: cy (Cymraeg) or en (default: config
-    /// `language`, else the locale)
+    /// `language`, else the locale); cy+en: Welsh, and reports in both
     #[arg(long, global = true, value_enum, value_name = "LANG")]
-    pub lang: Option<Lang>,
+    pub lang: Option<LangArg>,
 
     #[command(subcommand)]
     pub command: Option<Command>,
+}
+
+/// `--lang`: one language, or Welsh with English beside it (bilingual
+/// reports, Welsh first; everything else in Welsh).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum LangArg {
+    En,
+    Cy,
+    #[value(name = "cy+en")]
+    CyEn,
+    /// The tests' pseudo-locale: English with every message in `⟦…⟧`.
+    #[value(hide = true)]
+    Pseudo,
+}
+
+impl LangArg {
+    /// The language casebook speaks.
+    pub const fn first(self) -> Lang {
+        match self {
+            LangArg::En | LangArg::Pseudo => Lang::En,
+            LangArg::Cy | LangArg::CyEn => Lang::Cy,
+        }
+    }
+
+    /// The second language of a bilingual report.
+    pub const fn second(self) -> Option<Lang> {
+        match self {
+            LangArg::CyEn => Some(Lang::En),
+            LangArg::En | LangArg::Cy | LangArg::Pseudo => None,
+        }
+    }
 }
 
 #[derive(Debug, Subcommand)]
@@ -462,8 +493,18 @@ impl Env {
             }
         };
         let config = Config::load(&config_path, explicit)?;
-        let lang = Lang::choose(cli.lang, config.language, |name| std::env::var(name).ok());
-        let i18n = Catalogue::load(lang, config_path.parent())?;
+        let lang = Lang::choose(cli.lang.map(LangArg::first), config.language, |name| {
+            std::env::var(name).ok()
+        });
+        let i18n = if cli.lang == Some(LangArg::Pseudo) {
+            Catalogue::pseudo()
+        } else {
+            Catalogue::load(lang, config_path.parent())?
+        };
+        let also = match cli.lang.and_then(LangArg::second) {
+            Some(second) => Some(Catalogue::load(second, config_path.parent())?),
+            None => None,
+        };
         let demo = cli.demo || matches!(cli.command, Some(Command::Demo(_)) if cli.db.is_none());
         let db_path = match (&cli.db, &paths) {
             (Some(p), _) => p.clone(),
@@ -484,6 +525,7 @@ impl Env {
                 || config.privacy.no_encryption
                 || matches!(cli.command, Some(Command::Demo(_))),
             i18n,
+            also,
             config,
         })
     }
@@ -511,66 +553,105 @@ pub fn parse() -> Cli {
     terminal::parse_args(std::env::args_os().collect())
 }
 
+/// Runs a parsed command line and prints any error as one line in the
+/// reader's language (the catalogue of `--lang`, config and locale; before
+/// the config is read, or when it cannot be, the flag and the locale).
+pub fn main(cli: Cli) -> ExitCode {
+    let before_config = Lang::choose(cli.lang.map(LangArg::first), None, |name| {
+        std::env::var(name).ok()
+    });
+    let pseudo = Catalogue::pseudo();
+    let before_config = match cli.lang {
+        Some(LangArg::Pseudo) => &pseudo,
+        _ => Catalogue::shared(before_config),
+    };
+    let fail = |e: &Error, t: &Catalogue| {
+        note(e.message(t));
+        ExitCode::from(1)
+    };
+    if let Some(early) = run_early(&cli, before_config) {
+        return early.unwrap_or_else(|e| fail(&e, before_config));
+    }
+    let env = match Env::from_cli(&cli) {
+        Ok(env) => env,
+        Err(e) => return fail(&e, before_config),
+    };
+    run_in(&env, &cli).unwrap_or_else(|e| fail(&e, &env.i18n))
+}
+
 /// Runs a parsed command line. The caller prints an error and exits 1.
 pub fn run(cli: Cli) -> Result<ExitCode> {
-    // The agent needs no config nor diary, and `lock` must work whatever
-    // the config says.
-    match &cli.command {
-        Some(Command::Agent { idle_seconds }) => return run_agent(*idle_seconds),
-        Some(Command::Lock) => return crypt::lock(&mut std::io::stdout().lock()),
-        Some(Command::Completions(args)) => {
-            return terminal::completions(args, &mut std::io::stdout().lock());
-        }
-        Some(Command::Man(args)) => return terminal::man(args, &mut std::io::stdout().lock()),
-        _ => {}
+    let lang = Lang::choose(cli.lang.map(LangArg::first), None, |name| {
+        std::env::var(name).ok()
+    });
+    if let Some(early) = run_early(&cli, Catalogue::shared(lang)) {
+        return early;
     }
     let env = Env::from_cli(&cli)?;
+    run_in(&env, &cli)
+}
+
+/// The commands that need no config nor diary: the agent, and `lock`, which
+/// must work whatever the config says.
+fn run_early(cli: &Cli, t: &Catalogue) -> Option<Result<ExitCode>> {
+    match &cli.command {
+        Some(Command::Agent { idle_seconds }) => Some(run_agent(*idle_seconds)),
+        Some(Command::Lock) => Some(crypt::lock(t, &mut std::io::stdout().lock())),
+        Some(Command::Completions(args)) => {
+            Some(terminal::completions(args, &mut std::io::stdout().lock()))
+        }
+        Some(Command::Man(args)) => Some(terminal::man(args, &mut std::io::stdout().lock())),
+        _ => None,
+    }
+}
+
+fn run_in(env: &Env, cli: &Cli) -> Result<ExitCode> {
     let stdout = std::io::stdout();
     // Every command's output passes the terminal filter (see `printed`).
     let mut out = Printable::new(stdout.lock());
     let result = match &cli.command {
         None => {
             drop(out);
-            return crate::tui::run(&env, env.open_store()?).map(|()| ExitCode::SUCCESS);
+            return crate::tui::run(env, env.open_store()?).map(|()| ExitCode::SUCCESS);
         }
-        Some(Command::Log(args)) => log::run(&env, args, &mut out),
-        Some(Command::Due(args)) => due::run(&env, args.format, &mut out),
-        Some(Command::Import(args)) => import::run(&env, args, &mut out),
-        Some(Command::Export(args)) => export::run(&env, args, &mut out),
-        Some(Command::Review(args)) => review::run(&env, args, &mut out),
-        Some(Command::Patterns(args)) => patterns::run(&env, args.format, &mut out),
-        Some(Command::Calendar(args)) => calendar::run(&env, args, &mut out),
-        Some(Command::Demo(args)) => demo::run(&env, args, &mut out),
-        Some(Command::Backup(args)) => safety::backup(&env, args, &mut out),
-        Some(Command::Restore(args)) => safety::restore(&env, args, &mut out),
-        Some(Command::Check) => safety::check(&env, &mut out),
-        Some(Command::Publicise(args)) => successes::publicise(&env, args, &mut out),
-        Some(Command::Successes(args)) => successes::list(&env, args, &mut out),
-        Some(Command::Refer(args)) => refer::refer(&env, args, &mut out),
-        Some(Command::Reply(args)) => refer::reply(&env, args, &mut out),
-        Some(Command::Directory(args)) => directory::run(&env, args, &mut out),
-        Some(Command::Surgery(args)) => surgery::run(&env, args, &mut out),
-        Some(Command::Sar(args)) => sar::run(&env, args, &mut out),
-        Some(Command::Erase(args)) => erase::run(&env, args, &mut out),
-        Some(Command::Retention(args)) => retention::run(&env, args, &mut out),
-        Some(Command::Handover(args)) => handover::run(&env, args, &mut out),
-        Some(Command::Encrypt) => crypt::encrypt(&env, &mut out),
-        Some(Command::Decrypt) => crypt::decrypt(&env, &mut out),
-        Some(Command::Passphrase) => crypt::change(&env, &mut out),
-        Some(Command::Cases(args)) => look::cases(&env, args, &mut out),
-        Some(Command::Show(args)) => look::show(&env, args, &mut out),
-        Some(Command::Search(args)) => look::search(&env, args, &mut out),
-        Some(Command::Contacts(args)) => look::contacts(&env, args, &mut out),
-        Some(Command::Followups(args)) => followups::run(&env, args, &mut out),
-        Some(Command::Close(args)) => look::close(&env, args, &mut out),
+        Some(Command::Log(args)) => log::run(env, args, &mut out),
+        Some(Command::Due(args)) => due::run(env, args.format, &mut out),
+        Some(Command::Import(args)) => import::run(env, args, &mut out),
+        Some(Command::Export(args)) => export::run(env, args, &mut out),
+        Some(Command::Review(args)) => review::run(env, args, &mut out),
+        Some(Command::Patterns(args)) => patterns::run(env, args.format, &mut out),
+        Some(Command::Calendar(args)) => calendar::run(env, args, &mut out),
+        Some(Command::Demo(args)) => demo::run(env, args, &mut out),
+        Some(Command::Backup(args)) => safety::backup(env, args, &mut out),
+        Some(Command::Restore(args)) => safety::restore(env, args, &mut out),
+        Some(Command::Check) => safety::check(env, &mut out),
+        Some(Command::Publicise(args)) => successes::publicise(env, args, &mut out),
+        Some(Command::Successes(args)) => successes::list(env, args, &mut out),
+        Some(Command::Refer(args)) => refer::refer(env, args, &mut out),
+        Some(Command::Reply(args)) => refer::reply(env, args, &mut out),
+        Some(Command::Directory(args)) => directory::run(env, args, &mut out),
+        Some(Command::Surgery(args)) => surgery::run(env, args, &mut out),
+        Some(Command::Sar(args)) => sar::run(env, args, &mut out),
+        Some(Command::Erase(args)) => erase::run(env, args, &mut out),
+        Some(Command::Retention(args)) => retention::run(env, args, &mut out),
+        Some(Command::Handover(args)) => handover::run(env, args, &mut out),
+        Some(Command::Encrypt) => crypt::encrypt(env, &mut out),
+        Some(Command::Decrypt) => crypt::decrypt(env, &mut out),
+        Some(Command::Passphrase) => crypt::change(env, &mut out),
+        Some(Command::Cases(args)) => look::cases(env, args, &mut out),
+        Some(Command::Show(args)) => look::show(env, args, &mut out),
+        Some(Command::Search(args)) => look::search(env, args, &mut out),
+        Some(Command::Contacts(args)) => look::contacts(env, args, &mut out),
+        Some(Command::Followups(args)) => followups::run(env, args, &mut out),
+        Some(Command::Close(args)) => look::close(env, args, &mut out),
         Some(Command::Completions(args)) => terminal::completions(args, &mut out),
         Some(Command::Man(args)) => terminal::man(args, &mut out),
         Some(Command::Hub(args)) => hub::run(args, &mut out),
-        Some(Command::Sync(args)) => sync::run(&env, args, &mut out),
-        Some(Command::Mail(args)) => mail::run(&env, args, &mut out),
-        Some(Command::Attachment(args)) => attachment::run(&env, args, &mut out),
-        Some(Command::Draft(args)) => draft::run(&env, args, &mut out),
-        Some(Command::Unlock) => crypt::unlock(&env, &mut out),
+        Some(Command::Sync(args)) => sync::run(env, args, &mut out),
+        Some(Command::Mail(args)) => mail::run(env, args, &mut out),
+        Some(Command::Attachment(args)) => attachment::run(env, args, &mut out),
+        Some(Command::Draft(args)) => draft::run(env, args, &mut out),
+        Some(Command::Unlock) => crypt::unlock(env, &mut out),
         Some(Command::Lock | Command::Agent { .. }) => unreachable_command(),
     };
     match result {

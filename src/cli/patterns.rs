@@ -8,6 +8,7 @@ use std::process::ExitCode;
 use chrono::NaiveDate;
 
 use super::{Env, TextOrJson, write_output};
+use crate::i18n::{Catalogue, args};
 use crate::report::Cluster;
 use crate::report::words;
 use crate::{Error, Result};
@@ -23,39 +24,47 @@ pub fn run(env: &Env, format: TextOrJson, out: &mut dyn Write) -> Result<ExitCod
             s.push('\n');
             s
         }
-        TextOrJson::Text => text(&clusters, p.window_days, p.min_cases),
+        TextOrJson::Text => text(&env.i18n, &clusters, p.window_days, p.min_cases),
     };
     write_output(env, out, None, text.as_bytes())?;
     Ok(ExitCode::SUCCESS)
 }
 
-fn text(clusters: &[Cluster], window: u32, min: u32) -> String {
-    let rule = format!(
-        "{min} or more cases of one category in one area, opened within {window} days of each other"
-    );
+/// Every word from the catalogue (`patterns-*`): Welsh counts of clusters
+/// and cases take their own forms.
+fn text(t: &Catalogue, clusters: &[Cluster], window: u32, min: u32) -> String {
+    let rule = |id: &str| {
+        t.tr(
+            id,
+            Some(&args(&[
+                ("min", min.into()),
+                ("window", window.into()),
+                ("clusters", clusters.len().into()),
+            ])),
+        )
+    };
     if clusters.is_empty() {
-        return format!("No patterns: no {rule}.\n");
+        return format!("{}\n", rule("patterns-none"));
     }
-    let mut s = format!(
-        "The bigger picture: {} {} of {rule}.\n",
-        clusters.len(),
-        if clusters.len() == 1 {
-            "cluster"
-        } else {
-            "clusters"
-        }
-    );
+    let mut s = format!("{}\n", rule("patterns-found"));
     for c in clusters {
-        s += &format!(
-            "\n{} in {}: {}, {} to {}\n  {}\n",
-            words::category(&c.category),
-            c.place,
-            words::cases(c.cases.len() as u64),
-            c.first.format("%-d %b %Y"),
-            c.last.format("%-d %b %Y"),
-            c.cases.join(", ")
+        let line = t.tr(
+            "patterns-cluster",
+            Some(&args(&[
+                (
+                    "category",
+                    t.category(&c.category)
+                        .unwrap_or_else(|| words::category(&c.category))
+                        .into(),
+                ),
+                ("place", c.place.as_str().into()),
+                ("cases", c.cases.len().into()),
+                ("first", t.date_dmy_short(c.first).into()),
+                ("last", t.date_dmy_short(c.last).into()),
+            ])),
         );
+        s += &format!("\n{line}\n  {}\n", c.cases.join(", "));
     }
-    s += "\nAsk whether a bigger issue lies behind them: one report to the council may fix them all.\n";
+    s += &format!("\n{}\n", t.tr("patterns-advice", None));
     s
 }

@@ -8,7 +8,9 @@ use clap::Args;
 
 use super::{Env, stdout_error};
 use crate::dates::parse_past_datetime;
+use crate::domain::text::one_line;
 use crate::domain::{Case, Contact, Instruction, Record};
+use crate::error::Msg;
 use crate::store::{NewReferral, ReferOutcome, Store};
 use crate::{Error, Result};
 
@@ -73,16 +75,15 @@ fn find_case(store: &Store, reference: &str) -> Result<Record<Case>> {
 fn find_officer(store: &Store, name: &str) -> Result<Record<Contact>> {
     let mut found = store.referral_targets_named(name)?;
     match found.len() {
-        0 => Err(Error::invalid(format!(
-            "no officer or agency named `{}`: add them with `casebook directory --add \"{}\" --handles \"what they deal with\"`",
-            name.trim(),
-            name.trim()
-        ))),
+        0 => Err(Error::user(
+            Msg::new("error-refer-no-officer").text("name", name.trim()),
+        )),
         1 => Ok(found.remove(0)),
-        n => Err(Error::invalid(format!(
-            "{n} officers or agencies are named `{}`: refer from the app to choose one",
-            name.trim()
-        ))),
+        n => Err(Error::user(
+            Msg::new("error-refer-several-officers")
+                .num("count", i64::try_from(n).unwrap_or(i64::MAX))
+                .text("name", name.trim()),
+        )),
     }
 }
 
@@ -99,9 +100,13 @@ pub fn refer(env: &Env, args: &ReferArgs, out: &mut dyn Write) -> Result<ExitCod
         // Name what the user actually set: the option, or the config key.
         let source = match args.days {
             Some(_) => format!("--days {reply_days}"),
-            None => format!("referral_reply_days = {reply_days} in the config file"),
+            None => env.i18n.tr1("refer-days-in-config", "days", reply_days),
         };
-        return Err(Error::invalid(format!("{source}: {e}")));
+        return Err(Error::user(
+            Msg::new("error-option")
+                .text("option", source)
+                .arg("problem", crate::error::Arg::from_error(e)),
+        ));
     }
     let mut store = env.open_store()?;
     let case = find_case(&store, &args.case)?;
@@ -117,17 +122,24 @@ pub fn refer(env: &Env, args: &ReferArgs, out: &mut dyn Write) -> Result<ExitCod
         reply_days,
     };
     match store.refer(&request, args.yes)? {
-        ReferOutcome::NeedsConfirmation(warning) => Err(Error::invalid(format!(
-            "not referred: {}. Ask them first (the workbook: always ask permission before sharing), or pass --yes to refer anyway",
-            warning.message()
-        ))),
+        ReferOutcome::NeedsConfirmation(warning) => Err(Error::user(
+            Msg::new(match warning.consent {
+                Some(false) => "error-refer-consent-refused",
+                _ => "error-refer-consent-not-asked",
+            })
+            .text("reference", &warning.case_reference),
+        )),
         ReferOutcome::Referred(r) => {
-            writeln!(
-                out,
-                "{} referred to {}: reply due {} ({reply_days} working days)",
-                case.reference, to.name, r.due_on
-            )
-            .map_err(stdout_error)?;
+            let line = env.i18n.tr(
+                "refer-done",
+                Some(&crate::i18n::args(&[
+                    ("reference", case.reference.as_str().into()),
+                    ("to", one_line(&to.name).into()),
+                    ("due", r.due_on.to_string().into()),
+                    ("days", reply_days.into()),
+                ])),
+            );
+            writeln!(out, "{line}").map_err(stdout_error)?;
             Ok(ExitCode::SUCCESS)
         }
     }
@@ -140,10 +152,10 @@ pub fn reply(env: &Env, args: &ReplyArgs, out: &mut dyn Write) -> Result<ExitCod
         None => now,
     };
     crate::domain::rules::check_not_future(at, now, "the reply")
-        .map_err(|e| Error::invalid(format!("--at: {e}")))?;
+        .map_err(|e| e.about_option("--at"))?;
     let text = args.text.join(" ");
     if text.trim().is_empty() {
-        return Err(Error::invalid("the reply is empty: say what they replied"));
+        return Err(Error::user(Msg::new("error-reply-empty")));
     }
     let mut store = env.open_store()?;
     let case = find_case(&store, &args.case)?;
@@ -154,36 +166,36 @@ pub fn reply(env: &Env, args: &ReplyArgs, out: &mut dyn Write) -> Result<ExitCod
     }
     let referral = match awaiting.len() {
         0 => {
-            return Err(Error::invalid(format!(
-                "case {} has no referral awaiting a reply{}",
-                case.reference,
-                if args.from.is_some() {
-                    " from them"
+            return Err(Error::user(
+                Msg::new(if args.from.is_some() {
+                    "error-reply-none-from-them"
                 } else {
-                    ""
-                }
-            )));
+                    "error-reply-none"
+                })
+                .text("reference", &case.reference),
+            ));
         }
         1 => awaiting.remove(0),
         n => {
-            return Err(Error::invalid(format!(
-                "case {} awaits {n} replies: say whose with --from NAME",
-                case.reference
-            )));
+            return Err(Error::user(
+                Msg::new("error-reply-several")
+                    .text("reference", &case.reference)
+                    .num("count", i64::try_from(n).unwrap_or(i64::MAX)),
+            ));
         }
     };
     let to = store.contact(referral.to)?;
     let done = store.reply_to_referral(referral.id, at, &text)?;
-    let late = match done.working_days_late {
-        0 => String::new(),
-        1 => ", 1 working day late".to_string(),
-        n => format!(", {n} working days late"),
-    };
-    writeln!(
-        out,
-        "{}: reply from {} recorded{late}; the case is now {}",
-        done.case_reference, to.name, done.status
-    )
-    .map_err(stdout_error)?;
+    let t = &env.i18n;
+    let line = t.tr(
+        "reply-done",
+        Some(&crate::i18n::args(&[
+            ("reference", done.case_reference.as_str().into()),
+            ("from", one_line(&to.name).into()),
+            ("late", done.working_days_late.into()),
+            ("status", t.label(done.status).to_lowercase().into()),
+        ])),
+    );
+    writeln!(out, "{line}").map_err(stdout_error)?;
     Ok(ExitCode::SUCCESS)
 }

@@ -14,6 +14,8 @@ use std::process::ExitCode;
 
 use super::{Env, RetentionArgs, stdout_error};
 use crate::domain::retention;
+use crate::error::Msg;
+use crate::i18n::args as i18n_args;
 use crate::store::{RetentionCase, RetentionPerson, Store};
 use crate::{Error, Result};
 
@@ -56,80 +58,72 @@ fn shown(name: &str) -> String {
 }
 
 pub fn run(env: &Env, args: &RetentionArgs, out: &mut dyn Write) -> Result<ExitCode> {
+    let t = &env.i18n;
     let years = env.config.retention_years;
     let cutoff = retention::cutoff(env.clock.today(), years)
-        .ok_or_else(|| Error::invalid("retention_years is too large"))?;
+        .ok_or_else(|| Error::user(Msg::new("error-retention-too-large")))?;
     let mut store = super::erase::open_for_erasure(env)?;
     let plan = plan(&store, cutoff)?;
     let w = |out: &mut dyn Write, line: String| writeln!(out, "{line}").map_err(stdout_error);
+    let period = |id: &str, count: usize| {
+        t.tr(
+            id,
+            Some(&i18n_args(&[
+                ("count", count.into()),
+                ("years", years.into()),
+                ("cutoff", cutoff.to_string().into()),
+            ])),
+        )
+    };
     if plan.cases.is_empty() {
-        w(
-            out,
-            format!(
-                "no closed case is past the retention period ({years} years; closed on or before {cutoff}, nothing since)"
-            ),
-        )?;
+        w(out, period("retention-none", 0))?;
         return Ok(ExitCode::SUCCESS);
     }
     if !args.erase {
-        w(
-            out,
-            format!(
-                "{} closed cases are past the retention period ({years} years; closed on or before {cutoff}, nothing since):",
-                plan.cases.len()
-            ),
-        )?;
+        w(out, period("retention-list", plan.cases.len()))?;
         for c in &plan.cases {
-            w(
-                out,
-                format!("{}  {:<22}  closed {}", c.reference, c.category, c.closed),
-            )?;
+            let category = t
+                .category(&c.category)
+                .unwrap_or_else(|| c.category.clone());
+            let closed = t.tr1("retention-closed", "date", c.closed.to_string());
+            w(out, format!("{}  {category:<22}  {closed}", c.reference))?;
         }
         if plan.kept_cases > 0 {
-            w(
-                out,
-                format!(
-                    "{} more closed by then are kept: something happened on them since",
-                    plan.kept_cases
-                ),
-            )?;
+            w(out, t.tr1("retention-kept", "count", plan.kept_cases))?;
         }
-        w(
-            out,
-            format!(
-                "{} people would be erased with them (anyone in touch since is kept); to see who: casebook retention --erase",
-                plan.people.len()
-            ),
-        )?;
-        w(
-            out,
-            "erase them with: casebook retention --erase --yes".into(),
-        )?;
+        w(out, t.tr1("retention-people", "count", plan.people.len()))?;
+        w(out, t.tr("retention-how", None))?;
         return Ok(ExitCode::SUCCESS);
     }
     if !args.yes {
-        w(out, "would anonymise these closed cases:".into())?;
+        w(out, t.tr("retention-would-anonymise", None))?;
         let refs: Vec<&str> = plan.cases.iter().map(|c| c.reference.as_str()).collect();
         w(out, format!("  {}", refs.join(", ")))?;
-        w(
-            out,
-            "and erase these people (nothing of theirs since the cut-off):".into(),
-        )?;
+        w(out, t.tr("retention-would-erase", None))?;
         for p in &plan.people {
             let last = p
                 .activity
                 .latest
-                .map_or_else(|| "never".to_string(), |d| d.to_string());
-            w(
-                out,
-                format!("  {}  last in touch {last}  {}", shown(&p.name), p.uuid),
-            )?;
+                .map_or_else(|| t.tr("retention-never", None), |d| d.to_string());
+            let line = t.tr(
+                "retention-person",
+                Some(&i18n_args(&[
+                    ("name", shown(&p.name).into()),
+                    ("last", last.into()),
+                    ("uuid", p.uuid.to_string().into()),
+                ])),
+            );
+            w(out, format!("  {line}"))?;
         }
-        return Err(Error::invalid(format!(
-            "nothing erased: this would anonymise {} closed cases (closed on or before {cutoff}) and erase the {} people listed; add --yes",
-            plan.cases.len(),
-            plan.people.len()
-        )));
+        return Err(Error::user(
+            Msg::new("error-retention-needs-yes")
+                .num("cases", i64::try_from(plan.cases.len()).unwrap_or(i64::MAX))
+                .text("cutoff", cutoff.to_string())
+                .num(
+                    "people",
+                    i64::try_from(plan.people.len()).unwrap_or(i64::MAX),
+                ),
+        ));
     }
     let cases: Vec<_> = plan.cases.iter().map(|c| c.id).collect();
     let people: Vec<_> = plan.people.iter().map(|p| p.id).collect();

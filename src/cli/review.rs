@@ -15,6 +15,9 @@ use super::{Env, ReviewArgs, ReviewFormat, stdout_error, write_output};
 use chrono::Datelike;
 
 use crate::dates::parse_date;
+use crate::error::Msg;
+use crate::i18n::args as i18n_args;
+use crate::report::doc::Doc;
 use crate::report::review_doc::review_doc;
 use crate::report::summary::{SUPPRESSED, THRESHOLD, compare_doc};
 use crate::report::{Period, Summary};
@@ -41,10 +44,17 @@ pub fn run(env: &Env, args: &ReviewArgs, out: &mut dyn Write) -> Result<ExitCode
             Summary::from_review(&review).to_json()?.as_bytes(),
             &env.protected(),
         )?;
-        let line = format!(
-            "Anonymised summary of {} written to {} (counts below {THRESHOLD} shown as {SUPPRESSED}).",
-            period.label(),
-            path.display()
+        let line = env.i18n.tr(
+            "review-summary-written",
+            Some(&i18n_args(&[
+                (
+                    "period",
+                    crate::report::review::period_label(&period, &env.i18n).into(),
+                ),
+                ("path", path.display().to_string().into()),
+                ("threshold", THRESHOLD.into()),
+                ("suppressed", SUPPRESSED.into()),
+            ])),
         );
         if args.out.is_none() && args.compare.is_empty() {
             writeln!(out, "{line}").map_err(stdout_error)?;
@@ -56,7 +66,13 @@ pub fn run(env: &Env, args: &ReviewArgs, out: &mut dyn Write) -> Result<ExitCode
     let text = if args.compare.is_empty() {
         match args.format {
             ReviewFormat::Json => review.to_json()?,
-            f => render(&review_doc(&review), f),
+            f => {
+                let first = review_doc(&review, &env.i18n);
+                match &env.also {
+                    Some(second) => render_both(&first, &review_doc(&review, second), f),
+                    None => render(&first, f),
+                }
+            }
         }
     } else {
         let yours = Summary::from_review(&review);
@@ -83,28 +99,38 @@ fn period(env: &Env, args: &ReviewArgs) -> Result<Period> {
     match (args.year, &args.from, &args.to) {
         (Some(y), _, _) if !crate::domain::when::plausible_year(y, today) => {
             let (first, last) = crate::domain::when::window(today);
-            Err(Error::invalid(format!(
-                "--year {y} is outside the years casebook accepts: {} to {}",
-                first.year(),
-                last.year()
-            )))
+            Err(Error::user(
+                Msg::new("error-review-year")
+                    .text("year", y.to_string())
+                    .text("first", first.year().to_string())
+                    .text("last", last.year().to_string()),
+            ))
         }
         (Some(y), _, _) => Period::year(y, start),
         (None, Some(from), Some(to)) => {
-            let from =
-                parse_date(from, today).map_err(|e| Error::invalid(format!("--from: {e}")))?;
-            let to = parse_date(to, today).map_err(|e| Error::invalid(format!("--to: {e}")))?;
+            let from = parse_date(from, today).map_err(|e| e.about_option("--from"))?;
+            let to = parse_date(to, today).map_err(|e| e.about_option("--to"))?;
             Period::custom(from, to)
         }
         _ => Period::containing(today, start),
     }
 }
 
-fn render(doc: &crate::report::doc::Doc, format: ReviewFormat) -> String {
+fn render(doc: &Doc, format: ReviewFormat) -> String {
     match format {
         ReviewFormat::Markdown => doc.markdown(),
         ReviewFormat::Html => doc.html(),
         ReviewFormat::Text | ReviewFormat::Json => doc.text(),
+    }
+}
+
+/// A bilingual review (`--lang cy+en`): HTML side by side; text and
+/// Markdown one language after the other, the first language first.
+fn render_both(first: &Doc, second: &Doc, format: ReviewFormat) -> String {
+    match format {
+        ReviewFormat::Html => Doc::html_side_by_side(first, second),
+        ReviewFormat::Markdown => format!("{}\n---\n\n{}", first.markdown(), second.markdown()),
+        ReviewFormat::Text | ReviewFormat::Json => format!("{}\n\n{}", first.text(), second.text()),
     }
 }
 
@@ -129,11 +155,11 @@ fn file_label(path: &Path) -> String {
 
 fn check_folder(path: &Path) -> Result<()> {
     match path.parent() {
-        Some(dir) if !dir.as_os_str().is_empty() && !dir.is_dir() => Err(Error::invalid(format!(
-            "cannot write {}: the folder {} does not exist",
-            path.display(),
-            dir.display()
-        ))),
+        Some(dir) if !dir.as_os_str().is_empty() && !dir.is_dir() => Err(Error::user(
+            Msg::new("error-write-no-folder")
+                .text("path", path.display().to_string())
+                .text("folder", dir.display().to_string()),
+        )),
         _ => Ok(()),
     }
 }

@@ -7,6 +7,8 @@ use std::process::ExitCode;
 
 use super::{BackupArgs, Env, RestoreArgs, stdout_error};
 use crate::backup;
+use crate::error::Msg;
+use crate::i18n::{Catalogue, args as i18n_args};
 use crate::store::{self, Store};
 use crate::{Error, Result};
 
@@ -18,41 +20,23 @@ pub(super) fn open_store(env: &Env) -> Result<Store> {
     if !env.demo
         && let Err(e) = backup::daily(&store, &env.config.backup, env.clock.today())
     {
-        super::note(format_args!(
-            "warning: today's automatic backup was not made: {e}"
-        ));
+        super::note(
+            env.i18n
+                .tr1("safety-backup-failed", "problem", e.message(&env.i18n)),
+        );
     }
     Ok(store)
 }
 
-/// What these commands say besides errors, kept together.
-mod say {
-    pub const LEFTOVER_REMOVED: &str =
-        "removed a copy of the diary left by an interrupted encrypt, decrypt or restore";
-    pub const LEFTOVER_STUCK: &str = "could not remove a copy of the diary left by an interrupted encrypt, decrypt or restore; delete it";
-    pub const LEFTOVER: &str =
-        "left by an interrupted encrypt, decrypt or restore (removed at the next open)";
-    pub const PLAIN_COPY: &str =
-        "a plain (unencrypted) copy of the encrypted diary; delete it once you have a newer backup";
-    pub const NEEDS_ATTENTION: &str =
-        "the diary is healthy, but the files listed above need attention";
-    pub const WIPE_OWED: &str = "an erasure's wipe is pending: old copies of the erased text may remain in the file until casebook next opens the diary with no other program using it";
-    pub const RESTORE_ENCRYPTED: &str = "the backup was not encrypted: the restored diary is encrypted with the diary's passphrase, as before";
-}
-
 /// A killed `encrypt`, `decrypt`, `passphrase` or `restore` may have left a
 /// (possibly plain) copy of the diary beside it: wiped before anything else.
-fn clean_leftovers(db: &Path) {
+fn clean_leftovers(t: &Catalogue, db: &Path) {
     let done = store::remove_leftovers(db);
     for p in &done.removed {
-        eprintln!("casebook: {}: {}", say::LEFTOVER_REMOVED, p.display());
+        super::note(t.tr1("safety-leftover-removed", "path", p.display().to_string()));
     }
     for p in &done.failed {
-        eprintln!(
-            "casebook: warning: {}: {}",
-            say::LEFTOVER_STUCK,
-            p.display()
-        );
+        super::note(t.tr1("safety-leftover-stuck", "path", p.display().to_string()));
     }
 }
 
@@ -60,7 +44,7 @@ fn clean_leftovers(db: &Path) {
 /// which make it after).
 pub(super) fn open_store_without_backup(env: &Env) -> Result<Store> {
     let db = &env.db_path;
-    clean_leftovers(db);
+    clean_leftovers(&env.i18n, db);
     let session = super::crypt::session(env);
     let mut store = if super::crypt::is_new_diary(db) && !env.demo {
         super::crypt::create_diary(env)?
@@ -71,13 +55,10 @@ pub(super) fn open_store_without_backup(env: &Env) -> Result<Store> {
     // An erasure interrupted before its wipe (killed, disk full, the file
     // held by another program) is finished now.
     if store.wipe_pending() && store.finish_pending_wipe().is_err() {
-        super::note(format_args!("warning: {WIPE_PENDING}"));
+        super::note(env.i18n.tr("safety-wipe-pending", None));
     }
     Ok(store)
 }
-
-/// The erasure is saved but its wipe could not be finished yet.
-pub(super) const WIPE_PENDING: &str = "the erasure is saved, but the old copies of the erased text could not be wiped from the file yet (another program has the diary open, or the disk is full); casebook finishes the wipe the next time it opens the diary — `casebook check` shows whether it is still pending";
 
 fn name_latest_backup(e: Error, env: &Env) -> Error {
     match e {
@@ -108,10 +89,9 @@ pub fn backup(env: &Env, args: &BackupArgs, out: &mut dyn Write) -> Result<ExitC
         Some(p) => {
             let dest = crate::files::copy_destination(p, &env.protected())?;
             if dest.exists() {
-                return Err(Error::invalid(format!(
-                    "{} already exists: choose another name (a backup never overwrites a file)",
-                    p.display()
-                )));
+                return Err(Error::user(
+                    Msg::new("error-backup-exists").text("path", p.display().to_string()),
+                ));
             }
             dest
         }
@@ -132,9 +112,7 @@ pub fn backup(env: &Env, args: &BackupArgs, out: &mut dyn Write) -> Result<ExitC
     }
     let store = env.open_store()?;
     store.backup_to(&dest)?;
-    super::note(format_args!(
-        "backup written and verified (integrity_check ok)"
-    ));
+    super::note(env.i18n.tr("backup-written", None));
     writeln!(out, "{}", dest.display()).map_err(stdout_error)?;
     Ok(ExitCode::SUCCESS)
 }
@@ -149,10 +127,9 @@ pub fn restore(env: &Env, args: &RestoreArgs, out: &mut dyn Write) -> Result<Exi
         ))
     })?;
     if same_file(&args.path, db) {
-        return Err(Error::invalid(format!(
-            "{} is the diary itself: name a backup to restore",
-            args.path.display()
-        )));
+        return Err(Error::user(
+            Msg::new("error-restore-itself").text("path", args.path.display().to_string()),
+        ));
     }
     let dir = match db.parent() {
         Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
@@ -168,11 +145,11 @@ pub fn restore(env: &Env, args: &RestoreArgs, out: &mut dyn Write) -> Result<Exi
         })?;
     }
     if !dir.is_dir() {
-        return Err(Error::invalid(format!(
-            "cannot restore to {}: the folder {} does not exist",
-            db.display(),
-            dir.display()
-        )));
+        return Err(Error::user(
+            Msg::new("error-restore-no-folder")
+                .text("path", db.display().to_string())
+                .text("folder", dir.display().to_string()),
+        ));
     }
     let file_name = db
         .file_name()
@@ -181,7 +158,7 @@ pub fn restore(env: &Env, args: &RestoreArgs, out: &mut dyn Write) -> Result<Exi
     // A plain backup never silently decrypts an encrypted diary: the copy is
     // encrypted with the diary's own passphrase (which must open the diary).
     let diary_key = if key.is_none() && store::is_encrypted(db) {
-        clean_leftovers(db);
+        clean_leftovers(&env.i18n, db);
         Some(super::crypt::with_passphrase(db, |k| {
             let k = k.ok_or_else(|| Error::WrongPassphrase { path: db.clone() })?;
             store::verify_passphrase(db, k)?;
@@ -203,22 +180,28 @@ pub fn restore(env: &Env, args: &RestoreArgs, out: &mut dyn Write) -> Result<Exi
     let result = copied.and_then(|()| replace(db, &incoming, key.as_ref(), env));
     match result {
         Ok(kept) => {
+            let t = &env.i18n;
             if diary_key.is_some() {
-                writeln!(out, "{}", say::RESTORE_ENCRYPTED).map_err(stdout_error)?;
+                writeln!(out, "{}", t.tr("restore-encrypted", None)).map_err(stdout_error)?;
             }
-            writeln!(
-                out,
-                "restored {} into {} (cases: {}, entries: {}, contacts: {})",
-                args.path.display(),
-                db.display(),
-                info.cases,
-                info.entries,
-                info.contacts
-            )
-            .map_err(stdout_error)?;
+            let done = t.tr(
+                "restore-done",
+                Some(&i18n_args(&[
+                    ("backup", args.path.display().to_string().into()),
+                    ("path", db.display().to_string().into()),
+                    ("cases", info.cases.into()),
+                    ("entries", info.entries.into()),
+                    ("contacts", info.contacts.into()),
+                ])),
+            );
+            writeln!(out, "{done}").map_err(stdout_error)?;
             if let Some(kept) = kept {
-                writeln!(out, "the replaced diary was kept as {}", kept.display())
-                    .map_err(stdout_error)?;
+                writeln!(
+                    out,
+                    "{}",
+                    t.tr1("restore-kept", "path", kept.display().to_string())
+                )
+                .map_err(stdout_error)?;
             }
             Ok(ExitCode::SUCCESS)
         }
@@ -294,13 +277,24 @@ pub fn check(env: &Env, out: &mut dyn Write) -> Result<ExitCode> {
     let report =
         super::crypt::with_diary_key(db, session, |key| store::check_file_with_key(db, key))
             .map_err(|e| name_latest_backup(e, env))?;
+    let t = &env.i18n;
     let w = |out: &mut dyn Write, line: String| writeln!(out, "{line}").map_err(stdout_error);
-    w(out, format!("checking {}", db.display()))?;
+    let at = |id: &str, p: &Path| t.tr1(id, "path", p.display().to_string());
+    w(out, at("check-checking", db))?;
     for (name, problems) in &report.checks {
         if problems.is_empty() {
-            w(out, format!("{name}: ok"))?;
+            w(out, t.tr1("check-ok", "name", name.to_string()))?;
         } else {
-            w(out, format!("{name}: {} problem(s)", problems.len()))?;
+            w(
+                out,
+                t.tr(
+                    "check-problems",
+                    Some(&i18n_args(&[
+                        ("name", name.to_string().into()),
+                        ("count", problems.len().into()),
+                    ])),
+                ),
+            )?;
             for p in problems {
                 w(out, format!("  {p}"))?;
             }
@@ -309,33 +303,35 @@ pub fn check(env: &Env, out: &mut dyn Write) -> Result<ExitCode> {
     if report.schema_version > store::SCHEMA_VERSION {
         w(
             out,
-            format!(
-                "schema version {} (this casebook knows up to {})",
-                report.schema_version,
-                store::SCHEMA_VERSION
+            t.tr(
+                "check-schema",
+                Some(&i18n_args(&[
+                    ("found", report.schema_version.into()),
+                    ("known", store::SCHEMA_VERSION.into()),
+                ])),
             ),
         )?;
     }
     let mut attention = 0;
     let marker = store::wipe_marker(db);
     if marker.exists() {
-        w(out, format!("{}: {}", marker.display(), say::WIPE_OWED))?;
+        w(out, at("check-wipe-owed", &marker))?;
         attention += 1;
     }
     for p in store::leftovers(db) {
-        w(out, format!("{}: {}", p.display(), say::LEFTOVER))?;
+        w(out, at("check-leftover", &p))?;
         attention += 1;
     }
     if store::is_encrypted(db) {
         for p in store::plain_files(copies_beside(env)) {
-            w(out, format!("{}: {}", p.display(), say::PLAIN_COPY))?;
+            w(out, at("check-plain-copy", &p))?;
             attention += 1;
         }
     }
     if report.is_ok() {
-        w(out, "the diary is healthy".into())?;
+        w(out, t.tr("check-healthy", None))?;
         if attention > 0 {
-            return Err(Error::invalid(say::NEEDS_ATTENTION));
+            return Err(Error::user(Msg::new("error-check-attention")));
         }
         return Ok(ExitCode::SUCCESS);
     }
@@ -357,10 +353,7 @@ pub fn check(env: &Env, out: &mut dyn Write) -> Result<ExitCode> {
 }
 
 fn no_diary(db: &Path) -> Error {
-    Error::invalid(format!(
-        "there is no diary at {} (give --db to name another)",
-        db.display()
-    ))
+    Error::user(Msg::new("error-no-diary-give-db").text("path", db.display().to_string()))
 }
 
 fn same_file(a: &Path, b: &Path) -> bool {

@@ -20,7 +20,10 @@ use serde::Serialize;
 use super::{Env, PersonArgs, SarArgs, SarFormat, stdout_error, write_output};
 use crate::dates::parse_date;
 use crate::domain::text::one_line;
+use crate::domain::{Language, Question};
+use crate::error::Msg;
 use crate::exchange::json as x;
+use crate::i18n::{Catalogue, Lang, args as i18n_args};
 use crate::store::{PersonMatch, SarRequest, Store, SubjectAccess, Withheld, WithheldItem};
 use crate::{Error, Result};
 
@@ -47,9 +50,9 @@ pub fn run(env: &Env, args: &SarArgs, out: &mut dyn Write) -> Result<ExitCode> {
         .transpose()?
         .unwrap_or(today);
     if requested > today {
-        return Err(Error::invalid(format!(
-            "--requested {requested} is in the future: give the date the person asked"
-        )));
+        return Err(Error::user(
+            Msg::new("error-sar-requested-future").text("date", requested.to_string()),
+        ));
     }
     // A refused --out changes nothing: checked before the request is recorded.
     if let Some(base) = &args.out {
@@ -59,21 +62,22 @@ pub fn run(env: &Env, args: &SarArgs, out: &mut dyn Write) -> Result<ExitCode> {
         }
     }
     let mut store = open_existing(env)?;
-    let person = resolve(&store, &args.who)?;
+    let person = resolve(&env.i18n, &store, &args.who)?;
     if args.answered {
         return match store.answer_sar(person.id, today)? {
             Some(r) => {
-                writeln!(
-                    out,
-                    "subject access request of {} marked answered on {today} (due {})",
-                    r.requested_on, r.respond_by
-                )
-                .map_err(stdout_error)?;
+                let line = env.i18n.tr(
+                    "sar-answered",
+                    Some(&i18n_args(&[
+                        ("requested", r.requested_on.to_string().into()),
+                        ("today", today.to_string().into()),
+                        ("due", r.respond_by.to_string().into()),
+                    ])),
+                );
+                writeln!(out, "{line}").map_err(stdout_error)?;
                 Ok(ExitCode::SUCCESS)
             }
-            None => Err(Error::invalid(
-                "this person has no outstanding subject access request",
-            )),
+            None => Err(Error::user(Msg::new("error-sar-none-outstanding"))),
         };
     }
     let data = store.subject_access(person.id)?;
@@ -98,20 +102,21 @@ pub fn run(env: &Env, args: &SarArgs, out: &mut dyn Write) -> Result<ExitCode> {
     let mut json = serde_json::to_vec_pretty(&doc)
         .map_err(|e| Error::invalid(format!("cannot write the subject access export: {e}")))?;
     json.push(b'\n');
-    let markdown = markdown(&data, &request, today);
-    let deadline = deadline_line(&request, today);
+    let markdown = markdown(&env.i18n, &data, &request, today);
+    let deadline = deadline_line(&env.i18n, &request, today);
     match (&args.out, sealer) {
         (Some(base), Some(sealer)) => {
             let (json_path, md_path) = out_paths(base);
             sealer.write(env, out, &json_path, &json)?;
             sealer.write(env, out, &md_path, markdown.as_bytes())?;
-            writeln!(
-                out,
-                "wrote {} and {}\n{deadline}",
-                json_path.display(),
-                md_path.display()
-            )
-            .map_err(stdout_error)?;
+            let wrote = env.i18n.tr(
+                "sar-wrote",
+                Some(&i18n_args(&[
+                    ("json", json_path.display().to_string().into()),
+                    ("markdown", md_path.display().to_string().into()),
+                ])),
+            );
+            writeln!(out, "{wrote}\n{deadline}").map_err(stdout_error)?;
         }
         _ => {
             let bytes = match args.format {
@@ -125,17 +130,21 @@ pub fn run(env: &Env, args: &SarArgs, out: &mut dyn Write) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-fn deadline_line(r: &SarRequest, today: NaiveDate) -> String {
+fn deadline_line(t: &Catalogue, r: &SarRequest, today: NaiveDate) -> String {
     let left = (r.respond_by - today).num_days();
-    let when = match left {
-        d if d < 0 => format!("{} days overdue", -d),
-        0 => "due today".to_string(),
-        1 => "1 day left".to_string(),
-        d => format!("{d} days left"),
+    let state = match left {
+        d if d < 0 => "overdue",
+        0 => "today",
+        _ => "left",
     };
-    format!(
-        "subject access request of {}: respond by {} ({when})",
-        r.requested_on, r.respond_by
+    t.tr(
+        "sar-deadline",
+        Some(&i18n_args(&[
+            ("requested", r.requested_on.to_string().into()),
+            ("due", r.respond_by.to_string().into()),
+            ("state", state.into()),
+            ("days", left.abs().into()),
+        ])),
     )
 }
 
@@ -157,53 +166,44 @@ fn out_paths(base: &Path) -> (PathBuf, PathBuf) {
 /// Opens the diary, refusing to create one where a path was mistyped.
 pub(super) fn open_existing(env: &Env) -> Result<Store> {
     if !env.db_path.exists() {
-        return Err(Error::invalid(format!(
-            "there is no diary at {} (check --db)",
-            env.db_path.display()
-        )));
+        return Err(Error::user(
+            Msg::new("error-no-diary").text("path", env.db_path.display().to_string()),
+        ));
     }
     env.open_store()
 }
 
 /// The one person `who` names. Several people with the name are listed
 /// (UUID and postcode) in the message, which asks for `--id`.
-pub(super) fn resolve(store: &Store, who: &PersonArgs) -> Result<PersonMatch> {
+pub(super) fn resolve(t: &Catalogue, store: &Store, who: &PersonArgs) -> Result<PersonMatch> {
     let name = who.person.join(" ");
     let key = who.id.as_deref().unwrap_or(&name);
     if key.trim().is_empty() {
-        return Err(Error::invalid("give the person's name or --id UUID"));
+        return Err(Error::user(Msg::new("error-person-needed")));
     }
     let mut found = store.find_person(key)?;
     // Look-alike names (two spaces, a hyphen, a slip of one letter) may be
     // the same person entered twice: never silently left out.
     let like = found.first().map_or(name.as_str(), |p| p.name.as_str());
     let similar = store.similar_people(like)?;
+    let no_postcode = t.tr("person-no-postcode", None);
+    let postcode = |p: &PersonMatch| p.postcode.clone().unwrap_or_else(|| no_postcode.clone());
     let listed = |people: &[PersonMatch]| -> String {
         people
             .iter()
-            .map(|p| {
-                format!(
-                    "`{}` {} ({})",
-                    p.name,
-                    p.uuid,
-                    p.postcode.as_deref().unwrap_or("no postcode")
-                )
-            })
+            .map(|p| format!("`{}` {} ({})", p.name, p.uuid, postcode(p)))
             .collect::<Vec<_>>()
             .join(", ")
     };
     if found.is_empty() && !similar.is_empty() {
-        return Err(Error::invalid(format!(
-            "no person is called `{}`; similar names: {}; choose one with --id UUID",
-            one_line(key.trim()),
-            listed(&similar)
-        )));
+        return Err(Error::user(
+            Msg::new("error-person-similar")
+                .text("name", key.trim())
+                .text("similar", listed(&similar)),
+        ));
     }
     if found.len() == 1 && !similar.is_empty() {
-        super::note(format_args!(
-            "similar names, not included (the same person entered twice?): {}; run again with --id UUID for each",
-            listed(&similar)
-        ));
+        super::note(t.tr1("person-similar-left-out", "similar", listed(&similar)));
     }
     match found.len() {
         0 => Err(Error::NotFound {
@@ -214,19 +214,14 @@ pub(super) fn resolve(store: &Store, who: &PersonArgs) -> Result<PersonMatch> {
         n => {
             let listed: Vec<String> = found
                 .iter()
-                .map(|p| {
-                    format!(
-                        "{} ({})",
-                        p.uuid,
-                        p.postcode.as_deref().unwrap_or("no postcode")
-                    )
-                })
+                .map(|p| format!("{} ({})", p.uuid, postcode(p)))
                 .collect();
-            Err(Error::invalid(format!(
-                "{n} people are called `{}`: {}; choose one with --id UUID",
-                one_line(key.trim()),
-                listed.join(", ")
-            )))
+            Err(Error::user(
+                Msg::new("error-person-several")
+                    .num("count", i64::try_from(n).unwrap_or(i64::MAX))
+                    .text("name", key.trim())
+                    .text("people", listed.join(", ")),
+            ))
         }
     }
 }
@@ -235,8 +230,35 @@ fn or_dash(s: &Option<String>) -> &str {
     s.as_deref().filter(|s| !s.trim().is_empty()).unwrap_or("—")
 }
 
-/// The readable version: what a councillor prints and sends.
-fn markdown(d: &SubjectAccess, r: &SarRequest, today: NaiveDate) -> String {
+/// The languages the readable export is written in: the person's own
+/// (`contacts.language`; both: Welsh first), else the councillor's.
+fn languages(p: &x::Contact, interface: Lang) -> Vec<Lang> {
+    match p.language {
+        Some(Language::Welsh) => vec![Lang::Cy],
+        Some(Language::English) => vec![Lang::En],
+        Some(Language::Both) => vec![Lang::Cy, Lang::En],
+        None => vec![interface],
+    }
+}
+
+/// The readable version in the person's language(s).
+fn markdown(t: &Catalogue, d: &SubjectAccess, r: &SarRequest, today: NaiveDate) -> String {
+    let parts: Vec<String> = languages(&d.person, t.lang())
+        .into_iter()
+        .map(|lang| {
+            if lang == t.lang() {
+                markdown_in(t, d, r, today)
+            } else {
+                markdown_in(Catalogue::shared(lang), d, r, today)
+            }
+        })
+        .collect();
+    parts.join("\n---\n\n")
+}
+
+/// The readable version in one language: what a councillor prints and
+/// sends. Every word from the catalogue (`sar-*`).
+fn markdown_in(t: &Catalogue, d: &SubjectAccess, r: &SarRequest, today: NaiveDate) -> String {
     let p = &d.person;
     let name_of = |u: &uuid::Uuid| -> String {
         if *u == p.uuid {
@@ -245,77 +267,149 @@ fn markdown(d: &SubjectAccess, r: &SarRequest, today: NaiveDate) -> String {
             d.names
                 .get(u)
                 .cloned()
-                .unwrap_or_else(|| "another person".to_string())
+                .unwrap_or_else(|| t.tr("sar-another-person", None))
+        }
+    };
+    let answer = |q: Question, v: &Option<String>| -> String {
+        match v.as_deref().filter(|s| !s.trim().is_empty()) {
+            Some(v) => t.answer(q, v).unwrap_or_else(|| v.to_string()),
+            None => "—".into(),
         }
     };
     let mut s = String::new();
-    let _ = writeln!(s, "# Subject access: {}\n", p.name);
+    let _ = writeln!(s, "# {}\n", t.tr1("sar-title", "name", p.name.as_str()));
     let _ = writeln!(
         s,
-        "Requested on {}; respond by {}. Prepared on {today}.\n",
-        r.requested_on, r.respond_by
+        "{}\n",
+        t.tr(
+            "sar-dates",
+            Some(&i18n_args(&[
+                ("requested", r.requested_on.to_string().into()),
+                ("due", r.respond_by.to_string().into()),
+                ("today", today.to_string().into()),
+            ])),
+        )
     );
-    let _ = writeln!(
-        s,
-        "This is everything this casework diary holds about {}, including entries marked confidential. Where a record also holds another person's data, that part is withheld and the record says so.\n",
-        p.name
-    );
-    let _ = writeln!(s, "## Personal details\n");
+    let _ = writeln!(s, "{}\n", t.tr1("sar-intro", "name", p.name.as_str()));
+    let _ = writeln!(s, "## {}\n", t.tr("sar-personal-details", None));
     let fields: [(&str, String); 16] = [
-        ("Name", p.name.clone()),
-        ("Kind", p.kind.label().to_string()),
-        ("Organisation", or_dash(&p.organisation).into()),
-        ("Department", or_dash(&p.department).into()),
-        ("Role", or_dash(&p.role).into()),
-        ("Address", or_dash(&p.address).into()),
-        ("Postcode", or_dash(&p.postcode).into()),
-        ("Phone", or_dash(&p.phone).into()),
-        ("Email", or_dash(&p.email).into()),
+        ("sar-field-name", p.name.clone()),
+        ("sar-field-kind", t.label(p.kind)),
+        ("sar-field-organisation", or_dash(&p.organisation).into()),
+        ("sar-field-department", or_dash(&p.department).into()),
+        ("sar-field-role", or_dash(&p.role).into()),
+        ("sar-field-address", or_dash(&p.address).into()),
+        ("sar-field-postcode", or_dash(&p.postcode).into()),
+        ("sar-field-phone", or_dash(&p.phone).into()),
+        ("sar-field-email", or_dash(&p.email).into()),
         (
-            "Preferred contact",
-            p.preferred_contact.map_or("—", |c| c.label()).into(),
+            "sar-field-preferred-contact",
+            p.preferred_contact.map_or("—".into(), |c| t.label(c)),
         ),
-        ("Gender", or_dash(&p.gender).into()),
-        ("Age band", p.age_band.map_or("—", |a| a.label()).into()),
-        ("Ethnicity", or_dash(&p.ethnicity).into()),
-        ("Employment status", or_dash(&p.employment_status).into()),
-        ("Caution marker", or_dash(&p.caution).into()),
-        ("Notes", or_dash(&p.notes).into()),
+        ("sar-field-gender", answer(Question::Gender, &p.gender)),
+        (
+            "sar-field-age-band",
+            p.age_band.map_or("—".into(), |a| t.label(a)),
+        ),
+        (
+            "sar-field-ethnicity",
+            answer(Question::Ethnicity, &p.ethnicity),
+        ),
+        (
+            "sar-field-employment",
+            answer(Question::EmploymentStatus, &p.employment_status),
+        ),
+        ("sar-field-caution", or_dash(&p.caution).into()),
+        ("sar-field-notes", or_dash(&p.notes).into()),
     ];
     for (k, v) in fields {
-        let _ = writeln!(s, "- **{k}:** {v}");
+        let _ = writeln!(s, "- **{}:** {v}", t.tr(k, None));
     }
-    let _ = writeln!(s, "- **Record created:** {}", p.created_at);
-    let _ = writeln!(s, "- **Identifier:** {}", p.uuid);
+    let _ = writeln!(
+        s,
+        "- **{}:** {}",
+        t.tr("sar-field-language", None),
+        p.language.map_or("—".into(), |l| t.label(l))
+    );
+    let _ = writeln!(
+        s,
+        "- **{}:** {}",
+        t.tr("sar-field-created", None),
+        p.created_at
+    );
+    let _ = writeln!(
+        s,
+        "- **{}:** {}",
+        t.tr("sar-field-identifier", None),
+        p.uuid
+    );
 
-    let _ = writeln!(s, "\n## Cases ({})\n", d.cases.len());
+    let _ = writeln!(s, "\n## {}\n", t.tr1("sar-cases", "count", d.cases.len()));
     if d.cases.is_empty() {
-        let _ = writeln!(s, "None.");
+        let _ = writeln!(s, "{}", t.tr("sar-none", None));
     }
     for c in &d.cases {
         let _ = writeln!(s, "### {} — {}\n", c.reference, c.title);
         let roles: Vec<String> = c
             .people
             .iter()
-            .map(|x| format!("{} ({})", name_of(&x.contact), x.role.label()))
+            .map(|x| format!("{} ({})", name_of(&x.contact), t.label(x.role)))
             .collect();
-        let lines: [(&str, String); 16] = [
-            ("People", roles.join(", ")),
-            ("Opened", c.opened.to_string()),
-            ("Closed", c.closed.map_or("—".into(), |d| d.to_string())),
-            ("Kind", c.kind.label().into()),
-            ("Category", c.category.clone()),
-            ("First contact by", c.channel.label().into()),
-            ("Status", c.status.label().into()),
-            ("Outcome", c.outcome.map_or("—", |o| o.label()).into()),
-            ("Location", or_dash(&c.location).into()),
-            ("Postcode", or_dash(&c.postcode).into()),
-            ("Facts", or_dash(&c.facts).into()),
-            ("Wanted", or_dash(&c.wants).into()),
-            ("History", or_dash(&c.history).into()),
-            ("Others involved", or_dash(&c.others_involved).into()),
+        let lines: [(&str, Option<WithheldItem>, String); 16] = [
+            ("sar-field-people", None, roles.join(", ")),
+            ("sar-field-opened", None, c.opened.to_string()),
             (
-                "Feedback",
+                "sar-field-closed",
+                None,
+                c.closed.map_or("—".into(), |d| d.to_string()),
+            ),
+            ("sar-field-kind", None, t.label(c.kind)),
+            (
+                "sar-field-category",
+                None,
+                t.category(&c.category)
+                    .unwrap_or_else(|| c.category.clone()),
+            ),
+            ("sar-field-channel", None, t.label(c.channel)),
+            ("sar-field-status", None, t.label(c.status)),
+            (
+                "sar-field-outcome",
+                None,
+                c.outcome.map_or("—".into(), |o| t.label(o)),
+            ),
+            (
+                "sar-field-location",
+                Some(WithheldItem::Location),
+                or_dash(&c.location).into(),
+            ),
+            (
+                "sar-field-postcode",
+                Some(WithheldItem::Postcode),
+                or_dash(&c.postcode).into(),
+            ),
+            (
+                "sar-field-facts",
+                Some(WithheldItem::Facts),
+                or_dash(&c.facts).into(),
+            ),
+            (
+                "sar-field-wanted",
+                Some(WithheldItem::Wants),
+                or_dash(&c.wants).into(),
+            ),
+            (
+                "sar-field-history",
+                Some(WithheldItem::History),
+                or_dash(&c.history).into(),
+            ),
+            (
+                "sar-field-others",
+                Some(WithheldItem::OthersInvolved),
+                or_dash(&c.others_involved).into(),
+            ),
+            (
+                "sar-field-feedback",
+                Some(WithheldItem::Feedback),
                 match (c.satisfaction, &c.feedback) {
                     (None, None) => "—".into(),
                     (sat, text) => format!(
@@ -326,12 +420,16 @@ fn markdown(d: &SubjectAccess, r: &SarRequest, today: NaiveDate) -> String {
                 },
             ),
             (
-                "Consent to share",
-                match c.consent_to_share {
-                    Some(true) => "yes".into(),
-                    Some(false) => "no".into(),
-                    None => "not asked".into(),
-                },
+                "sar-field-consent",
+                Some(WithheldItem::ConsentToShare),
+                t.tr(
+                    match c.consent_to_share {
+                        Some(true) => "sar-consent-yes",
+                        Some(false) => "sar-consent-no",
+                        None => "sar-consent-not-asked",
+                    },
+                    None,
+                ),
             ),
         ];
         let held_items: Vec<WithheldItem> = d
@@ -340,33 +438,27 @@ fn markdown(d: &SubjectAccess, r: &SarRequest, today: NaiveDate) -> String {
             .filter(|w| w.case == c.reference)
             .map(|w| w.what)
             .collect();
-        for (k, v) in lines {
+        for (k, field, v) in lines {
             // A field withheld says so, rather than looking empty.
-            let field = match k {
-                "Location" => Some(WithheldItem::Location),
-                "Postcode" => Some(WithheldItem::Postcode),
-                "Facts" => Some(WithheldItem::Facts),
-                "Wanted" => Some(WithheldItem::Wants),
-                "History" => Some(WithheldItem::History),
-                "Others involved" => Some(WithheldItem::OthersInvolved),
-                "Feedback" => Some(WithheldItem::Feedback),
-                "Consent to share" => Some(WithheldItem::ConsentToShare),
-                _ => None,
-            };
             let v = match field {
-                Some(f) if held_items.contains(&f) => WITHHELD.to_string(),
+                Some(f) if held_items.contains(&f) => t.tr("sar-withheld-field", None),
                 _ => v,
             };
-            let _ = writeln!(s, "- **{k}:** {v}");
+            let _ = writeln!(s, "- **{}:** {v}", t.tr(k, None));
         }
         let held: Vec<String> = d
             .withheld
             .iter()
             .filter(|w| w.case == c.reference)
-            .map(withheld_words)
+            .map(|w| withheld_words(t, w))
             .collect();
         if !held.is_empty() {
-            let _ = writeln!(s, "- **Withheld:** {} — {THIRD_PARTY}", held.join(", "));
+            let _ = writeln!(
+                s,
+                "- **{}:** {}",
+                t.tr("sar-field-withheld", None),
+                t.tr1("sar-withheld-items", "items", held.join(", "))
+            );
         }
         let entries: Vec<&x::Entry> = d
             .entries
@@ -374,31 +466,39 @@ fn markdown(d: &SubjectAccess, r: &SarRequest, today: NaiveDate) -> String {
             .filter(|e| e.case == Some(c.uuid))
             .collect();
         if !entries.is_empty() {
-            let _ = writeln!(s, "\n**Diary**\n");
+            let _ = writeln!(s, "\n**{}**\n", t.tr("sar-diary", None));
             for e in entries {
-                entry_line(&mut s, e, &name_of);
+                entry_line(t, &mut s, e, &name_of);
             }
         }
         let referrals: Vec<&x::Referral> =
             d.referrals.iter().filter(|x| x.case == c.uuid).collect();
         if !referrals.is_empty() {
-            let _ = writeln!(s, "\n**Referrals**\n");
+            let _ = writeln!(s, "\n**{}**\n", t.tr("sar-referrals", None));
             for x in referrals {
-                let _ = writeln!(
-                    s,
-                    "- {}: to {} ({}), reply due {}{}{}",
-                    x.referred_on,
-                    name_of(&x.to),
-                    x.instruction.label(),
-                    x.due_on,
-                    x.note
-                        .as_deref()
-                        .map_or(String::new(), |n| format!(" — {n}")),
-                    match (&x.reply_on, &x.reply) {
-                        (Some(on), reply) => format!("; replied {on}: {}", or_dash(reply)),
-                        _ => String::new(),
-                    }
+                let mut line = t.tr(
+                    "sar-referral",
+                    Some(&i18n_args(&[
+                        ("on", x.referred_on.to_string().into()),
+                        ("to", name_of(&x.to).into()),
+                        ("instruction", t.label(x.instruction).into()),
+                        ("due", x.due_on.to_string().into()),
+                    ])),
                 );
+                if let Some(note) = &x.note {
+                    line += &format!(" — {note}");
+                }
+                if let Some(on) = &x.reply_on {
+                    line += "; ";
+                    line += &t.tr(
+                        "sar-replied",
+                        Some(&i18n_args(&[
+                            ("on", on.to_string().into()),
+                            ("reply", or_dash(&x.reply).into()),
+                        ])),
+                    );
+                }
+                let _ = writeln!(s, "- {line}");
             }
         }
         let follow_ups: Vec<&x::FollowUp> = d
@@ -407,22 +507,36 @@ fn markdown(d: &SubjectAccess, r: &SarRequest, today: NaiveDate) -> String {
             .filter(|f| f.case == Some(c.uuid))
             .collect();
         if !follow_ups.is_empty() {
-            let _ = writeln!(s, "\n**Follow-ups**\n");
+            let _ = writeln!(s, "\n**{}**\n", t.tr("sar-follow-ups", None));
             for f in follow_ups {
-                follow_up_line(&mut s, f);
+                follow_up_line(t, &mut s, f, &name_of);
             }
         }
         let _ = writeln!(s);
     }
     if !d.mentions.is_empty() {
-        let _ = writeln!(s, "## Mentioned in other cases ({})\n", d.mentions.len());
         let _ = writeln!(
             s,
-            "{} is named in these records of other people's cases. Only the passages that name them are given; the rest — {THIRD_PARTY}.\n",
-            p.name
+            "## {}\n",
+            t.tr1("sar-mentions", "count", d.mentions.len())
+        );
+        let _ = writeln!(
+            s,
+            "{}\n",
+            t.tr1("sar-mentions-intro", "name", p.name.as_str())
         );
         for m in &d.mentions {
-            let _ = writeln!(s, "### {} (opened {})\n", m.case, m.opened);
+            let _ = writeln!(
+                s,
+                "### {}\n",
+                t.tr(
+                    "sar-mention-case",
+                    Some(&i18n_args(&[
+                        ("case", m.case.as_str().into()),
+                        ("date", m.opened.to_string().into()),
+                    ])),
+                )
+            );
             for passage in &m.passages {
                 let _ = writeln!(s, "> {}\n", one_line(passage));
             }
@@ -432,88 +546,120 @@ fn markdown(d: &SubjectAccess, r: &SarRequest, today: NaiveDate) -> String {
         .withheld
         .iter()
         .filter(|w| w.case == crate::store::UNFILED)
-        .map(withheld_words)
+        .map(|w| withheld_words(t, w))
         .collect();
     if !unfiled_held.is_empty() {
         let _ = writeln!(
             s,
-            "Withheld, not on a case: {} — {THIRD_PARTY}\n",
-            unfiled_held.join(", ")
+            "{}\n",
+            t.tr1("sar-withheld-unfiled", "items", unfiled_held.join(", "))
         );
     }
     let unfiled: Vec<&x::Entry> = d.entries.iter().filter(|e| e.case.is_none()).collect();
     let loose: Vec<&x::FollowUp> = d.follow_ups.iter().filter(|f| f.case.is_none()).collect();
     if !unfiled.is_empty() || !loose.is_empty() {
-        let _ = writeln!(s, "## Not on a case\n");
+        let _ = writeln!(s, "## {}\n", t.tr("sar-not-on-a-case", None));
         for e in unfiled {
-            entry_line(&mut s, e, &name_of);
+            entry_line(t, &mut s, e, &name_of);
         }
         for f in loose {
-            follow_up_line(&mut s, f);
+            follow_up_line(t, &mut s, f, &name_of);
         }
     }
     s
 }
 
-/// What a withheld field shows.
-const WITHHELD: &str = "(withheld: see below)";
-
-/// Why third-party data is withheld, in the words the export gives.
-const THIRD_PARTY: &str = "another person's data, withheld as the ICO's guidance allows (third-party information, not disclosed without their consent)";
-
 /// "facts", "2 diary entries".
-fn withheld_words(w: &Withheld) -> String {
+fn withheld_words(t: &Catalogue, w: &Withheld) -> String {
     let n = w.count.unwrap_or(1);
-    let many = |one: &str, more: &str| format!("{n} {}", if n == 1 { one } else { more });
-    match w.what {
-        WithheldItem::Title => "title".into(),
-        WithheldItem::Location => "location".into(),
-        WithheldItem::Postcode => "postcode".into(),
-        WithheldItem::Facts => "facts".into(),
-        WithheldItem::Wants => "what was wanted".into(),
-        WithheldItem::History => "history".into(),
-        WithheldItem::OthersInvolved => "others involved".into(),
-        WithheldItem::Feedback => "feedback".into(),
-        WithheldItem::ConsentToShare => "consent to share".into(),
-        WithheldItem::Entries => many("diary entry", "diary entries"),
-        WithheldItem::FollowUps => many("follow-up", "follow-ups"),
-        WithheldItem::Referrals => many("referral", "referrals"),
-    }
+    let id = match w.what {
+        WithheldItem::Title => "sar-withheld-title",
+        WithheldItem::Location => "sar-withheld-location",
+        WithheldItem::Postcode => "sar-withheld-postcode",
+        WithheldItem::Facts => "sar-withheld-facts",
+        WithheldItem::Wants => "sar-withheld-wants",
+        WithheldItem::History => "sar-withheld-history",
+        WithheldItem::OthersInvolved => "sar-withheld-others",
+        WithheldItem::Feedback => "sar-withheld-feedback",
+        WithheldItem::ConsentToShare => "sar-withheld-consent",
+        WithheldItem::Entries => "sar-withheld-entries",
+        WithheldItem::FollowUps => "sar-withheld-follow-ups",
+        WithheldItem::Referrals => "sar-withheld-referrals",
+    };
+    t.tr1(id, "count", n)
 }
 
-fn entry_line(s: &mut String, e: &x::Entry, name_of: &dyn Fn(&uuid::Uuid) -> String) {
-    let with = e
-        .contact
-        .map_or(String::new(), |c| format!(" with {}", name_of(&c)));
-    let confidential = if e.confidential {
-        " (confidential)"
-    } else {
-        ""
+fn entry_line(
+    t: &Catalogue,
+    s: &mut String,
+    e: &x::Entry,
+    name_of: &dyn Fn(&uuid::Uuid) -> String,
+) {
+    let id = match (e.contact.is_some(), e.confidential) {
+        (false, false) => "sar-entry",
+        (false, true) => "sar-entry-confidential",
+        (true, false) => "sar-entry-with",
+        (true, true) => "sar-entry-with-confidential",
     };
-    let _ = writeln!(
-        s,
-        "- {} {}{with}{confidential}: {}",
-        e.at.format("%Y-%m-%d %H:%M"),
-        e.kind.label(),
-        e.text
+    let line = t.tr(
+        id,
+        Some(&i18n_args(&[
+            ("at", e.at.format("%Y-%m-%d %H:%M").to_string().into()),
+            ("kind", t.label(e.kind).into()),
+            (
+                "name",
+                e.contact.map(|c| name_of(&c)).unwrap_or_default().into(),
+            ),
+            ("text", e.text.as_str().into()),
+        ])),
     );
+    let _ = writeln!(s, "- {line}");
     // The bytes are in the JSON file (base64); the summary names each one.
     for a in &e.attachments {
         let _ = writeln!(
             s,
-            "  - attachment: {} ({}, {}; the file itself is in the JSON export)",
-            crate::mail::words::clean(&a.filename),
-            a.content_type,
-            crate::mail::words::size((a.data.len() as u64 / 4) * 3)
+            "  - {}",
+            t.tr(
+                "sar-attachment",
+                Some(&i18n_args(&[
+                    ("name", crate::mail::words::clean(&a.filename).into()),
+                    ("type", a.content_type.as_str().into()),
+                    (
+                        "size",
+                        crate::mail::words::size((a.data.len() as u64 / 4) * 3).into(),
+                    ),
+                ])),
+            )
         );
     }
 }
 
-fn follow_up_line(s: &mut String, f: &x::FollowUp) {
-    let done = f
-        .done_on
-        .map_or("not done".to_string(), |d| format!("done {d}"));
-    let _ = writeln!(s, "- due {}: {} ({done})", f.due_on, f.what);
+fn follow_up_line(
+    t: &Catalogue,
+    s: &mut String,
+    f: &x::FollowUp,
+    name_of: &dyn Fn(&uuid::Uuid) -> String,
+) {
+    let who = f.contact.map(|c| name_of(&c));
+    let what = t.follow_up(&f.what, who.as_deref());
+    let line = match f.done_on {
+        Some(done) => t.tr(
+            "sar-follow-up-done",
+            Some(&i18n_args(&[
+                ("due", f.due_on.to_string().into()),
+                ("what", what.into()),
+                ("done", done.to_string().into()),
+            ])),
+        ),
+        None => t.tr(
+            "sar-follow-up-open",
+            Some(&i18n_args(&[
+                ("due", f.due_on.to_string().into()),
+                ("what", what.into()),
+            ])),
+        ),
+    };
+    let _ = writeln!(s, "- {line}");
 }
 
 #[cfg(test)]

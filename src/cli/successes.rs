@@ -11,14 +11,12 @@ use crate::report::successes::{successes, successes_doc};
 pub fn publicise(env: &Env, args: &PubliciseArgs, out: &mut dyn Write) -> Result<ExitCode> {
     let mut store = env.open_store()?;
     let case = store.set_publicise(&args.reference, !args.off)?;
-    let line = if args.off {
-        format!("{}: no longer marked to publicise", case.data.reference)
+    let id = if args.off {
+        "publicise-off"
     } else {
-        format!(
-            "{}: marked to publicise; `casebook successes` lists it, anonymised",
-            case.data.reference
-        )
+        "publicise-on"
     };
+    let line = env.i18n.tr1(id, "reference", case.data.reference.as_str());
     writeln!(out, "{line}").map_err(stdout_error)?;
     Ok(ExitCode::SUCCESS)
 }
@@ -30,14 +28,13 @@ pub fn list(env: &Env, args: &SuccessesArgs, out: &mut dyn Write) -> Result<Exit
         .and_then(|p| p.parent())
         .filter(|d| !d.as_os_str().is_empty() && !d.is_dir())
     {
-        return Err(crate::Error::invalid(format!(
-            "cannot write there: the folder {} does not exist",
-            dir.display()
-        )));
+        return Err(crate::Error::user(
+            crate::error::Msg::new("error-no-folder").text("folder", dir.display().to_string()),
+        ));
     }
     let store = env.open_store()?;
-    let list = successes(&store.publicised_cases()?);
-    let doc = successes_doc(&list);
+    let list = successes(&store.publicised_cases()?, &env.i18n);
+    let doc = successes_doc(&list, &env.i18n);
     let text = match args.format {
         SuccessesFormat::Markdown => doc.markdown(),
         SuccessesFormat::Text => doc.text(),

@@ -7,6 +7,8 @@ use std::process::ExitCode;
 use clap::{Args, Subcommand};
 
 use super::{Env, stdout_error};
+use crate::error::Msg;
+use crate::i18n::{Catalogue, args as i18n_args};
 use crate::store::SurgerySummary;
 use crate::{Error, Result};
 
@@ -36,26 +38,21 @@ pub enum SurgeryAction {
     },
 }
 
-/// "3 people seen, 2 cases opened, 4 entries; housing 2, waste 1"
-fn summary_line(s: &SurgerySummary) -> String {
-    let people = match s.people_seen {
-        1 => "1 person seen".to_string(),
-        n => format!("{n} people seen"),
-    };
-    let cases = match s.cases_opened {
-        1 => "1 case opened".to_string(),
-        n => format!("{n} cases opened"),
-    };
-    let entries = match s.entries {
-        1 => "1 entry".to_string(),
-        n => format!("{n} entries"),
-    };
-    let mut line = format!("{people}, {cases}, {entries}");
+/// "3 people seen, 2 cases opened, 4 entries; Housing 2, Waste 1"
+fn summary_line(t: &Catalogue, s: &SurgerySummary) -> String {
+    let mut line = t.tr(
+        "surgery-summary",
+        Some(&i18n_args(&[
+            ("people", s.people_seen.into()),
+            ("cases", s.cases_opened.into()),
+            ("entries", s.entries.into()),
+        ])),
+    );
     if !s.categories.is_empty() {
         let cats: Vec<String> = s
             .categories
             .iter()
-            .map(|(c, n)| format!("{c} {n}"))
+            .map(|(c, n)| format!("{} {n}", t.category(c).unwrap_or_else(|| c.clone())))
             .collect();
         line += &format!("; {}", cats.join(", "));
     }
@@ -64,45 +61,52 @@ fn summary_line(s: &SurgerySummary) -> String {
 
 pub fn run(env: &Env, args: &SurgeryArgs, out: &mut dyn Write) -> Result<ExitCode> {
     let now = env.clock.now();
+    let t = &env.i18n;
+    let at = |id: &str, venue: &str, when: String| {
+        t.tr(
+            id,
+            Some(&i18n_args(&[
+                ("venue", venue.into()),
+                ("when", when.into()),
+            ])),
+        )
+    };
     match &args.action {
         SurgeryAction::Start { venue } => {
             let venue = venue.join(" ");
             if venue.trim().is_empty() {
-                return Err(Error::invalid("the venue is empty: where is the surgery?"));
+                return Err(Error::user(Msg::new("error-surgery-no-venue")));
             }
             let mut store = env.open_store()?;
             let s = store.start_surgery(&venue, now)?;
-            writeln!(
-                out,
-                "Surgery at {} started {}: what you log until `casebook surgery end` belongs to it",
-                s.venue,
-                now.format("%Y-%m-%d %H:%M")
-            )
-            .map_err(stdout_error)?;
+            let line = at(
+                "surgery-started",
+                &s.venue,
+                now.format("%Y-%m-%d %H:%M").to_string(),
+            );
+            writeln!(out, "{line}").map_err(stdout_error)?;
         }
         SurgeryAction::End => {
             let mut store = env.open_store()?;
             let (s, summary) = store.end_surgery(now)?;
-            writeln!(
-                out,
-                "Surgery at {} ended: {}",
-                s.venue,
-                summary_line(&summary)
-            )
-            .map_err(stdout_error)?;
+            let line = at("surgery-ended", &s.venue, summary_line(t, &summary));
+            writeln!(out, "{line}").map_err(stdout_error)?;
         }
         SurgeryAction::Status => {
             let store = env.open_store()?;
             match store.current_surgery()? {
                 Some(s) => writeln!(
                     out,
-                    "Surgery at {} running since {}",
-                    s.venue,
-                    s.started_at
-                        .map(|t| t.format("%Y-%m-%d %H:%M").to_string())
-                        .unwrap_or_default()
+                    "{}",
+                    at(
+                        "surgery-running",
+                        &s.venue,
+                        s.started_at
+                            .map(|t| t.format("%Y-%m-%d %H:%M").to_string())
+                            .unwrap_or_default()
+                    )
                 ),
-                None => writeln!(out, "No surgery is running."),
+                None => writeln!(out, "{}", t.tr("surgery-none-running", None)),
             }
             .map_err(stdout_error)?;
         }
@@ -110,7 +114,7 @@ pub fn run(env: &Env, args: &SurgeryArgs, out: &mut dyn Write) -> Result<ExitCod
             let store = env.open_store()?;
             let list = store.past_surgeries(now.date(), *limit)?;
             if list.is_empty() {
-                writeln!(out, "No surgeries yet.").map_err(stdout_error)?;
+                writeln!(out, "{}", t.tr("surgery-none-yet", None)).map_err(stdout_error)?;
             }
             for (s, summary) in list {
                 writeln!(
@@ -118,7 +122,7 @@ pub fn run(env: &Env, args: &SurgeryArgs, out: &mut dyn Write) -> Result<ExitCod
                     "{}  {}: {}",
                     s.held_on,
                     s.venue,
-                    summary_line(&summary)
+                    summary_line(t, &summary)
                 )
                 .map_err(stdout_error)?;
             }

@@ -66,9 +66,12 @@ macro_rules! names {
                     .iter()
                     .find(|v| v.as_str() == s.trim() || v.as_str().replace('-', "_") == wanted)
                     .copied()
-                    .ok_or_else(|| Error::invalid(format!(
-                        "unknown {} `{}`: expected one of {}", $what, s.trim(), Self::names()
-                    )))
+                    .ok_or_else(|| Error::user(
+                        crate::error::Msg::new("error-unknown-value")
+                            .text("list", $what.replace(' ', "-"))
+                            .text("value", s.trim())
+                            .text("names", Self::names()),
+                    ))
             }
         }
 

@@ -2,6 +2,7 @@
 
 pub mod correspondence;
 pub mod disclosure;
+pub mod followup;
 mod ids;
 mod kinds;
 mod model;

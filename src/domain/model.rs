@@ -151,11 +151,12 @@ impl Case {
     pub fn validate(&self, categories: &[String]) -> Result<()> {
         require("title", &self.title)?;
         if !categories.iter().any(|c| c == &self.category) {
-            return Err(Error::invalid(format!(
-                "unknown category `{}`: expected one of {}",
-                self.category,
-                categories.join(", ")
-            )));
+            return Err(Error::user(
+                crate::error::Msg::new("error-unknown-value")
+                    .text("list", "category")
+                    .text("value", &self.category)
+                    .text("names", categories.join(", ")),
+            ));
         }
         if let Some(s) = self.satisfaction
             && !(1..=5).contains(&s)

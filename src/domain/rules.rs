@@ -16,11 +16,12 @@ pub fn check_reply_days(days: u32) -> Result<()> {
     if REPLY_DAYS.contains(&days) {
         Ok(())
     } else {
-        Err(Error::invalid(format!(
-            "{days} working days to reply: give a number from {} to {}",
-            REPLY_DAYS.start(),
-            REPLY_DAYS.end()
-        )))
+        Err(Error::user(
+            crate::error::Msg::new("error-reply-days")
+                .num("days", days)
+                .num("min", *REPLY_DAYS.start())
+                .num("max", *REPLY_DAYS.end()),
+        ))
     }
 }
 

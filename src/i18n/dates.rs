@@ -48,6 +48,34 @@ impl Catalogue {
         )
     }
 
+    /// A date without its weekday, as reports print it: "6 March 2026",
+    /// "6 Mawrth 2026".
+    pub fn date_dmy(&self, date: NaiveDate) -> String {
+        self.date("date-dmy", String::new(), self.month(date.month()), date)
+    }
+
+    /// The same with the month's short name: "6 Mar 2026", "6 Maw 2026".
+    pub fn date_dmy_short(&self, date: NaiveDate) -> String {
+        self.date(
+            "date-dmy",
+            String::new(),
+            self.month_short(date.month()),
+            date,
+        )
+    }
+
+    /// A month's short name with a two-digit year, where a chart's months
+    /// cross into the next year: "Jan 27", "Ion 27".
+    pub fn month_year_short(&self, date: NaiveDate) -> String {
+        self.tr(
+            "month-year-short",
+            Some(&args(&[
+                ("month", self.month_short(date.month()).into()),
+                ("year", format!("{:02}", date.year().rem_euclid(100)).into()),
+            ])),
+        )
+    }
+
     fn date(&self, id: &str, weekday: String, month: String, date: NaiveDate) -> String {
         self.tr(
             id,
@@ -121,5 +149,13 @@ mod tests {
         // As the referral form shows a reply date today.
         assert_eq!(en.date_short(date(2026, 3, 16)), "Mon 16 Mar 2026");
         assert_eq!(en.date_short(date(12026, 1, 1)), "Thu 1 Jan 12026");
+        // As chrono's "%-d %B %Y", "%-d %b %Y" and "%b %y" printed them.
+        let d = date(2027, 1, 9);
+        assert_eq!(en.date_dmy(d), d.format("%-d %B %Y").to_string());
+        assert_eq!(en.date_dmy_short(d), d.format("%-d %b %Y").to_string());
+        assert_eq!(en.month_year_short(d), d.format("%b %y").to_string());
+        let cy = Catalogue::embedded(Lang::Cy);
+        assert_eq!(cy.date_dmy(d), "9 Ionawr 2027");
+        assert_eq!(cy.month_year_short(d), "Ion 27");
     }
 }

@@ -1,11 +1,13 @@
 //! Which language casebook speaks: `--lang`, else config `language`, else
 //! the locale (`LC_ALL`, `LC_MESSAGES`, `LANG`, in POSIX order), else English.
 
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 use unic_langid::LanguageIdentifier;
 
 /// The interface languages (SPEC section 8).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Deserialize, clap::ValueEnum)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize, clap::ValueEnum,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum Lang {
     #[default]

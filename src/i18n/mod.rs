@@ -18,6 +18,21 @@
 //! placeables in both `.ftl` files, and call [`Catalogue::tr`] with the
 //! arguments ([`args`]). Labels of the closed lists need no call-site ids:
 //! [`Catalogue::label`] finds them from the list and the value.
+//!
+//! Errors: a user-facing error is `Error::User(Msg)` (what the user gave is
+//! wrong: show it beside the field) or `Error::System(Msg)`, a
+//! [`crate::error::Msg`] being an id and its arguments; render any error
+//! with [`crate::Error::message`] in the reader's catalogue (its `Display`
+//! is English, for logs and tests). A value in a message from elsewhere
+//! (an option's name, a nested problem) is an argument, never glued text:
+//! [`crate::Error::about_option`].
+//!
+//! Follow-ups casebook wrote itself are shown with [`Catalogue::follow_up`].
+//! Reports build a [`crate::report::doc::Doc`] in a catalogue's language
+//! ([`crate::report::doc::Doc::in_language`]). The tests' pseudo-locale
+//! ([`Catalogue::pseudo`], `--lang pseudo`) wraps every message in `⟦…⟧`:
+//! a screen or output with letters outside the markers has words that did
+//! not come from here.
 
 mod dates;
 mod lang;
@@ -43,6 +58,10 @@ pub fn source(lang: Lang) -> &'static str {
 
 type Bundle = FluentBundle<FluentResource>;
 
+/// The pseudo-locale's markers round every message.
+pub const PSEUDO_OPEN: char = '⟦';
+pub const PSEUDO_CLOSE: char = '⟧';
+
 /// Messages in one language, with English behind it.
 pub struct Catalogue {
     lang: Lang,
@@ -50,6 +69,9 @@ pub struct Catalogue {
     /// English, for a message the chosen language lacks; `None` when the
     /// chosen language is English.
     fallback: Option<Bundle>,
+    /// The pseudo-locale of the tests: every message wrapped in `⟦…⟧`, so
+    /// that text on screen which did not come from here stands out.
+    pseudo: bool,
 }
 
 impl std::fmt::Debug for Catalogue {
@@ -89,7 +111,23 @@ impl Catalogue {
             lang,
             bundle: bundle(lang),
             fallback: (lang != Lang::En).then(|| bundle(Lang::En)),
+            pseudo: false,
         }
+    }
+
+    /// The pseudo-locale (`--lang pseudo`, hidden): English with every
+    /// message wrapped in `⟦…⟧`. Any visible text outside the markers did
+    /// not come from the catalogue (`tests/i18n.rs` looks for it).
+    pub fn pseudo() -> Catalogue {
+        Catalogue {
+            pseudo: true,
+            ..Catalogue::embedded(Lang::En)
+        }
+    }
+
+    /// True for the pseudo-locale.
+    pub fn is_pseudo(&self) -> bool {
+        self.pseudo
     }
 
     /// A shared catalogue of the embedded messages, built once per language.
@@ -169,10 +207,15 @@ impl Catalogue {
     /// The message `id` with its arguments: in the chosen language, else
     /// English, else the id itself.
     pub fn tr(&self, id: &str, args: Option<&FluentArgs>) -> String {
-        std::iter::once(&self.bundle)
+        let text = std::iter::once(&self.bundle)
             .chain(&self.fallback)
             .find_map(|b| format(b, id, args))
-            .unwrap_or_else(|| id.to_string())
+            .unwrap_or_else(|| id.to_string());
+        if self.pseudo {
+            format!("{PSEUDO_OPEN}{text}{PSEUDO_CLOSE}")
+        } else {
+            text
+        }
     }
 
     /// `tr` with a single argument, the common case.
@@ -183,6 +226,18 @@ impl Catalogue {
     /// The words for a value of a closed list ("Complaint", "Cwyn").
     pub fn label<T: ClosedList>(&self, value: T) -> String {
         self.tr(&label_id(T::WHAT, value.as_str()), None)
+    }
+
+    /// What a follow-up is for, in this language: casebook's own "follow up
+    /// with" in the catalogue's words, the user's words as they are.
+    pub fn follow_up(&self, stored: &str, contact: Option<&str>) -> String {
+        match crate::domain::followup::read(stored, contact) {
+            crate::domain::followup::FollowUpWhat::With { name, what } => self.tr(
+                "follow-up-with",
+                Some(&args(&[("name", name.into()), ("what", what.into())])),
+            ),
+            crate::domain::followup::FollowUpWhat::Own(words) => words.to_string(),
+        }
     }
 
     /// A default category's label; `None` for a category added in config,

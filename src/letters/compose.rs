@@ -414,9 +414,6 @@ pub mod words {
     }
 
     pub fn our_reference(lang: Lang, reference: &str) -> String {
-        match lang {
-            Lang::En => format!("Our reference: {reference}"),
-            Lang::Cy => format!("Ein cyfeirnod: {reference}"),
-        }
+        crate::i18n::Catalogue::shared(lang).tr1("letter-our-reference", "reference", reference)
     }
 }

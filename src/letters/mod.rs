@@ -15,7 +15,7 @@ pub mod draft;
 
 use std::path::{Path, PathBuf};
 
-use chrono::{Datelike, NaiveDate};
+use chrono::NaiveDate;
 use minijinja::{Environment, UndefinedBehavior};
 use serde::Serialize;
 
@@ -29,23 +29,9 @@ pub const NAMES: &[&str] = &[
     "letter",
 ];
 
-/// The language a letter is written in.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-pub enum Lang {
-    #[serde(rename = "en")]
-    En,
-    #[serde(rename = "cy")]
-    Cy,
-}
-
-impl Lang {
-    pub fn code(self) -> &'static str {
-        match self {
-            Lang::En => "en",
-            Lang::Cy => "cy",
-        }
-    }
-}
+/// The language a letter is written in: the interface's languages, one
+/// truth for both (`crate::i18n`).
+pub use crate::i18n::Lang;
 
 /// The languages to write in for a contact's `language` (`en`, `cy`,
 /// `both`; unknown or unset: English). `both` writes Welsh first, as Welsh
@@ -282,43 +268,9 @@ fn tidy(text: &str) -> String {
     out.trim().to_string() + "\n"
 }
 
-const MONTHS_EN: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
-const MONTHS_CY: [&str; 12] = [
-    "Ionawr",
-    "Chwefror",
-    "Mawrth",
-    "Ebrill",
-    "Mai",
-    "Mehefin",
-    "Gorffennaf",
-    "Awst",
-    "Medi",
-    "Hydref",
-    "Tachwedd",
-    "Rhagfyr",
-];
-
-/// `30 November 2026` / `30 Tachwedd 2026`.
+/// `30 November 2026` / `30 Tachwedd 2026`: the catalogue's date.
 pub fn long_date(d: NaiveDate, lang: Lang) -> String {
-    let months = match lang {
-        Lang::En => &MONTHS_EN,
-        Lang::Cy => &MONTHS_CY,
-    };
-    let month = months.get(d.month0() as usize).copied().unwrap_or_default();
-    format!("{} {month} {}", d.day(), d.year())
+    crate::i18n::Catalogue::shared(lang).date_dmy(d)
 }
 
 #[cfg(test)]

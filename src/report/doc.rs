@@ -5,6 +5,8 @@ use std::fmt::Write as _;
 
 use unicode_width::UnicodeWidthStr;
 
+use crate::i18n::{Catalogue, Lang};
+
 #[derive(Debug, Clone, PartialEq)]
 pub enum Block {
     /// The document's title (one per document).
@@ -37,6 +39,46 @@ pub enum Block {
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Doc {
     pub blocks: Vec<Block>,
+    /// The language the blocks are written in (HTML's `lang`).
+    pub lang: Lang,
+    /// The few words the formats add themselves, in the same language.
+    pub chart: ChartWords,
+}
+
+/// The words a format adds round a chart: the head of the table a chart
+/// becomes in Markdown, and what an empty chart says in HTML.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ChartWords {
+    pub cases: String,
+    pub share: String,
+    pub none: String,
+}
+
+impl ChartWords {
+    pub fn new(t: &Catalogue) -> ChartWords {
+        ChartWords {
+            cases: t.tr("review-cases-head", None),
+            share: t.tr("review-share-head", None),
+            none: t.tr("review-none-in-period", None),
+        }
+    }
+}
+
+impl Default for ChartWords {
+    fn default() -> ChartWords {
+        ChartWords::new(Catalogue::shared(Lang::En))
+    }
+}
+
+impl Doc {
+    /// An empty document in the catalogue's language.
+    pub fn in_language(t: &Catalogue) -> Doc {
+        Doc {
+            blocks: Vec::new(),
+            lang: t.lang(),
+            chart: ChartWords::new(t),
+        }
+    }
 }
 
 const TEXT_WIDTH: usize = 78;
@@ -130,7 +172,11 @@ impl Doc {
                         .iter()
                         .map(|(l, n)| vec![l.clone(), n.to_string(), share(*n, total)])
                         .collect();
-                    let head = vec![caption.clone(), "Cases".into(), "Share".into()];
+                    let head = vec![
+                        caption.clone(),
+                        self.chart.cases.clone(),
+                        self.chart.share.clone(),
+                    ];
                     out.push_str(&md_table(&head, &rows, 1));
                 }
             }
@@ -141,14 +187,31 @@ impl Doc {
     /// One self-contained printable page: inline CSS and SVG, no scripts, no
     /// network, A4 print rules. Every piece of text is escaped.
     pub fn html(&self) -> String {
-        let mut out = String::new();
-        let _ = write!(
-            out,
-            "<!DOCTYPE html>\n<html lang=\"en-GB\">\n<head>\n<meta charset=\"utf-8\">\n\
-             <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
-             <title>{}</title>\n<style>{CSS}</style>\n</head>\n<body>\n<main>\n",
-            esc(self.title())
-        );
+        let mut out = page_head(html_lang(self.lang), self.title());
+        out.push_str("<main>\n");
+        self.html_body(&mut out);
+        out.push_str("</main>\n</body>\n</html>\n");
+        out
+    }
+
+    /// One page with the same document in two languages side by side, the
+    /// first language first (Welsh public bodies publish Welsh first or side
+    /// by side); each half carries its own `lang`. On a narrow screen the
+    /// halves stack.
+    pub fn html_side_by_side(first: &Doc, second: &Doc) -> String {
+        let title = format!("{} / {}", first.title(), second.title());
+        let mut out = page_head(html_lang(first.lang), &title);
+        out.push_str("<main class=\"bilingual\">\n");
+        for doc in [first, second] {
+            let _ = writeln!(out, "<section lang=\"{}\">", html_lang(doc.lang));
+            doc.html_body(&mut out);
+            out.push_str("</section>\n");
+        }
+        out.push_str("</main>\n</body>\n</html>\n");
+        out
+    }
+
+    fn html_body(&self, out: &mut String) {
         for b in &self.blocks {
             match b {
                 Block::Title(t) => {
@@ -171,13 +234,30 @@ impl Doc {
                     rows,
                     numeric_from,
                 } => out.push_str(&html_table(head, rows, *numeric_from)),
-                Block::Bars { caption, bars } => out.push_str(&svg_bars(caption, bars)),
+                Block::Bars { caption, bars } => {
+                    out.push_str(&svg_bars(caption, bars, &self.chart.none))
+                }
                 Block::Columns { caption, bars } => out.push_str(&svg_columns(caption, bars)),
             }
         }
-        out.push_str("</main>\n</body>\n</html>\n");
-        out
     }
+}
+
+/// The `lang` attribute of a page or section.
+fn html_lang(lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => "en-GB",
+        Lang::Cy => "cy",
+    }
+}
+
+fn page_head(lang: &str, title: &str) -> String {
+    format!(
+        "<!DOCTYPE html>\n<html lang=\"{lang}\">\n<head>\n<meta charset=\"utf-8\">\n\
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
+         <title>{}</title>\n<style>{CSS}</style>\n</head>\n<body>\n",
+        esc(title)
+    )
 }
 
 /// A share of a total as a whole percentage, "" when the total is 0.
@@ -360,7 +440,7 @@ fn html_table(head: &[String], rows: &[Vec<String>], numeric_from: usize) -> Str
 
 const SVG_WIDTH: u32 = 640;
 
-fn svg_bars(caption: &str, bars: &[(String, u64)]) -> String {
+fn svg_bars(caption: &str, bars: &[(String, u64)], none: &str) -> String {
     // The label column fits the longest label (about 7 units a character).
     let longest = bars
         .iter()
@@ -381,7 +461,8 @@ fn svg_bars(caption: &str, bars: &[(String, u64)]) -> String {
     if bars.is_empty() {
         let _ = writeln!(
             out,
-            "<text x=\"0\" y=\"16\" class=\"none\">None in this period</text>"
+            "<text x=\"0\" y=\"16\" class=\"none\">{}</text>",
+            esc(none)
         );
     }
     for (i, (label, n)) in bars.iter().enumerate() {
@@ -466,6 +547,9 @@ svg text { fill: #1a1a1a; }
 svg rect { fill: #2e6da4; }
 svg .axis { stroke: #888; stroke-width: 1; }
 svg .none { fill: #666; font-style: italic; }
+main.bilingual { max-width: none; display: grid; grid-template-columns: 1fr 1fr; gap: 10mm; }
+main.bilingual section { min-width: 0; }
+@media (max-width: 900px) { main.bilingual { grid-template-columns: 1fr; } }
 @page { size: A4; margin: 15mm; }
 @media print {
   main { max-width: none; padding: 0; }

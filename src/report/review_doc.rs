@@ -1,30 +1,34 @@
 //! The review as a document: each monitoring question of the workbook
 //! answered in its own words, beside the previous period and the change.
+//! Every word comes from the catalogue (`review-*`), in the language of the
+//! [`Catalogue`] given; numbers and dates are laid out here.
 
 use chrono::Datelike;
+use fluent_bundle::FluentValue;
 
 use super::doc::{Block, Doc, share};
 use super::review::{Counts, Headline, Period, Review, UNKNOWN};
 use super::words as w;
-use crate::domain::{AgeBand, Outcome};
+use crate::domain::{AgeBand, CaseKind, Channel, Outcome, Question};
+use crate::i18n::{Catalogue, args};
 
 /// The headline rows: label, value now, value before, change.
-pub fn headline_rows(now: &Headline, before: &Headline) -> Vec<Vec<String>> {
-    let int = |label: &str, a: u64, b: u64| {
+pub fn headline_rows(t: &Catalogue, now: &Headline, before: &Headline) -> Vec<Vec<String>> {
+    let int = |id: &str, a: u64, b: u64| {
         vec![
-            label.to_string(),
+            t.tr(id, None),
             a.to_string(),
             b.to_string(),
-            change_int(a, b),
+            change_int(t, a, b),
         ]
     };
-    let float = |label: &str,
+    let float = |id: &str,
                  a: Option<f64>,
                  b: Option<f64>,
-                 show: fn(f64) -> String,
-                 diff: fn(f64) -> String| {
+                 show: &dyn Fn(f64) -> String,
+                 diff: &dyn Fn(f64) -> String| {
         vec![
-            label.to_string(),
+            t.tr(id, None),
             a.map(show).unwrap_or_else(|| w::NONE.into()),
             b.map(show).unwrap_or_else(|| w::NONE.into()),
             match (a, b) {
@@ -34,59 +38,76 @@ pub fn headline_rows(now: &Headline, before: &Headline) -> Vec<Vec<String>> {
         ]
     };
     vec![
-        int(w::H_PEOPLE, now.people_contacted, before.people_contacted),
-        int(w::H_OPENED, now.cases_opened, before.cases_opened),
-        int(w::H_CLOSED, now.cases_closed, before.cases_closed),
         int(
-            w::H_RESOLVED,
+            "review-h-people",
+            now.people_contacted,
+            before.people_contacted,
+        ),
+        int("review-h-opened", now.cases_opened, before.cases_opened),
+        int("review-h-closed", now.cases_closed, before.cases_closed),
+        int(
+            "review-h-resolved",
             now.resolved_satisfactorily,
             before.resolved_satisfactorily,
         ),
         float(
-            w::H_RATE,
+            "review-h-rate",
             now.resolution_rate,
             before.resolution_rate,
-            w::percent,
-            |d| {
-                let points = signed(d * 100.0, 0, "");
-                match points.as_str() {
-                    "no change" => points,
-                    "+1" | "−1" => format!("{points} point"),
-                    _ => format!("{points} points"),
-                }
+            &w::percent,
+            &|d| {
+                let points = (d * 100.0).abs().round();
+                signed(d * 100.0, 0).map_or_else(
+                    || t.tr("review-no-change", None),
+                    |change| {
+                        t.tr(
+                            "review-change-points",
+                            Some(&args(&[
+                                ("change", change.into()),
+                                ("points", points.into()),
+                            ])),
+                        )
+                    },
+                )
             },
         ),
-        int(w::H_UNDER_30, now.under_30, before.under_30),
+        int("review-h-under-30", now.under_30, before.under_30),
         float(
-            w::H_MEDIAN,
+            "review-h-median",
             now.median_days_to_close,
             before.median_days_to_close,
-            w::days,
-            |d| signed(d, 1, " days"),
+            &|d| days(t, d),
+            &|d| {
+                signed(d, 1).map_or_else(
+                    || t.tr("review-no-change", None),
+                    |change| t.tr1("review-change-days", "change", change),
+                )
+            },
         ),
         float(
-            w::H_SATISFACTION,
+            "review-h-satisfaction",
             now.average_satisfaction,
             before.average_satisfaction,
-            |s| format!("{s:.1}"),
-            |d| signed(d, 1, ""),
+            &|s| format!("{s:.1}"),
+            &|d| signed(d, 1).unwrap_or_else(|| t.tr("review-no-change", None)),
         ),
     ]
 }
 
-fn signed(d: f64, places: usize, unit: &str) -> String {
+/// "+2.5", "−3"; `None` when it rounds to no change.
+fn signed(d: f64, places: usize) -> Option<String> {
     let rounded = format!("{:.*}", places, d.abs());
     if rounded.chars().all(|c| c == '0' || c == '.') {
-        return "no change".into();
+        return None;
     }
     let sign = if d > 0.0 { "+" } else { "−" };
-    format!("{sign}{rounded}{unit}")
+    Some(format!("{sign}{rounded}"))
 }
 
 /// "+22 (+18%)", "−3 (−20%)", "no change", "+4" (from zero).
-pub fn change_int(now: u64, before: u64) -> String {
+pub fn change_int(t: &Catalogue, now: u64, before: u64) -> String {
     if now == before {
-        return "no change".into();
+        return t.tr("review-no-change", None);
     }
     let diff = now as i64 - before as i64;
     let sign = if diff > 0 { "+" } else { "−" };
@@ -101,13 +122,34 @@ pub fn change_int(now: u64, before: u64) -> String {
 }
 
 /// "up 22 on 2025 (120)", "down 3 on 2025 (15)", "the same as in 2025".
-fn compared(now: u64, before: u64, prev: &Period) -> String {
-    let label = prev.label();
-    match now.cmp(&before) {
-        std::cmp::Ordering::Greater => format!("up {} on {label} ({before})", now - before),
-        std::cmp::Ordering::Less => format!("down {} on {label} ({before})", before - now),
-        std::cmp::Ordering::Equal => format!("the same as in {label}"),
-    }
+fn compared(t: &Catalogue, now: u64, before: u64, prev: &Period) -> String {
+    let period = super::review::period_label(prev, t);
+    let id = match now.cmp(&before) {
+        std::cmp::Ordering::Greater => "review-compared-up",
+        std::cmp::Ordering::Less => "review-compared-down",
+        std::cmp::Ordering::Equal => "review-compared-same",
+    };
+    t.tr(
+        id,
+        Some(&args(&[
+            ("change", now.abs_diff(before).into()),
+            ("period", period.into()),
+            ("before", before.into()),
+        ])),
+    )
+}
+
+/// "1 day", "12 days", "12.5 days".
+fn days(t: &Catalogue, d: f64) -> String {
+    let shown = if d.fract() == 0.0 {
+        format!("{d:.0}")
+    } else {
+        format!("{d:.1}")
+    };
+    t.tr(
+        "review-days",
+        Some(&args(&[("days", d.into()), ("shown", shown.into())])),
+    )
 }
 
 /// Map entries sorted by count (largest first), "unknown" last.
@@ -147,210 +189,320 @@ fn outcome_order(map: &Counts) -> Vec<(String, u64)> {
     v
 }
 
-fn shares(rows: Vec<(String, u64)>, label: fn(&str) -> String) -> Vec<Vec<String>> {
+fn shares(rows: Vec<(String, u64)>, label: &dyn Fn(&str) -> String) -> Vec<Vec<String>> {
     let total: u64 = rows.iter().map(|(_, n)| n).sum();
     rows.into_iter()
         .map(|(k, n)| vec![label(&k), n.to_string(), share(n, total)])
         .collect()
 }
 
-fn labelled(rows: Vec<(String, u64)>, label: fn(&str) -> String) -> Vec<(String, u64)> {
+fn labelled(rows: Vec<(String, u64)>, label: &dyn Fn(&str) -> String) -> Vec<(String, u64)> {
     rows.into_iter().map(|(k, n)| (label(&k), n)).collect()
 }
 
-/// Month labels for `by_month`: "Jan", or "Jan 2027" where the year changes.
-pub fn month_labels(p: &Period) -> Vec<String> {
+/// Month labels for `by_month`: "Jan", or "Jan 27" where the year changes.
+pub fn month_labels(t: &Catalogue, p: &Period) -> Vec<String> {
     let starts = p.month_starts();
     (0..12)
         .map(|i| {
             let d = starts[i];
             if i > 0 && d.year() != starts[i - 1].year() {
-                d.format("%b %y").to_string()
+                t.month_year_short(d)
             } else {
-                d.format("%b").to_string()
+                t.month_short(d.month())
             }
         })
         .collect()
 }
 
-/// The review as a document.
-pub fn review_doc(r: &Review) -> Doc {
+/// A stored key's label in the catalogue's language; a key the catalogue
+/// does not know (a category added in config, an answer typed by hand) is
+/// shown in its owner's words.
+fn channel(t: &Catalogue, key: &str) -> String {
+    key.parse::<Channel>()
+        .map(|c| t.label(c))
+        .unwrap_or_else(|_| w::sentence(key))
+}
+
+fn kind(t: &Catalogue, key: &str) -> String {
+    key.parse::<CaseKind>()
+        .map(|c| t.label(c))
+        .unwrap_or_else(|_| w::sentence(key))
+}
+
+fn category(t: &Catalogue, key: &str) -> String {
+    t.category(key).unwrap_or_else(|| w::category(key))
+}
+
+fn outcome(t: &Catalogue, key: &str) -> String {
+    if key == UNKNOWN {
+        return t.tr("review-outcome-unknown", None);
+    }
+    key.parse::<Outcome>()
+        .map(|o| t.label(o))
+        .unwrap_or_else(|_| w::sentence(key))
+}
+
+/// A demographic value: "unknown" spelled out, the built-in answers from
+/// the catalogue, anything else as it was kept.
+fn demographic(t: &Catalogue, q: Option<Question>, value: &str) -> String {
+    if value == UNKNOWN {
+        return t.tr("review-unknown", None);
+    }
+    let builtin = match q {
+        Some(q) => t.answer(q, value),
+        None => value.parse::<AgeBand>().ok().map(|b| t.label(b)),
+    };
+    builtin.unwrap_or_else(|| w::demographic(value))
+}
+
+/// The review as a document, in the catalogue's language.
+pub fn review_doc(r: &Review, t: &Catalogue) -> Doc {
     let now = &r.headline;
     let before = &r.previous;
-    let (label, prev) = (now.period.label(), &before.period);
-    let mut d = Doc::default();
-    d.push(Block::Title(format!("{}: {label}", w::REVIEW_TITLE)));
-    d.push(Block::Subtitle(format!(
-        "{} to {}, {} ({}).",
-        now.period.from.format("%-d %B %Y"),
-        now.period.to.format("%-d %B %Y"),
-        w::COMPARED_WITH,
-        prev.label()
+    let (label, prev) = (super::review::period_label(&now.period, t), &before.period);
+    let prev_label = super::review::period_label(prev, t);
+    let mut d = Doc::in_language(t);
+    d.push(Block::Title(t.tr1(
+        "review-title",
+        "period",
+        label.as_str(),
+    )));
+    d.push(Block::Subtitle(t.tr(
+        "review-subtitle",
+        Some(&args(&[
+            ("from", t.date_dmy(now.period.from).into()),
+            ("to", t.date_dmy(now.period.to).into()),
+            ("previous", prev_label.as_str().into()),
+        ])),
     )));
 
-    d.push(Block::Heading(w::Q_PEOPLE.into()));
-    d.push(Block::Para(format!(
-        "{} contacted you in {label}: {}. You opened {} and closed {}.",
-        w::people(now.people_contacted),
-        compared(now.people_contacted, before.people_contacted, prev),
-        w::cases(now.cases_opened),
-        w::cases(now.cases_closed),
+    d.push(Block::Heading(t.tr("review-q-people", None)));
+    d.push(Block::Para(t.tr(
+        "review-people",
+        Some(&args(&[
+            ("people", now.people_contacted.into()),
+            ("period", label.as_str().into()),
+            (
+                "compared",
+                compared(t, now.people_contacted, before.people_contacted, prev).into(),
+            ),
+            ("opened", now.cases_opened.into()),
+            ("closed", now.cases_closed.into()),
+        ])),
     )));
-    d.push(Block::Note(w::NOTE_PEOPLE.into()));
+    d.push(Block::Note(t.tr("review-note-people", None)));
 
-    d.push(Block::Heading(w::Q_WHO.into()));
+    d.push(Block::Heading(t.tr("review-q-who", None)));
     let demo = &r.demographics;
-    for (title, rows) in [
-        (w::D_GENDER, by_count(&demo.gender)),
-        (w::D_AGE, age_order(&demo.age_band)),
-        (w::D_ETHNICITY, by_count(&demo.ethnicity)),
-        (w::D_EMPLOYMENT, by_count(&demo.employment_status)),
+    for (title, q, rows) in [
+        (
+            "review-d-gender",
+            Some(Question::Gender),
+            by_count(&demo.gender),
+        ),
+        ("review-d-age", None, age_order(&demo.age_band)),
+        (
+            "review-d-ethnicity",
+            Some(Question::Ethnicity),
+            by_count(&demo.ethnicity),
+        ),
+        (
+            "review-d-employment",
+            Some(Question::EmploymentStatus),
+            by_count(&demo.employment_status),
+        ),
     ] {
         d.push(Block::Table {
-            head: vec![title.into(), w::PEOPLE.into(), w::SHARE.into()],
-            rows: shares(rows, w::demographic),
+            head: vec![
+                t.tr(title, None),
+                t.tr("review-people-head", None),
+                t.tr("review-share-head", None),
+            ],
+            rows: shares(rows, &|v| demographic(t, q, v)),
             numeric_from: 1,
         });
     }
-    d.push(Block::Note(w::NOTE_WHO.into()));
+    d.push(Block::Note(t.tr("review-note-who", None)));
 
-    d.push(Block::Heading(w::Q_HOW.into()));
+    d.push(Block::Heading(t.tr("review-q-how", None)));
     let channels = by_count(&r.by_channel);
     if let Some((top, n)) = channels.first() {
-        d.push(Block::Para(format!(
-            "Most often by {}: {} of {}.",
-            w::channel(top).to_lowercase(),
-            n,
-            w::cases(now.cases_opened)
+        d.push(Block::Para(t.tr(
+            "review-most-often",
+            Some(&args(&[
+                ("channel", channel(t, top).to_lowercase().into()),
+                ("count", (*n).into()),
+                ("total", now.cases_opened.into()),
+            ])),
         )));
     }
     d.push(Block::Bars {
-        caption: w::C_CHANNEL.into(),
-        bars: labelled(channels, w::channel),
+        caption: t.tr("review-c-channel", None),
+        bars: labelled(channels, &|k| channel(t, k)),
     });
-    d.push(Block::Note(w::NOTE_HOW.into()));
+    d.push(Block::Note(t.tr("review-note-how", None)));
 
-    d.push(Block::Heading(w::Q_RESOLVED.into()));
+    d.push(Block::Heading(t.tr("review-q-resolved", None)));
     d.push(Block::Para(match now.resolution_rate {
-        Some(rate) => format!(
-            "Of the {} closed in {label}, {} resolved satisfactorily ({}).",
-            w::cases(now.cases_closed),
-            if now.resolved_satisfactorily == 1 {
-                "1 was".to_string()
-            } else {
-                format!("{} were", now.resolved_satisfactorily)
-            },
-            w::percent(rate)
+        Some(rate) => t.tr(
+            "review-resolved",
+            Some(&args(&[
+                ("closed", now.cases_closed.into()),
+                ("period", label.as_str().into()),
+                ("resolved", now.resolved_satisfactorily.into()),
+                ("rate", w::percent(rate).into()),
+            ])),
         ),
-        None => format!("No cases were closed in {label}."),
+        None => t.tr1("review-none-closed", "period", label.as_str()),
     }));
     if !r.by_outcome.is_empty() {
         d.push(Block::Table {
-            head: vec![w::C_OUTCOME.into(), w::CASES.into(), w::SHARE.into()],
-            rows: shares(outcome_order(&r.by_outcome), w::outcome),
+            head: vec![
+                t.tr("review-c-outcome", None),
+                t.tr("review-cases-head", None),
+                t.tr("review-share-head", None),
+            ],
+            rows: shares(outcome_order(&r.by_outcome), &|k| outcome(t, k)),
             numeric_from: 1,
         });
     }
 
-    d.push(Block::Heading(w::Q_COMPARE.into()));
+    d.push(Block::Heading(t.tr("review-q-compare", None)));
     d.push(Block::Table {
         head: vec![
-            w::FIGURE.into(),
+            t.tr("review-figure", None),
             label.clone(),
-            prev.label(),
-            w::CHANGE.into(),
+            prev_label.clone(),
+            t.tr("review-change", None),
         ],
-        rows: headline_rows(now, before),
+        rows: headline_rows(t, now, before),
         numeric_from: 1,
     });
 
-    d.push(Block::Heading(w::Q_PROFILE.into()));
+    d.push(Block::Heading(t.tr("review-q-profile", None)));
     let categories = by_count(&r.by_category);
     if let Some((top, n)) = categories.first() {
-        d.push(Block::Para(format!(
-            "The largest share was {}: {} of {}.",
-            w::category(top).to_lowercase(),
-            n,
-            w::cases(now.cases_opened)
+        d.push(Block::Para(t.tr(
+            "review-largest",
+            Some(&args(&[
+                ("category", category(t, top).to_lowercase().into()),
+                ("count", (*n).into()),
+                ("total", now.cases_opened.into()),
+            ])),
         )));
     }
     d.push(Block::Bars {
-        caption: w::C_CATEGORY.into(),
-        bars: labelled(categories, w::category),
+        caption: t.tr("review-c-category", None),
+        bars: labelled(categories, &|k| category(t, k)),
     });
     d.push(Block::Bars {
-        caption: w::C_KIND.into(),
-        bars: labelled(by_count(&r.by_kind), w::kind),
+        caption: t.tr("review-c-kind", None),
+        bars: labelled(by_count(&r.by_kind), &|k| kind(t, k)),
     });
 
-    d.push(Block::Heading(w::Q_UNDER_30.into()));
-    d.push(Block::Para(format!(
-        "{} of the {} who contacted you {} under 30{}: {}.",
-        now.under_30,
-        w::people(now.people_contacted),
-        if now.under_30 == 1 { "was" } else { "were" },
-        match now.people_contacted {
-            0 => String::new(),
-            total => format!(" ({})", share(now.under_30, total)),
-        },
-        compared(now.under_30, before.under_30, prev)
-    )));
+    d.push(Block::Heading(t.tr("review-q-under-30", None)));
+    let mut under: Vec<(&str, FluentValue)> = vec![
+        ("under", now.under_30.into()),
+        ("people", now.people_contacted.into()),
+        (
+            "compared",
+            compared(t, now.under_30, before.under_30, prev).into(),
+        ),
+    ];
+    let id = match now.people_contacted {
+        0 => "review-under-30-nobody",
+        total => {
+            under.push(("share", share(now.under_30, total).into()));
+            "review-under-30"
+        }
+    };
+    d.push(Block::Para(t.tr(id, Some(&args(&under)))));
 
-    d.push(Block::Heading(w::Q_HOW_LONG.into()));
+    d.push(Block::Heading(t.tr("review-q-how-long", None)));
     d.push(Block::Para(match now.median_days_to_close {
-        Some(m) => format!(
-            "Half the cases closed in {label} took {} or less from opening to closing{}.",
-            w::days(m),
-            match before.median_days_to_close {
-                Some(b) => format!(" ({}: {})", prev.label(), w::days(b)),
-                None => String::new(),
-            }
-        ),
-        None => format!("No cases were closed in {label}."),
+        Some(m) => {
+            let mut a: Vec<(&str, FluentValue)> = vec![
+                ("period", label.as_str().into()),
+                ("days", days(t, m).into()),
+            ];
+            let id = match before.median_days_to_close {
+                Some(b) => {
+                    a.push(("previous", prev_label.as_str().into()));
+                    a.push(("before", days(t, b).into()));
+                    "review-median-before"
+                }
+                None => "review-median",
+            };
+            t.tr(id, Some(&args(&a)))
+        }
+        None => t.tr1("review-none-closed", "period", label.as_str()),
     }));
 
-    d.push(Block::Heading(w::Q_SATISFACTION.into()));
+    d.push(Block::Heading(t.tr("review-q-satisfaction", None)));
     d.push(Block::Para(match now.average_satisfaction {
-        Some(a) => format!(
-            "Average satisfaction {a:.1} out of 5, from {} with a score{}.",
-            w::cases(now.satisfaction_responses),
-            match before.average_satisfaction {
-                Some(b) => format!(" ({}: {b:.1})", prev.label()),
-                None => String::new(),
-            }
-        ),
-        None => format!("No satisfaction scores were recorded for cases closed in {label}."),
+        Some(avg) => {
+            let mut a: Vec<(&str, FluentValue)> = vec![
+                ("score", format!("{avg:.1}").into()),
+                ("responses", now.satisfaction_responses.into()),
+            ];
+            let id = match before.average_satisfaction {
+                Some(b) => {
+                    a.push(("previous", prev_label.as_str().into()));
+                    a.push(("before", format!("{b:.1}").into()));
+                    "review-satisfaction-before"
+                }
+                None => "review-satisfaction",
+            };
+            t.tr(id, Some(&args(&a)))
+        }
+        None => t.tr1("review-no-satisfaction", "period", label.as_str()),
     }));
-    d.push(Block::Note(w::NOTE_SATISFACTION.into()));
+    d.push(Block::Note(t.tr("review-note-satisfaction", None)));
 
-    d.push(Block::Heading(w::Q_WHEN.into()));
+    d.push(Block::Heading(t.tr("review-q-when", None)));
     d.push(Block::Columns {
-        caption: w::C_MONTH.into(),
-        bars: month_labels(&now.period)
+        caption: t.tr("review-c-month", None),
+        bars: month_labels(t, &now.period)
             .into_iter()
             .zip(r.by_month)
             .collect(),
     });
     if now.period.days() > 0 && now.period.year.is_none() {
-        d.push(Block::Note(w::NOTE_MONTHS.into()));
+        d.push(Block::Note(t.tr("review-note-months", None)));
     }
 
-    d.push(Block::Heading(w::Q_OTHERS.into()));
-    d.push(Block::Para(w::OTHERS_HOWTO.into()));
+    d.push(Block::Heading(t.tr("review-q-others", None)));
+    d.push(Block::Para(t.tr("review-others-howto", None)));
     d
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::i18n::Lang;
 
     #[test]
     fn changes_read_naturally() {
-        assert_eq!(change_int(142, 120), "+22 (+18%)");
-        assert_eq!(change_int(12, 15), "−3 (−20%)");
-        assert_eq!(change_int(4, 0), "+4");
-        assert_eq!(change_int(7, 7), "no change");
-        assert_eq!(signed(0.04, 1, ""), "no change");
-        assert_eq!(signed(-2.5, 1, " days"), "−2.5 days");
+        let en = Catalogue::embedded(Lang::En);
+        assert_eq!(change_int(&en, 142, 120), "+22 (+18%)");
+        assert_eq!(change_int(&en, 12, 15), "−3 (−20%)");
+        assert_eq!(change_int(&en, 4, 0), "+4");
+        assert_eq!(change_int(&en, 7, 7), "no change");
+        assert_eq!(signed(0.04, 1), None);
+        assert_eq!(signed(-2.5, 1).as_deref(), Some("−2.5"));
+        let cy = Catalogue::embedded(Lang::Cy);
+        assert_eq!(change_int(&cy, 7, 7), "dim newid");
+    }
+
+    #[test]
+    fn day_counts_in_both_languages() {
+        let en = Catalogue::embedded(Lang::En);
+        assert_eq!(days(&en, 1.0), "1 day");
+        assert_eq!(days(&en, 12.0), "12 days");
+        assert_eq!(days(&en, 12.5), "12.5 days");
+        let cy = Catalogue::embedded(Lang::Cy);
+        assert_eq!(days(&cy, 2.0), "2 ddiwrnod");
+        assert_eq!(days(&cy, 12.5), "12.5 diwrnod");
     }
 }

@@ -18,30 +18,20 @@
 //! never a street; else "the ward". Names of people who are not on the case
 //! cannot be recognised: the export says to read it before publishing.
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 
 use super::doc::{Block, Doc};
 use super::words as w;
 use crate::domain::review::PublicisedCase;
 use crate::domain::text::{fold, normalise_postcode, squash_space};
 use crate::domain::{CaseKind, Contact, Outcome, Role};
+use crate::i18n::{Catalogue, args};
 
 pub const RESIDENT: &str = "a resident";
 pub const OFFICER: &str = "an officer";
 pub const AGENCY: &str = "a partner agency";
 pub const REMOVED: &str = "[removed]";
-pub const THE_WARD: &str = "the ward";
 const TITLES: &[&str] = &["mr", "mrs", "ms", "miss", "mx", "dr", "cllr", "councillor"];
-
-pub const TITLE: &str = "Successes to celebrate";
-pub const INTRO: &str = "Anonymised for a leaflet or newsletter: no names, addresses or contact \
-     details. Read each one before publishing: names of people who were not on the case \
-     cannot be recognised and removed.";
-pub const PROBLEM: &str = "Problem:";
-pub const ASKED: &str = "Asked for, and achieved:";
-pub const OUTCOME: &str = "Outcome: resolved satisfactorily.";
-pub const NONE_MARKED: &str =
-    "No cases are marked to publicise. Mark a resolved case with `casebook publicise REF`.";
 
 /// One anonymised success.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -57,23 +47,33 @@ pub struct Success {
 }
 
 /// The anonymised successes among the marked cases; cases no longer closed
-/// as resolved are left out.
-pub fn successes(cases: &[PublicisedCase]) -> Vec<Success> {
+/// as resolved are left out. The category, month and "the ward" in the
+/// catalogue's language.
+pub fn successes(cases: &[PublicisedCase], t: &Catalogue) -> Vec<Success> {
     cases
         .iter()
         .filter(|p| p.case.data.outcome == Some(Outcome::Resolved))
-        .map(success)
+        .map(|p| success(p, t))
         .collect()
 }
 
-fn success(p: &PublicisedCase) -> Success {
+fn success(p: &PublicisedCase, t: &Catalogue) -> Success {
     let c = &p.case.data;
     let s = Scrubber::new(&p.people);
     let when: NaiveDate = c.closed.unwrap_or(c.opened);
     Success {
-        category: w::category(&c.category),
-        area: area(c.kind, c.location.as_deref(), c.postcode.as_deref(), &s),
-        month: when.format("%B %Y").to_string(),
+        category: t
+            .category(&c.category)
+            .unwrap_or_else(|| w::category(&c.category)),
+        area: area(c.kind, c.location.as_deref(), c.postcode.as_deref(), &s)
+            .unwrap_or_else(|| t.tr("successes-the-ward", None)),
+        month: t.tr(
+            "month-year",
+            Some(&args(&[
+                ("month", t.month(when.month()).into()),
+                ("year", when.year().to_string().into()),
+            ])),
+        ),
         problem: s.scrub(&c.title),
         achieved: c
             .wants
@@ -88,15 +88,21 @@ fn district(postcode: Option<&str>) -> Option<String> {
     pc.split(' ').next().map(str::to_string)
 }
 
-fn area(kind: CaseKind, location: Option<&str>, postcode: Option<&str>, s: &Scrubber) -> String {
+/// The area a success may name; `None`: only "the ward".
+fn area(
+    kind: CaseKind,
+    location: Option<&str>,
+    postcode: Option<&str>,
+    s: &Scrubber,
+) -> Option<String> {
     if kind == CaseKind::CommunityIssue
         && let Some(loc) = location.map(squash_space).filter(|l| !l.is_empty())
         && !loc.chars().any(|c| c.is_ascii_digit())
         && s.scrub(&loc) == loc
     {
-        return loc;
+        return Some(loc);
     }
-    district(postcode).unwrap_or_else(|| THE_WARD.into())
+    district(postcode)
 }
 
 /// Removes the people on a case, and contact details, from free text.
@@ -339,24 +345,33 @@ fn remove_phones(text: &str) -> String {
     out
 }
 
-/// The successes as a document, for Markdown or text.
-pub fn successes_doc(list: &[Success]) -> Doc {
-    let mut d = Doc::default();
-    d.push(Block::Title(TITLE.into()));
-    d.push(Block::Note(INTRO.into()));
+/// The successes as a document, for Markdown or text, in the catalogue's
+/// language (`successes-*`).
+pub fn successes_doc(list: &[Success], t: &Catalogue) -> Doc {
+    let mut d = Doc::in_language(t);
+    d.push(Block::Title(t.tr("successes-title", None)));
+    d.push(Block::Note(t.tr("successes-intro", None)));
     if list.is_empty() {
-        d.push(Block::Para(NONE_MARKED.into()));
+        d.push(Block::Para(t.tr("successes-none", None)));
     }
     for s in list {
         d.push(Block::Heading(format!(
             "{} — {}, {}",
             s.category, s.area, s.month
         )));
-        d.push(Block::Para(format!("{PROBLEM} {}", s.problem)));
+        d.push(Block::Para(t.tr1(
+            "successes-problem",
+            "problem",
+            s.problem.as_str(),
+        )));
         if let Some(asked) = &s.achieved {
-            d.push(Block::Para(format!("{ASKED} {asked}")));
+            d.push(Block::Para(t.tr1(
+                "successes-asked",
+                "asked",
+                asked.as_str(),
+            )));
         }
-        d.push(Block::Para(OUTCOME.into()));
+        d.push(Block::Para(t.tr("successes-outcome", None)));
     }
     d
 }

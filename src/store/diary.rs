@@ -161,15 +161,8 @@ impl Store {
     }
 }
 
-/// "Follow up with Siân Davies: bins not collected on Heol …" (the first
-/// line of the entry, cut to a readable length).
+/// "Follow up with Siân Davies: bins not collected on Heol …": the stored
+/// form of [`crate::domain::followup`].
 fn follow_up_text(name: &str, text: &str) -> String {
-    let first = text.lines().next().unwrap_or("").trim();
-    let cut: String = first.chars().take(60).collect();
-    let ellipsis = if first.chars().count() > 60 {
-        "…"
-    } else {
-        ""
-    };
-    format!("Follow up with {name}: {cut}{ellipsis}")
+    crate::domain::followup::stored_with(name, text)
 }

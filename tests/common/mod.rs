@@ -47,6 +47,10 @@ impl Sandbox {
 
     pub fn run_with_db(&self, db: &Path, args: &[&str]) -> Output {
         Command::new(env!("CARGO_BIN_EXE_casebook"))
+            // English, whatever the locale of the machine running the tests.
+            .env("LANG", "C")
+            .env_remove("LC_ALL")
+            .env_remove("LC_MESSAGES")
             .arg("--db")
             .arg(db)
             .args(args)

@@ -137,6 +137,10 @@ pub fn spawn(
         })
         .expect("a pty");
     let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_casebook"));
+    // English, whatever the locale of the machine running the tests.
+    cmd.env("LANG", "C");
+    cmd.env_remove("LC_ALL");
+    cmd.env_remove("LC_MESSAGES");
     cmd.arg("--no-encryption");
     cmd.arg("--db");
     cmd.arg(db);

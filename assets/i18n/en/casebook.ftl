@@ -93,6 +93,583 @@ month-short-12 = Dec
 date-long = { $weekday } { $day } { $month } { $year }
 date-short = { $weekday } { $day } { $month } { $year }
 
+## Dates in reports (src/i18n/dates.rs)
+
+date-dmy = { $day } { $month } { $year }
+month-year-short = { $month } { $year }
+period-range = { $from } – { $to }
+
+## casebook review (src/report/review_doc.rs, src/cli/review.rs)
+
+review-title = Casework review: { $period }
+review-subtitle = { $from } to { $to }, compared with the previous period ({ $previous }).
+review-q-people = How many people contacted you with problems in the last year?
+review-q-who = Who were these people – gender, ethnicity, age, class, employment status?
+review-q-how = How did people contact you?
+review-q-resolved = How many cases were you able to resolve satisfactorily?
+review-q-compare = How does this compare with previous years?
+review-q-profile = What was the profile of the problem, e.g. housing, social services, benefits etc?
+review-q-under-30 = How many people under 30 contacted you?
+review-q-how-long = How long did cases take?
+review-q-satisfaction = How satisfied were the people you helped?
+review-q-when = When did the casework come in?
+review-q-others = How does your casework load and type compare to that of other members?
+review-note-people = Counted once each: the constituents of cases opened in the period, and anyone (not an officer, agency or councillor) who called, emailed, wrote, came to a surgery, spoke on the doorstep or messaged on social media in it.
+review-note-who = Self-described and optional. "Unknown" means it was not recorded; class is not recorded (employment status is the nearest measure).
+review-note-how = The channel of first contact of each case opened in the period.
+review-note-satisfaction = Over the cases closed in the period that have a satisfaction score (1 poor – 5 excellent).
+review-note-months = Cases opened in each month from the start of the period.
+review-others-howto = Swap anonymised summaries with colleagues: `casebook review --summary-out FILE` writes yours (counts only, counts below 5 suppressed); `casebook review --compare FILE…` shows theirs beside yours.
+review-figure = Figure
+review-change = Change
+review-people-head = People
+review-cases-head = Cases
+review-share-head = Share
+review-none-in-period = None in this period
+review-h-people = People who contacted you
+review-h-opened = Cases opened
+review-h-closed = Cases closed
+review-h-resolved = Resolved satisfactorily
+review-h-rate = Proportion resolved satisfactorily
+review-h-under-30 = People under 30
+review-h-median = Median days to close
+review-h-satisfaction = Average satisfaction (1–5)
+review-d-gender = Gender
+review-d-age = Age band
+review-d-ethnicity = Ethnicity
+review-d-employment = Employment status
+review-c-channel = Channel of first contact
+review-c-category = Category
+review-c-kind = Kind of case
+review-c-outcome = Outcome
+review-c-month = Cases opened per month
+review-outcome-unknown = Outcome not recorded
+review-unknown = Unknown (not recorded)
+review-no-change = no change
+review-change-points =
+    { $points ->
+        [one] { $change } point
+       *[other] { $change } points
+    }
+review-change-days = { $change } days
+review-days =
+    { $days ->
+        [one] 1 day
+       *[other] { $shown } days
+    }
+review-compared-up = up { $change } on { $period } ({ $before })
+review-compared-down = down { $change } on { $period } ({ $before })
+review-compared-same = the same as in { $period }
+review-people =
+    { $people ->
+        [one] 1 person
+       *[other] { $people } people
+    } contacted you in { $period }: { $compared }. You opened { $opened ->
+        [one] 1 case
+       *[other] { $opened } cases
+    } and closed { $closed ->
+        [one] 1 case
+       *[other] { $closed } cases
+    }.
+review-most-often =
+    Most often by { $channel }: { $count } of { $total ->
+        [one] 1 case
+       *[other] { $total } cases
+    }.
+review-resolved =
+    Of the { $closed ->
+        [one] 1 case
+       *[other] { $closed } cases
+    } closed in { $period }, { $resolved ->
+        [one] 1 was
+       *[other] { $resolved } were
+    } resolved satisfactorily ({ $rate }).
+review-none-closed = No cases were closed in { $period }.
+review-largest =
+    The largest share was { $category }: { $count } of { $total ->
+        [one] 1 case
+       *[other] { $total } cases
+    }.
+review-under-30 =
+    { $under } of the { $people ->
+        [one] 1 person
+       *[other] { $people } people
+    } who contacted you { $under ->
+        [one] was
+       *[other] were
+    } under 30 ({ $share }): { $compared }.
+review-under-30-nobody =
+    { $under } of the { $people ->
+        [one] 1 person
+       *[other] { $people } people
+    } who contacted you { $under ->
+        [one] was
+       *[other] were
+    } under 30: { $compared }.
+review-median = Half the cases closed in { $period } took { $days } or less from opening to closing.
+review-median-before = Half the cases closed in { $period } took { $days } or less from opening to closing ({ $previous }: { $before }).
+review-satisfaction =
+    Average satisfaction { $score } out of 5, from { $responses ->
+        [one] 1 case
+       *[other] { $responses } cases
+    } with a score.
+review-satisfaction-before =
+    Average satisfaction { $score } out of 5, from { $responses ->
+        [one] 1 case
+       *[other] { $responses } cases
+    } with a score ({ $previous }: { $before }).
+review-no-satisfaction = No satisfaction scores were recorded for cases closed in { $period }.
+error-review-year = --year { $year } is outside the years casebook accepts: { $first } to { $last }
+error-write-no-folder = cannot write { $path }: the folder { $folder } does not exist
+review-summary-written = Anonymised summary of { $period } written to { $path } (counts below { $threshold } shown as { $suppressed }).
+
+## Errors (src/error.rs, src/dates.rs): printed after "casebook: ", so
+## they start in lower case; one line each.
+
+error-option = { $option }: { $problem }
+error-not-found =
+    no { $what ->
+        [attachment] attachment
+        [case-with-reference] case with reference
+        [case] case
+        [conflict] conflict
+        [contact] contact
+        [device] device
+        [diary-entry] diary entry
+        [follow-up] follow-up
+        [person-on-the-case] person on the case
+        [person] person
+        [referral] referral
+        [surgery] surgery
+       *[other] record
+    } matches `{ $name }`
+error-config = config file { $file }: line { $line }: { $problem }
+error-locked = the database { $path } is locked by another program (is casebook open elsewhere?); try again when it has finished
+error-not-a-database = { $path } is not a casebook database (the file is not SQLite, or it is encrypted)
+error-wrong-passphrase = wrong passphrase for { $path } (or it is not a casebook diary); nothing was changed
+error-too-new = { $path } was written by a newer casebook (schema version { $found }, this program knows up to { $known }); install the newer casebook — the file was not changed
+error-corrupt = the database { $path } is damaged: { $detail }
+error-database = database error: { $detail }
+date-forms = use YYYY-MM-DD, DD/MM/YYYY, today, tomorrow, +3d, +2w or a weekday such as mon
+error-date-needed = a date is needed: { date-forms }
+error-time-needed = a time is needed: { date-forms }, optionally followed by HH:MM
+error-not-a-time = `{ $input }` is not a time: use HH:MM
+error-not-a-date = `{ $input }` is not a date: { date-forms }
+error-date-year = `{ $input }` is not a date: write the year in full (four digits)
+error-date-not-real = `{ $input }` is not a real date (there is no day { $day } in month { $month } of { $year })
+error-input-date = `{ $input }`: { $problem }
+error-date-out-of-window = { $date } is outside the dates casebook accepts: { $first } to { $last }
+error-date-in-future = { $date } is in the future: what happened can be dated today ({ $today }) at the latest
+
+error-unknown-value =
+    unknown { $list ->
+        [case-kind] case kind
+        [channel] channel
+        [status] status
+        [outcome] outcome
+        [entry-kind] entry kind
+        [role] role
+        [contact-kind] contact kind
+        [age-band] age band
+        [instruction] instruction
+        [preferred-contact] preferred contact
+        [language] language
+        [category] category
+       *[other] value
+    } `{ $value }`: expected one of { $names }
+error-log-empty = the entry text is empty: say what happened
+error-log-who-empty = --who is empty: give the person's name
+
+## casebook log (src/cli/log.rs)
+
+log-contact-created = new contact created: { $name }
+log-follow-up-on = follow-up on { $date }
+
+## Follow-ups casebook wrote itself (src/domain/followup.rs)
+
+follow-up-with = Follow up with { $name }: { $what }
+
+## casebook patterns (src/cli/patterns.rs)
+
+patterns-none = No patterns: no { $min } or more cases of one category in one area, opened within { $window } days of each other.
+patterns-found =
+    The bigger picture: { $clusters ->
+        [one] 1 cluster
+       *[other] { $clusters } clusters
+    } of { $min } or more cases of one category in one area, opened within { $window } days of each other.
+patterns-cluster =
+    { $category } in { $place }: { $cases ->
+        [one] 1 case
+       *[other] { $cases } cases
+    }, { $first } to { $last }
+patterns-advice = Ask whether a bigger issue lies behind them: one report to the council may fix them all.
+
+## casebook calendar (src/calendar/mod.rs): event summaries
+
+calendar-follow-up-with = Follow up: { $name } ({ $reference })
+calendar-follow-up = Follow up ({ $reference })
+calendar-surgery = Surgery
+calendar-surgery-at = Surgery at { $venue }
+calendar-written = calendar written to { $path }
+
+## Letters (src/letters): what casebook adds to a letter itself
+
+letter-our-reference = Our reference: { $reference }
+
+## casebook sar (src/cli/sar.rs): the export is written in the person's
+## own language; the lines to the councillor in theirs.
+
+sar-title = Subject access: { $name }
+sar-dates = Requested on { $requested }; respond by { $due }. Prepared on { $today }.
+sar-intro = This is everything this casework diary holds about { $name }, including entries marked confidential. Where a record also holds another person's data, that part is withheld and the record says so.
+sar-personal-details = Personal details
+sar-another-person = another person
+sar-field-name = Name
+sar-field-kind = Kind
+sar-field-organisation = Organisation
+sar-field-department = Department
+sar-field-role = Role
+sar-field-address = Address
+sar-field-postcode = Postcode
+sar-field-phone = Phone
+sar-field-email = Email
+sar-field-preferred-contact = Preferred contact
+sar-field-gender = Gender
+sar-field-age-band = Age band
+sar-field-ethnicity = Ethnicity
+sar-field-employment = Employment status
+sar-field-caution = Caution marker
+sar-field-notes = Notes
+sar-field-language = Language
+sar-field-created = Record created
+sar-field-identifier = Identifier
+sar-field-people = People
+sar-field-opened = Opened
+sar-field-closed = Closed
+sar-field-category = Category
+sar-field-channel = First contact by
+sar-field-status = Status
+sar-field-outcome = Outcome
+sar-field-location = Location
+sar-field-facts = Facts
+sar-field-wanted = Wanted
+sar-field-history = History
+sar-field-others = Others involved
+sar-field-feedback = Feedback
+sar-field-consent = Consent to share
+sar-field-withheld = Withheld
+sar-consent-yes = yes
+sar-consent-no = no
+sar-consent-not-asked = not asked
+sar-cases = Cases ({ $count })
+sar-none = None.
+sar-diary = Diary
+sar-referrals = Referrals
+sar-follow-ups = Follow-ups
+sar-referral = { $on }: to { $to } ({ $instruction }), reply due { $due }
+sar-replied = replied { $on }: { $reply }
+sar-third-party = another person's data, withheld as the ICO's guidance allows (third-party information, not disclosed without their consent)
+sar-withheld-field = (withheld: see below)
+sar-withheld-items = { $items } — { sar-third-party }
+sar-withheld-unfiled = Withheld, not on a case: { $items } — { sar-third-party }
+sar-withheld-title = title
+sar-withheld-location = location
+sar-withheld-postcode = postcode
+sar-withheld-facts = facts
+sar-withheld-wants = what was wanted
+sar-withheld-history = history
+sar-withheld-others = others involved
+sar-withheld-feedback = feedback
+sar-withheld-consent = consent to share
+sar-withheld-entries =
+    { $count ->
+        [one] 1 diary entry
+       *[other] { $count } diary entries
+    }
+sar-withheld-follow-ups =
+    { $count ->
+        [one] 1 follow-up
+       *[other] { $count } follow-ups
+    }
+sar-withheld-referrals =
+    { $count ->
+        [one] 1 referral
+       *[other] { $count } referrals
+    }
+sar-mentions = Mentioned in other cases ({ $count })
+sar-mentions-intro = { $name } is named in these records of other people's cases. Only the passages that name them are given; the rest — { sar-third-party }.
+sar-mention-case = { $case } (opened { $date })
+sar-not-on-a-case = Not on a case
+sar-entry = { $at } { $kind }: { $text }
+sar-entry-confidential = { $at } { $kind } (confidential): { $text }
+sar-entry-with = { $at } { $kind } with { $name }: { $text }
+sar-entry-with-confidential = { $at } { $kind } with { $name } (confidential): { $text }
+sar-attachment = attachment: { $name } ({ $type }, { $size }; the file itself is in the JSON export)
+sar-follow-up-open = due { $due }: { $what } (not done)
+sar-follow-up-done = due { $due }: { $what } (done { $done })
+sar-deadline =
+    subject access request of { $requested }: respond by { $due } ({ $state ->
+        [overdue] { $days ->
+            [one] 1 day overdue
+           *[other] { $days } days overdue
+        }
+        [today] due today
+       *[left] { $days ->
+            [one] 1 day left
+           *[other] { $days } days left
+        }
+    })
+sar-answered = subject access request of { $requested } marked answered on { $today } (due { $due })
+sar-wrote = wrote { $json } and { $markdown }
+person-no-postcode = no postcode
+person-similar-left-out = similar names, not included (the same person entered twice?): { $similar }; run again with --id UUID for each
+error-sar-none-outstanding = this person has no outstanding subject access request
+error-sar-requested-future = --requested { $date } is in the future: give the date the person asked
+error-no-diary = there is no diary at { $path } (check --db)
+error-person-needed = give the person's name or --id UUID
+error-person-similar = no person is called `{ $name }`; similar names: { $similar }; choose one with --id UUID
+error-person-several = { $count } people are called `{ $name }`: { $people }; choose one with --id UUID
+
+## casebook followups (src/cli/followups.rs)
+
+followups-nothing = No follow-ups pending.
+followups-masked = •••• from a confidential entry
+followups-done = done: #{ $number } { $what }
+followups-snoozed = #{ $number } moved to { $date }
+followups-added = added follow-up #{ $number } on { $reference }, due { $date }
+error-snooze-past = DATE: { $date } is in the past: snooze to today or later
+error-follow-up-id = `{ $input }` is not a follow-up ID: give the number shown by `casebook followups` (e.g. 12) or a UUID
+error-follow-up-done = follow-up #{ $number } was already done on { $date }
+
+## casebook show (src/cli/look.rs)
+
+show-caution = Caution
+show-opened = opened
+show-closed = closed
+show-consent-yes = Agreed to their details being shared
+show-consent-no = Has NOT agreed to their details being shared
+show-consent-unknown = Not yet asked about sharing their details
+show-facts = Facts
+show-wants = What they want done
+show-history = History
+show-others = Others involved
+show-people = People
+show-follow-ups = Follow-ups
+show-referrals = Referrals
+show-diary = Diary
+show-none = none
+show-done = done
+show-replied = replied
+show-reply-due = reply due
+show-masked = •••• confidential: hidden (--reveal shows it)
+
+## casebook cases, search, contacts, close (src/cli/look.rs)
+
+cases-none = No cases match.
+search-none = Nothing matches.
+search-kind-contact = contact
+search-kind-case = case
+search-kind-entry = entry
+search-kind-directory = directory
+contacts-none = No contacts match.
+contacts-open-cases =
+    { $count ->
+        [one] 1 open case
+       *[other] { $count } open cases
+    }
+close-done = closed { $reference }: { $outcome } ({ $date })
+error-close-already = { $reference } is already closed: change its outcome in casebook (the case screen, `x`)
+error-close-before-opened = --on: { $date } is before the case was opened ({ $opened })
+error-close-future = --on: { $date } is in the future: a case closes today or earlier
+
+## casebook successes, publicise (src/report/successes.rs, src/cli/successes.rs)
+
+month-year = { $month } { $year }
+successes-title = Successes to celebrate
+successes-intro = Anonymised for a leaflet or newsletter: no names, addresses or contact details. Read each one before publishing: names of people who were not on the case cannot be recognised and removed.
+successes-none = No cases are marked to publicise. Mark a resolved case with `casebook publicise REF`.
+successes-problem = Problem: { $problem }
+successes-asked = Asked for, and achieved: { $asked }
+successes-outcome = Outcome: resolved satisfactorily.
+successes-the-ward = the ward
+publicise-on = { $reference }: marked to publicise; `casebook successes` lists it, anonymised
+publicise-off = { $reference }: no longer marked to publicise
+error-no-folder = cannot write there: the folder { $folder } does not exist
+
+## The config file's checks (src/config.rs): after "config file FILE: line N: "
+
+config-out-of-range =
+    { $key }: { $value } is out of range: use { $min } to { $max } { $unit ->
+        [working-days] working days
+        [days] days
+        [a-month] a month
+        [years] years
+        [cases] cases
+        [backups] backups
+       *[minutes] minutes (0: never)
+    }
+config-not-a-category = { $key }: `{ $value }` is not a category name: use lower case letters, digits and _
+config-not-an-answer = { $key }: `{ $value }` is not an answer: write it as it should be shown
+config-at-least-one = { $key }: must be at least 1
+config-unlock-too-long = { $key }: { $value } is too long: use at most { $max } (12 hours), or 0 to ask every time
+
+## casebook erase, retention, handover (src/cli/erase.rs, retention.rs, handover.rs)
+
+error-erase-needs-yes =
+    nothing erased: this would remove { $name }'s name and contact details, { $cases ->
+        [0] no cases of theirs
+       *[other] anonymise their cases { $refs }
+    }, and remove the text of { $entries } diary entries; add --yes to erase
+erase-done =
+    erased { $people ->
+        [one] 1 person
+       *[other] { $people } people
+    }; anonymised { $cases ->
+        [one] 1 case
+       *[other] { $cases } cases
+    }; removed the text of { $entries ->
+        [one] 1 diary entry
+       *[other] { $entries } diary entries
+    }
+erase-still-mentioned = the name, email or phone still appears in the text of: { $refs } — edit those by hand
+erase-older-backups = older backups still hold this data until they are deleted or rotate out: { $paths }
+retention-none = no closed case is past the retention period ({ $years } years; closed on or before { $cutoff }, nothing since)
+retention-list = { $count } closed cases are past the retention period ({ $years } years; closed on or before { $cutoff }, nothing since):
+retention-closed = closed { $date }
+retention-kept = { $count } more closed by then are kept: something happened on them since
+retention-people = { $count } people would be erased with them (anyone in touch since is kept); to see who: casebook retention --erase
+retention-how = erase them with: casebook retention --erase --yes
+retention-would-anonymise = would anonymise these closed cases:
+retention-would-erase = and erase these people (nothing of theirs since the cut-off):
+retention-person = { $name }  last in touch { $last }  { $uuid }
+retention-never = never
+error-retention-needs-yes = nothing erased: this would anonymise { $cases } closed cases (closed on or before { $cutoff }) and erase the { $people } people listed; add --yes
+error-retention-too-large = retention_years is too large
+handover-summary = { $consenting } people consented to sharing on all their cases: { $cases } cases go to the successor in { $path }, then they are anonymised here
+handover-rest-anonymise = { $count } other people: anonymised (statistics kept)
+handover-rest-delete = { $count } other people: deleted outright (their cases leave the review)
+handover-nothing-changed = nothing was changed: add --yes to do it
+
+## Keeping the diary safe: backup, restore, check (src/cli/safety.rs)
+
+safety-backup-failed = warning: today's automatic backup was not made: { $problem }
+safety-leftover-removed = removed a copy of the diary left by an interrupted encrypt, decrypt or restore: { $path }
+safety-leftover-stuck = warning: could not remove a copy of the diary left by an interrupted encrypt, decrypt or restore; delete it: { $path }
+safety-wipe-pending = warning: the erasure is saved, but the old copies of the erased text could not be wiped from the file yet (another program has the diary open, or the disk is full); casebook finishes the wipe the next time it opens the diary — `casebook check` shows whether it is still pending
+backup-written = backup written and verified (integrity_check ok)
+error-backup-exists = { $path } already exists: choose another name (a backup never overwrites a file)
+error-restore-itself = { $path } is the diary itself: name a backup to restore
+error-restore-no-folder = cannot restore to { $path }: the folder { $folder } does not exist
+restore-encrypted = the backup was not encrypted: the restored diary is encrypted with the diary's passphrase, as before
+restore-done = restored { $backup } into { $path } (cases: { $cases }, entries: { $entries }, contacts: { $contacts })
+restore-kept = the replaced diary was kept as { $path }
+check-checking = checking { $path }
+check-ok = { $name }: ok
+check-problems = { $name }: { $count } problem(s)
+check-schema = schema version { $found } (this casebook knows up to { $known })
+check-wipe-owed = { $path }: an erasure's wipe is pending: old copies of the erased text may remain in the file until casebook next opens the diary with no other program using it
+check-leftover = { $path }: left by an interrupted encrypt, decrypt or restore (removed at the next open)
+check-plain-copy = { $path }: a plain (unencrypted) copy of the encrypted diary; delete it once you have a newer backup
+check-healthy = the diary is healthy
+error-check-attention = the diary is healthy, but the files listed above need attention
+error-no-diary-give-db = there is no diary at { $path } (give --db to name another)
+
+## Encryption and the key session (src/cli/crypt.rs)
+
+crypt-encrypted = { $path } is now encrypted: keep the passphrase safe, without it the diary cannot be read
+crypt-decrypted = { $path } is now unencrypted: anyone who can read the file can read the diary
+crypt-changed = the passphrase was changed
+crypt-old-backups = these older copies are NOT encrypted and still hold the diary in the clear; delete them once a new backup is made (`casebook backup`):
+crypt-keyed-backups = backups made before this stay encrypted with the passphrase they were made with
+crypt-not-overwritten = warning: the old file could not be overwritten before removal; its bytes may remain in the disk's free space
+crypt-not-encrypted = { $path } is not encrypted: there is nothing to unlock
+crypt-unlocked =
+    { $path } is unlocked for this session: commands will not ask the passphrase until it is unused for { $unit ->
+        [minutes] { $amount ->
+            [one] 1 minute
+           *[other] { $amount } minutes
+        }
+       *[seconds] { $amount ->
+            [one] 1 second
+           *[other] { $amount } seconds
+        }
+    }
+crypt-already = { $path } is already unlocked
+crypt-locked = locked: the next command asks the passphrase
+crypt-not-running = no session was unlocked
+crypt-offer = A new diary. It will hold constituents' personal data: protect it with a passphrase, so a lost or stolen laptop gives nothing away.
+crypt-offer-ask = Encrypt the new diary with a passphrase? [Y/n]{" "}
+crypt-plain-note = note: created the new diary unencrypted (no terminal to ask a passphrase on); set CASEBOOK_PASSPHRASE to create it encrypted, or run `casebook encrypt`: { $path }
+crypt-created-plain = the new diary is not encrypted; `casebook encrypt` protects it later
+error-unlock-off = [privacy] unlock_timeout_seconds is 0 in the config: every command asks the passphrase, there is no session to start
+error-no-agent = the session could not be kept (the casebook agent did not start): every command will ask the passphrase
+error-already-encrypted = { $path } is already encrypted: `casebook passphrase` changes the passphrase
+error-decrypt-plain = { $path } is not encrypted: nothing to do
+error-change-plain = { $path } is not encrypted: `casebook encrypt` sets a passphrase
+error-same-passphrase = the new passphrase is the same as the old one: nothing was changed
+
+## casebook surgery (src/cli/surgery.rs), export (src/cli/export.rs)
+
+surgery-summary =
+    { $people ->
+        [one] 1 person seen
+       *[other] { $people } people seen
+    }, { $cases ->
+        [one] 1 case opened
+       *[other] { $cases } cases opened
+    }, { $entries ->
+        [one] 1 entry
+       *[other] { $entries } entries
+    }
+surgery-started = Surgery at { $venue } started { $when }: what you log until `casebook surgery end` belongs to it
+surgery-ended = Surgery at { $venue } ended: { $when }
+surgery-running = Surgery at { $venue } running since { $when }
+surgery-none-running = No surgery is running.
+surgery-none-yet = No surgeries yet.
+error-surgery-no-venue = the venue is empty: where is the surgery?
+error-export-no-diary = there is no diary at { $path }: nothing to export (check --db)
+export-left-out =
+    { $entries ->
+        [one] 1 confidential entry was
+       *[other] { $entries } confidential entries were
+    } left out{ $follow_ups ->
+        [0] {""}
+        [one] , with the follow-up made from it
+       *[other] , with the { $follow_ups } follow-ups made from them
+    } (add --include-confidential to include them)
+
+## casebook refer, reply (src/cli/refer.rs)
+
+refer-done =
+    { $reference } referred to { $to }: reply due { $due } ({ $days ->
+        [one] 1 working day
+       *[other] { $days } working days
+    })
+refer-days-in-config = referral_reply_days = { $days } in the config file
+reply-done =
+    { $reference }: reply from { $from } recorded{ $late ->
+        [0] {""}
+        [one] , 1 working day late
+       *[other] , { $late } working days late
+    }; the case is now { $status }
+error-reply-days = { $days } working days to reply: give a number from { $min } to { $max }
+error-refer-no-officer = no officer or agency named `{ $name }`: add them with `casebook directory --add "{ $name }" --handles "what they deal with"`
+error-refer-several-officers = { $count } officers or agencies are named `{ $name }`: refer from the app to choose one
+error-refer-consent-refused = not referred: the constituent on case { $reference } said their details must not be shared with officers or third parties. Ask them first (the workbook: always ask permission before sharing), or pass --yes to refer anyway
+error-refer-consent-not-asked = not referred: the constituent on case { $reference } has not been asked whether their details may be shared with officers or third parties. Ask them first (the workbook: always ask permission before sharing), or pass --yes to refer anyway
+error-reply-empty = the reply is empty: say what they replied
+error-reply-none = case { $reference } has no referral awaiting a reply
+error-reply-none-from-them = case { $reference } has no referral awaiting a reply from them
+error-reply-several = case { $reference } awaits { $count } replies: say whose with --from NAME
+
+## casebook directory (src/cli/directory.rs)
+
+directory-empty = The directory is empty: add officers with `casebook directory --add NAME --handles TEXT`.
+directory-nobody = Nobody in the directory handles `{ $problem }`.
+directory-added = { $name } is in the directory
+error-directory-both = give either a problem to search for or --add, not both
+error-directory-no-handles = --handles is empty: say what they deal with, so they can be found by the problem
+
 ## Labels of the closed lists (SPEC sections 2 and 3): <list>-<contract name>.
 ## Generated ids; the English must match `label()` in src/domain/kinds.rs.
 
