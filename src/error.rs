@@ -50,9 +50,13 @@ pub enum Error {
     #[error("the database {} is damaged: {detail}", path.display())]
     Corrupt { path: PathBuf, detail: String },
 
-    /// The shared hub refused or could not be reached; the message says which.
-    #[error("{0}")]
-    Hub(String),
+    /// The shared hub refused or could not be reached; the message says
+    /// which, and `why` says it as a fact for the sync status.
+    #[error("{message}")]
+    Hub {
+        why: crate::store::SyncFailure,
+        message: String,
+    },
 
     #[error("database error: {0}")]
     Sqlite(#[from] rusqlite::Error),
