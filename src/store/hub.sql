@@ -188,7 +188,11 @@ BEGIN
     INSERT INTO casebook.records (kind, uuid, owner, office, case_uuid, contact_uuid,
             office_visible, data, clocks, versions, version)
         SELECT e->>'kind', (e->>'uuid')::uuid, d.councillor, d.office,
-            casebook.case_of(e->>'kind', e->'fields'), casebook.contact_of(e->'fields'),
+            -- casebook.case_of and contact_of, written out (a function with
+            -- its own search_path is called row by row, never inlined)
+            CASE WHEN e->>'kind' IN ('entry', 'referral', 'follow_up', 'case_person')
+                 THEN (e->'fields'->>'case_id')::uuid END,
+            coalesce(e->'fields'->>'contact_id', e->'fields'->>'to_contact_id')::uuid,
             e->>'kind' IN ('surgery', 'directory'), e->'fields', e->'clocks',
             (SELECT coalesce(jsonb_object_agg(key, v), '{}') FROM jsonb_object_keys(e->'fields') key),
             v

@@ -715,6 +715,23 @@ impl Store {
         &mut self,
         pull: impl FnOnce(&mut dyn FnMut(&[Remote]) -> Result<()>) -> Result<(usize, i64)>,
     ) -> Result<(usize, Applied)> {
+        // A first sync writes a whole diary: the bulk writer's page cache,
+        // for this transaction only (a setting of this connection, so an
+        // idle sync writes nothing for it).
+        let before: i64 = self
+            .conn()
+            .query_row("PRAGMA cache_size", [], |r| r.get(0))?;
+        self.conn()
+            .pragma_update(None, "cache_size", -super::bulk::BULK_CACHE_KIB)?;
+        let result = self.apply_pulled_in(pull);
+        self.conn().pragma_update(None, "cache_size", before)?;
+        result
+    }
+
+    fn apply_pulled_in(
+        &mut self,
+        pull: impl FnOnce(&mut dyn FnMut(&[Remote]) -> Result<()>) -> Result<(usize, i64)>,
+    ) -> Result<(usize, Applied)> {
         let (count, applied) = self.write(|tx| {
             let (device, hlc, old_cursor) = sync_clock(tx)?;
             let device = device.ok_or_else(|| Error::invalid("this diary has not joined a hub"))?;
