@@ -154,8 +154,13 @@ END $$;
 -- the row lock on meta, held from the first part to the commit, still keeps
 -- versions visible strictly in order.
 -- changes: [{kind, uuid, op: upsert|delete|erase, fields: {..}, clocks: {..}}]
+-- Its statements are planned afresh on each call (force_custom_plan): a
+-- first sync grows the records table from nothing within one session, and
+-- a plan cached while it was small (a sequential scan) would make every
+-- later part read the whole table.
 CREATE FUNCTION casebook.push(device_schema integer, mutation bigint, changes jsonb) RETURNS bigint
-LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp
+SET plan_cache_mode = force_custom_plan AS $$
 DECLARE
     d casebook.devices;
     v bigint;
@@ -273,7 +278,8 @@ $$;
 -- office record points to it. A record whose visibility changes gets
 -- version v, so the office's devices pull it.
 CREATE FUNCTION casebook.refresh_visibility(v bigint) RETURNS void
-LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp
+SET plan_cache_mode = force_custom_plan AS $$
 BEGIN
     UPDATE casebook.records SET office_visible = (coalesce(data->>'shared', '0') = '1'), version = v
         WHERE version = v AND kind = 'case' AND NOT deleted
