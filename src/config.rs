@@ -117,12 +117,17 @@ pub struct MeConfig {
 pub struct MailConfig {
     /// The largest attachment taken in, in megabytes.
     pub max_attachment_mb: u32,
+    /// A folder of mail to file (`~/` is the home folder): `casebook mail`
+    /// with no file reads it. Saved `.eml`, `.msg` and mbox files, or a
+    /// Maildir (`cur/` and `new/`).
+    pub inbox: Option<PathBuf>,
 }
 
 impl Default for MailConfig {
     fn default() -> Self {
         MailConfig {
             max_attachment_mb: 25,
+            inbox: None,
         }
     }
 }
@@ -130,6 +135,17 @@ impl Default for MailConfig {
 impl MailConfig {
     pub fn max_attachment_bytes(&self) -> u64 {
         u64::from(self.max_attachment_mb) * 1024 * 1024
+    }
+
+    /// The inbox folder, with a leading `~/` as the home folder.
+    pub fn inbox_dir(&self) -> Option<PathBuf> {
+        let inbox = self.inbox.as_ref()?;
+        if let Ok(rest) = inbox.strip_prefix("~")
+            && let Some(home) = directories::BaseDirs::new().map(|d| d.home_dir().to_path_buf())
+        {
+            return Some(home.join(rest));
+        }
+        Some(inbox.clone())
     }
 }
 

@@ -70,9 +70,10 @@ pub enum Error {
     #[error("the database {} is damaged: {detail}", path.display())]
     Corrupt { path: PathBuf, detail: String },
 
-    /// The shared hub refused or could not be reached; the message says which.
-    #[error("{0}")]
-    Hub(String),
+    /// The shared hub refused or could not be reached; the message says
+    /// which, and `why` says it as a fact for the sync status.
+    #[error("{message}")]
+    Hub { why: SyncFailure, message: String },
 
     #[error("database error: {0}")]
     Sqlite(#[from] rusqlite::Error),
@@ -153,7 +154,7 @@ impl Error {
                 ])),
             ),
             Error::Sqlite(e) => t.tr1("error-database", "detail", e.to_string()),
-            Error::Invalid(_) | Error::Hub(_) | Error::Io { .. } => self.to_string(),
+            Error::Invalid(_) | Error::Hub { .. } | Error::Io { .. } => self.to_string(),
         }
     }
 
@@ -265,5 +266,49 @@ impl std::fmt::Display for Arg {
 impl std::fmt::Display for Msg {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(&self.render(Catalogue::shared(Lang::En)))
+    }
+}
+
+/// Why a sync failed, as a fact: the caller words it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum SyncFailure {
+    /// The hub could not be reached (offline, the server down).
+    Unreachable,
+    /// The hub turned this device away (revoked, never added, a wrong
+    /// password).
+    Refused,
+    /// The hub holds records of a newer casebook: upgrade this one.
+    UpgradeNeeded,
+    /// The configured hub URL is not a PostgreSQL URL.
+    BadUrl,
+    /// The hub failed on its side.
+    Hub,
+    /// This diary could not be read or written.
+    Diary,
+}
+
+impl SyncFailure {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SyncFailure::Unreachable => "unreachable",
+            SyncFailure::Refused => "refused",
+            SyncFailure::UpgradeNeeded => "upgrade",
+            SyncFailure::BadUrl => "bad_url",
+            SyncFailure::Hub => "hub",
+            SyncFailure::Diary => "diary",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<SyncFailure> {
+        [
+            SyncFailure::Unreachable,
+            SyncFailure::Refused,
+            SyncFailure::UpgradeNeeded,
+            SyncFailure::BadUrl,
+            SyncFailure::Hub,
+            SyncFailure::Diary,
+        ]
+        .into_iter()
+        .find(|f| f.as_str() == s)
     }
 }

@@ -6,9 +6,9 @@
 //! this device's value goes up. The hub settles every field by clock alike,
 //! so the order devices sync in does not change where they end up.
 
-use crate::Result;
-use crate::store::hub::Hub;
-use crate::store::{SCHEMA_VERSION, Store};
+use crate::store::hub::{Hub, PUSH_PART};
+use crate::store::{SCHEMA_VERSION, Store, SyncFailure};
+use crate::{Error, Result};
 
 /// What one sync did.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -28,8 +28,28 @@ pub struct SyncReport {
 }
 
 /// Pushes and pulls once with the hub at `url`. The diary joins the hub on
-/// its first sync (every record is queued to go up).
+/// its first sync (every record is queued to go up). A failure is noted in
+/// the diary, as a fact, for the sync status ([`Store::sync_status`]).
 pub fn sync_once(store: &mut Store, url: &str) -> Result<SyncReport> {
+    match sync_inner(store, url) {
+        Ok(report) => {
+            store.sync_succeeded()?;
+            Ok(report)
+        }
+        Err(e) => {
+            let why = match &e {
+                Error::Hub { why, .. } => *why,
+                _ => SyncFailure::Diary,
+            };
+            // The sync's own error is the one to report; if the diary cannot
+            // even note it (locked, full), that shows at the next write.
+            let _ = store.sync_failed(why);
+            Err(e)
+        }
+    }
+}
+
+fn sync_inner(store: &mut Store, url: &str) -> Result<SyncReport> {
     let mut hub = Hub::connect(url)?;
     store.join_hub()?;
     let cursor = store.sync_state()?.cursor;
@@ -37,25 +57,29 @@ pub fn sync_once(store: &mut Store, url: &str) -> Result<SyncReport> {
     // A push the hub applied but whose answer was lost (a crash, a dropped
     // line): forget what it covered rather than send it again.
     store.acknowledge(applied_upto)?;
-    let (pulled, top) = hub.pull(cursor)?;
-    let applied = if pulled.is_empty() && top == cursor {
-        store.mark_synced()?;
-        Default::default()
-    } else {
-        store.apply_pulled(&pulled, top)?
-    };
-    let out = store.outgoing()?;
+    // Pulled in batches from one hub snapshot, merged in one transaction.
+    let (pulled, applied) = store.apply_pulled_from(|apply| hub.pull_each(cursor, apply))?;
+    // Pushed in parts, all in one hub transaction under one mutation id:
+    // the values are read a part at a time.
+    let plan = store.outbox_plan()?;
     let mut pushed = 0;
-    if out.upto > 0 {
-        if !out.changes.is_empty() {
-            hub.push(SCHEMA_VERSION, &out)?;
-            pushed = out.changes.len();
+    if plan.upto > 0 {
+        if !plan.pending.is_empty() {
+            let mut push = hub.begin_push(SCHEMA_VERSION, plan.upto)?;
+            for part in plan.pending.chunks(PUSH_PART) {
+                let changes = store.changes(&plan.device, part)?;
+                if !changes.is_empty() {
+                    push.send(&changes)?;
+                    pushed += changes.len();
+                }
+            }
+            push.commit()?;
         }
-        store.acknowledge(out.upto)?;
+        store.acknowledge(plan.upto)?;
     }
     Ok(SyncReport {
         pushed,
-        pulled: pulled.len(),
+        pulled,
         changed: applied.changed,
         new_conflicts: applied.conflicts,
         conflicts: store.sync_state()?.conflicts,

@@ -617,3 +617,113 @@ fn the_json_export_carries_attachments_through_an_import() {
     let list = ok(&sb.run_with_db(&other, &["attachment", "list", "2026-0001"]));
     assert!(list.contains("housing-letter.pdf"), "{list}");
 }
+
+/// `[mail] inbox`: `casebook mail` with no file files the folder's mail,
+/// each message once; a Maildir's `cur/` and `new/` too; files that are not
+/// mail (a PDF saved beside them, hidden files) are left alone.
+#[test]
+fn with_no_file_the_inbox_folder_is_taken_in_once() {
+    let sb = Sandbox::new();
+    let inbox = sb.path("Mail/casework");
+    std::fs::create_dir_all(inbox.join("cur")).expect("maildir cur");
+    std::fs::create_dir_all(inbox.join("new")).expect("maildir new");
+    for (from, to) in [
+        ("plain.eml", "plain.eml"),
+        ("welsh-qp.eml", "welsh-qp.EML"),
+        ("outlook-ascii.msg", "outlook-ascii.msg"),
+    ] {
+        std::fs::copy(fixture(from), inbox.join(to)).expect("copy");
+    }
+    std::fs::copy(
+        fixture("html-only.eml"),
+        inbox.join("new/1732968000.M1P2.laptop"),
+    )
+    .expect("maildir message");
+    std::fs::write(inbox.join("report.pdf"), b"%PDF-1.4 not mail").expect("pdf");
+    std::fs::write(inbox.join(".index"), b"a mail client's index").expect("hidden");
+    std::fs::write(
+        &sb.config,
+        format!("{CONFIG}[mail]\ninbox = \"{}\"\n", inbox.display()),
+    )
+    .expect("config");
+    let first = sb.run(&["--no-encryption", "mail", "--new-case"]);
+    ok(&first);
+    assert!(
+        stderr(&first).contains("4 messages taken in"),
+        "{}",
+        stderr(&first)
+    );
+    assert_eq!(
+        entry_of(&sb, "tom.price@example.net").len(),
+        1,
+        "the Maildir message"
+    );
+    assert!(
+        entry_of(&sb, "elin@example.cymru")[0]
+            .1
+            .starts_with("Dŵr yn y tŷ")
+    );
+    // A second run files nothing again; a new message is the only one added.
+    let again = sb.run(&["mail", "--new-case"]);
+    ok(&again);
+    assert!(
+        stderr(&again).contains("0 messages taken in, 4 messages already"),
+        "{}",
+        stderr(&again)
+    );
+    std::fs::copy(fixture("forwarded-inline.eml"), inbox.join("cur/fwd:2,S")).expect("copy");
+    let third = sb.run(&["mail", "--new-case"]);
+    ok(&third);
+    assert!(
+        stderr(&third).contains("1 message taken in, 4 messages already"),
+        "{}",
+        stderr(&third)
+    );
+    assert_eq!(entry_of(&sb, "megan.rees@example.org").len(), 1);
+}
+
+#[test]
+fn a_bad_inbox_folder_is_one_line_and_changes_nothing() {
+    let sb = Sandbox::new();
+    let missing = sb.path("no-such-folder");
+    std::fs::write(
+        &sb.config,
+        format!("[mail]\ninbox = \"{}\"\n", missing.display()),
+    )
+    .expect("config");
+    let err = assert_fails_one_line(&sb.run(&["--no-encryption", "mail"]));
+    assert!(
+        err.contains("no-such-folder") && err.contains("does not exist"),
+        "{err}"
+    );
+    let file = sb.write("inbox.txt", "not a folder");
+    std::fs::write(
+        &sb.config,
+        format!("[mail]\ninbox = \"{}\"\n", file.display()),
+    )
+    .expect("config");
+    let err = assert_fails_one_line(&sb.run(&["--no-encryption", "mail"]));
+    assert!(err.contains("is not a folder"), "{err}");
+    // A message in the folder that is not mail: named, nothing taken in.
+    let inbox = sb.path("inbox");
+    std::fs::create_dir_all(&inbox).expect("inbox");
+    std::fs::copy(fixture("plain.eml"), inbox.join("a.eml")).expect("copy");
+    std::fs::write(inbox.join("b.eml"), b"").expect("empty message");
+    std::fs::write(
+        &sb.config,
+        format!("[mail]\ninbox = \"{}\"\n", inbox.display()),
+    )
+    .expect("config");
+    let err = assert_fails_one_line(&sb.run(&["--no-encryption", "mail"]));
+    assert!(err.contains("b.eml"), "{err}");
+    assert!(
+        !sb.db.exists() || entry_of(&sb, "sian.jones@example.org").is_empty(),
+        "nothing was taken in"
+    );
+    // An empty inbox is not an error: nothing to do.
+    std::fs::remove_file(inbox.join("a.eml")).expect("rm");
+    std::fs::remove_file(inbox.join("b.eml")).expect("rm");
+    let out = sb.run(&["--no-encryption", "mail"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(stderr(&out).contains("No mail files"), "{}", stderr(&out));
+}

@@ -247,9 +247,23 @@ fn assert_standard_data(s: &mut Store, version: i64) {
         (None, 0, 0),
         "{at}"
     );
+    // Schema 9: no sync has succeeded or failed yet.
+    assert_eq!(
+        s.sync_status().expect("sync status"),
+        store::SyncStatus::default(),
+        "{at}"
+    );
     s.join_hub().expect("join");
     let records = s.sync_snapshot().expect("snapshot").len() as u64;
     assert_eq!(s.sync_state().expect("sync state").waiting, records, "{at}");
+    s.sync_failed(store::SyncFailure::Unreachable)
+        .expect("a failed sync is noted");
+    let status = s.sync_status().expect("sync status");
+    assert_eq!(
+        (status.joined, status.waiting, status.failure.map(|f| f.0)),
+        (true, records, Some(store::SyncFailure::Unreachable)),
+        "{at}"
+    );
 }
 
 #[test]

@@ -7,7 +7,7 @@ use std::process::ExitCode;
 
 use clap::{Args, Subcommand};
 
-use super::stdout_error;
+use super::{Env, stdout_error};
 use crate::Result;
 use crate::store::SCHEMA_VERSION;
 use crate::store::hub::Hub;
@@ -40,6 +40,9 @@ pub enum HubCommand {
     RevokeDevice { name: String },
     /// Devices, their last sync and how far behind they are
     Status,
+    /// Rewrite the hub's table files so that deleted and erased records
+    /// leave no bytes behind (run it after an erasure, or nightly)
+    Scrub,
 }
 
 mod words {
@@ -53,7 +56,8 @@ mod words {
     pub const REVOKED: &str = "revoked";
 }
 
-pub fn run(args: &HubArgs, out: &mut dyn Write) -> Result<ExitCode> {
+pub fn run(env: &Env, args: &HubArgs, out: &mut dyn Write) -> Result<ExitCode> {
+    let t = &env.i18n;
     let url = args
         .url
         .as_deref()
@@ -78,6 +82,11 @@ pub fn run(args: &HubArgs, out: &mut dyn Write) -> Result<ExitCode> {
             if devices.is_empty() {
                 writeln!(out, "{}", words::NO_DEVICES).map_err(stdout_error)?;
             }
+            let owed = hub.unscrubbed()?;
+            if owed > 0 {
+                writeln!(out, "{}", t.tr1("hub-scrub-owed", "count", owed))
+                    .map_err(stdout_error)?;
+            }
             for d in devices {
                 let state = if d.revoked {
                     words::REVOKED.to_string()
@@ -98,6 +107,15 @@ pub fn run(args: &HubArgs, out: &mut dyn Write) -> Result<ExitCode> {
                 )
                 .map_err(stdout_error)?;
             }
+        }
+        HubCommand::Scrub => {
+            let done = hub.scrub()?;
+            let line = if done == 0 {
+                t.tr("hub-scrub-nothing", None)
+            } else {
+                t.tr1("hub-scrubbed", "count", done)
+            };
+            writeln!(out, "{line}").map_err(stdout_error)?;
         }
     }
     Ok(ExitCode::SUCCESS)

@@ -646,7 +646,7 @@ fn run_in(env: &Env, cli: &Cli) -> Result<ExitCode> {
         Some(Command::Close(args)) => look::close(env, args, &mut out),
         Some(Command::Completions(args)) => terminal::completions(args, &mut out),
         Some(Command::Man(args)) => terminal::man(args, &mut out),
-        Some(Command::Hub(args)) => hub::run(args, &mut out),
+        Some(Command::Hub(args)) => hub::run(env, args, &mut out),
         Some(Command::Sync(args)) => sync::run(env, args, &mut out),
         Some(Command::Mail(args)) => mail::run(env, args, &mut out),
         Some(Command::Attachment(args)) => attachment::run(env, args, &mut out),

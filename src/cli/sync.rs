@@ -7,11 +7,16 @@ use std::process::ExitCode;
 use clap::{Args, ValueEnum};
 
 use super::{Env, stdout_error};
-use crate::store::Choice;
+use crate::i18n::{Catalogue, args};
+use crate::store::{Choice, SyncStatus};
 use crate::{Error, Result};
 
 #[derive(Debug, Args)]
 pub struct SyncArgs {
+    /// Say when the last sync succeeded, what is waiting and what failed,
+    /// instead of syncing (no connection is made)
+    #[arg(long, conflicts_with_all = ["conflicts", "choose"])]
+    pub status: bool,
     /// List the conflicts waiting for you instead of syncing
     #[arg(long, conflicts_with = "choose")]
     pub conflicts: bool,
@@ -36,6 +41,12 @@ mod words {
 
 pub fn run(env: &Env, args: &SyncArgs, out: &mut dyn Write) -> Result<ExitCode> {
     let mut store = env.open_store()?;
+    if args.status {
+        let status = store.sync_status()?;
+        let text = status_text(&env.i18n, &status, env.config.sync.url.is_some());
+        write!(out, "{text}").map_err(stdout_error)?;
+        return Ok(ExitCode::SUCCESS);
+    }
     if args.conflicts {
         let list = store.conflicts()?;
         if list.is_empty() {
@@ -97,6 +108,37 @@ pub fn run(env: &Env, args: &SyncArgs, out: &mut dyn Write) -> Result<ExitCode> 
     }
     writeln!(out, "{line}").map_err(stdout_error)?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// The sync status in words, one fact a line.
+fn status_text(t: &Catalogue, s: &SyncStatus, configured: bool) -> String {
+    let when = |at: &chrono::DateTime<chrono::Utc>| {
+        at.with_timezone(&chrono::Local)
+            .format("%Y-%m-%d %H:%M")
+            .to_string()
+    };
+    let mut lines = Vec::new();
+    if !configured {
+        lines.push(t.tr("sync-status-no-hub", None));
+    }
+    lines.push(match &s.synced_at {
+        Some(at) => t.tr1("sync-status-synced", "when", when(at)),
+        None => t.tr("sync-status-never", None),
+    });
+    if s.joined {
+        lines.push(t.tr1("sync-status-waiting", "count", s.waiting));
+        lines.push(t.tr1("sync-status-conflicts", "count", s.conflicts));
+    }
+    if let Some((why, at)) = &s.failure {
+        let why = t.tr(&format!("sync-failure-{}", why.as_str()), None);
+        lines.push(t.tr(
+            "sync-status-failed",
+            Some(&args(&[("when", when(at).into()), ("why", why.into())])),
+        ));
+    }
+    let mut text = lines.join("\n");
+    text.push('\n');
+    text
 }
 
 fn shown(v: &serde_json::Value) -> String {

@@ -26,7 +26,7 @@ use crate::{Error, Result};
 
 /// Page cache while a batch is written (negative: KiB): the indexes being
 /// extended stay in memory.
-const BULK_CACHE_KIB: i64 = 64 * 1024;
+pub(super) const BULK_CACHE_KIB: i64 = 64 * 1024;
 
 /// FTS5 also writes a segment whenever its buffer of new terms passes this
 /// size (its default is 1 MiB); a batch's worth in memory means few segments.

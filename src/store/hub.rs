@@ -11,7 +11,7 @@ use postgres::config::{Host, SslMode};
 use postgres::{Client, IsolationLevel, NoTls};
 use serde_json::{Map, Value};
 
-use super::sync::{Outgoing, Remote};
+use super::sync::{Change, Outgoing, Remote, SyncFailure, TABLES};
 use crate::{Error, Result};
 
 const SCHEMA_SQL: &str = include_str!("hub.sql");
@@ -27,6 +27,13 @@ const SYSTEM_CA_BUNDLES: &[&str] = &[
     "/etc/ssl/ca-bundle.pem",
     "/etc/ssl/cert.pem",
 ];
+
+/// Changes per call of `casebook.push`: a few hundred keep each call's
+/// JSON small, and all the calls of one push share its transaction.
+pub const PUSH_PART: usize = 500;
+
+/// Records fetched from the hub per round trip while pulling.
+pub const PULL_BATCH: usize = 1000;
 
 /// A connection to the hub.
 pub struct Hub {
@@ -58,6 +65,48 @@ pub struct NewDevice {
     pub url: String,
 }
 
+/// A push under way: one hub transaction, sent in parts.
+pub struct Push<'a> {
+    tx: postgres::Transaction<'a>,
+    schema: i32,
+    mutation: i64,
+}
+
+impl Push<'_> {
+    /// Sends one part; returns the hub version it was given.
+    pub fn send(&mut self, changes: &[Change]) -> Result<i64> {
+        let changes = Value::Array(
+            changes
+                .iter()
+                .map(|c| {
+                    let mut m = Map::new();
+                    m.insert("kind".into(), Value::from(c.kind));
+                    m.insert("uuid".into(), Value::from(c.uuid.clone()));
+                    m.insert("op".into(), Value::from(c.op.as_str()));
+                    m.insert("fields".into(), Value::Object(c.fields.clone()));
+                    m.insert("clocks".into(), Value::Object(c.clocks.clone()));
+                    Value::Object(m)
+                })
+                .collect(),
+        );
+        Ok(self
+            .tx
+            .query_one(
+                "SELECT casebook.push($1, $2, $3)",
+                &[&self.schema, &self.mutation, &changes],
+            )
+            .map_err(|e| hub_error("the hub refused the push", e))?
+            .get(0))
+    }
+
+    /// Applies every part sent, at once.
+    pub fn commit(self) -> Result<()> {
+        self.tx
+            .commit()
+            .map_err(|e| hub_error("the hub refused the push", e))
+    }
+}
+
 /// True for a host on this machine: a Unix socket or a loopback address.
 fn is_local(host: &Host) -> bool {
     match host {
@@ -72,38 +121,62 @@ fn is_local(host: &Host) -> bool {
     }
 }
 
+/// An error of the hub, as one line and as a fact.
+fn failure(why: SyncFailure, message: impl Into<String>) -> Error {
+    Error::Hub {
+        why,
+        message: message.into(),
+    }
+}
+
 /// A hub error as one line. The server's own message for refusals it
 /// raises on purpose; the connection details never include the password.
 fn hub_error(what: &str, e: postgres::Error) -> Error {
     if let Some(db) = e.as_db_error() {
         let message = db.message();
         if let Some(rest) = message.strip_prefix("casebook: upgrade to schema ") {
-            return Error::Hub(format!(
-                "the hub holds records of a newer casebook (schema {rest}): install the newer casebook on this device, then sync"
-            ));
-        }
-        if message.starts_with("casebook: this device is not registered") {
-            return Error::Hub(
-                "the hub refused this device: it was revoked or never added (ask whoever runs the hub)".into(),
+            return failure(
+                SyncFailure::UpgradeNeeded,
+                format!(
+                    "the hub holds records of a newer casebook (schema {rest}): install the newer casebook on this device, then sync"
+                ),
             );
         }
-        return Error::Hub(format!("{what}: {message}"));
+        if message.starts_with("casebook: this device is not registered") {
+            return failure(
+                SyncFailure::Refused,
+                "the hub refused this device: it was revoked or never added (ask whoever runs the hub)",
+            );
+        }
+        // Class 28: invalid authorisation (a wrong password, a role that
+        // may not log in any more).
+        let why = if db.code().code().starts_with("28") {
+            SyncFailure::Refused
+        } else {
+            SyncFailure::Hub
+        };
+        return failure(why, format!("{what}: {message}"));
     }
-    Error::Hub(format!("{what}: {e}"))
+    // No answer from the server at all: it could not be reached, or the
+    // line dropped.
+    failure(SyncFailure::Unreachable, format!("{what}: {e}"))
 }
 
 impl Hub {
     /// Connects to the hub at `url` (`postgresql://…`). TLS is required
     /// unless the server is on a Unix socket or a loopback address.
     pub fn connect(url: &str) -> Result<Hub> {
-        let mut config: postgres::Config = url
-            .parse()
-            .map_err(|e| Error::Hub(format!("the hub URL is not a PostgreSQL URL: {e}")))?;
+        let mut config: postgres::Config = url.parse().map_err(|e| {
+            failure(
+                SyncFailure::BadUrl,
+                format!("the hub URL is not a PostgreSQL URL: {e}"),
+            )
+        })?;
         let hosts = config.get_hosts().to_vec();
         if hosts.is_empty() {
-            return Err(Error::Hub(
-                "the hub URL names no host: write it as postgresql://USER:PASSWORD@HOST:PORT/DB"
-                    .into(),
+            return Err(failure(
+                SyncFailure::BadUrl,
+                "the hub URL names no host: write it as postgresql://USER:PASSWORD@HOST:PORT/DB",
             ));
         }
         config.connect_timeout(CONNECT_TIMEOUT);
@@ -126,7 +199,9 @@ impl Hub {
         } else {
             config.ssl_mode(SslMode::Require);
             let mut builder = openssl::ssl::SslConnector::builder(openssl::ssl::SslMethod::tls())
-                .map_err(|e| Error::Hub(format!("cannot set up TLS: {e}")))?;
+                .map_err(|e| {
+                failure(SyncFailure::Unreachable, format!("cannot set up TLS: {e}"))
+            })?;
             // The bundled OpenSSL does not know where this system keeps its
             // trusted authorities: point it at them (SSL_CERT_FILE wins).
             if std::env::var_os("SSL_CERT_FILE").is_none()
@@ -134,9 +209,12 @@ impl Hub {
                     .iter()
                     .find(|p| std::path::Path::new(p).is_file())
             {
-                builder
-                    .set_ca_file(bundle)
-                    .map_err(|e| Error::Hub(format!("cannot read {bundle}: {e}")))?;
+                builder.set_ca_file(bundle).map_err(|e| {
+                    failure(
+                        SyncFailure::Unreachable,
+                        format!("cannot read {bundle}: {e}"),
+                    )
+                })?;
             }
             let tls = postgres_openssl::MakeTlsConnector::new(builder.build());
             config.connect(tls).map_err(|e| hub_error(&what, e))?
@@ -161,10 +239,13 @@ impl Hub {
             .map_err(|e| hub_error("cannot read the hub", e))?
             .get(0);
         if exists {
-            return Err(Error::Hub(format!(
-                "the database {} already holds a casebook hub; nothing was changed",
-                self.dbname
-            )));
+            return Err(failure(
+                SyncFailure::Hub,
+                format!(
+                    "the database {} already holds a casebook hub; nothing was changed",
+                    self.dbname
+                ),
+            ));
         }
         let mut tx = self
             .client
@@ -315,6 +396,55 @@ impl Hub {
             .collect())
     }
 
+    /// Records deleted or erased since the last [`Hub::scrub`]: their old
+    /// values may still be in the table's files (as dead row versions).
+    pub fn unscrubbed(&mut self) -> Result<i64> {
+        Ok(self
+            .client
+            .query_one(
+                "SELECT count(*) FROM casebook.records \
+                 WHERE (deleted OR erased) AND version > (SELECT scrubbed FROM casebook.meta)",
+                &[],
+            )
+            .map_err(|e| hub_error("cannot read the hub", e))?
+            .get(0))
+    }
+
+    /// Makes deleted and erased records leave the hub's files: rewrites the
+    /// records table (`VACUUM FULL`: the old file, dead row versions and
+    /// all, is dropped) and asks for a checkpoint so the write-ahead log
+    /// holding the old values can be recycled. Does nothing when nothing
+    /// was deleted or erased since the last time; returns how many were.
+    ///
+    /// `VACUUM FULL` locks the table while it runs (seconds for a big hub):
+    /// devices syncing meanwhile wait, then carry on.
+    pub fn scrub(&mut self) -> Result<i64> {
+        let fail = |e| hub_error("cannot scrub the hub", e);
+        let top: i64 = self
+            .client
+            .query_one("SELECT version FROM casebook.meta", &[])
+            .map_err(fail)?
+            .get(0);
+        let owed = self.unscrubbed()?;
+        if owed == 0 {
+            return Ok(0);
+        }
+        // VACUUM cannot run in a transaction block: one statement alone.
+        self.client
+            .batch_execute("VACUUM (FULL, ANALYZE) casebook.records")
+            .map_err(fail)?;
+        // Only a superuser (or pg_checkpoint, PostgreSQL 15) may; the server
+        // checkpoints on its own schedule otherwise.
+        let _ = self.client.batch_execute("CHECKPOINT");
+        self.client
+            .execute(
+                "UPDATE casebook.meta SET scrubbed = greatest(scrubbed, $1)",
+                &[&top],
+            )
+            .map_err(fail)?;
+        Ok(owed)
+    }
+
     /// The first call of a sync: checks this device and its schema, records
     /// its cursor; returns the last push the hub applied from it.
     pub fn hello(&mut self, schema: i64, cursor: i64) -> Result<i64> {
@@ -328,36 +458,45 @@ impl Hub {
             .get(0))
     }
 
-    /// Pushes the outbox as one hub transaction; returns the hub version it
-    /// was given.
-    pub fn push(&mut self, schema: i64, out: &Outgoing) -> Result<i64> {
-        let changes: Vec<Value> = out
-            .changes
-            .iter()
-            .map(|c| {
-                let mut m = Map::new();
-                m.insert("kind".into(), Value::from(c.kind));
-                m.insert("uuid".into(), Value::from(c.uuid.clone()));
-                m.insert("op".into(), Value::from(c.op.as_str()));
-                m.insert("fields".into(), Value::Object(c.fields.clone()));
-                m.insert("clocks".into(), Value::Object(c.clocks.clone()));
-                Value::Object(m)
-            })
-            .collect();
-        let changes = Value::Array(changes);
-        Ok(self
+    /// Starts a push of the outbox up to `mutation` (its last row): the
+    /// parts sent through it go in one hub transaction, applied at
+    /// [`Push::commit`] or not at all.
+    pub fn begin_push(&mut self, schema: i64, mutation: i64) -> Result<Push<'_>> {
+        let tx = self
             .client
-            .query_one(
-                "SELECT casebook.push($1, $2, $3)",
-                &[&(schema as i32), &out.upto, &changes],
-            )
-            .map_err(|e| hub_error("the hub refused the push", e))?
-            .get(0))
+            .transaction()
+            .map_err(|e| hub_error("the hub refused the push", e))?;
+        Ok(Push {
+            tx,
+            schema: schema as i32,
+            mutation,
+        })
+    }
+
+    /// Pushes the outbox as one hub transaction, in parts of
+    /// [`PUSH_PART`] changes; returns the last hub version it was given.
+    pub fn push(&mut self, schema: i64, out: &Outgoing) -> Result<i64> {
+        let mut push = self.begin_push(schema, out.upto)?;
+        let mut version = 0;
+        for part in out.changes.chunks(PUSH_PART) {
+            version = push.send(part)?;
+        }
+        push.commit()?;
+        Ok(version)
     }
 
     /// Every record this device may see that changed after `cursor`, read in
-    /// one snapshot with the version it is complete up to.
-    pub fn pull(&mut self, cursor: i64) -> Result<(Vec<Remote>, i64)> {
+    /// one snapshot, handed to `apply` in batches of [`PULL_BATCH`], parents
+    /// before children (the order of [`TABLES`]); returns how many records
+    /// came and the version the pull is complete up to.
+    ///
+    /// Records stream from a server-side cursor, so a first sync of a big
+    /// diary never holds all of it in memory.
+    pub fn pull_each(
+        &mut self,
+        cursor: i64,
+        apply: &mut dyn FnMut(&[Remote]) -> Result<()>,
+    ) -> Result<(usize, i64)> {
         let fail = |e| hub_error("cannot pull from the hub", e);
         let mut tx = self
             .client
@@ -370,31 +509,55 @@ impl Hub {
             .query_one("SELECT version FROM casebook.meta", &[])
             .map_err(fail)?
             .get(0);
-        let rows = tx
-            .query(
-                "SELECT kind, uuid::text, data, clocks, versions, deleted, erased \
-                 FROM casebook.records WHERE version > $1 AND version <= $2 ORDER BY version",
-                &[&cursor, &top],
+        if top <= cursor {
+            tx.commit().map_err(fail)?;
+            return Ok((0, top));
+        }
+        let kinds: Vec<&str> = TABLES.iter().map(|t| t.kind).collect();
+        let portal = tx
+            .bind(
+                "SELECT kind, uuid::text, data, clocks, versions, deleted, erased                  FROM casebook.records WHERE version > $1 AND version <= $2                  ORDER BY array_position($3::text[], kind), version, uuid",
+                &[&cursor, &top, &kinds],
             )
             .map_err(fail)?;
-        tx.commit().map_err(fail)?;
         let object = |v: Value| match v {
             Value::Object(m) => m,
             _ => Map::new(),
         };
-        let pulled = rows
-            .into_iter()
-            .map(|r| Remote {
-                kind: r.get(0),
-                uuid: r.get(1),
-                data: object(r.get(2)),
-                clocks: object(r.get(3)),
-                versions: object(r.get(4)),
-                deleted: r.get(5),
-                erased: r.get(6),
-            })
-            .collect();
-        Ok((pulled, top))
+        let mut count = 0;
+        loop {
+            let rows = tx.query_portal(&portal, PULL_BATCH as i32).map_err(fail)?;
+            if rows.is_empty() {
+                break;
+            }
+            let batch: Vec<Remote> = rows
+                .into_iter()
+                .map(|r| Remote {
+                    kind: r.get(0),
+                    uuid: r.get(1),
+                    data: object(r.get(2)),
+                    clocks: object(r.get(3)),
+                    versions: object(r.get(4)),
+                    deleted: r.get(5),
+                    erased: r.get(6),
+                })
+                .collect();
+            count += batch.len();
+            apply(&batch)?;
+        }
+        tx.commit().map_err(fail)?;
+        Ok((count, top))
+    }
+
+    /// Every record this device may see that changed after `cursor`, with
+    /// the version it is complete up to (all in memory: for tests).
+    pub fn pull(&mut self, cursor: i64) -> Result<(Vec<Remote>, i64)> {
+        let mut all = Vec::new();
+        let (_, top) = self.pull_each(cursor, &mut |batch| {
+            all.extend_from_slice(batch);
+            Ok(())
+        })?;
+        Ok((all, top))
     }
 
     /// Runs SQL on this connection as it is: for tests that prove what a

@@ -32,7 +32,10 @@ CREATE TABLE casebook.meta (
     -- the newest diary schema that has synced: older devices must upgrade
     schema integer NOT NULL,
     -- the last version given out
-    version bigint NOT NULL DEFAULT 0
+    version bigint NOT NULL DEFAULT 0,
+    -- the version up to which `casebook hub scrub` has rewritten the table
+    -- files, so that deleted and erased records leave no bytes behind
+    scrubbed bigint NOT NULL DEFAULT 0
 );
 
 CREATE TABLE casebook.offices (
@@ -50,7 +53,10 @@ CREATE TABLE casebook.devices (
     -- the version the device had pulled up to when it last called
     cursor bigint NOT NULL DEFAULT 0,
     -- the last push applied (a retried push with this id or lower is ignored)
-    last_mutation bigint NOT NULL DEFAULT 0
+    last_mutation bigint NOT NULL DEFAULT 0,
+    -- the hub transaction that applied it: a push is sent in parts, all in
+    -- one transaction, and only that transaction may add to it
+    push_xact bigint
 );
 
 CREATE TABLE casebook.records (
@@ -142,10 +148,19 @@ BEGIN
     RETURN d.last_mutation;
 END $$;
 
--- One push: every change of one device's outbox, in one transaction.
+-- One push: every change of one device's outbox, in one transaction. A big
+-- outbox (a diary's first sync) is sent as several calls with the same
+-- mutation id in that one transaction; each part takes its own version, and
+-- the row lock on meta, held from the first part to the commit, still keeps
+-- versions visible strictly in order.
 -- changes: [{kind, uuid, op: upsert|delete|erase, fields: {..}, clocks: {..}}]
+-- Its statements are planned afresh on each call (force_custom_plan): a
+-- first sync grows the records table from nothing within one session, and
+-- a plan cached while it was small (a sequential scan) would make every
+-- later part read the whole table.
 CREATE FUNCTION casebook.push(device_schema integer, mutation bigint, changes jsonb) RETURNS bigint
-LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp
+SET plan_cache_mode = force_custom_plan AS $$
 DECLARE
     d casebook.devices;
     v bigint;
@@ -157,15 +172,40 @@ DECLARE
     changed boolean;
     k text;
     id uuid;
+    fresh jsonb;
 BEGIN
     d := casebook.check_device(device_schema);
-    IF mutation <= d.last_mutation THEN
+    IF mutation < d.last_mutation
+       OR (mutation = d.last_mutation AND d.push_xact IS DISTINCT FROM txid_current()) THEN
         -- A retry of a push that was applied: nothing to do.
         RETURN (SELECT version FROM casebook.meta);
     END IF;
     -- The row lock on meta serialises pushes until this one commits.
     UPDATE casebook.meta SET version = version + 1 RETURNING version INTO v;
-    FOR c IN SELECT value FROM jsonb_array_elements(changes) LOOP
+    -- Records the hub has never seen (nearly all of a first sync) go in with
+    -- one multi-row insert; the loop below merges the rest field by field.
+    SELECT coalesce(jsonb_object_agg(key, true), '{}') INTO fresh
+        FROM (SELECT DISTINCT (e->>'kind') || '/' || (e->>'uuid') AS key
+              FROM jsonb_array_elements(changes) e
+              WHERE e->>'op' = 'upsert'
+                AND NOT EXISTS (SELECT 1 FROM casebook.records x
+                                WHERE x.kind = e->>'kind' AND x.uuid = (e->>'uuid')::uuid)) n;
+    INSERT INTO casebook.records (kind, uuid, owner, office, case_uuid, contact_uuid,
+            office_visible, data, clocks, versions, version)
+        SELECT e->>'kind', (e->>'uuid')::uuid, d.councillor, d.office,
+            -- casebook.case_of and contact_of, written out (a function with
+            -- its own search_path is called row by row, never inlined)
+            CASE WHEN e->>'kind' IN ('entry', 'referral', 'follow_up', 'case_person')
+                 THEN (e->'fields'->>'case_id')::uuid END,
+            coalesce(e->'fields'->>'contact_id', e->'fields'->>'to_contact_id')::uuid,
+            e->>'kind' IN ('surgery', 'directory'), e->'fields', e->'clocks',
+            (SELECT coalesce(jsonb_object_agg(key, v), '{}') FROM jsonb_object_keys(e->'fields') key),
+            v
+        FROM jsonb_array_elements(changes) e
+        WHERE e->>'op' = 'upsert' AND fresh ? ((e->>'kind') || '/' || (e->>'uuid'));
+    FOR c IN SELECT value FROM jsonb_array_elements(changes)
+             WHERE NOT (value->>'op' = 'upsert' AND fresh ? ((value->>'kind') || '/' || (value->>'uuid')))
+    LOOP
         k := c->>'kind';
         id := (c->>'uuid')::uuid;
         SELECT * INTO r FROM casebook.records WHERE kind = k AND uuid = id FOR UPDATE;
@@ -217,7 +257,8 @@ BEGIN
         END IF;
     END LOOP;
     PERFORM casebook.refresh_visibility(v);
-    UPDATE casebook.devices SET last_mutation = mutation, last_seen = now() WHERE name = d.name;
+    UPDATE casebook.devices SET last_mutation = mutation, push_xact = txid_current(),
+        last_seen = now() WHERE name = d.name;
     RETURN v;
 END $$;
 
@@ -237,7 +278,8 @@ $$;
 -- office record points to it. A record whose visibility changes gets
 -- version v, so the office's devices pull it.
 CREATE FUNCTION casebook.refresh_visibility(v bigint) RETURNS void
-LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp
+SET plan_cache_mode = force_custom_plan AS $$
 BEGIN
     UPDATE casebook.records SET office_visible = (coalesce(data->>'shared', '0') = '1'), version = v
         WHERE version = v AND kind = 'case' AND NOT deleted

@@ -262,6 +262,24 @@ pub struct SyncState {
     pub synced_at: Option<String>,
 }
 
+pub use crate::error::SyncFailure;
+
+/// The sync status as facts (no words): what the header shows as "synced 2
+/// min ago", "offline — 14 changes waiting" or "1 conflict".
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct SyncStatus {
+    /// The diary has joined a hub (it has synced, or tried to, at least once).
+    pub joined: bool,
+    /// When the last sync succeeded.
+    pub synced_at: Option<chrono::DateTime<chrono::Utc>>,
+    /// Records with changes not yet on the hub.
+    pub waiting: u64,
+    /// Conflicts waiting for the councillor.
+    pub conflicts: u64,
+    /// The last failed sync since the last success: why, and when.
+    pub failure: Option<(SyncFailure, chrono::DateTime<chrono::Utc>)>,
+}
+
 /// What a local change is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Op {
@@ -299,6 +317,30 @@ pub struct Outgoing {
     /// this push's mutation id (it only grows).
     pub upto: i64,
     pub changes: Vec<Change>,
+}
+
+/// One record's pending change, before its values are read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Pending {
+    pub kind: &'static str,
+    pub uuid: String,
+    pub op: Op,
+    /// The first outbox row of it, for the order of the push.
+    first: i64,
+    /// The clock of an insert (every field), if there was one.
+    all: Option<i64>,
+    /// Fields an update changed, with the clock of their last change.
+    fields: BTreeMap<String, i64>,
+}
+
+/// The outbox as of one moment, values not yet read.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct OutboxPlan {
+    /// This diary's device id, for the clock stamps.
+    pub device: String,
+    /// The last outbox row covered: the push's mutation id.
+    pub upto: i64,
+    pub pending: Vec<Pending>,
 }
 
 /// One record as the hub holds it.
@@ -471,19 +513,15 @@ impl Store {
         })
     }
 
-    /// Everything in the outbox, one change per record and operation, with
-    /// the current values of the changed fields.
-    pub fn outgoing(&self) -> Result<Outgoing> {
+    /// What the outbox holds, one pending change per record and operation,
+    /// in the order they must reach the hub; the values are read later, a
+    /// part at a time ([`Store::changes`]), so a first sync of a big diary
+    /// never holds all of it in memory.
+    pub fn outbox_plan(&self) -> Result<OutboxPlan> {
         let conn = self.conn();
         let (device, _, _) = sync_clock(conn)?;
         let device = device.ok_or_else(|| Error::invalid("this diary has not joined a hub"))?;
-        struct Pending {
-            first: i64,
-            op: Op,
-            all: Option<i64>,
-            fields: BTreeMap<String, i64>,
-        }
-        let mut by_record: HashMap<(String, String, Op), Pending> = HashMap::new();
+        let mut by_record: HashMap<(&'static str, String, Op), Pending> = HashMap::new();
         let mut upto = 0;
         let mut stmt =
             conn.prepare("SELECT id, kind, uuid, op, fields, hlc FROM sync_outbox ORDER BY id")?;
@@ -505,47 +543,64 @@ impl Store {
                 r.get(5)?,
             );
             upto = id;
+            let kind = table(&kind)?.kind;
             let op = match op.as_str() {
                 "delete" => Op::Delete,
                 "erase" => Op::Erase,
                 _ => Op::Upsert,
             };
-            let p = by_record.entry((kind, uuid, op)).or_insert(Pending {
-                first: id,
-                op,
-                all: None,
-                fields: BTreeMap::new(),
-            });
+            let p = by_record
+                .entry((kind, uuid.clone(), op))
+                .or_insert(Pending {
+                    kind,
+                    uuid,
+                    op,
+                    first: id,
+                    all: None,
+                    fields: BTreeMap::new(),
+                });
             match fields {
-                None => p.all = Some(hlc),
+                None => p.all = Some(p.all.map_or(hlc, |a| a.max(hlc))),
                 Some(f) => {
                     for name in f.split(',').filter(|s| !s.is_empty()) {
-                        p.fields.insert(name.to_string(), hlc);
+                        let e = p.fields.entry(name.to_string()).or_insert(hlc);
+                        *e = (*e).max(hlc);
                     }
                 }
             }
         }
-        let mut pending: Vec<_> = by_record.into_iter().collect();
+        let mut pending: Vec<Pending> = by_record.into_values().collect();
         // Parents first, then by operation (an erasure after the anonymised
         // values it protects), then in the order they happened.
-        pending.sort_by_key(|((kind, _, _), p)| {
+        pending.sort_by_key(|p| {
             (
                 TABLES
                     .iter()
-                    .position(|t| t.kind == kind)
+                    .position(|t| t.kind == p.kind)
                     .unwrap_or(usize::MAX),
                 p.op,
                 p.first,
             )
         });
-        let mut changes = Vec::new();
-        for ((kind, uuid, op), p) in pending {
-            let t = table(&kind)?;
+        Ok(OutboxPlan {
+            device,
+            upto,
+            pending,
+        })
+    }
+
+    /// The changes of part of a plan, with the current values of their
+    /// changed fields (a record deleted since has none: its delete follows).
+    pub fn changes(&self, device: &str, part: &[Pending]) -> Result<Vec<Change>> {
+        let conn = self.conn();
+        let mut changes = Vec::with_capacity(part.len());
+        for p in part {
+            let t = table(p.kind)?;
             let mut fields = Map::new();
             let mut clocks = Map::new();
-            if op == Op::Upsert {
-                let Some(row) = read_record(conn, t, &uuid)? else {
-                    continue; // deleted since: its delete follows
+            if p.op == Op::Upsert {
+                let Some(row) = read_record(conn, t, &p.uuid)? else {
+                    continue;
                 };
                 for (name, value) in row {
                     let hlc = match (p.fields.get(&name), p.all) {
@@ -554,7 +609,7 @@ impl Store {
                         (None, Some(a)) => a,
                         (None, None) => continue,
                     };
-                    clocks.insert(name.clone(), Value::from(stamp_of(hlc, &device)));
+                    clocks.insert(name.clone(), Value::from(stamp_of(hlc, device)));
                     fields.insert(name, value);
                 }
                 if fields.is_empty() {
@@ -563,13 +618,23 @@ impl Store {
             }
             changes.push(Change {
                 kind: t.kind,
-                uuid,
-                op,
+                uuid: p.uuid.clone(),
+                op: p.op,
                 fields,
                 clocks,
             });
         }
-        Ok(Outgoing { upto, changes })
+        Ok(changes)
+    }
+
+    /// Everything in the outbox, one change per record and operation, with
+    /// the current values of the changed fields.
+    pub fn outgoing(&self) -> Result<Outgoing> {
+        let plan = self.outbox_plan()?;
+        Ok(Outgoing {
+            upto: plan.upto,
+            changes: self.changes(&plan.device, &plan.pending)?,
+        })
     }
 
     /// The hub has the outbox up to `upto`: forget it.
@@ -584,44 +649,130 @@ impl Store {
     /// that records nothing in the outbox, and moves the cursor to `cursor`.
     /// If anything was erased, the file is then scrubbed so the bytes go.
     pub fn apply_pulled(&mut self, pulled: &[Remote], cursor: i64) -> Result<Applied> {
-        let mut order: Vec<&Remote> = pulled.iter().collect();
+        let mut order: Vec<Remote> = pulled.to_vec();
         order.sort_by_key(|r| {
             TABLES
                 .iter()
                 .position(|t| t.kind == r.kind)
                 .unwrap_or(usize::MAX)
         });
-        let applied = self.write(|tx| {
-            let (device, mut hlc, old_cursor) = sync_clock(tx)?;
+        let (_, applied) = self.apply_pulled_from(|apply| {
+            apply(&order)?;
+            Ok((order.len(), cursor))
+        })?;
+        Ok(applied)
+    }
+
+    /// Merges what `pull` hands over, batch by batch (parents before
+    /// children across all batches, as the hub sends them), in one
+    /// transaction that records nothing in the outbox; `pull` returns how
+    /// many records came and the version they are complete up to, which
+    /// becomes the cursor in the same transaction. If anything was erased,
+    /// the file is then scrubbed so the bytes go.
+    pub fn apply_pulled_from(
+        &mut self,
+        pull: impl FnOnce(&mut dyn FnMut(&[Remote]) -> Result<()>) -> Result<(usize, i64)>,
+    ) -> Result<(usize, Applied)> {
+        // A first sync writes a whole diary: the bulk writer's page cache,
+        // for this transaction only (a setting of this connection, so an
+        // idle sync writes nothing for it).
+        let before: i64 = self
+            .conn()
+            .query_row("PRAGMA cache_size", [], |r| r.get(0))?;
+        self.conn()
+            .pragma_update(None, "cache_size", -super::bulk::BULK_CACHE_KIB)?;
+        let result = self.apply_pulled_in(pull);
+        self.conn().pragma_update(None, "cache_size", before)?;
+        result
+    }
+
+    fn apply_pulled_in(
+        &mut self,
+        pull: impl FnOnce(&mut dyn FnMut(&[Remote]) -> Result<()>) -> Result<(usize, i64)>,
+    ) -> Result<(usize, Applied)> {
+        let (count, applied) = self.write(|tx| {
+            let (device, hlc, old_cursor) = sync_clock(tx)?;
             let device = device.ok_or_else(|| Error::invalid("this diary has not joined a hub"))?;
+            // Every statement of the merge is prepared once for the whole
+            // pull (a few per table).
+            tx.set_prepared_statement_cache_capacity(128);
             tx.execute("UPDATE sync_clock SET capture = 0", [])?;
             let mut applied = Applied::default();
-            for r in order {
-                let t = table(&r.kind)?;
-                for c in r.clocks.values() {
-                    if let Some((h, _)) = c.as_str().and_then(parse_stamp) {
-                        hlc = hlc.max(h);
+            let mut hlc = hlc;
+            let (count, cursor) = pull(&mut |batch: &[Remote]| -> Result<()> {
+                for r in batch {
+                    let t = table(&r.kind)?;
+                    for c in r.clocks.values() {
+                        if let Some((h, _)) = c.as_str().and_then(parse_stamp) {
+                            hlc = hlc.max(h);
+                        }
                     }
+                    apply_one(tx, t, r, &device, old_cursor, &mut applied)?;
                 }
-                apply_one(tx, t, r, &device, old_cursor, &mut applied)?;
-            }
+                Ok(())
+            })?;
             tx.execute(
-                "UPDATE sync_clock SET capture = 1, hlc = max(hlc, ?1), cursor = max(cursor, ?2), synced_at = ?3",
-                params![hlc, cursor, stamp()],
+                "UPDATE sync_clock SET capture = 1, hlc = max(hlc, ?1), cursor = max(cursor, ?2)",
+                params![hlc, cursor],
             )?;
-            Ok(applied)
+            Ok((count, applied))
         })?;
         if applied.erased > 0 {
             self.scrub()?;
         }
-        Ok(applied)
+        Ok((count, applied))
     }
 
-    /// Notes a sync that found nothing to pull.
-    pub fn mark_synced(&mut self) -> Result<()> {
+    /// Notes a sync that went through: when, for the status line, and that
+    /// the last failure is over.
+    pub fn sync_succeeded(&mut self) -> Result<()> {
         self.write(|tx| {
-            tx.execute("UPDATE sync_clock SET synced_at = ?1", [stamp()])?;
+            tx.execute(
+                "UPDATE sync_clock SET synced_at = ?1, failed_at = NULL, failure = NULL",
+                [stamp()],
+            )?;
             Ok(())
+        })
+    }
+
+    /// Notes a sync that failed, and why (the words are the caller's).
+    pub fn sync_failed(&mut self, why: SyncFailure) -> Result<()> {
+        self.write(|tx| {
+            tx.execute(
+                "UPDATE sync_clock SET failed_at = ?1, failure = ?2",
+                params![stamp(), why.as_str()],
+            )?;
+            Ok(())
+        })
+    }
+
+    /// The sync status as facts, for the header and `casebook sync
+    /// --status`: when the last sync succeeded, changes waiting to go,
+    /// conflicts to settle, and the last failure since then. Costs a read
+    /// of the outbox (its size, never the diary's) and the conflicts.
+    pub fn sync_status(&self) -> Result<SyncStatus> {
+        let state = self.sync_state()?;
+        let (failed_at, failure): (Option<String>, Option<String>) =
+            self.conn()
+                .query_row("SELECT failed_at, failure FROM sync_clock", [], |r| {
+                    Ok((r.get(0)?, r.get(1)?))
+                })?;
+        let when = |s: Option<String>| {
+            s.and_then(|s| chrono::DateTime::parse_from_rfc3339(&s).ok())
+                .map(|d| d.with_timezone(&chrono::Utc))
+        };
+        Ok(SyncStatus {
+            joined: state.device.is_some(),
+            synced_at: when(state.synced_at),
+            waiting: state.waiting,
+            conflicts: state.conflicts,
+            failure: match (
+                failure.as_deref().and_then(SyncFailure::parse),
+                when(failed_at),
+            ) {
+                (Some(why), Some(at)) => Some((why, at)),
+                _ => None,
+            },
         })
     }
 
@@ -788,10 +939,8 @@ fn apply_one(
     let local = read_record(tx, t, &r.uuid)?;
     if r.deleted {
         if local.is_some() {
-            tx.execute(
-                &format!("DELETE FROM {} WHERE uuid = ?1", t.name),
-                [&r.uuid],
-            )?;
+            tx.prepare_cached(&format!("DELETE FROM {} WHERE uuid = ?1", t.name))?
+                .execute([&r.uuid])?;
             applied.changed += 1;
         }
         forget(tx, t, &r.uuid)?;
@@ -892,10 +1041,11 @@ fn apply_one(
                 .join(", ");
             let mut all = vec![SqlValue::Text(r.uuid.clone())];
             all.extend(values);
-            tx.execute(
-                &format!("UPDATE {} SET {assignments} WHERE uuid = ?1", t.name),
-                rusqlite::params_from_iter(all),
-            )?;
+            tx.prepare_cached(&format!(
+                "UPDATE {} SET {assignments} WHERE uuid = ?1",
+                t.name
+            ))?
+            .execute(rusqlite::params_from_iter(all))?;
         } else {
             // A record this diary cannot hold whole (a required link to a
             // record it does not have) is left out rather than half made.
@@ -919,13 +1069,11 @@ fn apply_one(
             all.extend(values);
             // A record another device shares with this one may clash on a
             // natural key (the same person added to a case twice): keep ours.
-            tx.execute(
-                &format!(
-                    "INSERT OR IGNORE INTO {} ({columns}) VALUES ({marks})",
-                    t.name
-                ),
-                rusqlite::params_from_iter(all),
-            )?;
+            tx.prepare_cached(&format!(
+                "INSERT OR IGNORE INTO {} ({columns}) VALUES ({marks})",
+                t.name
+            ))?
+            .execute(rusqlite::params_from_iter(all))?;
         }
         applied.changed += 1;
     }
@@ -977,11 +1125,8 @@ fn forget(tx: &Transaction<'_>, t: &Table, uuid: &str) -> Result<()> {
 /// takes a suffix from its UUID; the other keeps the plain reference.
 fn unique_reference(tx: &Transaction<'_>, uuid: &str, reference: &str) -> Result<String> {
     let other: Option<(i64, String)> = tx
-        .query_row(
-            "SELECT id, uuid FROM cases WHERE reference = ?1 AND uuid <> ?2",
-            params![reference, uuid],
-            |r| Ok((r.get(0)?, r.get(1)?)),
-        )
+        .prepare_cached("SELECT id, uuid FROM cases WHERE reference = ?1 AND uuid <> ?2")?
+        .query_row(params![reference, uuid], |r| Ok((r.get(0)?, r.get(1)?)))
         .optional()?;
     let Some((id, other_uuid)) = other else {
         return Ok(reference.to_string());

@@ -69,6 +69,53 @@ due-no-contact =
     }
 due-more = … a { $count } arall: agorwch casebook i'w gweld i gyd
 
+## casebook sync --status (src/cli/sync.rs)
+
+sync-status-no-hub = Does dim hyb wedi'i osod: ychwanegwch [sync] url at y ffurfweddiad.
+sync-status-never = Nid yw'r dyddiadur hwn wedi cysoni â hyb eto.
+sync-status-synced = Cysoni llwyddiannus diwethaf: { $when }
+sync-status-waiting =
+    { $count ->
+        [zero] Dim newid yn aros i fynd.
+        [one] 1 newid yn aros i fynd.
+       *[other] { $count } newid yn aros i fynd.
+    }
+sync-status-conflicts =
+    { $count ->
+        [zero] Dim gwrthdaro.
+        [one] 1 gwrthdaro heb ei ddatrys: casebook sync --conflicts
+        [two] 2 wrthdaro heb eu datrys: casebook sync --conflicts
+       *[other] { $count } gwrthdaro heb eu datrys: casebook sync --conflicts
+    }
+sync-status-failed = Methodd y cysoni diwethaf ({ $when }): { $why }
+sync-failure-unreachable = doedd dim modd cyrraedd yr hyb (all-lein?)
+sync-failure-refused = gwrthododd yr hyb y ddyfais hon (wedi'i thynnu'n ôl, neu heb ei hychwanegu)
+sync-failure-upgrade = mae'r hyb angen casebook mwy newydd ar y ddyfais hon
+sync-failure-bad_url = mae URL yr hyb yn y ffurfweddiad yn anghywir
+sync-failure-hub = rhoddodd yr hyb wall
+sync-failure-diary = doedd dim modd darllen nac ysgrifennu'r dyddiadur hwn
+
+## casebook mail heb ffeil: y ffolder mewnflwch (src/cli/mail.rs)
+
+mail-inbox-missing = Nid yw'r ffolder mewnflwch { $folder } yn bod: gwiriwch [mail] inbox yn y ffurfweddiad.
+mail-inbox-not-folder = Nid ffolder yw'r mewnflwch { $folder }: gwiriwch [mail] inbox yn y ffurfweddiad.
+mail-inbox-unreadable = Does dim modd darllen y ffolder mewnflwch { $folder }: { $reason }
+mail-inbox-empty = Dim ffeiliau post (.eml, .msg, .mbox) yn y ffolder mewnflwch { $folder }.
+
+## casebook hub scrub a status (src/cli/hub.rs)
+
+hub-scrub-nothing = Does dim wedi'i ddileu na'i ddileu'n llwyr ers y glanhau diwethaf: mae ffeiliau'r hyb fel yr oedden nhw.
+hub-scrubbed =
+    { $count ->
+        [one] Cafodd ffeiliau'r hyb eu hailysgrifennu: does dim byd ar ôl o 1 cofnod wedi'i ddileu.
+       *[other] Cafodd ffeiliau'r hyb eu hailysgrifennu: does dim byd ar ôl o { $count } cofnod wedi'u dileu.
+    }
+hub-scrub-owed =
+    { $count ->
+        [one] Gall 1 cofnod a ddilëwyd ers y glanhau diwethaf fod yn ffeiliau'r hyb o hyd: rhedwch casebook hub scrub
+       *[other] Gall { $count } cofnod a ddilëwyd ers y glanhau diwethaf fod yn ffeiliau'r hyb o hyd: rhedwch casebook hub scrub
+    }
+
 ## Days and months (src/i18n/dates.rs)
 
 weekday-1 = dydd Llun

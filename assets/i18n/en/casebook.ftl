@@ -50,6 +50,52 @@ due-no-contact =
     }
 due-more = … and { $count } more: open casebook to see them all
 
+## casebook sync --status (src/cli/sync.rs)
+
+sync-status-no-hub = No hub is configured: add [sync] url to the config.
+sync-status-never = This diary has not synced with a hub yet.
+sync-status-synced = Last synced: { $when }
+sync-status-waiting =
+    { $count ->
+        [0] No changes waiting to go.
+        [one] 1 change waiting to go.
+       *[other] { $count } changes waiting to go.
+    }
+sync-status-conflicts =
+    { $count ->
+        [0] No conflicts.
+        [one] 1 conflict to settle: casebook sync --conflicts
+       *[other] { $count } conflicts to settle: casebook sync --conflicts
+    }
+sync-status-failed = The last sync ({ $when }) failed: { $why }
+sync-failure-unreachable = the hub could not be reached (offline?)
+sync-failure-refused = the hub refused this device (revoked, or never added)
+sync-failure-upgrade = the hub needs a newer casebook on this device
+sync-failure-bad_url = the hub URL in the config is wrong
+sync-failure-hub = the hub reported an error
+sync-failure-diary = this diary could not be read or written
+
+## casebook mail with no file: the inbox folder (src/cli/mail.rs)
+
+mail-inbox-missing = The inbox folder { $folder } does not exist: check [mail] inbox in the config.
+mail-inbox-not-folder = The inbox { $folder } is not a folder: check [mail] inbox in the config.
+mail-inbox-unreadable = The inbox folder { $folder } cannot be read: { $reason }
+mail-inbox-empty = No mail files (.eml, .msg, .mbox) in the inbox folder { $folder }.
+
+## casebook hub scrub and status (src/cli/hub.rs)
+
+hub-scrub-nothing = Nothing was deleted or erased since the last scrub: the hub's files are as they were.
+hub-scrubbed =
+    { $count ->
+        [one] The hub's files were rewritten: 1 deleted or erased record left no bytes behind.
+       *[other] The hub's files were rewritten: { $count } deleted or erased records left no bytes behind.
+    }
+hub-scrub-owed =
+    { $count ->
+        [one] 1 record deleted or erased since the last scrub may still be in the hub's files: run casebook hub scrub
+       *[other] { $count } records deleted or erased since the last scrub may still be in the hub's files: run casebook hub scrub
+    }
+
 ## Days and months (src/i18n/dates.rs)
 
 weekday-1 = Monday
