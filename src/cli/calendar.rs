@@ -19,9 +19,14 @@ pub fn run(env: &Env, args: &CalendarArgs, out: &mut dyn Write) -> Result<ExitCo
         .earliest()
         .map_or_else(|| now.and_utc(), |t| t.with_timezone(&Utc));
     let ics = crate::calendar::diary_calendar(&store, env.config.calendar.hide_venues, stamp)?;
-    write_output(env, out, args.out.as_deref(), ics.as_bytes())?;
-    if let Some(path) = &args.out {
-        super::note(format_args!("calendar written to {}", path.display()));
+    match &args.out {
+        // From an encrypted diary the file is an age file unless --plain.
+        Some(path) => {
+            super::seal::Sealer::new(store.key().is_some(), &args.seal, path)?
+                .write(env, out, path, ics.as_bytes())?;
+            super::note(format_args!("calendar written to {}", path.display()));
+        }
+        None => write_output(env, out, None, ics.as_bytes())?,
     }
     Ok(ExitCode::SUCCESS)
 }

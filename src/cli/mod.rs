@@ -321,6 +321,8 @@ pub struct CalendarArgs {
     /// Write to this file instead of standard output
     #[arg(long, value_name = "PATH")]
     pub out: Option<PathBuf>,
+    #[command(flatten)]
+    pub seal: seal::SealArgs,
 }
 
 #[derive(Debug, Args)]
@@ -368,6 +370,8 @@ pub struct SuccessesArgs {
     /// Write to this file instead of standard output
     #[arg(long, value_name = "PATH")]
     pub out: Option<PathBuf>,
+    #[command(flatten)]
+    pub seal: seal::SealArgs,
 }
 
 #[derive(Debug, Args)]
@@ -442,6 +446,8 @@ pub struct HandoverArgs {
     /// Do it (without it, a summary of what would happen; nothing changes)
     #[arg(long)]
     pub yes: bool,
+    #[command(flatten)]
+    pub seal: seal::SealArgs,
 }
 
 /// What every command needs: config, where the diary is, and the clock.
