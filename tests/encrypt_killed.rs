@@ -63,8 +63,11 @@ fn original() -> (tempfile::TempDir, PathBuf) {
 /// A fresh copy of the original diary in a folder of its own.
 fn copy_of(db: &Path) -> (tempfile::TempDir, PathBuf) {
     let dir = tempfile::tempdir().expect("tempdir");
-    std::fs::copy(db.with_file_name("config.toml"), dir.path().join("config.toml"))
-        .expect("config");
+    std::fs::copy(
+        db.with_file_name("config.toml"),
+        dir.path().join("config.toml"),
+    )
+    .expect("config");
     let copy = dir.path().join("casebook.db");
     std::fs::copy(db, &copy).expect("copy the diary");
     (dir, copy)

@@ -721,7 +721,10 @@ fn every_out_from_an_encrypted_diary_is_an_age_file() {
     let commands: [(&str, &[&str]); 3] = [
         ("calendar.ics", &["calendar"]),
         ("successes.md", &["successes"]),
-        ("handover.json", &["handover", "--rest", "anonymise", "--yes"]),
+        (
+            "handover.json",
+            &["handover", "--rest", "anonymise", "--yes"],
+        ),
     ];
     for (file, args) in commands {
         let out = sb.path(file);

@@ -22,8 +22,12 @@ pub fn run(env: &Env, args: &CalendarArgs, out: &mut dyn Write) -> Result<ExitCo
     match &args.out {
         // From an encrypted diary the file is an age file unless --plain.
         Some(path) => {
-            super::seal::Sealer::new(store.key().is_some(), &args.seal, path)?
-                .write(env, out, path, ics.as_bytes())?;
+            super::seal::Sealer::new(store.key().is_some(), &args.seal, path)?.write(
+                env,
+                out,
+                path,
+                ics.as_bytes(),
+            )?;
             super::note(format_args!("calendar written to {}", path.display()));
         }
         None => write_output(env, out, None, ics.as_bytes())?,
