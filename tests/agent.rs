@@ -147,6 +147,43 @@ fn unlock_once_then_commands_ask_nothing_until_lock() {
     assert!(ok(&run(&sb, &[], &["lock"])).contains("no session"));
 }
 
+/// Five shells at once, as a councillor's terminal tabs and phone shortcut
+/// are: after one unlock every `log` runs without a passphrase, none waits
+/// on another's prompt, and all five entries are in the diary.
+#[test]
+fn five_shells_log_at_once_without_a_prompt() {
+    let sb = encrypted();
+    unlock(&sb);
+    let shells: Vec<_> = (0..5)
+        .map(|i| {
+            Command::new(env!("CARGO_BIN_EXE_casebook"))
+                .arg("--db")
+                .arg(&sb.db)
+                .args(["log", "--who", "Ann Example", &format!("shell {i} rang")])
+                .env("CASEBOOK_CONFIG", &sb.config)
+                .env("CASEBOOK_NOW", "2026-03-01T09:00")
+                .env("CASEBOOK_RUNTIME_DIR", sb.runtime())
+                .env_remove("CASEBOOK_DB")
+                .env_remove("CASEBOOK_PASSPHRASE")
+                .env_remove("CASEBOOK_NEW_PASSPHRASE")
+                .stdin(Stdio::null())
+                .stdout(Stdio::piped())
+                .stderr(Stdio::piped())
+                .spawn()
+                .expect("spawn casebook")
+        })
+        .collect();
+    for shell in shells {
+        ok(&shell.wait_with_output().expect("casebook ran"));
+    }
+    let key = Passphrase::new(PASS.into()).expect("passphrase");
+    let store = Store::open_with_key(&sb.db, Some(&key)).expect("open");
+    // The one entry of `encrypted()` and the five shells'.
+    assert_eq!(store.counts().expect("counts").entries, 6);
+    drop(store);
+    lock(&sb);
+}
+
 #[test]
 fn the_socket_is_private_to_its_user() {
     let sb = encrypted();

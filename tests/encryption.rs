@@ -715,3 +715,75 @@ fn age_with_passphrase(file: &Path) -> Vec<u8> {
     assert!(status.success(), "{}", String::from_utf8_lossy(&seen));
     bytes(&plain)
 }
+
+/// Every `--out` from an encrypted diary is an age file unless `--plain`:
+/// the calendar, the successes list and the handover export too, as export,
+/// sar and review are (and `casebook import` reads the handover back).
+#[test]
+fn every_out_from_an_encrypted_diary_is_an_age_file() {
+    let sb = filled();
+    ok(&run(
+        &sb,
+        &[],
+        &["log", "--who", NAME, "--follow-up", "2026-03-05", LATER],
+    ));
+    encrypt(&sb);
+    // The diary opens from the session; the file still needs a passphrase.
+    ok(&run(&sb, &with_key(), &["unlock"]));
+    let commands: [(&str, &[&str]); 3] = [
+        ("calendar.ics", &["calendar"]),
+        ("successes.md", &["successes"]),
+        (
+            "handover.json",
+            &["handover", "--rest", "anonymise", "--yes"],
+        ),
+    ];
+    for (file, args) in commands {
+        let out = sb.path(file);
+        let mut argv = args.to_vec();
+        let shown = out.display().to_string();
+        argv.extend(["--out", &shown]);
+        // No passphrase for the file and no terminal: one line, nothing written.
+        let err = assert_fails_one_line(&run(&sb, &[], &argv));
+        assert!(err.contains("--plain"), "{file}: {err}");
+        assert!(!out.exists(), "{file} written without a passphrase");
+        let o = run(&sb, &with_key(), &argv);
+        ok(&o);
+        assert!(
+            stderr(&o).contains("encrypted with age"),
+            "{file}: {}",
+            stderr(&o)
+        );
+        assert!(
+            bytes(&out).starts_with(b"age-encryption.org/v1\n"),
+            "{file} is not an age file"
+        );
+        assert!(!contains(&bytes(&out), NAME), "{file} holds the name");
+    }
+    // The successor reads the sealed handover with `casebook import`.
+    let other = Sandbox::new();
+    ok(&run(
+        &other,
+        &with_key(),
+        &[
+            "--no-encryption",
+            "import",
+            &sb.path("handover.json").display().to_string(),
+        ],
+    ));
+    // --plain writes plain text, and says so.
+    let plain = sb.path("plain.ics");
+    let o = run(
+        &sb,
+        &with_key(),
+        &["calendar", "--plain", "--out", &plain.display().to_string()],
+    );
+    ok(&o);
+    assert!(
+        stderr(&o).contains("unencrypted (--plain)"),
+        "{}",
+        stderr(&o)
+    );
+    assert!(bytes(&plain).starts_with(b"BEGIN:VCALENDAR"));
+    ok(&run(&sb, &[], &["lock"]));
+}

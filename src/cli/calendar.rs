@@ -20,12 +20,21 @@ pub fn run(env: &Env, args: &CalendarArgs, out: &mut dyn Write) -> Result<ExitCo
         .map_or_else(|| now.and_utc(), |t| t.with_timezone(&Utc));
     let ics =
         crate::calendar::diary_calendar(&store, &env.i18n, env.config.calendar.hide_venues, stamp)?;
-    write_output(env, out, args.out.as_deref(), ics.as_bytes())?;
-    if let Some(path) = &args.out {
-        super::note(
-            env.i18n
-                .tr1("calendar-written", "path", path.display().to_string()),
-        );
+    match &args.out {
+        // From an encrypted diary the file is an age file unless --plain.
+        Some(path) => {
+            super::seal::Sealer::new(store.key().is_some(), &args.seal, path)?.write(
+                env,
+                out,
+                path,
+                ics.as_bytes(),
+            )?;
+            super::note(
+                env.i18n
+                    .tr1("calendar-written", "path", path.display().to_string()),
+            );
+        }
+        None => write_output(env, out, None, ics.as_bytes())?,
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -45,8 +45,15 @@ pub fn run(env: &Env, args: &HandoverArgs, out: &mut dyn Write) -> Result<ExitCo
             .map_err(stdout_error)?;
         return Ok(ExitCode::SUCCESS);
     }
-    // The successor's file is written first: if that fails, nothing is erased.
-    crate::files::write_output(&args.out, &doc.to_bytes()?, &env.protected())?;
+    // The successor's file is written first: if that fails (no passphrase
+    // for it either), nothing is erased. From an encrypted diary it is an age
+    // file unless --plain; `casebook import` reads it either way.
+    super::seal::Sealer::new(store.key().is_some(), &args.seal, &args.out)?.write(
+        env,
+        out,
+        &args.out,
+        &doc.to_bytes()?,
+    )?;
     store.record_audit("diary", None, AuditAction::Export)?;
     let done = store.apply_handover(&plan, rest)?;
     writeln!(out, "{summary}").map_err(stdout_error)?;

@@ -353,6 +353,8 @@ pub struct CalendarArgs {
     /// Write to this file instead of standard output
     #[arg(long, value_name = "PATH")]
     pub out: Option<PathBuf>,
+    #[command(flatten)]
+    pub seal: seal::SealArgs,
 }
 
 #[derive(Debug, Args)]
@@ -400,6 +402,8 @@ pub struct SuccessesArgs {
     /// Write to this file instead of standard output
     #[arg(long, value_name = "PATH")]
     pub out: Option<PathBuf>,
+    #[command(flatten)]
+    pub seal: seal::SealArgs,
 }
 
 #[derive(Debug, Args)]
@@ -474,6 +478,8 @@ pub struct HandoverArgs {
     /// Do it (without it, a summary of what would happen; nothing changes)
     #[arg(long)]
     pub yes: bool,
+    #[command(flatten)]
+    pub seal: seal::SealArgs,
 }
 
 /// The command line's part of [`Env`]: reading it from the arguments, and

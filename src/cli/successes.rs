@@ -39,6 +39,16 @@ pub fn list(env: &Env, args: &SuccessesArgs, out: &mut dyn Write) -> Result<Exit
         SuccessesFormat::Markdown => doc.markdown(),
         SuccessesFormat::Text => doc.text(),
     };
-    write_output(env, out, args.out.as_deref(), text.as_bytes())?;
+    match &args.out {
+        // Anonymised, yet drawn from case text: from an encrypted diary it
+        // is an age file unless --plain, as every other --out.
+        Some(path) => super::seal::Sealer::new(store.key().is_some(), &args.seal, path)?.write(
+            env,
+            out,
+            path,
+            text.as_bytes(),
+        )?,
+        None => write_output(env, out, None, text.as_bytes())?,
+    }
     Ok(ExitCode::SUCCESS)
 }

@@ -65,26 +65,50 @@ pub enum Format {
 }
 
 /// Reads at most [`MAX_INPUT_BYTES`] from `path`, refusing a larger file with
-/// one line, without reading more than one byte past the limit.
+/// one line, without reading more than one byte past the limit: a regular
+/// file by its size, before reading anything; a stream (a pipe, a device)
+/// as it comes. A text file (CSV, JSON) whose first block holds NUL bytes
+/// is binary (`/dev/zero`, a picture): refused after that block.
 pub fn read_capped(path: &std::path::Path) -> Result<Vec<u8>> {
     let name = path.display().to_string();
-    let file =
-        std::fs::File::open(path).map_err(|e| Error::io(format!("cannot read {name}"), e))?;
-    if let Ok(meta) = file.metadata()
-        && meta.is_dir()
-    {
-        return Err(Error::invalid(format!(
-            "cannot read {name}: it is a folder; give the spreadsheet file inside it"
-        )));
+    let cannot = |e| Error::io(format!("cannot read {name}"), e);
+    let file = std::fs::File::open(path).map_err(cannot)?;
+    if let Ok(meta) = file.metadata() {
+        if meta.is_dir() {
+            return Err(Error::invalid(format!(
+                "cannot read {name}: it is a folder; give the spreadsheet file inside it"
+            )));
+        }
+        if meta.is_file() && meta.len() > MAX_INPUT_BYTES {
+            return Err(too_big(&name));
+        }
     }
+    let mut file = file.take(MAX_INPUT_BYTES + 1);
     let mut bytes = Vec::new();
-    file.take(MAX_INPUT_BYTES + 1)
+    (&mut file)
+        .take(SNIFF_BYTES)
         .read_to_end(&mut bytes)
-        .map_err(|e| Error::io(format!("cannot read {name}"), e))?;
+        .map_err(cannot)?;
+    if format_of(&bytes) == Format::Csv && !bytes.starts_with(AGE_HEADER) && bytes.contains(&0) {
+        return Err(binary(&name));
+    }
+    file.read_to_end(&mut bytes).map_err(cannot)?;
     if bytes.len() as u64 > MAX_INPUT_BYTES {
         return Err(too_big(&name));
     }
     Ok(bytes)
+}
+
+/// How much of a file tells text from binary.
+const SNIFF_BYTES: u64 = 64 * 1024;
+
+/// An age file (a sealed export) is binary after this line: let it through.
+const AGE_HEADER: &[u8] = b"age-encryption.org/v1\n";
+
+fn binary(file: &str) -> Error {
+    Error::invalid(format!(
+        "{file} is not a CSV file: it holds binary data (in the spreadsheet, save as \"CSV UTF-8\" or .xlsx)"
+    ))
 }
 
 fn too_big(name: &str) -> Error {
@@ -246,9 +270,7 @@ pub fn read_csv(bytes: &[u8], file: &str) -> Result<Table> {
         )));
     }
     if bytes.contains(&0) {
-        return Err(Error::invalid(format!(
-            "{file} is not a CSV file: it holds binary data (in the spreadsheet, save as \"CSV UTF-8\" or .xlsx)"
-        )));
+        return Err(binary(file));
     }
     let text = std::str::from_utf8(bytes).map_err(|e| {
         let line = bytes[..e.valid_up_to()]
@@ -510,11 +532,47 @@ mod tests {
     }
 
     #[test]
-    fn the_cap_is_enforced_on_devices_too() {
+    fn an_endless_device_is_refused_after_its_first_block() {
         #[cfg(unix)]
         {
-            let e = read_capped(std::path::Path::new("/dev/zero")).expect_err("too big");
-            assert!(e.to_string().contains("larger than 64 MB"), "{e}");
+            let e = read_capped(std::path::Path::new("/dev/zero")).expect_err("binary");
+            assert!(e.to_string().contains("holds binary data"), "{e}");
         }
+    }
+
+    #[test]
+    fn a_file_over_the_cap_is_refused_by_its_size_unread() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("huge.csv");
+        // Sparse: as large as the cap plus one, with no blocks on the disk.
+        let f = std::fs::File::create(&path).expect("create");
+        f.set_len(MAX_INPUT_BYTES + 1).expect("set_len");
+        let e = read_capped(&path).expect_err("too big");
+        assert!(e.to_string().contains("larger than 64 MB"), "{e}");
+    }
+
+    /// An endless stream of text (a FIFO fed forever) stops at the cap.
+    #[cfg(unix)]
+    #[test]
+    fn the_cap_is_enforced_on_an_endless_stream_of_text() {
+        use std::io::Write;
+        let dir = tempfile::tempdir().expect("tempdir");
+        let fifo = dir.path().join("endless.csv");
+        let c = std::ffi::CString::new(fifo.as_os_str().as_encoded_bytes()).expect("path");
+        // SAFETY: a valid NUL-terminated path.
+        assert_eq!(unsafe { libc::mkfifo(c.as_ptr(), 0o600) }, 0);
+        let writer_path = fifo.clone();
+        let writer = std::thread::spawn(move || {
+            let mut w = std::fs::OpenOptions::new()
+                .write(true)
+                .open(writer_path)
+                .expect("open the FIFO");
+            let line = b"title,opened\n".repeat(4096);
+            // Until the reader stops (a broken pipe).
+            while w.write_all(&line).is_ok() {}
+        });
+        let e = read_capped(&fifo).expect_err("too big");
+        assert!(e.to_string().contains("larger than 64 MB"), "{e}");
+        writer.join().expect("writer");
     }
 }
