@@ -727,3 +727,24 @@ fn a_bad_inbox_folder_is_one_line_and_changes_nothing() {
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     assert!(stderr(&out).contains("No mail files"), "{}", stderr(&out));
 }
+
+/// Found by the mail fuzz target: a multipart message whose parts break off
+/// mid-header. The parser must take it in or refuse it in one line; never
+/// panic (the dev build once tripped a debug assertion inside mail-parser).
+#[test]
+fn a_malformed_multipart_message_is_taken_or_refused_never_a_panic() {
+    let sb = sandbox();
+    let o = sb.run(&[
+        "mail",
+        fixture("malformed-multipart.eml").to_str().expect("p"),
+    ]);
+    let err = stderr(&o);
+    assert!(!err.contains("panicked"), "{err}");
+    match o.status.code() {
+        Some(0) => {}
+        Some(1) => {
+            assert_fails_one_line(&o);
+        }
+        other => panic!("exit {other:?}: {err}"),
+    }
+}
