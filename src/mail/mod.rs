@@ -21,6 +21,8 @@ use chrono::{DateTime, Local, NaiveDateTime};
 use mail_parser::{Address, MessageParser, MimeHeaders, PartType};
 use sha2::{Digest, Sha256};
 
+use crate::domain::{Contact, Entry, EntryKind, Id};
+
 /// An address from a message, with the display name when it had one.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Mailbox {
@@ -472,4 +474,32 @@ mod tests {
         assert_eq!(key_of(Some("<a@b>"), b"x"), key_of(Some("a@b"), b"y"));
         assert_ne!(key_of(None, b"x"), key_of(None, b"y"));
     }
+}
+
+// What taking a message in did: facts the store returns and `words` says.
+
+/// Where a message was filed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Filed {
+    /// On the case its subject named, or the person's only open case.
+    Case(String),
+    /// On a case started from it (`--new-case`).
+    NewCase(String),
+    /// With the person only; these open cases of theirs could take it.
+    Unfiled { open_cases: Vec<String> },
+}
+
+/// What happened to one message.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Taken {
+    pub subject: String,
+    pub kind: EntryKind,
+    /// `None`: the message was already in the diary (same Message-ID).
+    pub entry: Option<Id<Entry>>,
+    pub contact: Option<(Id<Contact>, String)>,
+    pub contact_created: bool,
+    pub filed: Filed,
+    pub attachments: usize,
+    /// A `[reference]` in the subject that names no case here.
+    pub unknown_reference: Option<String>,
 }

@@ -1,7 +1,7 @@
 //! The words `casebook mail`, `draft` and `attachment` print, in one place
 //! for the coming translation catalogue.
 
-use crate::store::{Filed, Taken};
+use super::{Filed, Taken};
 
 pub const STDIN: &str = "standard input";
 /// The title of a case, or text of an entry, from a message with no subject.

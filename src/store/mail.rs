@@ -34,31 +34,7 @@ pub struct TakeIn {
     pub onto: Option<Id<Case>>,
 }
 
-/// Where a message was filed.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Filed {
-    /// On the case its subject named, or the person's only open case.
-    Case(String),
-    /// On a case started from it (`--new-case`).
-    NewCase(String),
-    /// With the person only; these open cases of theirs could take it.
-    Unfiled { open_cases: Vec<String> },
-}
-
-/// What happened to one message.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Taken {
-    pub subject: String,
-    pub kind: EntryKind,
-    /// `None`: the message was already in the diary (same Message-ID).
-    pub entry: Option<Id<Entry>>,
-    pub contact: Option<(Id<Contact>, String)>,
-    pub contact_created: bool,
-    pub filed: Filed,
-    pub attachments: usize,
-    /// A `[reference]` in the subject that names no case here.
-    pub unknown_reference: Option<String>,
-}
+pub use crate::mail::{Filed, Taken};
 
 /// An email's own fields, beside its diary entry (the export's shape).
 pub use crate::exchange::json::Mail as MailMeta;
