@@ -58,16 +58,45 @@ fn bad(what: impl Into<String>) -> MailError {
 
 pub(super) fn read(bytes: &[u8]) -> Result<Message, MailError> {
     let mut cf = CompoundFile::open(Cursor::new(bytes)).map_err(|e| bad(e.to_string()))?;
-    let root = PathBuf::from("/");
-    let subject = string(&mut cf, &root, SUBJECT)?;
-    let headers = string(&mut cf, &root, HEADERS)?;
+    let (mut message, message_id) = read_message(&mut cf, Path::new("/"), ROOT_HEADER, 0)?;
+    message.key = key_of(message_id.as_deref(), bytes);
+    Ok(message)
+}
+
+/// The properties header of the message at the top of the file; an
+/// embedded (attached) message's is 8 bytes shorter ([MS-OXMSG] 2.4.1).
+const ROOT_HEADER: usize = 32;
+const EMBEDDED_HEADER: usize = 24;
+/// How deep messages attached to attached messages are followed: Outlook
+/// users forward forwards, but no real chain is this deep.
+const MAX_DEPTH: usize = 8;
+
+const ATTACH_METHOD: u16 = 0x3705;
+const ATTACH_DISPLAY_NAME: u16 = 0x3001;
+/// `afEmbeddedMessage`: the attachment is an Outlook message, stored as a
+/// storage (`__substg1.0_3701000D`) holding its own properties,
+/// recipients and attachments.
+const METHOD_EMBEDDED: u64 = 5;
+const PT_OBJECT: u16 = 0x000D;
+
+/// Reads the message whose properties are in the storage `root`: the file's
+/// own message, or (at `depth` > 0) one attached to it. The key is left
+/// empty; the message's Message-ID, if it had one, comes beside it.
+fn read_message(
+    cf: &mut Cfb<'_>,
+    root: &Path,
+    header: usize,
+    depth: usize,
+) -> Result<(Message, Option<String>), MailError> {
+    let subject = string(cf, root, SUBJECT)?;
+    let headers = string(cf, root, HEADERS)?;
     let parsed_headers = headers
         .as_deref()
         .and_then(|h| mail_parser::MessageParser::default().parse_headers(h.as_bytes()));
     if subject.is_none()
-        && string(&mut cf, &root, BODY)?.is_none()
-        && !cf.is_stream(stream_name(&root, SENDER_NAME, PT_UNICODE))
-        && !cf.is_stream(stream_name(&root, SENDER_NAME, PT_STRING8))
+        && string(cf, root, BODY)?.is_none()
+        && !cf.is_stream(stream_name(root, SENDER_NAME, PT_UNICODE))
+        && !cf.is_stream(stream_name(root, SENDER_NAME, PT_STRING8))
     {
         return Err(bad("it has no subject, sender or text"));
     }
@@ -80,7 +109,7 @@ pub(super) fn read(bytes: &[u8]) -> Result<Message, MailError> {
         SENT_REPRESENTING_EMAIL,
         CREATOR_SMTP,
     ] {
-        if let Some(a) = string(&mut cf, &root, id)?.filter(|a| a.contains('@')) {
+        if let Some(a) = string(cf, root, id)?.filter(|a| a.contains('@')) {
             from_address = Some(a);
             break;
         }
@@ -95,8 +124,7 @@ pub(super) fn read(bytes: &[u8]) -> Result<Message, MailError> {
         name: None,
         address: clean_line(&address, 320),
     });
-    let name =
-        string(&mut cf, &root, SENDER_NAME)?.or(string(&mut cf, &root, SENT_REPRESENTING_NAME)?);
+    let name = string(cf, root, SENDER_NAME)?.or(string(cf, root, SENT_REPRESENTING_NAME)?);
     let from = match (from, name) {
         (Some(mut m), Some(name)) => {
             m.name = Some(clean_line(&name, 200)).filter(|n| !n.trim().is_empty());
@@ -105,9 +133,9 @@ pub(super) fn read(bytes: &[u8]) -> Result<Message, MailError> {
         (m, _) => m,
     };
 
-    let body = match string(&mut cf, &root, BODY)? {
+    let mut body = match string(cf, root, BODY)? {
         Some(b) => tidy_body(&b),
-        None => match binary(&mut cf, &root, BODY_HTML)? {
+        None => match binary(cf, root, BODY_HTML)? {
             Some(html) => tidy_body(&mail_parser::decoders::html::html_to_text(
                 &String::from_utf8_lossy(&html),
             )),
@@ -115,15 +143,15 @@ pub(super) fn read(bytes: &[u8]) -> Result<Message, MailError> {
         },
     };
 
-    let props = properties(&mut cf, &root, 32)?;
-    let date = parsed_headers
+    let props = properties(cf, root, header)?;
+    let mut date = parsed_headers
         .as_ref()
         .and_then(|h| h.date())
         .and_then(super::local_time)
         .or_else(|| systime(&props, SUBMIT_TIME))
         .or_else(|| systime(&props, DELIVERY_TIME));
 
-    let message_id = string(&mut cf, &root, MESSAGE_ID)?.or_else(|| {
+    let message_id = string(cf, root, MESSAGE_ID)?.or_else(|| {
         parsed_headers
             .as_ref()
             .and_then(|h| h.message_id().map(str::to_string))
@@ -131,27 +159,26 @@ pub(super) fn read(bytes: &[u8]) -> Result<Message, MailError> {
 
     let (mut to, mut cc) = (Vec::new(), Vec::new());
     let mut attachments = Vec::new();
+    let mut original_from = None;
     let subs: Vec<(String, PathBuf)> = cf
-        .read_root_storage()
+        .read_storage(root)
+        .map_err(|e| bad(e.to_string()))?
         .filter(|e| e.is_storage())
         .map(|e| (e.name().to_string(), e.path().to_path_buf()))
         .collect();
     for (name, path) in subs {
         if name.starts_with("__recip_version1.0_") {
-            let address = string(&mut cf, &path, RECIPIENT_SMTP)?.or(string(
-                &mut cf,
-                &path,
-                RECIPIENT_EMAIL,
-            )?
-            .filter(|a| a.contains('@')));
+            let address =
+                string(cf, &path, RECIPIENT_SMTP)?
+                    .or(string(cf, &path, RECIPIENT_EMAIL)?.filter(|a| a.contains('@')));
             let Some(address) = address else { continue };
             let mailbox = Mailbox {
-                name: string(&mut cf, &path, RECIPIENT_NAME)?
+                name: string(cf, &path, RECIPIENT_NAME)?
                     .map(|n| clean_line(&n, 200))
                     .filter(|n| !n.trim().is_empty() && !n.eq_ignore_ascii_case(&address)),
                 address: clean_line(&address, 320),
             };
-            let kind = properties(&mut cf, &path, 8)?
+            let kind = properties(cf, &path, 8)?
                 .iter()
                 .find(|p| p.id == RECIPIENT_TYPE && p.kind == PT_LONG)
                 .map(|p| p.value & 0xFF)
@@ -162,16 +189,62 @@ pub(super) fn read(bytes: &[u8]) -> Result<Message, MailError> {
                 _ => {} // Bcc: not written on the message others saw
             }
         } else if name.starts_with("__attach_version1.0_") {
-            // An embedded message (a storage, not a stream) is left out.
-            let Some(data) = binary(&mut cf, &path, ATTACH_DATA)? else {
+            let inner = path.join(format!("__substg1.0_{ATTACH_DATA:04X}{PT_OBJECT:04X}"));
+            if cf.is_storage(&inner) {
+                let method = properties(cf, &path, 8)?
+                    .iter()
+                    .find(|p| p.id == ATTACH_METHOD && p.kind == PT_LONG)
+                    .map(|p| p.value & 0xFFFF_FFFF);
+                // An OLE object (method 6) also lives in a storage; only a
+                // message is read. Outlook always writes the method.
+                if method != Some(METHOD_EMBEDDED) {
+                    continue;
+                }
+                // "Forward as attachment" in Outlook, or a message dragged
+                // into one: as with an attached .eml, its author is whom the
+                // entry is about, its text follows the forwarder's note and
+                // its attachments are kept on the entry.
+                let shown = string(cf, &path, ATTACH_DISPLAY_NAME)?
+                    .or(string(cf, &path, ATTACH_LONG_FILENAME)?)
+                    .map(|n| clean_line(&n, 80))
+                    .unwrap_or_else(|| format!("{}", attachments.len() + 1));
+                if depth + 1 > MAX_DEPTH {
+                    return Err(bad(format!(
+                        "messages are attached inside each other more than {MAX_DEPTH} deep"
+                    )));
+                }
+                let embedded =
+                    read_message(cf, &inner, EMBEDDED_HEADER, depth + 1).map_err(|e| match e {
+                        MailError::BadMsg(why) if depth == 0 => {
+                            bad(format!("the attached message “{shown}”: {why}"))
+                        }
+                        other => other,
+                    })?;
+                let (embedded, _) = embedded;
+                if original_from.is_none() {
+                    original_from = embedded.author().cloned();
+                }
+                if !embedded.body.is_empty() {
+                    if !body.is_empty() {
+                        body.push_str("\n\n");
+                    }
+                    body.push_str(super::FORWARD_SEPARATOR);
+                    body.push('\n');
+                    body.push_str(&embedded.body);
+                }
+                date = embedded.date.or(date);
+                attachments.extend(embedded.attachments);
+                continue;
+            }
+            let Some(data) = binary(cf, &path, ATTACH_DATA)? else {
                 continue;
             };
-            let filename = string(&mut cf, &path, ATTACH_LONG_FILENAME)?
-                .or(string(&mut cf, &path, ATTACH_FILENAME)?)
+            let filename = string(cf, &path, ATTACH_LONG_FILENAME)?
+                .or(string(cf, &path, ATTACH_FILENAME)?)
                 .map(|n| safe_filename(&n))
                 .filter(|n| !n.is_empty())
                 .unwrap_or_else(|| format!("attachment-{}", attachments.len() + 1));
-            let content_type = string(&mut cf, &path, ATTACH_MIME)?
+            let content_type = string(cf, &path, ATTACH_MIME)?
                 .map(|t| clean_line(t.trim(), 100).to_ascii_lowercase())
                 .filter(|t| t.contains('/'))
                 .unwrap_or_else(|| "application/octet-stream".into());
@@ -184,9 +257,9 @@ pub(super) fn read(bytes: &[u8]) -> Result<Message, MailError> {
     }
 
     let mut message = Message {
-        key: key_of(message_id.as_deref(), bytes),
+        key: String::new(),
         from,
-        original_from: None,
+        original_from,
         to,
         cc,
         date,
@@ -194,8 +267,10 @@ pub(super) fn read(bytes: &[u8]) -> Result<Message, MailError> {
         body,
         attachments,
     };
-    message.original_from = super::inline_forward(&message.subject, &message.body);
-    Ok(message)
+    if message.original_from.is_none() {
+        message.original_from = super::inline_forward(&message.subject, &message.body);
+    }
+    Ok((message, message_id))
 }
 
 fn stream_name(dir: &Path, id: u16, kind: u16) -> PathBuf {
