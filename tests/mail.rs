@@ -372,6 +372,7 @@ fn python_parse(path: &Path) -> String {
 m = email.message_from_binary_file(open(sys.argv[1], 'rb'), policy=policy.default)\n\
 print('X-Unsent=' + str(m['X-Unsent']))\nprint('To=' + str(m['To']))\nprint('Cc=' + str(m['Cc']))\n\
 print('From=' + str(m['From']))\nprint('Subject=' + str(m['Subject']))\n\
+print('Content-Language=' + str(m['Content-Language']))\n\
 print('Body=' + m.get_body(preferencelist=('plain',)).get_content().replace('\\n', ' '))\n";
     let out = std::process::Command::new("python3")
         .arg("-c")
@@ -450,6 +451,8 @@ fn a_referral_draft_opens_as_a_draft_with_officer_to_and_constituent_cc() {
     );
     assert!(parsed.contains(&format!("[{reference}]")), "{parsed}");
     assert!(parsed.contains("WS/123"), "{parsed}");
+    // So the mail program checks the spelling in the letter's language.
+    assert!(parsed.contains("Content-Language=en\n"), "{parsed}");
 
     // Recorded on the case as a draft until confirmed sent.
     let err = stderr(&out);
@@ -508,6 +511,20 @@ fn a_welsh_speaker_gets_the_welsh_update_letter() {
         "the councillor's address block: {html}"
     );
     assert!(html.contains("@page"), "print CSS");
+
+    let eml = sb.path("update.eml");
+    ok(&sb.run(&[
+        "draft",
+        "--case",
+        &reference,
+        "--template",
+        "update",
+        "--out",
+        eml.to_str().expect("p"),
+    ]));
+    let parsed = python_parse(&eml);
+    assert!(parsed.contains("Content-Language=cy\n"), "{parsed}");
+    assert!(parsed.contains("Body=Annwyl Siân Jones"), "{parsed}");
 }
 
 #[test]

@@ -300,6 +300,7 @@ pub fn compose(
                 &subject,
                 &body,
                 std::time::SystemTime::now(),
+                &langs.iter().map(|l| l.code()).collect::<Vec<_>>(),
             )
             .map_err(|e| Error::invalid(e.to_string()))?;
             let list = |ps: &[Party]| {
