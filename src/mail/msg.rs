@@ -6,7 +6,7 @@
 //! When Outlook kept the internet headers (`PidTagTransportMessageHeaders`),
 //! they give the Message-ID and date exactly as an `.eml` would.
 
-use std::io::{Cursor, Read};
+use std::io::{Cursor, Read, Seek};
 use std::path::{Path, PathBuf};
 
 use cfb::CompoundFile;
@@ -50,8 +50,6 @@ const PT_LONG: u16 = 0x0003;
 /// Streams larger than this are refused: no real message property is.
 const MAX_STREAM: u64 = 256 * 1024 * 1024;
 
-type Cfb<'a> = CompoundFile<Cursor<&'a [u8]>>;
-
 fn bad(what: impl Into<String>) -> MailError {
     MailError::BadMsg(what.into())
 }
@@ -61,6 +59,67 @@ pub(super) fn read(bytes: &[u8]) -> Result<Message, MailError> {
     let (mut message, message_id) = read_message(&mut cf, Path::new("/"), ROOT_HEADER, 0)?;
     message.key = key_of(message_id.as_deref(), bytes);
     Ok(message)
+}
+
+/// The sender, date, subject and Message-ID of a `.msg`, read from its
+/// top-level properties only (the compound file is read by sector, so a
+/// large attachment is never loaded): for listing an inbox folder.
+pub(super) fn peek<F: Read + Seek>(file: F) -> Result<super::Peek, MailError> {
+    let mut cf = CompoundFile::open(file).map_err(|e| bad(e.to_string()))?;
+    let root = Path::new("/");
+    let subject = string(&mut cf, root, SUBJECT)?;
+    let headers = string(&mut cf, root, HEADERS)?;
+    let parsed = headers
+        .as_deref()
+        .and_then(|h| mail_parser::MessageParser::default().parse_headers(h.as_bytes()));
+    let mut from = None;
+    for id in [
+        SENDER_SMTP,
+        SENDER_EMAIL,
+        SENT_REPRESENTING_SMTP,
+        SENT_REPRESENTING_EMAIL,
+    ] {
+        if let Some(a) = string(&mut cf, root, id)?.filter(|a| a.contains('@')) {
+            from = Some(a);
+            break;
+        }
+    }
+    let name =
+        string(&mut cf, root, SENDER_NAME)?.or(string(&mut cf, root, SENT_REPRESENTING_NAME)?);
+    let from = match (from, name) {
+        (Some(address), name) => Some(Mailbox {
+            name: name
+                .map(|n| clean_line(&n, 200))
+                .filter(|n| !n.trim().is_empty()),
+            address: clean_line(&address, 320),
+        }),
+        (None, Some(name)) => Some(Mailbox {
+            name: None,
+            address: clean_line(&name, 200),
+        }),
+        (None, None) => parsed
+            .as_ref()
+            .and_then(|h| super::mailboxes(h.from()).into_iter().next()),
+    };
+    let props = properties(&mut cf, root, ROOT_HEADER)?;
+    let date = parsed
+        .as_ref()
+        .and_then(|h| h.date())
+        .and_then(super::local_time)
+        .or_else(|| systime(&props, SUBMIT_TIME))
+        .or_else(|| systime(&props, DELIVERY_TIME));
+    let message_id = string(&mut cf, root, MESSAGE_ID)?.or_else(|| {
+        parsed
+            .as_ref()
+            .and_then(|h| h.message_id().map(str::to_string))
+    });
+    Ok(super::Peek {
+        from,
+        date,
+        subject: subject.map(|s| clean_line(&s, 500)).unwrap_or_default(),
+        key: message_id.map(|id| key_of(Some(&id), b"")),
+        several: false,
+    })
 }
 
 /// The properties header of the message at the top of the file; an
@@ -82,8 +141,8 @@ const PT_OBJECT: u16 = 0x000D;
 /// Reads the message whose properties are in the storage `root`: the file's
 /// own message, or (at `depth` > 0) one attached to it. The key is left
 /// empty; the message's Message-ID, if it had one, comes beside it.
-fn read_message(
-    cf: &mut Cfb<'_>,
+fn read_message<F: Read + Seek>(
+    cf: &mut CompoundFile<F>,
     root: &Path,
     header: usize,
     depth: usize,
@@ -277,7 +336,10 @@ fn stream_name(dir: &Path, id: u16, kind: u16) -> PathBuf {
     dir.join(format!("__substg1.0_{id:04X}{kind:04X}"))
 }
 
-fn raw(cf: &mut Cfb<'_>, path: &Path) -> Result<Option<Vec<u8>>, MailError> {
+fn raw<F: Read + Seek>(
+    cf: &mut CompoundFile<F>,
+    path: &Path,
+) -> Result<Option<Vec<u8>>, MailError> {
     if !cf.is_stream(path) {
         return Ok(None);
     }
@@ -293,7 +355,11 @@ fn raw(cf: &mut Cfb<'_>, path: &Path) -> Result<Option<Vec<u8>>, MailError> {
 }
 
 /// A string property, in either of its two encodings.
-fn string(cf: &mut Cfb<'_>, dir: &Path, id: u16) -> Result<Option<String>, MailError> {
+fn string<F: Read + Seek>(
+    cf: &mut CompoundFile<F>,
+    dir: &Path,
+    id: u16,
+) -> Result<Option<String>, MailError> {
     if let Some(b) = raw(cf, &stream_name(dir, id, PT_UNICODE))? {
         let units: Vec<u16> = b
             .chunks_exact(2)
@@ -314,7 +380,11 @@ fn string(cf: &mut Cfb<'_>, dir: &Path, id: u16) -> Result<Option<String>, MailE
     Ok(None)
 }
 
-fn binary(cf: &mut Cfb<'_>, dir: &Path, id: u16) -> Result<Option<Vec<u8>>, MailError> {
+fn binary<F: Read + Seek>(
+    cf: &mut CompoundFile<F>,
+    dir: &Path,
+    id: u16,
+) -> Result<Option<Vec<u8>>, MailError> {
     raw(cf, &stream_name(dir, id, PT_BINARY))
 }
 
@@ -326,7 +396,11 @@ struct Property {
 
 /// The fixed-size properties of a storage: a header (32 bytes for the
 /// message, 8 for a recipient or attachment), then 16 bytes a property.
-fn properties(cf: &mut Cfb<'_>, dir: &Path, header: usize) -> Result<Vec<Property>, MailError> {
+fn properties<F: Read + Seek>(
+    cf: &mut CompoundFile<F>,
+    dir: &Path,
+    header: usize,
+) -> Result<Vec<Property>, MailError> {
     let Some(b) = raw(cf, &dir.join("__properties_version1.0"))? else {
         return Ok(Vec::new());
     };

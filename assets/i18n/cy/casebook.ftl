@@ -102,6 +102,41 @@ mail-inbox-not-folder = Nid ffolder yw'r mewnflwch { $folder }: gwiriwch [mail] 
 mail-inbox-unreadable = Does dim modd darllen y ffolder mewnflwch { $folder }: { $reason }
 mail-inbox-empty = Dim ffeiliau post (.eml, .msg, .mbox) yn y ffolder mewnflwch { $folder }.
 
+
+## Ystafell y mewnflwch yn y rhyngwyneb (src/app/screens/inbox.rs)
+
+ui-action-goto-inbox = ffolder mewnflwch
+ui-inbox-title = Mewnflwch: { $folder } ({ $count } yn aros)
+ui-inbox-title-none = Mewnflwch
+ui-inbox-not-set = Does dim ffolder mewnflwch wedi'i osod. Rhowch y ffolder lle mae eich rhaglen e-bost yn cadw negeseuon yn y ffurfweddiad: [mail] inbox = "~/Mail/casework"
+ui-inbox-empty =
+    { $filed ->
+        [0] Does dim negeseuon yn aros yn y ffolder mewnflwch.
+        [one] Does dim negeseuon yn aros: mae'r 1 neges yn y ffolder yn y dyddiadur yn barod.
+       *[other] Does dim negeseuon yn aros: mae'r { $filed } neges yn y ffolder yn y dyddiadur yn barod.
+    }
+ui-inbox-date = Dyddiad
+ui-inbox-from = Oddi wrth
+ui-inbox-subject = Pwnc
+ui-inbox-unreadable = does dim modd ei darllen: { $reason }
+ui-inbox-mailbox = ffeil blwch post, y neges gyntaf: { $subject }
+ui-inbox-which-case = Ar ba achos i'w ffeilio?
+ui-inbox-onto-case = { $reference }  { $title }
+ui-inbox-new-case = Achos newydd: { $title }
+ui-inbox-person-only = Gyda'r person yn unig, heb achos
+ui-inbox-filed = Wedi'i ffeilio ar { $reference }.
+ui-inbox-filed-new = Wedi'i ffeilio ar achos newydd, { $reference }.
+ui-inbox-filed-person = Wedi'i ffeilio gyda'r person, heb achos.
+ui-inbox-already = Mae'r neges honno yn y dyddiadur yn barod.
+ui-inbox-taken =
+    { $already ->
+        [0] { $added ->
+                [one] Cymerwyd 1 neges i mewn.
+               *[other] Cymerwyd { $added } neges i mewn.
+            }
+       *[other] Cymerwyd { $added } i mewn, { $already } yn y dyddiadur yn barod.
+    }
+
 ## casebook hub scrub a status (src/cli/hub.rs)
 
 hub-scrub-nothing = Does dim wedi'i ddileu na'i ddileu'n llwyr ers y glanhau diwethaf: mae ffeiliau'r hyb fel yr oedden nhw.

@@ -82,6 +82,40 @@ mail-inbox-not-folder = The inbox { $folder } is not a folder: check [mail] inbo
 mail-inbox-unreadable = The inbox folder { $folder } cannot be read: { $reason }
 mail-inbox-empty = No mail files (.eml, .msg, .mbox) in the inbox folder { $folder }.
 
+## The inbox room of the terminal UI (src/app/screens/inbox.rs)
+
+ui-action-goto-inbox = inbox folder
+ui-inbox-title = Inbox: { $folder } ({ $count } waiting)
+ui-inbox-title-none = Inbox
+ui-inbox-not-set = No inbox folder is set. Put the folder your mail program saves messages to in the config: [mail] inbox = "~/Mail/casework"
+ui-inbox-empty =
+    { $filed ->
+        [0] No messages are waiting in the inbox folder.
+        [one] No messages are waiting: the 1 message in the folder is in the diary already.
+       *[other] No messages are waiting: the { $filed } messages in the folder are in the diary already.
+    }
+ui-inbox-date = Date
+ui-inbox-from = From
+ui-inbox-subject = Subject
+ui-inbox-unreadable = cannot be read: { $reason }
+ui-inbox-mailbox = mailbox file, first message: { $subject }
+ui-inbox-which-case = File it on which case?
+ui-inbox-onto-case = { $reference }  { $title }
+ui-inbox-new-case = A new case: { $title }
+ui-inbox-person-only = With the person only, on no case
+ui-inbox-filed = Filed on { $reference }.
+ui-inbox-filed-new = Filed on a new case, { $reference }.
+ui-inbox-filed-person = Filed with the person, on no case.
+ui-inbox-already = That message is in the diary already.
+ui-inbox-taken =
+    { $already ->
+        [0] { $added ->
+                [one] 1 message taken in.
+               *[other] { $added } messages taken in.
+            }
+       *[other] { $added } taken in, { $already } in the diary already.
+    }
+
 ## casebook hub scrub and status (src/cli/hub.rs)
 
 hub-scrub-nothing = Nothing was deleted or erased since the last scrub: the hub's files are as they were.
