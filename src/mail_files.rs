@@ -5,6 +5,7 @@
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
+use crate::error::{Arg, Msg};
 use crate::i18n::{Catalogue, args};
 use crate::mail::{self, Message, Peek, words};
 use crate::{Error, Result};
@@ -24,17 +25,14 @@ fn read_input(path: &Path) -> Result<Vec<u8>> {
     let meta = std::fs::metadata(path)
         .map_err(|e| Error::io(format!("cannot read {}", path.display()), e))?;
     if meta.is_dir() {
-        return Err(Error::invalid(format!(
-            "{} is a folder: give the mail files in it (e.g. {}/*.eml)",
-            path.display(),
-            path.display()
-        )));
+        return Err(Error::user(
+            Msg::new("mail-file-is-folder").text("file", path.display().to_string()),
+        ));
     }
     if meta.len() > MAX_FILE {
-        return Err(Error::invalid(format!(
-            "{} is over 2 GB: split the mailbox",
-            path.display()
-        )));
+        return Err(Error::user(
+            Msg::new("mail-file-too-large").text("file", path.display().to_string()),
+        ));
     }
     std::fs::read(path).map_err(|e| Error::io(format!("cannot read {}", path.display()), e))
 }
@@ -46,20 +44,26 @@ pub fn read_all(paths: &[PathBuf], max_attachment: u64) -> Result<Vec<Message>> 
     let mut all = Vec::new();
     for path in paths {
         let shown = if path.as_os_str() == "-" {
-            words::STDIN.to_string()
+            words::stdin()
         } else {
-            path.display().to_string()
+            Arg::Text(crate::domain::text::one_line(&path.display().to_string()))
         };
         let bytes = read_input(path)?;
-        let messages = mail::read(&bytes).map_err(|e| Error::invalid(format!("{shown}: {e}")))?;
+        let messages = mail::read(&bytes).map_err(|e| {
+            Error::user(
+                Msg::new("mail-file-problem")
+                    .arg("file", shown.clone())
+                    .arg("problem", Arg::Msg(Box::new(words::problem(&e)))),
+            )
+        })?;
         for m in &messages {
             if let Some(big) = m
                 .attachments
                 .iter()
                 .find(|a| a.data.len() as u64 > max_attachment)
             {
-                return Err(Error::invalid(words::too_big(
-                    &shown,
+                return Err(Error::user(words::too_big(
+                    shown,
                     &big.filename,
                     big.data.len() as u64,
                     max_attachment,

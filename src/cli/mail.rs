@@ -51,7 +51,7 @@ pub fn run(env: &Env, args: &MailArgs, out: &mut dyn Write) -> Result<ExitCode> 
         me: env.config.me.email.clone(),
         new_case: args.new_case,
         now: env.clock.now(),
-        untitled: words::NO_SUBJECT.to_string(),
+        untitled: env.i18n.tr("mail-no-subject", None),
         categories: env.config.categories(),
         onto: None,
     };
@@ -64,18 +64,21 @@ pub fn run(env: &Env, args: &MailArgs, out: &mut dyn Write) -> Result<ExitCode> 
         if t.contact_created
             && let Some((_, name)) = &t.contact
         {
-            eprintln!("casebook: {}", words::contact_created(name));
+            eprintln!("casebook: {}", words::contact_created(&env.i18n, name));
         }
         if let Some(r) = &t.unknown_reference {
-            eprintln!("casebook: {}", words::unknown_reference(r));
+            eprintln!("casebook: {}", words::unknown_reference(&env.i18n, r));
         }
-        writeln!(out, "{}", words::taken_line(t)).map_err(stdout_error)?;
+        writeln!(out, "{}", words::taken_line(&env.i18n, t)).map_err(stdout_error)?;
         if t.entry.is_some()
             && let Filed::Unfiled { open_cases } = &t.filed
         {
-            eprintln!("casebook: {}", words::unfiled_hint(open_cases));
+            eprintln!("casebook: {}", words::unfiled_hint(&env.i18n, open_cases));
         }
     }
-    eprintln!("casebook: {}", words::summary(added, taken.len() - added));
+    eprintln!(
+        "casebook: {}",
+        words::summary(&env.i18n, added, taken.len() - added)
+    );
     Ok(ExitCode::SUCCESS)
 }
