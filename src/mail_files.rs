@@ -146,16 +146,16 @@ const PEEK_BYTES: u64 = 64 * 1024;
 
 /// The sender, date and subject of a mail file, for the inbox listing,
 /// read from its start (or, for an Outlook `.msg`, its top properties).
-pub fn peek_file(path: &Path) -> std::result::Result<Peek, String> {
-    let file = std::fs::File::open(path).map_err(|e| e.to_string())?;
-    let len = file.metadata().map_err(|e| e.to_string())?.len();
+/// The problem, if any, is in the catalogue's words.
+pub fn peek_file(path: &Path) -> std::result::Result<Peek, Msg> {
+    let io = |e: std::io::Error| Msg::new("mail-peek-unreadable").text("reason", e.to_string());
+    let file = std::fs::File::open(path).map_err(io)?;
+    let len = file.metadata().map_err(io)?.len();
     let mut head = Vec::new();
-    file.take(PEEK_BYTES)
-        .read_to_end(&mut head)
-        .map_err(|e| e.to_string())?;
+    file.take(PEEK_BYTES).read_to_end(&mut head).map_err(io)?;
     if mail::detect(&head) == mail::Format::Msg {
-        let file = std::fs::File::open(path).map_err(|e| e.to_string())?;
-        return mail::peek_msg(std::io::BufReader::new(file)).map_err(|e| e.to_string());
+        let file = std::fs::File::open(path).map_err(io)?;
+        return mail::peek_msg(std::io::BufReader::new(file)).map_err(|e| words::problem(&e));
     }
-    mail::peek(&head, len <= PEEK_BYTES).map_err(|e| e.to_string())
+    mail::peek(&head, len <= PEEK_BYTES).map_err(|e| words::problem(&e))
 }

@@ -237,7 +237,7 @@ fn destination(
 
 /// Who a message is about: the author (original sender of a forward), or
 /// for the councillor's own email, whom it went to.
-fn person_of<'m>(m: &'m Message, kind: EntryKind) -> Option<&'m crate::mail::Mailbox> {
+fn person_of(m: &Message, kind: EntryKind) -> Option<&crate::mail::Mailbox> {
     match kind {
         EntryKind::EmailOut => m.to.first(),
         _ => m.author(),

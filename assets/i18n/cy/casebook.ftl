@@ -102,7 +102,6 @@ mail-inbox-not-folder = Nid ffolder yw'r mewnflwch { $folder }: gwiriwch [mail] 
 mail-inbox-unreadable = Does dim modd darllen y ffolder mewnflwch { $folder }: { $reason }
 mail-inbox-empty = Dim ffeiliau post (.eml, .msg, .mbox) yn y ffolder mewnflwch { $folder }.
 
-
 ## Ystafell y mewnflwch yn y rhyngwyneb (src/app/screens/inbox.rs)
 
 ui-action-goto-inbox = ffolder mewnflwch
@@ -182,6 +181,7 @@ draft-not-a-draft = nid yw cofnod { $entry } yn ddrafft sy'n aros i gael ei anfo
 draft-give-case = rhowch --case CYFEIRNOD a --template ENW
 attachment-line = #{ $id }  { $date }  { $name }  { $type }  { $size }
 attachment-checksum = nid yw atodiad #{ $id } yn cyfateb i'w swm gwirio: efallai fod y dyddiadur wedi'i ddifrodi; rhedwch `casebook check`
+mail-peek-unreadable = does dim modd ei hagor: { $reason }
 
 ## casebook hub scrub a status (src/cli/hub.rs)
 

@@ -178,6 +178,7 @@ draft-not-a-draft = entry { $entry } is not a draft waiting to be sent
 draft-give-case = give --case REF and --template NAME
 attachment-line = #{ $id }  { $date }  { $name }  { $type }  { $size }
 attachment-checksum = attachment #{ $id } does not match its checksum: the diary may be damaged; run `casebook check`
+mail-peek-unreadable = cannot be opened: { $reason }
 
 ## casebook hub scrub and status (src/cli/hub.rs)
 

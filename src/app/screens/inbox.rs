@@ -128,7 +128,7 @@ impl InboxView {
                     date: None,
                     subject: String::new(),
                     several: false,
-                    unreadable: Some(clean(&why)),
+                    unreadable: Some(clean(&why.render(cx.words))),
                 },
             };
             self.rows.push(row);
