@@ -268,3 +268,24 @@ fn without_an_inbox_folder_the_room_says_how_to_set_one() {
     t.draw(|f| casebook::ui::render(&app, f)).expect("drawn");
     insta::assert_snapshot!("inbox_not_set_80x24", t.backend().to_string());
 }
+
+/// The listing knows a message is in the diary by the key its headers give:
+/// it must be the key the whole message gets when it is taken in.
+#[test]
+fn the_key_from_the_headers_is_the_key_taken_in() {
+    for name in [
+        "plain.eml",
+        "welsh-qp.eml",
+        "html-only.eml",
+        "multipart-attachments.eml",
+        "forwarded-attached.eml",
+        "outlook-ascii.msg",
+        "outlook-attachment.msg",
+    ] {
+        let path = fixture(name);
+        let peek = casebook::mail_files::peek_file(&path).expect("headers");
+        let whole = casebook::mail::read(&std::fs::read(&path).expect("read")).expect("mail");
+        assert_eq!(peek.key.as_deref(), Some(whole[0].key.as_str()), "{name}");
+        assert_eq!(peek.subject, whole[0].subject, "{name}");
+    }
+}
