@@ -968,3 +968,84 @@ fn calendar_summaries_come_from_the_catalogue() {
         "{welsh}"
     );
 }
+
+/// `mail`, `draft` and `attachment` (issue 17 left them English): what
+/// they print on success and on each kind of bad input is the catalogue's.
+#[test]
+fn every_word_of_mail_draft_and_attachment_comes_from_the_catalogue() {
+    let diary = casework();
+    let fixtures = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/mail");
+    let fixture = |name: &str| format!("{fixtures}/{name}");
+    // A case with attachments, its reference learnt in English first.
+    let taken = diary.ok(
+        None,
+        &["mail", "--new-case", &fixture("multipart-attachments.eml")],
+    );
+    let reference = taken
+        .split_whitespace()
+        .next()
+        .expect("a reference")
+        .to_string();
+    let folder = diary.dir.path().display().to_string();
+    let data = [
+        folder.as_str(),
+        fixtures,
+        reference.as_str(),
+        "2026-0001",
+        "Siân Jones",
+        "Bins not collected on Heol y Felin",
+        "Aled Hughes",
+        "Damp in my flat - photos and letter",
+        "housing-letter.pdf",
+        "mould.png",
+        "application/pdf",
+        "image/png",
+        "email_in",
+        "casebook",
+        "referral",
+        "acknowledge",
+    ];
+    let plain = fixture("plain.eml");
+    let not_mail = fixture("not-mail.txt");
+    let empty = fixture("empty.eml");
+    let truncated = fixture("truncated.eml");
+    let charset = fixture("unknown-charset.eml");
+    let runs: Vec<Vec<&str>> = vec![
+        vec!["mail", "--new-case", &plain],
+        vec!["mail", &plain],
+        vec!["mail", &not_mail],
+        vec!["mail", &empty],
+        vec!["mail", &truncated],
+        vec!["mail", &charset],
+        vec!["mail", fixtures],
+        vec!["attachment", "list", &reference],
+        vec!["attachment", "save", "999"],
+        vec!["draft", "--case", "2026-0001", "--template", "referral"],
+        vec!["draft", "--case", "2026-0001", "--template", "acknowledge"],
+        vec!["draft", "--sent", "99999"],
+    ];
+    for args in &runs {
+        let mut with = args.clone();
+        with.extend(["--lang", "pseudo"]);
+        let out = diary.run(None, &with);
+        for (stream, text) in [("stdout", &out.stdout), ("stderr", &out.stderr)] {
+            let text = String::from_utf8_lossy(text);
+            let stray = stray_words(&text, &data);
+            assert!(
+                stray.is_empty(),
+                "casebook {args:?} {stream}: not from the catalogue: {stray:?}\n{text}"
+            );
+        }
+    }
+    // And in Welsh.
+    let welsh = diary.run(None, &["--lang", "cy", "mail", &not_mail]);
+    assert_eq!(
+        String::from_utf8_lossy(&welsh.stderr).trim(),
+        format!(
+            "casebook: {not_mail}: nid e-bost yw hwn: ni chafwyd pennawd From, Date, Subject na Message-ID"
+        )
+    );
+    let list = diary.ok(None, &["--lang", "cy", "attachment", "list", &reference]);
+    assert!(list.contains("housing-letter.pdf"), "{list}");
+    assert!(list.contains(" beit") || list.contains(" KB"), "{list}");
+}

@@ -4,6 +4,8 @@
 //! erasure reaching the attachments.
 
 mod common;
+#[path = "common/outlook.rs"]
+mod outlook;
 
 use std::path::{Path, PathBuf};
 
@@ -370,6 +372,7 @@ fn python_parse(path: &Path) -> String {
 m = email.message_from_binary_file(open(sys.argv[1], 'rb'), policy=policy.default)\n\
 print('X-Unsent=' + str(m['X-Unsent']))\nprint('To=' + str(m['To']))\nprint('Cc=' + str(m['Cc']))\n\
 print('From=' + str(m['From']))\nprint('Subject=' + str(m['Subject']))\n\
+print('Content-Language=' + str(m['Content-Language']))\n\
 print('Body=' + m.get_body(preferencelist=('plain',)).get_content().replace('\\n', ' '))\n";
     let out = std::process::Command::new("python3")
         .arg("-c")
@@ -448,6 +451,8 @@ fn a_referral_draft_opens_as_a_draft_with_officer_to_and_constituent_cc() {
     );
     assert!(parsed.contains(&format!("[{reference}]")), "{parsed}");
     assert!(parsed.contains("WS/123"), "{parsed}");
+    // So the mail program checks the spelling in the letter's language.
+    assert!(parsed.contains("Content-Language=en\n"), "{parsed}");
 
     // Recorded on the case as a draft until confirmed sent.
     let err = stderr(&out);
@@ -506,6 +511,20 @@ fn a_welsh_speaker_gets_the_welsh_update_letter() {
         "the councillor's address block: {html}"
     );
     assert!(html.contains("@page"), "print CSS");
+
+    let eml = sb.path("update.eml");
+    ok(&sb.run(&[
+        "draft",
+        "--case",
+        &reference,
+        "--template",
+        "update",
+        "--out",
+        eml.to_str().expect("p"),
+    ]));
+    let parsed = python_parse(&eml);
+    assert!(parsed.contains("Content-Language=cy\n"), "{parsed}");
+    assert!(parsed.contains("Body=Annwyl Siân Jones"), "{parsed}");
 }
 
 #[test]
@@ -747,4 +766,118 @@ fn a_malformed_multipart_message_is_taken_or_refused_never_a_panic() {
         }
         other => panic!("exit {other:?}: {err}"),
     }
+}
+
+fn officer_forward<'a>(file: Option<(&'a str, &'a [u8])>) -> outlook::Forward<'a> {
+    outlook::Forward {
+        subject: "FW: Damp and mould at 4 Heol y Nant",
+        sender_name: "Gareth Hughes (Housing)",
+        sender: "gareth.hughes@council.example",
+        to: "rhian.morgan@council.example",
+        body: "Forwarding the tenant's email below, with our inspection note.",
+        file,
+    }
+}
+
+/// An Outlook message attached to an Outlook message ("Forward as
+/// attachment"): one entry under the original sender, her text after the
+/// forwarder's note, and every file of both messages kept byte for byte.
+#[test]
+fn a_msg_attached_to_a_msg_keeps_its_attachments_and_files_under_its_sender() {
+    let sb = sandbox();
+    let inner = std::fs::read(fixture("outlook-attachment.msg")).expect("fixture");
+    let pdf = std::fs::read(fixture("housing-letter.pdf")).expect("pdf");
+    let outer = outlook::forward_as_attachment(
+        &officer_forward(Some(("inspection-note.pdf", &pdf))),
+        outlook::Inner::Msg(&inner),
+    );
+    let path = sb.path("forward.msg");
+    std::fs::write(&path, &outer).expect("write");
+
+    // What Outlook put in the attached message, read without casebook.
+    let expected = outlook::attachments_of(&inner);
+    assert_eq!(expected.len(), 3, "the real fixture has three files");
+
+    let out = ok(&sb.run(&["mail", "--new-case", path.to_str().expect("p")]));
+    assert!(out.contains("(4 attachments)"), "{out}");
+    let reference = out
+        .split_whitespace()
+        .next()
+        .expect("reference")
+        .to_string();
+
+    // Filed under the author of the attached message, not the officer.
+    let conn = rusqlite::Connection::open(&sb.db).expect("open");
+    let (who, email, text): (String, Option<String>, String) = conn
+        .query_row(
+            "SELECT k.name, k.email, e.text FROM entries e JOIN contacts k ON k.id = e.contact_id",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+        )
+        .expect("one entry");
+    drop(conn);
+    let email = email.expect("an address");
+    assert!(
+        !email.eq_ignore_ascii_case("gareth.hughes@council.example"),
+        "filed under {who} <{email}>"
+    );
+    assert!(text.starts_with("FW: Damp and mould"), "{text}");
+    assert!(text.contains("Forwarding the tenant's email"), "{text}");
+    assert!(
+        text.contains("---------- Forwarded message ----------"),
+        "{text}"
+    );
+
+    let list = ok(&sb.run(&["attachment", "list", &reference]));
+    assert_eq!(list.lines().count(), 4, "{list}");
+    let mut wanted = expected;
+    wanted.push(("inspection-note.pdf".into(), pdf));
+    for (i, (name, bytes)) in wanted.iter().enumerate() {
+        let line = list
+            .lines()
+            .find(|l| l.contains(name.as_str()))
+            .unwrap_or_else(|| panic!("{name} listed: {list}"));
+        let id = line.split_whitespace().next().expect("id");
+        let target = sb.path(&format!("saved-{i}"));
+        ok(&sb.run(&[
+            "attachment",
+            "save",
+            id,
+            "--out",
+            target.to_str().expect("p"),
+        ]));
+        assert!(
+            std::fs::read(&target).expect("saved") == *bytes,
+            "{name} comes back byte for byte"
+        );
+    }
+
+    // Taken twice: nothing more.
+    let before = sb.snapshot();
+    let again = ok(&sb.run(&["mail", "--new-case", path.to_str().expect("p")]));
+    assert!(again.contains("already in the diary"), "{again}");
+    assert_eq!(sb.snapshot(), before);
+}
+
+#[test]
+fn a_damaged_msg_inside_a_msg_is_refused_whole() {
+    let sb = sandbox();
+    // Something in the diary already, to see that nothing changes.
+    ok(&sb.run(&[
+        "mail",
+        "--new-case",
+        fixture("plain.eml").to_str().expect("p"),
+    ]));
+    let before = sb.snapshot();
+    let outer = outlook::forward_as_attachment(&officer_forward(None), outlook::Inner::Empty);
+    let path = sb.path("damaged.msg");
+    std::fs::write(&path, &outer).expect("write");
+    let err = assert_fails_one_line(&sb.run(&["mail", "--new-case", path.to_str().expect("p")]));
+    assert!(err.contains("damaged.msg"), "{err}");
+    assert!(
+        err.contains("the attached message “Damp and mould at 4 Heol y Nant”"),
+        "{err}"
+    );
+    assert!(err.contains("no subject, sender or text"), "{err}");
+    assert_eq!(sb.snapshot(), before, "nothing taken in");
 }

@@ -7,6 +7,11 @@ use casebook::mail::{read, safe_filename};
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
+    // The inbox listing reads headers only: the same promises.
+    match casebook::mail::peek(data, true) {
+        Ok(p) => assert!(!p.subject.chars().any(char::is_control), "{:?}", p.subject),
+        Err(e) => assert!(!e.to_string().contains('\n'), "{e}"),
+    }
     match read(data) {
         Ok(messages) => {
             for m in messages {

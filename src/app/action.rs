@@ -39,6 +39,8 @@ pub enum Action {
     GotoAgenda,
     GotoDirectory,
     GotoReview,
+    /// The inbox folder's messages waiting to be filed.
+    GotoInbox,
     /// Start a surgery, or end the one running.
     Surgery,
     SnoozeDay,
@@ -161,6 +163,7 @@ impl Action {
             Action::GotoAgenda => "goto_agenda",
             Action::GotoDirectory => "goto_directory",
             Action::GotoReview => "goto_review",
+            Action::GotoInbox => "goto_inbox",
             Action::Surgery => "surgery",
             Action::SnoozeDay => "snooze_day",
             Action::SnoozeWeek => "snooze_week",

@@ -70,6 +70,8 @@ pub struct App {
     /// Where letter and email templates come from (the user's folder is
     /// set by the terminal front end, which knows the config file).
     pub templates: crate::letters::Templates,
+    /// Every word the UI shows, in the reader's language (`env.i18n`).
+    pub words: crate::i18n::Catalogue,
     data_version: i64,
 }
 
@@ -109,6 +111,8 @@ pub struct Cx<'a> {
     /// A surgery is running (new entries and cases were brought to it).
     pub surgery: bool,
     pub templates: &'a crate::letters::Templates,
+    /// The reader's words.
+    pub words: &'a crate::i18n::Catalogue,
     /// The terminal's size (columns, rows), for scroll limits.
     pub size: (u16, u16),
 }
@@ -135,6 +139,7 @@ const GLOBAL: &[Action] = &[
     Action::GotoAgenda,
     Action::GotoDirectory,
     Action::GotoReview,
+    Action::GotoInbox,
     Action::Up,
     Action::Down,
     Action::PageUp,
@@ -165,6 +170,7 @@ impl App {
             size: (80, 24),
             undo_done: None,
             templates: crate::letters::Templates::default(),
+            words: crate::i18n::Catalogue::embedded(crate::i18n::Lang::En),
             data_version,
         };
         // Two actions on one screen with the same key: say so once.
@@ -264,6 +270,7 @@ impl App {
             keymap: &self.keymap,
             surgery: self.surgery.is_some(),
             templates: &self.templates,
+            words: &self.words,
             size: self.size,
         };
         (cx, &mut self.screen, &mut self.home, &mut self.popups)
@@ -348,6 +355,12 @@ impl App {
             Action::LogCall => self.log_call(),
             Action::NewCase => self.new_case(),
             Action::Back => {
+                // Choosing a case for an inbox message: Esc is back to the list.
+                if let Screen::Inbox(v) = &mut self.screen
+                    && v.cancel_choice()
+                {
+                    return Ok(());
+                }
                 self.back();
                 Vec::new()
             }
@@ -359,6 +372,7 @@ impl App {
             Action::GotoContacts => vec![Effect::Go(Screen::Contacts(ContactsView::default()))],
             Action::GotoAgenda => vec![Effect::Go(Screen::Agenda(AgendaView::default()))],
             Action::GotoDirectory => vec![Effect::Go(Screen::Directory(DirectoryView::default()))],
+            Action::GotoInbox => vec![Effect::Go(Screen::Inbox(Box::default()))],
             Action::GotoReview => {
                 let v = ReviewView::new(self.clock.today(), self.config.year_start_month)?;
                 vec![Effect::Go(Screen::Review(Box::new(v)))]
@@ -514,6 +528,11 @@ impl App {
         {
             return vec![(String::new(), text::directory::TYPING_KEYS)];
         }
+        if let Screen::Inbox(v) = &self.screen
+            && v.choosing.is_some()
+        {
+            return vec![(String::new(), text::message::CHOOSE_KEYS)];
+        }
         // The screens' own keys are in the header's tabs.
         let skip = [
             Action::GotoHome,
@@ -522,6 +541,8 @@ impl App {
             Action::GotoAgenda,
             Action::GotoDirectory,
             Action::GotoReview,
+            // Said in the help (the footers keep to each room's own keys).
+            Action::GotoInbox,
             Action::Up,
             Action::Down,
             Action::PageUp,

@@ -8,6 +8,8 @@ use std::process::ExitCode;
 use clap::{Args, Subcommand};
 
 use super::{Env, stdout_error};
+use crate::error::Msg;
+use crate::i18n::args as i18n_args;
 use crate::mail::{safe_filename, sha256_hex, words};
 use crate::{Error, Result};
 
@@ -38,10 +40,9 @@ pub enum AttachmentCommand {
 
 pub fn run(env: &Env, args: &AttachmentArgs, out: &mut dyn Write) -> Result<ExitCode> {
     if !env.db_path.exists() {
-        return Err(Error::invalid(format!(
-            "there is no diary at {} (check --db)",
-            env.db_path.display()
-        )));
+        return Err(Error::user(
+            Msg::new("error-no-diary").text("path", env.db_path.display().to_string()),
+        ));
     }
     let store = env.open_store()?;
     match &args.command {
@@ -54,25 +55,25 @@ pub fn run(env: &Env, args: &AttachmentArgs, out: &mut dyn Write) -> Result<Exit
                         name: reference.trim().to_string(),
                     })?;
             for a in store.attachments_of_case(case.id)? {
-                writeln!(
-                    out,
-                    "#{}  {}  {}  {}  {}",
-                    a.id,
-                    a.entry_at.format("%Y-%m-%d"),
-                    words::clean(&a.filename),
-                    a.content_type,
-                    words::size(a.size)
-                )
-                .map_err(stdout_error)?;
+                let line = env.i18n.tr(
+                    "attachment-line",
+                    Some(&i18n_args(&[
+                        ("id", a.id.to_string().into()),
+                        ("date", a.entry_at.format("%Y-%m-%d").to_string().into()),
+                        ("name", words::clean(&a.filename).into()),
+                        ("type", words::clean(&a.content_type).into()),
+                        ("size", words::size_in(&env.i18n, a.size).into()),
+                    ])),
+                );
+                writeln!(out, "{line}").map_err(stdout_error)?;
             }
         }
         AttachmentCommand::Save { id, out: path } => {
             let (line, data) = store.attachment(id)?;
             if sha256_hex(&data) != line.sha256 {
-                return Err(Error::invalid(format!(
-                    "attachment #{} does not match its checksum: the diary may be damaged; run `casebook check`",
-                    line.id
-                )));
+                return Err(Error::user(
+                    Msg::new("attachment-checksum").text("id", line.id.to_string()),
+                ));
             }
             let path = match path {
                 Some(p) => p.clone(),

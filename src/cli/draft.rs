@@ -12,8 +12,9 @@ use clap::{Args, ValueEnum};
 
 use super::{Env, stdout_error};
 use crate::domain::Id;
+use crate::error::Msg;
 use crate::letters::Templates;
-use crate::letters::compose::{self, Form, Request, words};
+use crate::letters::compose::{self, Form, Request};
 use crate::{Error, Result};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -52,22 +53,24 @@ pub struct DraftArgs {
 
 pub fn run(env: &Env, args: &DraftArgs, out: &mut dyn Write) -> Result<ExitCode> {
     if !env.db_path.exists() {
-        return Err(Error::invalid(format!(
-            "there is no diary at {} (check --db)",
-            env.db_path.display()
-        )));
+        return Err(Error::user(
+            Msg::new("error-no-diary").text("path", env.db_path.display().to_string()),
+        ));
     }
     let mut store = env.open_store()?;
     let now = env.clock.now();
     if let Some(entry) = args.sent {
         if store.mark_sent(Id::new(entry), now)? {
-            writeln!(out, "{}", words::marked_sent(entry)).map_err(stdout_error)?;
+            writeln!(out, "{}", env.i18n.tr1("draft-marked-sent", "entry", entry))
+                .map_err(stdout_error)?;
             return Ok(ExitCode::SUCCESS);
         }
-        return Err(Error::invalid(words::not_a_draft(entry)));
+        return Err(Error::user(
+            Msg::new("draft-not-a-draft").num("entry", entry),
+        ));
     }
     let (Some(reference), Some(template)) = (&args.case, &args.template) else {
-        return Err(Error::invalid("give --case REF and --template NAME"));
+        return Err(Error::user(Msg::new("draft-give-case")));
     };
     let form = match args.format {
         DraftFormat::Eml => Form::Eml,
@@ -88,7 +91,11 @@ pub fn run(env: &Env, args: &DraftArgs, out: &mut dyn Write) -> Result<ExitCode>
         },
     )?;
     for p in &made.problems {
-        eprintln!("casebook: {}", words::template_problem(&p.to_string()));
+        eprintln!(
+            "casebook: {}",
+            env.i18n
+                .tr1("draft-template-problem", "problem", p.to_string())
+        );
     }
     let written = match args.format {
         DraftFormat::Text => {
@@ -117,6 +124,9 @@ pub fn run(env: &Env, args: &DraftArgs, out: &mut dyn Write) -> Result<ExitCode>
     if let Some(path) = written {
         writeln!(out, "{}", path.display()).map_err(stdout_error)?;
     }
-    eprintln!("casebook: {}", words::recorded(entry.raw()));
+    eprintln!(
+        "casebook: {}",
+        env.i18n.tr1("draft-recorded", "entry", entry.raw())
+    );
     Ok(ExitCode::SUCCESS)
 }

@@ -626,7 +626,7 @@ fn entry_line(
                     ("type", a.content_type.as_str().into()),
                     (
                         "size",
-                        crate::mail::words::size((a.data.len() as u64 / 4) * 3).into(),
+                        crate::mail::words::size_in(t, (a.data.len() as u64 / 4) * 3).into(),
                     ),
                 ])),
             )

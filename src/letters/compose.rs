@@ -208,15 +208,19 @@ pub fn compose(
         None if to_officer(template) => match &referral {
             Some((_, to)) => to.clone(),
             None => {
-                return Err(Error::invalid(words::no_referral(
-                    &case.data.reference,
-                    template,
-                )));
+                return Err(Error::user(
+                    crate::error::Msg::new("draft-no-referral")
+                        .text("reference", &case.data.reference)
+                        .text("template", template),
+                ));
             }
         },
-        None => constituent
-            .clone()
-            .ok_or_else(|| Error::invalid(words::no_constituent(&case.data.reference)))?,
+        None => constituent.clone().ok_or_else(|| {
+            Error::user(
+                crate::error::Msg::new("draft-no-constituent")
+                    .text("reference", &case.data.reference),
+            )
+        })?,
     };
     let langs = langs_for(store.contact_language(recipient.id)?.as_deref());
     let facts = Facts {
@@ -263,7 +267,7 @@ pub fn compose(
             let from_email = me
                 .email
                 .clone()
-                .ok_or_else(|| Error::invalid(words::NO_ME_EMAIL))?;
+                .ok_or_else(|| Error::user(crate::error::Msg::new("draft-no-me-email")))?;
             let from = Party {
                 name: me.name.clone().unwrap_or_default(),
                 email: from_email,
@@ -273,7 +277,12 @@ pub fn compose(
                 .email
                 .clone()
                 .filter(|e| !e.trim().is_empty())
-                .ok_or_else(|| Error::invalid(words::no_email(&recipient.data.name)))?;
+                .ok_or_else(|| {
+                    Error::user(
+                        crate::error::Msg::new("draft-no-email")
+                            .text("name", crate::mail::words::clean(&recipient.data.name)),
+                    )
+                })?;
             let to = vec![Party {
                 name: recipient.data.name.clone(),
                 email: to_email,
@@ -300,6 +309,7 @@ pub fn compose(
                 &subject,
                 &body,
                 std::time::SystemTime::now(),
+                &langs.iter().map(|l| l.code()).collect::<Vec<_>>(),
             )
             .map_err(|e| Error::invalid(e.to_string()))?;
             let list = |ps: &[Party]| {
@@ -373,45 +383,9 @@ pub fn record(store: &mut Store, c: &Composed, now: NaiveDateTime) -> Result<Id<
 }
 
 pub mod words {
-    //! The words of drafting, for the coming catalogue.
+    //! The words drafting adds to a letter (the rest are `draft-*` in the
+    //! catalogue).
     use crate::letters::Lang;
-
-    pub const NO_ME_EMAIL: &str = "an email draft needs your address: set [me] email in the config (or use --format html for a letter)";
-
-    pub fn no_email(name: &str) -> String {
-        format!(
-            "{} has no email address: add one to the contact, or use --format html for a letter",
-            crate::mail::words::clean(name)
-        )
-    }
-
-    pub fn no_referral(reference: &str, template: &str) -> String {
-        format!(
-            "case {reference} has no referral for a `{template}`: refer it first, or give --to NAME"
-        )
-    }
-
-    pub fn no_constituent(reference: &str) -> String {
-        format!("case {reference} has no constituent to write to: give --to NAME")
-    }
-
-    pub fn template_problem(p: &str) -> String {
-        format!("{p}; the default template was used")
-    }
-
-    pub fn recorded(entry: i64) -> String {
-        format!(
-            "recorded on the case as draft entry {entry}; when it has gone, run `casebook draft --sent {entry}`"
-        )
-    }
-
-    pub fn marked_sent(entry: i64) -> String {
-        format!("entry {entry} marked as sent")
-    }
-
-    pub fn not_a_draft(entry: i64) -> String {
-        format!("entry {entry} is not a draft waiting to be sent")
-    }
 
     pub fn our_reference(lang: Lang, reference: &str) -> String {
         crate::i18n::Catalogue::shared(lang).tr1("letter-our-reference", "reference", reference)

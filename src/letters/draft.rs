@@ -21,6 +21,24 @@ impl Header for XUnsent {
     }
 }
 
+/// `Content-Language`: the draft's language(s), `cy` or `en` (or both, in
+/// the order written), so a mail program can check spelling in the right
+/// one.
+#[derive(Debug, Clone)]
+struct ContentLanguage(String);
+
+impl Header for ContentLanguage {
+    fn name() -> HeaderName {
+        HeaderName::new_from_ascii_str("Content-Language")
+    }
+    fn parse(s: &str) -> Result<Self, Box<dyn std::error::Error + Send + Sync>> {
+        Ok(ContentLanguage(s.to_string()))
+    }
+    fn display(&self) -> HeaderValue {
+        HeaderValue::new(Self::name(), self.0.clone())
+    }
+}
+
 /// An address for a draft: a name and an email.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Party {
@@ -55,12 +73,21 @@ pub fn eml(
     subject: &str,
     body: &str,
     date: std::time::SystemTime,
+    langs: &[&str],
 ) -> Result<Vec<u8>, DraftError> {
     let mut b = lettre::Message::builder()
         .from(mailbox(from)?)
         .subject(subject)
         .date(date)
         .header(XUnsent);
+    let langs: Vec<&str> = langs
+        .iter()
+        .copied()
+        .filter(|l| !l.is_empty() && l.chars().all(|c| c.is_ascii_alphanumeric() || c == '-'))
+        .collect();
+    if !langs.is_empty() {
+        b = b.header(ContentLanguage(langs.join(", ")));
+    }
     let mut tos = Mailboxes::new();
     for p in to {
         tos.push(mailbox(p)?);

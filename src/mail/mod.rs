@@ -148,6 +148,62 @@ pub fn read(bytes: &[u8]) -> Result<Vec<Message>, MailError> {
     }
 }
 
+/// What an inbox listing shows of a mail file, from its headers only.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Peek {
+    pub from: Option<Mailbox>,
+    pub date: Option<NaiveDateTime>,
+    pub subject: String,
+    /// The key the message will have in the diary, when it can be known
+    /// from the headers (a Message-ID, or a small file read whole).
+    pub key: Option<String>,
+    /// An mbox: this is its first message of (perhaps) several.
+    pub several: bool,
+}
+
+/// The headers of the first message in `head`, the start of a mail file
+/// (`whole`: the file itself). Enough to list it, never its body.
+pub fn peek(head: &[u8], whole: bool) -> Result<Peek, MailError> {
+    if head.iter().all(u8::is_ascii_whitespace) {
+        return Err(MailError::Empty);
+    }
+    let (first, several) = match detect(head) {
+        Format::Msg => return msg::peek(std::io::Cursor::new(head)),
+        // The first message's headers follow the "From " line.
+        Format::Mbox => (
+            head.iter()
+                .position(|&b| b == b'\n')
+                .map_or(&head[head.len()..], |i| &head[i + 1..]),
+            true,
+        ),
+        Format::Eml => (head, false),
+    };
+    let h = MessageParser::default()
+        .parse_headers(first)
+        .ok_or(MailError::NotMail)?;
+    if h.from().is_none() && h.date().is_none() && h.subject().is_none() && h.message_id().is_none()
+    {
+        return Err(MailError::NotMail);
+    }
+    let key = match (h.message_id(), several, whole) {
+        (Some(id), false, _) => Some(key_of(Some(id), b"")),
+        (None, false, true) => Some(key_of(None, head)),
+        _ => None,
+    };
+    Ok(Peek {
+        from: mailboxes(h.from()).into_iter().next(),
+        date: h.date().and_then(local_time),
+        subject: h.subject().map(|s| clean_line(s, 500)).unwrap_or_default(),
+        key,
+        several,
+    })
+}
+
+/// [`peek`] for an Outlook `.msg`, read by sector from `file`.
+pub fn peek_msg<F: std::io::Read + std::io::Seek>(file: F) -> Result<Peek, MailError> {
+    msg::peek(file)
+}
+
 /// Reads one RFC 5322 message.
 pub fn read_eml(bytes: &[u8]) -> Result<Message, MailError> {
     let parsed = MessageParser::default()

@@ -6,7 +6,7 @@
 //! When Outlook kept the internet headers (`PidTagTransportMessageHeaders`),
 //! they give the Message-ID and date exactly as an `.eml` would.
 
-use std::io::{Cursor, Read};
+use std::io::{Cursor, Read, Seek};
 use std::path::{Path, PathBuf};
 
 use cfb::CompoundFile;
@@ -50,24 +50,112 @@ const PT_LONG: u16 = 0x0003;
 /// Streams larger than this are refused: no real message property is.
 const MAX_STREAM: u64 = 256 * 1024 * 1024;
 
-type Cfb<'a> = CompoundFile<Cursor<&'a [u8]>>;
-
 fn bad(what: impl Into<String>) -> MailError {
     MailError::BadMsg(what.into())
 }
 
 pub(super) fn read(bytes: &[u8]) -> Result<Message, MailError> {
     let mut cf = CompoundFile::open(Cursor::new(bytes)).map_err(|e| bad(e.to_string()))?;
-    let root = PathBuf::from("/");
-    let subject = string(&mut cf, &root, SUBJECT)?;
-    let headers = string(&mut cf, &root, HEADERS)?;
+    let (mut message, message_id) = read_message(&mut cf, Path::new("/"), ROOT_HEADER, 0)?;
+    message.key = key_of(message_id.as_deref(), bytes);
+    Ok(message)
+}
+
+/// The sender, date, subject and Message-ID of a `.msg`, read from its
+/// top-level properties only (the compound file is read by sector, so a
+/// large attachment is never loaded): for listing an inbox folder.
+pub(super) fn peek<F: Read + Seek>(file: F) -> Result<super::Peek, MailError> {
+    let mut cf = CompoundFile::open(file).map_err(|e| bad(e.to_string()))?;
+    let root = Path::new("/");
+    let subject = string(&mut cf, root, SUBJECT)?;
+    let headers = string(&mut cf, root, HEADERS)?;
+    let parsed = headers
+        .as_deref()
+        .and_then(|h| mail_parser::MessageParser::default().parse_headers(h.as_bytes()));
+    let mut from = None;
+    for id in [
+        SENDER_SMTP,
+        SENDER_EMAIL,
+        SENT_REPRESENTING_SMTP,
+        SENT_REPRESENTING_EMAIL,
+    ] {
+        if let Some(a) = string(&mut cf, root, id)?.filter(|a| a.contains('@')) {
+            from = Some(a);
+            break;
+        }
+    }
+    let name =
+        string(&mut cf, root, SENDER_NAME)?.or(string(&mut cf, root, SENT_REPRESENTING_NAME)?);
+    let from = match (from, name) {
+        (Some(address), name) => Some(Mailbox {
+            name: name
+                .map(|n| clean_line(&n, 200))
+                .filter(|n| !n.trim().is_empty()),
+            address: clean_line(&address, 320),
+        }),
+        (None, Some(name)) => Some(Mailbox {
+            name: None,
+            address: clean_line(&name, 200),
+        }),
+        (None, None) => parsed
+            .as_ref()
+            .and_then(|h| super::mailboxes(h.from()).into_iter().next()),
+    };
+    let props = properties(&mut cf, root, ROOT_HEADER)?;
+    let date = parsed
+        .as_ref()
+        .and_then(|h| h.date())
+        .and_then(super::local_time)
+        .or_else(|| systime(&props, SUBMIT_TIME))
+        .or_else(|| systime(&props, DELIVERY_TIME));
+    let message_id = string(&mut cf, root, MESSAGE_ID)?.or_else(|| {
+        parsed
+            .as_ref()
+            .and_then(|h| h.message_id().map(str::to_string))
+    });
+    Ok(super::Peek {
+        from,
+        date,
+        subject: subject.map(|s| clean_line(&s, 500)).unwrap_or_default(),
+        key: message_id.map(|id| key_of(Some(&id), b"")),
+        several: false,
+    })
+}
+
+/// The properties header of the message at the top of the file; an
+/// embedded (attached) message's is 8 bytes shorter ([MS-OXMSG] 2.4.1).
+const ROOT_HEADER: usize = 32;
+const EMBEDDED_HEADER: usize = 24;
+/// How deep messages attached to attached messages are followed: Outlook
+/// users forward forwards, but no real chain is this deep.
+const MAX_DEPTH: usize = 8;
+
+const ATTACH_METHOD: u16 = 0x3705;
+const ATTACH_DISPLAY_NAME: u16 = 0x3001;
+/// `afEmbeddedMessage`: the attachment is an Outlook message, stored as a
+/// storage (`__substg1.0_3701000D`) holding its own properties,
+/// recipients and attachments.
+const METHOD_EMBEDDED: u64 = 5;
+const PT_OBJECT: u16 = 0x000D;
+
+/// Reads the message whose properties are in the storage `root`: the file's
+/// own message, or (at `depth` > 0) one attached to it. The key is left
+/// empty; the message's Message-ID, if it had one, comes beside it.
+fn read_message<F: Read + Seek>(
+    cf: &mut CompoundFile<F>,
+    root: &Path,
+    header: usize,
+    depth: usize,
+) -> Result<(Message, Option<String>), MailError> {
+    let subject = string(cf, root, SUBJECT)?;
+    let headers = string(cf, root, HEADERS)?;
     let parsed_headers = headers
         .as_deref()
         .and_then(|h| mail_parser::MessageParser::default().parse_headers(h.as_bytes()));
     if subject.is_none()
-        && string(&mut cf, &root, BODY)?.is_none()
-        && !cf.is_stream(stream_name(&root, SENDER_NAME, PT_UNICODE))
-        && !cf.is_stream(stream_name(&root, SENDER_NAME, PT_STRING8))
+        && string(cf, root, BODY)?.is_none()
+        && !cf.is_stream(stream_name(root, SENDER_NAME, PT_UNICODE))
+        && !cf.is_stream(stream_name(root, SENDER_NAME, PT_STRING8))
     {
         return Err(bad("it has no subject, sender or text"));
     }
@@ -80,7 +168,7 @@ pub(super) fn read(bytes: &[u8]) -> Result<Message, MailError> {
         SENT_REPRESENTING_EMAIL,
         CREATOR_SMTP,
     ] {
-        if let Some(a) = string(&mut cf, &root, id)?.filter(|a| a.contains('@')) {
+        if let Some(a) = string(cf, root, id)?.filter(|a| a.contains('@')) {
             from_address = Some(a);
             break;
         }
@@ -95,8 +183,7 @@ pub(super) fn read(bytes: &[u8]) -> Result<Message, MailError> {
         name: None,
         address: clean_line(&address, 320),
     });
-    let name =
-        string(&mut cf, &root, SENDER_NAME)?.or(string(&mut cf, &root, SENT_REPRESENTING_NAME)?);
+    let name = string(cf, root, SENDER_NAME)?.or(string(cf, root, SENT_REPRESENTING_NAME)?);
     let from = match (from, name) {
         (Some(mut m), Some(name)) => {
             m.name = Some(clean_line(&name, 200)).filter(|n| !n.trim().is_empty());
@@ -105,9 +192,9 @@ pub(super) fn read(bytes: &[u8]) -> Result<Message, MailError> {
         (m, _) => m,
     };
 
-    let body = match string(&mut cf, &root, BODY)? {
+    let mut body = match string(cf, root, BODY)? {
         Some(b) => tidy_body(&b),
-        None => match binary(&mut cf, &root, BODY_HTML)? {
+        None => match binary(cf, root, BODY_HTML)? {
             Some(html) => tidy_body(&mail_parser::decoders::html::html_to_text(
                 &String::from_utf8_lossy(&html),
             )),
@@ -115,15 +202,15 @@ pub(super) fn read(bytes: &[u8]) -> Result<Message, MailError> {
         },
     };
 
-    let props = properties(&mut cf, &root, 32)?;
-    let date = parsed_headers
+    let props = properties(cf, root, header)?;
+    let mut date = parsed_headers
         .as_ref()
         .and_then(|h| h.date())
         .and_then(super::local_time)
         .or_else(|| systime(&props, SUBMIT_TIME))
         .or_else(|| systime(&props, DELIVERY_TIME));
 
-    let message_id = string(&mut cf, &root, MESSAGE_ID)?.or_else(|| {
+    let message_id = string(cf, root, MESSAGE_ID)?.or_else(|| {
         parsed_headers
             .as_ref()
             .and_then(|h| h.message_id().map(str::to_string))
@@ -131,27 +218,26 @@ pub(super) fn read(bytes: &[u8]) -> Result<Message, MailError> {
 
     let (mut to, mut cc) = (Vec::new(), Vec::new());
     let mut attachments = Vec::new();
+    let mut original_from = None;
     let subs: Vec<(String, PathBuf)> = cf
-        .read_root_storage()
+        .read_storage(root)
+        .map_err(|e| bad(e.to_string()))?
         .filter(|e| e.is_storage())
         .map(|e| (e.name().to_string(), e.path().to_path_buf()))
         .collect();
     for (name, path) in subs {
         if name.starts_with("__recip_version1.0_") {
-            let address = string(&mut cf, &path, RECIPIENT_SMTP)?.or(string(
-                &mut cf,
-                &path,
-                RECIPIENT_EMAIL,
-            )?
-            .filter(|a| a.contains('@')));
+            let address =
+                string(cf, &path, RECIPIENT_SMTP)?
+                    .or(string(cf, &path, RECIPIENT_EMAIL)?.filter(|a| a.contains('@')));
             let Some(address) = address else { continue };
             let mailbox = Mailbox {
-                name: string(&mut cf, &path, RECIPIENT_NAME)?
+                name: string(cf, &path, RECIPIENT_NAME)?
                     .map(|n| clean_line(&n, 200))
                     .filter(|n| !n.trim().is_empty() && !n.eq_ignore_ascii_case(&address)),
                 address: clean_line(&address, 320),
             };
-            let kind = properties(&mut cf, &path, 8)?
+            let kind = properties(cf, &path, 8)?
                 .iter()
                 .find(|p| p.id == RECIPIENT_TYPE && p.kind == PT_LONG)
                 .map(|p| p.value & 0xFF)
@@ -162,16 +248,62 @@ pub(super) fn read(bytes: &[u8]) -> Result<Message, MailError> {
                 _ => {} // Bcc: not written on the message others saw
             }
         } else if name.starts_with("__attach_version1.0_") {
-            // An embedded message (a storage, not a stream) is left out.
-            let Some(data) = binary(&mut cf, &path, ATTACH_DATA)? else {
+            let inner = path.join(format!("__substg1.0_{ATTACH_DATA:04X}{PT_OBJECT:04X}"));
+            if cf.is_storage(&inner) {
+                let method = properties(cf, &path, 8)?
+                    .iter()
+                    .find(|p| p.id == ATTACH_METHOD && p.kind == PT_LONG)
+                    .map(|p| p.value & 0xFFFF_FFFF);
+                // An OLE object (method 6) also lives in a storage; only a
+                // message is read. Outlook always writes the method.
+                if method != Some(METHOD_EMBEDDED) {
+                    continue;
+                }
+                // "Forward as attachment" in Outlook, or a message dragged
+                // into one: as with an attached .eml, its author is whom the
+                // entry is about, its text follows the forwarder's note and
+                // its attachments are kept on the entry.
+                let shown = string(cf, &path, ATTACH_DISPLAY_NAME)?
+                    .or(string(cf, &path, ATTACH_LONG_FILENAME)?)
+                    .map(|n| clean_line(&n, 80))
+                    .unwrap_or_else(|| format!("{}", attachments.len() + 1));
+                if depth + 1 > MAX_DEPTH {
+                    return Err(bad(format!(
+                        "messages are attached inside each other more than {MAX_DEPTH} deep"
+                    )));
+                }
+                let embedded =
+                    read_message(cf, &inner, EMBEDDED_HEADER, depth + 1).map_err(|e| match e {
+                        MailError::BadMsg(why) if depth == 0 => {
+                            bad(format!("the attached message “{shown}”: {why}"))
+                        }
+                        other => other,
+                    })?;
+                let (embedded, _) = embedded;
+                if original_from.is_none() {
+                    original_from = embedded.author().cloned();
+                }
+                if !embedded.body.is_empty() {
+                    if !body.is_empty() {
+                        body.push_str("\n\n");
+                    }
+                    body.push_str(super::FORWARD_SEPARATOR);
+                    body.push('\n');
+                    body.push_str(&embedded.body);
+                }
+                date = embedded.date.or(date);
+                attachments.extend(embedded.attachments);
+                continue;
+            }
+            let Some(data) = binary(cf, &path, ATTACH_DATA)? else {
                 continue;
             };
-            let filename = string(&mut cf, &path, ATTACH_LONG_FILENAME)?
-                .or(string(&mut cf, &path, ATTACH_FILENAME)?)
+            let filename = string(cf, &path, ATTACH_LONG_FILENAME)?
+                .or(string(cf, &path, ATTACH_FILENAME)?)
                 .map(|n| safe_filename(&n))
                 .filter(|n| !n.is_empty())
                 .unwrap_or_else(|| format!("attachment-{}", attachments.len() + 1));
-            let content_type = string(&mut cf, &path, ATTACH_MIME)?
+            let content_type = string(cf, &path, ATTACH_MIME)?
                 .map(|t| clean_line(t.trim(), 100).to_ascii_lowercase())
                 .filter(|t| t.contains('/'))
                 .unwrap_or_else(|| "application/octet-stream".into());
@@ -184,9 +316,9 @@ pub(super) fn read(bytes: &[u8]) -> Result<Message, MailError> {
     }
 
     let mut message = Message {
-        key: key_of(message_id.as_deref(), bytes),
+        key: String::new(),
         from,
-        original_from: None,
+        original_from,
         to,
         cc,
         date,
@@ -194,15 +326,20 @@ pub(super) fn read(bytes: &[u8]) -> Result<Message, MailError> {
         body,
         attachments,
     };
-    message.original_from = super::inline_forward(&message.subject, &message.body);
-    Ok(message)
+    if message.original_from.is_none() {
+        message.original_from = super::inline_forward(&message.subject, &message.body);
+    }
+    Ok((message, message_id))
 }
 
 fn stream_name(dir: &Path, id: u16, kind: u16) -> PathBuf {
     dir.join(format!("__substg1.0_{id:04X}{kind:04X}"))
 }
 
-fn raw(cf: &mut Cfb<'_>, path: &Path) -> Result<Option<Vec<u8>>, MailError> {
+fn raw<F: Read + Seek>(
+    cf: &mut CompoundFile<F>,
+    path: &Path,
+) -> Result<Option<Vec<u8>>, MailError> {
     if !cf.is_stream(path) {
         return Ok(None);
     }
@@ -218,7 +355,11 @@ fn raw(cf: &mut Cfb<'_>, path: &Path) -> Result<Option<Vec<u8>>, MailError> {
 }
 
 /// A string property, in either of its two encodings.
-fn string(cf: &mut Cfb<'_>, dir: &Path, id: u16) -> Result<Option<String>, MailError> {
+fn string<F: Read + Seek>(
+    cf: &mut CompoundFile<F>,
+    dir: &Path,
+    id: u16,
+) -> Result<Option<String>, MailError> {
     if let Some(b) = raw(cf, &stream_name(dir, id, PT_UNICODE))? {
         let units: Vec<u16> = b
             .chunks_exact(2)
@@ -239,7 +380,11 @@ fn string(cf: &mut Cfb<'_>, dir: &Path, id: u16) -> Result<Option<String>, MailE
     Ok(None)
 }
 
-fn binary(cf: &mut Cfb<'_>, dir: &Path, id: u16) -> Result<Option<Vec<u8>>, MailError> {
+fn binary<F: Read + Seek>(
+    cf: &mut CompoundFile<F>,
+    dir: &Path,
+    id: u16,
+) -> Result<Option<Vec<u8>>, MailError> {
     raw(cf, &stream_name(dir, id, PT_BINARY))
 }
 
@@ -251,7 +396,11 @@ struct Property {
 
 /// The fixed-size properties of a storage: a header (32 bytes for the
 /// message, 8 for a recipient or attachment), then 16 bytes a property.
-fn properties(cf: &mut Cfb<'_>, dir: &Path, header: usize) -> Result<Vec<Property>, MailError> {
+fn properties<F: Read + Seek>(
+    cf: &mut CompoundFile<F>,
+    dir: &Path,
+    header: usize,
+) -> Result<Vec<Property>, MailError> {
     let Some(b) = raw(cf, &dir.join("__properties_version1.0"))? else {
         return Ok(Vec::new());
     };

@@ -1,10 +1,13 @@
-//! The words `casebook mail`, `draft` and `attachment` print, in one place
-//! for the coming translation catalogue.
+//! The words `casebook mail`, `draft` and `attachment` print, from the
+//! catalogue (`mail-*`, `draft-*`, `attachment-*` in
+//! `assets/i18n/*/casebook.ftl`).
 
-use super::{Filed, Taken};
+use super::{Filed, MailError, Taken};
+use crate::error::{Arg, Msg};
+use crate::i18n::{Catalogue, args};
 
-pub const STDIN: &str = "standard input";
-/// The title of a case, or text of an entry, from a message with no subject.
+/// The title of a case, or text of an entry, from a message with no subject
+/// (the UI's form, which has no catalogue yet, uses this English one).
 pub const NO_SUBJECT: &str = "(no subject)";
 
 /// Untrusted text made safe for one terminal line.
@@ -14,83 +17,106 @@ pub fn clean(s: &str) -> String {
         .collect()
 }
 
-pub fn megabytes(bytes: u64) -> String {
-    format!("{:.1} MB", bytes as f64 / (1024.0 * 1024.0))
+/// Standard input, named where a file's name would be.
+pub fn stdin() -> Arg {
+    Arg::Msg(Box::new(Msg::new("mail-stdin")))
 }
 
+pub fn megabytes(bytes: u64) -> Msg {
+    Msg::new("mail-size-mb").text("mb", format!("{:.1}", bytes as f64 / (1024.0 * 1024.0)))
+}
+
+/// A file's size in English, for the screens not yet on the catalogue.
 pub fn size(bytes: u64) -> String {
+    size_in(Catalogue::shared(crate::i18n::Lang::En), bytes)
+}
+
+/// A file's size ("12 KB") in `t`'s language.
+pub fn size_in(t: &Catalogue, bytes: u64) -> String {
     match bytes {
-        b if b < 1024 => format!("{b} bytes"),
-        b if b < 1024 * 1024 => format!("{} KB", b.div_ceil(1024)),
-        b => megabytes(b),
+        b if b < 1024 => t.tr1("mail-size-bytes", "count", b),
+        b if b < 1024 * 1024 => t.tr1("mail-size-kb", "count", b.div_ceil(1024)),
+        b => megabytes(b).render(t),
     }
 }
 
-pub fn too_big(file: &str, attachment: &str, bytes: u64, limit: u64) -> String {
-    format!(
-        "{file}: the attachment {} is {}, over the limit of {} (raise [mail] max_attachment_mb in the config to take it); nothing was taken in",
-        clean(attachment),
-        megabytes(bytes),
-        megabytes(limit)
-    )
+/// Why a file could not be read as mail, in the catalogue's words.
+pub fn problem(e: &MailError) -> Msg {
+    match e {
+        MailError::Empty => Msg::new("mail-error-empty"),
+        MailError::NotMail => Msg::new("mail-error-not-mail"),
+        MailError::Truncated(b) => Msg::new("mail-error-truncated").text("boundary", b),
+        MailError::UnknownCharset(c) => Msg::new("mail-error-unknown-charset").text("charset", c),
+        MailError::EmptyMbox => Msg::new("mail-error-empty-mbox"),
+        MailError::InMbox(n, inner) => Msg::new("mail-error-in-mbox")
+            .num("number", i64::try_from(*n).unwrap_or(i64::MAX))
+            .arg("problem", Arg::Msg(Box::new(problem(inner)))),
+        MailError::BadMsg(detail) => Msg::new("mail-error-bad-msg").text("detail", detail),
+    }
 }
 
-pub fn contact_created(name: &str) -> String {
-    format!("new contact created: {}", clean(name))
+pub fn too_big(file: Arg, attachment: &str, bytes: u64, limit: u64) -> Msg {
+    Msg::new("mail-attachment-too-big")
+        .arg("file", file)
+        .text("attachment", clean(attachment))
+        .arg("size", Arg::Msg(Box::new(megabytes(bytes))))
+        .arg("limit", Arg::Msg(Box::new(megabytes(limit))))
 }
 
-pub fn unknown_reference(reference: &str) -> String {
-    format!(
-        "the subject names case {}, which is not in this diary",
-        clean(reference)
-    )
+pub fn contact_created(t: &Catalogue, name: &str) -> String {
+    t.tr1("mail-contact-created", "name", clean(name))
 }
 
-pub fn unfiled_hint(open: &[String]) -> String {
+pub fn unknown_reference(t: &Catalogue, reference: &str) -> String {
+    t.tr1("mail-unknown-reference", "reference", clean(reference))
+}
+
+pub fn unfiled_hint(t: &Catalogue, open: &[String]) -> String {
     match open {
-        [] => "not filed on a case: add --new-case to start one from the subject".into(),
-        cases => format!(
-            "not filed: the person has open cases {}; file it from the case screen, or add --new-case",
-            cases.join(", ")
-        ),
+        [] => t.tr("mail-unfiled-no-cases", None),
+        cases => t.tr1("mail-unfiled-open-cases", "cases", cases.join(", ")),
     }
 }
 
 /// `2026-0042  email_in  Siân Jones  Subject  (2 attachments)`
-pub fn taken_line(t: &Taken) -> String {
-    let place = match &t.filed {
+pub fn taken_line(t: &Catalogue, taken: &Taken) -> String {
+    let place = match &taken.filed {
         Filed::Case(r) => r.clone(),
-        Filed::NewCase(r) => format!("{r} (new case)"),
-        Filed::Unfiled { .. } => "unfiled".into(),
+        Filed::NewCase(r) => t.tr1("mail-place-new-case", "reference", r.clone()),
+        Filed::Unfiled { .. } => t.tr("mail-place-unfiled", None),
     };
-    let who = t
+    let who = taken
         .contact
         .as_ref()
         .map(|(_, n)| clean(n))
         .unwrap_or_else(|| "-".into());
-    let subject = match t.subject.trim() {
-        "" => NO_SUBJECT.to_string(),
+    let subject = match taken.subject.trim() {
+        "" => t.tr("mail-no-subject", None),
         s => clean(s),
     };
-    let extra = match (t.entry.is_some(), t.attachments) {
-        (false, _) => "  (already in the diary)".to_string(),
+    let extra = match (taken.entry.is_some(), taken.attachments) {
+        (false, _) => format!("  {}", t.tr("mail-taken-already", None)),
         (true, 0) => String::new(),
-        (true, 1) => "  (1 attachment)".into(),
-        (true, n) => format!("  ({n} attachments)"),
+        (true, n) => format!("  {}", t.tr1("mail-taken-attachments", "count", n)),
     };
-    format!("{place}  {}  {who}  {subject}{extra}", t.kind.as_str())
+    t.tr(
+        "mail-taken-line",
+        Some(&args(&[
+            ("place", place.into()),
+            ("kind", taken.kind.as_str().into()),
+            ("who", who.into()),
+            ("subject", subject.into()),
+            ("extra", extra.into()),
+        ])),
+    )
 }
 
-pub fn summary(added: usize, already: usize) -> String {
-    let msgs = |n: usize| {
-        if n == 1 {
-            "1 message".to_string()
-        } else {
-            format!("{n} messages")
-        }
-    };
-    match already {
-        0 => format!("{} taken in", msgs(added)),
-        a => format!("{} taken in, {} already in the diary", msgs(added), msgs(a)),
-    }
+pub fn summary(t: &Catalogue, added: usize, already: usize) -> String {
+    t.tr(
+        "mail-summary",
+        Some(&args(&[
+            ("added", added.into()),
+            ("already", already.into()),
+        ])),
+    )
 }

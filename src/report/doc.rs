@@ -224,10 +224,10 @@ impl Doc {
                     let _ = writeln!(out, "<h2>{}</h2>", esc(t));
                 }
                 Block::Para(t) => {
-                    let _ = writeln!(out, "<p>{}</p>", esc(t));
+                    let _ = writeln!(out, "<p>{}</p>", esc_code(t));
                 }
                 Block::Note(t) => {
-                    let _ = writeln!(out, "<p class=\"note\">{}</p>", esc(t));
+                    let _ = writeln!(out, "<p class=\"note\">{}</p>", esc_code(t));
                 }
                 Block::Table {
                     head,
@@ -413,6 +413,34 @@ pub fn esc(s: &str) -> String {
     out
 }
 
+/// [`esc`], with a command written between backticks (`` `casebook …` ``,
+/// as the catalogue writes them for the terminal) set as `<code>`: on a
+/// printed page, literal backticks read as stray marks. An unpaired
+/// backtick stays as it is.
+fn esc_code(s: &str) -> String {
+    let parts: Vec<&str> = s.split('`').collect();
+    if parts.len() < 3 {
+        return esc(s);
+    }
+    let mut out = String::with_capacity(s.len() + 16);
+    let last = parts.len() - 1;
+    for (i, part) in parts.iter().enumerate() {
+        let inside = i % 2 == 1;
+        if inside && i == last {
+            // An odd backtick out: keep it.
+            out.push('`');
+            out.push_str(&esc(part));
+        } else if inside {
+            out.push_str("<code>");
+            out.push_str(&esc(part));
+            out.push_str("</code>");
+        } else {
+            out.push_str(&esc(part));
+        }
+    }
+    out
+}
+
 fn html_table(head: &[String], rows: &[Vec<String>], numeric_from: usize) -> String {
     let class = |i: usize| {
         if i >= numeric_from {
@@ -535,6 +563,9 @@ h2 { font-size: 1.15em; margin: 1.4em 0 .4em; color: #123c69; border-bottom: 2px
 p { margin: .35em 0; }
 p.subtitle { color: #444; margin-bottom: 1em; }
 p.note { color: #555; font-size: .85em; }
+code { font-family: 'Consolas', 'DejaVu Sans Mono', monospace; font-size: .9em;
+  background: #f1f4f7; padding: 0 .2em; }
+h1, h2, p, th, td { overflow-wrap: break-word; }
 table { border-collapse: collapse; margin: .4em 0 .8em; min-width: 50%;
   break-inside: avoid; page-break-inside: avoid; font-size: .92em; }
 th, td { border-bottom: 1px solid #d5dde5; padding: .2em .6em; text-align: left; }
@@ -563,6 +594,17 @@ main.bilingual section { min-width: 0; }
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn commands_between_backticks_are_code_on_the_page() {
+        assert_eq!(
+            esc_code("run `casebook review --compare FILE…` & see"),
+            "run <code>casebook review --compare FILE…</code> &amp; see"
+        );
+        assert_eq!(esc_code("one ` only"), "one ` only");
+        assert_eq!(esc_code("`a` and `b"), "<code>a</code> and `b");
+        assert_eq!(esc_code("`<b>`"), "<code>&lt;b&gt;</code>");
+    }
 
     #[test]
     fn html_escapes_everything() {

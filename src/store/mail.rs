@@ -200,6 +200,62 @@ fn contact_by_email(tx: &Connection, address: &str) -> Result<Option<Id<Contact>
         .map(Id::new))
 }
 
+/// Where a message goes, decided without writing: the case `opts.onto`
+/// names; else the case a `[REF]` in the subject names; else the person's
+/// only open case; else none (with the person's open cases, for a choice).
+/// `contact` is the person the message is about, if already in the diary.
+fn destination(
+    tx: &Connection,
+    m: &Message,
+    opts: &TakeIn,
+    contact: Option<Id<Contact>>,
+) -> Result<(Option<Id<Case>>, Filed, Option<String>)> {
+    let mut unknown = None;
+    if let Some(id) = opts.onto {
+        return Ok((
+            Some(id),
+            Filed::Case(cases::get(tx, id)?.data.reference),
+            None,
+        ));
+    }
+    if let Some(reference) = case_reference_in(&m.subject) {
+        match cases::by_reference(tx, &reference)? {
+            Some(c) => return Ok((Some(c.id), Filed::Case(c.data.reference), None)),
+            None => unknown = Some(reference),
+        }
+    }
+    let open = match contact {
+        Some(contact) => open_cases_of(tx, contact)?,
+        None => Vec::new(),
+    };
+    if let [(id, reference)] = open.as_slice() {
+        return Ok((Some(*id), Filed::Case(reference.clone()), unknown));
+    }
+    let open_cases = open.into_iter().map(|(_, r)| r).collect();
+    Ok((None, Filed::Unfiled { open_cases }, unknown))
+}
+
+/// Who a message is about: the author (original sender of a forward), or
+/// for the councillor's own email, whom it went to.
+fn person_of(m: &Message, kind: EntryKind) -> Option<&crate::mail::Mailbox> {
+    match kind {
+        EntryKind::EmailOut => m.to.first(),
+        _ => m.author(),
+    }
+}
+
+fn kind_of(m: &Message, me: Option<&str>) -> EntryKind {
+    let from_me = match (&m.from, me) {
+        (Some(from), Some(me)) => from.same_address(me),
+        _ => false,
+    };
+    if from_me && m.original_from.is_none() {
+        EntryKind::EmailOut
+    } else {
+        EntryKind::EmailIn
+    }
+}
+
 fn take_one(tx: &Connection, m: &Message, opts: &TakeIn) -> Result<Taken> {
     let already: Option<i64> = tx
         .query_row(
@@ -208,21 +264,8 @@ fn take_one(tx: &Connection, m: &Message, opts: &TakeIn) -> Result<Taken> {
             |r| r.get(0),
         )
         .optional()?;
-    let from_me = match (&m.from, &opts.me) {
-        (Some(from), Some(me)) => from.same_address(me),
-        _ => false,
-    };
-    let kind = if from_me && m.original_from.is_none() {
-        EntryKind::EmailOut
-    } else {
-        EntryKind::EmailIn
-    };
-    // Who the entry is with: the author (original sender of a forward), or
-    // for the councillor's own email, whom it went to.
-    let person = match kind {
-        EntryKind::EmailOut => m.to.first(),
-        _ => m.author(),
-    };
+    let kind = kind_of(m, opts.me.as_deref());
+    let person = person_of(m, kind);
     let mut taken = Taken {
         subject: m.subject.clone(),
         kind,
@@ -246,47 +289,25 @@ fn take_one(tx: &Connection, m: &Message, opts: &TakeIn) -> Result<Taken> {
         return Ok(taken);
     }
 
-    let contact = match person {
+    let existing = match person {
+        Some(p) => contact_by_email(tx, &p.address)?,
         None => None,
-        Some(p) => match contact_by_email(tx, &p.address)? {
-            Some(id) => Some(id),
-            None => {
-                let mut c = Contact::named(p.name.clone().unwrap_or_else(|| p.address.clone()));
-                c.email = Some(p.address.clone());
-                taken.contact_created = true;
-                Some(contacts::insert(tx, &c)?)
-            }
-        },
+    };
+    let (mut case, filed, unknown) = destination(tx, m, opts, existing)?;
+    taken.filed = filed;
+    taken.unknown_reference = unknown;
+    let contact = match (existing, person) {
+        (Some(id), _) => Some(id),
+        (None, None) => None,
+        (None, Some(p)) => {
+            let mut c = Contact::named(p.name.clone().unwrap_or_else(|| p.address.clone()));
+            c.email = Some(p.address.clone());
+            taken.contact_created = true;
+            Some(contacts::insert(tx, &c)?)
+        }
     };
     if let Some(id) = contact {
         taken.contact = Some((id, contacts::get(tx, id)?.data.name));
-    }
-
-    let mut case: Option<Id<Case>> = None;
-    if let Some(id) = opts.onto {
-        case = Some(id);
-        taken.filed = Filed::Case(cases::get(tx, id)?.data.reference);
-    } else if let Some(reference) = case_reference_in(&m.subject) {
-        match cases::by_reference(tx, &reference)? {
-            Some(c) => {
-                case = Some(c.id);
-                taken.filed = Filed::Case(c.data.reference);
-            }
-            None => taken.unknown_reference = Some(reference),
-        }
-    }
-    if case.is_none()
-        && let Some(contact) = contact
-    {
-        let open = open_cases_of(tx, contact)?;
-        if let [(id, reference)] = open.as_slice() {
-            case = Some(*id);
-            taken.filed = Filed::Case(reference.clone());
-        } else {
-            taken.filed = Filed::Unfiled {
-                open_cases: open.into_iter().map(|(_, r)| r).collect(),
-            };
-        }
     }
     let at = m.date.unwrap_or(opts.now);
     if case.is_none() && opts.new_case {
@@ -355,6 +376,46 @@ impl Store {
     /// reported and not added again.
     pub fn take_in_mail(&mut self, messages: &[Message], opts: &TakeIn) -> Result<Vec<Taken>> {
         self.write(|tx| messages.iter().map(|m| take_one(tx, m, opts)).collect())
+    }
+
+    /// Where [`Store::take_in_mail`] would file `m`, without writing: for
+    /// the inbox screen, which asks which case when the message does not
+    /// say. `None`: the message is in the diary already.
+    pub fn mail_destination(&self, m: &Message, opts: &TakeIn) -> Result<Option<Filed>> {
+        let tx = self.conn();
+        let already: Option<i64> = tx
+            .query_row(
+                "SELECT entry_id FROM entry_mail WHERE message_key = ?1",
+                [&m.key],
+                |r| r.get(0),
+            )
+            .optional()?;
+        if already.is_some() {
+            return Ok(None);
+        }
+        let contact = match person_of(m, kind_of(m, opts.me.as_deref())) {
+            Some(p) => contact_by_email(tx, &p.address)?,
+            None => None,
+        };
+        Ok(Some(destination(tx, m, opts, contact)?.1))
+    }
+
+    /// Which of `keys` (message keys, [`crate::mail::Message::key`]) are in
+    /// the diary already.
+    pub fn known_mail_keys<'k>(
+        &self,
+        keys: impl IntoIterator<Item = &'k str>,
+    ) -> Result<std::collections::HashSet<String>> {
+        let mut stmt = self
+            .conn()
+            .prepare_cached("SELECT 1 FROM entry_mail WHERE message_key = ?1")?;
+        let mut known = std::collections::HashSet::new();
+        for k in keys {
+            if stmt.exists([k])? {
+                known.insert(k.to_string());
+            }
+        }
+        Ok(known)
     }
 
     /// The attachments on a case's entries, oldest entry first.

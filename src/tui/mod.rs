@@ -41,6 +41,11 @@ pub fn run(env: &Env, store: Store) -> Result<()> {
     };
     let mut app = App::new(store, env.config.clone(), env.clock)?;
     app.templates = crate::letters::Templates::beside_config(&env.config_path);
+    app.words = if env.i18n.is_pseudo() {
+        crate::i18n::Catalogue::pseudo()
+    } else {
+        crate::i18n::Catalogue::load(env.i18n.lang(), env.config_path.parent())?
+    };
     app.demo = env.demo;
     app.no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
     let mut guard = Guard::enter(env.config.mouse)?;

@@ -102,6 +102,87 @@ mail-inbox-not-folder = Nid ffolder yw'r mewnflwch { $folder }: gwiriwch [mail] 
 mail-inbox-unreadable = Does dim modd darllen y ffolder mewnflwch { $folder }: { $reason }
 mail-inbox-empty = Dim ffeiliau post (.eml, .msg, .mbox) yn y ffolder mewnflwch { $folder }.
 
+## Ystafell y mewnflwch yn y rhyngwyneb (src/app/screens/inbox.rs)
+
+ui-action-goto-inbox = ffolder mewnflwch
+ui-inbox-title = Mewnflwch: { $folder } ({ $count } yn aros)
+ui-inbox-title-none = Mewnflwch
+ui-inbox-not-set = Does dim ffolder mewnflwch wedi'i osod. Rhowch y ffolder lle mae eich rhaglen e-bost yn cadw negeseuon yn y ffurfweddiad: [mail] inbox = "~/Mail/casework"
+ui-inbox-empty =
+    { $filed ->
+        [0] Does dim negeseuon yn aros yn y ffolder mewnflwch.
+        [one] Does dim negeseuon yn aros: mae'r 1 neges yn y ffolder yn y dyddiadur yn barod.
+       *[other] Does dim negeseuon yn aros: mae'r { $filed } neges yn y ffolder yn y dyddiadur yn barod.
+    }
+ui-inbox-date = Dyddiad
+ui-inbox-from = Oddi wrth
+ui-inbox-subject = Pwnc
+ui-inbox-unreadable = does dim modd ei darllen: { $reason }
+ui-inbox-mailbox = ffeil blwch post, y neges gyntaf: { $subject }
+ui-inbox-which-case = Ar ba achos i'w ffeilio?
+ui-inbox-onto-case = { $reference }  { $title }
+ui-inbox-new-case = Achos newydd: { $title }
+ui-inbox-person-only = Gyda'r person yn unig, heb achos
+ui-inbox-filed = Wedi'i ffeilio ar { $reference }.
+ui-inbox-filed-new = Wedi'i ffeilio ar achos newydd, { $reference }.
+ui-inbox-filed-person = Wedi'i ffeilio gyda'r person, heb achos.
+ui-inbox-already = Mae'r neges honno yn y dyddiadur yn barod.
+ui-inbox-taken =
+    { $already ->
+        [0] { $added ->
+                [one] Cymerwyd 1 neges i mewn.
+               *[other] Cymerwyd { $added } neges i mewn.
+            }
+       *[other] Cymerwyd { $added } i mewn, { $already } yn y dyddiadur yn barod.
+    }
+
+## casebook mail, draft ac attachment (src/mail/words.rs, src/mail_files.rs,
+## src/cli/draft.rs, src/cli/attachment.rs, src/letters/compose.rs)
+## neges (b): "2 neges", "3 neges" (dim treiglad ar ôl digid).
+
+mail-stdin = mewnbwn safonol
+mail-no-subject = (dim pwnc)
+mail-file-problem = { $file }: { $problem }
+mail-file-is-folder = ffolder yw { $file }: rhowch y ffeiliau post sydd ynddo (e.e. { $file }/*.eml)
+mail-file-too-large = mae { $file } dros 2 GB: rhannwch y blwch post
+mail-error-empty = mae'r ffeil yn wag (0 beit)
+mail-error-not-mail = nid e-bost yw hwn: ni chafwyd pennawd From, Date, Subject na Message-ID
+mail-error-truncated = mae'r neges wedi'i thorri'n fyr: mae'r rhan MIME sy'n gorffen `--{ $boundary }--` ar goll (a gafodd y ffeil ei chadw'n gyfan?)
+mail-error-unknown-charset = mae'r neges yn defnyddio'r set nodau `{ $charset }`, na all casebook ei darllen
+mail-error-empty-mbox = does dim negeseuon yn y ffeil mbox
+mail-error-in-mbox = neges { $number } yn y ffeil mbox: { $problem }
+mail-error-bad-msg = mae'r ffeil Outlook .msg hon wedi'i difrodi, neu nid neges yw hi: { $detail }
+mail-attachment-too-big = { $file }: mae'r atodiad { $attachment } yn { $size }, dros y terfyn o { $limit } (codwch [mail] max_attachment_mb yn y ffurfweddiad i'w gymryd); ni chymerwyd dim i mewn
+mail-size-mb = { $mb } MB
+mail-size-kb = { $count } KB
+mail-size-bytes = { $count } beit
+mail-contact-created = cyswllt newydd wedi'i greu: { $name }
+mail-unknown-reference = mae'r pwnc yn enwi achos { $reference }, nad yw yn y dyddiadur hwn
+mail-unfiled-no-cases = heb ei ffeilio ar achos: ychwanegwch --new-case i ddechrau achos o'r pwnc
+mail-unfiled-open-cases = heb ei ffeilio: mae gan y person achosion agored { $cases }; ffeiliwch y neges o sgrin yr achos, neu ychwanegwch --new-case
+mail-place-new-case = { $reference } (achos newydd)
+mail-place-unfiled = heb achos
+mail-taken-already = (yn y dyddiadur yn barod)
+mail-taken-attachments = ({ $count } atodiad)
+mail-taken-line = { $place }  { $kind }  { $who }  { $subject }{ $extra }
+mail-summary =
+    { $already ->
+        [0] cymerwyd { $added } neges i mewn
+       *[other] cymerwyd { $added } neges i mewn, { $already } neges yn y dyddiadur yn barod
+    }
+draft-no-me-email = mae drafft e-bost angen eich cyfeiriad: gosodwch [me] email yn y ffurfweddiad (neu defnyddiwch --format html am lythyr)
+draft-no-email = does dim cyfeiriad e-bost gan { $name }: ychwanegwch un at y cyswllt, neu defnyddiwch --format html am lythyr
+draft-no-referral = does dim atgyfeiriad ar achos { $reference } ar gyfer `{ $template }`: atgyfeiriwch yr achos yn gyntaf, neu rhowch --to ENW
+draft-no-constituent = does dim etholwr ar achos { $reference } i ysgrifennu ato: rhowch --to ENW
+draft-template-problem = { $problem }; defnyddiwyd y templed diofyn
+draft-recorded = wedi'i gofnodi ar yr achos fel cofnod drafft { $entry }; pan fydd wedi mynd, rhedwch `casebook draft --sent { $entry }`
+draft-marked-sent = cofnod { $entry } wedi'i nodi fel un a anfonwyd
+draft-not-a-draft = nid yw cofnod { $entry } yn ddrafft sy'n aros i gael ei anfon
+draft-give-case = rhowch --case CYFEIRNOD a --template ENW
+attachment-line = #{ $id }  { $date }  { $name }  { $type }  { $size }
+attachment-checksum = nid yw atodiad #{ $id } yn cyfateb i'w swm gwirio: efallai fod y dyddiadur wedi'i ddifrodi; rhedwch `casebook check`
+mail-peek-unreadable = does dim modd ei hagor: { $reason }
+
 ## casebook hub scrub a status (src/cli/hub.rs)
 
 hub-scrub-nothing = Does dim wedi'i ddileu na'i ddileu'n llwyr ers y glanhau diwethaf: mae ffeiliau'r hyb fel yr oedden nhw.

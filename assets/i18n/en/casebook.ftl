@@ -82,6 +82,104 @@ mail-inbox-not-folder = The inbox { $folder } is not a folder: check [mail] inbo
 mail-inbox-unreadable = The inbox folder { $folder } cannot be read: { $reason }
 mail-inbox-empty = No mail files (.eml, .msg, .mbox) in the inbox folder { $folder }.
 
+## The inbox room of the terminal UI (src/app/screens/inbox.rs)
+
+ui-action-goto-inbox = inbox folder
+ui-inbox-title = Inbox: { $folder } ({ $count } waiting)
+ui-inbox-title-none = Inbox
+ui-inbox-not-set = No inbox folder is set. Put the folder your mail program saves messages to in the config: [mail] inbox = "~/Mail/casework"
+ui-inbox-empty =
+    { $filed ->
+        [0] No messages are waiting in the inbox folder.
+        [one] No messages are waiting: the 1 message in the folder is in the diary already.
+       *[other] No messages are waiting: the { $filed } messages in the folder are in the diary already.
+    }
+ui-inbox-date = Date
+ui-inbox-from = From
+ui-inbox-subject = Subject
+ui-inbox-unreadable = cannot be read: { $reason }
+ui-inbox-mailbox = mailbox file, first message: { $subject }
+ui-inbox-which-case = File it on which case?
+ui-inbox-onto-case = { $reference }  { $title }
+ui-inbox-new-case = A new case: { $title }
+ui-inbox-person-only = With the person only, on no case
+ui-inbox-filed = Filed on { $reference }.
+ui-inbox-filed-new = Filed on a new case, { $reference }.
+ui-inbox-filed-person = Filed with the person, on no case.
+ui-inbox-already = That message is in the diary already.
+ui-inbox-taken =
+    { $already ->
+        [0] { $added ->
+                [one] 1 message taken in.
+               *[other] { $added } messages taken in.
+            }
+       *[other] { $added } taken in, { $already } in the diary already.
+    }
+
+## casebook mail, draft and attachment (src/mail/words.rs, src/mail_files.rs,
+## src/cli/draft.rs, src/cli/attachment.rs, src/letters/compose.rs)
+
+mail-stdin = standard input
+mail-no-subject = (no subject)
+mail-file-problem = { $file }: { $problem }
+mail-file-is-folder = { $file } is a folder: give the mail files in it (e.g. { $file }/*.eml)
+mail-file-too-large = { $file } is over 2 GB: split the mailbox
+mail-error-empty = the file is empty (0 bytes)
+mail-error-not-mail = this is not an email: no From, Date, Subject or Message-ID header was found
+mail-error-truncated = the message is cut short: its MIME part ending `--{ $boundary }--` is missing (was the file saved whole?)
+mail-error-unknown-charset = the message uses the character set `{ $charset }`, which casebook cannot read
+mail-error-empty-mbox = the mbox file holds no messages
+mail-error-in-mbox = message { $number } of the mbox file: { $problem }
+mail-error-bad-msg = this Outlook .msg file is damaged or not a message: { $detail }
+mail-attachment-too-big = { $file }: the attachment { $attachment } is { $size }, over the limit of { $limit } (raise [mail] max_attachment_mb in the config to take it); nothing was taken in
+mail-size-mb = { $mb } MB
+mail-size-kb = { $count } KB
+mail-size-bytes =
+    { $count ->
+        [one] 1 byte
+       *[other] { $count } bytes
+    }
+mail-contact-created = new contact created: { $name }
+mail-unknown-reference = the subject names case { $reference }, which is not in this diary
+mail-unfiled-no-cases = not filed on a case: add --new-case to start one from the subject
+mail-unfiled-open-cases = not filed: the person has open cases { $cases }; file it from the case screen, or add --new-case
+mail-place-new-case = { $reference } (new case)
+mail-place-unfiled = unfiled
+mail-taken-already = (already in the diary)
+mail-taken-attachments =
+    { $count ->
+        [one] (1 attachment)
+       *[other] ({ $count } attachments)
+    }
+# The kind is the entry kind's name (email_in, email_out), as scripts read it.
+mail-taken-line = { $place }  { $kind }  { $who }  { $subject }{ $extra }
+mail-summary =
+    { $already ->
+        [0] { $added ->
+                [one] 1 message taken in
+               *[other] { $added } messages taken in
+            }
+       *[other] { $added ->
+                [one] 1 message taken in
+               *[other] { $added } messages taken in
+            }, { $already ->
+                [one] 1 message already in the diary
+               *[other] { $already } messages already in the diary
+            }
+    }
+draft-no-me-email = an email draft needs your address: set [me] email in the config (or use --format html for a letter)
+draft-no-email = { $name } has no email address: add one to the contact, or use --format html for a letter
+draft-no-referral = case { $reference } has no referral for a `{ $template }`: refer it first, or give --to NAME
+draft-no-constituent = case { $reference } has no constituent to write to: give --to NAME
+draft-template-problem = { $problem }; the default template was used
+draft-recorded = recorded on the case as draft entry { $entry }; when it has gone, run `casebook draft --sent { $entry }`
+draft-marked-sent = entry { $entry } marked as sent
+draft-not-a-draft = entry { $entry } is not a draft waiting to be sent
+draft-give-case = give --case REF and --template NAME
+attachment-line = #{ $id }  { $date }  { $name }  { $type }  { $size }
+attachment-checksum = attachment #{ $id } does not match its checksum: the diary may be damaged; run `casebook check`
+mail-peek-unreadable = cannot be opened: { $reason }
+
 ## casebook hub scrub and status (src/cli/hub.rs)
 
 hub-scrub-nothing = Nothing was deleted or erased since the last scrub: the hub's files are as they were.

@@ -70,7 +70,13 @@ pub fn draw_help(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
         .map(|(a, label)| {
             Line::from(vec![
                 Span::styled(format!("{label:>key_width$}  "), theme.key()),
-                Span::raw(text::action_label(a.name())),
+                Span::raw(match text::action_label(a.name()) {
+                    // Actions newer than text.rs: their words are in the catalogue.
+                    "" => app
+                        .words
+                        .tr(&format!("ui-action-{}", a.name().replace('_', "-")), None),
+                    label => label.to_string(),
+                }),
             ])
         })
         .collect();

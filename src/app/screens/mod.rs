@@ -9,6 +9,7 @@ pub mod contact;
 pub mod contacts;
 pub mod directory;
 pub mod home;
+pub mod inbox;
 pub mod paging;
 pub mod review;
 
@@ -22,6 +23,7 @@ use self::contact::ContactView;
 use self::contacts::ContactsView;
 use self::directory::DirectoryView;
 use self::home::HomeView;
+use self::inbox::InboxView;
 use self::review::ReviewView;
 use super::App;
 use super::action::Action;
@@ -40,6 +42,8 @@ pub enum Screen {
     Agenda(AgendaView),
     Directory(DirectoryView),
     Review(Box<ReviewView>),
+    /// The inbox folder; listed under the cases' tab (what it files).
+    Inbox(Box<InboxView>),
 }
 
 impl Screen {
@@ -54,6 +58,7 @@ impl Screen {
             Screen::Agenda(_) => agenda::ACTIONS,
             Screen::Directory(_) => directory::ACTIONS,
             Screen::Review(_) => review::ACTIONS,
+            Screen::Inbox(_) => inbox::ACTIONS,
         }
     }
 
@@ -61,7 +66,7 @@ impl Screen {
     pub fn tab(&self) -> usize {
         match self {
             Screen::Home => 0,
-            Screen::Cases(_) | Screen::Case(_) => 1,
+            Screen::Cases(_) | Screen::Case(_) | Screen::Inbox(_) => 1,
             Screen::Contacts(_) | Screen::Contact(_) => 2,
             Screen::Agenda(_) => 3,
             Screen::Directory(_) => 4,
@@ -81,6 +86,7 @@ impl Screen {
             Screen::Agenda(v) => v.reload(cx.store, today),
             Screen::Directory(v) => v.reload(cx.store),
             Screen::Review(v) => v.reload(cx.store),
+            Screen::Inbox(v) => v.reload(cx),
         }
     }
 
@@ -95,6 +101,7 @@ impl Screen {
             Screen::Agenda(v) => v.update(action, cx),
             Screen::Directory(v) => v.update(action, cx),
             Screen::Review(v) => v.update(action, cx),
+            Screen::Inbox(v) => v.update(action, cx),
         }
     }
 
@@ -114,6 +121,7 @@ impl Screen {
                 directory::draw(v, &add, theme, frame, area)
             }
             Screen::Review(v) => review::draw(v, theme, frame, area),
+            Screen::Inbox(v) => inbox::draw(v, &app.words, theme, frame, area),
         }
     }
 
@@ -132,6 +140,7 @@ impl Screen {
                 ..DirectoryView::default()
             }),
             Screen::Review(Box::new(ReviewView::new(today, year_start_month)?)),
+            Screen::Inbox(Box::default()),
         ])
     }
 }
