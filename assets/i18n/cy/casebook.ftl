@@ -745,6 +745,10 @@ reply-done =
         [two] , 2 ddiwrnod gwaith yn hwyr
        *[other] , { $late } diwrnod gwaith yn hwyr
     }; statws yr achos bellach: { $status }
+error-happened-in-future = { $what ->
+    [reply] mae'r ateb
+   *[entry] mae'r cofnod
+} wedi'i ddyddio { $at }, yn y dyfodol: rhowch pryd y digwyddodd
 error-reply-days = { $days } diwrnod gwaith i ateb: rhowch rif o { $min } i { $max }
 error-refer-no-officer = does dim swyddog nac asiantaeth o'r enw `{ $name }`: ychwanegwch nhw gyda `casebook directory --add "{ $name }" --handles "beth maen nhw'n ymdrin ag ef"`
 error-refer-several-officers = mae { $count } swyddog neu asiantaeth o'r enw `{ $name }`: atgyfeiriwch o'r ap i ddewis un

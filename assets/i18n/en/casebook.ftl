@@ -698,6 +698,10 @@ reply-done =
         [one] , 1 working day late
        *[other] , { $late } working days late
     }; the case is now { $status }
+error-happened-in-future = { $what ->
+    [reply] the reply
+   *[entry] the entry
+} is dated { $at }, in the future: give when it happened
 error-reply-days = { $days } working days to reply: give a number from { $min } to { $max }
 error-refer-no-officer = no officer or agency named `{ $name }`: add them with `casebook directory --add "{ $name }" --handles "what they deal with"`
 error-refer-several-officers = { $count } officers or agencies are named `{ $name }`: refer from the app to choose one
