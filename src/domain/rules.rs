@@ -104,11 +104,16 @@ mod tests {
             e.to_string(),
             "the entry is dated 2026-03-02 09:31, in the future: give when it happened"
         );
+        // The fact, not words: the catalogue chooses them (tests/cli_bad_input.rs
+        // reads both languages).
         let e = check_not_future(at("2026-03-03 08:00"), now, Happened::Reply).expect_err("future");
-        let cy = crate::i18n::Catalogue::embedded(crate::i18n::Lang::Cy);
-        assert_eq!(
-            e.message(&cy),
-            "mae'r ateb wedi'i ddyddio 2026-03-03 08:00, yn y dyfodol: rhowch pryd y digwyddodd"
+        let Error::User(m) = e else {
+            panic!("a user error: {e:?}")
+        };
+        assert_eq!(m.id, "error-happened-in-future");
+        assert!(
+            m.args
+                .contains(&("what", crate::error::Arg::Text("reply".into())))
         );
     }
 
