@@ -767,6 +767,18 @@ directory-added = Mae { $name } yn y cyfeiriadur
 error-directory-both = rhowch naill ai broblem i chwilio amdani neu --add, nid y ddau
 error-directory-no-handles = mae --handles yn wag: dywedwch beth maen nhw'n ymdrin ag ef, fel bod modd dod o hyd iddyn nhw drwy'r broblem
 
+## casebook demo (src/cli/demo.rs): geiriau'r gorchymyn; Saesneg yw'r
+## gwaith achos dychmygol ei hun (data yw e).
+
+demo-replaced = Disodlwyd yr hen ddyddiadur demo (dim ond data demo oedd ynddo).
+demo-invented = Crëwyd gwaith achos dychmygol mewn { $secs } eiliad. Achosion: { $cases }; cysylltiadau: { $contacts } ({ $directory } ohonyn nhw'n swyddogion ac asiantaethau yn y cyfeiriadur):
+demo-also = {"  "}cofnodion: { $entries }; atgyfeiriadau: { $referrals }; dilyniannau: { $follow_ups }; cymorthfeydd: { $surgeries }; clystyrau i'w canfod yn y darlun ehangach: { $clusters }.
+demo-where = Y dyddiadur demo: { $path }
+demo-open = I'w agor: { $command }
+demo-invented-note = Mae pawb ynddo yn ddychmygol; does dim gwaith achos go iawn ynddo.
+error-demo-no-cases = --cases 0: rhowch o leiaf 1 achos i'w greu
+error-demo-not-empty = mae gwaith achos yn { $path } yn barod: ni chaiff data demo byth ei gymysgu â dyddiadur go iawn; rhowch ffeil newydd
+
 ## Labels of the closed lists (SPEC sections 2 and 3): <list>-<contract name>.
 ## Generated ids; the English must match `label()` in src/domain/kinds.rs.
 

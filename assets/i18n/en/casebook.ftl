@@ -720,6 +720,24 @@ directory-added = { $name } is in the directory
 error-directory-both = give either a problem to search for or --add, not both
 error-directory-no-handles = --handles is empty: say what they deal with, so they can be found by the problem
 
+## casebook demo (src/cli/demo.rs): the words it says; the invented
+## casework itself is English data.
+
+demo-replaced = Replaced the previous demo diary (it held only demo data).
+demo-invented = Invented { $cases ->
+        [one] 1 case
+       *[other] { $cases } cases
+    } for { $contacts ->
+        [one] 1 contact
+       *[other] { $contacts } contacts
+    } ({ $directory } of them officers and agencies in the directory) in { $secs } s:
+demo-also = {"  "}{ $entries } diary entries, { $referrals } referrals, { $follow_ups } follow-ups, { $surgeries } surgeries; { $clusters } clusters to find in the bigger picture.
+demo-where = Demo diary: { $path }
+demo-open = Open it with: { $command }
+demo-invented-note = Everyone in it is invented; nothing in it is real casework.
+error-demo-no-cases = --cases 0: give at least 1 case to invent
+error-demo-not-empty = { $path } already holds casework: demo data is never mixed into a real diary; give a new file
+
 ## Labels of the closed lists (SPEC sections 2 and 3): <list>-<contract name>.
 ## Generated ids; the English must match `label()` in src/domain/kinds.rs.
 
