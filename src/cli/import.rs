@@ -31,27 +31,52 @@ pub fn run(env: &Env, args: &ImportArgs, out: &mut dyn Write) -> Result<ExitCode
         ));
     };
     let file = path.display().to_string();
-    let mut bytes = sheet::read_capped(path)?;
-    // Its own exports from an encrypted diary are age files.
-    if super::seal::is_sealed(&bytes) {
-        bytes = super::seal::open(&bytes, path)?;
-    }
-    let line = match (sheet::format_of(&bytes), detect(&bytes)) {
-        (Format::Workbook, _) => {
-            let table = sheet::read_workbook(&bytes, &file, args.sheet.as_deref())?;
-            spreadsheet(env, args, path, &table)?
+    let input = sheet::Input::open(path)?;
+    // Its own exports from an encrypted diary are age files, read whole.
+    let line = if super::seal::is_sealed(&input.head) {
+        let bytes = super::seal::open(&input.read_all()?, path)?;
+        match (sheet::format_of(&bytes), detect(&bytes)) {
+            (Format::Workbook, _) => workbook(env, args, path, &bytes)?,
+            (Format::Csv, FileKind::Json) => json(env, args, &bytes, &file)?,
+            (Format::Csv, FileKind::Csv) => {
+                let rows = sheet::read_csv_rows(&bytes, &file)?;
+                spreadsheet(env, args, path, rows.headers().to_vec(), rows)?
+            }
         }
-        (Format::Csv, FileKind::Json) => json(env, args, &bytes, &file)?,
-        (Format::Csv, FileKind::Csv) => {
-            let table = sheet::read_csv(&bytes, &file)?;
-            spreadsheet(env, args, path, &table)?
+    } else {
+        match (sheet::format_of(&input.head), detect(&input.head)) {
+            (Format::Workbook, _) => workbook(env, args, path, &input.read_all()?)?,
+            (Format::Csv, FileKind::Json) => json(env, args, &input.read_all()?, &file)?,
+            // CSV is read as it comes: a row at a time, never the whole file.
+            (Format::Csv, FileKind::Csv) => {
+                let rows = input.csv()?;
+                spreadsheet(env, args, path, rows.headers().to_vec(), rows)?
+            }
         }
     };
     writeln!(out, "{line}").map_err(stdout_error)?;
     Ok(ExitCode::SUCCESS)
 }
 
-fn spreadsheet(env: &Env, args: &ImportArgs, path: &Path, table: &sheet::Table) -> Result<String> {
+fn workbook(env: &Env, args: &ImportArgs, path: &Path, bytes: &[u8]) -> Result<String> {
+    let file = path.display().to_string();
+    let table = sheet::read_workbook(bytes, &file, args.sheet.as_deref())?;
+    spreadsheet(
+        env,
+        args,
+        path,
+        table.headers,
+        table.rows.into_iter().map(Ok),
+    )
+}
+
+fn spreadsheet(
+    env: &Env,
+    args: &ImportArgs,
+    path: &Path,
+    headers: Vec<String>,
+    rows: impl Iterator<Item = Result<sheet::SheetRow>>,
+) -> Result<String> {
     let file = path.display().to_string();
     let categories = env.config.categories();
     let mut map = match &args.map {
@@ -60,9 +85,7 @@ fn spreadsheet(env: &Env, args: &ImportArgs, path: &Path, table: &sheet::Table) 
     };
     let memory = mappings_file(env);
     let remembered = if map.is_empty() {
-        memory
-            .as_deref()
-            .and_then(|m| remembered_map(m, &table.headers))
+        memory.as_deref().and_then(|m| remembered_map(m, &headers))
     } else {
         None
     };
@@ -70,8 +93,9 @@ fn spreadsheet(env: &Env, args: &ImportArgs, path: &Path, table: &sheet::Table) 
         eprintln!("casebook: {}", text::using_remembered(&file));
         map.clone_from(r);
     }
-    let plan = csv_import::plan(
-        table,
+    let plan = csv_import::plan_rows(
+        &headers,
+        rows,
         &file,
         &csv_import::Options {
             today: env.clock.today(),
@@ -130,7 +154,7 @@ fn spreadsheet(env: &Env, args: &ImportArgs, path: &Path, table: &sheet::Table) 
         && let Some(memory) = &memory
     {
         // Only a mapping that led to an import is worth remembering.
-        if let Err(e) = remember_map(memory, &table.headers, &map) {
+        if let Err(e) = remember_map(memory, &headers, &map) {
             eprintln!("casebook: {e}");
         }
     }
