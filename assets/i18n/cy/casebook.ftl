@@ -779,6 +779,29 @@ demo-invented-note = Mae pawb ynddo yn ddychmygol; does dim gwaith achos go iawn
 error-demo-no-cases = --cases 0: rhowch o leiaf 1 achos i'w greu
 error-demo-not-empty = mae gwaith achos yn { $path } yn barod: ni chaiff data demo byth ei gymysgu â dyddiadur go iawn; rhowch ffeil newydd
 
+## casebook import (src/cli/import.rs): yr hyn mae'n ei ddweud am ffeil.
+## Cyfrifon ar ôl colon, fel nad oes treiglad ar ôl rhif.
+
+import-unknown-nearest = `{ $name }` (agosaf: { $nearest })
+import-unknown-columns = { $file }: yn anwybyddu { $count ->
+        [one] colofn anhysbys
+       *[other] colofnau anhysbys
+    }: { $list }; i ddarllen un, --map "{ $first }=COLOFN"
+import-using-remembered = { $file }: yn defnyddio'r mapio colofnau a gofiwyd o'r ffeil ddiwethaf â'r penawdau hyn
+import-closed-on-opened = { $file }: rhesi wedi'u cau heb ddyddiad cau: { $count } (llinell { $lines }): cymerir y dyddiad agor yn ddyddiad cau
+import-set-aside = ; rhoddwyd rhesi gwael o'r neilltu ({ $count }), gyda'r rheswm, yn { $file } (cywirwch nhw a mewnforio'r ffeil honno)
+import-template-written = ysgrifennwyd y templed mewnforio { $file }: un golofn i bob maes, gyda rhes yn dweud beth sy'n mynd ynddi
+import-people = cysylltiadau newydd: { $created }, yn y dyddiadur yn barod: { $matched }
+import-done = mewnforiwyd achosion: { $cases } ({ $people })
+import-skipped = ; hepgorwyd achosion a fewnforiwyd eisoes: { $count }
+import-dry-valid = mae pob rhes yn ddilys;
+import-dry-bad = byddai rhesi gwael yn cael eu rhoi o'r neilltu: { $count };
+import-dry-skip = {" "}a byddai achosion a fewnforiwyd eisoes yn cael eu hepgor: { $count }
+import-dry-run = rhediad prawf: { $valid } byddai achosion yn cael eu mewnforio: { $cases } ({ $people }){ $skipped }; ni ysgrifennwyd dim
+import-json-counts = cysylltiadau: { $contacts }, achosion: { $cases }, cofnodion: { $entries }, atgyfeiriadau: { $referrals }, dilyniannau: { $follow_ups }, cymorthfeydd: { $surgeries }
+import-json-done = llwythwyd allforyn casebook: { $counts }
+import-json-dry = rhediad prawf: mae'r allforyn casebook yn ddilys; byddai'n llwytho { $counts }; ni ysgrifennwyd dim
+
 ## Labels of the closed lists (SPEC sections 2 and 3): <list>-<contract name>.
 ## Generated ids; the English must match `label()` in src/domain/kinds.rs.
 

@@ -738,6 +738,70 @@ demo-invented-note = Everyone in it is invented; nothing in it is real casework.
 error-demo-no-cases = --cases 0: give at least 1 case to invent
 error-demo-not-empty = { $path } already holds casework: demo data is never mixed into a real diary; give a new file
 
+## casebook import (src/cli/import.rs): what it says about a file.
+
+import-unknown-nearest = `{ $name }` (nearest: { $nearest })
+import-unknown-columns = { $file }: ignoring { $count ->
+        [one] an unknown column
+       *[other] unknown columns
+    }: { $list }; to read one, --map "{ $first }=COLUMN"
+import-using-remembered = { $file }: using the column mapping remembered from the last file with these headers
+import-closed-on-opened = { $file }: { $count ->
+        [one] 1 closed row has no closed date (line { $lines })
+       *[other] { $count } closed rows have no closed date (lines { $lines })
+    }: the opened date is taken as the closed date
+import-set-aside = ; set aside { $count ->
+        [one] 1 bad row
+       *[other] { $count } bad rows
+    } with the reason in { $file } (fix and import that file)
+import-template-written = wrote the import template { $file }: one column each, with a row saying what goes in it
+import-people = { $created ->
+        [one] 1 new contact
+       *[other] { $created } new contacts
+    }, { $matched } already in the diary
+import-done = imported { $cases ->
+        [one] 1 case
+       *[other] { $cases } cases
+    } ({ $people })
+import-skipped = ; skipped { $count ->
+        [one] 1 case
+       *[other] { $count } cases
+    } already imported
+import-dry-valid = every row is valid;
+import-dry-bad = would set aside { $count ->
+        [one] 1 bad row
+       *[other] { $count } bad rows
+    };
+import-dry-skip = {" "}and skip { $count ->
+        [one] 1 case
+       *[other] { $count } cases
+    } already imported
+import-dry-run = dry run: { $valid } would import { $cases ->
+        [one] 1 case
+       *[other] { $cases } cases
+    } ({ $people }){ $skipped }; nothing was written
+import-json-counts = { $contacts ->
+        [one] 1 contact
+       *[other] { $contacts } contacts
+    }, { $cases ->
+        [one] 1 case
+       *[other] { $cases } cases
+    }, { $entries ->
+        [one] 1 diary entry
+       *[other] { $entries } diary entries
+    }, { $referrals ->
+        [one] 1 referral
+       *[other] { $referrals } referrals
+    }, { $follow_ups ->
+        [one] 1 follow-up
+       *[other] { $follow_ups } follow-ups
+    }, { $surgeries ->
+        [one] 1 surgery
+       *[other] { $surgeries } surgeries
+    }
+import-json-done = loaded the casebook export: { $counts }
+import-json-dry = dry run: the casebook export is valid; would load { $counts }; nothing was written
+
 ## Labels of the closed lists (SPEC sections 2 and 3): <list>-<contract name>.
 ## Generated ids; the English must match `label()` in src/domain/kinds.rs.
 
