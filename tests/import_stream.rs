@@ -37,6 +37,9 @@ fn a_huge_single_line_is_refused_naming_its_line_and_nothing_changes() {
     let err = assert_fails_one_line(&sb.run(&["import", file.to_str().expect("utf-8")]));
     assert!(err.contains("line 3 is longer than 1 MB"), "{err}");
     assert!(err.contains("nothing was imported"), "{err}");
+    let err =
+        assert_fails_one_line(&sb.run(&["--lang", "cy", "import", file.to_str().expect("utf-8")]));
+    assert!(err.contains("mae llinell 3 yn hirach na 1 MB"), "{err}");
     assert_eq!(sb.snapshot(), before, "the diary changed");
 }
 

@@ -9,6 +9,7 @@ use std::io::Read;
 
 use chrono::{Duration, NaiveDate};
 
+use crate::error::Msg;
 use crate::{Error, Result};
 
 /// The largest file import will read. A year of casework for the busiest
@@ -88,9 +89,9 @@ impl Input {
         let file = std::fs::File::open(path).map_err(cannot)?;
         if let Ok(meta) = file.metadata() {
             if meta.is_dir() {
-                return Err(Error::invalid(format!(
-                    "cannot read {name}: it is a folder; give the spreadsheet file inside it"
-                )));
+                return Err(Error::user(
+                    Msg::new("error-import-folder").text("file", &name),
+                ));
             }
             if meta.is_file() && meta.len() > MAX_INPUT_BYTES {
                 return Err(too_big(&name));
@@ -146,16 +147,15 @@ const SNIFF_BYTES: u64 = 64 * 1024;
 const AGE_HEADER: &[u8] = b"age-encryption.org/v1\n";
 
 fn binary(file: &str) -> Error {
-    Error::invalid(format!(
-        "{file} is not a CSV file: it holds binary data (in the spreadsheet, save as \"CSV UTF-8\" or .xlsx)"
-    ))
+    Error::user(Msg::new("error-import-binary").text("file", file))
 }
 
 fn too_big(name: &str) -> Error {
-    Error::invalid(format!(
-        "{name} is larger than {} MB: that is not a spreadsheet of cases; split it into smaller files",
-        MAX_INPUT_BYTES / (1024 * 1024)
-    ))
+    Error::user(
+        Msg::new("error-import-too-big")
+            .text("file", name)
+            .num("mb", (MAX_INPUT_BYTES / (1024 * 1024)) as i64),
+    )
 }
 
 /// A ZIP (xlsx, ods) or OLE (xls) file is a workbook.
@@ -348,9 +348,9 @@ impl CsvRows {
             let mut probe = [0u8; 1];
             let mut rest = rest;
             if rest.read(&mut probe).unwrap_or(0) == 0 {
-                return Err(Error::invalid(format!(
-                    "{file} is empty: it needs a header row naming the columns (at least opened and title)"
-                )));
+                return Err(Error::user(
+                    Msg::new("error-import-empty").text("file", file),
+                ));
             }
             return CsvRows::open(
                 head,
@@ -429,21 +429,27 @@ fn not_csv(file: &str, e: csv::Error) -> Error {
             pos,
             expected_len,
             len,
-        } => Error::invalid(format!(
-            "{file} is not a well-formed CSV file: line {} has {len} fields but the header row has {expected_len}",
-            pos.as_ref().map(|p| p.line()).unwrap_or(0)
-        )),
-        csv::ErrorKind::Utf8 { pos, .. } => Error::invalid(format!(
-            "{file} is not UTF-8 text (line {}): in the spreadsheet, save as \"CSV UTF-8\"",
-            pos.as_ref().map(|p| p.line()).unwrap_or(1)
-        )),
+        } => Error::user(
+            Msg::new("error-import-fields")
+                .text("file", file)
+                .num("line", pos.as_ref().map_or(0, |p| p.line() as i64))
+                .num("len", *len as i64)
+                .num("expected", *expected_len as i64),
+        ),
+        csv::ErrorKind::Utf8 { pos, .. } => Error::user(
+            Msg::new("error-import-not-utf8")
+                .text("file", file)
+                .num("line", pos.as_ref().map_or(1, |p| p.line() as i64)),
+        ),
         csv::ErrorKind::Io(io) => match io.get_ref().and_then(|r| r.downcast_ref::<Refusal>()) {
             Some(Refusal::Binary) => binary(file),
             Some(Refusal::TooBig) => too_big(file),
-            Some(Refusal::LineTooLong { line }) => Error::invalid(format!(
-                "{file}: line {line} is longer than {} MB: that is not a row of a spreadsheet of cases; nothing was imported",
-                MAX_LINE_BYTES / (1024 * 1024)
-            )),
+            Some(Refusal::LineTooLong { line }) => Error::user(
+                Msg::new("error-import-line-too-long")
+                    .text("file", file)
+                    .num("line", *line as i64)
+                    .num("mb", (MAX_LINE_BYTES / (1024 * 1024)) as i64),
+            ),
             None => Error::invalid(format!("cannot read {file}: {io}")),
         },
         _ => Error::invalid(format!("{file} is not a well-formed CSV file: {e}")),

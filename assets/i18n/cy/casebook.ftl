@@ -802,6 +802,16 @@ import-json-counts = cysylltiadau: { $contacts }, achosion: { $cases }, cofnodio
 import-json-done = llwythwyd allforyn casebook: { $counts }
 import-json-dry = rhediad prawf: mae'r allforyn casebook yn ddilys; byddai'n llwytho { $counts }; ni ysgrifennwyd dim
 
+## Darllen ffeil i'w mewnforio (src/exchange/sheet.rs)
+
+error-import-folder = methu darllen { $file }: ffolder yw e; rhowch y ffeil daenlen sydd ynddo
+error-import-binary = nid ffeil CSV yw { $file }: mae data deuaidd ynddi (yn y daenlen, cadwch hi fel "CSV UTF-8" neu .xlsx)
+error-import-too-big = mae { $file } yn fwy na { $mb } MB: nid taenlen o achosion yw hynny; rhannwch hi'n ffeiliau llai
+error-import-empty = mae { $file } yn wag: mae angen rhes bennawd sy'n enwi'r colofnau (opened a title o leiaf)
+error-import-fields = nid yw { $file } yn ffeil CSV gywir: nifer y meysydd ar linell { $line } yw { $len }, ond { $expected } yn y rhes bennawd
+error-import-not-utf8 = nid testun UTF-8 yw { $file } (llinell { $line }): yn y daenlen, cadwch hi fel "CSV UTF-8"
+error-import-line-too-long = { $file }: mae llinell { $line } yn hirach na { $mb } MB: nid rhes o daenlen o achosion yw honno; ni fewnforiwyd dim
+
 ## Labels of the closed lists (SPEC sections 2 and 3): <list>-<contract name>.
 ## Generated ids; the English must match `label()` in src/domain/kinds.rs.
 

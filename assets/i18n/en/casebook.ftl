@@ -802,6 +802,16 @@ import-json-counts = { $contacts ->
 import-json-done = loaded the casebook export: { $counts }
 import-json-dry = dry run: the casebook export is valid; would load { $counts }; nothing was written
 
+## Reading a file to import (src/exchange/sheet.rs)
+
+error-import-folder = cannot read { $file }: it is a folder; give the spreadsheet file inside it
+error-import-binary = { $file } is not a CSV file: it holds binary data (in the spreadsheet, save as "CSV UTF-8" or .xlsx)
+error-import-too-big = { $file } is larger than { $mb } MB: that is not a spreadsheet of cases; split it into smaller files
+error-import-empty = { $file } is empty: it needs a header row naming the columns (at least opened and title)
+error-import-fields = { $file } is not a well-formed CSV file: line { $line } has { $len } fields but the header row has { $expected }
+error-import-not-utf8 = { $file } is not UTF-8 text (line { $line }): in the spreadsheet, save as "CSV UTF-8"
+error-import-line-too-long = { $file }: line { $line } is longer than { $mb } MB: that is not a row of a spreadsheet of cases; nothing was imported
+
 ## Labels of the closed lists (SPEC sections 2 and 3): <list>-<contract name>.
 ## Generated ids; the English must match `label()` in src/domain/kinds.rs.
 
