@@ -1128,7 +1128,7 @@ impl Generator {
                     _ => (me.id, format!("Ring {} with an update", me.first)),
                 };
                 follow_ups.push(FollowUpPlan {
-                    contact: contact,
+                    contact,
                     entry: last_entry,
                     due_on,
                     what,

@@ -316,12 +316,15 @@ pub fn read_csv_rows(bytes: &[u8], file: &str) -> Result<CsvRows> {
     CsvRows::new(bytes.to_vec(), Box::new(std::io::empty()), file)
 }
 
+/// What a CSV reader reads: the block already read, then the rest.
+type Source = std::io::Chain<std::io::Cursor<Vec<u8>>, Box<dyn Read>>;
+
 /// A CSV file's header row, then its rows as they are read: the file is never
 /// held whole. Reading stops with one error at the first line that is not
 /// UTF-8, is not well-formed CSV, holds a NUL byte, or is longer than
 /// [`MAX_LINE_BYTES`]; and after [`MAX_INPUT_BYTES`] in all.
 pub struct CsvRows {
-    reader: csv::Reader<Guard<std::io::Chain<std::io::Cursor<Vec<u8>>, Box<dyn Read>>>>,
+    reader: csv::Reader<Guard<Source>>,
     headers: Vec<String>,
     file: String,
     done: bool,
