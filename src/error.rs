@@ -5,15 +5,15 @@
 //! beside the field that caused them, the others in a message box.
 //!
 //! What the user reads comes from the catalogue: [`Error::message`] renders
-//! an error in the reader's language. An error made with a [`Msg`] (a
+//! an error in the reader's language (in `i18n::errors`: this module is facts
+//! only and uses no catalogue, so the domain can build errors and the
+//! catalogue can report its own without a cycle). An error made with a [`Msg`] (a
 //! catalogue id and its arguments) is wholly translated; the typed variants
 //! (locked, wrong passphrase, not found …) have their own ids; `Invalid`
 //! and `Io` still carry English made where they arose, and are moved to a
 //! `Msg` one by one. `Display` is the English rendering, for logs and tests.
 
 use std::path::PathBuf;
-
-use crate::i18n::{Catalogue, Lang};
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 
@@ -34,7 +34,7 @@ pub enum Error {
     #[error("{0}")]
     System(Msg),
 
-    #[error("no {what} matches `{}`", crate::domain::text::one_line(.name))]
+    #[error("no {what} matches `{}`", crate::text::one_line(.name))]
     NotFound { what: &'static str, name: String },
 
     #[error("config file {}: line {line}: {message}", file.display())]
@@ -106,58 +106,6 @@ impl Error {
         )
     }
 
-    /// The error in the reader's language, one line.
-    pub fn message(&self, t: &Catalogue) -> String {
-        let path = |p: &PathBuf| p.display().to_string();
-        match self {
-            Error::User(m) | Error::System(m) => m.render(t),
-            Error::NotFound { what, name } => t.tr(
-                "error-not-found",
-                Some(&crate::i18n::args(&[
-                    // A Fluent selector key: `case with reference` → `case-with-reference`.
-                    ("what", what.replace(' ', "-").into()),
-                    ("name", crate::domain::text::one_line(name).into()),
-                ])),
-            ),
-            Error::Config {
-                file,
-                line,
-                message,
-            } => t.tr(
-                "error-config",
-                Some(&crate::i18n::args(&[
-                    ("file", path(file).into()),
-                    ("line", (*line).into()),
-                    ("problem", message.render(t).into()),
-                ])),
-            ),
-            Error::Locked { path: p } => t.tr1("error-locked", "path", path(p)),
-            Error::NotADatabase { path: p } => t.tr1("error-not-a-database", "path", path(p)),
-            Error::WrongPassphrase { path: p } => t.tr1("error-wrong-passphrase", "path", path(p)),
-            Error::TooNew {
-                path: p,
-                found,
-                known,
-            } => t.tr(
-                "error-too-new",
-                Some(&crate::i18n::args(&[
-                    ("path", path(p).into()),
-                    ("found", (*found).into()),
-                    ("known", (*known).into()),
-                ])),
-            ),
-            Error::Corrupt { path: p, detail } => t.tr(
-                "error-corrupt",
-                Some(&crate::i18n::args(&[
-                    ("path", path(p).into()),
-                    ("detail", detail.as_str().into()),
-                ])),
-            ),
-            Error::Sqlite(e) => t.tr1("error-database", "detail", e.to_string()),
-            Error::Invalid(_) | Error::Hub { .. } | Error::Io { .. } => self.to_string(),
-        }
-    }
-
     pub fn io(context: impl Into<String>, source: std::io::Error) -> Self {
         Error::Io {
             context: context.into(),
@@ -195,15 +143,6 @@ pub enum Arg {
 }
 
 impl Arg {
-    /// The argument as text in the catalogue's language.
-    pub fn render(&self, t: &Catalogue) -> String {
-        match self {
-            Arg::Text(s) => s.clone(),
-            Arg::Number(n) => n.to_string(),
-            Arg::Msg(m) => m.render(t),
-        }
-    }
-
     /// An error as an argument: its message when it has one, else its
     /// English text.
     pub fn from_error(e: Error) -> Arg {
@@ -229,43 +168,11 @@ impl Msg {
 
     /// A text argument, put on one line (it may echo what the user typed).
     pub fn text(self, name: &'static str, value: impl AsRef<str>) -> Msg {
-        self.arg(
-            name,
-            Arg::Text(crate::domain::text::one_line(value.as_ref())),
-        )
+        self.arg(name, Arg::Text(crate::text::one_line(value.as_ref())))
     }
 
     pub fn num(self, name: &'static str, value: impl Into<i64>) -> Msg {
         self.arg(name, Arg::Number(value.into()))
-    }
-
-    /// The message in the catalogue's language.
-    pub fn render(&self, t: &Catalogue) -> String {
-        let args: Vec<(&str, fluent_bundle::FluentValue)> = self
-            .args
-            .iter()
-            .map(|(name, value)| {
-                let v: fluent_bundle::FluentValue = match value {
-                    Arg::Text(s) => s.as_str().into(),
-                    Arg::Number(n) => (*n).into(),
-                    Arg::Msg(m) => m.render(t).into(),
-                };
-                (*name, v)
-            })
-            .collect();
-        t.tr(self.id, Some(&crate::i18n::args(&args)))
-    }
-}
-
-impl std::fmt::Display for Arg {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.render(Catalogue::shared(Lang::En)))
-    }
-}
-
-impl std::fmt::Display for Msg {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.render(Catalogue::shared(Lang::En)))
     }
 }
 

@@ -314,6 +314,23 @@ fn dates_out_of_range_or_in_the_future_are_refused() {
             "in the future",
         ),
         (
+            &["log", "--who", "Ann", "--at", "2026-03-01 10:00", "x"],
+            "the entry is dated 2026-03-01 10:00, in the future",
+        ),
+        (
+            &[
+                "--lang",
+                "cy",
+                "log",
+                "--who",
+                "Ann",
+                "--at",
+                "2026-03-01 10:00",
+                "x",
+            ],
+            "mae'r cofnod wedi'i ddyddio 2026-03-01 10:00, yn y dyfodol",
+        ),
+        (
             &["sar", "Siân Davies", "--requested", "1900-01-01"],
             "1990-01-01 to 2036-03-01",
         ),

@@ -755,3 +755,41 @@ fn the_search_index_covers_everything_written_in_bulk() {
     let hits = store.search("quuxley", 5).expect("search");
     assert!(hits.iter().any(|h| h.id == added.id.raw()), "{hits:?}");
 }
+
+/// Issue 17: the demo's own words are the catalogue's, in either language
+/// (the invented casework stays English data).
+#[test]
+fn the_demo_speaks_welsh() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let db = dir.path().join("cy.db");
+    let db_arg = db.to_str().expect("utf-8");
+    let o = casebook(
+        dir.path(),
+        &["--lang", "cy", "demo", "--cases", "0", "--db", db_arg],
+    );
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        stderr(&o).contains("rhowch o leiaf 1 achos"),
+        "{}",
+        stderr(&o)
+    );
+    let o = casebook(
+        dir.path(),
+        &["--lang", "cy", "demo", "--cases", "12", "--db", db_arg],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    let out = stdout(&o);
+    assert!(out.contains("Achosion: 12;"), "{out}");
+    assert!(out.contains("I'w agor: casebook --db"), "{out}");
+    assert!(out.contains("Mae pawb ynddo yn ddychmygol"), "{out}");
+    assert!(
+        !out.contains("Invented") && !out.contains("Open it"),
+        "{out}"
+    );
+    let o = casebook(
+        dir.path(),
+        &["--lang", "cy", "demo", "--cases", "5", "--db", db_arg],
+    );
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("mae gwaith achos yn"), "{}", stderr(&o));
+}

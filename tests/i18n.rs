@@ -886,7 +886,20 @@ fn stray_words(text: &str, data: &[&str]) -> Vec<String> {
 fn every_word_of_the_converted_commands_comes_from_the_catalogue() {
     let diary = casework();
     let folder = diary.dir.path().display().to_string();
+    // A spreadsheet with an unknown column and a closed row with no closed
+    // date: every note import gives.
+    let sheet = diary.dir.path().join("taflen.csv");
+    std::fs::write(
+        &sheet,
+        "opened,title,Lliw,status\n2026-01-05,Tyllau,coch,closed\n2026-01-06,Ffordd,glas,\n",
+    )
+    .expect("write the sheet");
+    let sheet = sheet.display().to_string();
+    let template = diary.dir.path().join("templed.csv").display().to_string();
     let data = [
+        sheet.as_str(),
+        template.as_str(),
+        "Lliw",
         folder.as_str(),
         "Siân Davies",
         "Ann Hwyr",
@@ -934,6 +947,11 @@ fn every_word_of_the_converted_commands_comes_from_the_catalogue() {
         &["reply", "--case", "2026-0001", "dim"],
         &["directory"],
         &["directory", "biniau"],
+        &["import", &sheet, "--dry-run"],
+        &["import", &sheet],
+        &["import", &sheet],
+        &["import", "--template", &template],
+        &["demo", "--cases", "0"],
     ];
     for args in runs {
         let mut with: Vec<&str> = args.to_vec();

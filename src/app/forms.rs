@@ -488,7 +488,13 @@ pub fn validate(kind: &FormKind, form: &mut Form, now: chrono::NaiveDateTime) {
         }
         FormKind::Reply(_) => {
             match crate::dates::parse_datetime(form.fields[reply::WHEN].input.text(), now).and_then(
-                |at| crate::domain::rules::check_not_future(at, now, text::reply::THE_REPLY),
+                |at| {
+                    crate::domain::rules::check_not_future(
+                        at,
+                        now,
+                        crate::domain::rules::Happened::Reply,
+                    )
+                },
             ) {
                 Ok(()) => {}
                 Err(e) => form.fields[reply::WHEN].error = Some(e.to_string()),

@@ -118,7 +118,7 @@ pub fn read_entry(
     } else {
         crate::dates::parse_datetime(typed, now).map_err(|e| (EntryField::When, e.to_string()))?
     };
-    check_not_future(at, now, text::entry::THE_ENTRY)
+    check_not_future(at, now, crate::domain::rules::Happened::Entry)
         .map_err(|e| (EntryField::When, e.to_string()))?;
     let kind: EntryKind = get(EntryField::Kind)
         .parse()

@@ -9,12 +9,13 @@ use std::time::Instant;
 
 use super::{DemoArgs, Env, stdout_error};
 use crate::demo::{self, Options};
+use crate::error::Msg;
 use crate::store::Store;
 use crate::{Error, Result};
 
 pub fn run(env: &Env, args: &DemoArgs, out: &mut dyn Write) -> Result<ExitCode> {
     if args.cases == 0 {
-        return Err(Error::invalid("--cases 0: give at least 1 case to invent"));
+        return Err(Error::user(Msg::new("error-demo-no-cases")));
     }
     let path = env.db_path.as_path();
     let mut replaced = false;
@@ -28,7 +29,9 @@ pub fn run(env: &Env, args: &DemoArgs, out: &mut dyn Write) -> Result<ExitCode> 
     } else {
         let store = env.open_store()?;
         if !store.is_empty()? {
-            return Err(Error::invalid(text::not_empty(path)));
+            return Err(Error::user(
+                Msg::new("error-demo-not-empty").text("path", path.display().to_string()),
+            ));
         }
         store
     };
@@ -45,7 +48,7 @@ pub fn run(env: &Env, args: &DemoArgs, out: &mut dyn Write) -> Result<ExitCode> 
     )?;
     let took = started.elapsed().as_secs_f64();
     drop(store);
-    let report = text::summary(&summary, path, env.demo, replaced, took);
+    let report = text::summary(&env.i18n, &summary, path, env.demo, replaced, took);
     out.write_all(report.as_bytes()).map_err(stdout_error)?;
     Ok(ExitCode::SUCCESS)
 }
@@ -78,40 +81,58 @@ fn remove_database(path: &Path) -> Result<()> {
     Ok(())
 }
 
-/// What the command says, kept together for translation.
+/// What the command says, in the reader's language.
 mod text {
     use std::path::Path;
 
     use crate::demo::Summary;
+    use crate::i18n::{Catalogue, args};
 
-    pub fn not_empty(path: &Path) -> String {
-        format!(
-            "{} already holds casework: demo data is never mixed into a real diary; give a new file",
-            path.display()
-        )
-    }
-
-    pub fn summary(s: &Summary, path: &Path, demo: bool, replaced: bool, secs: f64) -> String {
+    pub fn summary(
+        t: &Catalogue,
+        s: &Summary,
+        path: &Path,
+        demo: bool,
+        replaced: bool,
+        secs: f64,
+    ) -> String {
         let c = &s.counts;
-        let mut out = String::new();
+        let mut lines = Vec::new();
         if replaced {
-            out += "Replaced the previous demo diary (it held only demo data).\n";
+            lines.push(t.tr("demo-replaced", None));
         }
-        out += &format!(
-            "Invented {} cases for {} contacts ({} of them officers and agencies in the directory) in {secs:.1} s:\n",
-            c.cases, c.contacts, s.directory
-        );
-        out += &format!(
-            "  {} diary entries, {} referrals, {} follow-ups, {} surgeries; {} clusters to find in the bigger picture.\n",
-            c.entries, c.referrals, c.follow_ups, c.surgeries, s.clusters
-        );
-        out += &format!("Demo diary: {}\n", path.display());
-        if demo {
-            out += "Open it with: casebook --demo\n";
+        lines.push(t.tr(
+            "demo-invented",
+            Some(&args(&[
+                ("cases", c.cases.into()),
+                ("contacts", c.contacts.into()),
+                ("directory", s.directory.into()),
+                ("secs", format!("{secs:.1}").into()),
+            ])),
+        ));
+        lines.push(t.tr(
+            "demo-also",
+            Some(&args(&[
+                ("entries", c.entries.into()),
+                ("referrals", c.referrals.into()),
+                ("follow_ups", c.follow_ups.into()),
+                ("surgeries", c.surgeries.into()),
+                ("clusters", s.clusters.into()),
+            ])),
+        ));
+        lines.push(t.tr1("demo-where", "path", path.display().to_string()));
+        lines.push(if demo {
+            t.tr1("demo-open", "command", "casebook --demo")
         } else {
-            out += &format!("Open it with: casebook --db {}\n", shell_quote(path));
-        }
-        out += "Everyone in it is invented; nothing in it is real casework.\n";
+            t.tr1(
+                "demo-open",
+                "command",
+                format!("casebook --db {}", shell_quote(path)),
+            )
+        });
+        lines.push(t.tr("demo-invented-note", None));
+        let mut out = lines.join("\n");
+        out.push('\n');
         out
     }
 

@@ -31,27 +31,52 @@ pub fn run(env: &Env, args: &ImportArgs, out: &mut dyn Write) -> Result<ExitCode
         ));
     };
     let file = path.display().to_string();
-    let mut bytes = sheet::read_capped(path)?;
-    // Its own exports from an encrypted diary are age files.
-    if super::seal::is_sealed(&bytes) {
-        bytes = super::seal::open(&bytes, path)?;
-    }
-    let line = match (sheet::format_of(&bytes), detect(&bytes)) {
-        (Format::Workbook, _) => {
-            let table = sheet::read_workbook(&bytes, &file, args.sheet.as_deref())?;
-            spreadsheet(env, args, path, &table)?
+    let input = sheet::Input::open(path)?;
+    // Its own exports from an encrypted diary are age files, read whole.
+    let line = if super::seal::is_sealed(&input.head) {
+        let bytes = super::seal::open(&input.read_all()?, path)?;
+        match (sheet::format_of(&bytes), detect(&bytes)) {
+            (Format::Workbook, _) => workbook(env, args, path, &bytes)?,
+            (Format::Csv, FileKind::Json) => json(env, args, &bytes, &file)?,
+            (Format::Csv, FileKind::Csv) => {
+                let rows = sheet::read_csv_rows(&bytes, &file)?;
+                spreadsheet(env, args, path, rows.headers().to_vec(), rows)?
+            }
         }
-        (Format::Csv, FileKind::Json) => json(env, args, &bytes, &file)?,
-        (Format::Csv, FileKind::Csv) => {
-            let table = sheet::read_csv(&bytes, &file)?;
-            spreadsheet(env, args, path, &table)?
+    } else {
+        match (sheet::format_of(&input.head), detect(&input.head)) {
+            (Format::Workbook, _) => workbook(env, args, path, &input.read_all()?)?,
+            (Format::Csv, FileKind::Json) => json(env, args, &input.read_all()?, &file)?,
+            // CSV is read as it comes: a row at a time, never the whole file.
+            (Format::Csv, FileKind::Csv) => {
+                let rows = input.csv()?;
+                spreadsheet(env, args, path, rows.headers().to_vec(), rows)?
+            }
         }
     };
     writeln!(out, "{line}").map_err(stdout_error)?;
     Ok(ExitCode::SUCCESS)
 }
 
-fn spreadsheet(env: &Env, args: &ImportArgs, path: &Path, table: &sheet::Table) -> Result<String> {
+fn workbook(env: &Env, args: &ImportArgs, path: &Path, bytes: &[u8]) -> Result<String> {
+    let file = path.display().to_string();
+    let table = sheet::read_workbook(bytes, &file, args.sheet.as_deref())?;
+    spreadsheet(
+        env,
+        args,
+        path,
+        table.headers,
+        table.rows.into_iter().map(Ok),
+    )
+}
+
+fn spreadsheet(
+    env: &Env,
+    args: &ImportArgs,
+    path: &Path,
+    headers: Vec<String>,
+    rows: impl Iterator<Item = Result<sheet::SheetRow>>,
+) -> Result<String> {
     let file = path.display().to_string();
     let categories = env.config.categories();
     let mut map = match &args.map {
@@ -60,18 +85,17 @@ fn spreadsheet(env: &Env, args: &ImportArgs, path: &Path, table: &sheet::Table) 
     };
     let memory = mappings_file(env);
     let remembered = if map.is_empty() {
-        memory
-            .as_deref()
-            .and_then(|m| remembered_map(m, &table.headers))
+        memory.as_deref().and_then(|m| remembered_map(m, &headers))
     } else {
         None
     };
     if let Some(r) = &remembered {
-        eprintln!("casebook: {}", text::using_remembered(&file));
+        eprintln!("casebook: {}", text::using_remembered(&env.i18n, &file));
         map.clone_from(r);
     }
-    let plan = csv_import::plan(
-        table,
+    let plan = csv_import::plan_rows(
+        &headers,
+        rows,
         &file,
         &csv_import::Options {
             today: env.clock.today(),
@@ -83,13 +107,13 @@ fn spreadsheet(env: &Env, args: &ImportArgs, path: &Path, table: &sheet::Table) 
         // Said even when rows are bad: a misspelt header is often why.
         super::note(format_args!(
             "{}",
-            text::unknown_columns(&file, &plan.unknown_columns)
+            text::unknown_columns(&env.i18n, &file, &plan.unknown_columns)
         ));
     }
     if !plan.closed_on_opened.is_empty() {
         eprintln!(
             "casebook: {}",
-            text::closed_on_opened(&file, &plan.closed_on_opened)
+            text::closed_on_opened(&env.i18n, &file, &plan.closed_on_opened)
         );
     }
     let mut rejects: Option<(PathBuf, usize)> = None;
@@ -115,22 +139,22 @@ fn spreadsheet(env: &Env, args: &ImportArgs, path: &Path, table: &sheet::Table) 
         } else {
             CsvImportSummary::into_empty_diary(&plan)
         };
-        text::csv_dry_run(&summary, rejects.as_ref().map_or(0, |(_, n)| *n))
+        text::csv_dry_run(&env.i18n, &summary, rejects.as_ref().map_or(0, |(_, n)| *n))
     } else {
         let summary = env.open_store()?.import_csv(&plan, &categories)?;
-        text::csv_done(&summary)
+        text::csv_done(&env.i18n, &summary)
     };
     if let Some((written, n)) = rejects
         && !args.dry_run
     {
-        line += &text::set_aside(n, &written.display().to_string());
+        line += &text::set_aside(&env.i18n, n, &written.display().to_string());
     }
     if args.map.is_some()
         && !args.dry_run
         && let Some(memory) = &memory
     {
         // Only a mapping that led to an import is worth remembering.
-        if let Err(e) = remember_map(memory, &table.headers, &map) {
+        if let Err(e) = remember_map(memory, &headers, &map) {
             eprintln!("casebook: {e}");
         }
     }
@@ -325,7 +349,10 @@ fn write_template(env: &Env, path: &Path) -> Result<String> {
     f.write_all(&bytes)
         .and_then(|()| f.sync_all())
         .map_err(|e| Error::io(format!("cannot write {}", path.display()), e))?;
-    Ok(text::template_written(&path.display().to_string()))
+    Ok(text::template_written(
+        &env.i18n,
+        &path.display().to_string(),
+    ))
 }
 
 fn json(env: &Env, args: &ImportArgs, bytes: &[u8], file: &str) -> Result<String> {
@@ -335,149 +362,149 @@ fn json(env: &Env, args: &ImportArgs, bytes: &[u8], file: &str) -> Result<String
         if env.db_path.exists() {
             env.open_store()?.check_blank()?;
         }
-        Ok(text::json_dry_run(&summary))
+        Ok(text::json_dry_run(&env.i18n, &summary))
     } else {
         env.open_store()?.import_json(&doc)?;
-        Ok(text::json_done(&summary))
+        Ok(text::json_done(&env.i18n, &summary))
     }
 }
 
 /// What this command says, kept together for translation.
 mod text {
     use crate::exchange::csv_import::UnknownColumn;
+    use crate::i18n::{Catalogue, args};
     use crate::store::{CsvImportSummary, JsonImportSummary};
 
-    pub fn n(count: usize, one: &str, many: &str) -> String {
-        if count == 1 {
-            format!("1 {one}")
-        } else {
-            format!("{count} {many}")
-        }
-    }
-
-    pub fn unknown_columns(file: &str, names: &[UnknownColumn]) -> String {
+    pub fn unknown_columns(t: &Catalogue, file: &str, names: &[UnknownColumn]) -> String {
         let list = names
             .iter()
             .map(|c| match c.nearest.as_slice() {
                 [] => format!("`{}`", c.name),
-                near => format!(
-                    "`{}` (nearest: {})",
-                    c.name,
-                    near.iter()
-                        .map(|n| format!("`{n}`"))
-                        .collect::<Vec<_>>()
-                        .join(", ")
+                near => t.tr(
+                    "import-unknown-nearest",
+                    Some(&args(&[
+                        ("name", c.name.as_str().into()),
+                        (
+                            "nearest",
+                            near.iter()
+                                .map(|n| format!("`{n}`"))
+                                .collect::<Vec<_>>()
+                                .join(", ")
+                                .into(),
+                        ),
+                    ])),
                 ),
             })
             .collect::<Vec<_>>()
             .join(", ");
-        let what = if names.len() == 1 {
-            "an unknown column"
-        } else {
-            "unknown columns"
-        };
-        format!(
-            "{file}: ignoring {what}: {list}; to read one, --map \"{}=COLUMN\"",
-            names.first().map(|c| c.name.as_str()).unwrap_or("")
+        t.tr(
+            "import-unknown-columns",
+            Some(&args(&[
+                ("file", file.into()),
+                ("count", names.len().into()),
+                ("list", list.into()),
+                (
+                    "first",
+                    names.first().map(|c| c.name.as_str()).unwrap_or("").into(),
+                ),
+            ])),
         )
     }
 
-    pub fn using_remembered(file: &str) -> String {
-        format!("{file}: using the column mapping remembered from the last file with these headers")
+    pub fn using_remembered(t: &Catalogue, file: &str) -> String {
+        t.tr1("import-using-remembered", "file", file)
     }
 
-    pub fn closed_on_opened(file: &str, lines: &[u64]) -> String {
+    pub fn closed_on_opened(t: &Catalogue, file: &str, lines: &[u64]) -> String {
         let shown: Vec<String> = lines.iter().take(10).map(|l| l.to_string()).collect();
         let more = if lines.len() > 10 { ", …" } else { "" };
-        let rows = if lines.len() == 1 {
-            format!("1 closed row has no closed date (line {})", shown.join(""))
-        } else {
-            format!(
-                "{} closed rows have no closed date (lines {}{more})",
-                lines.len(),
-                shown.join(", ")
-            )
-        };
-        format!("{file}: {rows}: the opened date is taken as the closed date")
-    }
-
-    pub fn set_aside(bad: usize, file: &str) -> String {
-        format!(
-            "; set aside {} with the reason in {file} (fix and import that file)",
-            n(bad, "bad row", "bad rows")
+        t.tr(
+            "import-closed-on-opened",
+            Some(&args(&[
+                ("file", file.into()),
+                ("count", lines.len().into()),
+                ("lines", format!("{}{more}", shown.join(", ")).into()),
+            ])),
         )
     }
 
-    pub fn template_written(file: &str) -> String {
-        format!(
-            "wrote the import template {file}: one column each, with a row saying what goes in it"
+    pub fn set_aside(t: &Catalogue, bad: usize, file: &str) -> String {
+        t.tr(
+            "import-set-aside",
+            Some(&args(&[("count", bad.into()), ("file", file.into())])),
         )
     }
 
-    fn people(s: &CsvImportSummary) -> String {
-        format!(
-            "{}, {} already in the diary",
-            n(s.contacts_created, "new contact", "new contacts"),
-            s.contacts_matched
+    pub fn template_written(t: &Catalogue, file: &str) -> String {
+        t.tr1("import-template-written", "file", file)
+    }
+
+    fn people(t: &Catalogue, s: &CsvImportSummary) -> String {
+        t.tr(
+            "import-people",
+            Some(&args(&[
+                ("created", s.contacts_created.into()),
+                ("matched", s.contacts_matched.into()),
+            ])),
         )
     }
 
-    pub fn csv_done(s: &CsvImportSummary) -> String {
-        let mut line = format!(
-            "imported {} ({})",
-            n(s.cases_imported, "case", "cases"),
-            people(s)
+    pub fn csv_done(t: &Catalogue, s: &CsvImportSummary) -> String {
+        let mut line = t.tr(
+            "import-done",
+            Some(&args(&[
+                ("cases", s.cases_imported.into()),
+                ("people", people(t, s).into()),
+            ])),
         );
         if s.cases_skipped > 0 {
-            line += &format!(
-                "; skipped {} already imported",
-                n(s.cases_skipped, "case", "cases")
-            );
+            line += &t.tr1("import-skipped", "count", s.cases_skipped);
         }
         line
     }
 
     /// `bad`: rows `--skip-bad` would set aside.
-    pub fn csv_dry_run(s: &CsvImportSummary, bad: usize) -> String {
+    pub fn csv_dry_run(t: &Catalogue, s: &CsvImportSummary, bad: usize) -> String {
         let valid = if bad == 0 {
-            "every row is valid; ".to_string()
+            t.tr("import-dry-valid", None)
         } else {
-            format!("would set aside {}; ", n(bad, "bad row", "bad rows"))
+            t.tr1("import-dry-bad", "count", bad)
         };
-        let mut line = format!(
-            "dry run: {valid}would import {} ({})",
-            n(s.cases_imported, "case", "cases"),
-            people(s)
-        );
-        if s.cases_skipped > 0 {
-            line += &format!(
-                " and skip {} already imported",
-                n(s.cases_skipped, "case", "cases")
-            );
-        }
-        line + "; nothing was written"
-    }
-
-    fn counts(s: &JsonImportSummary) -> String {
-        [
-            n(s.contacts, "contact", "contacts"),
-            n(s.cases, "case", "cases"),
-            n(s.entries, "diary entry", "diary entries"),
-            n(s.referrals, "referral", "referrals"),
-            n(s.follow_ups, "follow-up", "follow-ups"),
-            n(s.surgeries, "surgery", "surgeries"),
-        ]
-        .join(", ")
-    }
-
-    pub fn json_done(s: &JsonImportSummary) -> String {
-        format!("loaded the casebook export: {}", counts(s))
-    }
-
-    pub fn json_dry_run(s: &JsonImportSummary) -> String {
-        format!(
-            "dry run: the casebook export is valid; would load {}; nothing was written",
-            counts(s)
+        let skipped = if s.cases_skipped > 0 {
+            t.tr1("import-dry-skip", "count", s.cases_skipped)
+        } else {
+            String::new()
+        };
+        t.tr(
+            "import-dry-run",
+            Some(&args(&[
+                ("valid", valid.into()),
+                ("cases", s.cases_imported.into()),
+                ("people", people(t, s).into()),
+                ("skipped", skipped.into()),
+            ])),
         )
+    }
+
+    fn counts(t: &Catalogue, s: &JsonImportSummary) -> String {
+        t.tr(
+            "import-json-counts",
+            Some(&args(&[
+                ("contacts", s.contacts.into()),
+                ("cases", s.cases.into()),
+                ("entries", s.entries.into()),
+                ("referrals", s.referrals.into()),
+                ("follow_ups", s.follow_ups.into()),
+                ("surgeries", s.surgeries.into()),
+            ])),
+        )
+    }
+
+    pub fn json_done(t: &Catalogue, s: &JsonImportSummary) -> String {
+        t.tr1("import-json-done", "counts", counts(t, s))
+    }
+
+    pub fn json_dry_run(t: &Catalogue, s: &JsonImportSummary) -> String {
+        t.tr1("import-json-dry", "counts", counts(t, s))
     }
 }

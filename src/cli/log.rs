@@ -6,6 +6,7 @@ use std::process::ExitCode;
 use super::{Env, LogArgs, stdout_error};
 use crate::dates::{parse_date, parse_past_datetime};
 use crate::domain::EntryKind;
+use crate::domain::rules::Happened;
 use crate::domain::text::one_line;
 use crate::error::Msg;
 use crate::store::{LogRequest, Who};
@@ -20,7 +21,7 @@ pub fn run(env: &Env, args: &LogArgs, out: &mut dyn Write) -> Result<ExitCode> {
         Some(t) => parse_past_datetime(t, now)?,
         None => now,
     };
-    crate::domain::rules::check_not_future(at, now, "the entry")
+    crate::domain::rules::check_not_future(at, now, Happened::Entry)
         .map_err(|e| e.about_option("--at"))?;
     let follow_up = args
         .follow_up

@@ -8,6 +8,7 @@ use clap::Args;
 
 use super::{Env, stdout_error};
 use crate::dates::parse_past_datetime;
+use crate::domain::rules::Happened;
 use crate::domain::text::one_line;
 use crate::domain::{Case, Contact, Instruction, Record};
 use crate::error::Msg;
@@ -151,7 +152,7 @@ pub fn reply(env: &Env, args: &ReplyArgs, out: &mut dyn Write) -> Result<ExitCod
         Some(t) => parse_past_datetime(t, now)?,
         None => now,
     };
-    crate::domain::rules::check_not_future(at, now, "the reply")
+    crate::domain::rules::check_not_future(at, now, Happened::Reply)
         .map_err(|e| e.about_option("--at"))?;
     let text = args.text.join(" ");
     if text.trim().is_empty() {

@@ -4,7 +4,7 @@
 use rand::Rng;
 use rand::seq::IndexedRandom;
 
-use super::pick_weighted;
+use super::draw::pick_weighted;
 use crate::domain::{AgeBand, PREFER_NOT_TO_SAY, PreferredContact};
 
 const WELSH_WOMEN: &[&str] = &[

@@ -6,6 +6,7 @@ use std::ops::RangeInclusive;
 use chrono::NaiveDateTime;
 
 use super::ContactKind;
+use crate::error::Msg;
 use crate::{Error, Result};
 
 /// The working days an officer may be given to reply to a referral.
@@ -17,7 +18,7 @@ pub fn check_reply_days(days: u32) -> Result<()> {
         Ok(())
     } else {
         Err(Error::user(
-            crate::error::Msg::new("error-reply-days")
+            Msg::new("error-reply-days")
                 .num("days", days)
                 .num("min", *REPLY_DAYS.start())
                 .num("max", *REPLY_DAYS.end()),
@@ -25,14 +26,33 @@ pub fn check_reply_days(days: u32) -> Result<()> {
     }
 }
 
+/// What happened at a moment that cannot be in the future.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Happened {
+    /// A diary entry (a call, a visit, a letter received).
+    Entry,
+    /// An officer's reply to a referral.
+    Reply,
+}
+
+impl Happened {
+    /// The key the catalogue selects its words on.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Happened::Entry => "entry",
+            Happened::Reply => "reply",
+        }
+    }
+}
+
 /// Refuses a moment after `now`: what happened cannot be in the future.
-/// `what` names it ("the entry", "the reply").
-pub fn check_not_future(at: NaiveDateTime, now: NaiveDateTime, what: &str) -> Result<()> {
+pub fn check_not_future(at: NaiveDateTime, now: NaiveDateTime, what: Happened) -> Result<()> {
     if at > now {
-        Err(Error::invalid(format!(
-            "{what} is dated {}, in the future: give when it happened",
-            at.format("%Y-%m-%d %H:%M")
-        )))
+        Err(Error::user(
+            Msg::new("error-happened-in-future")
+                .text("what", what.as_str())
+                .text("at", at.format("%Y-%m-%d %H:%M").to_string()),
+        ))
     } else {
         Ok(())
     }
@@ -40,7 +60,7 @@ pub fn check_not_future(at: NaiveDateTime, now: NaiveDateTime, what: &str) -> Re
 
 /// The store has no injected clock: it refuses only what is more than a day
 /// ahead of the computer's clock (a day, so that no time zone trips it).
-pub fn check_not_future_by_system_clock(at: NaiveDateTime, what: &str) -> Result<()> {
+pub fn check_not_future_by_system_clock(at: NaiveDateTime, what: Happened) -> Result<()> {
     let limit = chrono::Local::now().naive_local() + chrono::Duration::days(1);
     check_not_future(at, limit, what)
 }
@@ -77,9 +97,24 @@ mod tests {
     #[test]
     fn a_moment_after_now_is_refused_and_now_is_not() {
         let now = at("2026-03-02 09:30");
-        assert!(check_not_future(now, now, "the entry").is_ok());
-        let e = check_not_future(at("2026-03-02 09:31"), now, "the entry").expect_err("future");
-        assert!(e.to_string().contains("in the future"), "{e}");
+        assert!(check_not_future(now, now, Happened::Entry).is_ok());
+        let e = check_not_future(at("2026-03-02 09:31"), now, Happened::Entry).expect_err("future");
+        assert!(e.is_user_fixable());
+        assert_eq!(
+            e.to_string(),
+            "the entry is dated 2026-03-02 09:31, in the future: give when it happened"
+        );
+        // The fact, not words: the catalogue chooses them (tests/cli_bad_input.rs
+        // reads both languages).
+        let e = check_not_future(at("2026-03-03 08:00"), now, Happened::Reply).expect_err("future");
+        let Error::User(m) = e else {
+            panic!("a user error: {e:?}")
+        };
+        assert_eq!(m.id, "error-happened-in-future");
+        assert!(
+            m.args
+                .contains(&("what", crate::error::Arg::Text("reply".into())))
+        );
     }
 
     #[test]

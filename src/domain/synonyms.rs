@@ -217,27 +217,50 @@ pub fn column_for_header(header: &str) -> Option<&'static str> {
     if k.is_empty() {
         return None;
     }
-    HEADERS.iter().find_map(|(column, words)| {
-        (key(column) == k || words.iter().any(|w| key(w) == k)).then_some(*column)
+    header_keys()
+        .iter()
+        .find_map(|(column, keys)| keys.contains(&k).then_some(*column))
+}
+
+/// Each column's name and the headers people write for it, as keys: folded
+/// once, not for every header of every file (the fuzzer found this was most
+/// of an import's time for a file with many unknown headers).
+fn header_keys() -> &'static [(&'static str, Vec<String>)] {
+    static KEYS: std::sync::OnceLock<Vec<(&'static str, Vec<String>)>> = std::sync::OnceLock::new();
+    KEYS.get_or_init(|| {
+        HEADERS
+            .iter()
+            .map(|(column, words)| {
+                let keys = std::iter::once(*column)
+                    .chain(words.iter().copied())
+                    .map(key)
+                    .collect();
+                (*column, keys)
+            })
+            .collect()
     })
 }
 
 /// The columns whose names are nearest to an unknown header, best first.
 pub fn nearest_columns(header: &str, columns: &[&'static str]) -> Vec<&'static str> {
     let k = key(header);
+    let limit = close_enough(&k);
+    let len = k.chars().count();
     let mut scored: Vec<(usize, &'static str)> = columns
         .iter()
         .filter_map(|&column| {
-            let words = HEADERS
+            let own = [key(column)];
+            let keys = header_keys()
                 .iter()
                 .find(|(c, _)| *c == column)
-                .map(|(_, w)| *w)
-                .unwrap_or(&[]);
-            std::iter::once(column)
-                .chain(words.iter().copied())
-                .map(|w| distance(&k, &key(w)))
+                .map_or(&own[..], |(_, keys)| &keys[..]);
+            keys.iter()
+                // Never nearer than their difference in length: a long
+                // header is compared with nothing, in no time.
+                .filter(|w| w.chars().count().abs_diff(len) <= limit)
+                .map(|w| distance(&k, w))
                 .min()
-                .filter(|&d| d <= close_enough(&k))
+                .filter(|&d| d <= limit)
                 .map(|d| (d, column))
         })
         .collect();

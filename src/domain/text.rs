@@ -1,5 +1,9 @@
 //! Text helpers shared by matching, search and pattern detection.
 
+// What may reach a terminal is decided below the domain (errors use it too).
+use crate::text::is_unprintable;
+pub use crate::text::{one_line, printable};
+
 /// Lower case with accents removed, for matching names typed with or without
 /// them: "Dŵr Gŵyn" and "dwr gwyn" fold alike. Non-Latin letters are kept.
 pub fn fold(s: &str) -> String {
@@ -20,40 +24,6 @@ pub fn fold(s: &str) -> String {
                 _ => out.extend(c.to_lowercase()),
             }
         } else {
-            out.push(c);
-        }
-    }
-    out
-}
-
-/// True for characters that must never reach a terminal raw: C0 and C1
-/// controls (ESC starts every escape sequence, BEL, CR rewinding a line) and
-/// the bidirectional overrides that make text display in another order than
-/// it reads.
-fn is_unprintable(c: char) -> bool {
-    c.is_control()
-        || matches!(c, '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
-}
-
-/// Text safe to show on a terminal or screen: control characters dropped,
-/// line breaks and tabs kept. The one place this is decided: the TUI's text
-/// fields, every command's output and every error message use it.
-pub fn printable(s: &str) -> String {
-    s.chars()
-        .filter(|&c| c == '\n' || c == '\t' || !is_unprintable(c))
-        .collect()
-}
-
-/// [`printable`] on one line: line breaks and tabs become a space, so a name
-/// or a value echoed in a message never splits a line.
-pub fn one_line(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        if matches!(c, '\n' | '\r' | '\t' | '\u{2028}' | '\u{2029}') {
-            if !out.ends_with(' ') {
-                out.push(' ');
-            }
-        } else if !is_unprintable(c) {
             out.push(c);
         }
     }
@@ -171,14 +141,6 @@ pub fn area_key(location: Option<&str>, postcode: Option<&str>) -> Option<String
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn printable_drops_escapes_and_keeps_lines() {
-        assert_eq!(printable("a\u{1b}[2J\nb\tc\u{7}\u{9b}31m"), "a[2J\nb\tc31m");
-        assert_eq!(printable("evil\u{202e}txt.exe"), "eviltxt.exe");
-        assert_eq!(one_line("Evil\u{1b}[2J\nName\r\nx"), "Evil[2J Name x");
-        assert_eq!(printable("Siân Ŵyn"), "Siân Ŵyn");
-    }
 
     #[test]
     fn look_alike_names_are_one_name() {

@@ -33,7 +33,7 @@ use std::collections::HashMap;
 use chrono::NaiveDate;
 
 use super::COLUMNS;
-use super::sheet::{self, Cell, Table};
+use super::sheet::{self, Cell, SheetRow, Table};
 use crate::dates::happened;
 use crate::domain::synonyms::{self, Choice};
 use crate::domain::text::{fold, name_key, normalise_postcode, squash_space};
@@ -173,9 +173,11 @@ pub struct Options<'a> {
 /// words such as `today` in date cells. A file that is not CSV at all is an
 /// error; bad rows are collected in [`Plan::problems`].
 pub fn parse(bytes: &[u8], file: &str, today: NaiveDate, categories: &[String]) -> Result<Plan> {
-    let table = sheet::read_csv(bytes, file)?;
-    plan(
-        &table,
+    let rows = sheet::read_csv_rows(bytes, file)?;
+    let headers = rows.headers().to_vec();
+    plan_rows(
+        &headers,
+        rows,
         file,
         &Options {
             today,
@@ -297,14 +299,30 @@ fn map_headers(
 /// Reads and checks a sheet: its headers recognised (or mapped), every row
 /// read as a case, bad rows collected with their reasons.
 pub fn plan(table: &Table, file: &str, opts: &Options<'_>) -> Result<Plan> {
-    let (slots, unknown) = map_headers(&table.headers, file, opts.map)?;
+    plan_rows(
+        &table.headers,
+        table.rows.iter().cloned().map(Ok),
+        file,
+        opts,
+    )
+}
+
+/// [`plan`] of rows as they are read (a CSV file is streamed: only what is
+/// kept of each row stays in memory). The first row that cannot be read
+/// stops it with that error.
+pub fn plan_rows(
+    headers: &[String],
+    rows: impl Iterator<Item = Result<SheetRow>>,
+    file: &str,
+    opts: &Options<'_>,
+) -> Result<Plan> {
+    let (slots, unknown) = map_headers(headers, file, opts.map)?;
     let mut plan = Plan {
         unknown_columns: unknown,
-        headers: table.headers.clone(),
+        headers: headers.to_vec(),
         ..Plan::default()
     };
-    plan.mapping = table
-        .headers
+    plan.mapping = headers
         .iter()
         .zip(&slots)
         .filter_map(|(h, s)| s.map(|c| (h.trim().to_string(), COLUMNS[c])))
@@ -316,8 +334,8 @@ pub fn plan(table: &Table, file: &str, opts: &Options<'_>) -> Result<Plan> {
         .map(|&i| COLUMNS[i])
         .collect();
     if !missing.is_empty() {
-        let hint = match table.headers.first() {
-            Some(h) if table.headers.len() == 1 && h.contains(';') => {
+        let hint = match headers.first() {
+            Some(h) if headers.len() == 1 && h.contains(';') => {
                 "the cells are separated by semicolons: save as \"CSV (comma delimited)\""
                     .to_string()
             }
@@ -340,7 +358,8 @@ pub fn plan(table: &Table, file: &str, opts: &Options<'_>) -> Result<Plan> {
     let mut people = People::default();
     let mut references: HashMap<String, u64> = HashMap::new();
     let mut memo = Memo::default();
-    for (n, row) in table.rows.iter().enumerate() {
+    for (n, row) in rows.enumerate() {
+        let row = row?;
         if row.cells.iter().all(Cell::is_blank) {
             continue; // a blank row between blocks of a spreadsheet
         }

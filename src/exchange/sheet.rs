@@ -9,6 +9,7 @@ use std::io::Read;
 
 use chrono::{Duration, NaiveDate};
 
+use crate::error::Msg;
 use crate::{Error, Result};
 
 /// The largest file import will read. A year of casework for the busiest
@@ -64,39 +65,79 @@ pub enum Format {
     Workbook,
 }
 
-/// Reads at most [`MAX_INPUT_BYTES`] from `path`, refusing a larger file with
-/// one line, without reading more than one byte past the limit: a regular
-/// file by its size, before reading anything; a stream (a pipe, a device)
-/// as it comes. A text file (CSV, JSON) whose first block holds NUL bytes
-/// is binary (`/dev/zero`, a picture): refused after that block.
-pub fn read_capped(path: &std::path::Path) -> Result<Vec<u8>> {
-    let name = path.display().to_string();
-    let cannot = |e| Error::io(format!("cannot read {name}"), e);
-    let file = std::fs::File::open(path).map_err(cannot)?;
-    if let Ok(meta) = file.metadata() {
-        if meta.is_dir() {
-            return Err(Error::invalid(format!(
-                "cannot read {name}: it is a folder; give the spreadsheet file inside it"
-            )));
+/// The longest line a CSV file may have. A row of casework is a few hundred
+/// bytes, a long note a few thousand; a line past this is not a spreadsheet
+/// row, and holding it would let one line take all the memory.
+pub const MAX_LINE_BYTES: usize = 1024 * 1024;
+
+/// A file to import, opened, with its first block read: enough to tell what
+/// it holds ([`format_of`], [`super::detect`]) before reading the rest.
+pub struct Input {
+    /// The first block ([`SNIFF_BYTES`] at most; all of a small file).
+    pub head: Vec<u8>,
+    rest: Box<dyn Read>,
+    name: String,
+}
+
+impl Input {
+    /// Opens `path`. A folder, a regular file over [`MAX_INPUT_BYTES`] (by its
+    /// size, unread) and a text file whose first block holds NUL bytes
+    /// (`/dev/zero`, a picture) are refused with one line.
+    pub fn open(path: &std::path::Path) -> Result<Input> {
+        let name = path.display().to_string();
+        let cannot = |e| Error::io(format!("cannot read {name}"), e);
+        let file = std::fs::File::open(path).map_err(cannot)?;
+        if let Ok(meta) = file.metadata() {
+            if meta.is_dir() {
+                return Err(Error::user(
+                    Msg::new("error-import-folder").text("file", &name),
+                ));
+            }
+            if meta.is_file() && meta.len() > MAX_INPUT_BYTES {
+                return Err(too_big(&name));
+            }
         }
-        if meta.is_file() && meta.len() > MAX_INPUT_BYTES {
+        let mut file = std::io::BufReader::new(file);
+        let mut head = Vec::new();
+        (&mut file)
+            .take(SNIFF_BYTES)
+            .read_to_end(&mut head)
+            .map_err(cannot)?;
+        if format_of(&head) == Format::Csv && !head.starts_with(AGE_HEADER) && head.contains(&0) {
+            return Err(binary(&name));
+        }
+        Ok(Input {
+            head,
+            rest: Box::new(file),
+            name,
+        })
+    }
+
+    /// The whole file (a workbook, a JSON export, a sealed file: formats read
+    /// whole), at most [`MAX_INPUT_BYTES`] of it; one byte more is refused
+    /// without reading further.
+    pub fn read_all(self) -> Result<Vec<u8>> {
+        let Input { head, rest, name } = self;
+        let mut bytes = head;
+        rest.take(MAX_INPUT_BYTES + 1 - bytes.len() as u64)
+            .read_to_end(&mut bytes)
+            .map_err(|e| Error::io(format!("cannot read {name}"), e))?;
+        if bytes.len() as u64 > MAX_INPUT_BYTES {
             return Err(too_big(&name));
         }
+        Ok(bytes)
     }
-    let mut file = file.take(MAX_INPUT_BYTES + 1);
-    let mut bytes = Vec::new();
-    (&mut file)
-        .take(SNIFF_BYTES)
-        .read_to_end(&mut bytes)
-        .map_err(cannot)?;
-    if format_of(&bytes) == Format::Csv && !bytes.starts_with(AGE_HEADER) && bytes.contains(&0) {
-        return Err(binary(&name));
+
+    /// A CSV file's rows, read as they come ([`CsvRows`]).
+    pub fn csv(self) -> Result<CsvRows> {
+        CsvRows::new(self.head, self.rest, &self.name)
     }
-    file.read_to_end(&mut bytes).map_err(cannot)?;
-    if bytes.len() as u64 > MAX_INPUT_BYTES {
-        return Err(too_big(&name));
-    }
-    Ok(bytes)
+}
+
+/// Reads at most [`MAX_INPUT_BYTES`] from `path` ([`Input::open`], then
+/// [`Input::read_all`]).
+pub fn read_capped(path: &std::path::Path) -> Result<Vec<u8>> {
+    Input::open(path)?.read_all()
 }
 
 /// How much of a file tells text from binary.
@@ -106,16 +147,15 @@ const SNIFF_BYTES: u64 = 64 * 1024;
 const AGE_HEADER: &[u8] = b"age-encryption.org/v1\n";
 
 fn binary(file: &str) -> Error {
-    Error::invalid(format!(
-        "{file} is not a CSV file: it holds binary data (in the spreadsheet, save as \"CSV UTF-8\" or .xlsx)"
-    ))
+    Error::user(Msg::new("error-import-binary").text("file", file))
 }
 
 fn too_big(name: &str) -> Error {
-    Error::invalid(format!(
-        "{name} is larger than {} MB: that is not a spreadsheet of cases; split it into smaller files",
-        MAX_INPUT_BYTES / (1024 * 1024)
-    ))
+    Error::user(
+        Msg::new("error-import-too-big")
+            .text("file", name)
+            .num("mb", (MAX_INPUT_BYTES / (1024 * 1024)) as i64),
+    )
 }
 
 /// A ZIP (xlsx, ods) or OLE (xls) file is a workbook.
@@ -263,68 +303,226 @@ fn quoted(names: &[String]) -> String {
 /// Reads CSV text (commas, or the semicolons or tabs some programs save
 /// "CSV" with) into a table. A file that is not CSV at all is one error.
 pub fn read_csv(bytes: &[u8], file: &str) -> Result<Table> {
-    let bytes = super::strip_bom(bytes);
-    if bytes.iter().all(u8::is_ascii_whitespace) {
-        return Err(Error::invalid(format!(
-            "{file} is empty: it needs a header row naming the columns (at least opened and title)"
-        )));
+    let rows = CsvRows::new(bytes.to_vec(), Box::new(std::io::empty()), file)?;
+    let headers = rows.headers().to_vec();
+    Ok(Table {
+        headers,
+        rows: rows.collect::<Result<_>>()?,
+    })
+}
+
+/// [`CsvRows`] of CSV text in memory.
+pub fn read_csv_rows(bytes: &[u8], file: &str) -> Result<CsvRows> {
+    CsvRows::new(bytes.to_vec(), Box::new(std::io::empty()), file)
+}
+
+/// What a CSV reader reads: the block already read, then the rest.
+type Source = std::io::Chain<std::io::Cursor<Vec<u8>>, Box<dyn Read>>;
+
+/// A CSV file's header row, then its rows as they are read: the file is never
+/// held whole. Reading stops with one error at the first line that is not
+/// UTF-8, is not well-formed CSV, holds a NUL byte, or is longer than
+/// [`MAX_LINE_BYTES`]; and after [`MAX_INPUT_BYTES`] in all.
+pub struct CsvRows {
+    reader: csv::Reader<Guard<Source>>,
+    headers: Vec<String>,
+    file: String,
+    done: bool,
+}
+
+impl std::fmt::Debug for CsvRows {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("CsvRows")
+            .field("file", &self.file)
+            .field("headers", &self.headers)
+            .finish_non_exhaustive()
     }
-    if bytes.contains(&0) {
-        return Err(binary(file));
-    }
-    let text = std::str::from_utf8(bytes).map_err(|e| {
-        let line = bytes[..e.valid_up_to()]
-            .iter()
-            .filter(|&&b| b == b'\n')
-            .count()
-            + 1;
-        Error::invalid(format!(
-            "{file} is not UTF-8 text (line {line}): in the spreadsheet, save as \"CSV UTF-8\""
-        ))
-    })?;
-    let first_line = text.lines().next().unwrap_or("");
-    let delimiter = if first_line.contains(',') {
-        b','
-    } else if first_line.contains('\t') {
-        b'\t'
-    } else if first_line.contains(';') {
-        b';'
-    } else {
-        b','
-    };
-    let mut reader = csv::ReaderBuilder::new()
-        .has_headers(true)
-        .flexible(false)
-        .delimiter(delimiter)
-        .from_reader(text.as_bytes());
-    let not_csv = |e: csv::Error| -> Error {
-        match e.kind() {
-            csv::ErrorKind::UnequalLengths {
-                pos,
-                expected_len,
-                len,
-            } => Error::invalid(format!(
-                "{file} is not a well-formed CSV file: line {} has {len} fields but the header row has {expected_len}",
-                pos.as_ref().map(|p| p.line()).unwrap_or(0)
-            )),
-            _ => Error::invalid(format!("{file} is not a well-formed CSV file: {e}")),
+}
+
+impl CsvRows {
+    /// `head` is the start of the file (as [`Input`] read it), `rest` the
+    /// remainder.
+    fn new(mut head: Vec<u8>, rest: Box<dyn Read>, file: &str) -> Result<CsvRows> {
+        if head.starts_with(b"\xEF\xBB\xBF") {
+            head.drain(..3);
         }
-    };
-    let headers = reader
-        .headers()
-        .map_err(not_csv)?
-        .iter()
-        .map(|h| h.trim().to_string())
-        .collect();
-    let mut rows = Vec::new();
-    for record in reader.records() {
-        let record = record.map_err(not_csv)?;
-        rows.push(SheetRow {
-            line: record.position().map(|p| p.line()).unwrap_or(0),
-            cells: record.iter().map(|f| Cell::Text(f.to_string())).collect(),
-        });
+        if head.len() < SNIFF_BYTES as usize && head.iter().all(u8::is_ascii_whitespace) {
+            // The head of a short file is all of it (`rest` holds nothing).
+            let mut probe = [0u8; 1];
+            let mut rest = rest;
+            if rest.read(&mut probe).unwrap_or(0) == 0 {
+                return Err(Error::user(
+                    Msg::new("error-import-empty").text("file", file),
+                ));
+            }
+            return CsvRows::open(
+                head,
+                Box::new(std::io::Cursor::new(probe).chain(rest)),
+                file,
+            );
+        }
+        CsvRows::open(head, rest, file)
     }
-    Ok(Table { headers, rows })
+
+    fn open(head: Vec<u8>, rest: Box<dyn Read>, file: &str) -> Result<CsvRows> {
+        let first_line = head.split(|&b| b == b'\n').next().unwrap_or(&[]);
+        let delimiter = if first_line.contains(&b',') {
+            b','
+        } else if first_line.contains(&b'\t') {
+            b'\t'
+        } else if first_line.contains(&b';') {
+            b';'
+        } else {
+            b','
+        };
+        let mut reader = csv::ReaderBuilder::new()
+            .has_headers(true)
+            .flexible(false)
+            .delimiter(delimiter)
+            .from_reader(Guard::new(std::io::Cursor::new(head).chain(rest)));
+        let headers = reader
+            .headers()
+            .map_err(|e| not_csv(file, e))?
+            .iter()
+            .map(|h| h.trim().to_string())
+            .collect();
+        Ok(CsvRows {
+            reader,
+            headers,
+            file: file.to_string(),
+            done: false,
+        })
+    }
+
+    /// The header row's names, trimmed.
+    pub fn headers(&self) -> &[String] {
+        &self.headers
+    }
+}
+
+impl Iterator for CsvRows {
+    type Item = Result<SheetRow>;
+
+    fn next(&mut self) -> Option<Result<SheetRow>> {
+        if self.done {
+            return None;
+        }
+        let mut record = csv::StringRecord::new();
+        match self.reader.read_record(&mut record) {
+            Ok(true) => Some(Ok(SheetRow {
+                line: record.position().map(|p| p.line()).unwrap_or(0),
+                cells: record.iter().map(|f| Cell::Text(f.to_string())).collect(),
+            })),
+            Ok(false) => {
+                self.done = true;
+                None
+            }
+            Err(e) => {
+                self.done = true;
+                Some(Err(not_csv(&self.file, e)))
+            }
+        }
+    }
+}
+
+/// A CSV reader's error as one line naming the file and the line.
+fn not_csv(file: &str, e: csv::Error) -> Error {
+    match e.kind() {
+        csv::ErrorKind::UnequalLengths {
+            pos,
+            expected_len,
+            len,
+        } => Error::user(
+            Msg::new("error-import-fields")
+                .text("file", file)
+                .num("line", pos.as_ref().map_or(0, |p| p.line() as i64))
+                .num("len", *len as i64)
+                .num("expected", *expected_len as i64),
+        ),
+        csv::ErrorKind::Utf8 { pos, .. } => Error::user(
+            Msg::new("error-import-not-utf8")
+                .text("file", file)
+                .num("line", pos.as_ref().map_or(1, |p| p.line() as i64)),
+        ),
+        csv::ErrorKind::Io(io) => match io.get_ref().and_then(|r| r.downcast_ref::<Refusal>()) {
+            Some(Refusal::Binary) => binary(file),
+            Some(Refusal::TooBig) => too_big(file),
+            Some(Refusal::LineTooLong { line }) => Error::user(
+                Msg::new("error-import-line-too-long")
+                    .text("file", file)
+                    .num("line", *line as i64)
+                    .num("mb", (MAX_LINE_BYTES / (1024 * 1024)) as i64),
+            ),
+            None => Error::invalid(format!("cannot read {file}: {io}")),
+        },
+        _ => Error::invalid(format!("{file} is not a well-formed CSV file: {e}")),
+    }
+}
+
+/// Why [`Guard`] stopped a read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Refusal {
+    Binary,
+    TooBig,
+    LineTooLong { line: u64 },
+}
+
+impl std::fmt::Display for Refusal {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{self:?}")
+    }
+}
+
+impl std::error::Error for Refusal {}
+
+/// Counts what a CSV file gives as it is read, and stops at a NUL byte, a
+/// line longer than [`MAX_LINE_BYTES`] or more than [`MAX_INPUT_BYTES`] in
+/// all, before the CSV reader could hold them.
+struct Guard<R> {
+    inner: R,
+    total: u64,
+    /// The physical line being read (the header is line 1).
+    line: u64,
+    /// Bytes of that line so far.
+    run: usize,
+}
+
+impl<R> Guard<R> {
+    fn new(inner: R) -> Guard<R> {
+        Guard {
+            inner,
+            total: 0,
+            line: 1,
+            run: 0,
+        }
+    }
+}
+
+impl<R: Read> Read for Guard<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        let refuse = |r: Refusal| Err(std::io::Error::new(std::io::ErrorKind::InvalidData, r));
+        self.total += n as u64;
+        if self.total > MAX_INPUT_BYTES {
+            return refuse(Refusal::TooBig);
+        }
+        for &b in &buf[..n] {
+            match b {
+                0 => return refuse(Refusal::Binary),
+                b'\n' => {
+                    self.line += 1;
+                    self.run = 0;
+                }
+                _ => {
+                    self.run += 1;
+                    if self.run > MAX_LINE_BYTES {
+                        return refuse(Refusal::LineTooLong { line: self.line });
+                    }
+                }
+            }
+        }
+        Ok(n)
+    }
 }
 
 /// A date as spreadsheets hold it: a date cell, an Excel serial number

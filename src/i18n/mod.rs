@@ -35,6 +35,7 @@
 //! not come from here.
 
 mod dates;
+mod errors;
 mod lang;
 
 use std::path::Path;

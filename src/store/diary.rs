@@ -6,6 +6,7 @@ use chrono::{NaiveDate, NaiveDateTime};
 use rusqlite::params;
 
 use super::{Store, cases, contacts, entries, followups};
+use crate::domain::rules::Happened;
 use crate::domain::{Case, Contact, Entry, EntryKind, FollowUp, Id, Role, Surgery};
 use crate::{Error, Result};
 
@@ -47,7 +48,7 @@ impl Store {
         if req.text.trim().is_empty() {
             return Err(Error::invalid("the entry text is empty: say what happened"));
         }
-        crate::domain::rules::check_not_future_by_system_clock(req.at, "the entry")?;
+        crate::domain::rules::check_not_future_by_system_clock(req.at, Happened::Entry)?;
         self.write(|tx| {
             let case = match req.case.as_deref().map(str::trim).filter(|r| !r.is_empty()) {
                 None => None,

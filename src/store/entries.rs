@@ -4,6 +4,7 @@ use rusqlite::{Connection, OptionalExtension, Row, params};
 
 use super::Store;
 use super::rows::{META, moment, new_uuid, record, stamp};
+use crate::domain::rules::Happened;
 use crate::domain::{Case, CasePerson, Contact, Entry, EntryKind, Id, Record, Role};
 use crate::{Error, Result};
 
@@ -96,7 +97,7 @@ impl Store {
         if c.text.trim().is_empty() {
             return Err(Error::invalid("the entry text is empty: say what happened"));
         }
-        crate::domain::rules::check_not_future_by_system_clock(c.at, "the entry")?;
+        crate::domain::rules::check_not_future_by_system_clock(c.at, Happened::Entry)?;
         self.write(|tx| {
             let old = get(tx, id)?;
             let case = match c.case.as_deref().map(str::trim).filter(|r| !r.is_empty()) {

@@ -5,6 +5,7 @@ use rusqlite::{Connection, OptionalExtension, Row, params};
 
 use super::Store;
 use super::rows::{META, new_uuid, opt, record, stamp};
+use crate::domain::rules::Happened;
 use crate::domain::workdays::{add_working_days, working_days_between};
 use crate::domain::{
     Case, CasePerson, CaseStatus, Contact, ContactKind, Entry, EntryKind, Id, Instruction, Record,
@@ -328,7 +329,7 @@ impl Store {
         if reply.is_empty() {
             return Err(Error::invalid("the reply is empty: say what they replied"));
         }
-        crate::domain::rules::check_not_future_by_system_clock(at, "the reply")?;
+        crate::domain::rules::check_not_future_by_system_clock(at, Happened::Reply)?;
         let (case_reference, status) = self.write(|tx| {
             let referral = get(tx, id)?;
             if let Some(on) = referral.reply_on {

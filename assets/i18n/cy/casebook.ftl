@@ -826,6 +826,10 @@ reply-done =
         [two] , 2 ddiwrnod gwaith yn hwyr
        *[other] , { $late } diwrnod gwaith yn hwyr
     }; statws yr achos bellach: { $status }
+error-happened-in-future = { $what ->
+    [reply] mae'r ateb
+   *[entry] mae'r cofnod
+} wedi'i ddyddio { $at }, yn y dyfodol: rhowch pryd y digwyddodd
 error-reply-days = { $days } diwrnod gwaith i ateb: rhowch rif o { $min } i { $max }
 error-refer-no-officer = does dim swyddog nac asiantaeth o'r enw `{ $name }`: ychwanegwch nhw gyda `casebook directory --add "{ $name }" --handles "beth maen nhw'n ymdrin ag ef"`
 error-refer-several-officers = mae { $count } swyddog neu asiantaeth o'r enw `{ $name }`: atgyfeiriwch o'r ap i ddewis un
@@ -843,6 +847,51 @@ directory-nobody = Does neb yn y cyfeiriadur yn ymdrin â `{ $problem }`.
 directory-added = Mae { $name } yn y cyfeiriadur
 error-directory-both = rhowch naill ai broblem i chwilio amdani neu --add, nid y ddau
 error-directory-no-handles = mae --handles yn wag: dywedwch beth maen nhw'n ymdrin ag ef, fel bod modd dod o hyd iddyn nhw drwy'r broblem
+
+## casebook demo (src/cli/demo.rs): geiriau'r gorchymyn; Saesneg yw'r
+## gwaith achos dychmygol ei hun (data yw e).
+
+demo-replaced = Disodlwyd yr hen ddyddiadur demo (dim ond data demo oedd ynddo).
+demo-invented = Crëwyd gwaith achos dychmygol mewn { $secs } eiliad. Achosion: { $cases }; cysylltiadau: { $contacts } ({ $directory } ohonyn nhw'n swyddogion ac asiantaethau yn y cyfeiriadur):
+demo-also = {"  "}cofnodion: { $entries }; atgyfeiriadau: { $referrals }; dilyniannau: { $follow_ups }; cymorthfeydd: { $surgeries }; clystyrau i'w canfod yn y darlun ehangach: { $clusters }.
+demo-where = Y dyddiadur demo: { $path }
+demo-open = I'w agor: { $command }
+demo-invented-note = Mae pawb ynddo yn ddychmygol; does dim gwaith achos go iawn ynddo.
+error-demo-no-cases = --cases 0: rhowch o leiaf 1 achos i'w greu
+error-demo-not-empty = mae gwaith achos yn { $path } yn barod: ni chaiff data demo byth ei gymysgu â dyddiadur go iawn; rhowch ffeil newydd
+
+## casebook import (src/cli/import.rs): yr hyn mae'n ei ddweud am ffeil.
+## Cyfrifon ar ôl colon, fel nad oes treiglad ar ôl rhif.
+
+import-unknown-nearest = `{ $name }` (agosaf: { $nearest })
+import-unknown-columns = { $file }: yn anwybyddu { $count ->
+        [one] colofn anhysbys
+       *[other] colofnau anhysbys
+    }: { $list }; i ddarllen un, --map "{ $first }=COLOFN"
+import-using-remembered = { $file }: yn defnyddio'r mapio colofnau a gofiwyd o'r ffeil ddiwethaf â'r penawdau hyn
+import-closed-on-opened = { $file }: rhesi wedi'u cau heb ddyddiad cau: { $count } (llinell { $lines }): cymerir y dyddiad agor yn ddyddiad cau
+import-set-aside = ; rhoddwyd rhesi gwael o'r neilltu ({ $count }), gyda'r rheswm, yn { $file } (cywirwch nhw a mewnforio'r ffeil honno)
+import-template-written = ysgrifennwyd y templed mewnforio { $file }: un golofn i bob maes, gyda rhes yn dweud beth sy'n mynd ynddi
+import-people = cysylltiadau newydd: { $created }, yn y dyddiadur yn barod: { $matched }
+import-done = mewnforiwyd achosion: { $cases } ({ $people })
+import-skipped = ; hepgorwyd achosion a fewnforiwyd eisoes: { $count }
+import-dry-valid = mae pob rhes yn ddilys;
+import-dry-bad = byddai rhesi gwael yn cael eu rhoi o'r neilltu: { $count };
+import-dry-skip = {" "}a byddai achosion a fewnforiwyd eisoes yn cael eu hepgor: { $count }
+import-dry-run = rhediad prawf: { $valid } byddai achosion yn cael eu mewnforio: { $cases } ({ $people }){ $skipped }; ni ysgrifennwyd dim
+import-json-counts = cysylltiadau: { $contacts }, achosion: { $cases }, cofnodion: { $entries }, atgyfeiriadau: { $referrals }, dilyniannau: { $follow_ups }, cymorthfeydd: { $surgeries }
+import-json-done = llwythwyd allforyn casebook: { $counts }
+import-json-dry = rhediad prawf: mae'r allforyn casebook yn ddilys; byddai'n llwytho { $counts }; ni ysgrifennwyd dim
+
+## Darllen ffeil i'w mewnforio (src/exchange/sheet.rs)
+
+error-import-folder = methu darllen { $file }: ffolder yw e; rhowch y ffeil daenlen sydd ynddo
+error-import-binary = nid ffeil CSV yw { $file }: mae data deuaidd ynddi (yn y daenlen, cadwch hi fel "CSV UTF-8" neu .xlsx)
+error-import-too-big = mae { $file } yn fwy na { $mb } MB: nid taenlen o achosion yw hynny; rhannwch hi'n ffeiliau llai
+error-import-empty = mae { $file } yn wag: mae angen rhes bennawd sy'n enwi'r colofnau (opened a title o leiaf)
+error-import-fields = nid yw { $file } yn ffeil CSV gywir: nifer y meysydd ar linell { $line } yw { $len }, ond { $expected } yn y rhes bennawd
+error-import-not-utf8 = nid testun UTF-8 yw { $file } (llinell { $line }): yn y daenlen, cadwch hi fel "CSV UTF-8"
+error-import-line-too-long = { $file }: mae llinell { $line } yn hirach na { $mb } MB: nid rhes o daenlen o achosion yw honno; ni fewnforiwyd dim
 
 ## Labels of the closed lists (SPEC sections 2 and 3): <list>-<contract name>.
 ## Generated ids; the English must match `label()` in src/domain/kinds.rs.

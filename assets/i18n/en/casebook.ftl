@@ -796,6 +796,10 @@ reply-done =
         [one] , 1 working day late
        *[other] , { $late } working days late
     }; the case is now { $status }
+error-happened-in-future = { $what ->
+    [reply] the reply
+   *[entry] the entry
+} is dated { $at }, in the future: give when it happened
 error-reply-days = { $days } working days to reply: give a number from { $min } to { $max }
 error-refer-no-officer = no officer or agency named `{ $name }`: add them with `casebook directory --add "{ $name }" --handles "what they deal with"`
 error-refer-several-officers = { $count } officers or agencies are named `{ $name }`: refer from the app to choose one
@@ -813,6 +817,98 @@ directory-nobody = Nobody in the directory handles `{ $problem }`.
 directory-added = { $name } is in the directory
 error-directory-both = give either a problem to search for or --add, not both
 error-directory-no-handles = --handles is empty: say what they deal with, so they can be found by the problem
+
+## casebook demo (src/cli/demo.rs): the words it says; the invented
+## casework itself is English data.
+
+demo-replaced = Replaced the previous demo diary (it held only demo data).
+demo-invented = Invented { $cases ->
+        [one] 1 case
+       *[other] { $cases } cases
+    } for { $contacts ->
+        [one] 1 contact
+       *[other] { $contacts } contacts
+    } ({ $directory } of them officers and agencies in the directory) in { $secs } s:
+demo-also = {"  "}{ $entries } diary entries, { $referrals } referrals, { $follow_ups } follow-ups, { $surgeries } surgeries; { $clusters } clusters to find in the bigger picture.
+demo-where = Demo diary: { $path }
+demo-open = Open it with: { $command }
+demo-invented-note = Everyone in it is invented; nothing in it is real casework.
+error-demo-no-cases = --cases 0: give at least 1 case to invent
+error-demo-not-empty = { $path } already holds casework: demo data is never mixed into a real diary; give a new file
+
+## casebook import (src/cli/import.rs): what it says about a file.
+
+import-unknown-nearest = `{ $name }` (nearest: { $nearest })
+import-unknown-columns = { $file }: ignoring { $count ->
+        [one] an unknown column
+       *[other] unknown columns
+    }: { $list }; to read one, --map "{ $first }=COLUMN"
+import-using-remembered = { $file }: using the column mapping remembered from the last file with these headers
+import-closed-on-opened = { $file }: { $count ->
+        [one] 1 closed row has no closed date (line { $lines })
+       *[other] { $count } closed rows have no closed date (lines { $lines })
+    }: the opened date is taken as the closed date
+import-set-aside = ; set aside { $count ->
+        [one] 1 bad row
+       *[other] { $count } bad rows
+    } with the reason in { $file } (fix and import that file)
+import-template-written = wrote the import template { $file }: one column each, with a row saying what goes in it
+import-people = { $created ->
+        [one] 1 new contact
+       *[other] { $created } new contacts
+    }, { $matched } already in the diary
+import-done = imported { $cases ->
+        [one] 1 case
+       *[other] { $cases } cases
+    } ({ $people })
+import-skipped = ; skipped { $count ->
+        [one] 1 case
+       *[other] { $count } cases
+    } already imported
+import-dry-valid = every row is valid;
+import-dry-bad = would set aside { $count ->
+        [one] 1 bad row
+       *[other] { $count } bad rows
+    };
+import-dry-skip = {" "}and skip { $count ->
+        [one] 1 case
+       *[other] { $count } cases
+    } already imported
+import-dry-run = dry run: { $valid } would import { $cases ->
+        [one] 1 case
+       *[other] { $cases } cases
+    } ({ $people }){ $skipped }; nothing was written
+import-json-counts = { $contacts ->
+        [one] 1 contact
+       *[other] { $contacts } contacts
+    }, { $cases ->
+        [one] 1 case
+       *[other] { $cases } cases
+    }, { $entries ->
+        [one] 1 diary entry
+       *[other] { $entries } diary entries
+    }, { $referrals ->
+        [one] 1 referral
+       *[other] { $referrals } referrals
+    }, { $follow_ups ->
+        [one] 1 follow-up
+       *[other] { $follow_ups } follow-ups
+    }, { $surgeries ->
+        [one] 1 surgery
+       *[other] { $surgeries } surgeries
+    }
+import-json-done = loaded the casebook export: { $counts }
+import-json-dry = dry run: the casebook export is valid; would load { $counts }; nothing was written
+
+## Reading a file to import (src/exchange/sheet.rs)
+
+error-import-folder = cannot read { $file }: it is a folder; give the spreadsheet file inside it
+error-import-binary = { $file } is not a CSV file: it holds binary data (in the spreadsheet, save as "CSV UTF-8" or .xlsx)
+error-import-too-big = { $file } is larger than { $mb } MB: that is not a spreadsheet of cases; split it into smaller files
+error-import-empty = { $file } is empty: it needs a header row naming the columns (at least opened and title)
+error-import-fields = { $file } is not a well-formed CSV file: line { $line } has { $len } fields but the header row has { $expected }
+error-import-not-utf8 = { $file } is not UTF-8 text (line { $line }): in the spreadsheet, save as "CSV UTF-8"
+error-import-line-too-long = { $file }: line { $line } is longer than { $mb } MB: that is not a row of a spreadsheet of cases; nothing was imported
 
 ## Labels of the closed lists (SPEC sections 2 and 3): <list>-<contract name>.
 ## Generated ids; the English must match `label()` in src/domain/kinds.rs.

@@ -1,0 +1,108 @@
+//! Errors in words: [`Error::message`] renders any error in the reader's
+//! language, [`Msg::render`] a catalogue message and its arguments. `Display`
+//! of a message is its English.
+//!
+//! These live here, not in `crate::error`, so that the error types stay
+//! facts below the catalogue: the domain builds errors, the catalogue labels
+//! the domain's values, and nothing goes round in a circle.
+
+use std::path::PathBuf;
+
+use super::{Catalogue, Lang};
+use crate::error::{Arg, Error, Msg};
+
+impl Error {
+    /// The error in the reader's language, one line.
+    pub fn message(&self, t: &Catalogue) -> String {
+        let path = |p: &PathBuf| p.display().to_string();
+        match self {
+            Error::User(m) | Error::System(m) => m.render(t),
+            Error::NotFound { what, name } => t.tr(
+                "error-not-found",
+                Some(&super::args(&[
+                    // A Fluent selector key: `case with reference` → `case-with-reference`.
+                    ("what", what.replace(' ', "-").into()),
+                    ("name", crate::text::one_line(name).into()),
+                ])),
+            ),
+            Error::Config {
+                file,
+                line,
+                message,
+            } => t.tr(
+                "error-config",
+                Some(&super::args(&[
+                    ("file", path(file).into()),
+                    ("line", (*line).into()),
+                    ("problem", message.render(t).into()),
+                ])),
+            ),
+            Error::Locked { path: p } => t.tr1("error-locked", "path", path(p)),
+            Error::NotADatabase { path: p } => t.tr1("error-not-a-database", "path", path(p)),
+            Error::WrongPassphrase { path: p } => t.tr1("error-wrong-passphrase", "path", path(p)),
+            Error::TooNew {
+                path: p,
+                found,
+                known,
+            } => t.tr(
+                "error-too-new",
+                Some(&super::args(&[
+                    ("path", path(p).into()),
+                    ("found", (*found).into()),
+                    ("known", (*known).into()),
+                ])),
+            ),
+            Error::Corrupt { path: p, detail } => t.tr(
+                "error-corrupt",
+                Some(&super::args(&[
+                    ("path", path(p).into()),
+                    ("detail", detail.as_str().into()),
+                ])),
+            ),
+            Error::Sqlite(e) => t.tr1("error-database", "detail", e.to_string()),
+            Error::Invalid(_) | Error::Hub { .. } | Error::Io { .. } => self.to_string(),
+        }
+    }
+}
+
+impl Arg {
+    /// The argument as text in the catalogue's language.
+    pub fn render(&self, t: &Catalogue) -> String {
+        match self {
+            Arg::Text(s) => s.clone(),
+            Arg::Number(n) => n.to_string(),
+            Arg::Msg(m) => m.render(t),
+        }
+    }
+}
+
+impl Msg {
+    /// The message in the catalogue's language.
+    pub fn render(&self, t: &Catalogue) -> String {
+        let args: Vec<(&str, fluent_bundle::FluentValue)> = self
+            .args
+            .iter()
+            .map(|(name, value)| {
+                let v: fluent_bundle::FluentValue = match value {
+                    Arg::Text(s) => s.as_str().into(),
+                    Arg::Number(n) => (*n).into(),
+                    Arg::Msg(m) => m.render(t).into(),
+                };
+                (*name, v)
+            })
+            .collect();
+        t.tr(self.id, Some(&super::args(&args)))
+    }
+}
+
+impl std::fmt::Display for Arg {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.render(Catalogue::shared(Lang::En)))
+    }
+}
+
+impl std::fmt::Display for Msg {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.render(Catalogue::shared(Lang::En)))
+    }
+}
