@@ -42,6 +42,14 @@ pub fn run(env: &Env, store: Store) -> Result<()> {
     let mut app = App::new(store, env.config.clone(), env.clock)?;
     app.templates = crate::letters::Templates::beside_config(&env.config_path);
     app.demo = env.demo;
+    let dir = env.config_path.parent().map(std::path::Path::to_path_buf);
+    let words = if env.i18n.is_pseudo() {
+        crate::i18n::Catalogue::pseudo()
+    } else {
+        crate::i18n::Catalogue::load(env.i18n.lang(), dir.as_deref())?
+    };
+    app.words_dir = dir;
+    app.set_words(words);
     app.no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
     let mut guard = Guard::enter(env.config.mouse)?;
     if let Ok(size) = guard.terminal.size() {
