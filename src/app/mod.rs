@@ -138,6 +138,7 @@ const GLOBAL: &[Action] = &[
     Action::Search,
     Action::Help,
     Action::Privacy,
+    Action::Language,
     Action::GotoHome,
     Action::GotoCases,
     Action::GotoContacts,
@@ -374,6 +375,10 @@ impl App {
                 }
             }
             Action::Help => vec![Effect::Push(Popup::Help)],
+            Action::Language => {
+                self.switch_language();
+                Vec::new()
+            }
             // On the directory screen, search is its own "who handles …".
             Action::Search if matches!(self.screen, Screen::Directory(_)) => {
                 if let Screen::Directory(v) = &mut self.screen {
@@ -573,6 +578,7 @@ impl App {
             Action::Top,
             Action::Bottom,
             Action::Privacy,
+            Action::Language,
         ];
         self.screen_actions()
             .into_iter()

@@ -1244,6 +1244,7 @@ ui-record-people-need-who = pwy? teipiwch enw
 ui-record-people-choose-role = Eu rhan yn yr achos
 ui-record-people-remove-keys = i tynnu · n cadw
 ui-action-help = help
+ui-action-language = English
 ui-action-search = chwilio
 ui-action-back = yn ôl
 ui-action-quit = gadael

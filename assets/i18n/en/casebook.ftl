@@ -1197,6 +1197,7 @@ ui-record-people-need-who = who? type a name
 ui-record-people-choose-role = Their part in the case
 ui-record-people-remove-keys = y remove · n keep
 ui-action-help = help
+ui-action-language = Cymraeg
 ui-action-search = search
 ui-action-back = back
 ui-action-quit = quit
