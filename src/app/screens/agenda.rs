@@ -121,7 +121,7 @@ pub fn draw(
         )));
         for f in &group.items {
             let mut spans = vec![Span::styled(
-                format!(" {}  ", f.due_on.format("%a %d %b")),
+                format!(" {}  ", crate::app::when::adm_padded(w, f.due_on)),
                 style,
             )];
             if f.contact.as_ref().is_some_and(|c| c.caution) {
@@ -139,7 +139,7 @@ pub fn draw(
             let what = if f.confidential && !v.revealed {
                 w.tr(t::MASKED, None)
             } else {
-                f.what.clone()
+                w.follow_up(&f.what, f.contact.as_ref().map(|c| c.name.as_str()))
             };
             let used: usize = spans.iter().map(Span::width).sum();
             let who = cut(&who, 34.min(width.saturating_sub(used)));

@@ -217,7 +217,7 @@ pub fn draw(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
         at.push(items.len());
         items.push(two(
             vec![Span::styled(format!("{when}  "), style), Span::raw(who)],
-            f.what.clone(),
+            w.follow_up(&f.what, f.contact.as_deref()),
         ));
     }
     if !v.late_referrals.is_empty() {
@@ -304,7 +304,7 @@ pub fn draw(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
             let filed = e.case.as_ref().map(|c| c.1.as_str()).unwrap_or(&unfiled);
             let head = format!(
                 "{} {} · {} · {}",
-                e.at.format("%d %b %H:%M"),
+                crate::app::when::dm_hm(w, e.at),
                 w.label(e.kind),
                 e.contact.as_deref().unwrap_or(""),
                 filed
