@@ -137,7 +137,12 @@ fn keystrokes_search_and_completion_use_indexes() {
         store.search(typed, 30).expect("search");
     }
     for typed in ["d", "dav", "davies", "road", "rhian j", "qqq"] {
-        form::complete(&store, typed).expect("completion");
+        form::complete(
+            casebook::i18n::Catalogue::shared(casebook::i18n::Lang::En),
+            &store,
+            typed,
+        )
+        .expect("completion");
     }
     let statements = store.stop_recording();
     assert_no_full_scans(&store, "search and completion", statements);

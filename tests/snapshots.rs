@@ -802,3 +802,40 @@ fn more_popups_at_both_sizes() {
     press(&mut app, KeyCode::Char('y'));
     both("surgery_summary", &app);
 }
+
+// ── Welsh ──
+
+#[test]
+fn welsh_screens() {
+    for (name, action) in [
+        ("home", None),
+        ("cases", Some('2')),
+        ("contacts", Some('3')),
+        ("agenda", Some('4')),
+        ("directory", Some('5')),
+        ("review", Some('6')),
+    ] {
+        let mut app = seeded();
+        app.set_words(casebook::i18n::Catalogue::embedded(
+            casebook::i18n::Lang::Cy,
+        ));
+        if let Some(c) = action {
+            app.press(key(KeyCode::Char(c)));
+        }
+        for (w, h) in [(80, 24), (120, 40)] {
+            insta::assert_snapshot!(format!("cy_{name}_{w}x{h}"), draw(&app, w, h));
+        }
+    }
+}
+
+#[test]
+fn the_language_key_switches_on_the_spot() {
+    let mut app = seeded();
+    assert!(draw(&app, 120, 40).contains("Cases"));
+    typed(&mut app, "L");
+    let welsh = draw(&app, 120, 40);
+    assert!(welsh.contains("Achosion"), "{welsh}");
+    assert!(!welsh.contains(" Cases "), "{welsh}");
+    typed(&mut app, "L");
+    assert!(draw(&app, 120, 40).contains("Cases"));
+}

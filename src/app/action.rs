@@ -15,6 +15,8 @@ pub enum Action {
     LogCall,
     NewCase,
     Privacy,
+    /// Welsh ↔ English, on the spot.
+    Language,
     Up,
     Down,
     PageUp,
@@ -139,6 +141,7 @@ impl Action {
             Action::LogCall => "log_call",
             Action::NewCase => "new_case",
             Action::Privacy => "privacy",
+            Action::Language => "language",
             Action::Up => "up",
             Action::Down => "down",
             Action::PageUp => "page_up",

@@ -18,16 +18,17 @@ impl Render for App {
 }
 
 fn render(app: &App, frame: &mut Frame) {
+    let w = &app.words;
     let area = frame.area();
     let theme = Theme::new(app.no_color);
     if app.privacy {
         let y = area.height / 2;
-        let line = Paragraph::new(Line::styled(text::PRIVACY, theme.dim()).centered());
+        let line = Paragraph::new(Line::styled(w.tr(text::PRIVACY, None), theme.dim()).centered());
         frame.render_widget(line, Rect::new(area.x, area.y + y, area.width, 1));
         return;
     }
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
-        let p = Paragraph::new(text::TOO_SMALL)
+        let p = Paragraph::new(w.tr(text::TOO_SMALL, None))
             .wrap(Wrap { trim: true })
             .centered();
         let y = area.height / 2;
@@ -63,6 +64,7 @@ fn render(app: &App, frame: &mut Frame) {
 }
 
 fn draw_header(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
+    let w = &app.words;
     use unicode_width::UnicodeWidthStr;
     let current = app.screen.tab();
     // Wide windows space the tabs out and name the program; narrow ones
@@ -77,7 +79,7 @@ fn draw_header(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     }
     // The same tabs, in the same order, as a click finds (`mouse::TABS`).
     for (i, (name, action)) in super::mouse::TABS.iter().enumerate() {
-        let label = format!("{} {name}", app.keymap.label(action));
+        let label = format!("{} {}", app.keymap.label(action), w.tr(name, None));
         if i == current || wide {
             let style = if i == current {
                 theme.tab_active()
@@ -93,11 +95,14 @@ fn draw_header(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
         }
     }
     if app.demo {
-        spans.push(Span::styled(format!(" {} ", text::DEMO), theme.warn()));
+        spans.push(Span::styled(
+            format!(" {} ", w.tr(text::DEMO, None)),
+            theme.warn(),
+        ));
     }
     let left = Line::from(spans);
     let room = (area.width as usize).saturating_sub(left.width() + 1);
-    let date = app.clock.today().format("%a %-d %b %Y").to_string();
+    let date = crate::app::when::admy(w, app.clock.today());
     // The surgery running, said as fully as the room allows.
     let right = match &app.surgery {
         Some(s) => {
@@ -105,21 +110,26 @@ fn draw_header(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
                 .started_at
                 .map(|t| t.format("%H:%M").to_string())
                 .unwrap_or_default();
-            let full = text::surgery::running(&s.venue, &since);
+            let full = text::surgery::running(&app.words, &s.venue, &since);
             [
                 format!("{full}  {date} "),
                 format!("{full} "),
-                format!("{} ", text::surgery::running_at(&s.venue)),
+                format!("{} ", text::surgery::running_at(&app.words, &s.venue)),
                 // A long venue cut short rather than left out.
                 format!(
                     "{} ",
-                    text::surgery::running_at(&cut(
-                        &s.venue,
-                        room.saturating_sub(text::surgery::running_at("").width() + 1)
+                    text::surgery::running_at(
+                        &app.words,
+                        &cut(
+                            &s.venue,
+                            room.saturating_sub(
+                                text::surgery::running_at(&app.words, "").width() + 1
+                            )
                             .max(12)
-                    ))
+                        )
+                    )
                 ),
-                text::surgery::running_since(&since),
+                text::surgery::running_since(&app.words, &since),
             ]
             .into_iter()
             .find(|c| c.width() <= room)
@@ -142,7 +152,7 @@ fn draw_footer(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     for (keys, what) in app.footer_hints() {
         let w = unicode_width::UnicodeWidthStr::width(keys.as_str())
             + usize::from(!keys.is_empty())
-            + unicode_width::UnicodeWidthStr::width(what)
+            + unicode_width::UnicodeWidthStr::width(what.as_str())
             + 2;
         if used > 0 && used + w > area.width as usize + 2 {
             lines.push(Line::default());

@@ -436,7 +436,11 @@ impl Form {
 
     /// Refreshes the completions of the focused name field from the store,
     /// ranked fuzzily (accents folded, so "sian" finds "Siân").
-    pub fn refresh_matches(&mut self, store: &Store) -> crate::Result<()> {
+    pub fn refresh_matches(
+        &mut self,
+        w: &crate::i18n::Catalogue,
+        store: &Store,
+    ) -> crate::Result<()> {
         let f = &mut self.fields[self.focus];
         let Input::Who {
             field,
@@ -452,7 +456,7 @@ impl Form {
             *selected = 0;
             return Ok(());
         }
-        *matches = complete(store, field.text())?;
+        *matches = complete(w, store, field.text())?;
         *selected = 0;
         Ok(())
     }
@@ -475,7 +479,11 @@ const RANKED: usize = 40;
 /// Contacts matching a typed name, best first. Candidates come from the
 /// store's indexed prefix lookup (never a scan); when the typing has a slip
 /// in it, the first letter widens the net and fuzzy ranking sorts it out.
-pub fn complete(store: &Store, typed: &str) -> crate::Result<Vec<Match>> {
+pub fn complete(
+    w: &crate::i18n::Catalogue,
+    store: &Store,
+    typed: &str,
+) -> crate::Result<Vec<Match>> {
     let folded = fold(typed.trim());
     if folded.is_empty() {
         return Ok(Vec::new());
@@ -533,7 +541,7 @@ pub fn complete(store: &Store, typed: &str) -> crate::Result<Vec<Match>> {
         .map(|(i, _)| {
             let c = &candidates[i];
             let detail = [
-                Some(c.kind().label().to_string()),
+                Some(w.label(c.kind())),
                 c.organisation.clone(),
                 c.postcode.clone(),
             ]

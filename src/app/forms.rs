@@ -96,13 +96,12 @@ pub mod range {
 
 use crate::domain::rules::REPLY_DAYS;
 
-fn options<T: Copy>(
+fn options<T: crate::domain::ClosedList>(
+    w: &crate::i18n::Catalogue,
     all: &[T],
-    value: fn(T) -> &'static str,
-    label: fn(T) -> &'static str,
 ) -> Vec<(String, String)> {
     all.iter()
-        .map(|&v| (value(v).to_string(), label(v).to_string()))
+        .map(|&v| (v.as_str().to_string(), w.label(v)))
         .collect()
 }
 
@@ -115,10 +114,10 @@ pub type CaseRef = (String, String);
 
 /// The case picker of a form: "not filed", then the person's open cases
 /// (loaded when the person is known), `on` offered and chosen whoever.
-fn case_pick(on: Option<&CaseRef>) -> Pick {
-    let mut p = Pick::new(text::quick_log::UNFILED);
+fn case_pick(w: &crate::i18n::Catalogue, on: Option<&CaseRef>) -> Pick {
+    let mut p = Pick::new(&w.tr(text::quick_log::UNFILED, None));
     if let Some((reference, title)) = on {
-        let opt = (reference.clone(), text::case_choice(reference, title));
+        let opt = (reference.clone(), text::case_choice(w, reference, title));
         p.options.push(opt.clone());
         p.selected = 1;
         p.always = Some(opt);
@@ -127,9 +126,14 @@ fn case_pick(on: Option<&CaseRef>) -> Pick {
 }
 
 /// The quick call log; on a case, the case and its constituent filled in.
-pub fn quick_log(case: Option<&CaseRef>, who: Option<Match>, kind: EntryKind) -> Form {
+pub fn quick_log(
+    w: &crate::i18n::Catalogue,
+    case: Option<&CaseRef>,
+    who: Option<Match>,
+    kind: EntryKind,
+) -> Form {
     let t = text::quick_log::TITLE;
-    let kinds = options(EntryKind::ALL, EntryKind::as_str, EntryKind::label);
+    let kinds = options(w, EntryKind::ALL);
     let kind_at = EntryKind::ALL.iter().position(|k| *k == kind).unwrap_or(0);
     let mut who_field = Field::who(text::quick_log::WHO);
     if let (Some(m), Input::Who { field, chosen, .. }) = (who, &mut who_field.input) {
@@ -146,7 +150,7 @@ pub fn quick_log(case: Option<&CaseRef>, who: Option<Match>, kind: EntryKind) ->
             who_field,
             Field::text(text::quick_log::TEXT, TextField::multiline()),
             Field::choice(text::quick_log::KIND, kinds, kind_at).optional(),
-            Field::pick(text::quick_log::CASE, case_pick(case)).optional(),
+            Field::pick(text::quick_log::CASE, case_pick(w, case)).optional(),
             Field::text(text::quick_log::FOLLOW_UP, TextField::new()).optional(),
             Field::choice(text::quick_log::CONFIDENTIAL, yes_no(), 0).optional(),
         ],
@@ -160,14 +164,19 @@ pub fn quick_log(case: Option<&CaseRef>, who: Option<Match>, kind: EntryKind) ->
 /// Loads the case picker's options when the person it is for changes:
 /// their open cases, newest first. With exactly one, that case is proposed;
 /// with several, none is guessed. One person's cases, never a scan.
-pub fn refresh_cases(kind: &FormKind, form: &mut Form, store: &Store) -> Result<()> {
+pub fn refresh_cases(
+    w: &crate::i18n::Catalogue,
+    kind: &FormKind,
+    form: &mut Form,
+    store: &Store,
+) -> Result<()> {
     let (who_at, case_at) = match kind {
         FormKind::QuickLog => (quick::WHO, quick::CASE),
         FormKind::EditEntry { contact, .. } => {
             let contact = *contact;
             let at = super::record_forms::EntryField::Case.at();
             if let Input::Pick(p) = &mut form.fields[at].input {
-                load_cases(p, contact, store)?;
+                load_cases(w, p, contact, store)?;
             }
             return Ok(());
         }
@@ -180,12 +189,17 @@ pub fn refresh_cases(kind: &FormKind, form: &mut Form, store: &Store) -> Result<
         _ => None,
     };
     if let Input::Pick(p) = &mut form.fields[case_at].input {
-        load_cases(p, person, store)?;
+        load_cases(w, p, person, store)?;
     }
     Ok(())
 }
 
-fn load_cases(p: &mut Pick, person: Option<Id<Contact>>, store: &Store) -> Result<()> {
+fn load_cases(
+    w: &crate::i18n::Catalogue,
+    p: &mut Pick,
+    person: Option<Id<Contact>>,
+    store: &Store,
+) -> Result<()> {
     let key = person.map(|id| id.raw());
     if p.loaded_for == key {
         return Ok(());
@@ -195,7 +209,7 @@ fn load_cases(p: &mut Pick, person: Option<Id<Contact>>, store: &Store) -> Resul
         Some(id) => store.open_cases_of_contact(id)?,
         None => Vec::new(),
     };
-    let mut options = vec![(String::new(), text::quick_log::UNFILED.to_string())];
+    let mut options = vec![(String::new(), w.tr(text::quick_log::UNFILED, None))];
     if let Some(a) = &p.always {
         options.push(a.clone());
     }
@@ -203,7 +217,7 @@ fn load_cases(p: &mut Pick, person: Option<Id<Contact>>, store: &Store) -> Resul
         if !options.iter().any(|o| o.0 == c.reference) {
             options.push((
                 c.reference.clone(),
-                text::case_choice(&c.reference, &c.title),
+                text::case_choice(w, &c.reference, &c.title),
             ));
         }
     }
@@ -236,14 +250,19 @@ pub fn reschedule() -> Form {
 /// The referral form. The reply time is a choice whose every option shows
 /// the date it makes, so the due date is seen as it changes.
 /// `copied` is whether the constituent is copied in unless changed.
-pub fn refer(today: NaiveDate, default_days: u32, copied: bool) -> Form {
+pub fn refer(
+    w: &crate::i18n::Catalogue,
+    today: NaiveDate,
+    default_days: u32,
+    copied: bool,
+) -> Form {
     use text::refer as t;
     let days: Vec<(String, String)> = REPLY_DAYS
         .map(|n| {
             let due = add_working_days(today, n)
                 .format("%a %-d %b %Y")
                 .to_string();
-            (n.to_string(), t::days(n, &due))
+            (n.to_string(), t::days(w, n, &due))
         })
         .collect();
     let default_at =
@@ -252,11 +271,7 @@ pub fn refer(today: NaiveDate, default_days: u32, copied: bool) -> Form {
         t::TITLE,
         vec![
             Field::who(t::TO),
-            Field::choice(
-                t::INSTRUCTION,
-                options(Instruction::ALL, Instruction::as_str, Instruction::label),
-                0,
-            ),
+            Field::choice(t::INSTRUCTION, options(w, Instruction::ALL), 0),
             Field::text(t::COUNCIL_REF, TextField::new()).optional(),
             Field::choice(t::COPIED, yes_no(), usize::from(copied)),
             Field::choice(t::DAYS, days, default_at),
@@ -278,7 +293,7 @@ pub mod draft {
     pub const TO: usize = 2;
 }
 
-pub fn draft(templates: &crate::letters::Templates) -> Form {
+pub fn draft(w: &crate::i18n::Catalogue, templates: &crate::letters::Templates) -> Form {
     use text::draft as t;
     let names = templates
         .names()
@@ -292,8 +307,8 @@ pub fn draft(templates: &crate::letters::Templates) -> Form {
             Field::choice(
                 t::FORMAT,
                 vec![
-                    ("eml".into(), t::EMAIL.into()),
-                    ("html".into(), t::LETTER.into()),
+                    ("eml".into(), w.tr(t::EMAIL, None)),
+                    ("html".into(), w.tr(t::LETTER, None)),
                 ],
                 0,
             ),
@@ -337,7 +352,12 @@ pub fn review_range(from: NaiveDate, to: NaiveDate) -> Form {
 
 /// Narrows the completions of a form's name field where only some people
 /// fit: the referral form offers officers and agencies.
-pub fn refine_matches(kind: &FormKind, form: &mut Form, store: &Store) -> Result<()> {
+pub fn refine_matches(
+    w: &crate::i18n::Catalogue,
+    kind: &FormKind,
+    form: &mut Form,
+    store: &Store,
+) -> Result<()> {
     if !matches!(kind, FormKind::Refer(_)) || form.focus != refer::TO {
         return Ok(());
     }
@@ -352,7 +372,7 @@ pub fn refine_matches(kind: &FormKind, form: &mut Form, store: &Store) -> Result
         *matches = if typed.is_empty() {
             Vec::new()
         } else {
-            referral_matches(store, &typed)?
+            referral_matches(w, store, &typed)?
         };
         *selected = 0;
     }
@@ -377,9 +397,13 @@ fn is_referral_target(store: &Store, id: Id<Contact>) -> Result<bool> {
 /// What the "to whom" field offers: officers and agencies whose name
 /// matches, then those the directory says handle what was typed
 /// ("fly-tipping" finds the waste officer).
-pub fn referral_matches(store: &Store, typed: &str) -> Result<Vec<Match>> {
+pub fn referral_matches(
+    w: &crate::i18n::Catalogue,
+    store: &Store,
+    typed: &str,
+) -> Result<Vec<Match>> {
     let mut out = Vec::new();
-    for m in super::form::complete(store, typed)? {
+    for m in super::form::complete(w, store, typed)? {
         if is_referral_target(store, m.id)? {
             out.push(m);
         }
@@ -392,7 +416,7 @@ pub fn referral_matches(store: &Store, typed: &str) -> Result<Vec<Match>> {
             out.push(Match {
                 id: c.id,
                 name: c.name.clone(),
-                detail: text::refer::handles(&entry.handles),
+                detail: text::refer::handles(w, &entry.handles),
                 caution: c.caution.is_some(),
             });
         }
@@ -427,28 +451,33 @@ pub fn look_up(kind: &FormKind, form: &mut Form, store: &Store) {
 
 /// Re-checks every field (pure: what the store knows was looked up
 /// before); errors are kept beside the fields.
-pub fn validate(kind: &FormKind, form: &mut Form, now: chrono::NaiveDateTime) {
+pub fn validate(
+    w: &crate::i18n::Catalogue,
+    kind: &FormKind,
+    form: &mut Form,
+    now: chrono::NaiveDateTime,
+) {
     let today = now.date();
     for f in &mut form.fields {
         f.error = None;
     }
     match kind {
         FormKind::QuickLog => {
-            need(form, quick::WHO, text::quick_log::NEED_WHO);
-            need(form, quick::TEXT, text::quick_log::NEED_TEXT);
+            need(form, quick::WHO, &w.tr(text::quick_log::NEED_WHO, None));
+            need(form, quick::TEXT, &w.tr(text::quick_log::NEED_TEXT, None));
             if let Input::Pick(p) = &form.fields[quick::CASE].input
                 && p.value().is_none()
             {
-                form.fields[quick::CASE].error = Some(text::quick_log::NO_CASE_FITS.into());
+                form.fields[quick::CASE].error = Some(w.tr(text::quick_log::NO_CASE_FITS, None));
             }
             if let Err(e) = parse_optional_date(form.fields[quick::FOLLOW_UP].input.text(), today) {
-                form.fields[quick::FOLLOW_UP].error = Some(e.to_string());
+                form.fields[quick::FOLLOW_UP].error = Some(e.message(w));
             }
         }
-        FormKind::Intake => super::record::intake::validate(form, today),
-        FormKind::EditContact(_) => super::record::contact::validate(form),
-        FormKind::EditCase { opened, .. } => super::record::case::validate(form, *opened, today),
-        FormKind::AddPerson(_) => need(form, 0, super::record::text::people::NEED_WHO),
+        FormKind::Intake => super::record::intake::validate(w, form, today),
+        FormKind::EditContact(_) => super::record::contact::validate(w, form),
+        FormKind::EditCase { opened, .. } => super::record::case::validate(w, form, *opened, today),
+        FormKind::AddPerson(_) => need(form, 0, &w.tr(super::record::text::people::NEED_WHO, None)),
         FormKind::FollowUp { .. } => {
             match parse_optional_date(form.fields[follow::DUE].input.text(), today) {
                 Ok(Some(_)) => {}
@@ -456,17 +485,17 @@ pub fn validate(kind: &FormKind, form: &mut Form, now: chrono::NaiveDateTime) {
                     form.fields[follow::DUE].error = Some(
                         crate::dates::parse_date("", today)
                             .err()
-                            .map(|e| e.to_string())
+                            .map(|e| e.message(w))
                             .unwrap_or_default(),
                     )
                 }
-                Err(e) => form.fields[follow::DUE].error = Some(e.to_string()),
+                Err(e) => form.fields[follow::DUE].error = Some(e.message(w)),
             }
-            need(form, follow::WHAT, text::follow_up::NEED_WHAT);
+            need(form, follow::WHAT, &w.tr(text::follow_up::NEED_WHAT, None));
         }
-        FormKind::Reschedule(_) => date_field(form, 0, today),
+        FormKind::Reschedule(_) => date_field(w, form, 0, today),
         FormKind::Refer(_) => {
-            need(form, refer::TO, text::refer::NEED_TO);
+            need(form, refer::TO, &w.tr(text::refer::NEED_TO, None));
             // While completions are offered, Enter takes one: no error yet.
             let picking = matches!(
                 &form.fields[refer::TO].input,
@@ -480,9 +509,9 @@ pub fn validate(kind: &FormKind, form: &mut Form, now: chrono::NaiveDateTime) {
                 // directory first, and the form says so rather than
                 // marking the field wrong.
                 if new_referral_name(form).is_some() {
-                    form.notice = Some(text::refer::NEW_OFFICER.into());
+                    form.notice = Some(w.tr(text::refer::NEW_OFFICER, None));
                 } else {
-                    form.fields[refer::TO].error = Some(text::refer::NOT_OFFICIAL.into());
+                    form.fields[refer::TO].error = Some(w.tr(text::refer::NOT_OFFICIAL, None));
                 }
             }
         }
@@ -497,34 +526,34 @@ pub fn validate(kind: &FormKind, form: &mut Form, now: chrono::NaiveDateTime) {
                 },
             ) {
                 Ok(()) => {}
-                Err(e) => form.fields[reply::WHEN].error = Some(e.to_string()),
+                Err(e) => form.fields[reply::WHEN].error = Some(e.message(w)),
             }
-            need(form, reply::TEXT, text::reply::NEED_TEXT);
+            need(form, reply::TEXT, &w.tr(text::reply::NEED_TEXT, None));
         }
-        FormKind::StartSurgery => need(form, 0, text::surgery::NEED_VENUE),
-        FormKind::EditEntry { was, .. } => super::record_forms::validate_entry(form, now, *was),
-        FormKind::CloseCase(_) => super::record_forms::validate_closing(form, today),
-        FormKind::Directory { .. } => super::record_forms::validate_directory(form),
-        FormKind::TakeMail(_) => need(form, 0, text::mail::NEED_PATH),
+        FormKind::StartSurgery => need(form, 0, &w.tr(text::surgery::NEED_VENUE, None)),
+        FormKind::EditEntry { was, .. } => super::record_forms::validate_entry(w, form, now, *was),
+        FormKind::CloseCase(_) => super::record_forms::validate_closing(w, form, today),
+        FormKind::Directory { .. } => super::record_forms::validate_directory(w, form),
+        FormKind::TakeMail(_) => need(form, 0, &w.tr(text::mail::NEED_PATH, None)),
         FormKind::Draft(_) => {}
         FormKind::ReviewRange => {
-            date_field(form, range::FROM, today);
-            date_field(form, range::TO, today);
+            date_field(w, form, range::FROM, today);
+            date_field(w, form, range::TO, today);
             if let (Ok(from), Ok(to)) = (
                 crate::dates::parse_date(form.fields[range::FROM].input.text(), today),
                 crate::dates::parse_date(form.fields[range::TO].input.text(), today),
             ) && to < from
             {
-                form.fields[range::TO].error = Some(text::review::TO_BEFORE_FROM.into());
+                form.fields[range::TO].error = Some(w.tr(text::review::TO_BEFORE_FROM, None));
             }
         }
     }
 }
 
 /// A date that must be given.
-fn date_field(form: &mut Form, i: usize, today: NaiveDate) {
+fn date_field(w: &crate::i18n::Catalogue, form: &mut Form, i: usize, today: NaiveDate) {
     if let Err(e) = crate::dates::parse_date(form.fields[i].input.text(), today) {
-        form.fields[i].error = Some(e.to_string());
+        form.fields[i].error = Some(e.message(w));
     }
 }
 
@@ -591,11 +620,13 @@ fn opt_text(form: &Form, i: usize) -> Option<String> {
 
 /// Saves a valid quick log.
 pub fn save_quick_log(
+    w: &crate::i18n::Catalogue,
     form: &Form,
     store: &mut Store,
     now: chrono::NaiveDateTime,
 ) -> Result<LogOutcome> {
-    let who = who_of(form, quick::WHO).ok_or_else(|| Error::invalid(text::quick_log::NEED_WHO))?;
+    let who = who_of(form, quick::WHO)
+        .ok_or_else(|| Error::invalid(w.tr(text::quick_log::NEED_WHO, None)))?;
     let kind: EntryKind = form.fields[quick::KIND].input.text().parse()?;
     let req = LogRequest {
         who,
@@ -644,18 +675,20 @@ pub fn save_reschedule(
 /// Asks the store to refer the case; it may answer that consent is
 /// missing, and then nothing is saved until the councillor confirms.
 pub fn save_refer(
+    w: &crate::i18n::Catalogue,
     form: &Form,
     store: &mut Store,
     now: chrono::NaiveDateTime,
     case: Id<Case>,
     confirmed_without_consent: bool,
 ) -> Result<ReferOutcome> {
-    let to = referral_target(form, store).ok_or_else(|| Error::invalid(text::refer::NEED_TO))?;
+    let to = referral_target(form, store)
+        .ok_or_else(|| Error::invalid(w.tr(text::refer::NEED_TO, None)))?;
     let reply_days: u32 = form.fields[refer::DAYS]
         .input
         .text()
         .parse()
-        .map_err(|_| Error::invalid(text::refer::NEED_TO))?;
+        .map_err(|_| Error::invalid(w.tr(text::refer::NEED_TO, None)))?;
     let r = NewReferral {
         case,
         to,
@@ -699,12 +732,13 @@ mod tests {
     /// The referral form with `name` typed as whom it goes to and what the
     /// store was found to say about it; checked without any store.
     fn checked(name: &str, check: NameCheck) -> Form {
-        let mut form = refer(at().date(), 10, false);
+        let w = crate::i18n::Catalogue::shared(crate::i18n::Lang::En);
+        let mut form = refer(w, at().date(), 10, false);
         if let Input::Who { field, .. } = &mut form.fields[refer::TO].input {
             field.set_text(name);
         }
         form.name_check = check;
-        validate(&FormKind::Refer(Id::new(1)), &mut form, at());
+        validate(w, &FormKind::Refer(Id::new(1)), &mut form, at());
         form
     }
 
@@ -720,20 +754,35 @@ mod tests {
             None,
             "a new name is no mistake"
         );
-        assert_eq!(new.notice.as_deref(), Some(text::refer::NEW_OFFICER));
+        assert_eq!(
+            new.notice.as_deref(),
+            Some(
+                crate::i18n::Catalogue::shared(crate::i18n::Lang::En)
+                    .tr(text::refer::NEW_OFFICER, None)
+                    .as_str()
+            )
+        );
         assert_eq!(new_referral_name(&new).as_deref(), Some("Mari Jones"));
 
         let refused = checked("Siân Davies", NameCheck::Refused);
         assert_eq!(
             refused.fields[refer::TO].error.as_deref(),
-            Some(text::refer::NOT_OFFICIAL)
+            Some(
+                crate::i18n::Catalogue::shared(crate::i18n::Lang::En)
+                    .tr(text::refer::NOT_OFFICIAL, None)
+                    .as_str()
+            )
         );
         assert_eq!(new_referral_name(&refused), None);
 
         let empty = checked("", NameCheck::Refused);
         assert_eq!(
             empty.fields[refer::TO].error.as_deref(),
-            Some(text::refer::NEED_TO)
+            Some(
+                crate::i18n::Catalogue::shared(crate::i18n::Lang::En)
+                    .tr(text::refer::NEED_TO, None)
+                    .as_str()
+            )
         );
     }
 }

@@ -20,6 +20,7 @@ pub mod record_forms;
 pub mod screens;
 pub mod text;
 pub mod textfield;
+pub mod when;
 
 use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
@@ -70,8 +71,12 @@ pub struct App {
     /// Where letter and email templates come from (the user's folder is
     /// set by the terminal front end, which knows the config file).
     pub templates: crate::letters::Templates,
-    /// Every word the UI shows, in the reader's language (`env.i18n`).
+    /// Every word the UI shows, in the reader's language (`env.i18n`:
+    /// `--lang`, config, the locale); the language key switches it.
     pub words: crate::i18n::Catalogue,
+    /// The config folder, whose `i18n/` corrections a switched language
+    /// loads too.
+    pub words_dir: Option<std::path::PathBuf>,
     data_version: i64,
 }
 
@@ -133,6 +138,7 @@ const GLOBAL: &[Action] = &[
     Action::Search,
     Action::Help,
     Action::Privacy,
+    Action::Language,
     Action::GotoHome,
     Action::GotoCases,
     Action::GotoContacts,
@@ -171,6 +177,7 @@ impl App {
             undo_done: None,
             templates: crate::letters::Templates::default(),
             words: crate::i18n::Catalogue::embedded(crate::i18n::Lang::En),
+            words_dir: None,
             data_version,
         };
         // Two actions on one screen with the same key: say so once.
@@ -193,13 +200,35 @@ impl App {
         if !app.keymap.problems.is_empty() {
             // Shown once; the bad bindings were skipped.
             app.popups.push(Popup::Message {
-                title: text::message::PROBLEMS.to_string(),
+                title: app.words.tr(text::message::PROBLEMS, None),
                 body: app.keymap.problems.join("\n"),
                 error: true,
             });
         }
         app.refresh();
         Ok(app)
+    }
+
+    /// Speaks `words` from now on: everything is drawn from the catalogue
+    /// each frame, so the next frame is in the new language. Forms already
+    /// open keep what was typed; their labels are ids, drawn in it too.
+    pub fn set_words(&mut self, words: crate::i18n::Catalogue) {
+        self.words = words;
+        self.refresh();
+    }
+
+    /// The language key: Welsh ↔ English on the spot, for this session (the
+    /// config file is the user's own text and casebook never rewrites it:
+    /// `language = "cy"` there makes it last).
+    fn switch_language(&mut self) {
+        use crate::i18n::{Catalogue, Lang};
+        let to = match self.words.lang() {
+            Lang::Cy => Lang::En,
+            Lang::En => Lang::Cy,
+        };
+        let words = Catalogue::load(to, self.words_dir.as_deref())
+            .unwrap_or_else(|_| Catalogue::embedded(to));
+        self.set_words(words);
     }
 
     /// Actions that mean something on the screen in front of the user, the
@@ -258,7 +287,7 @@ impl App {
 
     /// Shows a store error in a message box; the UI carries on.
     pub fn fail(&mut self, e: Error) {
-        self.popups.push(popups::message::error(&e));
+        self.popups.push(popups::message::error(&self.words, &e));
     }
 
     /// What a room may use, borrowed beside the screen and the popups.
@@ -327,10 +356,12 @@ impl App {
                     self.store.reopen_follow_up(id)?;
                     vec![
                         Effect::Refresh,
-                        Effect::Status(text::status::FOLLOW_UP_UNDONE.to_string()),
+                        Effect::Status(self.words.tr(text::status::FOLLOW_UP_UNDONE, None)),
                     ]
                 }
-                None => vec![Effect::Status(text::status::NOTHING_TO_UNDO.to_string())],
+                None => vec![Effect::Status(
+                    self.words.tr(text::status::NOTHING_TO_UNDO, None),
+                )],
             },
             Action::Interrupt => {
                 if matches!(self.screen, Screen::Home) && self.popups.is_empty() {
@@ -338,12 +369,17 @@ impl App {
                     Vec::new()
                 } else {
                     vec![Effect::Status(text::message::how_to_quit(
+                        &self.words,
                         &self.keymap.label(&Action::GotoHome),
                         &self.keymap.label(&Action::Quit),
                     ))]
                 }
             }
             Action::Help => vec![Effect::Push(Popup::Help)],
+            Action::Language => {
+                self.switch_language();
+                Vec::new()
+            }
             // On the directory screen, search is its own "who handles …".
             Action::Search if matches!(self.screen, Screen::Directory(_)) => {
                 if let Screen::Directory(v) = &mut self.screen {
@@ -379,7 +415,7 @@ impl App {
             }
             Action::Surgery => match &self.surgery {
                 Some(s) => vec![Effect::Push(Popup::Confirm {
-                    question: text::surgery::end_question(&s.venue),
+                    question: text::surgery::end_question(&self.words, &s.venue),
                     then: Confirmed::EndSurgery,
                 })],
                 None => {
@@ -435,7 +471,7 @@ impl App {
         } else {
             EntryKind::CallIn
         };
-        let mut form = forms::quick_log(case.as_ref(), who, kind);
+        let mut form = forms::quick_log(&self.words, case.as_ref(), who, kind);
         if prefilled {
             form.focus = forms::quick::TEXT;
         }
@@ -445,7 +481,11 @@ impl App {
 
     /// A new case; while a surgery runs, it was brought to the surgery.
     fn new_case(&mut self) -> Effects {
-        let mut f = record::intake::form(&self.config.categories(), &self.config.monitoring());
+        let mut f = record::intake::form(
+            &self.words,
+            &self.config.categories(),
+            &self.config.monitoring(),
+        );
         if self.surgery.is_some()
             && let form::Input::Choice { options, selected } =
                 &mut f.fields[record::at(record::intake::IntakeField::Channel)].input
@@ -519,19 +559,22 @@ impl App {
     }
 
     /// The hints of the footer: (keys, what they do), from the live keymap.
-    pub fn footer_hints(&self) -> Vec<(String, &'static str)> {
+    pub fn footer_hints(&self) -> Vec<(String, String)> {
         if let Some(top) = self.popups.last() {
-            return popups::hints(top);
+            return popups::hints(&self.words, top);
         }
         if let Screen::Directory(v) = &self.screen
             && v.typing
         {
-            return vec![(String::new(), text::directory::TYPING_KEYS)];
+            return vec![(
+                String::new(),
+                self.words.tr(text::directory::TYPING_KEYS, None),
+            )];
         }
         if let Screen::Inbox(v) = &self.screen
             && v.choosing.is_some()
         {
-            return vec![(String::new(), text::message::CHOOSE_KEYS)];
+            return vec![(String::new(), self.words.tr(text::message::CHOOSE_KEYS, None))];
         }
         // The screens' own keys are in the header's tabs.
         let skip = [
@@ -550,11 +593,17 @@ impl App {
             Action::Top,
             Action::Bottom,
             Action::Privacy,
+            Action::Language,
         ];
         self.screen_actions()
             .into_iter()
             .filter(|a| !skip.contains(a))
-            .map(|a| (self.keymap.label(&a), text::action_label(a.name())))
+            .map(|a| {
+                (
+                    self.keymap.label(&a),
+                    self.words.tr(&text::action_label(a.name()), None),
+                )
+            })
             .collect()
     }
 }

@@ -51,7 +51,11 @@ impl App {
         };
         let column = usize::from(column);
         for (i, (name, action)) in TABS.iter().enumerate() {
-            let label = format!("{} {name}", self.keymap.label(action));
+            let label = format!(
+                "{} {}",
+                self.keymap.label(action),
+                self.words.tr(name, None)
+            );
             let width = if i == current || wide {
                 label.width() + 2
             } else {

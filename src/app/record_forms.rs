@@ -58,19 +58,23 @@ fn yes_no(yes: bool) -> (Vec<(String, String)>, usize) {
 
 /// The entry form, filled in with the entry as it is. `case` is the case
 /// it is filed on now (offered even if closed).
-pub fn edit_entry(e: &Record<Entry>, case: Option<(String, String)>) -> Form {
+pub fn edit_entry(
+    w: &crate::i18n::Catalogue,
+    e: &Record<Entry>,
+    case: Option<(String, String)>,
+) -> Form {
     use text::entry as t;
     let kinds: Vec<(String, String)> = EntryKind::ALL
         .iter()
-        .map(|k| (k.as_str().to_string(), k.label().to_string()))
+        .map(|k| (k.as_str().to_string(), w.label(*k)))
         .collect();
     let kind_at = EntryKind::ALL
         .iter()
         .position(|k| *k == e.kind)
         .unwrap_or(0);
-    let mut pick = Pick::new(text::quick_log::UNFILED);
+    let mut pick = Pick::new(&w.tr(text::quick_log::UNFILED, None));
     if let Some((reference, title)) = case {
-        let opt = (reference.clone(), text::case_choice(&reference, &title));
+        let opt = (reference.clone(), text::case_choice(w, &reference, &title));
         pick.options.push(opt.clone());
         pick.selected = 1;
         pick.always = Some(opt);
@@ -103,6 +107,7 @@ pub fn edit_entry(e: &Record<Entry>, case: Option<(String, String)>) -> Form {
 /// `was` is the entry's time before: when the time field still shows it, the
 /// time is kept to the second (the field shows minutes only).
 pub fn read_entry(
+    w: &crate::i18n::Catalogue,
     form: &Form,
     now: NaiveDateTime,
     was: NaiveDateTime,
@@ -110,25 +115,25 @@ pub fn read_entry(
     let get = |f: EntryField| form.fields[f.at()].input.text();
     let text = get(EntryField::Text).trim_end().to_string();
     if text.trim().is_empty() {
-        return Err((EntryField::Text, text::entry::NEED_TEXT.to_string()));
+        return Err((EntryField::Text, w.tr(text::entry::NEED_TEXT, None)));
     }
     let typed = get(EntryField::When).trim();
     let at = if typed == was.format(WHEN_FORMAT).to_string() {
         was
     } else {
-        crate::dates::parse_datetime(typed, now).map_err(|e| (EntryField::When, e.to_string()))?
+        crate::dates::parse_datetime(typed, now).map_err(|e| (EntryField::When, e.message(w)))?
     };
     check_not_future(at, now, crate::domain::rules::Happened::Entry)
-        .map_err(|e| (EntryField::When, e.to_string()))?;
+        .map_err(|e| (EntryField::When, e.message(w)))?;
     let kind: EntryKind = get(EntryField::Kind)
         .parse()
-        .map_err(|e: Error| (EntryField::Kind, e.to_string()))?;
+        .map_err(|e: Error| (EntryField::Kind, e.message(w)))?;
     let case = match &form.fields[EntryField::Case.at()].input {
         Input::Pick(p) => match p.value() {
             Some("") => None,
             Some(r) => Some(r.to_string()),
             None => {
-                return Err((EntryField::Case, text::quick_log::NO_CASE_FITS.to_string()));
+                return Err((EntryField::Case, w.tr(text::quick_log::NO_CASE_FITS, None)));
             }
         },
         _ => None,
@@ -142,23 +147,29 @@ pub fn read_entry(
     })
 }
 
-pub fn validate_entry(form: &mut Form, now: NaiveDateTime, was: NaiveDateTime) {
+pub fn validate_entry(
+    w: &crate::i18n::Catalogue,
+    form: &mut Form,
+    now: NaiveDateTime,
+    was: NaiveDateTime,
+) {
     for f in &mut form.fields {
         f.error = None;
     }
-    if let Err((field, message)) = read_entry(form, now, was) {
+    if let Err((field, message)) = read_entry(w, form, now, was) {
         form.fields[field.at()].error = Some(message);
     }
 }
 
 pub fn save_entry(
+    w: &crate::i18n::Catalogue,
     form: &Form,
     store: &mut Store,
     now: NaiveDateTime,
     id: Id<Entry>,
 ) -> Result<Option<String>> {
     let was = store.entry(id)?.at;
-    let changes = read_entry(form, now, was).map_err(|(_, m)| Error::invalid(m))?;
+    let changes = read_entry(w, form, now, was).map_err(|(_, m)| Error::invalid(m))?;
     let case = changes.case.clone();
     store.update_entry(id, &changes)?;
     Ok(case)
@@ -167,14 +178,14 @@ pub fn save_entry(
 /// The closing form: outcome, a note on how it ended, the constituent's
 /// satisfaction and comment if known, and whether to close the case's
 /// open follow-ups (asked only when it has some).
-pub fn close_case(open_follow_ups: usize) -> Form {
+pub fn close_case(w: &crate::i18n::Catalogue, open_follow_ups: usize) -> Form {
     use text::closing as t;
     let outcomes = Outcome::ALL
         .iter()
-        .map(|o| (o.as_str().to_string(), o.label().to_string()))
+        .map(|o| (o.as_str().to_string(), w.label(*o)))
         .collect();
-    let satisfaction = std::iter::once((String::new(), t::NOT_KNOWN.to_string()))
-        .chain((1..=5u8).map(|n| (n.to_string(), t::score(n))))
+    let satisfaction = std::iter::once((String::new(), w.tr(t::NOT_KNOWN, None)))
+        .chain((1..=5u8).map(|n| (n.to_string(), t::score(w, n))))
         .collect();
     let (yn, _) = yes_no(true);
     let mut follow_ups = Field::choice(t::FOLLOW_UPS, yn, 1);
@@ -193,13 +204,14 @@ pub fn close_case(open_follow_ups: usize) -> Form {
 
 /// What the closing form says, read and checked.
 pub fn read_closing(
+    w: &crate::i18n::Catalogue,
     form: &Form,
     on: chrono::NaiveDate,
 ) -> std::result::Result<CaseClosing, (CloseField, String)> {
     let get = |f: CloseField| form.fields[f.at()].input.text();
     let outcome: Outcome = get(CloseField::Outcome)
         .parse()
-        .map_err(|e: Error| (CloseField::Outcome, e.to_string()))?;
+        .map_err(|e: Error| (CloseField::Outcome, e.message(w)))?;
     let satisfaction = match get(CloseField::Satisfaction) {
         "" => None,
         s => Some(
@@ -222,11 +234,11 @@ pub fn read_closing(
     })
 }
 
-pub fn validate_closing(form: &mut Form, on: chrono::NaiveDate) {
+pub fn validate_closing(w: &crate::i18n::Catalogue, form: &mut Form, on: chrono::NaiveDate) {
     for f in &mut form.fields {
         f.error = None;
     }
-    if let Err((field, message)) = read_closing(form, on) {
+    if let Err((field, message)) = read_closing(w, form, on) {
         form.fields[field.at()].error = Some(message);
     }
 }
@@ -234,12 +246,13 @@ pub fn validate_closing(form: &mut Form, on: chrono::NaiveDate) {
 /// Closes the case; returns the outcome's label and how many follow-ups
 /// were closed with it.
 pub fn save_closing(
+    w: &crate::i18n::Catalogue,
     form: &Form,
     store: &mut Store,
     on: chrono::NaiveDate,
     case: Id<Case>,
 ) -> Result<(Outcome, usize)> {
-    let closing = read_closing(form, on).map_err(|(_, m)| Error::invalid(m))?;
+    let closing = read_closing(w, form, on).map_err(|(_, m)| Error::invalid(m))?;
     let closed = store.close_case_with(case, &closing)?;
     Ok((closing.outcome, closed))
 }
@@ -272,11 +285,15 @@ const DIRECTORY_KINDS: [ContactKind; 4] = [
 ];
 
 /// The directory form: a new officer (named as typed) or one corrected.
-pub fn directory(name: &str, existing: Option<(&Contact, &str)>) -> Form {
+pub fn directory(
+    w: &crate::i18n::Catalogue,
+    name: &str,
+    existing: Option<(&Contact, &str)>,
+) -> Form {
     use text::directory_form as t;
     let kinds: Vec<(String, String)> = DIRECTORY_KINDS
         .iter()
-        .map(|k| (k.as_str().to_string(), k.label().to_string()))
+        .map(|k| (k.as_str().to_string(), w.label(*k)))
         .collect();
     let (c, handles) = match existing {
         Some((c, h)) => (c.clone(), h.to_string()),
@@ -309,7 +326,7 @@ pub fn directory(name: &str, existing: Option<(&Contact, &str)>) -> Form {
     // A new name typed elsewhere (the referral form): on to the rest.
     if existing.is_none() && !name.trim().is_empty() {
         form.focus = DirField::Organisation.at();
-        form.notice = Some(t::NOT_LISTED.to_string());
+        form.notice = Some(w.tr(t::NOT_LISTED, None));
     }
     form
 }
@@ -318,6 +335,7 @@ pub fn directory(name: &str, existing: Option<(&Contact, &str)>) -> Form {
 /// domain (a name; an email that looks like one). `base` is the contact
 /// being corrected, whose other fields are kept.
 pub fn read_directory(
+    w: &crate::i18n::Catalogue,
     form: &Form,
     base: Option<&Contact>,
 ) -> std::result::Result<(Contact, String), (DirField, String)> {
@@ -326,40 +344,41 @@ pub fn read_directory(
     let mut c = base.cloned().unwrap_or_default();
     c.name = get(DirField::Name).to_string();
     if c.name.is_empty() {
-        return Err((DirField::Name, text::directory_form::NEED_NAME.to_string()));
+        return Err((DirField::Name, w.tr(text::directory_form::NEED_NAME, None)));
     }
     c.kind = Some(
         get(DirField::Kind)
             .parse()
-            .map_err(|e: Error| (DirField::Kind, e.to_string()))?,
+            .map_err(|e: Error| (DirField::Kind, e.message(w)))?,
     );
     c.organisation = opt(DirField::Organisation);
     c.department = opt(DirField::Department);
     c.role = opt(DirField::Role);
     c.phone = opt(DirField::Phone);
     c.email = opt(DirField::Email);
-    c.validate().map_err(|e| (DirField::Email, e.to_string()))?;
+    c.validate().map_err(|e| (DirField::Email, e.message(w)))?;
     Ok((c, get(DirField::Handles).to_string()))
 }
 
-pub fn validate_directory(form: &mut Form) {
+pub fn validate_directory(w: &crate::i18n::Catalogue, form: &mut Form) {
     for f in &mut form.fields {
         f.error = None;
     }
-    if let Err((field, message)) = read_directory(form, None) {
+    if let Err((field, message)) = read_directory(w, form, None) {
         form.fields[field.at()].error = Some(message);
     }
 }
 
 /// Saves the officer or agency; returns them.
 pub fn save_directory(
+    w: &crate::i18n::Catalogue,
     form: &Form,
     store: &mut Store,
     id: Option<Id<Contact>>,
 ) -> Result<Record<Contact>> {
     let base = id.map(|id| store.contact(id)).transpose()?;
-    let (c, handles) =
-        read_directory(form, base.as_ref().map(|r| &r.data)).map_err(|(_, m)| Error::invalid(m))?;
+    let (c, handles) = read_directory(w, form, base.as_ref().map(|r| &r.data))
+        .map_err(|(_, m)| Error::invalid(m))?;
     let categories = match id {
         Some(id) => store
             .directory_entry_of(id)?

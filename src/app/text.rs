@@ -2,264 +2,259 @@
 //! translation can later replace this one module.
 
 pub const APP_NAME: &str = "casebook";
-pub const TOO_SMALL: &str = "Make the window larger: casebook needs at least 80 × 24.";
-pub const PRIVACY: &str = "casebook — press any key";
-pub const DEMO: &str = "DEMO DIARY";
+pub const TOO_SMALL: &str = "ui-too-small";
+pub const PRIVACY: &str = "ui-privacy";
+pub const DEMO: &str = "ui-demo";
 
 pub mod tabs {
-    pub const HOME: &str = "Home";
-    pub const CASES: &str = "Cases";
-    pub const CONTACTS: &str = "Contacts";
-    pub const CASE: &str = "Case";
-    pub const CONTACT: &str = "Contact";
-    pub const AGENDA: &str = "Agenda";
-    pub const DIRECTORY: &str = "Directory";
-    pub const REVIEW: &str = "Review";
+    pub const HOME: &str = "ui-tabs-home";
+    pub const CASES: &str = "ui-tabs-cases";
+    pub const CONTACTS: &str = "ui-tabs-contacts";
+    pub const CASE: &str = "ui-tabs-case";
+    pub const CONTACT: &str = "ui-tabs-contact";
+    pub const AGENDA: &str = "ui-tabs-agenda";
+    pub const DIRECTORY: &str = "ui-tabs-directory";
+    pub const REVIEW: &str = "ui-tabs-review";
 }
 
 /// Short names of actions for the footer and help.
-pub fn action_label(name: &str) -> &'static str {
-    match name {
-        "help" => "help",
-        "search" => "search",
-        "back" => "back",
-        "quit" => "quit",
-        "log_call" => "log a call",
-        "new_case" => "new case",
-        "privacy" => "hide screen",
-        "up" => "up",
-        "down" => "down",
-        "page_up" => "page up",
-        "page_down" => "page down",
-        "top" => "first",
-        "bottom" => "last",
-        "open" => "open",
-        "next_panel" => "next panel",
-        "goto_home" => "home",
-        "goto_cases" => "cases",
-        "goto_contacts" => "contacts",
-        "filter_status" => "status filter",
-        "filter_category" => "category filter",
-        "filter_kind" => "kind filter",
-        "sort" => "sort order",
-        "add_entry" => "log entry",
-        "add_follow_up" => "follow-up",
-        "change_status" => "status",
-        "close_case" => "close case",
-        "reveal" => "show confidential",
-        "done" => "follow-up done",
-        "goto_agenda" => "agenda",
-        "goto_directory" => "directory",
-        "goto_review" => "review",
-        "surgery" => "surgery start/end",
-        "snooze_day" => "+1 day",
-        "snooze_week" => "+1 week",
-        "reschedule" => "new date",
-        "refer" => "refer",
-        "record_reply" => "record reply",
-        "take_mail" => "take in mail",
-        "draft" => "draft letter",
-        "prev_period" => "previous period",
-        "next_period" => "next period",
-        "period_kind" => "calendar/municipal",
-        "custom_period" => "from–to",
-        "edit_case" => "edit case",
-        "edit_contact" => "edit card",
-        "case_people" => "people",
-        "edit_entry" => "edit / file entry",
-        "file_entry" => "file unfiled entry",
-        "add_officer" => "add officer",
-        "undo" => "undo done",
-        "edit_officer" => "edit officer",
-        "delete_entry" => "delete entry",
-        "yes" => "yes",
-        "no" => "no",
-        "close" => "close",
-        "add_person" => "add person",
-        "change_role" => "change role",
-        "remove_person" => "take off the case",
-        _ => "",
-    }
+pub fn action_label(name: &str) -> String {
+    format!("ui-action-{}", name.replace('_', "-"))
 }
 
 pub mod home {
-    pub const FOLLOW_UPS: &str = "Due";
-    pub const NO_FOLLOW_UPS: &str = "Nothing due today.";
-    pub fn section_follow_ups(n: u64) -> String {
-        format!("Follow-ups ({n})")
+    pub const FOLLOW_UPS: &str = "ui-home-follow-ups";
+    pub const NO_FOLLOW_UPS: &str = "ui-home-no-follow-ups";
+    pub fn section_follow_ups(w: &crate::i18n::Catalogue, n: u64) -> String {
+        w.tr1("ui-home-section-follow-ups", "count", n)
     }
-    pub fn section_late(n: u64) -> String {
-        format!("Replies late ({n})")
+    pub fn section_late(w: &crate::i18n::Catalogue, n: u64) -> String {
+        w.tr1("ui-home-section-late", "count", n)
     }
-    pub fn section_update(n: u64) -> String {
-        format!("To update ({n})")
+    pub fn section_update(w: &crate::i18n::Catalogue, n: u64) -> String {
+        w.tr1("ui-home-section-update", "count", n)
     }
     /// "reply due 20 Feb" on a late referral.
-    pub fn reply_was_due(due: &str) -> String {
-        format!("reply due {due}")
+    pub fn reply_was_due(w: &crate::i18n::Catalogue, due: &str) -> String {
+        w.tr1("ui-home-reply-was-due", "due", due)
     }
     /// "no news since 12 Jan" on a case needing an update.
-    pub fn no_news_since(since: &str) -> String {
-        format!("no news since {since}")
+    pub fn no_news_since(w: &crate::i18n::Catalogue, since: &str) -> String {
+        w.tr1("ui-home-no-news-since", "since", since)
     }
-    pub const NEVER_UPDATED: &str = "never updated";
-    pub const OVERDUE: &str = "overdue";
-    pub const TODAY: &str = "today";
-    pub const OPEN_CASES: &str = "Open cases";
-    pub const NO_OPEN_CASES: &str = "No open cases.";
-    pub const LATEST: &str = "Latest in the diary";
-    pub fn no_entries(log_call: &str, new_case: &str) -> String {
-        format!("The diary is empty. Press {log_call} to log a call, {new_case} for a new case.")
+    pub const NEVER_UPDATED: &str = "ui-home-never-updated";
+    pub const OVERDUE: &str = "ui-home-overdue";
+    pub const TODAY: &str = "ui-home-today";
+    pub const OPEN_CASES: &str = "ui-home-open-cases";
+    pub const NO_OPEN_CASES: &str = "ui-home-no-open-cases";
+    pub const LATEST: &str = "ui-home-latest";
+    pub fn no_entries(w: &crate::i18n::Catalogue, log_call: &str, new_case: &str) -> String {
+        w.tr(
+            "ui-home-no-entries",
+            Some(&crate::i18n::args(&[
+                ("log_call", log_call.into()),
+                ("new_case", new_case.into()),
+            ])),
+        )
     }
-    pub const BIGGER_PICTURE: &str = "Bigger picture";
-    pub const NO_ALERTS: &str = "No clusters of similar cases.";
+    pub const BIGGER_PICTURE: &str = "ui-home-bigger-picture";
+    pub const NO_ALERTS: &str = "ui-home-no-alerts";
 
     /// "4 waste cases in maes y coed"
-    pub fn cluster(cases: usize, category: &str, area: &str) -> String {
-        format!("{cases} {category} cases in {area}")
+    pub fn cluster(w: &crate::i18n::Catalogue, cases: usize, category: &str, area: &str) -> String {
+        w.tr(
+            "ui-home-cluster",
+            Some(&crate::i18n::args(&[
+                ("count", cases.into()),
+                ("category", category.into()),
+                ("area", area.into()),
+            ])),
+        )
     }
-    pub const UNFILED: &str = "unfiled";
+    pub const UNFILED: &str = "ui-home-unfiled";
 
     /// "E to file": an unfiled entry with its file action.
-    pub fn unfiled(key: &str) -> String {
-        format!("{key} to file")
+    pub fn unfiled(w: &crate::i18n::Catalogue, key: &str) -> String {
+        w.tr1("ui-home-unfiled-key", "key", key)
     }
 }
 
 pub mod agenda {
-    pub const TITLE: &str = "Agenda: follow-ups";
-    pub const EMPTY: &str = "No follow-ups waiting.";
-    pub const OVERDUE: &str = "Overdue";
-    pub const TODAY: &str = "Today";
-    pub const THIS_WEEK: &str = "This week";
-    pub const LATER: &str = "Later";
-    pub const MASKED: &str = "•••• confidential: hidden";
-    pub fn section(name: &str, total: u64) -> String {
-        format!("{name} ({total})")
+    pub const TITLE: &str = "ui-agenda-title";
+    pub const EMPTY: &str = "ui-agenda-empty";
+    pub const OVERDUE: &str = "ui-agenda-overdue";
+    pub const TODAY: &str = "ui-agenda-today";
+    pub const THIS_WEEK: &str = "ui-agenda-this-week";
+    pub const LATER: &str = "ui-agenda-later";
+    pub const MASKED: &str = "ui-agenda-masked";
+    pub fn section(w: &crate::i18n::Catalogue, name: &str, total: u64) -> String {
+        w.tr(
+            "ui-agenda-section",
+            Some(&crate::i18n::args(&[
+                ("name", name.into()),
+                ("count", total.into()),
+            ])),
+        )
     }
-    pub fn more(n: u64) -> String {
-        format!("  … and {n} more")
+    pub fn more(w: &crate::i18n::Catalogue, n: u64) -> String {
+        w.tr1("ui-agenda-more", "count", n)
     }
-    pub const RESCHEDULE: &str = "Move the follow-up";
-    pub const NEW_DATE: &str = "New date";
-    pub fn snoozed(to: &str) -> String {
-        format!("Follow-up moved to {to}.")
+    pub const RESCHEDULE: &str = "ui-agenda-reschedule";
+    pub const NEW_DATE: &str = "ui-agenda-new-date";
+    pub fn snoozed(w: &crate::i18n::Catalogue, to: &str) -> String {
+        w.tr1("ui-agenda-snoozed", "to", to)
     }
 }
 
 pub mod mail {
-    pub const TITLE: &str = "Take in a mail file";
-    pub const PATH: &str = "File (.eml, .msg or mbox: type or paste its path)";
-    pub const NEED_PATH: &str = "type or paste the path of a mail file";
-    pub fn taken(reference: &str, added: usize, already: usize) -> String {
-        match (added, already) {
-            (0, _) => "That message is already in the diary.".to_string(),
-            (1, 0) => format!("1 message taken in on {reference}."),
-            (n, 0) => format!("{n} messages taken in on {reference}."),
-            (n, a) => format!("{n} taken in on {reference}; {a} already in the diary."),
-        }
+    pub const TITLE: &str = "ui-mail-title";
+    pub const PATH: &str = "ui-mail-path";
+    pub const NEED_PATH: &str = "ui-mail-need-path";
+    pub fn taken(
+        w: &crate::i18n::Catalogue,
+        reference: &str,
+        added: usize,
+        already: usize,
+    ) -> String {
+        w.tr(
+            "ui-mail-taken",
+            Some(&crate::i18n::args(&[
+                ("reference", reference.into()),
+                ("count", added.into()),
+                ("already", already.into()),
+            ])),
+        )
     }
 }
 
 pub mod draft {
-    pub const TITLE: &str = "Draft a letter or email";
-    pub const TEMPLATE: &str = "Template";
-    pub const FORMAT: &str = "As";
-    pub const EMAIL: &str = "Email draft (.eml)";
-    pub const LETTER: &str = "Printable letter (.html)";
-    pub const TO: &str = "To (blank: the usual person)";
-    pub fn written(path: &str) -> String {
-        format!("Draft written to {path}; recorded on the case as a draft.")
+    pub const TITLE: &str = "ui-draft-title";
+    pub const TEMPLATE: &str = "ui-draft-template";
+    pub const FORMAT: &str = "ui-draft-format";
+    pub const EMAIL: &str = "ui-draft-email";
+    pub const LETTER: &str = "ui-draft-letter";
+    pub const TO: &str = "ui-draft-to";
+    pub fn written(w: &crate::i18n::Catalogue, path: &str) -> String {
+        w.tr1("ui-draft-written", "path", path)
     }
 }
 
 pub mod refer {
-    pub const TITLE: &str = "Refer the case";
-    pub const TO: &str = "To whom";
-    pub const INSTRUCTION: &str = "Instruction";
-    pub const COUNCIL_REF: &str = "Council reference";
-    pub const COPIED: &str = "Constituent copied";
-    pub const DAYS: &str = "Reply within";
-    pub const NOTE: &str = "What was asked";
-    pub const NEED_TO: &str = "type an officer or agency from the directory";
-    pub const NOT_OFFICIAL: &str = "not an officer or agency in the directory";
+    pub const TITLE: &str = "ui-refer-title";
+    pub const TO: &str = "ui-refer-to";
+    pub const INSTRUCTION: &str = "ui-refer-instruction";
+    pub const COUNCIL_REF: &str = "ui-refer-council-ref";
+    pub const COPIED: &str = "ui-refer-copied";
+    pub const DAYS: &str = "ui-refer-days";
+    pub const NOTE: &str = "ui-refer-note";
+    pub const NEED_TO: &str = "ui-refer-need-to";
+    pub const NOT_OFFICIAL: &str = "ui-refer-not-official";
     /// A name nobody has yet: Enter adds them rather than refusing.
-    pub const NEW_OFFICER: &str =
-        "Not in the directory yet: Enter adds them to it, then the referral goes on.";
+    pub const NEW_OFFICER: &str = "ui-refer-new-officer";
     /// "10 working days: due Mon 16 Mar"
-    pub fn days(n: u32, due: &str) -> String {
-        let unit = if n == 1 {
-            "working day"
-        } else {
-            "working days"
-        };
-        format!("{n} {unit}: reply due {due}")
+    pub fn days(w: &crate::i18n::Catalogue, n: u32, due: &str) -> String {
+        w.tr(
+            "ui-refer-days-due",
+            Some(&crate::i18n::args(&[
+                ("count", n.into()),
+                ("due", due.into()),
+            ])),
+        )
     }
-    pub fn handles(what: &str) -> String {
-        format!("handles {what}")
+    pub fn handles(w: &crate::i18n::Catalogue, what: &str) -> String {
+        w.tr1("ui-refer-handles", "what", what)
     }
-    pub fn referred(reference: &str, to: &str, due: &str) -> String {
-        format!("{reference} referred to {to}; reply due {due}.")
+    pub fn referred(w: &crate::i18n::Catalogue, reference: &str, to: &str, due: &str) -> String {
+        w.tr(
+            "ui-refer-referred",
+            Some(&crate::i18n::args(&[
+                ("reference", reference.into()),
+                ("to", to.into()),
+                ("due", due.into()),
+            ])),
+        )
     }
-    pub const CONFIRM_KEYS: &str = "y refer anyway · n back to the form";
-    pub fn confirm(warning: &str) -> String {
+    pub const CONFIRM_KEYS: &str = "ui-refer-confirm-keys";
+    pub fn confirm(w: &crate::i18n::Catalogue, warning: &str) -> String {
         let mut chars = warning.chars();
         let first: String = chars
             .next()
             .map(|c| c.to_uppercase().collect())
             .unwrap_or_default();
-        format!("Refer anyway? {first}{}.", chars.as_str())
+        let warning = format!("{first}{}", chars.as_str());
+        let warning = warning.as_str();
+        w.tr1("ui-refer-confirm", "warning", warning)
     }
 }
 
 pub mod reply {
     /// Names the reply in the rule's message.
-    pub const THE_REPLY: &str = "the reply";
-    pub const TITLE: &str = "Record a reply";
-    pub const CHOOSE: &str = "Which referral replied?";
-    pub const WHEN: &str = "Replied on";
-    pub const TEXT: &str = "What they said";
-    pub const NEED_TEXT: &str = "say what they replied";
-    pub const NOTHING_AWAITED: &str = "No referral of this case is waiting for a reply.";
+    pub const THE_REPLY: &str = "ui-reply-the-reply";
+    pub const TITLE: &str = "ui-reply-title";
+    pub const CHOOSE: &str = "ui-reply-choose";
+    pub const WHEN: &str = "ui-reply-when";
+    pub const TEXT: &str = "ui-reply-text";
+    pub const NEED_TEXT: &str = "ui-reply-need-text";
+    pub const NOTHING_AWAITED: &str = "ui-reply-nothing-awaited";
     /// "Housing (Rhian Hughes), referred 02 Mar, due 16 Mar"
-    pub fn option(to: &str, on: &str, due: &str) -> String {
-        format!("{to}: referred {on}, reply due {due}")
+    pub fn option(w: &crate::i18n::Catalogue, to: &str, on: &str, due: &str) -> String {
+        w.tr(
+            "ui-reply-option",
+            Some(&crate::i18n::args(&[
+                ("to", to.into()),
+                ("on", on.into()),
+                ("due", due.into()),
+            ])),
+        )
     }
-    pub fn recorded(reference: &str, status: &str, late: u32) -> String {
-        if late == 0 {
-            format!("Reply recorded on {reference}; the case is {status}.")
-        } else {
-            format!(
-                "Reply recorded on {reference} ({late} working days late); the case is {status}."
-            )
-        }
+    pub fn recorded(
+        w: &crate::i18n::Catalogue,
+        reference: &str,
+        status: &str,
+        late: u32,
+    ) -> String {
+        w.tr(
+            "ui-reply-recorded",
+            Some(&crate::i18n::args(&[
+                ("reference", reference.into()),
+                ("status", status.into()),
+                ("late", late.into()),
+            ])),
+        )
     }
 }
 
 pub mod surgery {
-    pub const START: &str = "Start a surgery";
-    pub const VENUE: &str = "Venue";
-    pub const NEED_VENUE: &str = "where is it held?";
-    pub fn started(venue: &str) -> String {
-        format!("Surgery started at {venue}: calls and cases now belong to it.")
+    pub const START: &str = "ui-surgery-start";
+    pub const VENUE: &str = "ui-surgery-venue";
+    pub const NEED_VENUE: &str = "ui-surgery-need-venue";
+    pub fn started(w: &crate::i18n::Catalogue, venue: &str) -> String {
+        w.tr1("ui-surgery-started", "venue", venue)
     }
     /// The header while one runs.
-    pub fn running(venue: &str, since: &str) -> String {
-        format!("● Surgery running at {venue} since {since}")
+    pub fn running(w: &crate::i18n::Catalogue, venue: &str, since: &str) -> String {
+        w.tr(
+            "ui-surgery-running",
+            Some(&crate::i18n::args(&[
+                ("venue", venue.into()),
+                ("since", since.into()),
+            ])),
+        )
     }
-    pub fn running_at(venue: &str) -> String {
-        format!("● Surgery running at {venue}")
+    pub fn running_at(w: &crate::i18n::Catalogue, venue: &str) -> String {
+        w.tr1("ui-surgery-running-at", "venue", venue)
     }
-    pub fn running_since(since: &str) -> String {
-        format!("● Surgery since {since}")
+    pub fn running_since(w: &crate::i18n::Catalogue, since: &str) -> String {
+        w.tr1("ui-surgery-running-since", "since", since)
     }
-    pub fn end_question(venue: &str) -> String {
-        format!("End the surgery at {venue}?")
+    pub fn end_question(w: &crate::i18n::Catalogue, venue: &str) -> String {
+        w.tr1("ui-surgery-end-question", "venue", venue)
     }
-    pub const END_KEYS: &str = "y end it · n keep it running";
-    pub const ENDED: &str = "Surgery ended";
+    pub const END_KEYS: &str = "ui-surgery-end-keys";
+    pub const ENDED: &str = "ui-surgery-ended";
     #[allow(clippy::too_many_arguments)]
     pub fn summary(
+        w: &crate::i18n::Catalogue,
         venue: &str,
         day: &str,
         from: &str,
@@ -270,381 +265,472 @@ pub mod surgery {
         entries: u64,
         about: &[(String, u64)],
     ) -> String {
-        let mut s = format!("{venue}, {day} {from}–{to}\n\n");
-        s += &format!("People seen: {seen}");
-        if !people.is_empty() {
-            s += &format!(" ({})", people.join(", "));
-        }
-        s += &format!("\nCases opened: {cases}\nDiary entries: {entries}");
+        use crate::i18n::args;
+        let mut lines = vec![
+            w.tr(
+                "ui-surgery-summary-when",
+                Some(&args(&[
+                    ("venue", venue.into()),
+                    ("day", day.into()),
+                    ("from", from.into()),
+                    ("to", to.into()),
+                ])),
+            ),
+            String::new(),
+        ];
+        lines.push(if people.is_empty() {
+            w.tr1("ui-surgery-summary-seen", "count", seen)
+        } else {
+            w.tr(
+                "ui-surgery-summary-seen-names",
+                Some(&args(&[
+                    ("count", seen.into()),
+                    ("names", people.join(", ").into()),
+                ])),
+            )
+        });
+        lines.push(w.tr1("ui-surgery-summary-cases", "count", cases));
+        lines.push(w.tr1("ui-surgery-summary-entries", "count", entries));
         if !about.is_empty() {
             let what: Vec<String> = about
                 .iter()
-                .map(|(c, n)| format!("{} {n}", crate::app::text::category(c)))
+                .map(|(c, n)| {
+                    w.tr(
+                        "ui-surgery-summary-about-one",
+                        Some(&args(&[
+                            ("category", crate::app::text::category(w, c).into()),
+                            ("count", (*n).into()),
+                        ])),
+                    )
+                })
                 .collect();
-            s += &format!("\nWhat about: {}", what.join(", "));
+            lines.push(w.tr1("ui-surgery-summary-about", "list", what.join(", ")));
         }
-        s
+        lines.join("\n")
     }
 }
 
 pub mod directory {
-    pub const TITLE: &str = "Who do I speak to about …";
-    pub const PROMPT: &str = "Type the problem, e.g. fly-tipping, damp, street lights";
-    pub fn empty(add_key: &str) -> String {
-        format!("The directory is empty. Press Esc, then {add_key}, to add an officer or agency.")
+    pub const TITLE: &str = "ui-directory-title";
+    pub const PROMPT: &str = "ui-directory-prompt";
+    pub fn empty(w: &crate::i18n::Catalogue, add_key: &str) -> String {
+        w.tr1("ui-directory-empty", "key", add_key)
     }
-    pub const NOTHING: &str = "Nobody in the directory handles that.";
-    pub const TYPING_KEYS: &str =
-        "Type the problem · ↑/↓ choose · Enter open · Esc stop typing · ? keys · 1–6 screens";
-    pub const RESULTS: &str = "Officers and agencies";
-    pub const HANDLES: &str = "handles";
+    pub const NOTHING: &str = "ui-directory-nothing";
+    pub const TYPING_KEYS: &str = "ui-directory-typing-keys";
+    pub const RESULTS: &str = "ui-directory-results";
+    pub const HANDLES: &str = "ui-directory-handles";
 }
 
 pub mod directory_form {
-    pub const NEW: &str = "New officer or agency";
-    pub const EDIT: &str = "Officer or agency";
-    pub const NAME: &str = "Name";
-    pub const KIND: &str = "Kind";
-    pub const ORGANISATION: &str = "Organisation";
-    pub const DEPARTMENT: &str = "Department";
-    pub const ROLE: &str = "Role";
-    pub const HANDLES: &str = "What they handle";
-    pub const PHONE: &str = "Phone";
-    pub const EMAIL: &str = "Email";
-    pub const NEED_NAME: &str = "type their name";
-    pub const NOT_LISTED: &str =
-        "Not in the directory yet: add them here, and the referral goes on.";
-    pub const NOTHING: &str = "Choose an officer or agency first.";
+    pub const NEW: &str = "ui-directory-form-new";
+    pub const EDIT: &str = "ui-directory-form-edit";
+    pub const NAME: &str = "ui-directory-form-name";
+    pub const KIND: &str = "ui-directory-form-kind";
+    pub const ORGANISATION: &str = "ui-directory-form-organisation";
+    pub const DEPARTMENT: &str = "ui-directory-form-department";
+    pub const ROLE: &str = "ui-directory-form-role";
+    pub const HANDLES: &str = "ui-directory-form-handles";
+    pub const PHONE: &str = "ui-directory-form-phone";
+    pub const EMAIL: &str = "ui-directory-form-email";
+    pub const NEED_NAME: &str = "ui-directory-form-need-name";
+    pub const NOT_LISTED: &str = "ui-directory-form-not-listed";
+    pub const NOTHING: &str = "ui-directory-form-nothing";
 
-    pub fn saved(name: &str) -> String {
-        format!("{name} is in the directory.")
+    pub fn saved(w: &crate::i18n::Catalogue, name: &str) -> String {
+        w.tr1("ui-directory-form-saved", "name", name)
     }
 }
 
 pub mod review {
-    pub const TITLE: &str = "Yearly review";
-    pub const CALENDAR: &str = "calendar year";
-    pub fn municipal(month: &str) -> String {
-        format!("year from {month}")
+    pub const TITLE: &str = "ui-review-title";
+    pub const CALENDAR: &str = "ui-review-calendar";
+    pub fn municipal(w: &crate::i18n::Catalogue, month: &str) -> String {
+        w.tr1("ui-review-municipal", "month", month)
     }
-    pub const CUSTOM: &str = "dates chosen";
-    pub const PERIOD: &str = "Period";
-    pub const PREVIOUS: &str = "previous";
-    pub const HEADER: [&str; 4] = ["", "this period", "previous", "change"];
-    pub const PEOPLE: &str = "People who contacted you";
-    pub const UNDER_30: &str = "  of them under 30";
-    pub const OPENED: &str = "Cases opened";
-    pub const CLOSED: &str = "Cases closed";
-    pub const RESOLVED: &str = "Resolved satisfactorily";
-    pub const RATE: &str = "  as a share of closed";
-    pub const MEDIAN: &str = "Median days to close";
-    pub const SATISFACTION: &str = "Average satisfaction (1–5)";
-    pub const SAME: &str = "same";
-    pub const NONE: &str = "—";
-    pub const BY_CATEGORY: &str = "Problems (cases opened by category)";
-    pub const BY_CHANNEL: &str = "How they contacted you";
-    pub const BY_KIND: &str = "Kinds of case";
-    pub const BY_OUTCOME: &str = "Outcomes of cases closed";
-    pub const BY_MONTH: &str = "Cases opened each month";
-    pub const GENDER: &str = "Gender";
-    pub const AGE: &str = "Age band";
-    pub const ETHNICITY: &str = "Ethnicity";
-    pub const EMPLOYMENT: &str = "Employment status";
-    pub const NO_CASES: &str = "  none";
-    pub const RANGE_TITLE: &str = "Review the dates from … to …";
-    pub const FROM: &str = "From";
-    pub const TO: &str = "To";
-    pub const TO_BEFORE_FROM: &str = "the end is before the start";
-    pub fn responses(n: u64) -> String {
-        format!("  from {n} answers")
+    pub const CUSTOM: &str = "ui-review-custom";
+    pub const PERIOD: &str = "ui-review-period";
+    pub const PREVIOUS: &str = "ui-review-previous";
+    pub const HEADER: [&str; 4] = [
+        "ui-review-header-0",
+        "ui-review-header-1",
+        "ui-review-header-2",
+        "ui-review-header-3",
+    ];
+    pub const PEOPLE: &str = "ui-review-people";
+    pub const UNDER_30: &str = "ui-review-under-30";
+    pub const OPENED: &str = "ui-review-opened";
+    pub const CLOSED: &str = "ui-review-closed";
+    pub const RESOLVED: &str = "ui-review-resolved";
+    pub const RATE: &str = "ui-review-rate";
+    pub const MEDIAN: &str = "ui-review-median";
+    pub const SATISFACTION: &str = "ui-review-satisfaction";
+    pub const SAME: &str = "ui-review-same";
+    pub const NONE: &str = "ui-review-none";
+    pub const BY_CATEGORY: &str = "ui-review-by-category";
+    pub const BY_CHANNEL: &str = "ui-review-by-channel";
+    pub const BY_KIND: &str = "ui-review-by-kind";
+    pub const BY_OUTCOME: &str = "ui-review-by-outcome";
+    pub const BY_MONTH: &str = "ui-review-by-month";
+    pub const GENDER: &str = "ui-review-gender";
+    pub const AGE: &str = "ui-review-age";
+    pub const ETHNICITY: &str = "ui-review-ethnicity";
+    pub const EMPLOYMENT: &str = "ui-review-employment";
+    pub const NO_CASES: &str = "ui-review-no-cases";
+    pub const RANGE_TITLE: &str = "ui-review-range-title";
+    pub const FROM: &str = "ui-review-from";
+    pub const TO: &str = "ui-review-to";
+    pub const TO_BEFORE_FROM: &str = "ui-review-to-before-from";
+    pub fn responses(w: &crate::i18n::Catalogue, n: u64) -> String {
+        w.tr1("ui-review-responses", "count", n)
     }
 }
 
 pub mod cases {
-    pub const TITLE: &str = "Cases";
-    pub const EMPTY: &str = "No cases match.";
-    pub const ALL_OPEN: &str = "all open";
-    pub const EVERY: &str = "all";
-    pub const ANY: &str = "any";
-    pub const NEWEST: &str = "newest first";
-    pub const OLDEST: &str = "oldest first";
-    pub const STATUS: &str = "status";
-    pub const CATEGORY: &str = "category";
-    pub const KIND: &str = "kind";
-    pub const AREA: &str = "area";
-    pub const SORT: &str = "order";
-    pub const HEADER: [&str; 5] = ["Ref", "Opened", "Status", "Constituent", "Title"];
+    pub const TITLE: &str = "ui-cases-title";
+    pub const EMPTY: &str = "ui-cases-empty";
+    pub const ALL_OPEN: &str = "ui-cases-all-open";
+    pub const EVERY: &str = "ui-cases-every";
+    pub const ANY: &str = "ui-cases-any";
+    pub const NEWEST: &str = "ui-cases-newest";
+    pub const OLDEST: &str = "ui-cases-oldest";
+    pub const STATUS: &str = "ui-cases-status";
+    pub const CATEGORY: &str = "ui-cases-category";
+    pub const KIND: &str = "ui-cases-kind";
+    pub const AREA: &str = "ui-cases-area";
+    pub const SORT: &str = "ui-cases-sort";
+    pub const HEADER: [&str; 5] = [
+        "ui-cases-header-0",
+        "ui-cases-header-1",
+        "ui-cases-header-2",
+        "ui-cases-header-3",
+        "ui-cases-header-4",
+    ];
 }
 
 pub mod case {
     /// Under an entry: "attachment #12 letter.pdf (120 KB)".
-    pub fn attachment(id: i64, name: &str, size: &str) -> String {
-        format!("attachment #{id} {name} ({size}) · casebook attachment save {id}")
+    pub fn attachment(w: &crate::i18n::Catalogue, id: i64, name: &str, size: &str) -> String {
+        w.tr(
+            "ui-case-attachment",
+            Some(&crate::i18n::args(&[
+                ("id", id.into()),
+                ("name", name.into()),
+                ("size", size.into()),
+            ])),
+        )
     }
     /// Under a masked confidential entry: the names stay hidden too.
-    pub fn attachments_hidden(n: usize) -> String {
-        if n == 1 {
-            "1 attachment".into()
-        } else {
-            format!("{n} attachments")
-        }
+    pub fn attachments_hidden(w: &crate::i18n::Catalogue, n: usize) -> String {
+        w.tr1("ui-case-attachments-hidden", "count", n)
     }
     /// On a contact's page: "Subject access requested 2026-03-01: respond by 2026-04-01".
-    pub const SAR_PENDING: &str = "Subject access requested";
-    pub const SAR_RESPOND_BY: &str = "respond by";
-    pub const FACTS: &str = "Facts";
-    pub const WANTS: &str = "What they want done";
-    pub const HISTORY: &str = "Approached before";
-    pub const OTHERS: &str = "Others involved";
-    pub const PEOPLE: &str = "People";
-    pub const TIMELINE: &str = "Timeline";
-    pub const NO_ENTRIES: &str = "No diary entries yet.";
-    pub const REFERRALS: &str = "Referrals";
-    pub const NO_REFERRALS: &str = "None.";
-    pub const FOLLOW_UPS: &str = "Follow-ups";
-    pub const NO_FOLLOW_UPS: &str = "None.";
-    pub const CAUTION: &str = "CAUTION";
-    pub const MASKED: &str = "•••• confidential: hidden";
-    pub const CONSENT_YES: &str = "agreed to details being shared";
-    pub const CONSENT_NO: &str = "did NOT agree to details being shared";
-    pub const CONSENT_UNKNOWN: &str = "consent to share not yet asked";
-    pub const OPENED: &str = "opened";
-    pub const CLOSED: &str = "closed";
-    pub const OUTCOME_NOTE: &str = "How it ended";
-    pub const REPLY_DUE: &str = "reply due";
-    pub const REPLIED: &str = "replied";
-    pub const DONE: &str = "done";
-    pub const CHOOSE_STATUS: &str = "Change status";
-    pub const CHOOSE_OUTCOME: &str = "Close the case: what was the outcome?";
-    pub const ALREADY_CLOSED: &str = "This case is already closed.";
+    pub const SAR_PENDING: &str = "ui-case-sar-pending";
+    pub const SAR_RESPOND_BY: &str = "ui-case-sar-respond-by";
+    pub const FACTS: &str = "ui-case-facts";
+    pub const WANTS: &str = "ui-case-wants";
+    pub const HISTORY: &str = "ui-case-history";
+    pub const OTHERS: &str = "ui-case-others";
+    pub const PEOPLE: &str = "ui-case-people";
+    pub const TIMELINE: &str = "ui-case-timeline";
+    pub const NO_ENTRIES: &str = "ui-case-no-entries";
+    pub const REFERRALS: &str = "ui-case-referrals";
+    pub const NO_REFERRALS: &str = "ui-case-no-referrals";
+    pub const FOLLOW_UPS: &str = "ui-case-follow-ups";
+    pub const NO_FOLLOW_UPS: &str = "ui-case-no-follow-ups";
+    pub const CAUTION: &str = "ui-case-caution";
+    pub const MASKED: &str = "ui-case-masked";
+    pub const CONSENT_YES: &str = "ui-case-consent-yes";
+    pub const CONSENT_NO: &str = "ui-case-consent-no";
+    pub const CONSENT_UNKNOWN: &str = "ui-case-consent-unknown";
+    pub const OPENED: &str = "ui-case-opened";
+    pub const CLOSED: &str = "ui-case-closed";
+    pub const OUTCOME_NOTE: &str = "ui-case-outcome-note";
+    pub const REPLY_DUE: &str = "ui-case-reply-due";
+    pub const REPLIED: &str = "ui-case-replied";
+    pub const DONE: &str = "ui-case-done";
+    pub const CHOOSE_STATUS: &str = "ui-case-choose-status";
+    pub const CHOOSE_OUTCOME: &str = "ui-case-choose-outcome";
+    pub const ALREADY_CLOSED: &str = "ui-case-already-closed";
 }
 
 pub mod contacts {
-    pub const TITLE: &str = "Contacts";
-    pub const EMPTY: &str = "No contacts yet.";
-    pub const HEADER: [&str; 4] = ["Name", "Kind", "Postcode", "Open cases"];
-    pub const CASES: &str = "Cases";
-    pub const NO_CASES: &str = "Not on any case.";
-    pub const ENTRIES: &str = "Diary";
-    pub const NO_ENTRIES: &str = "No diary entries.";
-    pub const DETAILS: &str = "Details";
+    pub const TITLE: &str = "ui-contacts-title";
+    pub const EMPTY: &str = "ui-contacts-empty";
+    pub const HEADER: [&str; 4] = [
+        "ui-contacts-header-0",
+        "ui-contacts-header-1",
+        "ui-contacts-header-2",
+        "ui-contacts-header-3",
+    ];
+    pub const CASES: &str = "ui-contacts-cases";
+    pub const NO_CASES: &str = "ui-contacts-no-cases";
+    pub const ENTRIES: &str = "ui-contacts-entries";
+    pub const NO_ENTRIES: &str = "ui-contacts-no-entries";
+    pub const DETAILS: &str = "ui-contacts-details";
 }
 
 pub mod form {
-    pub const KEYS: &str = "Tab next field · Shift-Tab back · Enter save · Esc cancel";
-    pub const KEYS_MULTI: &str = "Alt-Enter new line";
-    pub const KEYS_CHOICE: &str = "←/→ or Space choose";
-    pub const KEYS_WHO: &str = "↑/↓ pick · Tab take it";
-    pub const KEYS_PICK: &str = "type a reference or title · ↑/↓ choose";
+    pub const KEYS: &str = "ui-form-keys";
+    pub const KEYS_MULTI: &str = "ui-form-keys-multi";
+    pub const KEYS_CHOICE: &str = "ui-form-keys-choice";
+    pub const KEYS_WHO: &str = "ui-form-keys-who";
+    pub const KEYS_PICK: &str = "ui-form-keys-pick";
     /// Shown in a picker when what was typed fits no option.
-    pub const PICK_NONE_FITS: &str = "no open case fits: keep typing or delete";
-    pub const NEW_CONTACT: &str = "new: will be added to contacts";
-    pub const NEW_CHOICE: &str = "+ new contact";
-    pub const CHOSEN: &str = "✓ known contact";
-    pub const FIX_FIRST: &str =
-        "Fix the marked fields first: nothing was saved, nothing typed is lost.";
-    pub const OPTIONAL: &str = "optional";
+    pub const PICK_NONE_FITS: &str = "ui-form-pick-none-fits";
+    pub const NEW_CONTACT: &str = "ui-form-new-contact";
+    pub const NEW_CHOICE: &str = "ui-form-new-choice";
+    pub const CHOSEN: &str = "ui-form-chosen";
+    pub const FIX_FIRST: &str = "ui-form-fix-first";
+    pub const OPTIONAL: &str = "ui-form-optional";
 }
 
 pub mod quick_log {
-    pub const TITLE: &str = "Log a call";
-    pub const TITLE_ENTRY: &str = "Log an entry";
-    pub const WHO: &str = "Who";
-    pub const TEXT: &str = "What was said";
-    pub const KIND: &str = "Kind";
-    pub const CASE: &str = "Case";
-    pub const FOLLOW_UP: &str = "Follow up on";
-    pub const CONFIDENTIAL: &str = "Confidential";
-    pub const NEED_WHO: &str = "who was it? type a name";
-    pub const NEED_TEXT: &str = "say what happened";
-    pub const NO_CASE: &str = "no case has this reference";
+    pub const TITLE: &str = "ui-quick-log-title";
+    pub const TITLE_ENTRY: &str = "ui-quick-log-title-entry";
+    pub const WHO: &str = "ui-quick-log-who";
+    pub const TEXT: &str = "ui-quick-log-text";
+    pub const KIND: &str = "ui-quick-log-kind";
+    pub const CASE: &str = "ui-quick-log-case";
+    pub const FOLLOW_UP: &str = "ui-quick-log-follow-up";
+    pub const CONFIDENTIAL: &str = "ui-quick-log-confidential";
+    pub const NEED_WHO: &str = "ui-quick-log-need-who";
+    pub const NEED_TEXT: &str = "ui-quick-log-need-text";
+    pub const NO_CASE: &str = "ui-quick-log-no-case";
     /// The case picker's "none" option.
-    pub const UNFILED: &str = "— not filed on a case —";
-    pub const NO_CASE_FITS: &str = "none of their open cases fits what is typed";
+    pub const UNFILED: &str = "ui-quick-log-unfiled";
+    pub const NO_CASE_FITS: &str = "ui-quick-log-no-case-fits";
 }
 
 /// A category key in words: "anti_social_behaviour" → "anti-social
 /// behaviour" (a category added in the config: underscores as spaces).
-pub fn category(key: &str) -> String {
-    match key {
-        "anti_social_behaviour" => "anti-social behaviour".to_string(),
-        other => other.replace('_', " "),
-    }
+pub fn category(w: &crate::i18n::Catalogue, key: &str) -> String {
+    w.category(key).unwrap_or_else(|| key.replace('_', " "))
+}
+
+/// A status in the few letters a table column has room for ("waiting
+/// council"); the full label is `Catalogue::label`.
+pub fn status_short(w: &crate::i18n::Catalogue, s: crate::domain::CaseStatus) -> String {
+    w.tr(
+        &format!("ui-status-short-{}", s.as_str().replace('_', "-")),
+        None,
+    )
 }
 
 /// A case as a picker shows it: reference and title.
-pub fn case_choice(reference: &str, title: &str) -> String {
-    format!("{reference} · {title}")
+pub fn case_choice(w: &crate::i18n::Catalogue, reference: &str, title: &str) -> String {
+    w.tr(
+        "ui-case-choice",
+        Some(&crate::i18n::args(&[
+            ("reference", reference.into()),
+            ("title", title.into()),
+        ])),
+    )
 }
 
 pub mod entry {
-    pub const TITLE: &str = "Diary entry: correct it or file it";
-    pub const TEXT: &str = "What happened";
-    pub const KIND: &str = "Kind";
-    pub const WHEN: &str = "When";
-    pub const CONFIDENTIAL: &str = "Confidential";
-    pub const CASE: &str = "Filed on case";
-    pub const NEED_TEXT: &str = "say what happened";
+    pub const TITLE: &str = "ui-entry-title";
+    pub const TEXT: &str = "ui-entry-text";
+    pub const KIND: &str = "ui-entry-kind";
+    pub const WHEN: &str = "ui-entry-when";
+    pub const CONFIDENTIAL: &str = "ui-entry-confidential";
+    pub const CASE: &str = "ui-entry-case";
+    pub const NEED_TEXT: &str = "ui-entry-need-text";
     /// Names the entry in the rule's message ("the entry is dated …").
-    pub const THE_ENTRY: &str = "the entry";
-    pub const DELETE: &str = "Delete this diary entry? It cannot be undone.";
-    pub const DELETE_KEYS: &str = "y delete · n keep it";
-    pub const DELETED: &str = "Diary entry deleted.";
+    pub const THE_ENTRY: &str = "ui-entry-the-entry";
+    pub const DELETE: &str = "ui-entry-delete";
+    pub const DELETE_KEYS: &str = "ui-entry-delete-keys";
+    pub const DELETED: &str = "ui-entry-deleted";
     /// `file_entry` on a contact's page with every entry already filed.
-    pub const NONE_UNFILED: &str = "Every diary entry of this person is filed on a case.";
-    pub const NOTHING: &str = "Choose a diary entry in the latest panel first (Tab moves there).";
+    pub const NONE_UNFILED: &str = "ui-entry-none-unfiled";
+    pub const NOTHING: &str = "ui-entry-nothing";
 
-    pub fn saved(case: Option<&str>) -> String {
+    pub fn saved(w: &crate::i18n::Catalogue, case: Option<&str>) -> String {
         match case {
-            Some(r) => format!("Diary entry saved, filed on {r}."),
-            None => "Diary entry saved (not filed on a case).".to_string(),
+            Some(r) => w.tr1("ui-entry-saved-on", "reference", r),
+            None => w.tr("ui-entry-saved-unfiled", None),
         }
     }
 }
 
 pub mod closing {
-    pub const TITLE: &str = "Close the case";
-    pub const OUTCOME: &str = "Outcome";
-    pub const NOTE: &str = "How it ended";
-    pub const SATISFACTION: &str = "Satisfaction";
-    pub const COMMENT: &str = "Their comment";
-    pub const FOLLOW_UPS: &str = "Close follow-ups";
-    pub const NOT_KNOWN: &str = "not known";
+    pub const TITLE: &str = "ui-closing-title";
+    pub const OUTCOME: &str = "ui-closing-outcome";
+    pub const NOTE: &str = "ui-closing-note";
+    pub const SATISFACTION: &str = "ui-closing-satisfaction";
+    pub const COMMENT: &str = "ui-closing-comment";
+    pub const FOLLOW_UPS: &str = "ui-closing-follow-ups";
+    pub const NOT_KNOWN: &str = "ui-closing-not-known";
 
-    pub fn score(n: u8) -> String {
-        let word = match n {
-            1 => "poor",
-            2 => "fair",
-            3 => "good",
-            4 => "very good",
-            _ => "excellent",
-        };
-        format!("{n} · {word}")
+    pub fn score(w: &crate::i18n::Catalogue, n: u8) -> String {
+        w.tr1("ui-closing-score", "score", n)
     }
 
-    pub fn closed(reference: &str, outcome: &str, follow_ups: usize) -> String {
-        match follow_ups {
-            0 => format!("{reference} closed: {outcome}."),
-            1 => format!("{reference} closed: {outcome}. Its open follow-up is done."),
-            n => format!("{reference} closed: {outcome}. Its {n} open follow-ups are done."),
-        }
+    pub fn closed(
+        w: &crate::i18n::Catalogue,
+        reference: &str,
+        outcome: &str,
+        follow_ups: usize,
+    ) -> String {
+        w.tr(
+            "ui-closing-closed",
+            Some(&crate::i18n::args(&[
+                ("reference", reference.into()),
+                ("outcome", outcome.into()),
+                ("count", follow_ups.into()),
+            ])),
+        )
     }
 }
 
 pub mod intake {
-    pub const TITLE: &str = "New case";
-    pub const CONSTITUENT: &str = "Constituent";
-    pub const KIND: &str = "Kind";
-    pub const ON_BEHALF_OF: &str = "On behalf of";
-    pub const CASE_TITLE: &str = "Title";
-    pub const CATEGORY: &str = "Category";
-    pub const CHANNEL: &str = "Channel";
-    pub const LOCATION: &str = "Location";
-    pub const POSTCODE: &str = "Postcode";
-    pub const FACTS: &str = "The facts";
-    pub const WANTS: &str = "What they want done";
-    pub const HISTORY: &str = "Approached before";
-    pub const OTHERS: &str = "Others involved";
-    pub const CONSENT: &str = "Consent to share";
-    pub const CONSENT_OPTIONS: [&str; 3] = ["not yet asked", "yes", "no"];
-    pub const NEED_CONSTITUENT: &str = "whose case is it? type a name";
-    pub const NEED_ON_BEHALF: &str = "an indirect query needs the person it is for";
-    pub const NEED_TITLE: &str = "a few words to name the case";
-    pub const BAD_POSTCODE: &str = "does not look like a UK postcode";
+    pub const TITLE: &str = "ui-intake-title";
+    pub const CONSTITUENT: &str = "ui-intake-constituent";
+    pub const KIND: &str = "ui-intake-kind";
+    pub const ON_BEHALF_OF: &str = "ui-intake-on-behalf-of";
+    pub const CASE_TITLE: &str = "ui-intake-case-title";
+    pub const CATEGORY: &str = "ui-intake-category";
+    pub const CHANNEL: &str = "ui-intake-channel";
+    pub const LOCATION: &str = "ui-intake-location";
+    pub const POSTCODE: &str = "ui-intake-postcode";
+    pub const FACTS: &str = "ui-intake-facts";
+    pub const WANTS: &str = "ui-intake-wants";
+    pub const HISTORY: &str = "ui-intake-history";
+    pub const OTHERS: &str = "ui-intake-others";
+    pub const CONSENT: &str = "ui-intake-consent";
+    pub const CONSENT_OPTIONS: [&str; 3] = [
+        "ui-intake-consent-options-0",
+        "ui-intake-consent-options-1",
+        "ui-intake-consent-options-2",
+    ];
+    pub const NEED_CONSTITUENT: &str = "ui-intake-need-constituent";
+    pub const NEED_ON_BEHALF: &str = "ui-intake-need-on-behalf";
+    pub const NEED_TITLE: &str = "ui-intake-need-title";
+    pub const BAD_POSTCODE: &str = "ui-intake-bad-postcode";
 }
 
 pub mod follow_up {
-    pub const TITLE: &str = "Add a follow-up";
-    pub const DUE: &str = "Due";
-    pub const WHAT: &str = "What to do";
-    pub const NEED_WHAT: &str = "say what to follow up";
+    pub const TITLE: &str = "ui-follow-up-title";
+    pub const DUE: &str = "ui-follow-up-due";
+    pub const WHAT: &str = "ui-follow-up-what";
+    pub const NEED_WHAT: &str = "ui-follow-up-need-what";
 }
 
 pub mod search {
     use crate::store::HitFact;
 
     /// A hit's detail line in words: "Call in · 2026-02-10 10:15 · Siân Davies".
-    pub fn facts(facts: &[HitFact]) -> String {
+    pub fn facts(w: &crate::i18n::Catalogue, facts: &[HitFact]) -> String {
         facts
             .iter()
             .map(|f| match f {
                 HitFact::Text(t) => t.clone(),
-                HitFact::Contact(k) => k.label().to_string(),
-                HitFact::Status(s) => s.label().to_string(),
-                HitFact::Category(c) => super::category(c),
-                HitFact::Entry(k) => k.label().to_string(),
+                HitFact::Contact(k) => w.label(*k),
+                HitFact::Status(s) => w.label(*s),
+                HitFact::Category(c) => super::category(w, c),
+                HitFact::Entry(k) => w.label(*k),
             })
             .collect::<Vec<_>>()
             .join(" · ")
     }
 
-    pub const TITLE: &str = "Search contacts, cases and the diary";
-    pub const HINT: &str = "Type to search · ↑/↓ choose · Enter open · Esc close";
-    pub const NOTHING: &str = "Nothing found.";
-    pub const CONTACT: &str = "contact";
-    pub const CASE: &str = "case";
-    pub const ENTRY: &str = "entry";
-    pub const DIRECTORY: &str = "directory";
-    pub const MASKED: &str = "•••• confidential entry";
+    pub const TITLE: &str = "ui-search-title";
+    pub const HINT: &str = "ui-search-hint";
+    pub const NOTHING: &str = "ui-search-nothing";
+    pub const CONTACT: &str = "ui-search-contact";
+    pub const CASE: &str = "ui-search-case";
+    pub const ENTRY: &str = "ui-search-entry";
+    pub const DIRECTORY: &str = "ui-search-directory";
+    pub const MASKED: &str = "ui-search-masked";
 }
 
 pub mod help {
-    pub const TITLE: &str = "Keys";
-    pub const CLOSE: &str = "Esc, Enter or ? closes this.";
-    pub const EDITING: &str = "In a form: Tab / Shift-Tab move between fields, Enter saves, Alt-Enter starts a new line in a note, Esc cancels (asking first if you typed something). Ctrl-W deletes a word, Ctrl-U the line.";
+    pub const TITLE: &str = "ui-help-title";
+    pub const CLOSE: &str = "ui-help-close";
+    pub const EDITING: &str = "ui-help-editing";
 }
 
 pub mod message {
     /// After Ctrl-C away from home.
-    pub fn how_to_quit(home: &str, quit: &str) -> String {
-        format!("To quit, press {home} for home, then {quit}.")
+    pub fn how_to_quit(w: &crate::i18n::Catalogue, home: &str, quit: &str) -> String {
+        w.tr(
+            "ui-message-how-to-quit",
+            Some(&crate::i18n::args(&[
+                ("home", home.into()),
+                ("quit", quit.into()),
+            ])),
+        )
     }
 
-    pub const ERROR: &str = "Something went wrong";
-    pub const PROBLEMS: &str = "Key settings skipped";
-    pub const CLOSE: &str = "Enter or Esc closes this.";
-    pub const DISCARD: &str = "Discard what you typed?";
-    pub const DISCARD_KEYS: &str = "y discard · n keep editing";
-    pub const NOTHING_SELECTED: &str = "Nothing selected.";
-    pub const CHOOSE_KEYS: &str = "↑/↓ choose · Enter take it · Esc cancel";
+    pub const ERROR: &str = "ui-message-error";
+    pub const PROBLEMS: &str = "ui-message-problems";
+    pub const CLOSE: &str = "ui-message-close";
+    pub const DISCARD: &str = "ui-message-discard";
+    pub const DISCARD_KEYS: &str = "ui-message-discard-keys";
+    pub const NOTHING_SELECTED: &str = "ui-message-nothing-selected";
+    pub const CHOOSE_KEYS: &str = "ui-message-choose-keys";
 }
 
 pub mod status {
-    pub fn logged(name: &str, created: bool, case: Option<&str>) -> String {
-        let filed = match case {
-            Some(r) => format!(" on {r}"),
-            None => " (unfiled)".to_string(),
+    pub fn logged(
+        w: &crate::i18n::Catalogue,
+        name: &str,
+        created: bool,
+        case: Option<&str>,
+    ) -> String {
+        let id = match (created, case) {
+            (true, Some(_)) => "ui-status-logged-new-on",
+            (true, None) => "ui-status-logged-new-unfiled",
+            (false, Some(_)) => "ui-status-logged-on",
+            (false, None) => "ui-status-logged-unfiled",
         };
-        if created {
-            format!("Logged{filed}. New contact added: {name}.")
-        } else {
-            format!("Logged with {name}{filed}.")
-        }
+        w.tr(
+            id,
+            Some(&crate::i18n::args(&[
+                ("name", name.into()),
+                ("reference", case.unwrap_or_default().into()),
+            ])),
+        )
     }
-    pub fn case_opened(reference: &str, created: &[String]) -> String {
+    pub fn case_opened(w: &crate::i18n::Catalogue, reference: &str, created: &[String]) -> String {
         if created.is_empty() {
-            format!("Case {reference} opened.")
+            w.tr1("ui-status-case-opened", "reference", reference)
         } else {
-            format!(
-                "Case {reference} opened. New contact added: {}.",
-                created.join(", ")
+            w.tr(
+                "ui-status-case-opened-new",
+                Some(&crate::i18n::args(&[
+                    ("reference", reference.into()),
+                    ("names", created.join(", ").into()),
+                ])),
             )
         }
     }
-    pub fn status_changed(reference: &str, label: &str) -> String {
-        format!("{reference}: {label}.")
+    pub fn status_changed(w: &crate::i18n::Catalogue, reference: &str, label: &str) -> String {
+        w.tr(
+            "ui-status-status-changed",
+            Some(&crate::i18n::args(&[
+                ("reference", reference.into()),
+                ("status", label.into()),
+            ])),
+        )
     }
-    pub fn closed(reference: &str, label: &str) -> String {
-        format!("{reference} closed: {label}.")
+    pub fn closed(w: &crate::i18n::Catalogue, reference: &str, label: &str) -> String {
+        w.tr(
+            "ui-status-closed",
+            Some(&crate::i18n::args(&[
+                ("reference", reference.into()),
+                ("outcome", label.into()),
+            ])),
+        )
     }
-    pub const FOLLOW_UP_ADDED: &str = "Follow-up added.";
-    pub const FOLLOW_UP_DONE: &str = "Follow-up marked done.";
-    pub const FOLLOW_UP_UNDONE: &str = "Follow-up to do again.";
-    pub const NOTHING_TO_UNDO: &str = "Nothing to undo.";
+    pub const FOLLOW_UP_ADDED: &str = "ui-status-follow-up-added";
+    pub const FOLLOW_UP_DONE: &str = "ui-status-follow-up-done";
+    pub const FOLLOW_UP_UNDONE: &str = "ui-status-follow-up-undone";
+    pub const NOTHING_TO_UNDO: &str = "ui-status-nothing-to-undo";
 
     /// "Follow-up marked done. u undoes it."
-    pub fn follow_up_done(undo_key: &str) -> String {
-        format!("{FOLLOW_UP_DONE} {undo_key} undoes it.")
+    pub fn follow_up_done(w: &crate::i18n::Catalogue, undo_key: &str) -> String {
+        w.tr1("ui-status-follow-up-done-undo", "key", undo_key)
     }
-    pub const REFRESHED: &str = "The diary changed elsewhere: screen refreshed.";
+    pub const REFRESHED: &str = "ui-status-refreshed";
 }

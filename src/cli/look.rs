@@ -633,7 +633,7 @@ pub fn search(env: &Env, args: &SearchArgs, out: &mut dyn Write) -> Result<ExitC
                             kind: kind(h.kind),
                             title: h.title.clone(),
                             detail: (!h.confidential)
-                                .then(|| crate::app::text::search::facts(&h.detail)),
+                                .then(|| crate::app::text::search::facts(&env.i18n, &h.detail)),
                             confidential: h.confidential,
                         })
                         .collect(),

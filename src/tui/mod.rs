@@ -47,6 +47,14 @@ pub fn run(env: &Env, store: Store) -> Result<()> {
         crate::i18n::Catalogue::load(env.i18n.lang(), env.config_path.parent())?
     };
     app.demo = env.demo;
+    let dir = env.config_path.parent().map(std::path::Path::to_path_buf);
+    let words = if env.i18n.is_pseudo() {
+        crate::i18n::Catalogue::pseudo()
+    } else {
+        crate::i18n::Catalogue::load(env.i18n.lang(), dir.as_deref())?
+    };
+    app.words_dir = dir;
+    app.set_words(words);
     app.no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
     let mut guard = Guard::enter(env.config.mouse)?;
     if let Ok(size) = guard.terminal.size() {

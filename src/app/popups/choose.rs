@@ -71,10 +71,11 @@ fn chosen(
     value: &str,
     cx: &mut Cx,
 ) -> Result<Effects> {
+    let w = cx.words;
     if purpose == ChoicePurpose::Reply {
         let id: i64 = value
             .parse()
-            .map_err(|_| Error::invalid(text::reply::NOTHING_AWAITED))?;
+            .map_err(|_| Error::invalid(w.tr(text::reply::NOTHING_AWAITED, None)))?;
         let kind = FormKind::Reply(Id::new(id));
         return Ok(form_popup::open(kind, forms::reply(), cx));
     }
@@ -85,7 +86,8 @@ fn chosen(
         let to: Role = value.parse()?;
         cx.store.set_case_person_role(view.id, contact, from, to)?;
         let name = cx.store.contact(contact)?.data.name;
-        let status = record::text::people::role_changed(&name, &to.label().to_lowercase());
+        let status =
+            record::text::people::role_changed(cx.words, &name, &w.label(to).to_lowercase());
         return Ok(vec![Effect::Refresh, Effect::Status(status)]);
     }
     let (id, reference) = match view.case {
@@ -96,12 +98,12 @@ fn chosen(
         ChoicePurpose::Status => {
             let s: CaseStatus = value.parse()?;
             cx.store.set_case_status(id, s)?;
-            text::status::status_changed(&reference, s.label())
+            text::status::status_changed(cx.words, &reference, &w.label(s))
         }
         ChoicePurpose::Outcome => {
             let o: CaseOutcome = value.parse()?;
             cx.store.close_case(id, o, cx.clock.today())?;
-            text::status::closed(&reference, o.label())
+            text::status::closed(cx.words, &reference, &w.label(o))
         }
         ChoicePurpose::Reply | ChoicePurpose::Role { .. } => return Ok(Vec::new()),
     };

@@ -38,13 +38,13 @@ pub enum Confirmed {
 
 impl Confirmed {
     /// The keys line of the question.
-    pub fn keys(self) -> &'static str {
+    pub fn keys(self, w: &crate::i18n::Catalogue) -> String {
         match self {
-            Confirmed::DiscardForm => text::message::DISCARD_KEYS,
-            Confirmed::ReferWithoutConsent => text::refer::CONFIRM_KEYS,
-            Confirmed::EndSurgery => text::surgery::END_KEYS,
-            Confirmed::RemovePerson { .. } => record::text::people::REMOVE_KEYS,
-            Confirmed::DeleteEntry(_) => text::entry::DELETE_KEYS,
+            Confirmed::DiscardForm => w.tr(text::message::DISCARD_KEYS, None),
+            Confirmed::ReferWithoutConsent => w.tr(text::refer::CONFIRM_KEYS, None),
+            Confirmed::EndSurgery => w.tr(text::surgery::END_KEYS, None),
+            Confirmed::RemovePerson { .. } => w.tr(record::text::people::REMOVE_KEYS, None),
+            Confirmed::DeleteEntry(_) => w.tr(text::entry::DELETE_KEYS, None),
         }
     }
 }
@@ -70,13 +70,14 @@ pub fn on_key(stack: &mut Vec<Popup>, key: &KeyEvent, cx: &mut Cx) -> Result<Eff
 
 /// Does what the question was asked for (it is off the stack already).
 fn confirmed(stack: &[Popup], then: Confirmed, cx: &mut Cx) -> Result<Effects> {
+    let w = cx.words;
     match then {
         Confirmed::DiscardForm => Ok(vec![Effect::Pop]),
         Confirmed::ReferWithoutConsent => {
             let Some(Popup::Form(FormKind::Refer(case), form)) = stack.last() else {
                 return Ok(Vec::new());
             };
-            let outcome = forms::save_refer(form, cx.store, cx.clock.now(), *case, true)?;
+            let outcome = forms::save_refer(cx.words, form, cx.store, cx.clock.now(), *case, true)?;
             match outcome {
                 ReferOutcome::Referred(r) => {
                     let status = form_popup::referred(&r, cx)?;
@@ -94,14 +95,14 @@ fn confirmed(stack: &[Popup], then: Confirmed, cx: &mut Cx) -> Result<Effects> {
             let name = cx.store.contact(contact)?.data.name;
             Ok(vec![
                 Effect::Refresh,
-                Effect::Status(record::text::people::removed(&name)),
+                Effect::Status(record::text::people::removed(cx.words, &name)),
             ])
         }
         Confirmed::DeleteEntry(id) => {
             cx.store.delete_entry(id)?;
             Ok(vec![
                 Effect::Refresh,
-                Effect::Status(text::entry::DELETED.to_string()),
+                Effect::Status(w.tr(text::entry::DELETED, None).to_string()),
             ])
         }
         Confirmed::EndSurgery => {
@@ -110,6 +111,7 @@ fn confirmed(stack: &[Popup], then: Confirmed, cx: &mut Cx) -> Result<Effects> {
                 t.map(|t| t.format("%H:%M").to_string()).unwrap_or_default()
             };
             let body = text::surgery::summary(
+                cx.words,
                 &s.venue,
                 &s.held_on.format("%a %-d %b").to_string(),
                 &time(s.started_at),
@@ -123,7 +125,7 @@ fn confirmed(stack: &[Popup], then: Confirmed, cx: &mut Cx) -> Result<Effects> {
             Ok(vec![
                 Effect::Refresh,
                 Effect::Push(Popup::Message {
-                    title: text::surgery::ENDED.to_string(),
+                    title: w.tr(text::surgery::ENDED, None).to_string(),
                     body,
                     error: false,
                 }),
@@ -132,7 +134,14 @@ fn confirmed(stack: &[Popup], then: Confirmed, cx: &mut Cx) -> Result<Effects> {
     }
 }
 
-pub fn draw(question: &str, then: Confirmed, theme: &Theme, frame: &mut Frame, area: Rect) {
+pub fn draw(
+    w: &crate::i18n::Catalogue,
+    question: &str,
+    then: Confirmed,
+    theme: &Theme,
+    frame: &mut Frame,
+    area: Rect,
+) {
     // A long question (a consent warning) wraps; the box grows.
     let wrapped = crate::app::textfield::wrap(question, 48);
     let r = centered(area, 50, wrapped.len() as u16 + 4);
@@ -142,6 +151,6 @@ pub fn draw(question: &str, then: Confirmed, theme: &Theme, frame: &mut Frame, a
         .map(|l| Line::styled(l, theme.title()))
         .collect();
     lines.push(Line::from(""));
-    lines.push(Line::styled(then.keys(), theme.dim()));
+    lines.push(Line::styled(then.keys(w), theme.dim()));
     frame.render_widget(Paragraph::new(lines).block(panel("", true, theme)), r);
 }

@@ -25,11 +25,11 @@ use crate::ui::{Theme, centered, cut};
 /// without asking).
 pub fn open(kind: FormKind, mut form: Form, cx: &Cx) -> Effects {
     let mut effects = Vec::new();
-    if let Err(e) = forms::refresh_cases(&kind, &mut form, cx.store) {
-        effects.push(Effect::Push(message::error(&e)));
+    if let Err(e) = forms::refresh_cases(cx.words, &kind, &mut form, cx.store) {
+        effects.push(Effect::Push(message::error(cx.words, &e)));
     }
     forms::look_up(&kind, &mut form, cx.store);
-    forms::validate(&kind, &mut form, cx.clock.now());
+    forms::validate(cx.words, &kind, &mut form, cx.clock.now());
     form.settle();
     effects.push(Effect::Push(Popup::Form(kind, Box::new(form))));
     effects
@@ -45,7 +45,7 @@ pub fn edit_entry(id: Id<crate::domain::Entry>, cx: &Cx) -> Result<Effects> {
         }
         None => None,
     };
-    let form = record_forms::edit_entry(&e, case);
+    let form = record_forms::edit_entry(cx.words, &e, case);
     let kind = FormKind::EditEntry {
         id,
         contact: e.contact,
@@ -56,6 +56,7 @@ pub fn edit_entry(id: Id<crate::domain::Entry>, cx: &Cx) -> Result<Effects> {
 
 /// A key on the form on top of `stack`.
 pub fn on_key(stack: &mut Vec<Popup>, key: &KeyEvent, cx: &mut Cx) -> Result<Effects> {
+    let w = cx.words;
     let now = cx.clock.now();
     let Some(Popup::Form(kind, form)) = stack.last_mut() else {
         return Ok(Vec::new());
@@ -65,22 +66,22 @@ pub fn on_key(stack: &mut Vec<Popup>, key: &KeyEvent, cx: &mut Cx) -> Result<Eff
             form.notice = None;
             // ↑/↓ move through the completions: keep them.
             if !matches!(key.code, KeyCode::Up | KeyCode::Down) {
-                form.refresh_matches(cx.store)?;
-                forms::refine_matches(kind, form, cx.store)?;
+                form.refresh_matches(cx.words, cx.store)?;
+                forms::refine_matches(cx.words, kind, form, cx.store)?;
             }
-            forms::refresh_cases(kind, form, cx.store)?;
+            forms::refresh_cases(cx.words, kind, form, cx.store)?;
             forms::look_up(kind, form, cx.store);
-            forms::validate(kind, form, now);
+            forms::validate(cx.words, kind, form, now);
             Ok(Vec::new())
         }
         Outcome::Cancel if form.is_dirty() => Ok(vec![Effect::Push(Popup::Confirm {
-            question: text::message::DISCARD.to_string(),
+            question: w.tr(text::message::DISCARD, None),
             then: Confirmed::DiscardForm,
         })]),
         Outcome::Cancel => Ok(vec![Effect::Pop]),
         Outcome::Submit => {
             forms::look_up(kind, form, cx.store);
-            forms::validate(kind, form, now);
+            forms::validate(cx.words, kind, form, now);
             // A new name in the referral form: add them to the directory
             // there and then, and come back.
             if matches!(kind, FormKind::Refer(_))
@@ -90,11 +91,15 @@ pub fn on_key(stack: &mut Vec<Popup>, key: &KeyEvent, cx: &mut Cx) -> Result<Eff
                     contact: None,
                     for_referral: true,
                 };
-                return Ok(open(kind, record_forms::directory(&name, None), cx));
+                return Ok(open(
+                    kind,
+                    record_forms::directory(cx.words, &name, None),
+                    cx,
+                ));
             }
             if form.has_errors() {
                 form.focus_first_error();
-                form.notice = Some(text::form::FIX_FIRST.to_string());
+                form.notice = Some(w.tr(text::form::FIX_FIRST, None));
                 Ok(Vec::new())
             } else {
                 submit(stack, cx)
@@ -106,16 +111,17 @@ pub fn on_key(stack: &mut Vec<Popup>, key: &KeyEvent, cx: &mut Cx) -> Result<Eff
 /// Text pasted into the form on top.
 pub fn paste(kind: &FormKind, form: &mut Form, s: &str, cx: &mut Cx) -> Result<()> {
     form.paste(s);
-    form.refresh_matches(cx.store)?;
-    forms::refine_matches(kind, form, cx.store)?;
-    forms::refresh_cases(kind, form, cx.store)?;
+    form.refresh_matches(cx.words, cx.store)?;
+    forms::refine_matches(cx.words, kind, form, cx.store)?;
+    forms::refresh_cases(cx.words, kind, form, cx.store)?;
     forms::look_up(kind, form, cx.store);
-    forms::validate(kind, form, cx.clock.now());
+    forms::validate(cx.words, kind, form, cx.clock.now());
     Ok(())
 }
 
 /// Saves the form on top. On failure the form stays open with its text.
 fn submit(stack: &mut Vec<Popup>, cx: &mut Cx) -> Result<Effects> {
+    let w = cx.words;
     let Some(Popup::Form(kind, form)) = stack.last() else {
         return Ok(Vec::new());
     };
@@ -123,8 +129,9 @@ fn submit(stack: &mut Vec<Popup>, cx: &mut Cx) -> Result<Effects> {
     let now = cx.clock.now();
     let status = match &kind {
         FormKind::QuickLog => {
-            let done = forms::save_quick_log(&form, cx.store, now)?;
+            let done = forms::save_quick_log(cx.words, &form, cx.store, now)?;
             text::status::logged(
+                cx.words,
                 &done.contact_name,
                 done.contact_created,
                 done.case.as_ref().map(|c| c.1.as_str()),
@@ -132,9 +139,14 @@ fn submit(stack: &mut Vec<Popup>, cx: &mut Cx) -> Result<Effects> {
         }
         FormKind::Intake => {
             let categories = cx.config.categories();
-            let saved = record::intake::save(&form, cx.store, now, &categories)?;
+            let saved = record::intake::save(cx.words, &form, cx.store, now, &categories)?;
             let case = &saved.opened.case;
-            let status = record::text::intake::opened(&case.reference, &saved.created, &saved.same);
+            let status = record::text::intake::opened(
+                cx.words,
+                &case.reference,
+                &saved.created,
+                &saved.same,
+            );
             return Ok(vec![
                 Effect::Pop,
                 Effect::OpenCase(case.id),
@@ -143,44 +155,47 @@ fn submit(stack: &mut Vec<Popup>, cx: &mut Cx) -> Result<Effects> {
         }
         FormKind::EditContact(id) => {
             let held = cx.store.contact(*id)?;
-            let c = record::contact::read(&form, &held.data)?;
+            let c = record::contact::read(cx.words, &form, &held.data)?;
             let saved = cx.store.update_contact(*id, &c)?;
-            record::text::card::saved(&saved.name)
+            record::text::card::saved(cx.words, &saved.name)
         }
         FormKind::EditCase { id, .. } => {
             let held = cx.store.case(*id)?;
-            let c = record::case::read(&form, &held.data, now.date())?;
+            let c = record::case::read(cx.words, &form, &held.data, now.date())?;
             let saved = cx.store.update_case(*id, &c, &cx.config.categories())?;
-            record::text::case::saved(&saved.reference)
+            record::text::case::saved(cx.words, &saved.reference)
         }
         FormKind::AddPerson(case) => {
-            let (contact, role) = record::people::save_add(&form, cx.store, *case)?;
+            let (contact, role) = record::people::save_add(cx.words, &form, cx.store, *case)?;
             let c = cx.store.contact(contact)?;
-            record::text::people::added(&c.name, &role.label().to_lowercase())
+            record::text::people::added(cx.words, &c.name, &w.label(role).to_lowercase())
         }
         FormKind::FollowUp { case, contact } => {
             forms::save_follow_up(&form, cx.store, now.date(), *case, *contact)?;
-            text::status::FOLLOW_UP_ADDED.to_string()
+            w.tr(text::status::FOLLOW_UP_ADDED, None)
         }
         FormKind::Reschedule(id) => {
             let on = forms::save_reschedule(&form, cx.store, now.date(), *id)?;
-            text::agenda::snoozed(&on.format("%a %-d %b").to_string())
+            text::agenda::snoozed(cx.words, &on.format("%a %-d %b").to_string())
         }
-        FormKind::Refer(case) => match forms::save_refer(&form, cx.store, now, *case, false)? {
-            ReferOutcome::Referred(r) => referred(&r, cx)?,
-            ReferOutcome::NeedsConfirmation(w) => {
-                // Nothing saved: the form stays beneath the question.
-                return Ok(vec![Effect::Push(Popup::Confirm {
-                    question: text::refer::confirm(&w.message()),
-                    then: Confirmed::ReferWithoutConsent,
-                })]);
+        FormKind::Refer(case) => {
+            match forms::save_refer(cx.words, &form, cx.store, now, *case, false)? {
+                ReferOutcome::Referred(r) => referred(&r, cx)?,
+                ReferOutcome::NeedsConfirmation(w) => {
+                    // Nothing saved: the form stays beneath the question.
+                    return Ok(vec![Effect::Push(Popup::Confirm {
+                        question: text::refer::confirm(cx.words, &w.message()),
+                        then: Confirmed::ReferWithoutConsent,
+                    })]);
+                }
             }
-        },
+        }
         FormKind::Reply(id) => {
             let done = forms::save_reply(&form, cx.store, now, *id)?;
             text::reply::recorded(
+                cx.words,
                 &done.case_reference,
-                &done.status.label().to_lowercase(),
+                &w.label(done.status).to_lowercase(),
                 done.working_days_late,
             )
         }
@@ -189,25 +204,25 @@ fn submit(stack: &mut Vec<Popup>, cx: &mut Cx) -> Result<Effects> {
         FormKind::StartSurgery => {
             let venue = form.fields[0].input.text().trim().to_string();
             let s = cx.store.start_surgery(&venue, now)?;
-            text::surgery::started(&s.venue)
+            text::surgery::started(cx.words, &s.venue)
         }
         FormKind::EditEntry { id, .. } => {
-            let case = record_forms::save_entry(&form, cx.store, now, *id)?;
-            text::entry::saved(case.as_deref())
+            let case = record_forms::save_entry(cx.words, &form, cx.store, now, *id)?;
+            text::entry::saved(cx.words, case.as_deref())
         }
         FormKind::CloseCase(id) => {
             let (outcome, follow_ups) =
-                record_forms::save_closing(&form, cx.store, now.date(), *id)?;
+                record_forms::save_closing(cx.words, &form, cx.store, now.date(), *id)?;
             let reference = cx.store.case(*id)?.data.reference;
-            text::closing::closed(&reference, outcome.label(), follow_ups)
+            text::closing::closed(cx.words, &reference, &w.label(outcome), follow_ups)
         }
         FormKind::Directory {
             contact,
             for_referral,
         } => {
-            let saved = record_forms::save_directory(&form, cx.store, *contact)?;
+            let saved = record_forms::save_directory(cx.words, &form, cx.store, *contact)?;
             stack.pop();
-            let status = Effect::Status(text::directory_form::saved(&saved.name));
+            let status = Effect::Status(text::directory_form::saved(cx.words, &saved.name));
             // Back in the referral form, the new officer is chosen.
             if *for_referral
                 && let Some(Popup::Form(kind, refer)) = stack.last_mut()
@@ -223,7 +238,7 @@ fn submit(stack: &mut Vec<Popup>, cx: &mut Cx) -> Result<Effects> {
                 matches.clear();
                 refer.focus = forms::refer::INSTRUCTION;
                 forms::look_up(kind, refer, cx.store);
-                forms::validate(kind, refer, now);
+                forms::validate(cx.words, kind, refer, now);
                 return Ok(vec![status]);
             }
             return Ok(vec![Effect::Refresh, status]);
@@ -258,7 +273,12 @@ fn take_mail(form: &Form, case: Id<Case>, cx: &mut Cx) -> Result<String> {
         },
     )?;
     let added = taken.iter().filter(|t| t.entry.is_some()).count();
-    Ok(text::mail::taken(&reference, added, taken.len() - added))
+    Ok(text::mail::taken(
+        cx.words,
+        &reference,
+        added,
+        taken.len() - added,
+    ))
 }
 
 /// Writes a draft for `case` into the current folder and records it.
@@ -289,7 +309,7 @@ fn draft(form: &Form, case: Id<Case>, cx: &mut Cx) -> Result<String> {
     let path = crate::files::new_private_file_name(&format!("{reference}-{template}"), made.ext);
     crate::files::write_new_private(&path, &made.bytes)?;
     compose::record(cx.store, &made, now)?;
-    Ok(text::draft::written(&path.display().to_string()))
+    Ok(text::draft::written(cx.words, &path.display().to_string()))
 }
 
 /// The status line after a referral was saved.
@@ -297,6 +317,7 @@ pub fn referred(r: &Record<crate::domain::Referral>, cx: &Cx) -> Result<String> 
     let case = cx.store.case(r.case)?;
     let to = cx.store.contact(r.to)?;
     Ok(text::refer::referred(
+        cx.words,
         &case.reference,
         &to.name,
         &r.due_on.format("%a %-d %b").to_string(),
@@ -304,8 +325,8 @@ pub fn referred(r: &Record<crate::domain::Referral>, cx: &Cx) -> Result<String> 
 }
 
 /// The footer's hints for a form: its keys, and those of the focused field.
-pub fn hints(f: &Form) -> Vec<(String, &'static str)> {
-    let mut hints = vec![(String::new(), text::form::KEYS)];
+pub fn hints(w: &crate::i18n::Catalogue, f: &Form) -> Vec<(String, String)> {
+    let mut hints: Vec<(String, &str)> = vec![(String::new(), text::form::KEYS)];
     match &f.focused().input {
         Input::Text(t) if t.is_multiline() => hints.push((String::new(), text::form::KEYS_MULTI)),
         Input::Choice { .. } => hints.push((String::new(), text::form::KEYS_CHOICE)),
@@ -316,6 +337,9 @@ pub fn hints(f: &Form) -> Vec<(String, &'static str)> {
         _ => {}
     }
     hints
+        .into_iter()
+        .map(|(k, id)| (k, w.tr(id, None)))
+        .collect()
 }
 
 // ── Drawing ──
@@ -329,13 +353,14 @@ const NOTE_LINES: usize = 4;
 
 /// The lines of one field (and where the cursor goes, if focused).
 fn field_lines<'a>(
+    words: &crate::i18n::Catalogue,
     f: &'a Field,
     focused: bool,
     width: u16,
     theme: &Theme,
 ) -> (Vec<Line<'a>>, Option<(u16, u16)>) {
     let label_style = if focused { theme.key() } else { theme.plain() };
-    let mut label = format!("{:>w$} ", f.label, w = (LABEL - 2) as usize);
+    let mut label = format!("{:>w$} ", words.tr(f.label, None), w = (LABEL - 2) as usize);
     if UnicodeWidthStr::width(label.as_str()) > LABEL as usize {
         label = cut(&label, LABEL as usize);
     }
@@ -433,7 +458,10 @@ fn field_lines<'a>(
                         theme.plain()
                     },
                 )),
-                None => spans.push(Span::styled(text::form::PICK_NONE_FITS, theme.warn())),
+                None => spans.push(Span::styled(
+                    words.tr(text::form::PICK_NONE_FITS, None),
+                    theme.warn(),
+                )),
             }
             lines.push(Line::from(spans));
             cursor = Some((0, typed_w.min(input_w)));
@@ -478,12 +506,12 @@ fn field_lines<'a>(
                     spans.push(Span::styled(" ⚠ ", theme.caution()));
                 }
                 spans.push(Span::styled(
-                    format!("  {}", text::form::CHOSEN),
+                    format!("  {}", words.tr(text::form::CHOSEN, None)),
                     theme.ok(),
                 ));
             } else if !field.is_empty() && (matches.is_empty() || *selected == matches.len()) {
                 spans.push(Span::styled(
-                    format!("  {}", text::form::NEW_CONTACT),
+                    format!("  {}", words.tr(text::form::NEW_CONTACT, None)),
                     theme.warn(),
                 ));
             }
@@ -517,7 +545,11 @@ fn field_lines<'a>(
                 lines.push(Line::from(vec![
                     Span::raw(pad.clone()),
                     Span::styled(
-                        format!(" {} “{}” ", text::form::NEW_CHOICE, cut(field.text(), 30)),
+                        format!(
+                            " {} “{}” ",
+                            words.tr(text::form::NEW_CHOICE, None),
+                            cut(field.text(), 30)
+                        ),
                         style,
                     ),
                 ]));
@@ -532,7 +564,7 @@ fn field_lines<'a>(
     } else if f.optional && focused && f.input.text().is_empty() {
         lines.push(Line::from(vec![
             Span::raw(pad),
-            Span::styled(text::form::OPTIONAL, theme.dim()),
+            Span::styled(words.tr(text::form::OPTIONAL, None), theme.dim()),
         ]));
     }
     (lines, cursor.filter(|_| focused))
@@ -552,7 +584,13 @@ fn skip_cells(s: &str, cells: usize) -> String {
     out
 }
 
-pub fn draw(f: &Form, theme: &Theme, frame: &mut Frame, area: Rect) {
+pub fn draw(
+    words: &crate::i18n::Catalogue,
+    f: &Form,
+    theme: &Theme,
+    frame: &mut Frame,
+    area: Rect,
+) {
     let width = 96.min(area.width.saturating_sub(2));
     let inner_w = width.saturating_sub(2);
     let mut blocks: Vec<FieldLines> = Vec::new();
@@ -564,7 +602,7 @@ pub fn draw(f: &Form, theme: &Theme, frame: &mut Frame, area: Rect) {
         if i == f.focus {
             focus_block = blocks.len();
         }
-        blocks.push(field_lines(field, i == f.focus, inner_w, theme));
+        blocks.push(field_lines(words, field, i == f.focus, inner_w, theme));
     }
     let notice_h = u16::from(f.notice.is_some());
     let wanted: u16 = blocks.iter().map(|b| b.0.len() as u16).sum::<u16>() + 2 + notice_h;
@@ -573,7 +611,8 @@ pub fn draw(f: &Form, theme: &Theme, frame: &mut Frame, area: Rect) {
     // window still shows the form's keys and messages.
     let r = centered(area, width, wanted.min(area.height.saturating_sub(6)));
     frame.render_widget(Clear, r);
-    let block = panel(f.title, true, theme);
+    let title = words.tr(f.title, None);
+    let block = panel(&title, true, theme);
     let inner = block.inner(r);
     frame.render_widget(block, r);
     let avail = inner.height.saturating_sub(notice_h) as usize;

@@ -16,10 +16,10 @@ use crate::ui::widgets::panel;
 use crate::ui::{Theme, centered};
 
 /// An error shown in a message box; the UI carries on.
-pub fn error(e: &crate::Error) -> Popup {
+pub fn error(w: &crate::i18n::Catalogue, e: &crate::Error) -> Popup {
     Popup::Message {
-        title: text::message::ERROR.to_string(),
-        body: e.to_string(),
+        title: w.tr(text::message::ERROR, None).to_string(),
+        body: e.message(w),
         error: true,
     }
 }
@@ -36,14 +36,22 @@ pub fn on_key(key: &KeyEvent, keymap: &Keymap) -> Effects {
     }
 }
 
-pub fn draw(title: &str, body: &str, error: bool, theme: &Theme, frame: &mut Frame, area: Rect) {
+pub fn draw(
+    w: &crate::i18n::Catalogue,
+    title: &str,
+    body: &str,
+    error: bool,
+    theme: &Theme,
+    frame: &mut Frame,
+    area: Rect,
+) {
     let lines: Vec<Line> = body.lines().map(|l| Line::from(l.to_string())).collect();
     let h = (lines.len() as u16 + 5).min(area.height);
     let r = centered(area, 70, h);
     frame.render_widget(Clear, r);
     let mut all = lines;
     all.push(Line::from(""));
-    all.push(Line::styled(text::message::CLOSE, theme.dim()));
+    all.push(Line::styled(w.tr(text::message::CLOSE, None), theme.dim()));
     let block = panel(title, true, theme).border_style(if error {
         theme.error()
     } else {
@@ -56,6 +64,7 @@ pub fn draw(title: &str, body: &str, error: bool, theme: &Theme, frame: &mut Fra
 }
 
 pub fn draw_help(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
+    let w = &app.words;
     // The keys of the screen in front of the help, from the live keymap.
     let actions = app.screen_actions();
     let labels: Vec<String> = actions.iter().map(|a| app.keymap.label(a)).collect();
@@ -70,13 +79,7 @@ pub fn draw_help(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
         .map(|(a, label)| {
             Line::from(vec![
                 Span::styled(format!("{label:>key_width$}  "), theme.key()),
-                Span::raw(match text::action_label(a.name()) {
-                    // Actions newer than text.rs: their words are in the catalogue.
-                    "" => app
-                        .words
-                        .tr(&format!("ui-action-{}", a.name().replace('_', "-")), None),
-                    label => label.to_string(),
-                }),
+                Span::raw(w.tr(&text::action_label(a.name()), None)),
             ])
         })
         .collect();
@@ -85,10 +88,11 @@ pub fn draw_help(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     let wrapped = |s: &str| unicode_width::UnicodeWidthStr::width(s).div_ceil(inner_width);
     let footer = vec![
         Line::from(""),
-        Line::from(text::help::EDITING),
-        Line::styled(text::help::CLOSE, theme.dim()),
+        Line::from(w.tr(text::help::EDITING, None)),
+        Line::styled(w.tr(text::help::CLOSE, None), theme.dim()),
     ];
-    let footer_rows = 1 + wrapped(text::help::EDITING) + wrapped(text::help::CLOSE);
+    let footer_rows =
+        1 + wrapped(&w.tr(text::help::EDITING, None)) + wrapped(&w.tr(text::help::CLOSE, None));
     // One column when the keys fit the window's height, else two side by side.
     let room = usize::from(area.height.saturating_sub(2)).saturating_sub(footer_rows);
     let columns = if keys.len() <= room { 1 } else { 2 };
@@ -96,7 +100,8 @@ pub fn draw_help(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     let height = (rows + footer_rows + 2).min(usize::from(area.height)) as u16;
     let r = centered(area, 76, height);
     frame.render_widget(Clear, r);
-    let block = panel(text::help::TITLE, true, theme);
+    let title = w.tr(text::help::TITLE, None);
+    let block = panel(&title, true, theme);
     let inner = block.inner(r);
     frame.render_widget(block, r);
     let [keys_area, footer_area] =

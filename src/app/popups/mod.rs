@@ -85,15 +85,15 @@ pub fn paste(top: &mut Popup, s: &str, cx: &mut Cx) -> Result<()> {
 }
 
 /// The footer's hints while `top` is open.
-pub fn hints(top: &Popup) -> Vec<(String, &'static str)> {
+pub fn hints(w: &crate::i18n::Catalogue, top: &Popup) -> Vec<(String, String)> {
     let hint = match top {
-        Popup::Form(_, f) => return form::hints(f),
-        Popup::Search(_) => text::search::HINT,
-        Popup::Confirm { then, .. } => then.keys(),
-        Popup::Choose { .. } => text::message::CHOOSE_KEYS,
-        Popup::People { .. } => record::text::people::KEYS,
-        Popup::Help => text::help::CLOSE,
-        Popup::Message { .. } => text::message::CLOSE,
+        Popup::Form(_, f) => return form::hints(w, f),
+        Popup::Search(_) => w.tr(text::search::HINT, None),
+        Popup::Confirm { then, .. } => then.keys(w),
+        Popup::Choose { .. } => w.tr(text::message::CHOOSE_KEYS, None),
+        Popup::People { .. } => w.tr(record::text::people::KEYS, None),
+        Popup::Help => w.tr(text::help::CLOSE, None),
+        Popup::Message { .. } => w.tr(text::message::CLOSE, None),
     };
     vec![(String::new(), hint)]
 }
@@ -102,20 +102,29 @@ pub fn draw(app: &App, popup: &Popup, theme: &Theme, frame: &mut Frame, area: Re
     match popup {
         Popup::Help => message::draw_help(app, theme, frame, area),
         Popup::Message { title, body, error } => {
-            message::draw(title, body, *error, theme, frame, area)
+            message::draw(&app.words, title, body, *error, theme, frame, area)
         }
-        Popup::Confirm { question, then } => confirm::draw(question, *then, theme, frame, area),
-        Popup::Search(p) => search::draw(p, theme, frame, area),
-        Popup::Form(_, f) => form::draw(f, theme, frame, area),
+        Popup::Confirm { question, then } => {
+            confirm::draw(&app.words, question, *then, theme, frame, area)
+        }
+        Popup::Search(p) => search::draw(&app.words, p, theme, frame, area),
+        Popup::Form(_, f) => form::draw(&app.words, f, theme, frame, area),
         Popup::People { selected } => {
             let people = app.case_on_screen().map_or(&[][..], |c| c.people);
-            people::draw(people, *selected, theme, frame, area)
+            people::draw(&app.words, people, *selected, theme, frame, area)
         }
         Popup::Choose {
             title,
             options,
             selected,
             ..
-        } => choose::draw(title, options, selected, theme, frame, area),
+        } => choose::draw(
+            &app.words.tr(title, None),
+            options,
+            selected,
+            theme,
+            frame,
+            area,
+        ),
     }
 }

@@ -38,6 +38,7 @@ pub fn on_key(
     key: &KeyEvent,
     cx: &mut Cx,
 ) -> Result<Effects> {
+    let w = cx.words;
     let Some(view) = case else {
         return Ok(vec![Effect::Pop]);
     };
@@ -49,17 +50,21 @@ pub fn on_key(
         Some(Action::Up) => *selected = selected.saturating_sub(1),
         Some(Action::Down) => *selected = (*selected + 1).min(n.saturating_sub(1)),
         Some(Action::AddPerson) => {
-            return Ok(form_popup::open(FormKind::AddPerson(case), add_form(), cx));
+            return Ok(form_popup::open(
+                FormKind::AddPerson(case),
+                add_form(cx.words),
+                cx,
+            ));
         }
         Some(Action::Open) => {
             if let Some((_, c)) = current {
-                let form = record::contact::form(&c, &cx.config.monitoring(), false);
+                let form = record::contact::form(cx.words, &c, &cx.config.monitoring(), false);
                 return Ok(form_popup::open(FormKind::EditContact(c.id), form, cx));
             }
         }
         Some(Action::ChangeRole) => {
             if let Some((role, c)) = current {
-                let options = roles();
+                let options = roles(cx.words);
                 let at = select(&options, role.as_str());
                 return Ok(vec![Effect::Push(Popup::Choose {
                     title: t::CHOOSE_ROLE,
@@ -75,7 +80,7 @@ pub fn on_key(
         Some(Action::RemovePerson) => {
             if let Some((role, c)) = current {
                 return Ok(vec![Effect::Push(Popup::Confirm {
-                    question: t::remove_question(&c.name, &role.label().to_lowercase()),
+                    question: t::remove_question(cx.words, &c.name, &w.label(role).to_lowercase()),
                     then: Confirmed::RemovePerson {
                         case,
                         contact: c.id,
@@ -91,6 +96,7 @@ pub fn on_key(
 
 /// The people on the case on screen, with their roles and how to reach them.
 pub fn draw(
+    w: &crate::i18n::Catalogue,
     people: &[(Role, Record<Contact>)],
     selected: usize,
     theme: &Theme,
@@ -101,14 +107,18 @@ pub fn draw(
     let h = (people.len().max(1) as u16 + 4).min(area.height);
     let r = centered(area, width, h);
     frame.render_widget(Clear, r);
-    let block = panel(t::TITLE, true, theme);
+    let title = w.tr(t::TITLE, None);
+    let block = panel(&title, true, theme);
     let inner = block.inner(r);
     frame.render_widget(block, r);
     let [list, keys] = Layout::vertical([Constraint::Min(1), Constraint::Length(1)]).areas(inner);
     if people.is_empty() {
-        frame.render_widget(Paragraph::new(Line::styled(t::NOBODY, theme.dim())), list);
+        frame.render_widget(
+            Paragraph::new(Line::styled(w.tr(t::NOBODY, None), theme.dim())),
+            list,
+        );
     } else {
-        let w = usize::from(inner.width);
+        let width = usize::from(inner.width);
         let items: Vec<ListItem> = people
             .iter()
             .map(|(role, c)| {
@@ -118,14 +128,14 @@ pub fn draw(
                     .collect::<Vec<_>>()
                     .join(" · ");
                 let mut spans = vec![
-                    Span::raw(format!(" {:<14}", role.label())),
+                    Span::raw(format!(" {:<14}", w.label(*role))),
                     Span::styled(c.name.clone(), theme.title()),
                 ];
                 if c.caution.is_some() {
                     spans.push(Span::styled(" ⚠", theme.caution()));
                 }
                 spans.push(Span::styled(
-                    format!("  {}", cut(&reach, w / 2)),
+                    format!("  {}", cut(&reach, width / 2)),
                     theme.dim(),
                 ));
                 ListItem::new(Line::from(spans))
@@ -140,7 +150,7 @@ pub fn draw(
     }
     frame.render_widget(
         Paragraph::new(Line::styled(
-            cut(t::KEYS, usize::from(inner.width)),
+            cut(&w.tr(t::KEYS, None), usize::from(inner.width)),
             theme.dim(),
         )),
         keys,

@@ -47,7 +47,7 @@ impl SearchPopup {
                     // Closed whatever the store says; an error shows instead.
                     let then = match open_hit(hit, cx) {
                         Ok(open) => open,
-                        Err(e) => Some(Effect::Push(super::message::error(&e))),
+                        Err(e) => Some(Effect::Push(super::message::error(cx.words, &e))),
                     };
                     return Ok([Effect::Pop].into_iter().chain(then).collect());
                 }
@@ -104,10 +104,17 @@ fn open_hit(hit: &Hit, cx: &Cx) -> Result<Option<Effect>> {
     Ok(Some(open))
 }
 
-pub fn draw(p: &SearchPopup, theme: &Theme, frame: &mut Frame, area: Rect) {
+pub fn draw(
+    w: &crate::i18n::Catalogue,
+    p: &SearchPopup,
+    theme: &Theme,
+    frame: &mut Frame,
+    area: Rect,
+) {
     let r = centered(area, 90, area.height.saturating_sub(4));
     frame.render_widget(Clear, r);
-    let block = panel(text::search::TITLE, true, theme);
+    let title = w.tr(text::search::TITLE, None);
+    let block = panel(&title, true, theme);
     let inner = block.inner(r);
     frame.render_widget(block, r);
     let [input, hint, results] = Layout::vertical([
@@ -130,13 +137,13 @@ pub fn draw(p: &SearchPopup, theme: &Theme, frame: &mut Frame, area: Rect) {
         input.y,
     ));
     frame.render_widget(
-        Paragraph::new(Line::styled(text::search::HINT, theme.dim())),
+        Paragraph::new(Line::styled(w.tr(text::search::HINT, None), theme.dim())),
         hint,
     );
     if p.hits.is_empty() {
         if !p.field.is_empty() {
             frame.render_widget(
-                Paragraph::new(Line::styled(text::search::NOTHING, theme.dim())),
+                Paragraph::new(Line::styled(w.tr(text::search::NOTHING, None), theme.dim())),
                 results,
             );
         }
@@ -148,13 +155,13 @@ pub fn draw(p: &SearchPopup, theme: &Theme, frame: &mut Frame, area: Rect) {
         .iter()
         .map(|h| {
             let kind = match h.kind {
-                HitKind::Contact => text::search::CONTACT,
-                HitKind::Case => text::search::CASE,
-                HitKind::Entry => text::search::ENTRY,
-                HitKind::Directory => text::search::DIRECTORY,
+                HitKind::Contact => w.tr(text::search::CONTACT, None),
+                HitKind::Case => w.tr(text::search::CASE, None),
+                HitKind::Entry => w.tr(text::search::ENTRY, None),
+                HitKind::Directory => w.tr(text::search::DIRECTORY, None),
             };
             let title = if h.confidential {
-                text::search::MASKED.to_string()
+                w.tr(text::search::MASKED, None).to_string()
             } else {
                 h.title.clone()
             };
@@ -166,7 +173,7 @@ pub fn draw(p: &SearchPopup, theme: &Theme, frame: &mut Frame, area: Rect) {
                 Line::styled(
                     format!(
                         "          {}",
-                        cut(&text::search::facts(&h.detail), width.saturating_sub(10))
+                        cut(&text::search::facts(w, &h.detail), width.saturating_sub(10))
                     ),
                     theme.dim(),
                 ),

@@ -52,24 +52,28 @@ impl FieldName for CaseField {
 }
 
 /// The categories as options, shown as words ("anti-social behaviour").
-pub fn categories(list: &[String], held: &str) -> Vec<(String, String)> {
+pub fn categories(
+    w: &crate::i18n::Catalogue,
+    list: &[String],
+    held: &str,
+) -> Vec<(String, String)> {
     let mut out: Vec<(String, String)> = list
         .iter()
-        .map(|c| (c.clone(), crate::app::text::category(c)))
+        .map(|c| (c.clone(), crate::app::text::category(w, c)))
         .collect();
     // A category since taken out of the config stays offered for this case.
     if !held.is_empty() && !out.iter().any(|(v, _)| v == held) {
-        out.push((held.to_string(), crate::app::text::category(held)));
+        out.push((held.to_string(), crate::app::text::category(w, held)));
     }
     out
 }
 
 /// Consent as options: not yet asked, yes, no.
-pub fn consent_options() -> Vec<(String, String)> {
+pub fn consent_options(w: &crate::i18n::Catalogue) -> Vec<(String, String)> {
     t::CONSENT_OPTIONS
         .iter()
         .zip(["", "yes", "no"])
-        .map(|(label, v)| (v.to_string(), label.to_string()))
+        .map(|(label, v)| (v.to_string(), w.tr(label, None)))
         .collect()
 }
 
@@ -94,12 +98,12 @@ fn line(label: &'static str, value: &Option<String>, multiline: bool) -> Field {
     Field::text(label, f.with_text(value.as_deref().unwrap_or(""))).optional()
 }
 
-pub fn form(c: &Case, category_list: &[String]) -> Form {
+pub fn form(w: &crate::i18n::Catalogue, c: &Case, category_list: &[String]) -> Form {
     use CaseField as F;
-    let kinds = options(CaseKind::ALL, CaseKind::as_str, CaseKind::label);
-    let channels = options(Channel::ALL, Channel::as_str, Channel::label);
-    let cats = categories(category_list, &c.category);
-    let consent = consent_options();
+    let kinds = options(w, CaseKind::ALL);
+    let channels = options(w, Channel::ALL);
+    let cats = categories(w, category_list, &c.category);
+    let consent = consent_options(w);
     let (kind_at, channel_at, cat_at) = (
         select(&kinds, c.kind.as_str()),
         select(&channels, c.channel.as_str()),
@@ -149,35 +153,39 @@ pub fn form(c: &Case, category_list: &[String]) -> Form {
             ),
             (
                 F::Shared,
-                Field::choice(t::SHARED, yes_no(), usize::from(c.shared)),
+                Field::choice(t::SHARED, yes_no(w), usize::from(c.shared)),
             ),
         ],
     )
 }
 
 /// Re-checks the form against the case as saved (its opened date).
-pub fn validate(form: &mut Form, opened: NaiveDate, today: NaiveDate) {
+pub fn validate(w: &crate::i18n::Catalogue, form: &mut Form, opened: NaiveDate, today: NaiveDate) {
     use CaseField as F;
     for f in &mut form.fields {
         f.error = None;
     }
     if get(form, F::Title).trim().is_empty() {
-        set_error(form, F::Title, Some(t::NEED_TITLE.into()));
+        set_error(form, F::Title, Some(w.tr(t::NEED_TITLE, None)));
     }
-    match check_date(get(form, F::ContactedOn), today) {
-        Ok(Some(d)) if d > opened => set_error(form, F::ContactedOn, Some(t::AFTER_OPENED.into())),
+    match check_date(w, get(form, F::ContactedOn), today) {
+        Ok(Some(d)) if d > opened => {
+            set_error(form, F::ContactedOn, Some(w.tr(t::AFTER_OPENED, None)))
+        }
         Ok(_) => {}
         Err(e) => set_error(form, F::ContactedOn, Some(e)),
     }
     if let Err(e) = crate::dates::parse_optional_date(get(form, F::PromisedBy), today) {
-        set_error(form, F::PromisedBy, Some(e.to_string()));
+        set_error(form, F::PromisedBy, Some(e.message(w)));
     }
     let pc = check_postcode(get(form, F::Postcode)).err();
-    set_error(form, F::Postcode, pc.map(|e| e.to_string()));
-    match check_date(get(form, F::ConsentOn), today) {
-        Ok(Some(_)) if get(form, F::Consent).is_empty() => {
-            set_error(form, F::ConsentOn, Some(t::CONSENT_ON_NEEDS_ANSWER.into()))
-        }
+    set_error(form, F::Postcode, pc.map(|e| e.message(w)));
+    match check_date(w, get(form, F::ConsentOn), today) {
+        Ok(Some(_)) if get(form, F::Consent).is_empty() => set_error(
+            form,
+            F::ConsentOn,
+            Some(w.tr(t::CONSENT_ON_NEEDS_ANSWER, None)),
+        ),
         Ok(_) => {}
         Err(e) => set_error(form, F::ConsentOn, Some(e)),
     }
@@ -185,9 +193,14 @@ pub fn validate(form: &mut Form, opened: NaiveDate, today: NaiveDate) {
 
 /// The case with the form's fields written over `base`. Consent recorded
 /// with no date is dated today (the day it was recorded).
-pub fn read(form: &Form, base: &Case, today: NaiveDate) -> Result<Case> {
+pub fn read(
+    w: &crate::i18n::Catalogue,
+    form: &Form,
+    base: &Case,
+    today: NaiveDate,
+) -> Result<Case> {
     use CaseField as F;
-    let date = |f: F| check_date(get(form, f), today).map_err(Error::invalid);
+    let date = |f: F| check_date(w, get(form, f), today).map_err(Error::invalid);
     let mut c = base.clone();
     c.title = get(form, F::Title).trim().to_string();
     c.kind = get(form, F::Kind).parse()?;

@@ -68,23 +68,16 @@ fn line(label: &'static str, value: &Option<String>) -> Field {
 }
 
 /// The card filled in from `c` (a blank contact for a new one).
-pub fn form(c: &Contact, monitoring: &Monitoring, new: bool) -> Form {
+pub fn form(w: &crate::i18n::Catalogue, c: &Contact, monitoring: &Monitoring, new: bool) -> Form {
     use ContactField as F;
-    let kinds = options(ContactKind::ALL, ContactKind::as_str, ContactKind::label);
+    let kinds = options(w, ContactKind::ALL);
     let kind_at = select(&kinds, c.kind().as_str());
     let preferred = with_unset(
-        text::NOT_SET,
-        options(
-            PreferredContact::ALL,
-            PreferredContact::as_str,
-            PreferredContact::label,
-        ),
+        &w.tr(text::NOT_SET, None),
+        options(w, PreferredContact::ALL),
     );
     let preferred_at = select(&preferred, c.preferred_contact.map_or("", |p| p.as_str()));
-    let languages = with_unset(
-        text::NOT_ASKED,
-        options(Language::ALL, Language::as_str, Language::label),
-    );
+    let languages = with_unset(&w.tr(text::NOT_ASKED, None), options(w, Language::ALL));
     let language_at = select(&languages, c.language.map_or("", |l| l.as_str()));
     build(
         if new { t::TITLE_NEW } else { t::TITLE_EDIT },
@@ -112,12 +105,19 @@ pub fn form(c: &Contact, monitoring: &Monitoring, new: bool) -> Form {
             (F::Caution, line(t::CAUTION, &c.caution)),
             (
                 F::Gender,
-                monitoring_choice(t::GENDER, monitoring, Question::Gender, c.gender.as_deref()),
+                monitoring_choice(
+                    w,
+                    t::GENDER,
+                    monitoring,
+                    Question::Gender,
+                    c.gender.as_deref(),
+                ),
             ),
-            (F::AgeBand, age_band_choice(t::AGE_BAND, c.age_band)),
+            (F::AgeBand, age_band_choice(w, t::AGE_BAND, c.age_band)),
             (
                 F::Ethnicity,
                 monitoring_choice(
+                    w,
                     t::ETHNICITY,
                     monitoring,
                     Question::Ethnicity,
@@ -127,6 +127,7 @@ pub fn form(c: &Contact, monitoring: &Monitoring, new: bool) -> Form {
             (
                 F::Employment,
                 monitoring_choice(
+                    w,
                     t::EMPLOYMENT,
                     monitoring,
                     Question::EmploymentStatus,
@@ -146,25 +147,25 @@ pub fn form(c: &Contact, monitoring: &Monitoring, new: bool) -> Form {
 }
 
 /// Re-checks the card; each error beside its field.
-pub fn validate(form: &mut Form) {
+pub fn validate(w: &crate::i18n::Catalogue, form: &mut Form) {
     use ContactField as F;
     for f in &mut form.fields {
         f.error = None;
     }
     if get(form, F::Name).trim().is_empty() {
-        set_error(form, F::Name, Some(t::NEED_NAME.into()));
+        set_error(form, F::Name, Some(w.tr(t::NEED_NAME, None)));
     }
     let email = check_email(get(form, F::Email)).err();
-    set_error(form, F::Email, email.map(|e| e.to_string()));
+    set_error(form, F::Email, email.map(|e| e.message(w)));
     let phone = check_phone(get(form, F::Phone)).err();
-    set_error(form, F::Phone, phone.map(|e| e.to_string()));
+    set_error(form, F::Phone, phone.map(|e| e.message(w)));
     let pc = check_postcode(get(form, F::Postcode)).err();
-    set_error(form, F::Postcode, pc.map(|e| e.to_string()));
+    set_error(form, F::Postcode, pc.map(|e| e.message(w)));
 }
 
 /// The contact the card describes: `base` (what is kept beyond the card)
 /// with every field of the card written over it.
-pub fn read(form: &Form, base: &Contact) -> Result<Contact> {
+pub fn read(w: &crate::i18n::Catalogue, form: &Form, base: &Contact) -> Result<Contact> {
     use ContactField as F;
     let parse_opt = |f: F| -> Option<String> { opt(form, f) };
     let mut c = base.clone();
@@ -190,7 +191,7 @@ pub fn read(form: &Form, base: &Contact) -> Result<Contact> {
     check_email(c.email.as_deref().unwrap_or(""))?;
     check_phone(c.phone.as_deref().unwrap_or(""))?;
     if c.name.is_empty() {
-        return Err(Error::invalid(t::NEED_NAME));
+        return Err(Error::invalid(w.tr(t::NEED_NAME, None)));
     }
     Ok(tidy_monitoring(c))
 }

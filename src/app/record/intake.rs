@@ -107,15 +107,12 @@ fn text_field(label: &'static str) -> Field {
     Field::text(label, TextField::new()).optional()
 }
 
-pub fn form(category_list: &[String], monitoring: &Monitoring) -> Form {
+pub fn form(w: &crate::i18n::Catalogue, category_list: &[String], monitoring: &Monitoring) -> Form {
     use app_text::intake as i;
-    let cats = categories(category_list, "");
+    let cats = categories(w, category_list, "");
     let other = select(&cats, "other");
-    let role_other = select(&roles(), Role::Other.as_str());
-    let languages = with_unset(
-        text::NOT_ASKED,
-        options(Language::ALL, Language::as_str, Language::label),
-    );
+    let role_other = select(&roles(w), Role::Other.as_str());
+    let languages = with_unset(&w.tr(text::NOT_ASKED, None), options(w, Language::ALL));
     let mut form = build(
         i::TITLE,
         vec![
@@ -130,35 +127,33 @@ pub fn form(category_list: &[String], monitoring: &Monitoring) -> Form {
             ),
             (
                 F::Gender,
-                monitoring_choice(t::GENDER, monitoring, Question::Gender, None),
+                monitoring_choice(w, t::GENDER, monitoring, Question::Gender, None),
             ),
-            (F::AgeBand, age_band_choice(t::AGE_BAND, None)),
+            (F::AgeBand, age_band_choice(w, t::AGE_BAND, None)),
             (
                 F::Ethnicity,
-                monitoring_choice(t::ETHNICITY, monitoring, Question::Ethnicity, None),
+                monitoring_choice(w, t::ETHNICITY, monitoring, Question::Ethnicity, None),
             ),
             (
                 F::Employment,
-                monitoring_choice(t::EMPLOYMENT, monitoring, Question::EmploymentStatus, None),
+                monitoring_choice(
+                    w,
+                    t::EMPLOYMENT,
+                    monitoring,
+                    Question::EmploymentStatus,
+                    None,
+                ),
             ),
             (
                 F::Kind,
-                Field::choice(
-                    i::KIND,
-                    options(CaseKind::ALL, CaseKind::as_str, CaseKind::label),
-                    0,
-                ),
+                Field::choice(i::KIND, options(w, CaseKind::ALL), 0),
             ),
             (F::OnBehalfOf, Field::who(i::ON_BEHALF_OF)),
             (F::Title, Field::text(i::CASE_TITLE, TextField::new())),
             (F::Category, Field::choice(i::CATEGORY, cats, other)),
             (
                 F::Channel,
-                Field::choice(
-                    i::CHANNEL,
-                    options(Channel::ALL, Channel::as_str, Channel::label),
-                    0,
-                ),
+                Field::choice(i::CHANNEL, options(w, Channel::ALL), 0),
             ),
             (
                 F::ContactedOn,
@@ -181,15 +176,15 @@ pub fn form(category_list: &[String], monitoring: &Monitoring) -> Form {
             (F::Other1, Field::who(t::OTHER).optional()),
             (
                 F::Other1Role,
-                Field::choice(t::OTHER_ROLE, roles(), role_other),
+                Field::choice(t::OTHER_ROLE, roles(w), role_other),
             ),
             (F::Other2, Field::who(t::OTHER).optional()),
             (
                 F::Other2Role,
-                Field::choice(t::OTHER_ROLE, roles(), role_other),
+                Field::choice(t::OTHER_ROLE, roles(w), role_other),
             ),
-            (F::Consent, Field::choice(i::CONSENT, consent_options(), 0)),
-            (F::Shared, Field::choice(t::SHARED, yes_no(), 0)),
+            (F::Consent, Field::choice(i::CONSENT, consent_options(w), 0)),
+            (F::Shared, Field::choice(t::SHARED, yes_no(w), 0)),
         ],
     );
     for f in PERSON
@@ -204,7 +199,7 @@ pub fn form(category_list: &[String], monitoring: &Monitoring) -> Form {
 /// Re-checks every field and shows the fields that apply: the person's
 /// details when the constituent is new, "on behalf of" for an indirect
 /// query, a role (and a second slot) once someone else is named.
-pub fn validate(form: &mut Form, today: chrono::NaiveDate) {
+pub fn validate(w: &crate::i18n::Catalogue, form: &mut Form, today: chrono::NaiveDate) {
     use app_text::intake as i;
     for f in &mut form.fields {
         f.error = None;
@@ -221,35 +216,35 @@ pub fn validate(form: &mut Form, today: chrono::NaiveDate) {
     set_hidden(form, F::Other2Role, who(form, F::Other2).is_none());
 
     if who(form, F::Constituent).is_none() {
-        set_error(form, F::Constituent, Some(i::NEED_CONSTITUENT.into()));
+        set_error(form, F::Constituent, Some(w.tr(i::NEED_CONSTITUENT, None)));
     }
     if indirect && who(form, F::OnBehalfOf).is_none() {
-        set_error(form, F::OnBehalfOf, Some(i::NEED_ON_BEHALF.into()));
+        set_error(form, F::OnBehalfOf, Some(w.tr(i::NEED_ON_BEHALF, None)));
     }
     if get(form, F::Title).trim().is_empty() {
-        set_error(form, F::Title, Some(i::NEED_TITLE.into()));
+        set_error(form, F::Title, Some(w.tr(i::NEED_TITLE, None)));
     }
     if new_person {
         let e = check_email(get(form, F::Email)).err();
-        set_error(form, F::Email, e.map(|e| e.to_string()));
+        set_error(form, F::Email, e.map(|e| e.message(w)));
         let e = check_phone(get(form, F::Phone)).err();
-        set_error(form, F::Phone, e.map(|e| e.to_string()));
+        set_error(form, F::Phone, e.map(|e| e.message(w)));
         let e = check_postcode(get(form, F::PersonPostcode)).err();
-        set_error(form, F::PersonPostcode, e.map(|e| e.to_string()));
+        set_error(form, F::PersonPostcode, e.map(|e| e.message(w)));
     }
-    match check_date(get(form, F::ContactedOn), today) {
+    match check_date(w, get(form, F::ContactedOn), today) {
         Ok(Some(_)) => {}
         Ok(None) => set_error(
             form,
             F::ContactedOn,
             crate::dates::parse_date("", today)
                 .err()
-                .map(|e| e.to_string()),
+                .map(|e| e.message(w)),
         ),
         Err(e) => set_error(form, F::ContactedOn, Some(e)),
     }
     if check_postcode(get(form, F::Postcode)).is_err() {
-        set_error(form, F::Postcode, Some(i::BAD_POSTCODE.into()));
+        set_error(form, F::Postcode, Some(w.tr(i::BAD_POSTCODE, None)));
     }
     super::keep_focus_visible(form);
 }
@@ -258,12 +253,12 @@ pub fn validate(form: &mut Form, today: chrono::NaiveDate) {
 /// contact with the details typed (the same-person rule may find them
 /// already there); or, with nothing but a name, the one contact of that
 /// name if there is exactly one.
-fn constituent(form: &Form, store: &Store) -> Result<Person> {
+fn constituent(w: &crate::i18n::Catalogue, form: &Form, store: &Store) -> Result<Person> {
     use app_text::intake as i;
     let name = match who(form, F::Constituent) {
         Some(Who::Known(id)) => return Ok(Person::Known(id)),
         Some(Who::Named(name)) => name,
-        None => return Err(Error::invalid(i::NEED_CONSTITUENT)),
+        None => return Err(Error::invalid(w.tr(i::NEED_CONSTITUENT, None))),
     };
     let c = tidy_monitoring(Contact {
         name: name.clone(),
@@ -320,6 +315,7 @@ pub struct Saved {
 
 /// Saves a valid intake form in one transaction.
 pub fn save(
+    w: &crate::i18n::Catalogue,
     form: &Form,
     store: &mut Store,
     now: NaiveDateTime,
@@ -331,7 +327,7 @@ pub fn save(
     case.kind = kind;
     case.category = get(form, F::Category).to_string();
     case.channel = get(form, F::Channel).parse()?;
-    let contacted = check_date(get(form, F::ContactedOn), today).map_err(Error::invalid)?;
+    let contacted = check_date(w, get(form, F::ContactedOn), today).map_err(Error::invalid)?;
     // The same day as opened says nothing more: kept only when earlier.
     case.contacted_on = contacted.filter(|d| *d < today);
     case.location = opt(form, F::Location);
@@ -351,7 +347,7 @@ pub fn save(
     // A case taken while a surgery runs belongs to it.
     case.surgery = store.surgery_at(now)?;
 
-    let mut people = vec![(constituent(form, store)?, Role::Constituent)];
+    let mut people = vec![(constituent(w, form, store)?, Role::Constituent)];
     if kind == CaseKind::IndirectQuery
         && let Some(p) = named(form, F::OnBehalfOf, ContactKind::Constituent, store)?
     {

@@ -92,25 +92,30 @@ pub fn with_unset(unset: &str, options: Vec<(String, String)>) -> Vec<(String, S
 }
 
 /// A closed list as (value, label) options.
-pub fn options<T: Copy>(
+pub fn options<T: crate::domain::ClosedList>(
+    w: &crate::i18n::Catalogue,
     all: &[T],
-    value: fn(T) -> &'static str,
-    label: fn(T) -> &'static str,
 ) -> Vec<(String, String)> {
     all.iter()
-        .map(|&v| (value(v).to_string(), label(v).to_string()))
+        .map(|&v| (v.as_str().to_string(), w.label(v)))
         .collect()
 }
 
 /// A monitoring question as a pick-list: "not asked", the canonical
 /// answers, and the value held when it is on no list (kept, not lost).
 pub fn monitoring_choice(
+    w: &crate::i18n::Catalogue,
     label: &'static str,
     monitoring: &Monitoring,
     q: Question,
     held: Option<&str>,
 ) -> Field {
-    let mut opts = with_unset(text::NOT_ASKED, monitoring.options(q).to_vec());
+    let answers = monitoring
+        .options(q)
+        .iter()
+        .map(|(v, l)| (v.clone(), w.answer(q, v).unwrap_or_else(|| l.clone())))
+        .collect();
+    let mut opts = with_unset(&w.tr(text::NOT_ASKED, None), answers);
     if let Some(h) = held.filter(|h| !opts.iter().any(|(v, _)| v == h)) {
         opts.push((h.to_string(), h.to_string()));
     }
@@ -118,31 +123,36 @@ pub fn monitoring_choice(
     Field::choice(label, opts, at).optional()
 }
 
-pub fn age_band_choice(label: &'static str, held: Option<AgeBand>) -> Field {
-    let opts = with_unset(
-        text::NOT_ASKED,
-        options(AgeBand::ALL, AgeBand::as_str, AgeBand::label),
-    );
+pub fn age_band_choice(
+    w: &crate::i18n::Catalogue,
+    label: &'static str,
+    held: Option<AgeBand>,
+) -> Field {
+    let opts = with_unset(&w.tr(text::NOT_ASKED, None), options(w, AgeBand::ALL));
     let at = select(&opts, held.map_or("", AgeBand::as_str));
     Field::choice(label, opts, at).optional()
 }
 
-pub fn yes_no() -> Vec<(String, String)> {
+pub fn yes_no(w: &crate::i18n::Catalogue) -> Vec<(String, String)> {
     vec![
-        ("no".to_string(), text::NO.to_string()),
-        ("yes".to_string(), text::YES.to_string()),
+        ("no".to_string(), w.tr(text::NO, None)),
+        ("yes".to_string(), w.tr(text::YES, None)),
     ]
 }
 
 /// The roles a person may have on a case, as options.
-pub fn roles() -> Vec<(String, String)> {
-    options(Role::ALL, Role::as_str, Role::label)
+pub fn roles(w: &crate::i18n::Catalogue) -> Vec<(String, String)> {
+    options(w, Role::ALL)
 }
 
 /// A date field: blank is `None`; a date after `today` is refused.
-pub fn check_date(typed: &str, today: NaiveDate) -> Result<Option<NaiveDate>, String> {
+pub fn check_date(
+    w: &crate::i18n::Catalogue,
+    typed: &str,
+    today: NaiveDate,
+) -> Result<Option<NaiveDate>, String> {
     match crate::dates::parse_optional_date(typed, today) {
-        Ok(Some(d)) if d > today => Err(text::case::IN_FUTURE.to_string()),
+        Ok(Some(d)) if d > today => Err(w.tr(text::case::IN_FUTURE, None)),
         Ok(d) => Ok(d),
         Err(e) => Err(e.to_string()),
     }

@@ -19,8 +19,8 @@ impl FieldName for AddField {
     const ORDER: &'static [AddField] = &[AddField::Who, AddField::Role];
 }
 
-pub fn add_form() -> Form {
-    let roles = roles();
+pub fn add_form(w: &crate::i18n::Catalogue) -> Form {
+    let roles = roles(w);
     let at = select(&roles, Role::Other.as_str());
     build(
         t::ADD_TITLE,
@@ -33,7 +33,12 @@ pub fn add_form() -> Form {
 
 /// Puts the person of a valid form on the case: the contact picked, the one
 /// contact of the name typed, or a new contact of the kind the role says.
-pub fn save_add(form: &Form, store: &mut Store, case: Id<Case>) -> Result<(Id<Contact>, Role)> {
+pub fn save_add(
+    w: &crate::i18n::Catalogue,
+    form: &Form,
+    store: &mut Store,
+    case: Id<Case>,
+) -> Result<(Id<Contact>, Role)> {
     let role: Role = get(form, AddField::Role).parse()?;
     let contact = match who(form, AddField::Who) {
         Some(Who::Known(id)) => id,
@@ -48,7 +53,7 @@ pub fn save_add(form: &Form, store: &mut Store, case: Id<Case>) -> Result<(Id<Co
                 store.add_contact(&Contact::named(name).with_kind(kind))?.id
             }
         },
-        None => return Err(Error::invalid(t::NEED_WHO)),
+        None => return Err(Error::invalid(w.tr(t::NEED_WHO, None))),
     };
     store.add_case_person(case, contact, role)?;
     Ok((contact, role))

@@ -81,17 +81,29 @@ impl AgendaView {
 
 // ── Drawing ──
 
-pub fn draw(v: &AgendaView, theme: &Theme, frame: &mut Frame, area: Rect) {
-    let block = panel(t::TITLE, true, theme);
+pub fn draw(
+    w: &crate::i18n::Catalogue,
+    v: &AgendaView,
+    theme: &Theme,
+    frame: &mut Frame,
+    area: Rect,
+) {
+    let title = w.tr(t::TITLE, None);
+    let block = panel(&title, true, theme);
     if v.is_empty() {
         frame.render_widget(
-            Paragraph::new(Line::styled(t::EMPTY, theme.dim())).block(block),
+            Paragraph::new(Line::styled(w.tr(t::EMPTY, None), theme.dim())).block(block),
             area,
         );
         return;
     }
     let width = area.width.saturating_sub(2) as usize;
-    let names = [t::OVERDUE, t::TODAY, t::THIS_WEEK, t::LATER];
+    let names = [
+        w.tr(t::OVERDUE, None),
+        w.tr(t::TODAY, None),
+        w.tr(t::THIS_WEEK, None),
+        w.tr(t::LATER, None),
+    ];
     let styles = [theme.error(), theme.warn(), theme.plain(), theme.dim()];
     let mut items: Vec<ListItem> = Vec::new();
     // Where each follow-up sits among the items (headings are not chosen).
@@ -104,12 +116,12 @@ pub fn draw(v: &AgendaView, theme: &Theme, frame: &mut Frame, area: Rect) {
             items.push(ListItem::new(""));
         }
         items.push(ListItem::new(Line::styled(
-            t::section(name, group.total),
+            t::section(w, &name, group.total),
             theme.title(),
         )));
         for f in &group.items {
             let mut spans = vec![Span::styled(
-                format!(" {}  ", f.due_on.format("%a %d %b")),
+                format!(" {}  ", crate::app::when::adm_padded(w, f.due_on)),
                 style,
             )];
             if f.contact.as_ref().is_some_and(|c| c.caution) {
@@ -125,16 +137,16 @@ pub fn draw(v: &AgendaView, theme: &Theme, frame: &mut Frame, area: Rect) {
             .collect::<Vec<_>>()
             .join(" · ");
             let what = if f.confidential && !v.revealed {
-                t::MASKED
+                w.tr(t::MASKED, None)
             } else {
-                f.what.as_str()
+                w.follow_up(&f.what, f.contact.as_ref().map(|c| c.name.as_str()))
             };
             let used: usize = spans.iter().map(Span::width).sum();
             let who = cut(&who, 34.min(width.saturating_sub(used)));
             let used = used + unicode_width::UnicodeWidthStr::width(who.as_str());
             spans.push(Span::raw(who));
             spans.push(Span::styled(
-                format!("  {}", cut(what, width.saturating_sub(used + 2))),
+                format!("  {}", cut(&what, width.saturating_sub(used + 2))),
                 theme.plain(),
             ));
             at.push(items.len());
@@ -143,7 +155,7 @@ pub fn draw(v: &AgendaView, theme: &Theme, frame: &mut Frame, area: Rect) {
         let shown = group.items.len() as u64;
         if group.total > shown {
             items.push(ListItem::new(Line::styled(
-                t::more(group.total - shown),
+                t::more(w, group.total - shown),
                 theme.dim(),
             )));
         }
@@ -174,6 +186,7 @@ pub const ACTIONS: &[Action] = &[
 
 impl AgendaView {
     pub fn update(&mut self, action: Action, cx: &mut Cx) -> Result<Effects> {
+        let w = cx.words;
         let today = cx.clock.today();
         match action {
             a if a.is_movement() => self.step(a.distance(10)),
@@ -186,13 +199,14 @@ impl AgendaView {
             Action::Done | Action::SnoozeDay | Action::SnoozeWeek | Action::Reschedule => {
                 let Some(id) = self.current().map(|f| f.id) else {
                     return Ok(vec![Effect::Status(
-                        text::message::NOTHING_SELECTED.to_string(),
+                        w.tr(text::message::NOTHING_SELECTED, None).to_string(),
                     )]);
                 };
                 return match action {
                     Action::Done => {
                         cx.store.complete_follow_up(id, today)?;
-                        let status = text::status::follow_up_done(&cx.keymap.label(&Action::Undo));
+                        let status =
+                            text::status::follow_up_done(cx.words, &cx.keymap.label(&Action::Undo));
                         Ok(vec![
                             Effect::Undoable(id),
                             Effect::Refresh,
@@ -211,7 +225,7 @@ impl AgendaView {
                             Snooze::Week
                         };
                         let on = cx.store.snooze_follow_up(id, by, today)?;
-                        let status = t::snoozed(&on.format("%a %-d %b").to_string());
+                        let status = t::snoozed(cx.words, &on.format("%a %-d %b").to_string());
                         Ok(vec![Effect::Refresh, Effect::Status(status)])
                     }
                 };

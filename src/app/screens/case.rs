@@ -90,24 +90,34 @@ impl CaseView {
 
 /// How far the case page scrolls in the body `area`: the very lines drawn,
 /// measured in one place (`layout`).
-pub fn max_scroll(v: &CaseView, area: Rect) -> u16 {
-    crate::app::layout::max_scroll(&lines(v, &Theme::new(true)), area)
+pub fn max_scroll(w: &crate::i18n::Catalogue, v: &CaseView, area: Rect) -> u16 {
+    crate::app::layout::max_scroll(&lines(w, v, &Theme::new(true)), area)
 }
 
-pub fn draw(v: &CaseView, theme: &Theme, frame: &mut Frame, area: Rect) {
+pub fn draw(
+    w: &crate::i18n::Catalogue,
+    v: &CaseView,
+    theme: &Theme,
+    frame: &mut Frame,
+    area: Rect,
+) {
     if v.case.is_none() {
-        frame.render_widget(panel(crate::app::text::tabs::CASE, true, theme), area);
+        frame.render_widget(
+            panel(&w.tr(crate::app::text::tabs::CASE, None), true, theme),
+            area,
+        );
         return;
     }
-    let max = max_scroll(v, area);
-    let block = panel(crate::app::text::tabs::CASE, true, theme);
-    let para = Paragraph::new(lines(v, theme))
+    let max = max_scroll(w, v, area);
+    let title = w.tr(crate::app::text::tabs::CASE, None);
+    let block = panel(&title, true, theme);
+    let para = Paragraph::new(lines(w, v, theme))
         .block(block)
         .wrap(Wrap { trim: false });
     frame.render_widget(para.scroll((v.scroll.min(max), 0)), area);
 }
 
-fn lines<'a>(v: &'a CaseView, theme: &Theme) -> Vec<Line<'a>> {
+fn lines<'a>(w: &crate::i18n::Catalogue, v: &'a CaseView, theme: &Theme) -> Vec<Line<'a>> {
     let Some(c) = &v.case else {
         return Vec::new();
     };
@@ -117,7 +127,7 @@ fn lines<'a>(v: &'a CaseView, theme: &Theme) -> Vec<Line<'a>> {
         lines.push(Line::styled(
             format!(
                 " ⚠ {}: {} — {} ",
-                t::CAUTION,
+                w.tr(t::CAUTION, None),
                 p.name,
                 p.caution.as_deref().unwrap_or("")
             ),
@@ -127,27 +137,34 @@ fn lines<'a>(v: &'a CaseView, theme: &Theme) -> Vec<Line<'a>> {
     let mut head = vec![
         Span::styled(format!("{}  {}", c.reference, c.title), theme.title()),
         Span::raw("  "),
-        Span::styled(format!("[{}]", c.status.label()), theme.warn()),
+        Span::styled(format!("[{}]", w.label(c.status)), theme.warn()),
     ];
     if let Some(o) = c.outcome {
-        head.push(Span::raw(format!(" {}", o.label())));
+        head.push(Span::raw(format!(" {}", w.label(o))));
     }
     lines.push(Line::from(head));
     let mut meta = format!(
         "{} · {} · {} · {} {}",
-        c.kind.label(),
-        crate::app::text::category(&c.category),
-        c.channel.label(),
-        t::OPENED,
+        w.label(c.kind),
+        crate::app::text::category(w, &c.category),
+        w.label(c.channel),
+        w.tr(t::OPENED, None),
         c.opened.format("%d %b %Y")
     );
     if let Some(d) = c.closed {
-        meta.push_str(&format!(" · {} {}", t::CLOSED, d.format("%d %b %Y")));
+        meta.push_str(&format!(
+            " · {} {}",
+            w.tr(t::CLOSED, None),
+            d.format("%d %b %Y")
+        ));
     }
-    meta.push_str(&crate::app::record::text::screen::case_extra(c));
+    meta.push_str(&crate::app::record::text::screen::case_extra(w, c));
     lines.push(Line::styled(meta, theme.dim()));
     if let Some(note) = &c.outcome_note {
-        lines.push(Line::from(format!("{}: {note}", t::OUTCOME_NOTE)));
+        lines.push(Line::from(format!(
+            "{}: {note}",
+            w.tr(t::OUTCOME_NOTE, None)
+        )));
     }
     let place = [c.location.clone(), c.postcode.clone()]
         .into_iter()
@@ -158,16 +175,16 @@ fn lines<'a>(v: &'a CaseView, theme: &Theme) -> Vec<Line<'a>> {
         lines.push(Line::from(place));
     }
     let consent = match c.consent_to_share {
-        Some(true) => Line::styled(t::CONSENT_YES, theme.ok()),
-        Some(false) => Line::styled(t::CONSENT_NO, theme.error()),
-        None => Line::styled(t::CONSENT_UNKNOWN, theme.warn()),
+        Some(true) => Line::styled(w.tr(t::CONSENT_YES, None), theme.ok()),
+        Some(false) => Line::styled(w.tr(t::CONSENT_NO, None), theme.error()),
+        None => Line::styled(w.tr(t::CONSENT_UNKNOWN, None), theme.warn()),
     };
     let consent = match c.consent_on {
         Some(d) if c.consent_to_share.is_some() => {
             let style = consent.style;
             let mut spans = consent.spans;
             spans.push(Span::styled(
-                crate::app::record::text::screen::consent_on(d),
+                crate::app::record::text::screen::consent_on(w, d),
                 style,
             ));
             Line::from(spans)
@@ -177,10 +194,10 @@ fn lines<'a>(v: &'a CaseView, theme: &Theme) -> Vec<Line<'a>> {
     lines.push(consent);
 
     for (title, value) in [
-        (t::FACTS, &c.facts),
-        (t::WANTS, &c.wants),
-        (t::HISTORY, &c.history),
-        (t::OTHERS, &c.others_involved),
+        (w.tr(t::FACTS, None), &c.facts),
+        (w.tr(t::WANTS, None), &c.wants),
+        (w.tr(t::HISTORY, None), &c.history),
+        (w.tr(t::OTHERS, None), &c.others_involved),
     ] {
         if let Some(text) = value {
             lines.push(Line::from(""));
@@ -190,7 +207,7 @@ fn lines<'a>(v: &'a CaseView, theme: &Theme) -> Vec<Line<'a>> {
     }
 
     lines.push(Line::from(""));
-    lines.push(Line::styled(t::PEOPLE, theme.title()));
+    lines.push(Line::styled(w.tr(t::PEOPLE, None), theme.title()));
     for (role, p) in &v.people {
         let mark = if p.caution.is_some() {
             Span::styled("⚠ ", theme.caution())
@@ -200,7 +217,7 @@ fn lines<'a>(v: &'a CaseView, theme: &Theme) -> Vec<Line<'a>> {
         let mut spans = vec![
             mark,
             Span::raw(format!("{} ", p.name)),
-            Span::styled(format!("({})", role.label()), theme.dim()),
+            Span::styled(format!("({})", w.label(*role)), theme.dim()),
         ];
         let reach = [p.phone.clone(), p.email.clone()]
             .into_iter()
@@ -214,13 +231,19 @@ fn lines<'a>(v: &'a CaseView, theme: &Theme) -> Vec<Line<'a>> {
     }
 
     lines.push(Line::from(""));
-    lines.push(Line::styled(t::FOLLOW_UPS, theme.title()));
+    lines.push(Line::styled(w.tr(t::FOLLOW_UPS, None), theme.title()));
     if v.follow_ups.is_empty() {
-        lines.push(Line::styled(format!("  {}", t::NO_FOLLOW_UPS), theme.dim()));
+        lines.push(Line::styled(
+            format!("  {}", w.tr(t::NO_FOLLOW_UPS, None)),
+            theme.dim(),
+        ));
     }
     for f in &v.follow_ups {
         let (mark, style) = match f.done_on {
-            Some(d) => (format!("{} {}", t::DONE, d.format("%d %b")), theme.dim()),
+            Some(d) => (
+                format!("{} {}", w.tr(t::DONE, None), d.format("%d %b")),
+                theme.dim(),
+            ),
             None => (f.due_on.format("%d %b %Y").to_string(), theme.warn()),
         };
         lines.push(Line::from(vec![
@@ -230,14 +253,17 @@ fn lines<'a>(v: &'a CaseView, theme: &Theme) -> Vec<Line<'a>> {
     }
 
     lines.push(Line::from(""));
-    lines.push(Line::styled(t::REFERRALS, theme.title()));
+    lines.push(Line::styled(w.tr(t::REFERRALS, None), theme.title()));
     if v.referrals.is_empty() {
-        lines.push(Line::styled(format!("  {}", t::NO_REFERRALS), theme.dim()));
+        lines.push(Line::styled(
+            format!("  {}", w.tr(t::NO_REFERRALS, None)),
+            theme.dim(),
+        ));
     }
     for r in &v.referrals {
         let state = match r.reply_on {
-            Some(d) => format!("{} {}", t::REPLIED, d.format("%d %b")),
-            None => format!("{} {}", t::REPLY_DUE, r.due_on.format("%d %b")),
+            Some(d) => format!("{} {}", w.tr(t::REPLIED, None), d.format("%d %b")),
+            None => format!("{} {}", w.tr(t::REPLY_DUE, None), r.due_on.format("%d %b")),
         };
         let council = r
             .council_ref
@@ -252,13 +278,16 @@ fn lines<'a>(v: &'a CaseView, theme: &Theme) -> Vec<Line<'a>> {
     }
 
     lines.push(Line::from(""));
-    lines.push(Line::styled(t::TIMELINE, theme.title()));
+    lines.push(Line::styled(w.tr(t::TIMELINE, None), theme.title()));
     if v.entries.is_empty() {
-        lines.push(Line::styled(format!("  {}", t::NO_ENTRIES), theme.dim()));
+        lines.push(Line::styled(
+            format!("  {}", w.tr(t::NO_ENTRIES, None)),
+            theme.dim(),
+        ));
     }
     for e in &v.entries {
-        lines.push(entry_head(e, theme));
-        let text = entry_text(e, v.revealed, t::MASKED);
+        lines.push(entry_head(w, e, theme));
+        let text = entry_text(e, v.revealed, &w.tr(t::MASKED, None));
         let style = if e.confidential && !v.revealed {
             theme.warn()
         } else {
@@ -269,7 +298,7 @@ fn lines<'a>(v: &'a CaseView, theme: &Theme) -> Vec<Line<'a>> {
         if e.confidential && !v.revealed {
             if !attached.is_empty() {
                 lines.push(Line::styled(
-                    format!("  {}", t::attachments_hidden(attached.len())),
+                    format!("  {}", t::attachments_hidden(w, attached.len())),
                     theme.dim(),
                 ));
             }
@@ -279,6 +308,7 @@ fn lines<'a>(v: &'a CaseView, theme: &Theme) -> Vec<Line<'a>> {
                     format!(
                         "  {}",
                         t::attachment(
+                            w,
                             a.id,
                             &crate::mail::words::clean(&a.filename),
                             &crate::mail::words::size(a.size)
@@ -313,12 +343,13 @@ pub const ACTIONS: &[Action] = &[
 
 impl CaseView {
     pub fn update(&mut self, action: Action, cx: &mut Cx) -> Result<Effects> {
+        let w = cx.words;
         let today = cx.clock.today();
         let closed = self.case.as_ref().is_some_and(|c| c.is_closed());
         match action {
             Action::Up => self.scroll = self.scroll.saturating_sub(1),
             Action::Down | Action::PageDown | Action::Bottom => {
-                let max = max_scroll(self, layout::Areas::of_size(cx.size).body);
+                let max = max_scroll(cx.words, self, layout::Areas::of_size(cx.size).body);
                 let by = match action {
                     Action::Down => 1,
                     Action::PageDown => 10,
@@ -336,7 +367,7 @@ impl CaseView {
                 } else {
                     EntryKind::Note
                 };
-                let form = forms::quick_log(case.as_ref(), who, kind);
+                let form = forms::quick_log(cx.words, case.as_ref(), who, kind);
                 return Ok(form_popup::open(FormKind::QuickLog, form, cx));
             }
             Action::AddFollowUp => {
@@ -352,7 +383,7 @@ impl CaseView {
                 let options = CaseStatus::ALL
                     .iter()
                     .filter(|s| **s != CaseStatus::Closed)
-                    .map(|s| (s.as_str().to_string(), s.label().to_string()))
+                    .map(|s| (s.as_str().to_string(), w.label(*s)))
                     .collect();
                 return Ok(vec![Effect::Push(Popup::Choose {
                     title: text::case::CHOOSE_STATUS,
@@ -362,11 +393,13 @@ impl CaseView {
                 })]);
             }
             Action::CloseCase if closed => {
-                return Ok(vec![Effect::Status(text::case::ALREADY_CLOSED.to_string())]);
+                return Ok(vec![Effect::Status(
+                    w.tr(text::case::ALREADY_CLOSED, None).to_string(),
+                )]);
             }
             Action::CloseCase => {
                 let open = cx.store.open_follow_up_count(self.id)?;
-                let form = record_forms::close_case(open);
+                let form = record_forms::close_case(cx.words, open);
                 return Ok(form_popup::open(FormKind::CloseCase(self.id), form, cx));
             }
             Action::EditCase => {
@@ -375,7 +408,7 @@ impl CaseView {
                         id: c.id,
                         opened: c.opened,
                     };
-                    let form = record::case::form(c, &cx.config.categories());
+                    let form = record::case::form(cx.words, c, &cx.config.categories());
                     return Ok(form_popup::open(kind, form, cx));
                 }
             }
@@ -387,13 +420,15 @@ impl CaseView {
                 }
             }
             Action::Refer if closed => {
-                return Ok(vec![Effect::Status(text::case::ALREADY_CLOSED.to_string())]);
+                return Ok(vec![Effect::Status(
+                    w.tr(text::case::ALREADY_CLOSED, None).to_string(),
+                )]);
             }
             Action::Refer => {
                 let copied = crate::domain::rules::copy_constituent_in_by_default(
                     cx.store.case_has_confidential_entries(self.id)?,
                 );
-                let form = forms::refer(today, cx.config.referral_reply_days, copied);
+                let form = forms::refer(cx.words, today, cx.config.referral_reply_days, copied);
                 return Ok(form_popup::open(FormKind::Refer(self.id), form, cx));
             }
             Action::TakeMail => {
@@ -404,7 +439,7 @@ impl CaseView {
                 ));
             }
             Action::Draft => {
-                let form = forms::draft(cx.templates);
+                let form = forms::draft(cx.words, cx.templates);
                 return Ok(form_popup::open(FormKind::Draft(self.id), form, cx));
             }
             Action::RecordReply => return self.record_reply(cx),
@@ -415,10 +450,11 @@ impl CaseView {
 
     /// A reply to the one referral awaited, or a choice among several.
     fn record_reply(&self, cx: &mut Cx) -> Result<Effects> {
+        let w = cx.words;
         let awaited = cx.store.awaiting_referrals(self.id)?;
         match awaited.as_slice() {
             [] => Ok(vec![Effect::Status(
-                text::reply::NOTHING_AWAITED.to_string(),
+                w.tr(text::reply::NOTHING_AWAITED, None).to_string(),
             )]),
             [one] => Ok(form_popup::open(
                 FormKind::Reply(one.id),
@@ -432,6 +468,7 @@ impl CaseView {
                     options.push((
                         r.id.raw().to_string(),
                         text::reply::option(
+                            cx.words,
                             &to.name,
                             &r.referred_on.format("%-d %b").to_string(),
                             &r.due_on.format("%-d %b").to_string(),

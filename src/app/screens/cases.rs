@@ -147,36 +147,48 @@ impl Paged for CasesView {
 
 // ── Drawing ──
 
-pub fn draw(v: &CasesView, theme: &Theme, frame: &mut Frame, area: Rect) {
+pub fn draw(
+    w: &crate::i18n::Catalogue,
+    v: &CasesView,
+    theme: &Theme,
+    frame: &mut Frame,
+    area: Rect,
+) {
     let [filters, table_area] =
         Layout::vertical([Constraint::Length(1), Constraint::Min(1)]).areas(area);
     let status = match (v.filter.status, v.filter.open_only) {
-        (Some(s), _) => s.label(),
-        (None, true) => t::ALL_OPEN,
-        (None, false) => t::EVERY,
+        (Some(s), _) => w.label(s),
+        (None, true) => w.tr(t::ALL_OPEN, None),
+        (None, false) => w.tr(t::EVERY, None),
     };
     let category = v
         .filter
         .category
         .as_deref()
-        .map(crate::app::text::category)
-        .unwrap_or_else(|| t::ANY.to_string());
-    let kind = v.filter.kind.map(|k| k.label()).unwrap_or(t::ANY);
+        .map(|c| crate::app::text::category(w, c))
+        .unwrap_or_else(|| w.tr(t::ANY, None).to_string());
+    let kind = v
+        .filter
+        .kind
+        .map_or_else(|| w.tr(t::ANY, None), |k| w.label(k));
     let sort = match v.sort {
-        CaseSort::NewestFirst => t::NEWEST,
-        CaseSort::OldestFirst => t::OLDEST,
+        CaseSort::NewestFirst => w.tr(t::NEWEST, None),
+        CaseSort::OldestFirst => w.tr(t::OLDEST, None),
     };
     let mut spans = Vec::new();
     if let Some(area) = &v.filter.area {
-        spans.push(Span::styled(format!(" {}: ", t::AREA), theme.dim()));
+        spans.push(Span::styled(
+            format!(" {}: ", w.tr(t::AREA, None)),
+            theme.dim(),
+        ));
         let shown = v.area_label.as_ref().unwrap_or(area);
         spans.push(Span::styled(shown.clone(), theme.title()));
     }
     for (name, value) in [
-        (t::STATUS, status),
-        (t::CATEGORY, &category),
-        (t::KIND, kind),
-        (t::SORT, sort),
+        (w.tr(t::STATUS, None), &status),
+        (w.tr(t::CATEGORY, None), &category),
+        (w.tr(t::KIND, None), &kind),
+        (w.tr(t::SORT, None), &sort),
     ] {
         spans.push(Span::styled(format!(" {name}: "), theme.dim()));
         spans.push(Span::styled(value.to_string(), theme.title()));
@@ -184,11 +196,11 @@ pub fn draw(v: &CasesView, theme: &Theme, frame: &mut Frame, area: Rect) {
     frame.render_widget(Paragraph::new(Line::from(spans)), filters);
 
     let more = if v.exhausted { "" } else { "+" };
-    let title = format!("{} ({}{more})", t::TITLE, v.rows.len());
+    let title = format!("{} ({}{more})", w.tr(t::TITLE, None), v.rows.len());
     let block = panel(&title, true, theme);
     if v.rows.is_empty() {
         frame.render_widget(
-            Paragraph::new(Line::styled(t::EMPTY, theme.dim())).block(block),
+            Paragraph::new(Line::styled(w.tr(t::EMPTY, None), theme.dim())).block(block),
             table_area,
         );
         return;
@@ -207,14 +219,14 @@ pub fn draw(v: &CasesView, theme: &Theme, frame: &mut Frame, area: Rect) {
             };
             Row::new(vec![
                 Cell::from(c.reference.clone()),
-                Cell::from(c.opened.format("%d %b %y").to_string()),
-                Cell::from(c.status.as_str().replace('_', " ")),
+                Cell::from(crate::app::when::dmyy(w, c.opened)),
+                Cell::from(crate::app::text::status_short(w, c.status)),
                 Cell::from(who),
                 Cell::from(c.title.clone()),
             ])
         })
         .collect();
-    let header = Row::new(t::HEADER.iter().map(|h| Cell::from(*h))).style(theme.title());
+    let header = Row::new(t::HEADER.iter().map(|h| Cell::from(w.tr(h, None)))).style(theme.title());
     let table = Table::new(
         rows,
         [

@@ -56,9 +56,19 @@ impl ContactView {
 // ── Drawing ──
 
 /// `file_key` is named beside an unfiled entry: the key that files it.
-pub fn draw(v: &ContactView, file_key: &str, theme: &Theme, frame: &mut Frame, area: Rect) {
+pub fn draw(
+    w: &crate::i18n::Catalogue,
+    v: &ContactView,
+    file_key: &str,
+    theme: &Theme,
+    frame: &mut Frame,
+    area: Rect,
+) {
     let Some(c) = &v.contact else {
-        frame.render_widget(panel(crate::app::text::tabs::CONTACT, true, theme), area);
+        frame.render_widget(
+            panel(&w.tr(crate::app::text::tabs::CONTACT, None), true, theme),
+            area,
+        );
         return;
     };
     let [details, cases, entries] = Layout::vertical([
@@ -71,7 +81,10 @@ pub fn draw(v: &ContactView, file_key: &str, theme: &Theme, frame: &mut Frame, a
     let mut lines = Vec::new();
     if let Some(caution) = &c.caution {
         lines.push(Line::styled(
-            format!(" ⚠ {}: {caution} ", crate::app::text::case::CAUTION),
+            format!(
+                " ⚠ {}: {caution} ",
+                w.tr(crate::app::text::case::CAUTION, None)
+            ),
             theme.caution(),
         ));
     }
@@ -87,7 +100,7 @@ pub fn draw(v: &ContactView, file_key: &str, theme: &Theme, frame: &mut Frame, a
     }
     let mut head = vec![
         Span::styled(c.name.clone(), theme.title()),
-        Span::styled(format!("  {}", c.kind().label()), theme.dim()),
+        Span::styled(format!("  {}", w.label(c.kind())), theme.dim()),
     ];
     let org = [c.organisation.clone(), c.department.clone(), c.role.clone()]
         .into_iter()
@@ -109,8 +122,8 @@ pub fn draw(v: &ContactView, file_key: &str, theme: &Theme, frame: &mut Frame, a
     let reach = [
         c.phone.clone(),
         c.email.clone(),
-        c.preferred_contact.map(|p| p.label().to_string()),
-        c.language.map(|l| l.label().to_string()),
+        c.preferred_contact.map(|p| w.label(p)),
+        c.language.map(|l| w.label(l)),
     ]
     .into_iter()
     .flatten()
@@ -119,7 +132,7 @@ pub fn draw(v: &ContactView, file_key: &str, theme: &Theme, frame: &mut Frame, a
     if !reach.is_empty() {
         lines.push(Line::from(reach));
     }
-    let monitoring = crate::app::record::text::screen::monitoring(c);
+    let monitoring = crate::app::record::text::screen::monitoring(w, c);
     if !monitoring.is_empty() {
         lines.push(Line::styled(monitoring, theme.dim()));
     }
@@ -128,15 +141,17 @@ pub fn draw(v: &ContactView, file_key: &str, theme: &Theme, frame: &mut Frame, a
     }
     frame.render_widget(
         Paragraph::new(lines)
-            .block(panel(t::DETAILS, false, theme))
+            .block(panel(&w.tr(t::DETAILS, None), false, theme))
             .wrap(Wrap { trim: false }),
         details,
     );
 
-    let block = panel(t::CASES, true, theme);
+    let title = w.tr(t::CASES, None);
+
+    let block = panel(&title, true, theme);
     if v.cases.is_empty() {
         frame.render_widget(
-            Paragraph::new(Line::styled(t::NO_CASES, theme.dim())).block(block),
+            Paragraph::new(Line::styled(w.tr(t::NO_CASES, None), theme.dim())).block(block),
             cases,
         );
     } else {
@@ -149,10 +164,10 @@ pub fn draw(v: &ContactView, file_key: &str, theme: &Theme, frame: &mut Frame, a
                     "{}  {}  [{}]  {}",
                     k.reference,
                     k.opened.format("%d %b %Y"),
-                    k.status.label(),
+                    w.label(k.status),
                     k.title
                 );
-                let s = format!("{s}  ({})", role.label());
+                let s = format!("{s}  ({})", w.label(*role));
                 ListItem::new(cut(&s, width))
             })
             .collect();
@@ -168,26 +183,26 @@ pub fn draw(v: &ContactView, file_key: &str, theme: &Theme, frame: &mut Frame, a
 
     let mut lines = Vec::new();
     if v.entries.is_empty() {
-        lines.push(Line::styled(t::NO_ENTRIES, theme.dim()));
+        lines.push(Line::styled(w.tr(t::NO_ENTRIES, None), theme.dim()));
     }
     for e in &v.entries {
-        let mut head = entry_head(e, theme);
+        let mut head = entry_head(w, e, theme);
         match &e.case {
             Some((_, r)) => head
                 .spans
                 .push(Span::styled(format!(" · {r}"), theme.dim())),
             None => head.spans.push(Span::styled(
-                format!(" · {}", crate::app::text::home::unfiled(file_key)),
+                format!(" · {}", crate::app::text::home::unfiled(w, file_key)),
                 theme.dim(),
             )),
         }
         lines.push(head);
-        let text = entry_text(e, v.revealed, crate::app::text::case::MASKED);
+        let text = entry_text(e, v.revealed, &w.tr(crate::app::text::case::MASKED, None));
         lines.extend(text.lines().map(|l| Line::from(format!("  {l}"))));
     }
     frame.render_widget(
         Paragraph::new(lines)
-            .block(panel(t::ENTRIES, false, theme))
+            .block(panel(&w.tr(t::ENTRIES, None), false, theme))
             .wrap(Wrap { trim: false }),
         entries,
     );
@@ -205,6 +220,7 @@ pub const ACTIONS: &[Action] = &[
 
 impl ContactView {
     pub fn update(&mut self, action: Action, cx: &mut Cx) -> Result<Effects> {
+        let w = cx.words;
         match action {
             Action::Up => self.selected = self.selected.saturating_sub(1),
             Action::Down => {
@@ -215,7 +231,7 @@ impl ContactView {
             Action::Reveal => self.revealed = !self.revealed,
             Action::EditContact => {
                 if let Some(c) = &self.contact {
-                    let form = record::contact::form(c, &cx.config.monitoring(), false);
+                    let form = record::contact::form(cx.words, c, &cx.config.monitoring(), false);
                     return Ok(form_popup::open(FormKind::EditContact(c.id), form, cx));
                 }
             }
@@ -223,7 +239,9 @@ impl ContactView {
                 // Their entries come newest first: the call just taken.
                 return match self.entries.iter().find(|e| e.case.is_none()).map(|e| e.id) {
                     Some(id) => form_popup::edit_entry(id, cx),
-                    None => Ok(vec![Effect::Status(text::entry::NONE_UNFILED.to_string())]),
+                    None => Ok(vec![Effect::Status(
+                        w.tr(text::entry::NONE_UNFILED, None).to_string(),
+                    )]),
                 };
             }
             Action::Open => {

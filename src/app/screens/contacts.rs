@@ -74,13 +74,19 @@ impl Paged for ContactsView {
 
 // ── Drawing ──
 
-pub fn draw(v: &ContactsView, theme: &Theme, frame: &mut Frame, area: Rect) {
+pub fn draw(
+    w: &crate::i18n::Catalogue,
+    v: &ContactsView,
+    theme: &Theme,
+    frame: &mut Frame,
+    area: Rect,
+) {
     let more = if v.exhausted { "" } else { "+" };
-    let title = format!("{} ({}{more})", t::TITLE, v.rows.len());
+    let title = format!("{} ({}{more})", w.tr(t::TITLE, None), v.rows.len());
     let block = panel(&title, true, theme);
     if v.rows.is_empty() {
         frame.render_widget(
-            Paragraph::new(Line::styled(t::EMPTY, theme.dim())).block(block),
+            Paragraph::new(Line::styled(w.tr(t::EMPTY, None), theme.dim())).block(block),
             area,
         );
         return;
@@ -98,8 +104,8 @@ pub fn draw(v: &ContactsView, theme: &Theme, frame: &mut Frame, area: Rect) {
                 Line::from(c.name.clone())
             };
             let kind = match &c.organisation {
-                Some(o) => format!("{} · {o}", c.kind.label()),
-                None => c.kind.label().to_string(),
+                Some(o) => format!("{} · {o}", w.label(c.kind)),
+                None => w.label(c.kind),
             };
             Row::new(vec![
                 Cell::from(name),
@@ -109,7 +115,7 @@ pub fn draw(v: &ContactsView, theme: &Theme, frame: &mut Frame, area: Rect) {
             ])
         })
         .collect();
-    let header = Row::new(t::HEADER.iter().map(|h| Cell::from(*h))).style(theme.title());
+    let header = Row::new(t::HEADER.iter().map(|h| Cell::from(w.tr(h, None)))).style(theme.title());
     let table = Table::new(
         rows,
         [
@@ -140,7 +146,7 @@ impl ContactsView {
             Action::EditContact => {
                 if let Some(id) = self.rows.get(self.selected).map(|c| c.id) {
                     let c = cx.store.contact(id)?;
-                    let form = record::contact::form(&c, &cx.config.monitoring(), false);
+                    let form = record::contact::form(cx.words, &c, &cx.config.monitoring(), false);
                     return Ok(form_popup::open(FormKind::EditContact(id), form, cx));
                 }
             }

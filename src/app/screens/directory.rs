@@ -66,15 +66,23 @@ impl DirectoryView {
 // ── Drawing ──
 
 /// `add_key` is the live key that adds an officer, for the empty directory.
-pub fn draw(v: &DirectoryView, add_key: &str, theme: &Theme, frame: &mut Frame, area: Rect) {
+pub fn draw(
+    w: &crate::i18n::Catalogue,
+    v: &DirectoryView,
+    add_key: &str,
+    theme: &Theme,
+    frame: &mut Frame,
+    area: Rect,
+) {
     let [ask, results] = Layout::vertical([Constraint::Length(3), Constraint::Min(1)]).areas(area);
-    let block = panel(t::TITLE, v.typing, theme);
+    let title = w.tr(t::TITLE, None);
+    let block = panel(&title, v.typing, theme);
     let inner = block.inner(ask);
     frame.render_widget(block, ask);
     let line = if v.query.text().is_empty() {
         Line::from(vec![
             Span::styled("> ", theme.key()),
-            Span::styled(t::PROMPT, theme.dim()),
+            Span::styled(w.tr(t::PROMPT, None), theme.dim()),
         ])
     } else {
         let (lines, _) = v.query.wrapped(u16::MAX / 2);
@@ -92,13 +100,13 @@ pub fn draw(v: &DirectoryView, add_key: &str, theme: &Theme, frame: &mut Frame, 
         ));
     }
 
-    let title = format!("{} ({})", t::RESULTS, v.results.len());
+    let title = format!("{} ({})", w.tr(t::RESULTS, None), v.results.len());
     let block = panel(&title, !v.typing, theme);
     if v.results.is_empty() {
         let empty = if v.query.is_empty() {
-            t::empty(add_key)
+            t::empty(w, add_key)
         } else {
-            t::NOTHING.to_string()
+            w.tr(t::NOTHING, None).to_string()
         };
         frame.render_widget(
             Paragraph::new(Line::styled(empty, theme.dim())).block(block),
@@ -129,7 +137,7 @@ pub fn draw(v: &DirectoryView, add_key: &str, theme: &Theme, frame: &mut Frame, 
             }
             let mut lines = vec![Line::from(head_spans)];
             lines.push(Line::from(vec![
-                Span::styled(format!("  {} ", t::HANDLES), theme.dim()),
+                Span::styled(format!("  {} ", w.tr(t::HANDLES, None)), theme.dim()),
                 Span::raw(cut(&d.handles, width.saturating_sub(11))),
             ]));
             if !reach.is_empty() {
@@ -225,6 +233,7 @@ impl DirectoryView {
     }
 
     pub fn update(&mut self, action: Action, cx: &mut Cx) -> Result<Effects> {
+        let w = cx.words;
         match action {
             a if a.is_movement() => self.step(a.distance(10)),
             Action::AddOfficer => {
@@ -234,13 +243,13 @@ impl DirectoryView {
                 };
                 return Ok(form_popup::open(
                     kind,
-                    record_forms::directory("", None),
+                    record_forms::directory(cx.words, "", None),
                     cx,
                 ));
             }
             Action::EditOfficer => match self.results.get(self.selected) {
                 Some((d, c)) => {
-                    let form = record_forms::directory("", Some((&c.data, &d.handles)));
+                    let form = record_forms::directory(cx.words, "", Some((&c.data, &d.handles)));
                     let kind = FormKind::Directory {
                         contact: Some(c.id),
                         for_referral: false,
@@ -249,7 +258,7 @@ impl DirectoryView {
                 }
                 None => {
                     return Ok(vec![Effect::Status(
-                        text::directory_form::NOTHING.to_string(),
+                        w.tr(text::directory_form::NOTHING, None).to_string(),
                     )]);
                 }
             },

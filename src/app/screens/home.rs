@@ -164,6 +164,7 @@ impl HomeView {
 // ── Drawing ──
 
 pub fn draw(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
+    let w = &app.words;
     let v = &app.home;
     let [top, bottom] =
         Layout::vertical([Constraint::Percentage(55), Constraint::Percentage(45)]).areas(area);
@@ -195,16 +196,19 @@ pub fn draw(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     };
     let heading = |text: String| ListItem::new(Line::styled(text, theme.title()));
     if !v.follow_ups.is_empty() {
-        items.push(heading(t::section_follow_ups(v.due_totals.follow_ups)));
+        items.push(heading(t::section_follow_ups(
+            &app.words,
+            v.due_totals.follow_ups,
+        )));
     }
     for f in &v.follow_ups {
         let (when, style) = if f.due_on < today {
             (
-                format!("{} {}", short_date(f.due_on, today), t::OVERDUE),
+                format!("{} {}", short_date(f.due_on, today), w.tr(t::OVERDUE, None)),
                 theme.error(),
             )
         } else {
-            (t::TODAY.to_string(), theme.warn())
+            (w.tr(t::TODAY, None).to_string(), theme.warn())
         };
         let mut who = f.contact.clone().unwrap_or_default();
         if let Some((_, r)) = &f.case {
@@ -213,14 +217,17 @@ pub fn draw(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
         at.push(items.len());
         items.push(two(
             vec![Span::styled(format!("{when}  "), style), Span::raw(who)],
-            f.what.clone(),
+            w.follow_up(&f.what, f.contact.as_deref()),
         ));
     }
     if !v.late_referrals.is_empty() {
-        items.push(heading(t::section_late(v.due_totals.late_referrals)));
+        items.push(heading(t::section_late(
+            &app.words,
+            v.due_totals.late_referrals,
+        )));
     }
     for r in &v.late_referrals {
-        let due = t::reply_was_due(&short_date(r.due_on, today));
+        let due = t::reply_was_due(&app.words, &short_date(r.due_on, today));
         let to = match &r.department {
             Some(d) => format!("{} ({d})", r.to.name),
             None => r.to.name.clone(),
@@ -235,12 +242,15 @@ pub fn draw(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
         ));
     }
     if !v.needs_update.is_empty() {
-        items.push(heading(t::section_update(v.due_totals.needs_update)));
+        items.push(heading(t::section_update(
+            &app.words,
+            v.due_totals.needs_update,
+        )));
     }
     for n in &v.needs_update {
         let since = match n.last_contact {
-            Some(d) => t::no_news_since(&short_date(d, today)),
-            None => t::NEVER_UPDATED.to_string(),
+            Some(d) => t::no_news_since(&app.words, &short_date(d, today)),
+            None => w.tr(t::NEVER_UPDATED, None).to_string(),
         };
         let mut head = vec![Span::styled(format!("{since}  "), theme.warn())];
         if n.constituent.caution {
@@ -257,9 +267,9 @@ pub fn draw(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     list(
         frame,
         due_area,
-        t::FOLLOW_UPS,
+        &w.tr(t::FOLLOW_UPS, None),
         items,
-        t::NO_FOLLOW_UPS,
+        &w.tr(t::NO_FOLLOW_UPS, None),
         due_sel,
         theme,
     );
@@ -268,14 +278,14 @@ pub fn draw(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     let items: Vec<ListItem> = v
         .open_counts
         .iter()
-        .map(|(s, n)| ListItem::new(format!("{n:>6}  {}", s.as_str().replace('_', " "))))
+        .map(|(s, n)| ListItem::new(format!("{n:>6}  {}", crate::app::text::status_short(w, *s))))
         .collect();
     list(
         frame,
         open_area,
-        t::OPEN_CASES,
+        &w.tr(t::OPEN_CASES, None),
         items,
-        t::NO_OPEN_CASES,
+        &w.tr(t::NO_OPEN_CASES, None),
         sel(HomePanel::OpenCases),
         theme,
     );
@@ -283,7 +293,10 @@ pub fn draw(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     // Latest entries.
     let width = latest_area.width.saturating_sub(2) as usize;
     // An unfiled entry says how to file it.
-    let unfiled = t::unfiled(&app.keymap.label(&crate::app::Action::EditEntry));
+    let unfiled = t::unfiled(
+        &app.words,
+        &app.keymap.label(&crate::app::Action::EditEntry),
+    );
     let items: Vec<ListItem> = v
         .latest
         .iter()
@@ -291,12 +304,16 @@ pub fn draw(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
             let filed = e.case.as_ref().map(|c| c.1.as_str()).unwrap_or(&unfiled);
             let head = format!(
                 "{} {} · {} · {}",
-                e.at.format("%d %b %H:%M"),
-                e.kind.label(),
+                crate::app::when::dm_hm(w, e.at),
+                w.label(e.kind),
                 e.contact.as_deref().unwrap_or(""),
                 filed
             );
-            let body = crate::ui::widgets::entry_text(e, false, crate::app::text::case::MASKED);
+            let body = crate::ui::widgets::entry_text(
+                e,
+                false,
+                &w.tr(crate::app::text::case::MASKED, None),
+            );
             ListItem::new(vec![
                 Line::styled(cut(&head, width), theme.dim()),
                 Line::from(format!("  {}", cut(&body, width.saturating_sub(2)))),
@@ -304,13 +321,14 @@ pub fn draw(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
         })
         .collect();
     let empty = t::no_entries(
+        &app.words,
         &app.keymap.label(&crate::app::Action::LogCall),
         &app.keymap.label(&crate::app::Action::NewCase),
     );
     list(
         frame,
         latest_area,
-        t::LATEST,
+        &w.tr(t::LATEST, None),
         items,
         &empty,
         sel(HomePanel::Latest),
@@ -324,8 +342,9 @@ pub fn draw(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
         .iter()
         .map(|c| {
             let head = t::cluster(
+                &app.words,
                 c.cases.len(),
-                &crate::app::text::category(&c.category),
+                &crate::app::text::category(&app.words, &c.category),
                 &c.place,
             );
             let span = format!(
@@ -342,9 +361,9 @@ pub fn draw(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     list(
         frame,
         alerts_area,
-        t::BIGGER_PICTURE,
+        &w.tr(t::BIGGER_PICTURE, None),
         items,
-        t::NO_ALERTS,
+        &w.tr(t::NO_ALERTS, None),
         sel(HomePanel::Alerts),
         theme,
     );
@@ -390,6 +409,7 @@ pub const ACTIONS: &[Action] = &[
 
 impl HomeView {
     pub fn update(&mut self, action: Action, cx: &mut Cx) -> Result<Effects> {
+        let w = cx.words;
         match action {
             Action::NextPanel => self.focus = self.focus.next(),
             a if a.is_movement() => self.step(a.distance(10)),
@@ -399,7 +419,8 @@ impl HomeView {
                 {
                     let id = f.id;
                     cx.store.complete_follow_up(id, cx.clock.today())?;
-                    let status = text::status::follow_up_done(&cx.keymap.label(&Action::Undo));
+                    let status =
+                        text::status::follow_up_done(cx.words, &cx.keymap.label(&Action::Undo));
                     return Ok(vec![
                         Effect::Refresh,
                         Effect::Undoable(id),
@@ -418,10 +439,12 @@ impl HomeView {
                     .flatten()
                     .map(|e| e.id);
                 return match selected {
-                    None => Ok(vec![Effect::Status(text::entry::NOTHING.to_string())]),
+                    None => Ok(vec![Effect::Status(
+                        w.tr(text::entry::NOTHING, None).to_string(),
+                    )]),
                     Some(id) if action == Action::DeleteEntry => {
                         Ok(vec![Effect::Push(Popup::Confirm {
-                            question: text::entry::DELETE.to_string(),
+                            question: w.tr(text::entry::DELETE, None).to_string(),
                             then: Confirmed::DeleteEntry(id),
                         })])
                     }

@@ -108,19 +108,19 @@ impl Screen {
     pub fn draw(&self, app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
         match self {
             Screen::Home => home::draw(app, theme, frame, area),
-            Screen::Cases(v) => cases::draw(v, theme, frame, area),
-            Screen::Case(v) => case::draw(v, theme, frame, area),
-            Screen::Contacts(v) => contacts::draw(v, theme, frame, area),
+            Screen::Cases(v) => cases::draw(&app.words, v, theme, frame, area),
+            Screen::Case(v) => case::draw(&app.words, v, theme, frame, area),
+            Screen::Contacts(v) => contacts::draw(&app.words, v, theme, frame, area),
             Screen::Contact(v) => {
                 let file_key = app.keymap.label(&Action::FileEntry);
-                contact::draw(v, &file_key, theme, frame, area)
+                contact::draw(&app.words, v, &file_key, theme, frame, area)
             }
-            Screen::Agenda(v) => agenda::draw(v, theme, frame, area),
+            Screen::Agenda(v) => agenda::draw(&app.words, v, theme, frame, area),
             Screen::Directory(v) => {
                 let add = app.keymap.label(&Action::AddOfficer);
-                directory::draw(v, &add, theme, frame, area)
+                directory::draw(&app.words, v, &add, theme, frame, area)
             }
-            Screen::Review(v) => review::draw(v, theme, frame, area),
+            Screen::Review(v) => review::draw(&app.words, v, theme, frame, area),
             Screen::Inbox(v) => inbox::draw(v, &app.words, theme, frame, area),
         }
     }

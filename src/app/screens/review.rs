@@ -121,12 +121,19 @@ const TWO_COLUMNS: u16 = LEFT + 2 + 48;
 const LABEL: usize = 27;
 const FIGURE: usize = 12;
 
-pub fn draw(v: &ReviewView, theme: &Theme, frame: &mut Frame, area: Rect) {
-    let block = panel(t::TITLE, true, theme);
+pub fn draw(
+    w: &crate::i18n::Catalogue,
+    v: &ReviewView,
+    theme: &Theme,
+    frame: &mut Frame,
+    area: Rect,
+) {
+    let title = w.tr(t::TITLE, None);
+    let block = panel(&title, true, theme);
     let inner = block.inner(area);
     frame.render_widget(block, area);
-    let (left, right) = columns(v, theme, inner.width);
-    let scroll = v.scroll.min(max_scroll(v, area));
+    let (left, right) = columns(w, v, theme, inner.width);
+    let scroll = v.scroll.min(max_scroll(w, v, area));
     match right {
         Some(right) => {
             let [a, _, b] = Layout::horizontal([
@@ -148,14 +155,15 @@ pub fn draw(v: &ReviewView, theme: &Theme, frame: &mut Frame, area: Rect) {
 }
 
 /// How far the review scrolls in the body `area` (its columns as drawn).
-pub fn max_scroll(v: &ReviewView, area: Rect) -> u16 {
-    let (left, right) = columns(v, &Theme::new(true), area.width.saturating_sub(2));
+pub fn max_scroll(w: &crate::i18n::Catalogue, v: &ReviewView, area: Rect) -> u16 {
+    let (left, right) = columns(w, v, &Theme::new(true), area.width.saturating_sub(2));
     let rows = left.len().max(right.map_or(0, |r| r.len()));
     crate::app::layout::max_scroll_rows(rows, area)
 }
 
 /// The review's lines: one column, or two when the window is wide.
 fn columns(
+    w: &crate::i18n::Catalogue,
     v: &ReviewView,
     theme: &Theme,
     width: u16,
@@ -166,20 +174,20 @@ fn columns(
     } else {
         (width as usize, width as usize)
     };
-    let mut left = period_lines(v, theme);
+    let mut left = period_lines(w, v, theme);
     let Some(r) = &v.review else {
         return (left, None);
     };
     left.push(Line::from(""));
-    left.extend(headline(&r.headline, &r.previous, theme));
+    left.extend(headline(w, &r.headline, &r.previous, theme));
     let mut right = Vec::new();
     let months = month_bars(v, r);
-    let sections: [(&str, Vec<(String, u64)>); 5] = [
-        (t::BY_MONTH, months),
-        (t::BY_CATEGORY, sorted(&r.by_category)),
-        (t::BY_CHANNEL, sorted(&r.by_channel)),
-        (t::BY_KIND, sorted(&r.by_kind)),
-        (t::BY_OUTCOME, sorted(&r.by_outcome)),
+    let sections: [(String, Vec<(String, u64)>); 5] = [
+        (w.tr(t::BY_MONTH, None), months),
+        (w.tr(t::BY_CATEGORY, None), sorted(&r.by_category)),
+        (w.tr(t::BY_CHANNEL, None), sorted(&r.by_channel)),
+        (w.tr(t::BY_KIND, None), sorted(&r.by_kind)),
+        (w.tr(t::BY_OUTCOME, None), sorted(&r.by_outcome)),
     ];
     for (i, (title, rows)) in sections.into_iter().enumerate() {
         // Months and outcomes beside the figures; the profile on the right.
@@ -188,7 +196,7 @@ fn columns(
         } else {
             &mut left
         };
-        let w = if two && (1..=3).contains(&i) {
+        let width = if two && (1..=3).contains(&i) {
             right_col
         } else {
             col
@@ -196,51 +204,66 @@ fn columns(
         if !target.is_empty() {
             target.push(Line::from(""));
         }
-        target.extend(bars(title, &rows, w, theme));
+        target.extend(bars(w, &title, &rows, width, theme));
     }
     let d = &r.demographics;
     for (title, counts) in [
-        (t::GENDER, &d.gender),
-        (t::AGE, &d.age_band),
-        (t::ETHNICITY, &d.ethnicity),
-        (t::EMPLOYMENT, &d.employment_status),
+        (w.tr(t::GENDER, None), &d.gender),
+        (w.tr(t::AGE, None), &d.age_band),
+        (w.tr(t::ETHNICITY, None), &d.ethnicity),
+        (w.tr(t::EMPLOYMENT, None), &d.employment_status),
     ] {
         let target = if two { &mut right } else { &mut left };
         target.push(Line::from(""));
-        target.extend(table(title, counts, right_col, theme));
+        target.extend(table(&title, counts, right_col, theme));
     }
     (left, two.then_some(right))
 }
 
-fn period_lines(v: &ReviewView, theme: &Theme) -> Vec<Line<'static>> {
+/// "2026 – 27" or a range of dates, in the reader's month names.
+fn period_label(w: &crate::i18n::Catalogue, p: &Period) -> String {
+    match p.year {
+        Some(_) => p.label(),
+        None => range(w, p),
+    }
+}
+
+fn range(w: &crate::i18n::Catalogue, p: &Period) -> String {
+    w.tr(
+        "period-range",
+        Some(&crate::i18n::args(&[
+            ("from", crate::app::when::dmy_short(w, p.from).into()),
+            ("to", crate::app::when::dmy_short(w, p.to).into()),
+        ])),
+    )
+}
+
+fn period_lines(w: &crate::i18n::Catalogue, v: &ReviewView, theme: &Theme) -> Vec<Line<'static>> {
     let kind = match v.kind {
-        PeriodKind::Calendar => t::CALENDAR.to_string(),
+        PeriodKind::Calendar => w.tr(t::CALENDAR, None).to_string(),
         PeriodKind::Municipal(m) => {
             let month = chrono::NaiveDate::from_ymd_opt(2000, m, 1)
                 .map(|d| d.format("%B").to_string())
                 .unwrap_or_default();
-            t::municipal(&month)
+            t::municipal(w, &month)
         }
-        PeriodKind::Custom => t::CUSTOM.to_string(),
+        PeriodKind::Custom => w.tr(t::CUSTOM, None).to_string(),
     };
     let p = &v.period;
     let mut lines = vec![Line::from(vec![
-        Span::styled(format!("{}: ", t::PERIOD), theme.dim()),
-        Span::styled(p.label(), theme.title()),
+        Span::styled(format!("{}: ", w.tr(t::PERIOD, None)), theme.dim()),
+        Span::styled(period_label(w, p), theme.title()),
         Span::raw(format!("  ({kind})")),
     ])];
     if p.year.is_some() {
-        lines.push(Line::styled(
-            format!(
-                "{} – {}",
-                p.from.format("%-d %b %Y"),
-                p.to.format("%-d %b %Y")
-            ),
-            theme.dim(),
-        ));
+        lines.push(Line::styled(range(w, p), theme.dim()));
     }
     lines.push(Line::styled(
-        format!("{}: {}", t::PREVIOUS, p.previous().label()),
+        format!(
+            "{}: {}",
+            w.tr(t::PREVIOUS, None),
+            period_label(w, &p.previous())
+        ),
         theme.dim(),
     ));
     lines
@@ -279,31 +302,36 @@ fn row(
     ])
 }
 
-fn int_change(now: u64, before: u64) -> String {
+fn int_change(w: &crate::i18n::Catalogue, now: u64, before: u64) -> String {
     match now.cmp(&before) {
-        std::cmp::Ordering::Equal => t::SAME.to_string(),
+        std::cmp::Ordering::Equal => w.tr(t::SAME, None).to_string(),
         std::cmp::Ordering::Greater => format!("+{}", now - before),
         std::cmp::Ordering::Less => format!("−{}", before - now),
     }
 }
 
-fn float(x: Option<f64>) -> String {
-    x.map_or_else(|| t::NONE.to_string(), |x| format!("{x:.1}"))
+fn float(w: &crate::i18n::Catalogue, x: Option<f64>) -> String {
+    x.map_or_else(|| w.tr(t::NONE, None).to_string(), |x| format!("{x:.1}"))
 }
 
-fn float_change(now: Option<f64>, before: Option<f64>, unit: &str) -> String {
+fn float_change(
+    w: &crate::i18n::Catalogue,
+    now: Option<f64>,
+    before: Option<f64>,
+    unit: &str,
+) -> String {
     match (now, before) {
         (Some(a), Some(b)) => {
             let d = a - b;
             if d.abs() < 0.05 {
-                t::SAME.to_string()
+                w.tr(t::SAME, None).to_string()
             } else if d > 0.0 {
                 format!("+{d:.1}{unit}")
             } else {
                 format!("−{:.1}{unit}", -d)
             }
         }
-        _ => t::NONE.to_string(),
+        _ => w.tr(t::NONE, None).to_string(),
     }
 }
 
@@ -311,66 +339,76 @@ fn percent(x: Option<f64>) -> Option<f64> {
     x.map(|x| (x * 1000.0).round() / 10.0)
 }
 
-fn headline(h: &Headline, p: &Headline, theme: &Theme) -> Vec<Line<'static>> {
+fn headline(
+    w: &crate::i18n::Catalogue,
+    h: &Headline,
+    p: &Headline,
+    theme: &Theme,
+) -> Vec<Line<'static>> {
     let mut lines = vec![Line::styled(
         format!(
             "{:<LABEL$}{:>FIGURE$}{:>FIGURE$}{:>FIGURE$}",
-            t::HEADER[0],
-            t::HEADER[1],
-            t::HEADER[2],
-            t::HEADER[3]
+            w.tr(t::HEADER[0], None),
+            w.tr(t::HEADER[1], None),
+            w.tr(t::HEADER[2], None),
+            w.tr(t::HEADER[3], None)
         ),
         theme.dim(),
     )];
     for (label, now, before) in [
-        (t::PEOPLE, h.people_contacted, p.people_contacted),
-        (t::UNDER_30, h.under_30, p.under_30),
-        (t::OPENED, h.cases_opened, p.cases_opened),
-        (t::CLOSED, h.cases_closed, p.cases_closed),
         (
-            t::RESOLVED,
+            w.tr(t::PEOPLE, None),
+            h.people_contacted,
+            p.people_contacted,
+        ),
+        (w.tr(t::UNDER_30, None), h.under_30, p.under_30),
+        (w.tr(t::OPENED, None), h.cases_opened, p.cases_opened),
+        (w.tr(t::CLOSED, None), h.cases_closed, p.cases_closed),
+        (
+            w.tr(t::RESOLVED, None),
             h.resolved_satisfactorily,
             p.resolved_satisfactorily,
         ),
     ] {
         lines.push(row(
-            label,
+            &label,
             now.to_string(),
             before.to_string(),
-            int_change(now, before),
+            int_change(w, now, before),
             Better::Neither,
             theme,
         ));
     }
     let (rate, prev_rate) = (percent(h.resolution_rate), percent(p.resolution_rate));
-    let pct = |x: Option<f64>| x.map_or_else(|| t::NONE.to_string(), |x| format!("{x:.0}%"));
+    let pct =
+        |x: Option<f64>| x.map_or_else(|| w.tr(t::NONE, None).to_string(), |x| format!("{x:.0}%"));
     lines.push(row(
-        t::RATE,
+        &w.tr(t::RATE, None),
         pct(rate),
         pct(prev_rate),
-        float_change(rate, prev_rate, " pts"),
+        float_change(w, rate, prev_rate, " pts"),
         Better::Up,
         theme,
     ));
     lines.push(row(
-        t::MEDIAN,
-        float(h.median_days_to_close),
-        float(p.median_days_to_close),
-        float_change(h.median_days_to_close, p.median_days_to_close, ""),
+        &w.tr(t::MEDIAN, None),
+        float(w, h.median_days_to_close),
+        float(w, p.median_days_to_close),
+        float_change(w, h.median_days_to_close, p.median_days_to_close, ""),
         Better::Down,
         theme,
     ));
     lines.push(row(
-        t::SATISFACTION,
-        float(h.average_satisfaction),
-        float(p.average_satisfaction),
-        float_change(h.average_satisfaction, p.average_satisfaction, ""),
+        &w.tr(t::SATISFACTION, None),
+        float(w, h.average_satisfaction),
+        float(w, p.average_satisfaction),
+        float_change(w, h.average_satisfaction, p.average_satisfaction, ""),
         Better::Up,
         theme,
     ));
     if h.satisfaction_responses > 0 {
         lines.push(Line::styled(
-            t::responses(h.satisfaction_responses),
+            t::responses(w, h.satisfaction_responses),
             theme.dim(),
         ));
     }
@@ -414,10 +452,16 @@ fn bar(n: u64, max: u64, width: usize) -> String {
     s
 }
 
-fn bars(title: &str, rows: &[(String, u64)], width: usize, theme: &Theme) -> Vec<Line<'static>> {
+fn bars(
+    w: &crate::i18n::Catalogue,
+    title: &str,
+    rows: &[(String, u64)],
+    width: usize,
+    theme: &Theme,
+) -> Vec<Line<'static>> {
     let mut lines = vec![Line::styled(title.to_string(), theme.title())];
     if rows.iter().all(|(_, n)| *n == 0) {
-        lines.push(Line::styled(t::NO_CASES, theme.dim()));
+        lines.push(Line::styled(w.tr(t::NO_CASES, None), theme.dim()));
         return lines;
     }
     let label_w = rows
@@ -491,7 +535,7 @@ pub const ACTIONS: &[Action] = &[
 
 impl ReviewView {
     pub fn update(&mut self, action: Action, cx: &mut Cx) -> Result<Effects> {
-        let max = || max_scroll(self, layout::Areas::of_size(cx.size).body);
+        let max = || max_scroll(cx.words, self, layout::Areas::of_size(cx.size).body);
         match action {
             Action::Up => self.scroll = self.scroll.saturating_sub(1),
             Action::Down => self.scroll = self.scroll.saturating_add(1).min(max()),

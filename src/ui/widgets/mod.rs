@@ -30,11 +30,11 @@ pub fn entry_text(e: &EntryLine, revealed: bool, masked: &str) -> String {
 }
 
 /// "01 Mar 09:00 · Call in · Siân Davies"
-pub fn entry_head<'a>(e: &EntryLine, theme: &Theme) -> Line<'a> {
+pub fn entry_head<'a>(w: &crate::i18n::Catalogue, e: &EntryLine, theme: &Theme) -> Line<'a> {
     let mut spans = vec![
-        Span::styled(e.at.format("%d %b %H:%M").to_string(), theme.dim()),
+        Span::styled(crate::app::when::dm_hm(w, e.at), theme.dim()),
         Span::raw(" "),
-        Span::styled(e.kind.label().to_string(), theme.title()),
+        Span::styled(w.label(e.kind), theme.title()),
     ];
     if let Some(who) = &e.contact {
         spans.push(Span::raw(format!(" · {who}")));
