@@ -57,8 +57,9 @@ fn sync_inner(store: &mut Store, url: &str) -> Result<SyncReport> {
     // A push the hub applied but whose answer was lost (a crash, a dropped
     // line): forget what it covered rather than send it again.
     store.acknowledge(applied_upto)?;
-    // Pulled in batches from one hub snapshot, merged in one transaction.
-    let (pulled, applied) = store.apply_pulled_from(|apply| hub.pull_each(cursor, apply))?;
+    // Pulled from one hub snapshot, merged in slices, each its own short
+    // transaction (resuming after the last slice of a pull cut off).
+    let (pulled, applied) = store.apply_pulled_from(|from, apply| hub.pull_each(from, apply))?;
     // Pushed in parts, all in one hub transaction under one mutation id:
     // the values are read a part at a time.
     let plan = store.outbox_plan()?;
