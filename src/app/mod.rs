@@ -70,6 +70,10 @@ pub struct App {
     /// Where letter and email templates come from (the user's folder is
     /// set by the terminal front end, which knows the config file).
     pub templates: crate::letters::Templates,
+    /// The words of the screens, in the councillor's language.
+    pub words: crate::i18n::Catalogue,
+    /// The sync status the header shows; `None` when no hub is configured.
+    pub sync: Option<crate::store::SyncStatus>,
     data_version: i64,
 }
 
@@ -165,6 +169,8 @@ impl App {
             size: (80, 24),
             undo_done: None,
             templates: crate::letters::Templates::default(),
+            words: crate::i18n::Catalogue::embedded(crate::i18n::Lang::En),
+            sync: None,
             data_version,
         };
         // Two actions on one screen with the same key: say so once.
@@ -473,6 +479,11 @@ impl App {
         let loaded = screen.reload(home, &cx);
         let result = loaded.and_then(|()| {
             self.surgery = self.store.current_surgery()?;
+            // The outbox and conflicts, never the records: cheap.
+            self.sync = match self.config.sync.url {
+                Some(_) => Some(self.store.sync_status()?),
+                None => None,
+            };
             Ok(())
         });
         if let Err(e) = result {

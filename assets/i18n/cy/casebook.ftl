@@ -909,3 +909,44 @@ employment-student = Myfyriwr
 employment-carer = Gofalwr
 employment-unable_to_work = Methu gweithio (salwch neu anabledd)
 employment-prefer_not_to_say = Gwell gennyf beidio â dweud
+
+## Statws cysoni pennawd y TUI (src/app/draw.rs), pan fo hyb wedi'i osod
+
+ui-sync-never = heb gysoni eto
+ui-sync-minutes-ago =
+    { $minutes ->
+        [0] cysonwyd gynnau
+       *[other] cysonwyd { $minutes } mun yn ôl
+    }
+ui-sync-hours-ago = cysonwyd { $hours } awr yn ôl
+ui-sync-days-ago =
+    { $days ->
+        [one] cysonwyd ddoe
+        [two] cysonwyd 2 ddiwrnod yn ôl
+       *[other] cysonwyd { $days } diwrnod yn ôl
+    }
+ui-sync-offline =
+    { $waiting ->
+        [0] all-lein
+       *[other] all-lein — { $waiting } newid yn aros
+    }
+ui-sync-failed =
+    { $waiting ->
+        [0] methodd y cysoni
+       *[other] methodd y cysoni — { $waiting } newid yn aros
+    }
+ui-sync-conflicts =
+    { $count ->
+        [two] 2 wrthdaro
+       *[other] { $count } gwrthdaro
+    }
+ui-sync-offline-short =
+    { $waiting ->
+        [0] all-lein
+       *[other] all-lein — { $waiting } yn aros
+    }
+ui-sync-failed-short =
+    { $waiting ->
+        [0] methodd y cysoni
+       *[other] methodd — { $waiting } yn aros
+    }

@@ -862,3 +862,45 @@ employment-student = Student
 employment-carer = Carer
 employment-unable_to_work = Unable to work (illness or disability)
 employment-prefer_not_to_say = Prefer not to say
+
+## The TUI header's sync status (src/app/draw.rs), when a hub is configured
+
+ui-sync-never = not synced yet
+ui-sync-minutes-ago =
+    { $minutes ->
+        [0] synced just now
+       *[other] synced { $minutes } min ago
+    }
+ui-sync-hours-ago = synced { $hours } h ago
+ui-sync-days-ago =
+    { $days ->
+        [one] synced yesterday
+       *[other] synced { $days } days ago
+    }
+ui-sync-offline =
+    { $waiting ->
+        [0] offline
+        [one] offline — 1 change waiting
+       *[other] offline — { $waiting } changes waiting
+    }
+ui-sync-failed =
+    { $waiting ->
+        [0] sync failed
+        [one] sync failed — 1 change waiting
+       *[other] sync failed — { $waiting } changes waiting
+    }
+ui-sync-conflicts =
+    { $count ->
+        [one] 1 conflict
+       *[other] { $count } conflicts
+    }
+ui-sync-offline-short =
+    { $waiting ->
+        [0] offline
+       *[other] offline — { $waiting } waiting
+    }
+ui-sync-failed-short =
+    { $waiting ->
+        [0] sync failed
+       *[other] sync failed, { $waiting } waiting
+    }
