@@ -184,3 +184,127 @@ fn synced_says_how_long_ago_in_minutes_hours_and_days() {
         );
     }
 }
+
+/// A real conflict, made by the store's own merge: a contact pulled from
+/// another device, changed here (not yet pushed), then changed on the other
+/// device too. Returns the store and the contact's UUID.
+fn with_a_conflict() -> (Store, String) {
+    use casebook::store::{Remote, stamp_of};
+    use serde_json::{Map, Value};
+    let mut store = Store::open_in_memory().expect("store");
+    store.join_hub().expect("join");
+    let uuid = uuid::Uuid::now_v7().to_string();
+    let record = |phone: &str, hlc: i64, version: i64| {
+        let mut data = Map::new();
+        data.insert("name".into(), Value::from("Gwen Price"));
+        data.insert("name_fold".into(), Value::from("gwen price"));
+        data.insert("phone".into(), Value::from(phone));
+        data.insert("created_at".into(), Value::from("2026-03-02T09:00:00.000Z"));
+        data.insert("updated_at".into(), Value::from("2026-03-02T09:00:00.000Z"));
+        let clocks = data
+            .keys()
+            .map(|k| (k.clone(), Value::from(stamp_of(hlc, "the-desktop"))))
+            .collect();
+        let versions = data
+            .keys()
+            .map(|k| (k.clone(), Value::from(version)))
+            .collect();
+        Remote {
+            kind: "contact".into(),
+            uuid: uuid.clone(),
+            data,
+            clocks,
+            versions,
+            deleted: false,
+            erased: false,
+            version,
+        }
+    };
+    store
+        .apply_pulled(&[record("01234 111111", 5, 1)], 1)
+        .expect("first pull");
+    let id = store.contacts_named("Gwen Price").expect("find")[0].id;
+    let mut c = store.contact(id).expect("contact").data;
+    c.phone = Some("01234 222222".into());
+    store.update_contact(id, &c).expect("edited here");
+    // The desktop's later edit of the same field; its clock is behind ours.
+    store
+        .apply_pulled(&[record("01234 333333", 6, 2)], 2)
+        .expect("second pull");
+    assert_eq!(store.conflicts().expect("conflicts").len(), 1);
+    (store, uuid)
+}
+
+/// The conflicts room, reached with the key the header shows beside "1
+/// conflict": the conflict listed with both values; keeping the other
+/// device's value settles it through the store, as `casebook sync
+/// --choose` does, and queues it to win everywhere.
+#[test]
+fn a_conflict_is_settled_from_the_conflicts_room() {
+    use casebook::app::{Action, Screen, key};
+    use ratatui::crossterm::event::KeyCode;
+    let (store, _) = with_a_conflict();
+    let mut a = app(store, with_hub("postgresql://h/casebook"));
+    a.sync = Some(SyncStatus {
+        joined: true,
+        synced_at: Some(now_utc() - chrono::Duration::minutes(2)),
+        conflicts: 1,
+        ..SyncStatus::default()
+    });
+    assert!(
+        header(&a, 80).contains("! 1 conflict"),
+        "{}",
+        header(&a, 80)
+    );
+    a.press(key(KeyCode::Char('!')));
+    let Screen::Conflicts(room) = &mut a.screen else {
+        panic!("the conflicts room is in front");
+    };
+    assert_eq!(room.rows.len(), 1);
+    // When it was found is the real clock's: frozen for the picture.
+    room.rows[0].found_at = Some("2026-03-02T09:25:00.000Z".into());
+    insta::assert_snapshot!("conflicts_room_80x24", draw(&a, 80, 24));
+    insta::assert_snapshot!("conflicts_room_120x40", draw(&a, 120, 40));
+    let waiting_before = a.store.sync_state().expect("state").waiting;
+    a.update(Action::KeepOther);
+    assert!(a.store.conflicts().expect("conflicts").is_empty());
+    let id = a.store.contacts_named("Gwen Price").expect("find")[0].id;
+    assert_eq!(
+        a.store.contact(id).expect("contact").data.phone.as_deref(),
+        Some("01234 333333"),
+        "the other device's number kept"
+    );
+    let plan = a.store.outbox_plan().expect("outbox");
+    assert!(
+        plan.pending.iter().any(|p| p.kind == "contact"),
+        "the choice goes to the hub"
+    );
+    assert!(a.store.sync_state().expect("state").waiting >= waiting_before);
+    assert!(
+        a.status.as_deref().is_some_and(|s| s.contains("settled")),
+        "{:?}",
+        a.status
+    );
+    insta::assert_snapshot!("conflicts_room_settled_80x24", draw(&a, 80, 24));
+}
+
+#[test]
+fn keeping_this_devices_value_settles_it_too() {
+    use casebook::app::{Action, Screen};
+    let (store, _) = with_a_conflict();
+    let mut a = app(store, with_hub("postgresql://h/casebook"));
+    a.update(Action::GotoConflicts);
+    assert!(matches!(a.screen, Screen::Conflicts(_)));
+    a.update(Action::KeepHere);
+    assert!(a.store.conflicts().expect("conflicts").is_empty());
+    let id = a.store.contacts_named("Gwen Price").expect("find")[0].id;
+    assert_eq!(
+        a.store.contact(id).expect("contact").data.phone.as_deref(),
+        Some("01234 222222")
+    );
+    assert_eq!(
+        a.sync.as_ref().map(|s| s.conflicts),
+        Some(0),
+        "the header follows"
+    );
+}

@@ -189,7 +189,12 @@ pub fn sync_words(app: &App) -> Option<(String, Option<String>, SyncTone)> {
     let words = &app.words;
     if status.conflicts > 0 {
         return Some((
-            words.tr1("ui-sync-conflicts", "count", status.conflicts),
+            // With the key that opens the conflicts room.
+            format!(
+                "{} {}",
+                app.keymap.label(&crate::app::Action::GotoConflicts),
+                words.tr1("ui-sync-conflicts", "count", status.conflicts)
+            ),
             None,
             SyncTone::Conflict,
         ));

@@ -100,6 +100,8 @@ pub enum Effect {
     Refresh,
     /// The follow-up just marked done, which the undo key brings back.
     Undoable(Id<FollowUp>),
+    /// A sync conflict was settled: say so under the screen.
+    Settled,
 }
 
 pub type Effects = Vec<Effect>;
@@ -207,6 +209,10 @@ impl App {
     pub fn screen_actions(&self) -> Vec<Action> {
         let mut own = self.screen.actions().to_vec();
         own.extend_from_slice(GLOBAL);
+        // The conflicts room, from anywhere, when there is a hub to sync with.
+        if self.config.sync.url.is_some() {
+            own.push(Action::GotoConflicts);
+        }
         own
     }
 
@@ -365,6 +371,9 @@ impl App {
             Action::GotoContacts => vec![Effect::Go(Screen::Contacts(ContactsView::default()))],
             Action::GotoAgenda => vec![Effect::Go(Screen::Agenda(AgendaView::default()))],
             Action::GotoDirectory => vec![Effect::Go(Screen::Directory(DirectoryView::default()))],
+            Action::GotoConflicts => vec![Effect::Go(Screen::Conflicts(
+                screens::conflicts::ConflictsView::default(),
+            ))],
             Action::GotoReview => {
                 let v = ReviewView::new(self.clock.today(), self.config.year_start_month)?;
                 vec![Effect::Go(Screen::Review(Box::new(v)))]
@@ -408,6 +417,7 @@ impl App {
                 Effect::Status(s) => self.status = Some(s),
                 Effect::Refresh => self.refresh(),
                 Effect::Undoable(id) => self.undo_done = Some(id),
+                Effect::Settled => self.status = Some(self.words.tr("ui-conflicts-settled", None)),
             }
         }
         Ok(())
@@ -533,6 +543,7 @@ impl App {
             Action::GotoAgenda,
             Action::GotoDirectory,
             Action::GotoReview,
+            Action::GotoConflicts,
             Action::Up,
             Action::Down,
             Action::PageUp,

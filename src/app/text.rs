@@ -78,6 +78,9 @@ pub fn action_label(name: &str) -> &'static str {
         "add_person" => "add person",
         "change_role" => "change role",
         "remove_person" => "take off the case",
+        "goto_conflicts" => "sync conflicts",
+        "keep_here" => "keep this device's",
+        "keep_other" => "keep the other's",
         _ => "",
     }
 }

@@ -421,6 +421,10 @@ pub struct Conflict {
     pub remote: Value,
     /// True when the clocks kept the other device's value meanwhile.
     pub kept_remote: bool,
+    /// When this device found it (UTC, RFC 3339).
+    pub found_at: Option<String>,
+    /// The person's name, when the record is a contact.
+    pub name: Option<String>,
 }
 
 /// Which value of a conflict the councillor chose.
@@ -894,7 +898,8 @@ impl Store {
     /// The conflicts waiting for the councillor, oldest first.
     pub fn conflicts(&self) -> Result<Vec<Conflict>> {
         let mut stmt = self.conn().prepare(
-            "SELECT id, kind, uuid, field, local_value, remote_value, kept FROM sync_conflicts ORDER BY id",
+            "SELECT id, kind, uuid, field, local_value, remote_value, kept, found_at FROM sync_conflicts \
+             ORDER BY id",
         )?;
         let rows = stmt.query_map([], |r| {
             Ok((
@@ -905,17 +910,28 @@ impl Store {
                 r.get::<_, Option<String>>(4)?,
                 r.get::<_, Option<String>>(5)?,
                 r.get::<_, String>(6)?,
+                r.get::<_, Option<String>>(7)?,
             ))
         })?;
         let mut out = Vec::new();
         for row in rows {
-            let (id, kind, uuid, field, local, remote, kept) = row?;
+            let (id, kind, uuid, field, local, remote, kept, found_at) = row?;
             let parse = |s: Option<String>| {
                 s.and_then(|s| serde_json::from_str(&s).ok())
                     .unwrap_or(Value::Null)
             };
+            let name = match kind.as_str() {
+                "contact" => self
+                    .conn()
+                    .query_row("SELECT name FROM contacts WHERE uuid = ?1", [&uuid], |r| {
+                        r.get(0)
+                    })
+                    .optional()?,
+                _ => None,
+            };
             out.push(Conflict {
                 case: case_reference(self.conn(), &kind, &uuid)?,
+                name,
                 id,
                 kind,
                 uuid,
@@ -923,6 +939,7 @@ impl Store {
                 local: parse(local),
                 remote: parse(remote),
                 kept_remote: kept == "remote",
+                found_at,
             });
         }
         Ok(out)

@@ -950,3 +950,33 @@ ui-sync-failed-short =
         [0] methodd y cysoni
        *[other] methodd — { $waiting } yn aros
     }
+
+## Ystafell gwrthdaro y TUI (src/app/screens/conflicts.rs)
+
+ui-conflicts-title =
+    { $count ->
+        [0] Gwrthdaro cysoni
+       *[other] Gwrthdaro cysoni ({ $count })
+    }
+ui-conflicts-none = Dim gwrthdaro: mae pob dyfais yn cytuno.
+ui-conflicts-record = Achos neu gofnod
+ui-conflicts-field = Maes
+ui-conflicts-here = Y ddyfais hon
+ui-conflicts-other = Y ddyfais arall
+ui-conflicts-detail = Y gwrthdaro dan y cyrchwr
+ui-conflicts-kept-here = Gwerth y ddyfais hon sy'n cael ei gadw nes i chi ddewis
+ui-conflicts-kept-other = Gwerth y ddyfais arall sy'n cael ei gadw nes i chi ddewis
+ui-conflicts-found = canfuwyd { $when }
+ui-conflicts-empty-value = (gwag)
+ui-conflicts-yes = ydy
+ui-conflicts-no = nac ydy
+ui-conflicts-settled = Gwrthdaro wedi'i ddatrys: bydd eich dewis yn mynd i'r dyfeisiau eraill yn y cysoni nesaf.
+ui-conflicts-kind-surgery = cymhorthfa
+ui-conflicts-kind-contact = cyswllt
+ui-conflicts-kind-directory = cofnod cyfeiriadur
+ui-conflicts-kind-case = achos
+ui-conflicts-kind-case_person = person ar achos
+ui-conflicts-kind-entry = cofnod dyddiadur
+ui-conflicts-kind-referral = atgyfeiriad
+ui-conflicts-kind-follow_up = dilyniant
+ui-conflicts-kind-sar_request = cais gwrthrych am wybodaeth

@@ -904,3 +904,33 @@ ui-sync-failed-short =
         [0] sync failed
        *[other] sync failed, { $waiting } waiting
     }
+
+## The TUI's conflicts room (src/app/screens/conflicts.rs)
+
+ui-conflicts-title =
+    { $count ->
+        [0] Sync conflicts
+       *[other] Sync conflicts ({ $count })
+    }
+ui-conflicts-none = No conflicts: every device agrees.
+ui-conflicts-record = Case or record
+ui-conflicts-field = Field
+ui-conflicts-here = This device
+ui-conflicts-other = Other device
+ui-conflicts-detail = The conflict under the cursor
+ui-conflicts-kept-here = This device's value is kept until you choose
+ui-conflicts-kept-other = The other device's value is kept until you choose
+ui-conflicts-found = found { $when }
+ui-conflicts-empty-value = (empty)
+ui-conflicts-yes = yes
+ui-conflicts-no = no
+ui-conflicts-settled = Conflict settled: your choice goes to the other devices at the next sync.
+ui-conflicts-kind-surgery = surgery
+ui-conflicts-kind-contact = contact
+ui-conflicts-kind-directory = directory entry
+ui-conflicts-kind-case = case
+ui-conflicts-kind-case_person = person on a case
+ui-conflicts-kind-entry = diary entry
+ui-conflicts-kind-referral = referral
+ui-conflicts-kind-follow_up = follow-up
+ui-conflicts-kind-sar_request = subject access request

@@ -5,6 +5,7 @@
 pub mod agenda;
 pub mod case;
 pub mod cases;
+pub mod conflicts;
 pub mod contact;
 pub mod contacts;
 pub mod directory;
@@ -18,6 +19,7 @@ use ratatui::layout::Rect;
 use self::agenda::AgendaView;
 use self::case::CaseView;
 use self::cases::CasesView;
+use self::conflicts::ConflictsView;
 use self::contact::ContactView;
 use self::contacts::ContactsView;
 use self::directory::DirectoryView;
@@ -40,6 +42,7 @@ pub enum Screen {
     Agenda(AgendaView),
     Directory(DirectoryView),
     Review(Box<ReviewView>),
+    Conflicts(ConflictsView),
 }
 
 impl Screen {
@@ -54,6 +57,7 @@ impl Screen {
             Screen::Agenda(_) => agenda::ACTIONS,
             Screen::Directory(_) => directory::ACTIONS,
             Screen::Review(_) => review::ACTIONS,
+            Screen::Conflicts(_) => conflicts::ACTIONS,
         }
     }
 
@@ -66,6 +70,8 @@ impl Screen {
             Screen::Agenda(_) => 3,
             Screen::Directory(_) => 4,
             Screen::Review(_) => 5,
+            // Not a tab: reached from the header's conflict count.
+            Screen::Conflicts(_) => usize::MAX,
         }
     }
 
@@ -81,6 +87,7 @@ impl Screen {
             Screen::Agenda(v) => v.reload(cx.store, today),
             Screen::Directory(v) => v.reload(cx.store),
             Screen::Review(v) => v.reload(cx.store),
+            Screen::Conflicts(v) => v.reload(cx.store),
         }
     }
 
@@ -95,6 +102,7 @@ impl Screen {
             Screen::Agenda(v) => v.update(action, cx),
             Screen::Directory(v) => v.update(action, cx),
             Screen::Review(v) => v.update(action, cx),
+            Screen::Conflicts(v) => v.update(action, cx),
         }
     }
 
@@ -114,6 +122,7 @@ impl Screen {
                 directory::draw(v, &add, theme, frame, area)
             }
             Screen::Review(v) => review::draw(v, theme, frame, area),
+            Screen::Conflicts(v) => conflicts::draw(v, &app.words, theme, frame, area),
         }
     }
 
@@ -132,6 +141,7 @@ impl Screen {
                 ..DirectoryView::default()
             }),
             Screen::Review(Box::new(ReviewView::new(today, year_start_month)?)),
+            Screen::Conflicts(ConflictsView::default()),
         ])
     }
 }
