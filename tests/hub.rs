@@ -749,6 +749,13 @@ fn a_pull_cut_off_between_slices_resumes_after_the_last_one() {
     );
     assert_eq!(b.store.pull_from().expect("from").resume, None);
     assert_eq!(state(&a.store), state(&b.store));
+    // Indexed for search alike, whether a record came in a big slice or
+    // changed after.
+    for word in ["seen", "griffiths", "late"] {
+        let hits = |s: &Store| s.search(word, 10_000).expect("search").len();
+        assert_eq!(hits(&a.store), hits(&b.store), "{word}");
+    }
+    assert!(b.store.search("seen", 10_000).expect("search").len() >= cases.len());
     assert_eq!(a.sync().changed, 0);
 }
 

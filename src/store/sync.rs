@@ -220,6 +220,10 @@ pub const TABLES: &[Table] = &[
     },
 ];
 
+/// A pulled slice of at least this many records indexes its new rows for
+/// search at its end rather than row by row.
+const DEFER_INDEX_FROM: usize = 100;
+
 /// Columns merged by clock alone, never shown as a conflict: the record's
 /// own stamps, and columns derived from another (the folded name, the area)
 /// whose source field raises the conflict.
@@ -801,6 +805,18 @@ impl Store {
             passed = passed || resumed_at.as_ref().is_none_or(|r| at >= *r);
             self.write(|tx| {
                 tx.execute("UPDATE sync_clock SET capture = 0", [])?;
+                // A big slice (a first sync) indexes its new rows for search
+                // once at its end, as the bulk writer does, rather than one
+                // index segment per row; within this transaction, so other
+                // writers and a crash never see the triggers lifted.
+                let deferred = if slice.len() >= DEFER_INDEX_FROM {
+                    Some((
+                        super::bulk::first_ids(tx)?,
+                        super::bulk::DeferredIndex::begin(tx)?,
+                    ))
+                } else {
+                    None
+                };
                 let mut hlc = 0;
                 for r in slice {
                     let t = table(&r.kind)?;
@@ -810,6 +826,9 @@ impl Store {
                         }
                     }
                     apply_one(tx, t, r, &device, old_cursor, &mut applied)?;
+                }
+                if let Some((first, index)) = deferred {
+                    index.finish_missing(tx, &first)?;
                 }
                 tx.execute(
                     "UPDATE sync_clock SET capture = 1, hlc = max(hlc, ?1)",
@@ -1409,6 +1428,85 @@ mod tests {
         let before = rows.len();
         store.join_hub().expect("join again");
         assert_eq!(outbox(&store).len(), before);
+    }
+
+    fn pulled_contact(uuid: &str, name: &str, version: i64) -> Remote {
+        let mut data = Map::new();
+        data.insert("name".into(), Value::from(name));
+        data.insert("name_fold".into(), Value::from(name.to_lowercase()));
+        data.insert("created_at".into(), Value::from("2026-03-02T09:00:00.000Z"));
+        data.insert("updated_at".into(), Value::from("2026-03-02T09:00:00.000Z"));
+        let clocks = data
+            .keys()
+            .map(|k| (k.clone(), Value::from(stamp_of(version, "other"))))
+            .collect();
+        let versions = data
+            .keys()
+            .map(|k| (k.clone(), Value::from(version)))
+            .collect();
+        Remote {
+            kind: "contact".into(),
+            uuid: uuid.into(),
+            data,
+            clocks,
+            versions,
+            deleted: false,
+            erased: false,
+            version,
+        }
+    }
+
+    #[test]
+    fn a_big_pulled_slice_is_indexed_for_search_once_and_exactly() {
+        let mut store = Store::open_in_memory().expect("store");
+        store
+            .add_contact(&Contact::named("Eira Local"))
+            .expect("a contact of this diary");
+        store.join_hub().expect("join");
+        let search_triggers = |store: &Store| -> String {
+            store
+                .conn()
+                .query_row(
+                    "SELECT group_concat(sql, ';') FROM (SELECT sql FROM sqlite_master \
+                     WHERE type = 'trigger' AND name LIKE '%search%' ORDER BY name)",
+                    [],
+                    |r| r.get(0),
+                )
+                .expect("triggers")
+        };
+        let before = search_triggers(&store);
+        let uuids: Vec<String> = (0..150).map(|_| Uuid::now_v7().to_string()).collect();
+        let first: Vec<Remote> = uuids
+            .iter()
+            .enumerate()
+            .map(|(i, u)| pulled_contact(u, &format!("Pulled Person{i:03}"), 1))
+            .collect();
+        store.apply_pulled(&first, 1).expect("a big slice");
+        // Renamed in a later slice: the update trigger re-indexes it.
+        store
+            .apply_pulled(&[pulled_contact(&uuids[7], "Renamed Gwenllian", 2)], 2)
+            .expect("an update");
+        let hits = |store: &Store, w: &str| store.search(w, 1000).expect("search").len();
+        assert_eq!(hits(&store, "pulled"), 149);
+        assert_eq!(hits(&store, "gwenllian"), 1);
+        assert_eq!(hits(&store, "eira"), 1);
+        assert_eq!(
+            search_triggers(&store),
+            before,
+            "every search trigger is back"
+        );
+        store
+            .conn()
+            .execute(
+                "INSERT INTO search(search, rank) VALUES ('integrity-check', 1)",
+                [],
+            )
+            .expect("the index is whole");
+        // A contact added by hand after it is indexed by its trigger.
+        store
+            .add_contact(&Contact::named("Tegwen Afterwards"))
+            .expect("contact");
+        assert_eq!(hits(&store, "tegwen"), 1);
     }
 
     #[test]
