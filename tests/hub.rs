@@ -1200,3 +1200,34 @@ fn sync_status_in_the_shell_makes_no_connection_and_speaks_both_languages() {
         common::stdout(&out)
     );
 }
+
+/// The hub and sync commands speak Welsh too (issue 17 left them English):
+/// their refusals and results come from the catalogue. None of these
+/// connects anywhere.
+#[test]
+fn hub_and_sync_commands_speak_welsh() {
+    let sandbox = common::Sandbox::new();
+    std::fs::write(&sandbox.config, "").expect("config");
+    let no_hub = sandbox.run(&["--no-encryption", "--lang", "cy", "sync"]);
+    assert_eq!(no_hub.status.code(), Some(1));
+    assert!(
+        common::stderr(&no_hub).contains("does dim hyb wedi'i osod"),
+        "{}",
+        common::stderr(&no_hub)
+    );
+    let english = sandbox.run(&["sync"]);
+    assert!(
+        common::stderr(&english).contains("no hub is configured"),
+        "{}",
+        common::stderr(&english)
+    );
+    let none = sandbox.run(&["--lang", "cy", "sync", "--conflicts"]);
+    assert_eq!(common::stdout(&none), "dim gwrthdaro\n");
+    let no_url = sandbox.run(&["--lang", "cy", "hub", "status"]);
+    assert_eq!(no_url.status.code(), Some(1));
+    assert!(
+        common::stderr(&no_url).contains("rhowch URL gweinyddwr yr hyb"),
+        "{}",
+        common::stderr(&no_url)
+    );
+}

@@ -980,3 +980,30 @@ ui-conflicts-kind-entry = cofnod dyddiadur
 ui-conflicts-kind-referral = atgyfeiriad
 ui-conflicts-kind-follow_up = dilyniant
 ui-conflicts-kind-sar_request = cais gwrthrych am wybodaeth
+
+## casebook hub a casebook sync (src/cli/hub.rs, src/cli/sync.rs)
+
+hub-no-url = rhowch URL gweinyddwr yr hyb gyda --url (neu CASEBOOK_HUB_URL), e.e. postgresql://postgres@localhost/casebook
+hub-initialised = mae'r hyb yn barod: ychwanegwch bob dyfais gyda `casebook hub add-device ENW --user CYNGHORYDD`
+hub-url-shown-once = rhowch hwn yn ffurfweddiad y ddyfais fel [sync] url (dim ond unwaith y caiff ei ddangos):
+hub-revoked = tynnwyd { $name } yn ôl: ni all gysoni mwyach
+hub-no-devices = dim dyfeisiau eto
+hub-device-revoked = wedi'i thynnu'n ôl
+hub-device-never = erioed
+hub-device-state = cysoni diwethaf { $when }, { $behind } ar ei hôl hi
+sync-no-url = does dim hyb wedi'i osod: ychwanegwch [sync] url = "postgresql://…" at y ffurfweddiad (yr URL a argraffodd `casebook hub add-device`)
+sync-no-conflicts = dim gwrthdaro
+sync-conflict-here = yma: { $value }
+sync-conflict-other = y ddyfais arall: { $value }
+sync-conflict-kept-here = (yn cael ei gadw am y tro: yma)
+sync-conflict-kept-other = (yn cael ei gadw am y tro: y ddyfais arall)
+sync-conflict-empty = (gwag)
+sync-settled = gwrthdaro { $id } wedi'i ddatrys; bydd yn mynd i'r dyfeisiau eraill yn y cysoni nesaf
+sync-done = wedi cysoni: { $sent } wedi'u hanfon, { $received } wedi'u derbyn
+sync-done-erased = { $count } wedi'u dileu'n llwyr fel ar ddyfais arall
+sync-done-conflicts =
+    { $count ->
+        [one] 1 gwrthdaro i'w ddatrys: casebook sync --conflicts
+        [two] 2 wrthdaro i'w datrys: casebook sync --conflicts
+       *[other] { $count } gwrthdaro i'w datrys: casebook sync --conflicts
+    }

@@ -934,3 +934,29 @@ ui-conflicts-kind-entry = diary entry
 ui-conflicts-kind-referral = referral
 ui-conflicts-kind-follow_up = follow-up
 ui-conflicts-kind-sar_request = subject access request
+
+## casebook hub and casebook sync (src/cli/hub.rs, src/cli/sync.rs)
+
+hub-no-url = give the hub's administrator URL with --url (or CASEBOOK_HUB_URL), e.g. postgresql://postgres@localhost/casebook
+hub-initialised = hub ready: add each device with `casebook hub add-device NAME --user COUNCILLOR`
+hub-url-shown-once = put this in the device's config as [sync] url (it is shown only once):
+hub-revoked = revoked { $name }: it can no longer sync
+hub-no-devices = no devices yet
+hub-device-revoked = revoked
+hub-device-never = never
+hub-device-state = last sync { $when }, { $behind } behind
+sync-no-url = no hub is configured: add [sync] url = "postgresql://…" to the config (the URL `casebook hub add-device` printed)
+sync-no-conflicts = no conflicts
+sync-conflict-here = here: { $value }
+sync-conflict-other = other device: { $value }
+sync-conflict-kept-here = (kept for now: here)
+sync-conflict-kept-other = (kept for now: other device)
+sync-conflict-empty = (empty)
+sync-settled = conflict { $id } settled; it goes to the other devices at the next sync
+sync-done = synced: { $sent } sent, { $received } received
+sync-done-erased = { $count } erased as on another device
+sync-done-conflicts =
+    { $count ->
+        [one] 1 conflict to settle: casebook sync --conflicts
+       *[other] { $count } conflicts to settle: casebook sync --conflicts
+    }
