@@ -1231,3 +1231,52 @@ fn hub_and_sync_commands_speak_welsh() {
         common::stderr(&no_url)
     );
 }
+
+/// Background sync as the terminal UI runs it: the thread, on its own
+/// connection, pulls a case another device opened; the UI (on its own
+/// connection) sees the diary change and the home screen shows the case,
+/// and the header says it synced.
+#[test]
+#[ignore = "needs PostgreSQL: run by .ci/run under pg_virtualenv"]
+fn background_sync_brings_a_colleagues_case_to_the_open_screen() {
+    use casebook::app::App;
+    use casebook::clock::Clock;
+    use casebook::config::{Config, SyncConfig};
+    use casebook::sync::{Background, Round};
+    let hub = new_hub("background");
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut a = device(&hub, dir.path(), "bg-a", "Ann Jones", None);
+    new_case(&mut a.store, "Gwen Price", "Broken boiler at the flats");
+    a.sync();
+    let b = device(&hub, dir.path(), "bg-b", "Ann Jones", None);
+    let db = dir.path().join("bg-b.db");
+    let config = Config {
+        sync: SyncConfig {
+            url: Some(b.url.clone()),
+            interval_minutes: 5,
+        },
+        ..Config::default()
+    };
+    let mut ui = App::new(b.store, config.clone(), Clock::Fixed(at(30))).expect("app");
+    let draw = |app: &App| {
+        let mut t =
+            ratatui::Terminal::new(ratatui::backend::TestBackend::new(120, 40)).expect("terminal");
+        t.draw(|f| casebook::ui::render(app, f)).expect("drawn");
+        t.backend().to_string()
+    };
+    ui.update(casebook::app::Action::GotoCases);
+    assert!(!draw(&ui).contains("Broken boiler"));
+    let background = Background::start(&config.sync, &db, None).expect("started");
+    let round = background
+        .rounds
+        .recv_timeout(std::time::Duration::from_secs(120))
+        .expect("a round ended");
+    assert!(
+        matches!(round, Round::Synced(r) if r.changed > 0),
+        "{round:?}"
+    );
+    assert!(ui.check_for_changes(), "the UI sees the diary change");
+    let frame = draw(&ui);
+    assert!(frame.contains("Broken boiler"), "{frame}");
+    assert!(ui.sync.as_ref().is_some_and(|s| s.synced_at.is_some()));
+}
