@@ -32,10 +32,7 @@ const SYSTEM_CA_BUNDLES: &[&str] = &[
 /// JSON small, and all the calls of one push share its transaction.
 pub const PUSH_PART: usize = 500;
 
-/// Records fetched from the hub per round trip while pulling, and applied
-/// per diary transaction: a slice applies in well under a second, so other
-/// writers never wait long for the diary.
-pub const PULL_BATCH: usize = 500;
+pub use super::sync::PULL_BATCH;
 
 /// A connection to the hub.
 pub struct Hub {

@@ -220,6 +220,11 @@ pub const TABLES: &[Table] = &[
     },
 ];
 
+/// Records fetched from the hub per round trip while pulling, and applied
+/// per diary transaction: a slice applies in well under a second, so other
+/// writers never wait long for the diary.
+pub const PULL_BATCH: usize = 500;
+
 /// A pulled slice of at least this many records indexes its new rows for
 /// search at its end rather than row by row.
 const DEFER_INDEX_FROM: usize = 100;
@@ -700,7 +705,7 @@ impl Store {
         let mut order: Vec<Remote> = pulled.to_vec();
         order.sort_by_key(|r| kind_position(&r.kind));
         let (_, applied) = self.apply_pulled_from(|_, apply| {
-            for slice in order.chunks(super::hub::PULL_BATCH) {
+            for slice in order.chunks(PULL_BATCH) {
                 apply(cursor, slice)?;
             }
             Ok((order.len(), cursor))
