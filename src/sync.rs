@@ -57,8 +57,9 @@ fn sync_inner(store: &mut Store, url: &str) -> Result<SyncReport> {
     // A push the hub applied but whose answer was lost (a crash, a dropped
     // line): forget what it covered rather than send it again.
     store.acknowledge(applied_upto)?;
-    // Pulled in batches from one hub snapshot, merged in one transaction.
-    let (pulled, applied) = store.apply_pulled_from(|apply| hub.pull_each(cursor, apply))?;
+    // Pulled from one hub snapshot, merged in slices, each its own short
+    // transaction (resuming after the last slice of a pull cut off).
+    let (pulled, applied) = store.apply_pulled_from(|from, apply| hub.pull_each(from, apply))?;
     // Pushed in parts, all in one hub transaction under one mutation id:
     // the values are read a part at a time.
     let plan = store.outbox_plan()?;
@@ -85,4 +86,83 @@ fn sync_inner(store: &mut Store, url: &str) -> Result<SyncReport> {
         conflicts: store.sync_state()?.conflicts,
         erased: applied.erased,
     })
+}
+
+/// How one background round ended, for the UI to redraw at once (the
+/// facts themselves are in the diary: [`Store::sync_status`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Round {
+    Synced(SyncReport),
+    Failed(SyncFailure),
+}
+
+/// Sync in the background while the terminal UI is open: a thread with its
+/// own connection to the diary (never the UI's), one round at once and one
+/// every `interval`. The UI never waits for the network; a pull is applied
+/// in short slices, so the UI's own writes wait at most for one slice.
+/// What a round did reaches the screens through the diary itself (they
+/// reload when its `data_version` moves) and the header through
+/// [`Store::sync_status`].
+///
+/// Dropping it asks the thread to stop; a round under way is not waited
+/// for (quitting never waits for the network): if the process ends in the
+/// middle, the next sync carries on safely (docs/sync.md, "Pull").
+pub struct Background {
+    stop: std::sync::mpsc::Sender<()>,
+    /// One message per round, as it ends.
+    pub rounds: std::sync::mpsc::Receiver<Round>,
+}
+
+impl Background {
+    /// Starts background sync if the config names a hub; `None` (and no
+    /// thread, no connection of any kind) when it does not.
+    pub fn start(
+        config: &crate::config::SyncConfig,
+        db: &std::path::Path,
+        key: Option<&crate::store::Passphrase>,
+    ) -> Option<Background> {
+        let url = config.url.clone()?;
+        let interval =
+            std::time::Duration::from_secs(u64::from(config.interval_minutes.max(1)) * 60);
+        let db = db.to_path_buf();
+        let key = key.cloned();
+        let (stop, stopped) = std::sync::mpsc::channel::<()>();
+        let (report, rounds) = std::sync::mpsc::channel();
+        let spawned = std::thread::Builder::new()
+            .name("casebook-sync".into())
+            .spawn(move || {
+                // Its own connection, opened here so that keying an
+                // encrypted diary never holds up the UI's first frame.
+                let mut store = match Store::open_with_key(&db, key.as_ref()) {
+                    Ok(store) => store,
+                    Err(_) => {
+                        let _ = report.send(Round::Failed(SyncFailure::Diary));
+                        return;
+                    }
+                };
+                loop {
+                    let round = match sync_once(&mut store, &url) {
+                        Ok(done) => Round::Synced(done),
+                        Err(Error::Hub { why, .. }) => Round::Failed(why),
+                        Err(_) => Round::Failed(SyncFailure::Diary),
+                    };
+                    if report.send(round).is_err() {
+                        return; // the UI has gone
+                    }
+                    match stopped.recv_timeout(interval) {
+                        Err(std::sync::mpsc::RecvTimeoutError::Timeout) => {}
+                        _ => return,
+                    }
+                }
+            });
+        // A thread the system will not give us: the UI works on without
+        // background sync (`casebook sync` still works from the shell).
+        spawned.ok().map(|_| Background { stop, rounds })
+    }
+}
+
+impl Drop for Background {
+    fn drop(&mut self) {
+        let _ = self.stop.send(());
+    }
 }

@@ -253,6 +253,12 @@ fn assert_standard_data(s: &mut Store, version: i64) {
         store::SyncStatus::default(),
         "{at}"
     );
+    // Schema 10 (0011_pull_resume on its branch): no pull cut off.
+    assert_eq!(
+        s.pull_from().expect("pull from"),
+        store::PullFrom::default(),
+        "{at}"
+    );
     s.join_hub().expect("join");
     let records = s.sync_snapshot().expect("snapshot").len() as u64;
     assert_eq!(s.sync_state().expect("sync state").waiting, records, "{at}");

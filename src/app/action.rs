@@ -85,6 +85,12 @@ pub enum Action {
     AddPerson,
     ChangeRole,
     RemovePerson,
+    /// Open the sync conflicts room.
+    GotoConflicts,
+    /// In the conflicts room: keep this device's value.
+    KeepHere,
+    /// In the conflicts room: keep the other device's value.
+    KeepOther,
     /// Ctrl-C: quits from home, elsewhere says how to quit.
     #[serde(skip)]
     Interrupt,
@@ -194,6 +200,9 @@ impl Action {
             Action::AddPerson => "add_person",
             Action::ChangeRole => "change_role",
             Action::RemovePerson => "remove_person",
+            Action::GotoConflicts => "goto_conflicts",
+            Action::KeepHere => "keep_here",
+            Action::KeepOther => "keep_other",
             Action::Interrupt => "interrupt",
             Action::Key(_) => "key",
             Action::Paste(_) => "paste",

@@ -135,14 +135,107 @@ fn draw_header(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
             .find(|c| c.width() <= room)
             .map(|c| Span::styled(c, theme.warn()))
         }
-        None => Some(format!("{date} "))
-            .filter(|c| c.width() <= room)
-            .map(Span::raw),
+        None => {
+            // With a hub configured: its status before the date, or in its
+            // place when both do not fit.
+            if let Some((said, short, tone)) = sync_words(app) {
+                let style = match tone {
+                    SyncTone::Fine => theme.dim(),
+                    SyncTone::Behind => theme.warn(),
+                    SyncTone::Conflict => theme.caution(),
+                };
+                let both = said.width() + 2 + date.width() + 1;
+                // A narrow window: the short form ("offline — 14 waiting").
+                let said = if both > room && said.width() + 1 > room {
+                    short.unwrap_or(said)
+                } else {
+                    said
+                };
+                let line = if both <= room {
+                    Line::from(vec![
+                        Span::styled(said, style),
+                        Span::raw(format!("  {date} ")),
+                    ])
+                } else {
+                    Line::from(Span::styled(
+                        format!("{} ", cut(&said, room.saturating_sub(1))),
+                        style,
+                    ))
+                };
+                frame.render_widget(Paragraph::new(left), area);
+                frame.render_widget(Paragraph::new(line.right_aligned()), area);
+                return;
+            }
+            Some(format!("{date} "))
+                .filter(|c| c.width() <= room)
+                .map(Span::raw)
+        }
     };
     frame.render_widget(Paragraph::new(left), area);
     if let Some(r) = right {
         frame.render_widget(Paragraph::new(Line::from(r).right_aligned()), area);
     }
+}
+
+/// How the header's sync status should look.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SyncTone {
+    /// Synced (or about to): nothing to do.
+    Fine,
+    /// The last sync failed: changes wait to go.
+    Behind,
+    /// Conflicts wait for the councillor.
+    Conflict,
+}
+
+/// The header's sync status in the app's words, with a shorter form for a
+/// narrow window when there is one: `None` without a hub.
+/// Conflicts first (they need the councillor), then a failure since the
+/// last success, then when the last sync went through.
+pub fn sync_words(app: &App) -> Option<(String, Option<String>, SyncTone)> {
+    use crate::i18n::args;
+    use crate::store::SyncFailure;
+    let status = app.sync.as_ref()?;
+    let words = &app.words;
+    if status.conflicts > 0 {
+        return Some((
+            // With the key that opens the conflicts room.
+            format!(
+                "{} {}",
+                app.keymap.label(&crate::app::Action::GotoConflicts),
+                words.tr1("ui-sync-conflicts", "count", status.conflicts)
+            ),
+            None,
+            SyncTone::Conflict,
+        ));
+    }
+    if let Some((why, _)) = status.failure {
+        let id = match why {
+            SyncFailure::Unreachable => "ui-sync-offline",
+            _ => "ui-sync-failed",
+        };
+        return Some((
+            words.tr1(id, "waiting", status.waiting),
+            Some(words.tr1(&format!("{id}-short"), "waiting", status.waiting)),
+            SyncTone::Behind,
+        ));
+    }
+    let Some(at) = status.synced_at else {
+        return Some((words.tr("ui-sync-never", None), None, SyncTone::Fine));
+    };
+    let now = chrono::TimeZone::from_local_datetime(&chrono::Local, &app.clock.now())
+        .earliest()
+        .map_or_else(chrono::Utc::now, |t| t.with_timezone(&chrono::Utc));
+    let minutes = (now - at).num_minutes().max(0);
+    let said = match minutes {
+        0..60 => words.tr1("ui-sync-minutes-ago", "minutes", minutes),
+        60..1440 => words.tr(
+            "ui-sync-hours-ago",
+            Some(&args(&[("hours", (minutes / 60).into())])),
+        ),
+        _ => words.tr1("ui-sync-days-ago", "days", minutes / 1440),
+    };
+    Some((said, None, SyncTone::Fine))
 }
 
 fn draw_footer(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {

@@ -77,6 +77,8 @@ pub struct App {
     /// The config folder, whose `i18n/` corrections a switched language
     /// loads too.
     pub words_dir: Option<std::path::PathBuf>,
+    /// The sync status the header shows; `None` when no hub is configured.
+    pub sync: Option<crate::store::SyncStatus>,
     data_version: i64,
 }
 
@@ -103,6 +105,8 @@ pub enum Effect {
     Refresh,
     /// The follow-up just marked done, which the undo key brings back.
     Undoable(Id<FollowUp>),
+    /// A sync conflict was settled: say so under the screen.
+    Settled,
 }
 
 pub type Effects = Vec<Effect>;
@@ -178,6 +182,7 @@ impl App {
             templates: crate::letters::Templates::default(),
             words: crate::i18n::Catalogue::embedded(crate::i18n::Lang::En),
             words_dir: None,
+            sync: None,
             data_version,
         };
         // Two actions on one screen with the same key: say so once.
@@ -236,6 +241,10 @@ impl App {
     pub fn screen_actions(&self) -> Vec<Action> {
         let mut own = self.screen.actions().to_vec();
         own.extend_from_slice(GLOBAL);
+        // The conflicts room, from anywhere, when there is a hub to sync with.
+        if self.config.sync.url.is_some() {
+            own.push(Action::GotoConflicts);
+        }
         own
     }
 
@@ -409,6 +418,9 @@ impl App {
             Action::GotoAgenda => vec![Effect::Go(Screen::Agenda(AgendaView::default()))],
             Action::GotoDirectory => vec![Effect::Go(Screen::Directory(DirectoryView::default()))],
             Action::GotoInbox => vec![Effect::Go(Screen::Inbox(Box::default()))],
+            Action::GotoConflicts => vec![Effect::Go(Screen::Conflicts(
+                screens::conflicts::ConflictsView::default(),
+            ))],
             Action::GotoReview => {
                 let v = ReviewView::new(self.clock.today(), self.config.year_start_month)?;
                 vec![Effect::Go(Screen::Review(Box::new(v)))]
@@ -452,6 +464,7 @@ impl App {
                 Effect::Status(s) => self.status = Some(s),
                 Effect::Refresh => self.refresh(),
                 Effect::Undoable(id) => self.undo_done = Some(id),
+                Effect::Settled => self.status = Some(self.words.tr("ui-conflicts-settled", None)),
             }
         }
         Ok(())
@@ -527,6 +540,11 @@ impl App {
         let loaded = screen.reload(home, &cx);
         let result = loaded.and_then(|()| {
             self.surgery = self.store.current_surgery()?;
+            // The outbox and conflicts, never the records: cheap.
+            self.sync = match self.config.sync.url {
+                Some(_) => Some(self.store.sync_status()?),
+                None => None,
+            };
             Ok(())
         });
         if let Err(e) = result {
@@ -586,6 +604,7 @@ impl App {
             Action::GotoReview,
             // Said in the help (the footers keep to each room's own keys).
             Action::GotoInbox,
+            Action::GotoConflicts,
             Action::Up,
             Action::Down,
             Action::PageUp,

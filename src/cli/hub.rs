@@ -45,42 +45,31 @@ pub enum HubCommand {
     Scrub,
 }
 
-mod words {
-    pub const NO_URL: &str = "give the hub's administrator URL with --url (or CASEBOOK_HUB_URL), e.g. postgresql://postgres@localhost/casebook";
-    pub const INITIALISED: &str =
-        "hub ready: add each device with `casebook hub add-device NAME --user COUNCILLOR`";
-    pub const SHOWN_ONCE: &str =
-        "put this in the device's config as [sync] url (it is shown only once):";
-    pub const NO_DEVICES: &str = "no devices yet";
-    pub const NEVER: &str = "never";
-    pub const REVOKED: &str = "revoked";
-}
-
 pub fn run(env: &Env, args: &HubArgs, out: &mut dyn Write) -> Result<ExitCode> {
     let t = &env.i18n;
     let url = args
         .url
         .as_deref()
-        .ok_or_else(|| crate::Error::invalid(words::NO_URL))?;
+        .ok_or_else(|| crate::Error::user(crate::error::Msg::new("hub-no-url")))?;
     let mut hub = Hub::connect(url)?;
     match &args.command {
         HubCommand::Init => {
             hub.init(SCHEMA_VERSION)?;
-            writeln!(out, "{}", words::INITIALISED).map_err(stdout_error)?;
+            writeln!(out, "{}", t.tr("hub-initialised", None)).map_err(stdout_error)?;
         }
         HubCommand::AddDevice { name, user, office } => {
             let device = hub.add_device(name, user, office.as_deref())?;
-            writeln!(out, "{}", words::SHOWN_ONCE).map_err(stdout_error)?;
+            writeln!(out, "{}", t.tr("hub-url-shown-once", None)).map_err(stdout_error)?;
             writeln!(out, "{}", device.url).map_err(stdout_error)?;
         }
         HubCommand::RevokeDevice { name } => {
             hub.revoke_device(name)?;
-            writeln!(out, "revoked {name}: it can no longer sync").map_err(stdout_error)?;
+            writeln!(out, "{}", t.tr1("hub-revoked", "name", clean(name))).map_err(stdout_error)?;
         }
         HubCommand::Status => {
             let devices = hub.devices()?;
             if devices.is_empty() {
-                writeln!(out, "{}", words::NO_DEVICES).map_err(stdout_error)?;
+                writeln!(out, "{}", t.tr("hub-no-devices", None)).map_err(stdout_error)?;
             }
             let owed = hub.unscrubbed()?;
             if owed > 0 {
@@ -89,12 +78,18 @@ pub fn run(env: &Env, args: &HubArgs, out: &mut dyn Write) -> Result<ExitCode> {
             }
             for d in devices {
                 let state = if d.revoked {
-                    words::REVOKED.to_string()
+                    t.tr("hub-device-revoked", None)
                 } else {
-                    format!(
-                        "last sync {}, {} behind",
-                        d.last_seen.as_deref().unwrap_or(words::NEVER),
-                        d.behind
+                    let when = match d.last_seen.as_deref() {
+                        Some(at) => clean(at),
+                        None => t.tr("hub-device-never", None),
+                    };
+                    t.tr(
+                        "hub-device-state",
+                        Some(&crate::i18n::args(&[
+                            ("when", when.into()),
+                            ("behind", d.behind.into()),
+                        ])),
                     )
                 };
                 writeln!(

@@ -34,12 +34,8 @@ pub enum Keep {
     Remote,
 }
 
-mod words {
-    pub const NO_URL: &str = "no hub is configured: add [sync] url = \"postgresql://…\" to the config (the URL `casebook hub add-device` printed)";
-    pub const NO_CONFLICTS: &str = "no conflicts";
-}
-
 pub fn run(env: &Env, args: &SyncArgs, out: &mut dyn Write) -> Result<ExitCode> {
+    let t = &env.i18n;
     let mut store = env.open_store()?;
     if args.status {
         let status = store.sync_status()?;
@@ -50,22 +46,25 @@ pub fn run(env: &Env, args: &SyncArgs, out: &mut dyn Write) -> Result<ExitCode> 
     if args.conflicts {
         let list = store.conflicts()?;
         if list.is_empty() {
-            writeln!(out, "{}", words::NO_CONFLICTS).map_err(stdout_error)?;
+            writeln!(out, "{}", t.tr("sync-no-conflicts", None)).map_err(stdout_error)?;
         }
         for c in list {
             writeln!(
                 out,
-                "{}\t{}\t{}\there: {}\tother device: {}\t(kept for now: {})",
+                "{}\t{}\t{}\t{}\t{}\t{}",
                 c.id,
                 clean(c.case.as_deref().unwrap_or(&c.kind)),
                 c.field,
-                clean(&shown(&c.local)),
-                clean(&shown(&c.remote)),
-                if c.kept_remote {
-                    "other device"
-                } else {
-                    "here"
-                }
+                t.tr1("sync-conflict-here", "value", clean(&shown(t, &c.local))),
+                t.tr1("sync-conflict-other", "value", clean(&shown(t, &c.remote))),
+                t.tr(
+                    if c.kept_remote {
+                        "sync-conflict-kept-other"
+                    } else {
+                        "sync-conflict-kept-here"
+                    },
+                    None
+                )
             )
             .map_err(stdout_error)?;
         }
@@ -77,11 +76,7 @@ pub fn run(env: &Env, args: &SyncArgs, out: &mut dyn Write) -> Result<ExitCode> 
             Keep::Remote => Choice::Remote,
         };
         store.resolve_conflict(id, choice)?;
-        writeln!(
-            out,
-            "conflict {id} settled; it goes to the other devices at the next sync"
-        )
-        .map_err(stdout_error)?;
+        writeln!(out, "{}", t.tr1("sync-settled", "id", id)).map_err(stdout_error)?;
         return Ok(ExitCode::SUCCESS);
     }
     let url = env
@@ -89,24 +84,22 @@ pub fn run(env: &Env, args: &SyncArgs, out: &mut dyn Write) -> Result<ExitCode> 
         .sync
         .url
         .as_deref()
-        .ok_or_else(|| Error::invalid(words::NO_URL))?;
+        .ok_or_else(|| Error::user(crate::error::Msg::new("sync-no-url")))?;
     let r = crate::sync::sync_once(&mut store, url)?;
-    let mut line = format!("synced: {} sent, {} received", r.pushed, r.pulled);
+    let mut parts = vec![t.tr(
+        "sync-done",
+        Some(&crate::i18n::args(&[
+            ("sent", r.pushed.into()),
+            ("received", r.pulled.into()),
+        ])),
+    )];
     if r.erased > 0 {
-        line.push_str(&format!(", {} erased as on another device", r.erased));
+        parts.push(t.tr1("sync-done-erased", "count", r.erased));
     }
     if r.conflicts > 0 {
-        line.push_str(&format!(
-            "; {} {} to settle: casebook sync --conflicts",
-            r.conflicts,
-            if r.conflicts == 1 {
-                "conflict"
-            } else {
-                "conflicts"
-            }
-        ));
+        parts.push(t.tr1("sync-done-conflicts", "count", r.conflicts));
     }
-    writeln!(out, "{line}").map_err(stdout_error)?;
+    writeln!(out, "{}", parts.join("; ")).map_err(stdout_error)?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -141,9 +134,9 @@ fn status_text(t: &Catalogue, s: &SyncStatus, configured: bool) -> String {
     text
 }
 
-fn shown(v: &serde_json::Value) -> String {
+fn shown(t: &Catalogue, v: &serde_json::Value) -> String {
     match v {
-        serde_json::Value::Null => "(empty)".into(),
+        serde_json::Value::Null => t.tr("sync-conflict-empty", None),
         serde_json::Value::String(s) => s.clone(),
         other => other.to_string(),
     }

@@ -56,11 +56,12 @@ struct Queue {
 
 /// The next row id of each table.
 #[derive(Default, Clone, Copy)]
-struct NextIds {
+pub(super) struct NextIds {
     contact: i64,
     surgery: i64,
     case: i64,
     entry: i64,
+    directory: i64,
 }
 
 impl Bulk<'_> {
@@ -196,10 +197,10 @@ fn fts_hash_size(conn: &Connection, bytes: i64) -> Result<()> {
 
 /// The search triggers lifted for a batch: (table, trigger SQL, the
 /// `INSERT … SELECT` doing its work for many rows).
-struct DeferredIndex(Vec<(String, String, String)>);
+pub(super) struct DeferredIndex(Vec<(String, String, String)>);
 
 impl DeferredIndex {
-    fn begin(tx: &Connection) -> Result<DeferredIndex> {
+    pub(super) fn begin(tx: &Connection) -> Result<DeferredIndex> {
         let mut stmt = tx.prepare(
             "SELECT name, tbl_name, sql FROM sqlite_master \
              WHERE type = 'trigger' AND name LIKE '%search_insert' ORDER BY name",
@@ -221,18 +222,54 @@ impl DeferredIndex {
     /// Indexes the rows written since `first` and restores the triggers.
     fn finish(self, tx: &Connection, first: &NextIds) -> Result<()> {
         for (table, trigger, batch) in self.0 {
-            let from = match table.as_str() {
-                "contacts" => first.contact,
-                "cases" => first.case,
-                "entries" => first.entry,
-                "surgeries" => first.surgery,
-                _ => 0,
-            };
-            tx.execute(&batch, [from])?;
+            tx.execute(&batch, [first.of(&table)])?;
             tx.execute(&trigger, [])?;
         }
         Ok(())
     }
+
+    /// [`DeferredIndex::finish`] for writes that may also have indexed some
+    /// of their new rows themselves (an update trigger, still in place,
+    /// fires when a pulled slice changes a row it has just inserted): only
+    /// rows the index does not hold yet are indexed.
+    pub(super) fn finish_missing(self, tx: &Connection, first: &NextIds) -> Result<()> {
+        for (table, trigger, batch) in self.0 {
+            let missing = unindexed_only(&batch).ok_or_else(|| {
+                Error::invalid(format!("cannot index {table}: unexpected trigger"))
+            })?;
+            tx.execute(&missing, [first.of(&table)])?;
+            tx.execute(&trigger, [])?;
+        }
+        Ok(())
+    }
+}
+
+impl NextIds {
+    /// The first new id of a table whose insert trigger was lifted.
+    fn of(&self, table: &str) -> i64 {
+        match table {
+            "contacts" => self.contact,
+            "cases" => self.case,
+            "entries" => self.entry,
+            "surgeries" => self.surgery,
+            "directory" => self.directory,
+            _ => 0,
+        }
+    }
+}
+
+/// A batch insert (from [`batch_insert`]) that skips rows already in the
+/// index: its first value is the row's index rowid.
+fn unindexed_only(batch: &str) -> Option<String> {
+    let select = batch.find(" SELECT ")? + " SELECT ".len();
+    let from = batch.find(" FROM \"")?;
+    let rowid = batch.get(select..from)?.split(',').next()?.trim();
+    let order = batch.rfind(" ORDER BY ")?;
+    Some(format!(
+        "{} AND NOT EXISTS (SELECT 1 FROM search WHERE rowid = {rowid}){}",
+        batch.get(..order)?,
+        batch.get(order..)?
+    ))
 }
 
 /// `CREATE TRIGGER … AFTER INSERT ON t BEGIN INSERT INTO search(cols)
@@ -260,7 +297,7 @@ fn batch_insert(table: &str, trigger: &str) -> Option<String> {
 }
 
 /// The ids the next rows of each table will get.
-fn first_ids(tx: &Connection) -> Result<NextIds> {
+pub(super) fn first_ids(tx: &Connection) -> Result<NextIds> {
     let next = |table: &str| -> Result<i64> {
         Ok(tx.query_row(
             &format!("SELECT coalesce(max(id), 0) + 1 FROM {table}"),
@@ -273,6 +310,7 @@ fn first_ids(tx: &Connection) -> Result<NextIds> {
         surgery: next("surgeries")?,
         case: next("cases")?,
         entry: next("entries")?,
+        directory: next("directory")?,
     })
 }
 

@@ -11,7 +11,7 @@ use postgres::config::{Host, SslMode};
 use postgres::{Client, IsolationLevel, NoTls};
 use serde_json::{Map, Value};
 
-use super::sync::{Change, Outgoing, Remote, SyncFailure, TABLES};
+use super::sync::{Change, Outgoing, PullFrom, Remote, SyncFailure, TABLES};
 use crate::{Error, Result};
 
 const SCHEMA_SQL: &str = include_str!("hub.sql");
@@ -32,8 +32,7 @@ const SYSTEM_CA_BUNDLES: &[&str] = &[
 /// JSON small, and all the calls of one push share its transaction.
 pub const PUSH_PART: usize = 500;
 
-/// Records fetched from the hub per round trip while pulling.
-pub const PULL_BATCH: usize = 1000;
+pub use super::sync::PULL_BATCH;
 
 /// A connection to the hub.
 pub struct Hub {
@@ -485,19 +484,21 @@ impl Hub {
         Ok(version)
     }
 
-    /// Every record this device may see that changed after `cursor`, read in
-    /// one snapshot, handed to `apply` in batches of [`PULL_BATCH`], parents
-    /// before children (the order of [`TABLES`]); returns how many records
-    /// came and the version the pull is complete up to.
+    /// Every record this device may see that changed after `from.cursor`
+    /// (and, resuming a pull cut off, is not already in the diary), read in
+    /// one snapshot, handed to `apply` with the version the snapshot reads
+    /// up to, in slices of [`PULL_BATCH`], parents before children (the
+    /// order of [`TABLES`]); returns how many records came and that version.
     ///
     /// Records stream from a server-side cursor, so a first sync of a big
     /// diary never holds all of it in memory.
     pub fn pull_each(
         &mut self,
-        cursor: i64,
-        apply: &mut dyn FnMut(&[Remote]) -> Result<()>,
+        from: &PullFrom,
+        apply: &mut dyn FnMut(i64, &[Remote]) -> Result<()>,
     ) -> Result<(usize, i64)> {
         let fail = |e| hub_error("cannot pull from the hub", e);
+        let cursor = from.cursor;
         let mut tx = self
             .client
             .build_transaction()
@@ -514,10 +515,29 @@ impl Hub {
             return Ok((0, top));
         }
         let kinds: Vec<&str> = TABLES.iter().map(|t| t.kind).collect();
+        // Resuming: a record at or before the last one applied, unchanged
+        // since (its version no later than that pull's), is in the diary.
+        // Without a resume point, every record after the cursor comes.
+        let (done_upto, at_kind, at_version, at_uuid) = match &from.resume {
+            Some(r) => (r.top, r.kind_position(), r.version, r.uuid.as_str()),
+            None => (cursor, 0, 0, ""),
+        };
         let portal = tx
             .bind(
-                "SELECT kind, uuid::text, data, clocks, versions, deleted, erased                  FROM casebook.records WHERE version > $1 AND version <= $2                  ORDER BY array_position($3::text[], kind), version, uuid",
-                &[&cursor, &top, &kinds],
+                "SELECT kind, uuid::text, data, clocks, versions, deleted, erased, version \
+                 FROM casebook.records WHERE version > $1 AND version <= $2 \
+                 AND (version > $4 OR (array_position($3::text[], kind), version, uuid::text COLLATE \"C\") \
+                      > ($5, $6, $7::text COLLATE \"C\")) \
+                 ORDER BY array_position($3::text[], kind), version, uuid::text COLLATE \"C\"",
+                &[
+                    &cursor,
+                    &top,
+                    &kinds,
+                    &done_upto,
+                    &at_kind,
+                    &at_version,
+                    &at_uuid,
+                ],
             )
             .map_err(fail)?;
         let object = |v: Value| match v {
@@ -540,10 +560,11 @@ impl Hub {
                     versions: object(r.get(4)),
                     deleted: r.get(5),
                     erased: r.get(6),
+                    version: r.get(7),
                 })
                 .collect();
             count += batch.len();
-            apply(&batch)?;
+            apply(top, &batch)?;
         }
         tx.commit().map_err(fail)?;
         Ok((count, top))
@@ -553,7 +574,11 @@ impl Hub {
     /// the version it is complete up to (all in memory: for tests).
     pub fn pull(&mut self, cursor: i64) -> Result<(Vec<Remote>, i64)> {
         let mut all = Vec::new();
-        let (_, top) = self.pull_each(cursor, &mut |batch| {
+        let from = PullFrom {
+            cursor,
+            resume: None,
+        };
+        let (_, top) = self.pull_each(&from, &mut |_, batch| {
             all.extend_from_slice(batch);
             Ok(())
         })?;

@@ -220,6 +220,15 @@ pub const TABLES: &[Table] = &[
     },
 ];
 
+/// Records fetched from the hub per round trip while pulling, and applied
+/// per diary transaction: a slice applies in well under a second, so other
+/// writers never wait long for the diary.
+pub const PULL_BATCH: usize = 500;
+
+/// A pulled slice of at least this many records indexes its new rows for
+/// search at its end rather than row by row.
+const DEFER_INDEX_FROM: usize = 100;
+
 /// Columns merged by clock alone, never shown as a conflict: the record's
 /// own stamps, and columns derived from another (the folded name, the area)
 /// whose source field raises the conflict.
@@ -354,6 +363,46 @@ pub struct Remote {
     pub versions: Map<String, Value>,
     pub deleted: bool,
     pub erased: bool,
+    /// The hub version of the record's last change.
+    pub version: i64,
+}
+
+/// Where a pull starts: after the cursor, and, if the last pull was cut
+/// off between slices, after the last record it applied.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct PullFrom {
+    /// The hub version pulled up to in full.
+    pub cursor: i64,
+    pub resume: Option<Resume>,
+}
+
+/// The last record an interrupted pull applied, in the hub's order (kind in
+/// the order of [`TABLES`], then version, then UUID), and the hub version
+/// that pull read up to. A record at or before it whose version is at most
+/// `top` is in the diary as it is on the hub; any other is still to come
+/// (one changed since has a later version, so it is sent again).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Resume {
+    pub top: i64,
+    pub kind: String,
+    pub version: i64,
+    pub uuid: String,
+}
+
+impl Resume {
+    /// The position of the kind in the hub's order (1-based, as
+    /// PostgreSQL's `array_position`).
+    pub fn kind_position(&self) -> i32 {
+        kind_position(&self.kind)
+    }
+}
+
+/// A kind's place in the pull order, 1-based (`array_position`).
+pub fn kind_position(kind: &str) -> i32 {
+    TABLES
+        .iter()
+        .position(|t| t.kind == kind)
+        .map_or(i32::MAX, |i| i as i32 + 1)
 }
 
 /// What a pull changed in the diary.
@@ -381,6 +430,10 @@ pub struct Conflict {
     pub remote: Value,
     /// True when the clocks kept the other device's value meanwhile.
     pub kept_remote: bool,
+    /// When this device found it (UTC, RFC 3339).
+    pub found_at: Option<String>,
+    /// The person's name, when the record is a contact.
+    pub name: Option<String>,
 }
 
 /// Which value of a conflict the councillor chose.
@@ -645,37 +698,70 @@ impl Store {
         })
     }
 
-    /// Merges records pulled from the hub into the diary, in one transaction
-    /// that records nothing in the outbox, and moves the cursor to `cursor`.
-    /// If anything was erased, the file is then scrubbed so the bytes go.
+    /// Merges records pulled from the hub into the diary, records nothing in
+    /// the outbox, and moves the cursor to `cursor`. If anything was erased,
+    /// the file is then scrubbed so the bytes go.
     pub fn apply_pulled(&mut self, pulled: &[Remote], cursor: i64) -> Result<Applied> {
         let mut order: Vec<Remote> = pulled.to_vec();
-        order.sort_by_key(|r| {
-            TABLES
-                .iter()
-                .position(|t| t.kind == r.kind)
-                .unwrap_or(usize::MAX)
-        });
-        let (_, applied) = self.apply_pulled_from(|apply| {
-            apply(&order)?;
+        order.sort_by_key(|r| kind_position(&r.kind));
+        let (_, applied) = self.apply_pulled_from(|_, apply| {
+            for slice in order.chunks(PULL_BATCH) {
+                apply(cursor, slice)?;
+            }
             Ok((order.len(), cursor))
         })?;
         Ok(applied)
     }
 
-    /// Merges what `pull` hands over, batch by batch (parents before
-    /// children across all batches, as the hub sends them), in one
-    /// transaction that records nothing in the outbox; `pull` returns how
-    /// many records came and the version they are complete up to, which
-    /// becomes the cursor in the same transaction. If anything was erased,
-    /// the file is then scrubbed so the bytes go.
+    /// Where the next pull starts: the cursor, and where an interrupted pull
+    /// stopped.
+    pub fn pull_from(&self) -> Result<PullFrom> {
+        let (cursor, top, kind, version, uuid): (
+            i64,
+            Option<i64>,
+            Option<String>,
+            Option<i64>,
+            Option<String>,
+        ) = self.conn().query_row(
+            "SELECT cursor, pull_top, pull_kind, pull_version, pull_uuid FROM sync_clock",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)),
+        )?;
+        let resume = match (top, kind, version, uuid) {
+            (Some(top), Some(kind), Some(version), Some(uuid)) if top > cursor => Some(Resume {
+                top,
+                kind,
+                version,
+                uuid,
+            }),
+            _ => None,
+        };
+        Ok(PullFrom { cursor, resume })
+    }
+
+    /// Merges what `pull` hands over, slice by slice, parents before
+    /// children across all slices, as the hub sends them. `pull` is told
+    /// where to start ([`Store::pull_from`]) and calls back with the hub
+    /// version it reads up to and each slice; it returns how many records
+    /// came and that version, which becomes the cursor.
+    ///
+    /// Each slice is its own short transaction, which records nothing in the
+    /// outbox and notes the last record applied, so a first sync of a big
+    /// diary never keeps other writers (the screens, a `casebook log`)
+    /// waiting past their busy timeout, and a pull cut off between slices
+    /// resumes after the last one applied. If anything was erased, the file
+    /// is then scrubbed so the bytes go (the wipe is recorded as owed before
+    /// the slice that erases commits, as an erasure here does).
     pub fn apply_pulled_from(
         &mut self,
-        pull: impl FnOnce(&mut dyn FnMut(&[Remote]) -> Result<()>) -> Result<(usize, i64)>,
+        pull: impl FnOnce(
+            &PullFrom,
+            &mut dyn FnMut(i64, &[Remote]) -> Result<()>,
+        ) -> Result<(usize, i64)>,
     ) -> Result<(usize, Applied)> {
         // A first sync writes a whole diary: the bulk writer's page cache,
-        // for this transaction only (a setting of this connection, so an
-        // idle sync writes nothing for it).
+        // for this pull only (a setting of this connection, so an idle sync
+        // writes nothing for it).
         let before: i64 = self
             .conn()
             .query_row("PRAGMA cache_size", [], |r| r.get(0))?;
@@ -688,19 +774,56 @@ impl Store {
 
     fn apply_pulled_in(
         &mut self,
-        pull: impl FnOnce(&mut dyn FnMut(&[Remote]) -> Result<()>) -> Result<(usize, i64)>,
+        pull: impl FnOnce(
+            &PullFrom,
+            &mut dyn FnMut(i64, &[Remote]) -> Result<()>,
+        ) -> Result<(usize, i64)>,
     ) -> Result<(usize, Applied)> {
-        let (count, applied) = self.write(|tx| {
-            let (device, hlc, old_cursor) = sync_clock(tx)?;
-            let device = device.ok_or_else(|| Error::invalid("this diary has not joined a hub"))?;
-            // Every statement of the merge is prepared once for the whole
-            // pull (a few per table).
-            tx.set_prepared_statement_cache_capacity(128);
-            tx.execute("UPDATE sync_clock SET capture = 0", [])?;
-            let mut applied = Applied::default();
-            let mut hlc = hlc;
-            let (count, cursor) = pull(&mut |batch: &[Remote]| -> Result<()> {
-                for r in batch {
+        let from = self.pull_from()?;
+        let (device, _, old_cursor) = sync_clock(self.conn())?;
+        let device = device.ok_or_else(|| Error::invalid("this diary has not joined a hub"))?;
+        // Every statement of the merge is prepared once for the whole pull
+        // (a few per table).
+        self.conn().set_prepared_statement_cache_capacity(128);
+        let marker = self.path().map(super::wipe_marker);
+        let was_pending = marker.as_deref().is_some_and(std::path::Path::exists);
+        let mut marked = false;
+        let mut applied = Applied::default();
+        // The resume point only moves forward: until this pull passes the
+        // one it resumed from, that one still says what is in.
+        let mut passed = from.resume.is_none();
+        let resumed_at = from
+            .resume
+            .as_ref()
+            .map(|r| (r.kind_position(), r.version, r.uuid.clone()));
+        let (count, cursor) = pull(&from, &mut |top: i64, slice: &[Remote]| -> Result<()> {
+            let Some(last) = slice.last() else {
+                return Ok(());
+            };
+            if !marked && slice.iter().any(|r| r.erased) {
+                if let Some(m) = &marker {
+                    super::privacy::mark(m)?;
+                }
+                marked = true;
+            }
+            let at = (kind_position(&last.kind), last.version, last.uuid.clone());
+            passed = passed || resumed_at.as_ref().is_none_or(|r| at >= *r);
+            self.write(|tx| {
+                tx.execute("UPDATE sync_clock SET capture = 0", [])?;
+                // A big slice (a first sync) indexes its new rows for search
+                // once at its end, as the bulk writer does, rather than one
+                // index segment per row; within this transaction, so other
+                // writers and a crash never see the triggers lifted.
+                let deferred = if slice.len() >= DEFER_INDEX_FROM {
+                    Some((
+                        super::bulk::first_ids(tx)?,
+                        super::bulk::DeferredIndex::begin(tx)?,
+                    ))
+                } else {
+                    None
+                };
+                let mut hlc = 0;
+                for r in slice {
                     let t = table(&r.kind)?;
                     for c in r.clocks.values() {
                         if let Some((h, _)) = c.as_str().and_then(parse_stamp) {
@@ -709,16 +832,36 @@ impl Store {
                     }
                     apply_one(tx, t, r, &device, old_cursor, &mut applied)?;
                 }
+                if let Some((first, index)) = deferred {
+                    index.finish_missing(tx, &first)?;
+                }
+                tx.execute(
+                    "UPDATE sync_clock SET capture = 1, hlc = max(hlc, ?1)",
+                    [hlc],
+                )?;
+                if passed {
+                    tx.execute(
+                        "UPDATE sync_clock SET pull_top = ?1, pull_kind = ?2, pull_version = ?3, \
+                         pull_uuid = ?4",
+                        params![top, last.kind, last.version, last.uuid],
+                    )?;
+                }
                 Ok(())
-            })?;
+            })
+        })?;
+        self.write(|tx| {
             tx.execute(
-                "UPDATE sync_clock SET capture = 1, hlc = max(hlc, ?1), cursor = max(cursor, ?2)",
-                params![hlc, cursor],
+                "UPDATE sync_clock SET cursor = max(cursor, ?1), pull_top = NULL, pull_kind = NULL, \
+                 pull_version = NULL, pull_uuid = NULL",
+                [cursor],
             )?;
-            Ok((count, applied))
+            Ok(())
         })?;
         if applied.erased > 0 {
-            self.scrub()?;
+            self.finish_pending_wipe()?;
+        } else if let Some(m) = marker.filter(|_| marked && !was_pending) {
+            // Nothing new was erased here: no wipe is owed for this pull.
+            let _ = std::fs::remove_file(m);
         }
         Ok((count, applied))
     }
@@ -779,7 +922,8 @@ impl Store {
     /// The conflicts waiting for the councillor, oldest first.
     pub fn conflicts(&self) -> Result<Vec<Conflict>> {
         let mut stmt = self.conn().prepare(
-            "SELECT id, kind, uuid, field, local_value, remote_value, kept FROM sync_conflicts ORDER BY id",
+            "SELECT id, kind, uuid, field, local_value, remote_value, kept, found_at FROM sync_conflicts \
+             ORDER BY id",
         )?;
         let rows = stmt.query_map([], |r| {
             Ok((
@@ -790,17 +934,28 @@ impl Store {
                 r.get::<_, Option<String>>(4)?,
                 r.get::<_, Option<String>>(5)?,
                 r.get::<_, String>(6)?,
+                r.get::<_, Option<String>>(7)?,
             ))
         })?;
         let mut out = Vec::new();
         for row in rows {
-            let (id, kind, uuid, field, local, remote, kept) = row?;
+            let (id, kind, uuid, field, local, remote, kept, found_at) = row?;
             let parse = |s: Option<String>| {
                 s.and_then(|s| serde_json::from_str(&s).ok())
                     .unwrap_or(Value::Null)
             };
+            let name = match kind.as_str() {
+                "contact" => self
+                    .conn()
+                    .query_row("SELECT name FROM contacts WHERE uuid = ?1", [&uuid], |r| {
+                        r.get(0)
+                    })
+                    .optional()?,
+                _ => None,
+            };
             out.push(Conflict {
                 case: case_reference(self.conn(), &kind, &uuid)?,
+                name,
                 id,
                 kind,
                 uuid,
@@ -808,6 +963,7 @@ impl Store {
                 local: parse(local),
                 remote: parse(remote),
                 kept_remote: kept == "remote",
+                found_at,
             });
         }
         Ok(out)
@@ -1279,6 +1435,85 @@ mod tests {
         assert_eq!(outbox(&store).len(), before);
     }
 
+    fn pulled_contact(uuid: &str, name: &str, version: i64) -> Remote {
+        let mut data = Map::new();
+        data.insert("name".into(), Value::from(name));
+        data.insert("name_fold".into(), Value::from(name.to_lowercase()));
+        data.insert("created_at".into(), Value::from("2026-03-02T09:00:00.000Z"));
+        data.insert("updated_at".into(), Value::from("2026-03-02T09:00:00.000Z"));
+        let clocks = data
+            .keys()
+            .map(|k| (k.clone(), Value::from(stamp_of(version, "other"))))
+            .collect();
+        let versions = data
+            .keys()
+            .map(|k| (k.clone(), Value::from(version)))
+            .collect();
+        Remote {
+            kind: "contact".into(),
+            uuid: uuid.into(),
+            data,
+            clocks,
+            versions,
+            deleted: false,
+            erased: false,
+            version,
+        }
+    }
+
+    #[test]
+    fn a_big_pulled_slice_is_indexed_for_search_once_and_exactly() {
+        let mut store = Store::open_in_memory().expect("store");
+        store
+            .add_contact(&Contact::named("Eira Local"))
+            .expect("a contact of this diary");
+        store.join_hub().expect("join");
+        let search_triggers = |store: &Store| -> String {
+            store
+                .conn()
+                .query_row(
+                    "SELECT group_concat(sql, ';') FROM (SELECT sql FROM sqlite_master \
+                     WHERE type = 'trigger' AND name LIKE '%search%' ORDER BY name)",
+                    [],
+                    |r| r.get(0),
+                )
+                .expect("triggers")
+        };
+        let before = search_triggers(&store);
+        let uuids: Vec<String> = (0..150).map(|_| Uuid::now_v7().to_string()).collect();
+        let first: Vec<Remote> = uuids
+            .iter()
+            .enumerate()
+            .map(|(i, u)| pulled_contact(u, &format!("Pulled Person{i:03}"), 1))
+            .collect();
+        store.apply_pulled(&first, 1).expect("a big slice");
+        // Renamed in a later slice: the update trigger re-indexes it.
+        store
+            .apply_pulled(&[pulled_contact(&uuids[7], "Renamed Gwenllian", 2)], 2)
+            .expect("an update");
+        let hits = |store: &Store, w: &str| store.search(w, 1000).expect("search").len();
+        assert_eq!(hits(&store, "pulled"), 149);
+        assert_eq!(hits(&store, "gwenllian"), 1);
+        assert_eq!(hits(&store, "eira"), 1);
+        assert_eq!(
+            search_triggers(&store),
+            before,
+            "every search trigger is back"
+        );
+        store
+            .conn()
+            .execute(
+                "INSERT INTO search(search, rank) VALUES ('integrity-check', 1)",
+                [],
+            )
+            .expect("the index is whole");
+        // A contact added by hand after it is indexed by its trigger.
+        store
+            .add_contact(&Contact::named("Tegwen Afterwards"))
+            .expect("contact");
+        assert_eq!(hits(&store, "tegwen"), 1);
+    }
+
     #[test]
     fn pulled_changes_are_not_captured_and_merge_by_clock() {
         let mut store = Store::open_in_memory().expect("store");
@@ -1303,6 +1538,7 @@ mod tests {
             versions,
             deleted: false,
             erased: false,
+            version: 1,
         };
         let applied = store
             .apply_pulled(std::slice::from_ref(&remote), 1)

@@ -39,7 +39,17 @@ pub fn run(env: &Env, store: Store) -> Result<()> {
         (Some(_), Some(path)) => Some(path.to_path_buf()),
         _ => None,
     };
+    // Background sync, only when the config names a hub: a thread with its
+    // own connection to the diary; no hub, no thread and no connection.
+    let background = store
+        .path()
+        .and_then(|db| crate::sync::Background::start(&env.config.sync, db, store.key()));
     let mut app = App::new(store, env.config.clone(), env.clock)?;
+    app.words = if env.i18n.is_pseudo() {
+        crate::i18n::Catalogue::pseudo()
+    } else {
+        crate::i18n::Catalogue::load(env.i18n.lang(), env.config_path.parent())?
+    };
     app.templates = crate::letters::Templates::beside_config(&env.config_path);
     app.words = if env.i18n.is_pseudo() {
         crate::i18n::Catalogue::pseudo()
@@ -67,6 +77,7 @@ pub fn run(env: &Env, store: Store) -> Result<()> {
         &mut idle,
         lock.as_deref(),
         session,
+        background.as_ref(),
     );
     drop(guard);
     result
@@ -82,6 +93,7 @@ fn event_loop(
     idle: &mut Idle,
     encrypted: Option<&Path>,
     session: Option<Duration>,
+    background: Option<&crate::sync::Background>,
 ) -> Result<()> {
     let mut dirty = true;
     loop {
@@ -122,6 +134,14 @@ fn event_loop(
                 dirty = true;
             }
         } else if app.check_for_changes() {
+            dirty = true;
+        } else if let Some(bg) = background {
+            // A round ended (its changes show through `data_version`; a
+            // failure or an idle round only in the header), and "synced 2
+            // min ago" moves on with the clock.
+            if bg.rounds.try_iter().count() > 0 {
+                app.refresh();
+            }
             dirty = true;
         }
     }

@@ -105,6 +105,9 @@ mail-inbox-empty = Dim ffeiliau post (.eml, .msg, .mbox) yn y ffolder mewnflwch 
 ## Ystafell y mewnflwch yn y rhyngwyneb (src/app/screens/inbox.rs)
 
 ui-action-goto-inbox = ffolder mewnflwch
+ui-action-goto-conflicts = gwrthdaro cysoni
+ui-action-keep-here = cadw'r ddyfais hon
+ui-action-keep-other = cadw'r llall
 ui-inbox-title = Mewnflwch: { $folder } ({ $count } yn aros)
 ui-inbox-title-none = Mewnflwch
 ui-inbox-not-set = Does dim ffolder mewnflwch wedi'i osod. Rhowch y ffolder lle mae eich rhaglen e-bost yn cadw negeseuon yn y ffurfweddiad: [mail] inbox = "~/Mail/casework"
@@ -1548,3 +1551,101 @@ ui-status-short-waiting-council = aros am gyngor
 ui-status-short-waiting-constituent = aros am etholwr
 ui-status-short-waiting-other = aros am arall
 ui-status-short-closed = ar gau
+
+## Statws cysoni pennawd y TUI (src/app/draw.rs), pan fo hyb wedi'i osod
+
+ui-sync-never = heb gysoni eto
+ui-sync-minutes-ago =
+    { $minutes ->
+        [0] cysonwyd gynnau
+       *[other] cysonwyd { $minutes } mun yn ôl
+    }
+ui-sync-hours-ago = cysonwyd { $hours } awr yn ôl
+ui-sync-days-ago =
+    { $days ->
+        [one] cysonwyd ddoe
+        [two] cysonwyd 2 ddiwrnod yn ôl
+       *[other] cysonwyd { $days } diwrnod yn ôl
+    }
+ui-sync-offline =
+    { $waiting ->
+        [0] all-lein
+       *[other] all-lein — { $waiting } newid yn aros
+    }
+ui-sync-failed =
+    { $waiting ->
+        [0] methodd y cysoni
+       *[other] methodd y cysoni — { $waiting } newid yn aros
+    }
+ui-sync-conflicts =
+    { $count ->
+        [two] 2 wrthdaro
+       *[other] { $count } gwrthdaro
+    }
+ui-sync-offline-short =
+    { $waiting ->
+        [0] all-lein
+       *[other] all-lein — { $waiting } yn aros
+    }
+ui-sync-failed-short =
+    { $waiting ->
+        [0] methodd y cysoni
+       *[other] methodd — { $waiting } yn aros
+    }
+
+## Ystafell gwrthdaro y TUI (src/app/screens/conflicts.rs)
+
+ui-conflicts-title =
+    { $count ->
+        [0] Gwrthdaro cysoni
+       *[other] Gwrthdaro cysoni ({ $count })
+    }
+ui-conflicts-none = Dim gwrthdaro: mae pob dyfais yn cytuno.
+ui-conflicts-record = Achos neu gofnod
+ui-conflicts-field = Maes
+ui-conflicts-here = Y ddyfais hon
+ui-conflicts-other = Y ddyfais arall
+ui-conflicts-detail = Y gwrthdaro dan y cyrchwr
+ui-conflicts-kept-here = Gwerth y ddyfais hon sy'n cael ei gadw nes i chi ddewis
+ui-conflicts-kept-other = Gwerth y ddyfais arall sy'n cael ei gadw nes i chi ddewis
+ui-conflicts-found = canfuwyd { $when }
+ui-conflicts-empty-value = (gwag)
+ui-conflicts-yes = ydy
+ui-conflicts-no = nac ydy
+ui-conflicts-settled = Gwrthdaro wedi'i ddatrys: bydd eich dewis yn mynd i'r dyfeisiau eraill yn y cysoni nesaf.
+ui-conflicts-kind-surgery = cymhorthfa
+ui-conflicts-kind-contact = cyswllt
+ui-conflicts-kind-directory = cofnod cyfeiriadur
+ui-conflicts-kind-case = achos
+ui-conflicts-kind-case_person = person ar achos
+ui-conflicts-kind-entry = cofnod dyddiadur
+ui-conflicts-kind-referral = atgyfeiriad
+ui-conflicts-kind-follow_up = dilyniant
+ui-conflicts-kind-sar_request = cais gwrthrych am wybodaeth
+
+## casebook hub a casebook sync (src/cli/hub.rs, src/cli/sync.rs)
+
+hub-no-url = rhowch URL gweinyddwr yr hyb gyda --url (neu CASEBOOK_HUB_URL), e.e. postgresql://postgres@localhost/casebook
+hub-initialised = mae'r hyb yn barod: ychwanegwch bob dyfais gyda `casebook hub add-device ENW --user CYNGHORYDD`
+hub-url-shown-once = rhowch hwn yn ffurfweddiad y ddyfais fel [sync] url (dim ond unwaith y caiff ei ddangos):
+hub-revoked = tynnwyd { $name } yn ôl: ni all gysoni mwyach
+hub-no-devices = dim dyfeisiau eto
+hub-device-revoked = wedi'i thynnu'n ôl
+hub-device-never = erioed
+hub-device-state = cysoni diwethaf { $when }, { $behind } ar ei hôl hi
+sync-no-url = does dim hyb wedi'i osod: ychwanegwch [sync] url = "postgresql://…" at y ffurfweddiad (yr URL a argraffodd `casebook hub add-device`)
+sync-no-conflicts = dim gwrthdaro
+sync-conflict-here = yma: { $value }
+sync-conflict-other = y ddyfais arall: { $value }
+sync-conflict-kept-here = (yn cael ei gadw am y tro: yma)
+sync-conflict-kept-other = (yn cael ei gadw am y tro: y ddyfais arall)
+sync-conflict-empty = (gwag)
+sync-settled = gwrthdaro { $id } wedi'i ddatrys; bydd yn mynd i'r dyfeisiau eraill yn y cysoni nesaf
+sync-done = wedi cysoni: { $sent } wedi'u hanfon, { $received } wedi'u derbyn
+sync-done-erased = { $count } wedi'u dileu'n llwyr fel ar ddyfais arall
+sync-done-conflicts =
+    { $count ->
+        [one] 1 gwrthdaro i'w ddatrys: casebook sync --conflicts
+        [two] 2 wrthdaro i'w datrys: casebook sync --conflicts
+       *[other] { $count } gwrthdaro i'w datrys: casebook sync --conflicts
+    }

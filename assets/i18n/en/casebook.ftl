@@ -85,6 +85,9 @@ mail-inbox-empty = No mail files (.eml, .msg, .mbox) in the inbox folder { $fold
 ## The inbox room of the terminal UI (src/app/screens/inbox.rs)
 
 ui-action-goto-inbox = inbox folder
+ui-action-goto-conflicts = sync conflicts
+ui-action-keep-here = keep this device's
+ui-action-keep-other = keep the other's
 ui-inbox-title = Inbox: { $folder } ({ $count } waiting)
 ui-inbox-title-none = Inbox
 ui-inbox-not-set = No inbox folder is set. Put the folder your mail program saves messages to in the config: [mail] inbox = "~/Mail/casework"
@@ -1555,3 +1558,101 @@ ui-status-short-waiting-council = waiting council
 ui-status-short-waiting-constituent = waiting constituent
 ui-status-short-waiting-other = waiting other
 ui-status-short-closed = closed
+
+## The TUI header's sync status (src/app/draw.rs), when a hub is configured
+
+ui-sync-never = not synced yet
+ui-sync-minutes-ago =
+    { $minutes ->
+        [0] synced just now
+       *[other] synced { $minutes } min ago
+    }
+ui-sync-hours-ago = synced { $hours } h ago
+ui-sync-days-ago =
+    { $days ->
+        [one] synced yesterday
+       *[other] synced { $days } days ago
+    }
+ui-sync-offline =
+    { $waiting ->
+        [0] offline
+        [one] offline — 1 change waiting
+       *[other] offline — { $waiting } changes waiting
+    }
+ui-sync-failed =
+    { $waiting ->
+        [0] sync failed
+        [one] sync failed — 1 change waiting
+       *[other] sync failed — { $waiting } changes waiting
+    }
+ui-sync-conflicts =
+    { $count ->
+        [one] 1 conflict
+       *[other] { $count } conflicts
+    }
+ui-sync-offline-short =
+    { $waiting ->
+        [0] offline
+       *[other] offline — { $waiting } waiting
+    }
+ui-sync-failed-short =
+    { $waiting ->
+        [0] sync failed
+       *[other] sync failed, { $waiting } waiting
+    }
+
+## The TUI's conflicts room (src/app/screens/conflicts.rs)
+
+ui-conflicts-title =
+    { $count ->
+        [0] Sync conflicts
+       *[other] Sync conflicts ({ $count })
+    }
+ui-conflicts-none = No conflicts: every device agrees.
+ui-conflicts-record = Case or record
+ui-conflicts-field = Field
+ui-conflicts-here = This device
+ui-conflicts-other = Other device
+ui-conflicts-detail = The conflict under the cursor
+ui-conflicts-kept-here = This device's value is kept until you choose
+ui-conflicts-kept-other = The other device's value is kept until you choose
+ui-conflicts-found = found { $when }
+ui-conflicts-empty-value = (empty)
+ui-conflicts-yes = yes
+ui-conflicts-no = no
+ui-conflicts-settled = Conflict settled: your choice goes to the other devices at the next sync.
+ui-conflicts-kind-surgery = surgery
+ui-conflicts-kind-contact = contact
+ui-conflicts-kind-directory = directory entry
+ui-conflicts-kind-case = case
+ui-conflicts-kind-case_person = person on a case
+ui-conflicts-kind-entry = diary entry
+ui-conflicts-kind-referral = referral
+ui-conflicts-kind-follow_up = follow-up
+ui-conflicts-kind-sar_request = subject access request
+
+## casebook hub and casebook sync (src/cli/hub.rs, src/cli/sync.rs)
+
+hub-no-url = give the hub's administrator URL with --url (or CASEBOOK_HUB_URL), e.g. postgresql://postgres@localhost/casebook
+hub-initialised = hub ready: add each device with `casebook hub add-device NAME --user COUNCILLOR`
+hub-url-shown-once = put this in the device's config as [sync] url (it is shown only once):
+hub-revoked = revoked { $name }: it can no longer sync
+hub-no-devices = no devices yet
+hub-device-revoked = revoked
+hub-device-never = never
+hub-device-state = last sync { $when }, { $behind } behind
+sync-no-url = no hub is configured: add [sync] url = "postgresql://…" to the config (the URL `casebook hub add-device` printed)
+sync-no-conflicts = no conflicts
+sync-conflict-here = here: { $value }
+sync-conflict-other = other device: { $value }
+sync-conflict-kept-here = (kept for now: here)
+sync-conflict-kept-other = (kept for now: other device)
+sync-conflict-empty = (empty)
+sync-settled = conflict { $id } settled; it goes to the other devices at the next sync
+sync-done = synced: { $sent } sent, { $received } received
+sync-done-erased = { $count } erased as on another device
+sync-done-conflicts =
+    { $count ->
+        [one] 1 conflict to settle: casebook sync --conflicts
+       *[other] { $count } conflicts to settle: casebook sync --conflicts
+    }

@@ -5,6 +5,7 @@
 pub mod agenda;
 pub mod case;
 pub mod cases;
+pub mod conflicts;
 pub mod contact;
 pub mod contacts;
 pub mod directory;
@@ -19,6 +20,7 @@ use ratatui::layout::Rect;
 use self::agenda::AgendaView;
 use self::case::CaseView;
 use self::cases::CasesView;
+use self::conflicts::ConflictsView;
 use self::contact::ContactView;
 use self::contacts::ContactsView;
 use self::directory::DirectoryView;
@@ -44,6 +46,7 @@ pub enum Screen {
     Review(Box<ReviewView>),
     /// The inbox folder; listed under the cases' tab (what it files).
     Inbox(Box<InboxView>),
+    Conflicts(ConflictsView),
 }
 
 impl Screen {
@@ -59,6 +62,7 @@ impl Screen {
             Screen::Directory(_) => directory::ACTIONS,
             Screen::Review(_) => review::ACTIONS,
             Screen::Inbox(_) => inbox::ACTIONS,
+            Screen::Conflicts(_) => conflicts::ACTIONS,
         }
     }
 
@@ -71,6 +75,8 @@ impl Screen {
             Screen::Agenda(_) => 3,
             Screen::Directory(_) => 4,
             Screen::Review(_) => 5,
+            // Not a tab: reached from the header's conflict count.
+            Screen::Conflicts(_) => usize::MAX,
         }
     }
 
@@ -87,6 +93,7 @@ impl Screen {
             Screen::Directory(v) => v.reload(cx.store),
             Screen::Review(v) => v.reload(cx.store),
             Screen::Inbox(v) => v.reload(cx),
+            Screen::Conflicts(v) => v.reload(cx.store),
         }
     }
 
@@ -102,6 +109,7 @@ impl Screen {
             Screen::Directory(v) => v.update(action, cx),
             Screen::Review(v) => v.update(action, cx),
             Screen::Inbox(v) => v.update(action, cx),
+            Screen::Conflicts(v) => v.update(action, cx),
         }
     }
 
@@ -122,6 +130,7 @@ impl Screen {
             }
             Screen::Review(v) => review::draw(&app.words, v, theme, frame, area),
             Screen::Inbox(v) => inbox::draw(v, &app.words, theme, frame, area),
+            Screen::Conflicts(v) => conflicts::draw(v, &app.words, theme, frame, area),
         }
     }
 
@@ -141,6 +150,7 @@ impl Screen {
             }),
             Screen::Review(Box::new(ReviewView::new(today, year_start_month)?)),
             Screen::Inbox(Box::default()),
+            Screen::Conflicts(ConflictsView::default()),
         ])
     }
 }
