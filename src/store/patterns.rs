@@ -1,11 +1,9 @@
 //! The bigger picture's scan (SPEC section 6). The cases opened since a date
-//! come from one range of the index `cases_recent_areas` (opened, category,
-//! area, reference; the row id rides along), so the home screen's look at
-//! recent weeks costs the same in a diary of any age; they are grouped by
-//! category and area here. The place as typed is not in that index: it is
-//! read for the cases of the clusters found only, not for every recent case
-//! (a row of the wide `cases` table each, which in an encrypted diary is a
-//! page decrypted and checked).
+//! come from one range of the index `cases_recent_places` (opened, category,
+//! area, reference, location, postcode; the row id rides along), so the home
+//! screen's look at recent weeks costs the same in a diary of any age and
+//! never reads a row of the wide `cases` table; they are grouped by category
+//! and area here.
 
 use chrono::NaiveDate;
 
@@ -20,15 +18,17 @@ struct Opened {
     on: NaiveDate,
     id: i64,
     reference: String,
+    /// The place as typed on this case (location, else postcode).
+    place: Option<String>,
 }
 
 /// The place of a cluster as a person typed it ("The Oaks estate", not the
 /// key "the oaks estate"): the first spelling in mixed case, else the first,
 /// spaces tidied.
-fn place_as_typed(places: &[Option<String>]) -> Option<String> {
-    let typed: Vec<String> = places
+fn place_as_typed(cases: &[Opened]) -> Option<String> {
+    let typed: Vec<String> = cases
         .iter()
-        .filter_map(|p| p.as_deref())
+        .filter_map(|c| c.place.as_deref())
         .map(|p| p.split_whitespace().collect::<Vec<_>>().join(" "))
         .filter(|p| !p.is_empty())
         .collect();
@@ -48,11 +48,11 @@ impl Store {
         window_days: u32,
         min_cases: u32,
     ) -> Result<Vec<Cluster>> {
-        // One range of the index `cases_recent_areas` (dates from `since`),
+        // One range of the index `cases_recent_places` (dates from `since`),
         // sorted here: ordering in SQL by category and area would read every
         // case in the diary to find the recent ones.
         let mut stmt = self.conn().prepare_cached(
-            "SELECT category, area, opened, id, reference FROM cases \
+            "SELECT category, area, opened, id, reference, coalesce(location, postcode) FROM cases \
              WHERE area IS NOT NULL AND opened >= ?1",
         )?;
         let mut cases = stmt
@@ -63,6 +63,7 @@ impl Store {
                     on: r.get(2)?,
                     id: r.get(3)?,
                     reference: r.get(4)?,
+                    place: r.get(5)?,
                 })
             })?
             .collect::<rusqlite::Result<Vec<Opened>>>()?;
@@ -76,8 +77,7 @@ impl Store {
                 clusters.push(Cluster {
                     category: group[i].category.clone(),
                     area: group[i].area.clone(),
-                    place: place_as_typed(&self.places(&group[i..=j])?)
-                        .unwrap_or_else(|| group[i].area.clone()),
+                    place: place_as_typed(&group[i..=j]).unwrap_or_else(|| group[i].area.clone()),
                     cases: group[i..=j].iter().map(|c| c.reference.clone()).collect(),
                     first: dates[i],
                     last: dates[j],
@@ -91,16 +91,5 @@ impl Store {
                 .then_with(|| a.area.cmp(&b.area))
         });
         Ok(clusters)
-    }
-
-    /// The place as typed on each case (location, else postcode).
-    fn places(&self, cases: &[Opened]) -> Result<Vec<Option<String>>> {
-        let mut stmt = self
-            .conn()
-            .prepare_cached("SELECT coalesce(location, postcode) FROM cases WHERE id = ?1")?;
-        cases
-            .iter()
-            .map(|c| Ok(stmt.query_row([c.id], |r| r.get(0))?))
-            .collect()
     }
 }
