@@ -321,10 +321,11 @@ impl Store {
     }
 
     /// How many follow-ups, late replies and cases needing an update there
-    /// are on `today`: each the total kept in `tallies` (schema step 10)
-    /// less those not yet due, a short range of the index its list reads
-    /// (what was scheduled or touched lately), so the pages read do not
-    /// grow with the diary.
+    /// are on `today`, reading no more pages in a big diary than in a small
+    /// one (schema step 10): follow-ups and cases to update are the totals
+    /// kept in `tallies` less those not due yet (a short range of the index
+    /// their list reads: what was scheduled or touched lately); late
+    /// replies are one range of `awaited_replies_due`.
     pub fn due_counts(&self, today: NaiveDate, keep_informed_days: u32) -> Result<DueCounts> {
         let cutoff = shift(today, -i64::from(keep_informed_days));
         let count = |sql: &str, p: NaiveDate| -> Result<u64> {
