@@ -226,7 +226,7 @@ impl Diary {
 #[test]
 fn every_change_keeps_the_counts_true_to_the_records() {
     let mut diary = Diary::new(Store::open_in_memory().expect("store"));
-    let mut rng = Rng(0x7A11_1E5);
+    let mut rng = Rng(0x07A1_11E5);
     let mut seen = DueCounts::default();
     for step in 0..500 {
         let what = diary.change(&mut rng, step);
