@@ -8,6 +8,7 @@
 //! cargo bench --bench frames -- all D.db [CASE_DB REF] [RUNS]
 //! cargo bench --bench frames -- first-frame D.db     # one frame, for peak memory
 //! cargo bench --bench frames -- home-parts D.db      # what the first frame spends its time on
+//! cargo bench --bench frames -- pages D.db           # pages each query reads from a cold start
 //! cargo bench --bench frames -- prepare-case COPY.db # adds a case with 500 entries, prints its reference
 //! ```
 //!
@@ -46,6 +47,7 @@ fn main() -> Res<()> {
         }
         (Some("prepare-case"), Some(db)) => println!("{}", prepare_case(Path::new(db))?),
         (Some("home-parts"), Some(db)) => home_parts(db)?,
+        (Some("pages"), Some(db)) => pages(db)?,
         (Some("due"), Some(db)) => {
             // The store's part of `casebook due`, for profiling.
             let env = env_for(db)?;
@@ -74,7 +76,7 @@ fn main() -> Res<()> {
         }
         _ => {
             eprintln!(
-                "usage: frames all DB [CASE_DB REF] [RUNS] | first-frame DB | home-parts DB | prepare-case DB | due DB"
+                "usage: frames all DB [CASE_DB REF] [RUNS] | first-frame DB | home-parts DB | pages DB | prepare-case DB | due DB"
             );
             std::process::exit(2);
         }
@@ -176,6 +178,95 @@ fn home_parts(db: &str) -> Res<()> {
     Ok(())
 }
 
+/// Pages read from the file by each query of the first frame, of `due` and
+/// of a keystroke, each on a fresh connection (a cold page cache, as every
+/// command and the UI's first frame find it): in an encrypted diary each
+/// page read is a decryption and an HMAC check, so this count is what the
+/// encrypted figures pay beyond the plain ones. Prints name, pages, ms.
+fn pages(db: &str) -> Res<()> {
+    first_frame(db)?; // the OS cache warm, as in the timed figures
+    let env = env_for(db)?;
+    let today = env.clock.today();
+    let days = env.config.keep_informed_days;
+    let patterns = env.config.patterns.clone();
+    let cold = |name: &str, f: &dyn Fn(&Store) -> Res<()>| -> Res<()> {
+        let store = env.open_store()?;
+        let before = store.pages_read();
+        let t = Instant::now();
+        f(&store)?;
+        let took = t.elapsed();
+        println!("{name}\t{}\t{:.2}", store.pages_read() - before, ms(took));
+        Ok(())
+    };
+    let t = Instant::now();
+    let store = env.open_store()?;
+    println!("open_store\t{}\t{:.2}", store.pages_read(), ms(t.elapsed()));
+    drop(store);
+    cold("home:due_follow_up_lines", &|s| {
+        std::hint::black_box(s.due_follow_up_lines(today, 50)?);
+        Ok(())
+    })?;
+    cold("home+due:late_referrals", &|s| {
+        std::hint::black_box(s.late_referrals(today, 50)?);
+        Ok(())
+    })?;
+    cold("home+due:needs_update", &|s| {
+        std::hint::black_box(s.needs_update(today, days, 50)?);
+        Ok(())
+    })?;
+    cold("home+due:due_counts", &|s| {
+        std::hint::black_box(s.due_counts(today, days)?);
+        Ok(())
+    })?;
+    cold("home:open_case_counts", &|s| {
+        std::hint::black_box(s.open_case_counts()?);
+        Ok(())
+    })?;
+    cold("home:latest_entry_lines", &|s| {
+        std::hint::black_box(s.latest_entry_lines(50)?);
+        Ok(())
+    })?;
+    cold("home:clusters", &|s| {
+        let since = today - chrono::Duration::days(2 * i64::from(patterns.window_days));
+        std::hint::black_box(s.clusters(since, patterns.window_days, patterns.min_cases)?);
+        Ok(())
+    })?;
+    cold("home:App::new", &|s| {
+        // `App::new` takes the store; a second one for it.
+        let _ = s;
+        let app = App::new(env.open_store()?, env.config.clone(), env.clock)?;
+        println!("  App::new's own store\t{}", app.store.pages_read());
+        Ok(())
+    })?;
+    cold("due:follow_up_items", &|s| {
+        std::hint::black_box(s.follow_up_items(None, Some(today), 10)?);
+        Ok(())
+    })?;
+    cold("due:due_list", &|s| {
+        std::hint::black_box(s.due_list(today, days, 10)?);
+        Ok(())
+    })?;
+    for word in SEARCH_WORDS {
+        cold(&format!("search:{word}:1-4 letters"), &|s| {
+            for n in 1..=4 {
+                let typed: String = word.chars().take(n).collect();
+                std::hint::black_box(s.search(&typed, 30)?);
+            }
+            Ok(())
+        })?;
+    }
+    for name in NAMES {
+        cold(&format!("complete:{name}:1-4 letters"), &|s| {
+            for n in 1..=4 {
+                let typed: String = name.chars().take(n).collect();
+                std::hint::black_box(form::complete(s, &typed)?);
+            }
+            Ok(())
+        })?;
+    }
+    Ok(())
+}
+
 /// Words as a councillor would type them into search and the name field.
 const SEARCH_WORDS: &[&str] = &["bins", "parking", "flooding", "jones"];
 const NAMES: &[&str] = &["davies", "rhian", "evans", "gwen"];
@@ -189,7 +280,9 @@ fn all(db: &str, case: Option<(&str, &str)>, runs: usize) -> Res<()> {
     );
 
     let env = env_for(db)?;
-    let store = env.open_store()?;
+    // The store as the UI holds it (its page cache sized for a session).
+    let app = App::new(env.open_store()?, env.config.clone(), env.clock)?;
+    let store = &app.store;
     // Per keystroke: the query after typing 1, 2, 3, 4 letters.
     for n in 1..=4 {
         let mut times = Vec::new();
@@ -210,14 +303,14 @@ fn all(db: &str, case: Option<(&str, &str)>, runs: usize) -> Res<()> {
             for name in NAMES {
                 let typed: String = name.chars().take(n).collect();
                 let t = Instant::now();
-                let matches = form::complete(&store, &typed)?;
+                let matches = form::complete(store, &typed)?;
                 times.push(t.elapsed());
                 std::hint::black_box(matches);
             }
         }
         report(&format!("complete_{n}_letters"), times);
     }
-    drop(store);
+    drop(app);
 
     if let Some((case_db, reference)) = case {
         let env = env_for(case_db)?;

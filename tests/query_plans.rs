@@ -26,6 +26,8 @@ const MAIN_TABLES: &[&str] = &[
     "referrals",
     "follow_ups",
     "keep_informed",
+    "awaited_replies",
+    "tallies",
 ];
 
 fn now() -> NaiveDateTime {

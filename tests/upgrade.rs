@@ -185,6 +185,26 @@ fn assert_standard_data(s: &mut Store, version: i64) {
         "{at}"
     );
 
+    // Schema 10: the counts the home screen and `due` show were tallied
+    // from the old rows: the damp case waits on the council, its referral
+    // (due 2023-03-20, no reply) is late after that, its follow-up pending.
+    assert_eq!(
+        s.open_case_counts().expect("open counts"),
+        [(CaseStatus::WaitingCouncil, 1)],
+        "{at}"
+    );
+    let due = s.due_counts(d("2023-04-15"), 14).expect("due counts");
+    assert_eq!(
+        (due.follow_ups, due.late_referrals, due.needs_update),
+        (1, 1, 1),
+        "{at}"
+    );
+    assert_eq!(
+        s.due_counts(d("2023-01-01"), 14).expect("due counts"),
+        store::DueCounts::default(),
+        "{at}: nothing is due before the case began"
+    );
+
     // And the upgraded diary takes new work: the next reference follows on.
     let out = s
         .log(&store::LogRequest {
@@ -253,7 +273,7 @@ fn assert_standard_data(s: &mut Store, version: i64) {
         store::SyncStatus::default(),
         "{at}"
     );
-    // Schema 10 (0011_pull_resume on its branch): no pull cut off.
+    // Schema 11: no pull cut off.
     assert_eq!(
         s.pull_from().expect("pull from"),
         store::PullFrom::default(),

@@ -160,6 +160,9 @@ const GLOBAL: &[Action] = &[
 
 impl App {
     pub fn new(store: Store, config: Config, clock: Clock) -> Result<App> {
+        // The connection lives as long as the UI: pages read once (search,
+        // completion) stay in memory for the next keystroke.
+        store.keep_pages_for_session()?;
         let keymap = Keymap::load(&config.keys);
         let data_version = store.data_version()?;
         let mut app = App {

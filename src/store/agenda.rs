@@ -245,15 +245,18 @@ impl Store {
     }
 
     /// Referrals on cases still open whose reply was due before `today` and
-    /// has not come, the longest overdue first.
+    /// has not come, the longest overdue first: a range of
+    /// `awaited_replies` (schema step 10), which holds only those awaited on
+    /// cases not closed, so only the rows shown visit the wide tables.
     pub fn late_referrals(&self, today: NaiveDate, limit: usize) -> Result<Vec<LateReferral>> {
         let mut stmt = self.conn().prepare_cached(
             "SELECT r.id, r.uuid, r.referred_on, r.due_on, r.council_ref, c.id, c.reference, \
              c.title, k.id, k.name, k.caution IS NOT NULL, k.department \
-             FROM referrals r JOIN cases c ON c.id = r.case_id \
+             FROM awaited_replies a JOIN referrals r ON r.id = a.referral_id \
+             JOIN cases c ON c.id = r.case_id \
              JOIN contacts k ON k.id = r.to_contact_id \
-             WHERE r.reply_on IS NULL AND r.due_on < ?1 AND c.status <> 'closed' \
-             ORDER BY r.due_on, r.id LIMIT ?2",
+             WHERE a.due_on < ?1 \
+             ORDER BY a.due_on, a.referral_id LIMIT ?2",
         )?;
         let rows = stmt.query_map(params![today, sql_limit(limit)], |r| {
             Ok(LateReferral {
@@ -318,25 +321,23 @@ impl Store {
     }
 
     /// How many follow-ups, late replies and cases needing an update there
-    /// are on `today`: each counted from the index its list reads.
+    /// are on `today`, reading no more pages in a big diary than in a small
+    /// one (schema step 10): follow-ups and cases to update are the totals
+    /// kept in `tallies` less those not due yet (a short range of the index
+    /// their list reads: what was scheduled or touched lately); late
+    /// replies are one range of `awaited_replies_due`.
     pub fn due_counts(&self, today: NaiveDate, keep_informed_days: u32) -> Result<DueCounts> {
         let cutoff = shift(today, -i64::from(keep_informed_days));
         let count = |sql: &str, p: NaiveDate| -> Result<u64> {
-            Ok(self
+            let n: i64 = self
                 .conn()
                 .prepare_cached(sql)?
-                .query_row([p], |r| r.get(0))?)
+                .query_row([p], |r| r.get(0))?;
+            Ok(u64::try_from(n).unwrap_or(0))
         };
         Ok(DueCounts {
-            follow_ups: count(
-                "SELECT count(*) FROM follow_ups WHERE done_on IS NULL AND due_on <= ?1",
-                today,
-            )?,
-            late_referrals: count(
-                "SELECT count(*) FROM referrals r JOIN cases c ON c.id = r.case_id \
-                 WHERE r.reply_on IS NULL AND r.due_on < ?1 AND c.status <> 'closed'",
-                today,
-            )?,
+            follow_ups: count(FOLLOW_UPS_DUE_COUNT, today)?,
+            late_referrals: count(LATE_REFERRALS_COUNT, today)?,
             needs_update: count(NEEDS_UPDATE_COUNT, cutoff)?,
         })
     }
@@ -384,7 +385,15 @@ const NEEDS_UPDATE: &str = "SELECT c.id, c.reference, c.title, q.last_update, q.
      WHERE q.constituent_id IS NOT NULL AND q.quiet_since <= ?1 \
      ORDER BY q.quiet_since, q.case_id LIMIT ?2";
 
-/// How many rows [`NEEDS_UPDATE`] would give without its limit: counted in
-/// the index alone.
-const NEEDS_UPDATE_COUNT: &str = "SELECT count(*) FROM keep_informed q \
-     WHERE q.constituent_id IS NOT NULL AND q.quiet_since <= ?1";
+/// How many rows [`NEEDS_UPDATE`] would give without its limit, for the
+/// cutoff `?1`: the cases with a constituent, less those heard from since.
+const NEEDS_UPDATE_COUNT: &str = "SELECT (SELECT n FROM tallies WHERE what = 'keep_informed') \
+     - (SELECT count(*) FROM keep_informed q \
+        WHERE q.constituent_id IS NOT NULL AND q.quiet_since > ?1)";
+
+/// Pending follow-ups due on `?1` or before: all pending, less the later ones.
+const FOLLOW_UPS_DUE_COUNT: &str = "SELECT (SELECT n FROM tallies WHERE what = 'follow_ups_pending') \
+     - (SELECT count(*) FROM follow_ups WHERE done_on IS NULL AND due_on > ?1)";
+
+/// Replies late on `?1`: due before it, awaited on a case not closed.
+const LATE_REFERRALS_COUNT: &str = "SELECT count(*) FROM awaited_replies WHERE due_on < ?1";

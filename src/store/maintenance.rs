@@ -9,7 +9,7 @@
 
 use std::path::{Path, PathBuf};
 
-use rusqlite::{Connection, OpenFlags};
+use rusqlite::{Connection, OpenFlags, OptionalExtension};
 
 use super::key::{Passphrase, apply_key, classify_keyed};
 use super::{SCHEMA_VERSION, Store, busy_timeout, classify};
@@ -94,6 +94,7 @@ pub fn check_file_with_key(path: &Path, key: Option<&Passphrase>) -> Result<Chec
         ("quick_check", pragma_check(&conn, "quick_check")),
         ("integrity_check", pragma_check(&conn, "integrity_check")),
         ("foreign_key_check", foreign_key_check(&conn)),
+        ("tallies", tally_check(&conn)),
     ];
     // Nothing was written; a check that hit damage may have ended the
     // transaction already, so this is only tidiness.
@@ -293,6 +294,98 @@ fn foreign_key_check(conn: &Connection) -> Vec<String> {
     run().unwrap_or_else(|e| vec![e.to_string()])
 }
 
+/// What schema step 10 keeps for the home screen and `due`, each against a
+/// recount from the records: (name, kept, recounted). `tallies` rows are
+/// totals; `awaited_replies` must hold exactly the referrals awaiting a
+/// reply on a case not closed, with their due dates.
+const KEPT_COUNTS: &[(&str, &str, &str)] = &[
+    (
+        "follow_ups_pending",
+        "SELECT n FROM tallies WHERE what = 'follow_ups_pending'",
+        "SELECT count(*) FROM follow_ups WHERE done_on IS NULL",
+    ),
+    (
+        "keep_informed",
+        "SELECT n FROM tallies WHERE what = 'keep_informed'",
+        "SELECT count(*) FROM keep_informed WHERE constituent_id IS NOT NULL",
+    ),
+    (
+        "cases:open",
+        "SELECT n FROM tallies WHERE what = 'cases:open'",
+        "SELECT count(*) FROM cases WHERE status = 'open'",
+    ),
+    (
+        "cases:waiting_council",
+        "SELECT n FROM tallies WHERE what = 'cases:waiting_council'",
+        "SELECT count(*) FROM cases WHERE status = 'waiting_council'",
+    ),
+    (
+        "cases:waiting_constituent",
+        "SELECT n FROM tallies WHERE what = 'cases:waiting_constituent'",
+        "SELECT count(*) FROM cases WHERE status = 'waiting_constituent'",
+    ),
+    (
+        "cases:waiting_other",
+        "SELECT n FROM tallies WHERE what = 'cases:waiting_other'",
+        "SELECT count(*) FROM cases WHERE status = 'waiting_other'",
+    ),
+    (
+        "cases:closed",
+        "SELECT n FROM tallies WHERE what = 'cases:closed'",
+        "SELECT count(*) FROM cases WHERE status = 'closed'",
+    ),
+    (
+        "awaited_replies",
+        "SELECT count(*) FROM awaited_replies",
+        "SELECT count(*) FROM referrals r JOIN cases c ON c.id = r.case_id \
+         WHERE r.reply_on IS NULL AND c.status <> 'closed'",
+    ),
+    (
+        "awaited_replies not matching their referral",
+        "SELECT count(*) FROM awaited_replies a LEFT JOIN referrals r ON r.id = a.referral_id \
+         LEFT JOIN cases c ON c.id = r.case_id \
+         WHERE r.id IS NULL OR r.reply_on IS NOT NULL OR r.due_on IS NOT a.due_on \
+            OR c.status IS NOT NULL AND c.status = 'closed' OR c.id IS NULL",
+        "SELECT 0",
+    ),
+];
+
+impl Store {
+    /// The kept counts that differ from a recount of the records, as
+    /// `casebook check` reports them (empty: all agree).
+    pub fn tally_problems(&self) -> Result<Vec<String>> {
+        Ok(tally_check(self.conn()))
+    }
+}
+
+/// The kept counts that differ from a recount (none before schema step 10).
+fn tally_check(conn: &Connection) -> Vec<String> {
+    let run = || -> rusqlite::Result<Vec<String>> {
+        let present: bool = conn.query_row(
+            "SELECT count(*) > 0 FROM sqlite_schema WHERE type = 'table' AND name = 'tallies'",
+            [],
+            |r| r.get(0),
+        )?;
+        if !present {
+            return Ok(Vec::new());
+        }
+        let mut problems = Vec::new();
+        for (what, kept, recount) in KEPT_COUNTS {
+            let kept: Option<i64> = conn.query_row(kept, [], |r| r.get(0)).optional()?;
+            let counted: i64 = conn.query_row(recount, [], |r| r.get(0))?;
+            match kept {
+                Some(kept) if kept == counted => {}
+                Some(kept) => problems.push(format!(
+                    "the kept count {what} is {kept}, but the records give {counted}"
+                )),
+                None => problems.push(format!("the kept count {what} is missing")),
+            }
+        }
+        Ok(problems)
+    };
+    run().unwrap_or_else(|e| vec![e.to_string()])
+}
+
 /// Writes a database copy with `write(tmp)` to a hidden file beside `dest`,
 /// syncs it, checks (opening it with `key`) it is whole and of `version`,
 /// then renames it to `dest`. On any failure the partial file is removed and
@@ -459,6 +552,15 @@ mod tests {
         log(&mut store, "fine").expect("log");
         let report = check_file(&path).expect("check");
         assert!(report.is_ok(), "{report:?}");
-        assert_eq!(report.checks.len(), 3);
+        let names: Vec<&str> = report.checks.iter().map(|(n, _)| *n).collect();
+        assert_eq!(
+            names,
+            [
+                "quick_check",
+                "integrity_check",
+                "foreign_key_check",
+                "tallies"
+            ]
+        );
     }
 }

@@ -39,6 +39,7 @@ pub const STEPS: &[&str] = &[
     include_str!("migrations/0007_sync.sql"),
     include_str!("migrations/0008_mail.sql"),
     include_str!("migrations/0009_sync_status.sql"),
+    include_str!("migrations/0010_tallies.sql"),
     include_str!("migrations/0011_pull_resume.sql"),
 ];
 

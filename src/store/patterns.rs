@@ -1,8 +1,9 @@
 //! The bigger picture's scan (SPEC section 6). The cases opened since a date
-//! come from one range of the index `cases_recent_areas` (opened, category,
-//! area, reference; the row id rides along), so the home screen's look at
-//! recent weeks costs the same in a diary of any age; they are grouped by
-//! category and area here.
+//! come from one range of the index `cases_recent_places` (opened, category,
+//! area, reference, location, postcode; the row id rides along), so the home
+//! screen's look at recent weeks costs the same in a diary of any age and
+//! never reads a row of the wide `cases` table; they are grouped by category
+//! and area here.
 
 use chrono::NaiveDate;
 
@@ -47,7 +48,7 @@ impl Store {
         window_days: u32,
         min_cases: u32,
     ) -> Result<Vec<Cluster>> {
-        // One range of the index `cases_recent_areas` (dates from `since`),
+        // One range of the index `cases_recent_places` (dates from `since`),
         // sorted here: ordering in SQL by category and area would read every
         // case in the diary to find the recent ones.
         let mut stmt = self.conn().prepare_cached(

@@ -23,8 +23,13 @@ use crate::domain::CaseStatus;
 use crate::report::patterns::Cluster;
 use crate::store::{DueCounts, EntryLine, FollowUpLine, LateReferral, NeedsUpdate, Store};
 
-/// Rows shown in each home panel.
-const HOME_ROWS: usize = 50;
+/// Rows loaded for each home list: more than a panel shows on a large
+/// terminal (the "Due" panel's items take two lines), not fifty. Each row
+/// joins a case and a person, and in an encrypted diary every page read is
+/// decrypted and checked: at 50 rows these lists were most of the pages of
+/// the first frame. The counts above each list, and the full screens behind
+/// them (agenda, cases), still cover everything.
+const HOME_ROWS: usize = 20;
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub enum HomePanel {

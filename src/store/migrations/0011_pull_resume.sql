@@ -1,6 +1,5 @@
--- casebook schema: where an interrupted pull stopped (SPEC section 9).
---
--- (Numbered 0011 on the sync3 branch; the lead renumbers at merge.)
+-- casebook schema, version 11: where an interrupted pull stopped (SPEC
+-- section 9).
 --
 -- A pull is applied in slices, each its own transaction, so that a big
 -- first sync never holds the write lock for long. The hub sends records
