@@ -297,6 +297,7 @@ fn as_remote(store: &Store) -> Vec<Remote> {
             clocks: c.clocks,
             deleted: c.op == Op::Delete,
             erased: c.op == Op::Erase,
+            version: 1,
         })
         .collect()
 }

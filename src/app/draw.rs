@@ -102,7 +102,7 @@ fn draw_header(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     }
     let left = Line::from(spans);
     let room = (area.width as usize).saturating_sub(left.width() + 1);
-    let date = crate::app::when::admy(w, app.clock.today());
+    let date = crate::ui::when::admy(w, app.clock.today());
     // The surgery running, said as fully as the room allows.
     let right = match &app.surgery {
         Some(s) => {

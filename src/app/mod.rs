@@ -20,7 +20,6 @@ pub mod record_forms;
 pub mod screens;
 pub mod text;
 pub mod textfield;
-pub mod when;
 
 use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
@@ -595,7 +594,10 @@ impl App {
         if let Screen::Inbox(v) = &self.screen
             && v.choosing.is_some()
         {
-            return vec![(String::new(), self.words.tr(text::message::CHOOSE_KEYS, None))];
+            return vec![(
+                String::new(),
+                self.words.tr(text::message::CHOOSE_KEYS, None),
+            )];
         }
         // The screens' own keys are in the header's tabs.
         let skip = [

@@ -3,6 +3,7 @@
 //! itself in its own room under `app/`; `render` draws a whole frame.
 
 pub mod theme;
+pub mod when;
 pub mod widgets;
 
 use ratatui::Frame;

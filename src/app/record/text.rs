@@ -146,7 +146,7 @@ pub mod screen {
     use crate::domain::{Case, Contact, Monitoring, Question};
 
     fn day(w: &crate::i18n::Catalogue, d: NaiveDate) -> String {
-        crate::app::when::dmy(w, d)
+        crate::ui::when::dmy(w, d)
     }
 
     /// Added to the case's meta line: first contact, shared.

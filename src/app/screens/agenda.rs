@@ -121,7 +121,7 @@ pub fn draw(
         )));
         for f in &group.items {
             let mut spans = vec![Span::styled(
-                format!(" {}  ", crate::app::when::adm_padded(w, f.due_on)),
+                format!(" {}  ", crate::ui::when::adm_padded(w, f.due_on)),
                 style,
             )];
             if f.contact.as_ref().is_some_and(|c| c.caution) {

@@ -219,7 +219,7 @@ pub fn draw(
             };
             Row::new(vec![
                 Cell::from(c.reference.clone()),
-                Cell::from(crate::app::when::dmyy(w, c.opened)),
+                Cell::from(crate::ui::when::dmyy(w, c.opened)),
                 Cell::from(crate::app::text::status_short(w, c.status)),
                 Cell::from(who),
                 Cell::from(c.title.clone()),

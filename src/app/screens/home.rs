@@ -309,7 +309,7 @@ pub fn draw(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
             let filed = e.case.as_ref().map(|c| c.1.as_str()).unwrap_or(&unfiled);
             let head = format!(
                 "{} {} · {} · {}",
-                crate::app::when::dm_hm(w, e.at),
+                crate::ui::when::dm_hm(w, e.at),
                 w.label(e.kind),
                 e.contact.as_deref().unwrap_or(""),
                 filed

@@ -232,8 +232,8 @@ fn range(w: &crate::i18n::Catalogue, p: &Period) -> String {
     w.tr(
         "period-range",
         Some(&crate::i18n::args(&[
-            ("from", crate::app::when::dmy_short(w, p.from).into()),
-            ("to", crate::app::when::dmy_short(w, p.to).into()),
+            ("from", crate::ui::when::dmy_short(w, p.from).into()),
+            ("to", crate::ui::when::dmy_short(w, p.to).into()),
         ])),
     )
 }

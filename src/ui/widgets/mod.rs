@@ -32,7 +32,7 @@ pub fn entry_text(e: &EntryLine, revealed: bool, masked: &str) -> String {
 /// "01 Mar 09:00 · Call in · Siân Davies"
 pub fn entry_head<'a>(w: &crate::i18n::Catalogue, e: &EntryLine, theme: &Theme) -> Line<'a> {
     let mut spans = vec![
-        Span::styled(crate::app::when::dm_hm(w, e.at), theme.dim()),
+        Span::styled(crate::ui::when::dm_hm(w, e.at), theme.dim()),
         Span::raw(" "),
         Span::styled(w.label(e.kind), theme.title()),
     ];
