@@ -259,7 +259,11 @@ fn pages(db: &str) -> Res<()> {
         cold(&format!("complete:{name}:1-4 letters"), &|s| {
             for n in 1..=4 {
                 let typed: String = name.chars().take(n).collect();
-                std::hint::black_box(form::complete(s, &typed)?);
+                std::hint::black_box(form::complete(
+                    casebook::i18n::Catalogue::shared(casebook::i18n::Lang::En),
+                    s,
+                    &typed,
+                )?);
             }
             Ok(())
         })?;
@@ -303,7 +307,11 @@ fn all(db: &str, case: Option<(&str, &str)>, runs: usize) -> Res<()> {
             for name in NAMES {
                 let typed: String = name.chars().take(n).collect();
                 let t = Instant::now();
-                let matches = form::complete(store, &typed)?;
+                let matches = form::complete(
+                    casebook::i18n::Catalogue::shared(casebook::i18n::Lang::En),
+                    store,
+                    &typed,
+                )?;
                 times.push(t.elapsed());
                 std::hint::black_box(matches);
             }
