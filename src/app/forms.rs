@@ -105,8 +105,13 @@ fn options<T: crate::domain::ClosedList>(
         .collect()
 }
 
-fn yes_no() -> Vec<(String, String)> {
-    vec![("no".into(), "no".into()), ("yes".into(), "yes".into())]
+/// No and yes: the values stay English (they are read back), the labels are
+/// the reader's.
+fn yes_no(w: &crate::i18n::Catalogue) -> Vec<(String, String)> {
+    vec![
+        ("no".into(), w.tr("ui-record-no", None)),
+        ("yes".into(), w.tr("ui-record-yes", None)),
+    ]
 }
 
 /// A case a form is opened on: (reference, title).
@@ -152,7 +157,7 @@ pub fn quick_log(
             Field::choice(text::quick_log::KIND, kinds, kind_at).optional(),
             Field::pick(text::quick_log::CASE, case_pick(w, case)).optional(),
             Field::text(text::quick_log::FOLLOW_UP, TextField::new()).optional(),
-            Field::choice(text::quick_log::CONFIDENTIAL, yes_no(), 0).optional(),
+            Field::choice(text::quick_log::CONFIDENTIAL, yes_no(w), 0).optional(),
         ],
     );
     if case.is_some() {
@@ -273,7 +278,7 @@ pub fn refer(
             Field::who(t::TO),
             Field::choice(t::INSTRUCTION, options(w, Instruction::ALL), 0),
             Field::text(t::COUNCIL_REF, TextField::new()).optional(),
-            Field::choice(t::COPIED, yes_no(), usize::from(copied)),
+            Field::choice(t::COPIED, yes_no(w), usize::from(copied)),
             Field::choice(t::DAYS, days, default_at),
             Field::text(t::NOTE, TextField::multiline()).optional(),
         ],

@@ -49,9 +49,12 @@ impl CloseField {
 /// How moments are typed and shown in the entry form.
 const WHEN_FORMAT: &str = "%Y-%m-%d %H:%M";
 
-fn yes_no(yes: bool) -> (Vec<(String, String)>, usize) {
+fn yes_no(w: &crate::i18n::Catalogue, yes: bool) -> (Vec<(String, String)>, usize) {
     (
-        vec![("no".into(), "no".into()), ("yes".into(), "yes".into())],
+        vec![
+            ("no".into(), w.tr("ui-record-no", None)),
+            ("yes".into(), w.tr("ui-record-yes", None)),
+        ],
         usize::from(yes),
     )
 }
@@ -79,7 +82,7 @@ pub fn edit_entry(
         pick.selected = 1;
         pick.always = Some(opt);
     }
-    let (yn, conf_at) = yes_no(e.confidential);
+    let (yn, conf_at) = yes_no(w, e.confidential);
     let mut form = Form::new(
         t::TITLE,
         vec![
@@ -187,7 +190,7 @@ pub fn close_case(w: &crate::i18n::Catalogue, open_follow_ups: usize) -> Form {
     let satisfaction = std::iter::once((String::new(), w.tr(t::NOT_KNOWN, None)))
         .chain((1..=5u8).map(|n| (n.to_string(), t::score(w, n))))
         .collect();
-    let (yn, _) = yes_no(true);
+    let (yn, _) = yes_no(w, true);
     let mut follow_ups = Field::choice(t::FOLLOW_UPS, yn, 1);
     follow_ups.hidden = open_follow_ups == 0;
     Form::new(
