@@ -62,25 +62,39 @@ pub fn cut(s: &str, width: usize) -> String {
 
 /// A date as a line shows it: "04 Nov" in the year of `today`, "04 Nov 2021"
 /// otherwise, so that a years-old date never reads as a recent one.
-pub fn short_date(d: chrono::NaiveDate, today: chrono::NaiveDate) -> String {
+pub fn short_date(
+    w: &crate::i18n::Catalogue,
+    d: chrono::NaiveDate,
+    today: chrono::NaiveDate,
+) -> String {
     use chrono::Datelike;
     if d.year() == today.year() {
-        d.format("%d %b").to_string()
+        when::dm(w, d)
     } else {
-        d.format("%d %b %Y").to_string()
+        format!("{} {}", when::dm(w, d), d.year())
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::short_date;
+    use crate::i18n::{Catalogue, Lang};
     use chrono::NaiveDate;
 
     #[test]
     fn a_date_from_another_year_shows_its_year() {
         let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).expect("date");
-        assert_eq!(short_date(d(2026, 2, 15), d(2026, 3, 1)), "15 Feb");
-        assert_eq!(short_date(d(2021, 11, 4), d(2026, 3, 1)), "04 Nov 2021");
-        assert_eq!(short_date(d(2027, 1, 4), d(2026, 12, 30)), "04 Jan 2027");
+        let en = Catalogue::shared(Lang::En);
+        assert_eq!(short_date(en, d(2026, 2, 15), d(2026, 3, 1)), "15 Feb");
+        assert_eq!(short_date(en, d(2021, 11, 4), d(2026, 3, 1)), "04 Nov 2021");
+        assert_eq!(
+            short_date(en, d(2027, 1, 4), d(2026, 12, 30)),
+            "04 Jan 2027"
+        );
+        let cy = Catalogue::shared(Lang::Cy);
+        assert_eq!(
+            short_date(cy, d(2021, 11, 4), d(2026, 3, 1)),
+            "04 Tach 2021"
+        );
     }
 }

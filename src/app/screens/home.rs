@@ -209,7 +209,11 @@ pub fn draw(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     for f in &v.follow_ups {
         let (when, style) = if f.due_on < today {
             (
-                format!("{} {}", short_date(f.due_on, today), w.tr(t::OVERDUE, None)),
+                format!(
+                    "{} {}",
+                    short_date(w, f.due_on, today),
+                    w.tr(t::OVERDUE, None)
+                ),
                 theme.error(),
             )
         } else {
@@ -232,7 +236,7 @@ pub fn draw(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
         )));
     }
     for r in &v.late_referrals {
-        let due = t::reply_was_due(&app.words, &short_date(r.due_on, today));
+        let due = t::reply_was_due(&app.words, &short_date(&app.words, r.due_on, today));
         let to = match &r.department {
             Some(d) => format!("{} ({d})", r.to.name),
             None => r.to.name.clone(),
@@ -254,7 +258,7 @@ pub fn draw(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     }
     for n in &v.needs_update {
         let since = match n.last_contact {
-            Some(d) => t::no_news_since(&app.words, &short_date(d, today)),
+            Some(d) => t::no_news_since(&app.words, &short_date(&app.words, d, today)),
             None => w.tr(t::NEVER_UPDATED, None).to_string(),
         };
         let mut head = vec![Span::styled(format!("{since}  "), theme.warn())];
@@ -354,8 +358,8 @@ pub fn draw(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
             );
             let span = format!(
                 "  {} – {}",
-                c.first.format("%d %b"),
-                c.last.format("%d %b %Y")
+                crate::ui::when::dm(&app.words, c.first),
+                crate::ui::when::dmy(&app.words, c.last)
             );
             ListItem::new(vec![
                 Line::styled(cut(&head, width), theme.warn()),
