@@ -264,9 +264,7 @@ pub fn refer(
     use text::refer as t;
     let days: Vec<(String, String)> = REPLY_DAYS
         .map(|n| {
-            let due = add_working_days(today, n)
-                .format("%a %-d %b %Y")
-                .to_string();
+            let due = crate::ui::when::admy(w, add_working_days(today, n));
             (n.to_string(), t::days(w, n, &due))
         })
         .collect();

@@ -245,7 +245,7 @@ fn outcome(t: &Catalogue, key: &str) -> String {
 
 /// A demographic value: "unknown" spelled out, the built-in answers from
 /// the catalogue, anything else as it was kept.
-fn demographic(t: &Catalogue, q: Option<Question>, value: &str) -> String {
+pub fn demographic(t: &Catalogue, q: Option<Question>, value: &str) -> String {
     if value == UNKNOWN {
         return t.tr("review-unknown", None);
     }

@@ -113,7 +113,7 @@ fn confirmed(stack: &[Popup], then: Confirmed, cx: &mut Cx) -> Result<Effects> {
             let body = text::surgery::summary(
                 cx.words,
                 &s.venue,
-                &s.held_on.format("%a %-d %b").to_string(),
+                &crate::ui::when::adm(w, s.held_on),
                 &time(s.started_at),
                 &time(s.ended_at),
                 summary.people_seen,

@@ -176,7 +176,7 @@ fn submit(stack: &mut Vec<Popup>, cx: &mut Cx) -> Result<Effects> {
         }
         FormKind::Reschedule(id) => {
             let on = forms::save_reschedule(&form, cx.store, now.date(), *id)?;
-            text::agenda::snoozed(cx.words, &on.format("%a %-d %b").to_string())
+            text::agenda::snoozed(cx.words, &crate::ui::when::adm(cx.words, on))
         }
         FormKind::Refer(case) => {
             match forms::save_refer(cx.words, &form, cx.store, now, *case, false)? {
@@ -320,7 +320,7 @@ pub fn referred(r: &Record<crate::domain::Referral>, cx: &Cx) -> Result<String> 
         cx.words,
         &case.reference,
         &to.name,
-        &r.due_on.format("%a %-d %b").to_string(),
+        &crate::ui::when::adm(cx.words, r.due_on),
     ))
 }
 

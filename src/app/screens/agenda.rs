@@ -225,7 +225,7 @@ impl AgendaView {
                             Snooze::Week
                         };
                         let on = cx.store.snooze_follow_up(id, by, today)?;
-                        let status = t::snoozed(cx.words, &on.format("%a %-d %b").to_string());
+                        let status = t::snoozed(cx.words, &crate::ui::when::adm(cx.words, on));
                         Ok(vec![Effect::Refresh, Effect::Status(status)])
                     }
                 };

@@ -149,13 +149,13 @@ fn lines<'a>(w: &crate::i18n::Catalogue, v: &'a CaseView, theme: &Theme) -> Vec<
         crate::app::text::category(w, &c.category),
         w.label(c.channel),
         w.tr(t::OPENED, None),
-        c.opened.format("%d %b %Y")
+        crate::ui::when::dmy(w, c.opened)
     );
     if let Some(d) = c.closed {
         meta.push_str(&format!(
             " · {} {}",
             w.tr(t::CLOSED, None),
-            d.format("%d %b %Y")
+            crate::ui::when::dmy(w, d)
         ));
     }
     meta.push_str(&crate::app::record::text::screen::case_extra(w, c));
@@ -241,10 +241,10 @@ fn lines<'a>(w: &crate::i18n::Catalogue, v: &'a CaseView, theme: &Theme) -> Vec<
     for f in &v.follow_ups {
         let (mark, style) = match f.done_on {
             Some(d) => (
-                format!("{} {}", w.tr(t::DONE, None), d.format("%d %b")),
+                format!("{} {}", w.tr(t::DONE, None), crate::ui::when::dm(w, d)),
                 theme.dim(),
             ),
-            None => (f.due_on.format("%d %b %Y").to_string(), theme.warn()),
+            None => (crate::ui::when::dmy(w, f.due_on), theme.warn()),
         };
         lines.push(Line::from(vec![
             Span::styled(format!("  {mark}  "), style),
@@ -262,8 +262,12 @@ fn lines<'a>(w: &crate::i18n::Catalogue, v: &'a CaseView, theme: &Theme) -> Vec<
     }
     for r in &v.referrals {
         let state = match r.reply_on {
-            Some(d) => format!("{} {}", w.tr(t::REPLIED, None), d.format("%d %b")),
-            None => format!("{} {}", w.tr(t::REPLY_DUE, None), r.due_on.format("%d %b")),
+            Some(d) => format!("{} {}", w.tr(t::REPLIED, None), crate::ui::when::dm(w, d)),
+            None => format!(
+                "{} {}",
+                w.tr(t::REPLY_DUE, None),
+                crate::ui::when::dm(w, r.due_on)
+            ),
         };
         let council = r
             .council_ref
@@ -272,7 +276,7 @@ fn lines<'a>(w: &crate::i18n::Catalogue, v: &'a CaseView, theme: &Theme) -> Vec<
             .unwrap_or_default();
         lines.push(Line::from(format!(
             "  {} → {}{council} · {state}",
-            r.referred_on.format("%d %b"),
+            crate::ui::when::dm(w, r.referred_on),
             r.to
         )));
     }

@@ -163,7 +163,7 @@ pub fn draw(
                 let s = format!(
                     "{}  {}  [{}]  {}",
                     k.reference,
-                    k.opened.format("%d %b %Y"),
+                    crate::ui::when::dmy(w, k.opened),
                     w.label(k.status),
                     k.title
                 );

@@ -12,7 +12,9 @@ use ratatui::widgets::{Paragraph, Wrap};
 use unicode_width::UnicodeWidthStr;
 
 use crate::app::text::review as t;
+use crate::domain::Question;
 use crate::report::review::{Counts, Headline, Review, UNKNOWN};
+use crate::report::review_doc::demographic;
 use crate::ui::widgets::panel;
 use crate::ui::{Theme, cut};
 use chrono::NaiveDate;
@@ -181,7 +183,7 @@ fn columns(
     left.push(Line::from(""));
     left.extend(headline(w, &r.headline, &r.previous, theme));
     let mut right = Vec::new();
-    let months = month_bars(v, r);
+    let months = month_bars(w, v, r);
     let sections: [(String, Vec<(String, u64)>); 5] = [
         (w.tr(t::BY_MONTH, None), months),
         (w.tr(t::BY_CATEGORY, None), sorted(&r.by_category)),
@@ -207,15 +209,23 @@ fn columns(
         target.extend(bars(w, &title, &rows, width, theme));
     }
     let d = &r.demographics;
-    for (title, counts) in [
-        (w.tr(t::GENDER, None), &d.gender),
-        (w.tr(t::AGE, None), &d.age_band),
-        (w.tr(t::ETHNICITY, None), &d.ethnicity),
-        (w.tr(t::EMPLOYMENT, None), &d.employment_status),
+    for (title, q, counts) in [
+        (w.tr(t::GENDER, None), Some(Question::Gender), &d.gender),
+        (w.tr(t::AGE, None), None, &d.age_band),
+        (
+            w.tr(t::ETHNICITY, None),
+            Some(Question::Ethnicity),
+            &d.ethnicity,
+        ),
+        (
+            w.tr(t::EMPLOYMENT, None),
+            Some(Question::EmploymentStatus),
+            &d.employment_status,
+        ),
     ] {
         let target = if two { &mut right } else { &mut left };
         target.push(Line::from(""));
-        target.extend(table(&title, counts, right_col, theme));
+        target.extend(table(w, &title, q, counts, right_col, theme));
     }
     (left, two.then_some(right))
 }
@@ -242,9 +252,7 @@ fn period_lines(w: &crate::i18n::Catalogue, v: &ReviewView, theme: &Theme) -> Ve
     let kind = match v.kind {
         PeriodKind::Calendar => w.tr(t::CALENDAR, None).to_string(),
         PeriodKind::Municipal(m) => {
-            let month = chrono::NaiveDate::from_ymd_opt(2000, m, 1)
-                .map(|d| d.format("%B").to_string())
-                .unwrap_or_default();
+            let month = w.month(m);
             t::municipal(w, &month)
         }
         PeriodKind::Custom => w.tr(t::CUSTOM, None).to_string(),
@@ -427,13 +435,13 @@ fn sorted(counts: &Counts) -> Vec<(String, u64)> {
 }
 
 /// The twelve months of the period by name, in order.
-fn month_bars(v: &ReviewView, r: &Review) -> Vec<(String, u64)> {
+fn month_bars(w: &crate::i18n::Catalogue, v: &ReviewView, r: &Review) -> Vec<(String, u64)> {
     let starts = v.period.month_starts();
     r.by_month
         .iter()
         .enumerate()
         .filter(|(i, _)| starts[*i] <= v.period.to)
-        .map(|(i, n)| (starts[i].format("%b %Y").to_string(), *n))
+        .map(|(i, n)| (crate::ui::when::my(w, starts[i]), *n))
         .collect()
 }
 
@@ -483,21 +491,26 @@ fn bars(
     lines
 }
 
-/// A demographic as a table: each answer, how many, the share; "unknown"
-/// always shown, last.
-fn table(title: &str, counts: &Counts, width: usize, theme: &Theme) -> Vec<Line<'static>> {
+/// A demographic as a table: each answer (labelled as the written review
+/// labels it), how many, the share; "unknown" always shown, last.
+fn table(
+    w: &crate::i18n::Catalogue,
+    title: &str,
+    q: Option<Question>,
+    counts: &Counts,
+    width: usize,
+    theme: &Theme,
+) -> Vec<Line<'static>> {
     let mut lines = vec![Line::styled(title.to_string(), theme.title())];
     let total: u64 = counts.values().sum();
     let mut rows: Vec<(String, u64)> = counts
         .iter()
         .filter(|(k, _)| k.as_str() != UNKNOWN)
-        .map(|(k, n)| (k.replace('_', " "), *n))
+        .map(|(k, n)| (demographic(w, q, k), *n))
         .collect();
     rows.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-    rows.push((
-        UNKNOWN.to_string(),
-        counts.get(UNKNOWN).copied().unwrap_or(0),
-    ));
+    let unknown = demographic(w, q, UNKNOWN);
+    rows.push((unknown.clone(), counts.get(UNKNOWN).copied().unwrap_or(0)));
     let label_w = rows
         .iter()
         .map(|(l, _)| l.width())
@@ -510,7 +523,7 @@ fn table(title: &str, counts: &Counts, width: usize, theme: &Theme) -> Vec<Line<
         } else {
             String::new()
         };
-        let style = if label == UNKNOWN {
+        let style = if label == unknown {
             theme.dim()
         } else {
             theme.plain()
