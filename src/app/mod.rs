@@ -488,7 +488,7 @@ impl App {
         };
         let mut form = forms::quick_log(&self.words, case.as_ref(), who, kind);
         if prefilled {
-            form.focus = forms::quick::TEXT;
+            form.focus_on(forms::QuickField::Text);
         }
         let (cx, ..) = self.cx();
         popups::form::open(forms::FormKind::QuickLog, form, &cx)
@@ -501,14 +501,11 @@ impl App {
             &self.config.categories(),
             &self.config.monitoring(),
         );
-        if self.surgery.is_some()
-            && let form::Input::Choice { options, selected } =
-                &mut f.fields[record::at(record::intake::IntakeField::Channel)].input
-            && let Some(i) = options
-                .iter()
-                .position(|o| o.0 == crate::domain::Channel::Surgery.as_str())
-        {
-            *selected = i;
+        if self.surgery.is_some() {
+            f.choose(
+                record::intake::IntakeField::Channel,
+                &crate::domain::Channel::Surgery,
+            );
         }
         f.settle();
         let (cx, ..) = self.cx();

@@ -483,6 +483,8 @@ pub mod form {
     pub const CHOSEN: &str = "ui-form-chosen";
     pub const FIX_FIRST: &str = "ui-form-fix-first";
     pub const OPTIONAL: &str = "ui-form-optional";
+    /// A choice that holds none of its options (never, as built).
+    pub const CHOOSE_ONE: &str = "ui-form-choose-one";
 }
 
 pub mod quick_log {

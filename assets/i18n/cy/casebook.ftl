@@ -1226,6 +1226,7 @@ ui-form-new-choice = + cyswllt newydd
 ui-form-chosen = ✓ cyswllt hysbys
 ui-form-fix-first = Cywirwch y meysydd sydd wedi'u marcio yn gyntaf: does dim wedi'i gadw, does dim a deipiwyd ar goll.
 ui-form-optional = dewisol
+ui-form-choose-one = dewiswch un o’r opsiynau
 ui-quick-log-title = Cofnodi galwad
 ui-quick-log-title-entry = Cofnodi cofnod
 ui-quick-log-who = Pwy

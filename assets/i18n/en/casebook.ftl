@@ -1243,6 +1243,7 @@ ui-form-new-choice = + new contact
 ui-form-chosen = ✓ known contact
 ui-form-fix-first = Fix the marked fields first: nothing was saved, nothing typed is lost.
 ui-form-optional = optional
+ui-form-choose-one = choose one of the options
 ui-quick-log-title = Log a call
 ui-quick-log-title-entry = Log an entry
 ui-quick-log-who = Who

@@ -202,7 +202,7 @@ fn submit(stack: &mut Vec<Popup>, cx: &mut Cx) -> Result<Effects> {
         FormKind::TakeMail(case) => take_mail(&form, *case, cx)?,
         FormKind::Draft(case) => draft(&form, *case, cx)?,
         FormKind::StartSurgery => {
-            let venue = form.fields[0].input.text().trim().to_string();
+            let venue = form.text(forms::SurgeryField::Venue).trim().to_string();
             let s = cx.store.start_surgery(&venue, now)?;
             text::surgery::started(cx.words, &s.venue)
         }
@@ -226,17 +226,21 @@ fn submit(stack: &mut Vec<Popup>, cx: &mut Cx) -> Result<Effects> {
             // Back in the referral form, the new officer is chosen.
             if *for_referral
                 && let Some(Popup::Form(kind, refer)) = stack.last_mut()
-                && let Input::Who {
-                    field,
-                    chosen,
-                    matches,
+                && let Some(Field {
+                    input:
+                        Input::Who {
+                            field,
+                            chosen,
+                            matches,
+                            ..
+                        },
                     ..
-                } = &mut refer.fields[forms::refer::TO].input
+                }) = refer.field_mut(forms::ReferField::To)
             {
                 field.set_text(&saved.name);
                 *chosen = Some(match_of(&saved));
                 matches.clear();
-                refer.focus = forms::refer::INSTRUCTION;
+                refer.focus_on(forms::ReferField::Instruction);
                 forms::look_up(kind, refer, cx.store);
                 forms::validate(cx.words, kind, refer, now);
                 return Ok(vec![status]);
@@ -254,7 +258,7 @@ fn submit(stack: &mut Vec<Popup>, cx: &mut Cx) -> Result<Effects> {
 /// Takes the mail file named in the form in, on `case`.
 fn take_mail(form: &Form, case: Id<Case>, cx: &mut Cx) -> Result<String> {
     // A path pasted from a file manager may come quoted.
-    let typed = form.fields[0].input.text().trim();
+    let typed = form.text(forms::MailField::Path).trim();
     let path = std::path::PathBuf::from(typed.trim_matches(['\'', '"']));
     let messages = crate::mail_files::read_all(
         std::slice::from_ref(&path),
@@ -284,11 +288,11 @@ fn take_mail(form: &Form, case: Id<Case>, cx: &mut Cx) -> Result<String> {
 /// Writes a draft for `case` into the current folder and records it.
 fn draft(form: &Form, case: Id<Case>, cx: &mut Cx) -> Result<String> {
     use crate::letters::compose::{self, Form as DraftForm, Request};
-    use forms::draft as f;
+    use forms::DraftField as F;
     let reference = cx.store.case(case)?.data.reference;
-    let template = form.fields[f::TEMPLATE].input.text().to_string();
-    let to = form.fields[f::TO].input.text().trim().to_string();
-    let as_letter = form.fields[f::FORMAT].input.text() == "html";
+    let template: String = record::chosen(cx.words, form, F::Template)?;
+    let to = form.text(F::To).trim().to_string();
+    let format: DraftForm = record::chosen(cx.words, form, F::Format)?;
     let now = cx.clock.now();
     let made = compose::compose(
         cx.store,
@@ -299,11 +303,7 @@ fn draft(form: &Form, case: Id<Case>, cx: &mut Cx) -> Result<String> {
             reference: &reference,
             template: &template,
             to: (!to.is_empty()).then_some(to.as_str()),
-            form: if as_letter {
-                DraftForm::Html
-            } else {
-                DraftForm::Eml
-            },
+            form: format,
         },
     )?;
     let path = crate::files::new_private_file_name(&format!("{reference}-{template}"), made.ext);
@@ -409,7 +409,10 @@ fn field_lines<'a>(
             }
         }
         Input::Choice { options, selected } => {
-            let value = options.get(*selected).map(|o| o.1.as_str()).unwrap_or("");
+            let value = options
+                .get(*selected)
+                .map(|o| o.label.as_str())
+                .unwrap_or("");
             let marks = if focused {
                 ("◂ ", " ▸")
             } else {
@@ -595,14 +598,11 @@ pub fn draw(
     let inner_w = width.saturating_sub(2);
     let mut blocks: Vec<FieldLines> = Vec::new();
     let mut focus_block = 0;
-    for (i, field) in f.fields.iter().enumerate() {
-        if field.hidden {
-            continue;
-        }
-        if i == f.focus {
+    for (field, focused) in f.rows() {
+        if focused {
             focus_block = blocks.len();
         }
-        blocks.push(field_lines(words, field, i == f.focus, inner_w, theme));
+        blocks.push(field_lines(words, field, focused, inner_w, theme));
     }
     let notice_h = u16::from(f.notice.is_some());
     let wanted: u16 = blocks.iter().map(|b| b.0.len() as u16).sum::<u16>() + 2 + notice_h;
