@@ -2009,3 +2009,87 @@ fn m_on_a_case_takes_a_pasted_mail_file_onto_that_case() {
     app.press(key(KeyCode::Enter));
     assert_eq!(entries(&app).len(), 2, "nothing added");
 }
+
+#[test]
+fn a_new_line_in_a_note_is_alt_enter_and_enter_saves() {
+    let mut app = empty_app();
+    app.press(key(KeyCode::Char('c')));
+    type_text(&mut app, "Siân Jones");
+    app.press(key(KeyCode::Tab));
+    type_text(&mut app, "one");
+    app.press(KeyEvent::new(KeyCode::Enter, KeyModifiers::ALT));
+    type_text(&mut app, "two");
+    app.press(KeyEvent::new(KeyCode::Enter, KeyModifiers::SHIFT));
+    type_text(&mut app, "three");
+    let Some(Popup::Form(_, f)) = app.popups.last() else {
+        panic!("the quick log")
+    };
+    assert_eq!(f.text(QuickField::Text), "one\ntwo\nthree");
+    app.press(key(KeyCode::Enter));
+    assert!(app.popups.is_empty(), "{:?}", app.popups);
+    assert_eq!(entries(&app).len(), 1);
+}
+
+#[test]
+fn form_and_search_keys_come_from_the_keymap() {
+    let config = Config {
+        keys: BTreeMap::from([
+            ("submit".to_string(), "ctrl-s".to_string()),
+            ("next_field".to_string(), "ctrl-n".to_string()),
+            ("cancel".to_string(), "ctrl-g".to_string()),
+        ]),
+        ..Config::default()
+    };
+    let mut app = app_with(Store::open_in_memory().expect("store"), config);
+    assert!(app.popups.is_empty(), "no clash: {:?}", app.popups);
+    app.press(key(KeyCode::Char('c')));
+    type_text(&mut app, "Siân Jones");
+    // Tab is bound to nothing now: it neither moves nor types.
+    app.press(key(KeyCode::Tab));
+    let focus = |app: &App| match app.popups.last() {
+        Some(Popup::Form(_, f)) => f.focused_name::<QuickField>(),
+        other => panic!("the quick log, got {other:?}"),
+    };
+    assert_eq!(focus(&app), Some(QuickField::Who));
+    app.press(ctrl('n'));
+    assert_eq!(focus(&app), Some(QuickField::Text));
+    type_text(&mut app, "Bins");
+    // Enter saves nothing: the form is still open, the diary empty.
+    app.press(key(KeyCode::Enter));
+    assert_eq!(focus(&app), Some(QuickField::Text));
+    assert!(entries(&app).is_empty());
+    // The footer names the keys as bound.
+    let hints: Vec<String> = app.footer_hints().into_iter().map(|h| h.1).collect();
+    assert!(
+        hints
+            .iter()
+            .any(|h| h.contains("Ctrl-n next field") && h.contains("Ctrl-s save")),
+        "{hints:?}"
+    );
+    app.press(ctrl('s'));
+    assert!(app.popups.is_empty(), "{:?}", app.popups);
+    assert_eq!(entries(&app).len(), 1);
+
+    // The search: Esc is typing-free, the bound key closes it.
+    app.press(key(KeyCode::Char('/')));
+    app.press(key(KeyCode::Esc));
+    assert!(matches!(app.popups.last(), Some(Popup::Search(_))));
+    app.press(ctrl('g'));
+    assert!(app.popups.is_empty(), "{:?}", app.popups);
+}
+
+#[test]
+fn a_form_key_bound_twice_is_reported_at_start_up() {
+    let config = Config {
+        keys: BTreeMap::from([("next_field".to_string(), "enter".to_string())]),
+        ..Config::default()
+    };
+    let app = app_with(Store::open_in_memory().expect("store"), config);
+    let Some(Popup::Message { body, .. }) = app.popups.last() else {
+        panic!("a message")
+    };
+    assert!(
+        body.contains("`Enter` is bound to both submit and next_field"),
+        "{body}"
+    );
+}

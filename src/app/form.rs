@@ -10,11 +10,13 @@
 
 use nucleo_matcher::pattern::{CaseMatching, Normalization, Pattern};
 use nucleo_matcher::{Config as MatchConfig, Matcher};
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::crossterm::event::{KeyCode, KeyEvent};
 
 use std::any::{Any, TypeId};
 use std::sync::Arc;
 
+use super::action::Action;
+use super::keymap::Keymap;
 use super::textfield::TextField;
 use crate::domain::text::fold;
 use crate::domain::{ClosedList, Contact, Id};
@@ -92,6 +94,18 @@ impl std::fmt::Debug for Opt {
         write!(f, "Opt({:?}, {:?})", self.key, self.label)
     }
 }
+
+/// The keys a form takes from the keymap (the rest are typing), in the
+/// order they are tried; checked for clashes at start-up.
+pub const KEYS: &[Action] = &[
+    Action::Cancel,
+    Action::Submit,
+    Action::NextField,
+    Action::PrevField,
+    Action::NewLine,
+    Action::PickUp,
+    Action::PickDown,
+];
 
 /// What a key did to a popup.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -552,33 +566,44 @@ impl Form {
         f.touched = true;
     }
 
-    /// Handles a key; the caller re-validates and refreshes completions.
-    pub fn handle_key(&mut self, key: &KeyEvent) -> Outcome {
-        let alt_or_shift = key
-            .modifiers
-            .intersects(KeyModifiers::ALT | KeyModifiers::SHIFT);
-        match key.code {
-            KeyCode::Esc => return Outcome::Cancel,
-            KeyCode::Enter if !(alt_or_shift && self.focused_is_multiline()) => {
-                // Enter on a name with a completion list takes the pick first,
-                // then saves.
-                self.accept_pick();
-                for f in &mut self.fields {
-                    f.touched = true;
+    /// Handles a key: the form's own keys come from the keymap ([`KEYS`]),
+    /// the rest edit the focused field. The caller re-validates and
+    /// refreshes completions.
+    pub fn handle_key(&mut self, key: &KeyEvent, keys: &Keymap) -> Outcome {
+        if keys.is(key, &Action::NewLine) {
+            match self.fields.get_mut(self.focus) {
+                Some(Field {
+                    input: Input::Text(t),
+                    touched,
+                    ..
+                }) if t.is_multiline() => {
+                    t.insert_char('\n');
+                    *touched = true;
+                    return Outcome::Keep;
                 }
-                return Outcome::Submit;
+                // A one-line field has no new line: the key saves, as it did
+                // before it was bound.
+                _ => return self.submit(),
             }
-            KeyCode::Tab => {
+        }
+        match keys.resolve(key, KEYS) {
+            Some(Action::Cancel) => return Outcome::Cancel,
+            Some(Action::Submit) => return self.submit(),
+            Some(Action::NextField) => {
                 self.accept_pick();
                 self.move_focus(true);
                 return Outcome::Keep;
             }
-            KeyCode::BackTab => {
+            Some(Action::PrevField) => {
                 self.move_focus(false);
                 return Outcome::Keep;
             }
             _ => {}
         }
+        let (up, down) = (
+            keys.is(key, &Action::PickUp),
+            keys.is(key, &Action::PickDown),
+        );
         let Some(f) = self.fields.get_mut(self.focus) else {
             return Outcome::Keep;
         };
@@ -626,22 +651,28 @@ impl Form {
                 chosen,
                 matches,
                 selected,
-            } => match key.code {
-                KeyCode::Up => *selected = selected.saturating_sub(1),
-                KeyCode::Down => *selected = (*selected + 1).min(matches.len()),
-                _ => {
-                    if field.handle_key(key) {
-                        *chosen = None;
-                        f.touched = true;
-                    }
+            } => {
+                if up {
+                    *selected = selected.saturating_sub(1);
+                } else if down {
+                    *selected = (*selected + 1).min(matches.len());
+                } else if field.handle_key(key) {
+                    *chosen = None;
+                    f.touched = true;
                 }
-            },
+            }
         }
         Outcome::Keep
     }
 
-    fn focused_is_multiline(&self) -> bool {
-        matches!(&self.focused().input, Input::Text(t) if t.is_multiline())
+    /// Saving: a name's highlighted completion is taken first, and every
+    /// field shows its error from now on.
+    fn submit(&mut self) -> Outcome {
+        self.accept_pick();
+        for f in &mut self.fields {
+            f.touched = true;
+        }
+        Outcome::Submit
     }
 
     /// Takes the highlighted completion of the focused name field.

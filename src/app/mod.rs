@@ -578,7 +578,7 @@ impl App {
     /// The hints of the footer: (keys, what they do), from the live keymap.
     pub fn footer_hints(&self) -> Vec<(String, String)> {
         if let Some(top) = self.popups.last() {
-            return popups::hints(&self.words, top);
+            return popups::hints(&self.words, &self.keymap, top);
         }
         if let Screen::Directory(v) = &self.screen
             && v.typing

@@ -3,7 +3,7 @@
 //! column, the inputs, each field's error beside it.
 
 use ratatui::Frame;
-use ratatui::crossterm::event::{KeyCode, KeyEvent};
+use ratatui::crossterm::event::KeyEvent;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph};
@@ -13,7 +13,8 @@ use super::{Confirmed, Popup, message};
 use crate::Result;
 use crate::app::form::{Field, Form, Input, Outcome};
 use crate::app::forms::{self, FormKind};
-use crate::app::{Cx, Effect, Effects};
+use crate::app::keymap::Keymap;
+use crate::app::{Action, Cx, Effect, Effects};
 use crate::app::{match_of, record, record_forms, text};
 use crate::domain::{Case, Id, Record};
 use crate::store::ReferOutcome;
@@ -61,11 +62,15 @@ pub fn on_key(stack: &mut Vec<Popup>, key: &KeyEvent, cx: &mut Cx) -> Result<Eff
     let Some(Popup::Form(kind, form)) = stack.last_mut() else {
         return Ok(Vec::new());
     };
-    match form.handle_key(key) {
+    match form.handle_key(key, cx.keymap) {
         Outcome::Keep => {
             form.notice = None;
-            // ↑/↓ move through the completions: keep them.
-            if !matches!(key.code, KeyCode::Up | KeyCode::Down) {
+            // Up and down move through the completions: keep them.
+            if cx
+                .keymap
+                .resolve(key, &[Action::PickUp, Action::PickDown])
+                .is_none()
+            {
                 form.refresh_matches(cx.words, cx.store)?;
                 forms::refine_matches(cx.words, kind, form, cx.store)?;
             }
@@ -324,21 +329,21 @@ pub fn referred(r: &Record<crate::domain::Referral>, cx: &Cx) -> Result<String> 
     ))
 }
 
-/// The footer's hints for a form: its keys, and those of the focused field.
-pub fn hints(w: &crate::i18n::Catalogue, f: &Form) -> Vec<(String, String)> {
-    let mut hints: Vec<(String, &str)> = vec![(String::new(), text::form::KEYS)];
+/// The footer's hints for a form: its keys, and those of the focused field,
+/// named from the live keymap.
+pub fn hints(w: &crate::i18n::Catalogue, keys: &Keymap, f: &Form) -> Vec<(String, String)> {
+    let args = text::form::key_args(keys);
+    let mut hints: Vec<&str> = vec![text::form::KEYS];
     match &f.focused().input {
-        Input::Text(t) if t.is_multiline() => hints.push((String::new(), text::form::KEYS_MULTI)),
-        Input::Choice { .. } => hints.push((String::new(), text::form::KEYS_CHOICE)),
-        Input::Pick(_) => hints.push((String::new(), text::form::KEYS_PICK)),
-        Input::Who { matches, .. } if !matches.is_empty() => {
-            hints.push((String::new(), text::form::KEYS_WHO))
-        }
+        Input::Text(t) if t.is_multiline() => hints.push(text::form::KEYS_MULTI),
+        Input::Choice { .. } => hints.push(text::form::KEYS_CHOICE),
+        Input::Pick(_) => hints.push(text::form::KEYS_PICK),
+        Input::Who { matches, .. } if !matches.is_empty() => hints.push(text::form::KEYS_WHO),
         _ => {}
     }
     hints
         .into_iter()
-        .map(|(k, id)| (k, w.tr(id, None)))
+        .map(|id| (String::new(), w.tr(id, Some(&args))))
         .collect()
 }
 

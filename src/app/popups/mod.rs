@@ -53,9 +53,15 @@ pub enum Popup {
 }
 
 /// The keys each popup resolves from the keymap, to check for clashes
-/// (forms and search take typing, and keep their keys fixed).
-pub const KEY_SETS: &[&[crate::app::Action]] =
-    &[message::KEYS, confirm::KEYS, choose::KEYS, people::KEYS];
+/// (forms and search take the rest as typing).
+pub const KEY_SETS: &[&[crate::app::Action]] = &[
+    message::KEYS,
+    confirm::KEYS,
+    choose::KEYS,
+    people::KEYS,
+    crate::app::form::KEYS,
+    search::KEYS,
+];
 
 /// A key for the popup on top of `stack`.
 pub fn on_key(
@@ -85,10 +91,14 @@ pub fn paste(top: &mut Popup, s: &str, cx: &mut Cx) -> Result<()> {
 }
 
 /// The footer's hints while `top` is open.
-pub fn hints(w: &crate::i18n::Catalogue, top: &Popup) -> Vec<(String, String)> {
+pub fn hints(
+    w: &crate::i18n::Catalogue,
+    keys: &crate::app::Keymap,
+    top: &Popup,
+) -> Vec<(String, String)> {
     let hint = match top {
-        Popup::Form(_, f) => return form::hints(w, f),
-        Popup::Search(_) => w.tr(text::search::HINT, None),
+        Popup::Form(_, f) => return form::hints(w, keys, f),
+        Popup::Search(_) => search::hint(w, keys),
         Popup::Confirm { then, .. } => then.keys(w),
         Popup::Choose { .. } => w.tr(text::message::CHOOSE_KEYS, None),
         Popup::People { .. } => w.tr(record::text::people::KEYS, None),
@@ -107,7 +117,7 @@ pub fn draw(app: &App, popup: &Popup, theme: &Theme, frame: &mut Frame, area: Re
         Popup::Confirm { question, then } => {
             confirm::draw(&app.words, question, *then, theme, frame, area)
         }
-        Popup::Search(p) => search::draw(&app.words, p, theme, frame, area),
+        Popup::Search(p) => search::draw(&app.words, &app.keymap, p, theme, frame, area),
         Popup::Form(_, f) => form::draw(&app.words, f, theme, frame, area),
         Popup::People { selected } => {
             let people = app.case_on_screen().map_or(&[][..], |c| c.people);
