@@ -8,6 +8,7 @@ use super::form::{Field, FieldName, Form, Input, Match, NameCheck, Opt, Pick, fi
 use super::text;
 use super::textfield::TextField;
 use crate::dates::parse_optional_date;
+use crate::domain::forms::{self as checks, Problem};
 use crate::domain::workdays::add_working_days;
 use crate::domain::{Case, Contact, EntryKind, FollowUp, Id, Instruction, Referral};
 use crate::store::{LogOutcome, LogRequest, NewReferral, ReferOutcome, Store};
@@ -486,10 +487,33 @@ pub fn referral_matches(
     Ok(out)
 }
 
+/// A field's problem in words, from the catalogue; `missing` is what the
+/// field says when left empty ("Who was it?").
+fn words(w: &crate::i18n::Catalogue, p: Problem, missing: &str) -> String {
+    match p {
+        Problem::Missing => w.tr(missing, None),
+        Problem::NoneFits => w.tr(text::quick_log::NO_CASE_FITS, None),
+        Problem::Invalid(e) => e.message(w),
+        Problem::EndsBeforeStart => w.tr(text::review::TO_BEFORE_FROM, None),
+        Problem::CannotReceive => w.tr(text::refer::NOT_OFFICIAL, None),
+    }
+}
+
+/// Shows the named field's problem (if any) beside it.
+fn mark<F: FieldName>(
+    w: &crate::i18n::Catalogue,
+    form: &mut Form,
+    f: F,
+    problem: Option<Problem>,
+    missing: &str,
+) {
+    form.set_error(f, problem.map(|p| words(w, p, missing)));
+}
+
 /// Marks the named field when nothing is in it.
-fn need<F: FieldName>(form: &mut Form, f: F, message: &str) {
-    let empty = form.text(f).trim().is_empty();
-    form.set_error(f, empty.then(|| message.to_string()));
+fn need<F: FieldName>(w: &crate::i18n::Catalogue, form: &mut Form, f: F, missing: &str) {
+    let problem = checks::required(form.text(f));
+    mark(w, form, f, problem, missing);
 }
 
 /// Asks the store what `validate` needs to know and cannot ask itself: for
@@ -508,8 +532,8 @@ pub fn look_up(kind: &FormKind, form: &mut Form, store: &Store) {
     };
 }
 
-/// Re-checks every field (pure: what the store knows was looked up
-/// before); errors are kept beside the fields.
+/// Re-checks every field with the domain's checks (pure: what the store
+/// knows was looked up before); each problem is worded beside its field.
 pub fn validate(
     w: &crate::i18n::Catalogue,
     kind: &FormKind,
@@ -521,57 +545,53 @@ pub fn validate(
     match kind {
         FormKind::QuickLog => {
             use QuickField as F;
-            need(form, F::Who, &w.tr(text::quick_log::NEED_WHO, None));
-            need(form, F::Text, &w.tr(text::quick_log::NEED_TEXT, None));
-            if let Some(Input::Pick(p)) = form.input(F::Case)
-                && p.value().is_none()
-            {
-                form.set_error(F::Case, Some(w.tr(text::quick_log::NO_CASE_FITS, None)));
-            }
-            if let Err(e) = parse_optional_date(form.text(F::FollowUp), today) {
-                form.set_error(F::FollowUp, Some(e.message(w)));
-            }
+            need(w, form, F::Who, text::quick_log::NEED_WHO);
+            need(w, form, F::Text, text::quick_log::NEED_TEXT);
+            let holds_one =
+                !matches!(form.input(F::Case), Some(Input::Pick(p)) if p.value().is_none());
+            mark(w, form, F::Case, checks::fits(holds_one), "");
+            let follow_up = checks::read(parse_optional_date(form.text(F::FollowUp), today));
+            mark(w, form, F::FollowUp, follow_up, "");
         }
         FormKind::Intake => super::record::intake::validate(w, form, today),
         FormKind::EditContact(_) => super::record::contact::validate(w, form),
         FormKind::EditCase { opened, .. } => super::record::case::validate(w, form, *opened, today),
         FormKind::AddPerson(_) => need(
+            w,
             form,
             super::record::people::AddField::Who,
-            &w.tr(super::record::text::people::NEED_WHO, None),
+            super::record::text::people::NEED_WHO,
         ),
         FormKind::FollowUp { .. } => {
             use FollowField as F;
             // The date must be given: blank gets the date parser's own words.
             let due = match parse_optional_date(form.text(F::Due), today) {
-                Ok(Some(_)) => None,
-                Ok(None) => crate::dates::parse_date("", today).err(),
-                Err(e) => Some(e),
+                Ok(Some(d)) => Ok(d),
+                Ok(None) => crate::dates::parse_date("", today),
+                Err(e) => Err(e),
             };
-            form.set_error(F::Due, due.map(|e| e.message(w)));
-            need(form, F::What, &w.tr(text::follow_up::NEED_WHAT, None));
+            mark(w, form, F::Due, checks::read(due), "");
+            need(w, form, F::What, text::follow_up::NEED_WHAT);
         }
         FormKind::Reschedule(_) => date_field(w, form, RescheduleField::On, today),
         FormKind::Refer(_) => {
             use ReferField as F;
-            need(form, F::To, &w.tr(text::refer::NEED_TO, None));
-            // While completions are offered, Enter takes one: no error yet.
             let picking = matches!(
                 form.input(F::To),
                 Some(Input::Who { chosen: None, matches, .. }) if !matches.is_empty()
             );
-            if form.field(F::To).is_some_and(|f| f.error.is_none())
-                && !picking
-                && !matches!(form.name_check, NameCheck::Known(_))
-            {
-                // A new name is no mistake: saving adds them to the
-                // directory first, and the form says so rather than
-                // marking the field wrong.
-                if new_referral_name(form).is_some() {
-                    form.notice = Some(w.tr(text::refer::NEW_OFFICER, None));
-                } else {
-                    form.set_error(F::To, Some(w.tr(text::refer::NOT_OFFICIAL, None)));
-                }
+            let found = match form.name_check {
+                NameCheck::Unchecked => checks::Recipient::Unchecked,
+                NameCheck::Known(_) => checks::Recipient::Known,
+                NameCheck::New(_) => checks::Recipient::New,
+                NameCheck::Refused => checks::Recipient::Refused,
+            };
+            match checks::referral_to(form.text(F::To), picking, found) {
+                // A new name: the form says saving adds them to the
+                // directory first, rather than marking the field wrong.
+                Ok(true) => form.notice = Some(w.tr(text::refer::NEW_OFFICER, None)),
+                Ok(false) => {}
+                Err(p) => mark(w, form, F::To, Some(p), text::refer::NEED_TO),
             }
         }
         FormKind::Reply(_) => {
@@ -583,18 +603,14 @@ pub fn validate(
                     crate::domain::rules::Happened::Reply,
                 )
             });
-            form.set_error(F::When, when.err().map(|e| e.message(w)));
-            need(form, F::Text, &w.tr(text::reply::NEED_TEXT, None));
+            mark(w, form, F::When, checks::read(when), "");
+            need(w, form, F::Text, text::reply::NEED_TEXT);
         }
-        FormKind::StartSurgery => need(
-            form,
-            SurgeryField::Venue,
-            &w.tr(text::surgery::NEED_VENUE, None),
-        ),
+        FormKind::StartSurgery => need(w, form, SurgeryField::Venue, text::surgery::NEED_VENUE),
         FormKind::EditEntry { was, .. } => super::record_forms::validate_entry(w, form, now, *was),
         FormKind::CloseCase(_) => super::record_forms::validate_closing(w, form, today),
         FormKind::Directory { .. } => super::record_forms::validate_directory(w, form),
-        FormKind::TakeMail(_) => need(form, MailField::Path, &w.tr(text::mail::NEED_PATH, None)),
+        FormKind::TakeMail(_) => need(w, form, MailField::Path, text::mail::NEED_PATH),
         FormKind::Draft(_) => {}
         FormKind::ReviewRange => {
             use RangeField as F;
@@ -603,9 +619,8 @@ pub fn validate(
             if let (Ok(from), Ok(to)) = (
                 crate::dates::parse_date(form.text(F::From), today),
                 crate::dates::parse_date(form.text(F::To), today),
-            ) && to < from
-            {
-                form.set_error(F::To, Some(w.tr(text::review::TO_BEFORE_FROM, None)));
+            ) {
+                mark(w, form, F::To, checks::range(from, to), "");
             }
         }
     }
@@ -613,9 +628,8 @@ pub fn validate(
 
 /// A date that must be given.
 fn date_field<F: FieldName>(w: &crate::i18n::Catalogue, form: &mut Form, f: F, today: NaiveDate) {
-    if let Err(e) = crate::dates::parse_date(form.text(f), today) {
-        form.set_error(f, Some(e.message(w)));
-    }
+    let problem = checks::read(crate::dates::parse_date(form.text(f), today));
+    mark(w, form, f, problem, "");
 }
 
 /// A name typed in the referral form that is nobody in the directory yet:
