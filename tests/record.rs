@@ -577,3 +577,51 @@ fn the_domain_refuses_a_first_contact_after_opening_and_a_consent_date_without_a
     assert_eq!(saved.contacted_on, Some(day(2026, 2, 27)));
     assert_eq!(saved.consent_on, Some(day(2026, 2, 27)));
 }
+
+#[test]
+fn the_case_forms_date_problems_are_worded_in_the_readers_language_beside_the_field() {
+    use casebook::i18n::{Catalogue, Lang};
+    let (_dir, mut app) = app();
+    intake(
+        &mut app,
+        &Person {
+            name: "Mair Jones",
+            phone: "029 2000 1111",
+            email: "mair@example.org",
+            gender: "Female",
+            age: "18–29",
+        },
+        "Damp in the back bedroom",
+    );
+    app.press(key(KeyCode::Char('E')));
+    app.words = Catalogue::embedded(Lang::Cy);
+    tab_to(&mut app, CaseField::ContactedOn);
+    press(&mut app, KeyCode::Backspace, 20);
+    let error = |app: &App| {
+        let Some(Popup::Form(_, form)) = app.popups.last() else {
+            panic!("the case form")
+        };
+        record::field(form, CaseField::ContactedOn)
+            .and_then(|f| f.error.clone())
+            .unwrap_or_default()
+    };
+    type_text(&mut app, "2026-03-09");
+    assert_eq!(error(&app), app.words.tr("ui-record-case-in-future", None));
+    press(&mut app, KeyCode::Backspace, 20);
+    type_text(&mut app, "next blue moon");
+    let unread = casebook::dates::parse_optional_date("next blue moon", now().date())
+        .expect_err("not a date");
+    let english = Catalogue::embedded(Lang::En);
+    assert_eq!(
+        error(&app),
+        unread.message(&app.words),
+        "the reader's words"
+    );
+    assert_ne!(error(&app), unread.message(&english), "not the English");
+    // The typing is kept, and nothing is saved while the problem stands.
+    app.press(key(KeyCode::Enter));
+    let Some(Popup::Form(_, form)) = app.popups.last() else {
+        panic!("the form stays open")
+    };
+    assert_eq!(record::get(form, CaseField::ContactedOn), "next blue moon");
+}

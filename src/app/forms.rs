@@ -5,6 +5,7 @@
 use chrono::NaiveDate;
 
 use super::form::{Field, FieldName, Form, Input, Match, NameCheck, Opt, Pick, field_names};
+use super::record::text as record_text;
 use super::text;
 use super::textfield::TextField;
 use crate::dates::parse_optional_date;
@@ -489,18 +490,22 @@ pub fn referral_matches(
 
 /// A field's problem in words, from the catalogue; `missing` is what the
 /// field says when left empty ("Who was it?").
-fn words(w: &crate::i18n::Catalogue, p: Problem, missing: &str) -> String {
+pub(crate) fn words(w: &crate::i18n::Catalogue, p: Problem, missing: &str) -> String {
     match p {
         Problem::Missing => w.tr(missing, None),
         Problem::NoneFits => w.tr(text::quick_log::NO_CASE_FITS, None),
         Problem::Invalid(e) => e.message(w),
         Problem::EndsBeforeStart => w.tr(text::review::TO_BEFORE_FROM, None),
         Problem::CannotReceive => w.tr(text::refer::NOT_OFFICIAL, None),
+        Problem::Unchosen => w.tr(text::form::CHOOSE_ONE, None),
+        Problem::InFuture => w.tr(record_text::case::IN_FUTURE, None),
+        Problem::AfterOpened => w.tr(record_text::case::AFTER_OPENED, None),
+        Problem::DatedWithoutAnswer => w.tr(record_text::case::CONSENT_ON_NEEDS_ANSWER, None),
     }
 }
 
 /// Shows the named field's problem (if any) beside it.
-fn mark<F: FieldName>(
+pub(crate) fn mark<F: FieldName>(
     w: &crate::i18n::Catalogue,
     form: &mut Form,
     f: F,

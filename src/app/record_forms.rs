@@ -6,13 +6,15 @@
 use chrono::NaiveDateTime;
 
 use super::form::{Field, Form, Input, Opt, Pick, field_names};
-use super::record::{chosen, options, yes_no};
+use super::forms::mark;
+use super::record::{choice_of, options, refused, yes_no};
 use super::text;
 use super::textfield::TextField;
+use crate::Result;
+use crate::domain::forms::{self as checks, Problem};
 use crate::domain::rules::check_not_future;
 use crate::domain::{Case, Contact, ContactKind, Entry, EntryKind, Id, Outcome, Record};
 use crate::store::{CaseClosing, EntryChanges, Store};
-use crate::{Error, Result};
 
 field_names! {
     /// The fields of the entry form, in the order shown.
@@ -77,42 +79,38 @@ pub fn edit_entry(
     form
 }
 
-/// What the entry form says, read and checked: text present, the moment
-/// parsed and not in the future, a case that fits. An error names the
-/// field it belongs beside.
+/// What the entry form says, read and checked by the domain: text present,
+/// the moment read and not in the future, a case that fits. A problem names
+/// the field it belongs beside; the screen words it.
 ///
 /// `was` is the entry's time before: when the time field still shows it, the
 /// time is kept to the second (the field shows minutes only).
 pub fn read_entry(
-    w: &crate::i18n::Catalogue,
     form: &Form,
     now: NaiveDateTime,
     was: NaiveDateTime,
-) -> std::result::Result<EntryChanges, (EntryField, String)> {
+) -> std::result::Result<EntryChanges, (EntryField, Problem)> {
+    use EntryField as F;
     let get = |f: EntryField| form.text(f);
-    let text = get(EntryField::Text).trim_end().to_string();
-    if text.trim().is_empty() {
-        return Err((EntryField::Text, w.tr(text::entry::NEED_TEXT, None)));
+    let text = get(F::Text).trim_end().to_string();
+    if let Some(p) = checks::required(&text) {
+        return Err((F::Text, p));
     }
-    let typed = get(EntryField::When).trim();
+    let typed = get(F::When).trim();
     let at = if typed == was.format(WHEN_FORMAT).to_string() {
         was
     } else {
-        crate::dates::parse_datetime(typed, now).map_err(|e| (EntryField::When, e.message(w)))?
+        crate::dates::parse_datetime(typed, now).map_err(|e| (F::When, Problem::Invalid(e)))?
     };
     check_not_future(at, now, crate::domain::rules::Happened::Entry)
-        .map_err(|e| (EntryField::When, e.message(w)))?;
-    let kind: EntryKind =
-        chosen(w, form, EntryField::Kind).map_err(|e| (EntryField::Kind, e.message(w)))?;
-    let confidential: bool = chosen(w, form, EntryField::Confidential)
-        .map_err(|e| (EntryField::Confidential, e.message(w)))?;
-    let case = match form.input(EntryField::Case) {
+        .map_err(|e| (F::When, Problem::Invalid(e)))?;
+    let kind: EntryKind = choice_of(form, F::Kind).map_err(|p| (F::Kind, p))?;
+    let confidential: bool = choice_of(form, F::Confidential).map_err(|p| (F::Confidential, p))?;
+    let case = match form.input(F::Case) {
         Some(Input::Pick(p)) => match p.value() {
             Some("") => None,
             Some(r) => Some(r.to_string()),
-            None => {
-                return Err((EntryField::Case, w.tr(text::quick_log::NO_CASE_FITS, None)));
-            }
+            None => return Err((F::Case, Problem::NoneFits)),
         },
         _ => None,
     };
@@ -125,6 +123,14 @@ pub fn read_entry(
     })
 }
 
+/// What the entry form says when a field is left empty.
+fn entry_missing(f: EntryField) -> &'static str {
+    match f {
+        EntryField::Text => text::entry::NEED_TEXT,
+        _ => "",
+    }
+}
+
 pub fn validate_entry(
     w: &crate::i18n::Catalogue,
     form: &mut Form,
@@ -132,8 +138,8 @@ pub fn validate_entry(
     was: NaiveDateTime,
 ) {
     form.clear_errors();
-    if let Err((field, message)) = read_entry(w, form, now, was) {
-        form.set_error(field, Some(message));
+    if let Err((field, problem)) = read_entry(form, now, was) {
+        mark(w, form, field, Some(problem), entry_missing(field));
     }
 }
 
@@ -145,7 +151,7 @@ pub fn save_entry(
     id: Id<Entry>,
 ) -> Result<Option<String>> {
     let was = store.entry(id)?.at;
-    let changes = read_entry(w, form, now, was).map_err(|(_, m)| Error::invalid(m))?;
+    let changes = read_entry(form, now, was).map_err(|(f, p)| refused(w, p, entry_missing(f)))?;
     let case = changes.case.clone();
     store.update_entry(id, &changes)?;
     Ok(case)
@@ -188,17 +194,16 @@ pub fn close_case(w: &crate::i18n::Catalogue, open_follow_ups: usize) -> Form {
 
 /// What the closing form says, read and checked.
 pub fn read_closing(
-    w: &crate::i18n::Catalogue,
     form: &Form,
     on: chrono::NaiveDate,
-) -> std::result::Result<CaseClosing, (CloseField, String)> {
+) -> std::result::Result<CaseClosing, (CloseField, Problem)> {
     use CloseField as F;
-    let outcome: Outcome = chosen(w, form, F::Outcome).map_err(|e| (F::Outcome, e.message(w)))?;
+    let outcome: Outcome = choice_of(form, F::Outcome).map_err(|p| (F::Outcome, p))?;
     let satisfaction: Option<u8> =
-        chosen(w, form, F::Satisfaction).map_err(|e| (F::Satisfaction, e.message(w)))?;
+        choice_of(form, F::Satisfaction).map_err(|p| (F::Satisfaction, p))?;
     let asked = form.field(F::FollowUps).is_some_and(|f| !f.hidden);
-    let close_follow_ups = asked
-        && chosen::<bool, _>(w, form, F::FollowUps).map_err(|e| (F::FollowUps, e.message(w)))?;
+    let close_follow_ups =
+        asked && choice_of::<bool, _>(form, F::FollowUps).map_err(|p| (F::FollowUps, p))?;
     Ok(CaseClosing {
         outcome,
         on,
@@ -211,8 +216,8 @@ pub fn read_closing(
 
 pub fn validate_closing(w: &crate::i18n::Catalogue, form: &mut Form, on: chrono::NaiveDate) {
     form.clear_errors();
-    if let Err((field, message)) = read_closing(w, form, on) {
-        form.set_error(field, Some(message));
+    if let Err((field, problem)) = read_closing(form, on) {
+        mark(w, form, field, Some(problem), "");
     }
 }
 
@@ -225,7 +230,7 @@ pub fn save_closing(
     on: chrono::NaiveDate,
     case: Id<Case>,
 ) -> Result<(Outcome, usize)> {
-    let closing = read_closing(w, form, on).map_err(|(_, m)| Error::invalid(m))?;
+    let closing = read_closing(form, on).map_err(|(_, p)| refused(w, p, ""))?;
     let closed = store.close_case_with(case, &closing)?;
     Ok((closing.outcome, closed))
 }
@@ -298,31 +303,39 @@ pub fn directory(
 /// domain (a name; an email that looks like one). `base` is the contact
 /// being corrected, whose other fields are kept.
 pub fn read_directory(
-    w: &crate::i18n::Catalogue,
     form: &Form,
     base: Option<&Contact>,
-) -> std::result::Result<(Contact, String), (DirField, String)> {
+) -> std::result::Result<(Contact, String), (DirField, Problem)> {
+    use DirField as F;
     let get = |f: DirField| form.text(f).trim();
     let opt = |f: DirField| (!get(f).is_empty()).then(|| get(f).to_string());
     let mut c = base.cloned().unwrap_or_default();
-    c.name = get(DirField::Name).to_string();
-    if c.name.is_empty() {
-        return Err((DirField::Name, w.tr(text::directory_form::NEED_NAME, None)));
+    c.name = get(F::Name).to_string();
+    if let Some(p) = checks::required(&c.name) {
+        return Err((F::Name, p));
     }
-    c.kind = Some(chosen(w, form, DirField::Kind).map_err(|e| (DirField::Kind, e.message(w)))?);
-    c.organisation = opt(DirField::Organisation);
-    c.department = opt(DirField::Department);
-    c.role = opt(DirField::Role);
-    c.phone = opt(DirField::Phone);
-    c.email = opt(DirField::Email);
-    c.validate().map_err(|e| (DirField::Email, e.message(w)))?;
-    Ok((c, get(DirField::Handles).to_string()))
+    c.kind = Some(choice_of(form, F::Kind).map_err(|p| (F::Kind, p))?);
+    c.organisation = opt(F::Organisation);
+    c.department = opt(F::Department);
+    c.role = opt(F::Role);
+    c.phone = opt(F::Phone);
+    c.email = opt(F::Email);
+    c.validate().map_err(|e| (F::Email, Problem::Invalid(e)))?;
+    Ok((c, get(F::Handles).to_string()))
+}
+
+/// What the directory form says when a field is left empty.
+fn directory_missing(f: DirField) -> &'static str {
+    match f {
+        DirField::Name => text::directory_form::NEED_NAME,
+        _ => "",
+    }
 }
 
 pub fn validate_directory(w: &crate::i18n::Catalogue, form: &mut Form) {
     form.clear_errors();
-    if let Err((field, message)) = read_directory(w, form, None) {
-        form.set_error(field, Some(message));
+    if let Err((field, problem)) = read_directory(form, None) {
+        mark(w, form, field, Some(problem), directory_missing(field));
     }
 }
 
@@ -334,8 +347,8 @@ pub fn save_directory(
     id: Option<Id<Contact>>,
 ) -> Result<Record<Contact>> {
     let base = id.map(|id| store.contact(id)).transpose()?;
-    let (c, handles) = read_directory(w, form, base.as_ref().map(|r| &r.data))
-        .map_err(|(_, m)| Error::invalid(m))?;
+    let (c, handles) = read_directory(form, base.as_ref().map(|r| &r.data))
+        .map_err(|(f, p)| refused(w, p, directory_missing(f)))?;
     let categories = match id {
         Some(id) => store
             .directory_entry_of(id)?

@@ -22,6 +22,15 @@ pub enum Problem {
     EndsBeforeStart,
     /// Someone who cannot receive a referral (a constituent).
     CannotReceive,
+    /// A choice holding none of its options (a form built wrongly, not a
+    /// slip of the user's; still worded, never a panic).
+    Unchosen,
+    /// A date after today where only one already past fits.
+    InFuture,
+    /// A case's first contact dated after the case was opened.
+    AfterOpened,
+    /// A date given to an answer not given (consent dated, not answered).
+    DatedWithoutAnswer,
 }
 
 /// Something must be typed.
@@ -37,6 +46,35 @@ pub fn fits(holds_one: bool) -> Option<Problem> {
 /// A value as it was read: refused with the reader's error.
 pub fn read<T>(read: Result<T, Error>) -> Option<Problem> {
     read.err().map(Problem::Invalid)
+}
+
+/// A choice's typed value, or [`Problem::Unchosen`].
+pub fn chosen<T>(value: Option<T>) -> Result<T, Problem> {
+    value.ok_or(Problem::Unchosen)
+}
+
+/// A date that may be left blank, as read: refused when unread or after
+/// `today`.
+pub fn past_or_blank(
+    read: Result<Option<NaiveDate>, Error>,
+    today: NaiveDate,
+) -> Result<Option<NaiveDate>, Problem> {
+    match read {
+        Ok(Some(d)) if d > today => Err(Problem::InFuture),
+        Ok(d) => Ok(d),
+        Err(e) => Err(Problem::Invalid(e)),
+    }
+}
+
+/// A case's first contact cannot come after the day it was opened.
+pub fn first_contact(on: Option<NaiveDate>, opened: NaiveDate) -> Option<Problem> {
+    on.is_some_and(|d| d > opened)
+        .then_some(Problem::AfterOpened)
+}
+
+/// A date belongs to an answer: none may be dated while unanswered.
+pub fn dated_answer(answered: bool, on: Option<NaiveDate>) -> Option<Problem> {
+    (!answered && on.is_some()).then_some(Problem::DatedWithoutAnswer)
 }
 
 /// A from–to range, both read: the end may not come before the start.
@@ -110,5 +148,34 @@ mod tests {
         assert!(matches!(fits(false), Some(Problem::NoneFits)));
         assert!(matches!(required("  "), Some(Problem::Missing)));
         assert!(required("x").is_none());
+    }
+
+    #[test]
+    fn dates_of_the_record() {
+        let d = |day| NaiveDate::from_ymd_opt(2026, 3, day).expect("date");
+        assert!(matches!(past_or_blank(Ok(None), d(5)), Ok(None)));
+        assert!(matches!(past_or_blank(Ok(Some(d(5))), d(5)), Ok(Some(_))));
+        assert!(matches!(
+            past_or_blank(Ok(Some(d(6))), d(5)),
+            Err(Problem::InFuture)
+        ));
+        assert!(matches!(
+            past_or_blank(Err(Error::invalid("x")), d(5)),
+            Err(Problem::Invalid(_))
+        ));
+        assert!(first_contact(Some(d(2)), d(2)).is_none());
+        assert!(first_contact(None, d(2)).is_none());
+        assert!(matches!(
+            first_contact(Some(d(3)), d(2)),
+            Some(Problem::AfterOpened)
+        ));
+        assert!(dated_answer(true, Some(d(1))).is_none());
+        assert!(dated_answer(false, None).is_none());
+        assert!(matches!(
+            dated_answer(false, Some(d(1))),
+            Some(Problem::DatedWithoutAnswer)
+        ));
+        assert!(matches!(chosen::<u8>(None), Err(Problem::Unchosen)));
+        assert!(matches!(chosen(Some(3)), Ok(3)));
     }
 }

@@ -5,12 +5,14 @@
 use chrono::NaiveDate;
 
 use super::text::case as t;
-use super::{FieldName, build, check_date, chosen, get, opt, options, select, set_error, yes_no};
+use super::{FieldName, build, check_date, chosen, get, opt, options, refused, select, yes_no};
+use crate::Result;
 use crate::app::form::{Field, Form, Opt};
+use crate::app::forms::mark;
 use crate::app::textfield::TextField;
+use crate::domain::forms as checks;
 use crate::domain::person::check_postcode;
 use crate::domain::{Case, CaseKind, Channel};
-use crate::{Error, Result};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum CaseField {
@@ -156,34 +158,31 @@ pub fn form(w: &crate::i18n::Catalogue, c: &Case, category_list: &[String]) -> F
     )
 }
 
-/// Re-checks the form against the case as saved (its opened date).
+/// Re-checks the form against the case as saved (its opened date): the
+/// domain's problems, worded beside their fields.
 pub fn validate(w: &crate::i18n::Catalogue, form: &mut Form, opened: NaiveDate, today: NaiveDate) {
     use CaseField as F;
     form.clear_errors();
-    if get(form, F::Title).trim().is_empty() {
-        set_error(form, F::Title, Some(w.tr(t::NEED_TITLE, None)));
-    }
-    match check_date(w, get(form, F::ContactedOn), today) {
-        Ok(Some(d)) if d > opened => {
-            set_error(form, F::ContactedOn, Some(w.tr(t::AFTER_OPENED, None)))
-        }
-        Ok(_) => {}
-        Err(e) => set_error(form, F::ContactedOn, Some(e)),
-    }
-    if let Err(e) = crate::dates::parse_optional_date(get(form, F::PromisedBy), today) {
-        set_error(form, F::PromisedBy, Some(e.message(w)));
-    }
-    let pc = check_postcode(get(form, F::Postcode)).err();
-    set_error(form, F::Postcode, pc.map(|e| e.message(w)));
-    match check_date(w, get(form, F::ConsentOn), today) {
-        Ok(Some(_)) if get(form, F::Consent).is_empty() => set_error(
-            form,
-            F::ConsentOn,
-            Some(w.tr(t::CONSENT_ON_NEEDS_ANSWER, None)),
-        ),
-        Ok(_) => {}
-        Err(e) => set_error(form, F::ConsentOn, Some(e)),
-    }
+    let title = checks::required(get(form, F::Title));
+    mark(w, form, F::Title, title, t::NEED_TITLE);
+    let contacted = match check_date(get(form, F::ContactedOn), today) {
+        Ok(d) => checks::first_contact(d, opened),
+        Err(p) => Some(p),
+    };
+    mark(w, form, F::ContactedOn, contacted, "");
+    let promised = checks::read(crate::dates::parse_optional_date(
+        get(form, F::PromisedBy),
+        today,
+    ));
+    mark(w, form, F::PromisedBy, promised, "");
+    let pc = checks::read(check_postcode(get(form, F::Postcode)));
+    mark(w, form, F::Postcode, pc, "");
+    let answered = !get(form, F::Consent).is_empty();
+    let consent_on = match check_date(get(form, F::ConsentOn), today) {
+        Ok(d) => checks::dated_answer(answered, d),
+        Err(p) => Some(p),
+    };
+    mark(w, form, F::ConsentOn, consent_on, "");
 }
 
 /// The case with the form's fields written over `base`. Consent recorded
@@ -195,7 +194,7 @@ pub fn read(
     today: NaiveDate,
 ) -> Result<Case> {
     use CaseField as F;
-    let date = |f: F| check_date(w, get(form, f), today).map_err(Error::invalid);
+    let date = |f: F| check_date(get(form, f), today).map_err(|p| refused(w, p, ""));
     let mut c = base.clone();
     c.title = get(form, F::Title).trim().to_string();
     c.kind = chosen(w, form, F::Kind)?;

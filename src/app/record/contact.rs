@@ -3,17 +3,19 @@
 
 use super::text::{self, card as t};
 use super::{
-    FieldName, age_band_choice, build, chosen, get, monitoring_choice, opt, options, select,
-    set_error, unset_or,
+    FieldName, age_band_choice, build, chosen, get, monitoring_choice, opt, options, refused,
+    select, unset_or,
 };
+use crate::Result;
 use crate::app::form::{Field, Form};
+use crate::app::forms::mark;
 use crate::app::textfield::TextField;
+use crate::domain::forms::{self as checks, Problem};
 use crate::domain::person::{check_email, check_phone, check_postcode};
 use crate::domain::{
     AgeBand, Contact, ContactKind, Language, Monitoring, PreferredContact, Question,
     tidy_monitoring,
 };
-use crate::{Error, Result};
 
 /// The fields of the contact card, in screen order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -147,15 +149,14 @@ pub fn form(w: &crate::i18n::Catalogue, c: &Contact, monitoring: &Monitoring, ne
 pub fn validate(w: &crate::i18n::Catalogue, form: &mut Form) {
     use ContactField as F;
     form.clear_errors();
-    if get(form, F::Name).trim().is_empty() {
-        set_error(form, F::Name, Some(w.tr(t::NEED_NAME, None)));
-    }
-    let email = check_email(get(form, F::Email)).err();
-    set_error(form, F::Email, email.map(|e| e.message(w)));
-    let phone = check_phone(get(form, F::Phone)).err();
-    set_error(form, F::Phone, phone.map(|e| e.message(w)));
-    let pc = check_postcode(get(form, F::Postcode)).err();
-    set_error(form, F::Postcode, pc.map(|e| e.message(w)));
+    let name = checks::required(get(form, F::Name));
+    mark(w, form, F::Name, name, t::NEED_NAME);
+    let email = checks::read(check_email(get(form, F::Email)));
+    mark(w, form, F::Email, email, "");
+    let phone = checks::read(check_phone(get(form, F::Phone)));
+    mark(w, form, F::Phone, phone, "");
+    let pc = checks::read(check_postcode(get(form, F::Postcode)));
+    mark(w, form, F::Postcode, pc, "");
 }
 
 /// The contact the card describes: `base` (what is kept beyond the card)
@@ -184,7 +185,7 @@ pub fn read(w: &crate::i18n::Catalogue, form: &Form, base: &Contact) -> Result<C
     check_email(c.email.as_deref().unwrap_or(""))?;
     check_phone(c.phone.as_deref().unwrap_or(""))?;
     if c.name.is_empty() {
-        return Err(Error::invalid(w.tr(t::NEED_NAME, None)));
+        return Err(refused(w, Problem::Missing, t::NEED_NAME));
     }
     Ok(tidy_monitoring(c))
 }

@@ -10,18 +10,20 @@ use super::case::{categories, consent_options};
 use super::text::{self, intake as t};
 use super::{
     FieldName, age_band_choice, build, check_date, chosen, get, monitoring_choice, opt, options,
-    roles, select, set_error, set_hidden, typed_new, unset_or, who, yes_no,
+    refused, roles, select, set_error, set_hidden, typed_new, unset_or, who, yes_no,
 };
+use crate::Result;
 use crate::app::form::{Field, Form};
+use crate::app::forms::mark;
 use crate::app::text as app_text;
 use crate::app::textfield::TextField;
+use crate::domain::forms::{self as checks, Problem};
 use crate::domain::person::{check_email, check_phone, check_postcode};
 use crate::domain::{
     AgeBand, Case, CaseKind, Channel, Contact, ContactKind, Language, Monitoring, Question, Role,
     tidy_monitoring,
 };
 use crate::store::{Joined, OpenedCase, Person, Store, Who};
-use crate::{Error, Result};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum IntakeField {
@@ -213,35 +215,36 @@ pub fn validate(w: &crate::i18n::Catalogue, form: &mut Form, today: chrono::Naiv
     set_hidden(form, F::Other2, !one);
     set_hidden(form, F::Other2Role, who(form, F::Other2).is_none());
 
-    if who(form, F::Constituent).is_none() {
-        set_error(form, F::Constituent, Some(w.tr(i::NEED_CONSTITUENT, None)));
+    let constituent = who(form, F::Constituent)
+        .is_none()
+        .then_some(Problem::Missing);
+    mark(w, form, F::Constituent, constituent, i::NEED_CONSTITUENT);
+    if indirect {
+        let on_behalf = who(form, F::OnBehalfOf)
+            .is_none()
+            .then_some(Problem::Missing);
+        mark(w, form, F::OnBehalfOf, on_behalf, i::NEED_ON_BEHALF);
     }
-    if indirect && who(form, F::OnBehalfOf).is_none() {
-        set_error(form, F::OnBehalfOf, Some(w.tr(i::NEED_ON_BEHALF, None)));
-    }
-    if get(form, F::Title).trim().is_empty() {
-        set_error(form, F::Title, Some(w.tr(i::NEED_TITLE, None)));
-    }
+    let title = checks::required(get(form, F::Title));
+    mark(w, form, F::Title, title, i::NEED_TITLE);
     if new_person {
-        let e = check_email(get(form, F::Email)).err();
-        set_error(form, F::Email, e.map(|e| e.message(w)));
-        let e = check_phone(get(form, F::Phone)).err();
-        set_error(form, F::Phone, e.map(|e| e.message(w)));
-        let e = check_postcode(get(form, F::PersonPostcode)).err();
-        set_error(form, F::PersonPostcode, e.map(|e| e.message(w)));
+        let e = checks::read(check_email(get(form, F::Email)));
+        mark(w, form, F::Email, e, "");
+        let e = checks::read(check_phone(get(form, F::Phone)));
+        mark(w, form, F::Phone, e, "");
+        let e = checks::read(check_postcode(get(form, F::PersonPostcode)));
+        mark(w, form, F::PersonPostcode, e, "");
     }
-    match check_date(w, get(form, F::ContactedOn), today) {
-        Ok(Some(_)) => {}
-        Ok(None) => set_error(
-            form,
-            F::ContactedOn,
-            crate::dates::parse_date("", today)
-                .err()
-                .map(|e| e.message(w)),
-        ),
-        Err(e) => set_error(form, F::ContactedOn, Some(e)),
-    }
-    if check_postcode(get(form, F::Postcode)).is_err() {
+    // The first contact must be dated: blank is read as a date and refused
+    // with the reader's own words.
+    let contacted = match check_date(get(form, F::ContactedOn), today) {
+        Ok(Some(_)) => None,
+        Ok(None) => checks::read(crate::dates::parse_date("", today)),
+        Err(p) => Some(p),
+    };
+    mark(w, form, F::ContactedOn, contacted, "");
+    // Intake words a bad postcode of the case in its own line.
+    if checks::read(check_postcode(get(form, F::Postcode))).is_some() {
         set_error(form, F::Postcode, Some(w.tr(i::BAD_POSTCODE, None)));
     }
     super::keep_focus_visible(form);
@@ -256,7 +259,7 @@ fn constituent(w: &crate::i18n::Catalogue, form: &Form, store: &Store) -> Result
     let name = match who(form, F::Constituent) {
         Some(Who::Known(id)) => return Ok(Person::Known(id)),
         Some(Who::Named(name)) => name,
-        None => return Err(Error::invalid(w.tr(i::NEED_CONSTITUENT, None))),
+        None => return Err(refused(w, Problem::Missing, i::NEED_CONSTITUENT)),
     };
     let c = tidy_monitoring(Contact {
         name: name.clone(),
@@ -323,7 +326,7 @@ pub fn save(
     case.kind = kind;
     case.category = get(form, F::Category).to_string();
     case.channel = chosen(w, form, F::Channel)?;
-    let contacted = check_date(w, get(form, F::ContactedOn), today).map_err(Error::invalid)?;
+    let contacted = check_date(get(form, F::ContactedOn), today).map_err(|p| refused(w, p, ""))?;
     // The same day as opened says nothing more: kept only when earlier.
     case.contacted_on = contacted.filter(|d| *d < today);
     case.location = opt(form, F::Location);

@@ -17,6 +17,7 @@ use chrono::NaiveDate;
 
 pub use super::form::FieldName;
 use super::form::{Field, Form, Input, Opt};
+use crate::domain::forms::{self as checks, Problem};
 use crate::domain::{AgeBand, ClosedList, Monitoring, Question, Role};
 
 /// The named field.
@@ -58,14 +59,18 @@ pub fn build<F: FieldName>(title: &'static str, fields: Vec<(F, Field)>) -> Form
 }
 
 /// The typed value of a choice every option of which is a `T` (the kind,
-/// the channel): `None` only if the form was built otherwise.
+/// the channel): [`Problem::Unchosen`] only if the form was built otherwise.
+pub fn choice_of<T: std::any::Any + Clone, F: FieldName>(form: &Form, f: F) -> Result<T, Problem> {
+    checks::chosen(form.choice(f))
+}
+
+/// [`choice_of`] for a save: the problem as an error.
 pub fn chosen<T: std::any::Any + Clone, F: FieldName>(
     w: &crate::i18n::Catalogue,
     form: &Form,
     f: F,
 ) -> crate::Result<T> {
-    form.choice(f)
-        .ok_or_else(|| crate::Error::invalid(w.tr(crate::app::text::form::CHOOSE_ONE, None)))
+    choice_of(form, f).map_err(|p| refused(w, p, ""))
 }
 
 /// The index of the option whose key is `key`, else 0.
@@ -142,16 +147,14 @@ pub fn roles(w: &crate::i18n::Catalogue) -> Vec<Opt> {
 }
 
 /// A date field: blank is `None`; a date after `today` is refused.
-pub fn check_date(
-    w: &crate::i18n::Catalogue,
-    typed: &str,
-    today: NaiveDate,
-) -> Result<Option<NaiveDate>, String> {
-    match crate::dates::parse_optional_date(typed, today) {
-        Ok(Some(d)) if d > today => Err(w.tr(text::case::IN_FUTURE, None)),
-        Ok(d) => Ok(d),
-        Err(e) => Err(e.to_string()),
-    }
+pub fn check_date(typed: &str, today: NaiveDate) -> Result<Option<NaiveDate>, Problem> {
+    checks::past_or_blank(crate::dates::parse_optional_date(typed, today), today)
+}
+
+/// A problem as an error for a save refused (the screen shows the same
+/// words beside the field as the check runs).
+pub fn refused(w: &crate::i18n::Catalogue, p: Problem, missing: &str) -> crate::Error {
+    crate::Error::invalid(super::forms::words(w, p, missing))
 }
 
 /// The value of a Who field: the contact picked, or the name typed.

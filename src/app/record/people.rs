@@ -3,11 +3,12 @@
 //! role, taking someone off, and opening their contact card.
 
 use super::text::people as t;
-use super::{FieldName, build, chosen, roles, select, who};
+use super::{FieldName, build, chosen, refused, roles, select, who};
+use crate::Result;
 use crate::app::form::{Field, Form};
+use crate::domain::forms::Problem;
 use crate::domain::{Case, Contact, ContactKind, Id, Role};
 use crate::store::{Store, Who};
-use crate::{Error, Result};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum AddField {
@@ -53,7 +54,7 @@ pub fn save_add(
                 store.add_contact(&Contact::named(name).with_kind(kind))?.id
             }
         },
-        None => return Err(Error::invalid(w.tr(t::NEED_WHO, None))),
+        None => return Err(refused(w, Problem::Missing, t::NEED_WHO)),
     };
     store.add_case_person(case, contact, role)?;
     Ok((contact, role))
