@@ -7,7 +7,7 @@ use casebook::app::record::case::CaseField;
 use casebook::app::record::contact::ContactField;
 use casebook::app::record::intake::IntakeField;
 use casebook::app::record::{self, FieldName};
-use casebook::app::{App, Popup, Screen, key};
+use casebook::app::{App, Choice, Popup, Screen, key};
 use casebook::clock::Clock;
 use casebook::config::Config;
 use casebook::domain::{AgeBand, Contact, Language, Role};
@@ -319,6 +319,21 @@ fn the_people_on_a_case_are_added_given_roles_edited_and_removed() {
     );
     app.press(key(KeyCode::Down));
     app.press(key(KeyCode::Char('r')));
+    // The roles offered are typed: her role now is the one selected.
+    let Some(Popup::Choose {
+        options, selected, ..
+    }) = app.popups.last()
+    else {
+        panic!("a choice of roles: {:?}", app.popups)
+    };
+    assert!(matches!(
+        options[*selected].0,
+        Choice::Role {
+            from: Role::Officer,
+            to: Role::Officer,
+            ..
+        }
+    ));
     app.press(key(KeyCode::Down)); // Officer → Agency
     app.press(key(KeyCode::Enter));
     let people = app.store.case_people(case).expect("people");

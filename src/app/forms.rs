@@ -5,11 +5,11 @@
 use chrono::NaiveDate;
 
 use super::form::{Field, FieldName, Form, Input, Match, NameCheck, Opt, Pick, field_names};
-use super::record::text as record_text;
+use super::problems::mark;
 use super::text;
 use super::textfield::TextField;
 use crate::dates::parse_optional_date;
-use crate::domain::forms::{self as checks, Problem};
+use crate::domain::forms as checks;
 use crate::domain::workdays::add_working_days;
 use crate::domain::{Case, Contact, EntryKind, FollowUp, Id, Instruction, Referral};
 use crate::store::{LogOutcome, LogRequest, NewReferral, ReferOutcome, Store};
@@ -488,33 +488,6 @@ pub fn referral_matches(
     Ok(out)
 }
 
-/// A field's problem in words, from the catalogue; `missing` is what the
-/// field says when left empty ("Who was it?").
-pub(crate) fn words(w: &crate::i18n::Catalogue, p: Problem, missing: &str) -> String {
-    match p {
-        Problem::Missing => w.tr(missing, None),
-        Problem::NoneFits => w.tr(text::quick_log::NO_CASE_FITS, None),
-        Problem::Invalid(e) => e.message(w),
-        Problem::EndsBeforeStart => w.tr(text::review::TO_BEFORE_FROM, None),
-        Problem::CannotReceive => w.tr(text::refer::NOT_OFFICIAL, None),
-        Problem::Unchosen => w.tr(text::form::CHOOSE_ONE, None),
-        Problem::InFuture => w.tr(record_text::case::IN_FUTURE, None),
-        Problem::AfterOpened => w.tr(record_text::case::AFTER_OPENED, None),
-        Problem::DatedWithoutAnswer => w.tr(record_text::case::CONSENT_ON_NEEDS_ANSWER, None),
-    }
-}
-
-/// Shows the named field's problem (if any) beside it.
-pub(crate) fn mark<F: FieldName>(
-    w: &crate::i18n::Catalogue,
-    form: &mut Form,
-    f: F,
-    problem: Option<Problem>,
-    missing: &str,
-) {
-    form.set_error(f, problem.map(|p| words(w, p, missing)));
-}
-
 /// Marks the named field when nothing is in it.
 fn need<F: FieldName>(w: &crate::i18n::Catalogue, form: &mut Form, f: F, missing: &str) {
     let problem = checks::required(form.text(f));
@@ -688,7 +661,7 @@ fn chosen<T: std::any::Any + Clone, F: FieldName>(
     form: &Form,
     f: F,
 ) -> Result<T> {
-    super::record::chosen(w, form, f)
+    super::problems::chosen(w, form, f)
 }
 
 /// Saves a valid quick log.

@@ -15,6 +15,7 @@ pub mod keymap;
 pub mod layout;
 mod mouse;
 pub mod popups;
+pub mod problems;
 pub mod record;
 pub mod record_forms;
 pub mod screens;
@@ -25,7 +26,7 @@ use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModif
 
 pub use action::Action;
 pub use keymap::Keymap;
-pub use popups::{ChoicePurpose, Confirmed, Popup, SearchPopup};
+pub use popups::{Choice, Confirmed, Popup, SearchPopup};
 pub use screens::Screen;
 pub use screens::agenda::AgendaView;
 pub use screens::case::CaseView;

@@ -6,8 +6,8 @@
 use chrono::NaiveDateTime;
 
 use super::form::{Field, Form, Input, Opt, Pick, field_names};
-use super::forms::mark;
-use super::record::{choice_of, options, refused, yes_no};
+use super::problems::{mark, refused};
+use super::record::{choice_of, options, yes_no};
 use super::text;
 use super::textfield::TextField;
 use crate::Result;

@@ -471,6 +471,11 @@ pub mod contacts {
 }
 
 pub mod form {
+    // The record's date problems, worded beside the field (the ids are the
+    // case form's, where they were first said).
+    pub const IN_FUTURE: &str = "ui-record-case-in-future";
+    pub const AFTER_OPENED: &str = "ui-record-case-after-opened";
+    pub const DATED_WITHOUT_ANSWER: &str = "ui-record-case-consent-on-needs-answer";
     pub const KEYS: &str = "ui-form-keys";
     pub const KEYS_MULTI: &str = "ui-form-keys-multi";
     pub const KEYS_CHOICE: &str = "ui-form-keys-choice";
@@ -730,15 +735,6 @@ pub mod status {
             Some(&crate::i18n::args(&[
                 ("reference", reference.into()),
                 ("status", label.into()),
-            ])),
-        )
-    }
-    pub fn closed(w: &crate::i18n::Catalogue, reference: &str, label: &str) -> String {
-        w.tr(
-            "ui-status-closed",
-            Some(&crate::i18n::args(&[
-                ("reference", reference.into()),
-                ("outcome", label.into()),
             ])),
         )
     }

@@ -1,5 +1,5 @@
-//! A list of choices (a status, a role, which referral a reply is to); the
-//! chosen value goes where [`ChoicePurpose`] says.
+//! A list of choices (a status, a role, which referral a reply is to); each
+//! option carries its typed [`Choice`], which says what it is for.
 
 use ratatui::Frame;
 use ratatui::crossterm::event::KeyEvent;
@@ -7,25 +7,27 @@ use ratatui::layout::Rect;
 use ratatui::widgets::{Clear, List, ListItem, ListState};
 
 use super::{Popup, form as form_popup};
+use crate::Result;
 use crate::app::forms::{self, FormKind};
 use crate::app::{Action, CaseOnScreen, record, text};
 use crate::app::{Cx, Effect, Effects};
-use crate::domain::{CaseStatus, Contact, Id, Outcome as CaseOutcome, Role};
+use crate::domain::{CaseStatus, Contact, Id, Referral, Role};
 use crate::ui::widgets::panel;
 use crate::ui::{Theme, centered};
-use crate::{Error, Result};
 
-/// What a list of choices is for.
+/// A value offered in a list of choices, typed: what it is for and what
+/// it means travel together, so nothing is parsed back from text.
 #[derive(Debug, Clone, PartialEq)]
-pub enum ChoicePurpose {
-    Status,
-    Outcome,
-    /// Which awaited referral a reply is to (the value is its id).
-    Reply,
+pub enum Choice {
+    /// A new status for the case on screen.
+    Status(CaseStatus),
+    /// Which awaited referral a reply is to.
+    Reply(Id<Referral>),
     /// A new role for a person on the case on screen.
     Role {
         contact: Id<Contact>,
         from: Role,
+        to: Role,
     },
 }
 
@@ -40,10 +42,7 @@ pub fn on_key(
     cx: &mut Cx,
 ) -> Result<Effects> {
     let Some(Popup::Choose {
-        options,
-        selected,
-        purpose,
-        ..
+        options, selected, ..
     }) = stack.last_mut()
     else {
         return Ok(Vec::new());
@@ -54,10 +53,9 @@ pub fn on_key(
         Some(Action::Down) => *selected = (*selected + 1).min(options.len().saturating_sub(1)),
         Some(Action::Open) => {
             let value = options.get(*selected).map(|o| o.0.clone());
-            let purpose = purpose.clone();
             stack.pop();
             if let Some(v) = value {
-                return chosen(case, purpose, &v, cx);
+                return chosen(case, v, cx);
             }
         }
         _ => {}
@@ -65,25 +63,15 @@ pub fn on_key(
     Ok(Vec::new())
 }
 
-fn chosen(
-    on_screen: Option<CaseOnScreen>,
-    purpose: ChoicePurpose,
-    value: &str,
-    cx: &mut Cx,
-) -> Result<Effects> {
+fn chosen(on_screen: Option<CaseOnScreen>, choice: Choice, cx: &mut Cx) -> Result<Effects> {
     let w = cx.words;
-    if purpose == ChoicePurpose::Reply {
-        let id: i64 = value
-            .parse()
-            .map_err(|_| Error::invalid(w.tr(text::reply::NOTHING_AWAITED, None)))?;
-        let kind = FormKind::Reply(Id::new(id));
-        return Ok(form_popup::open(kind, forms::reply(), cx));
+    if let Choice::Reply(id) = choice {
+        return Ok(form_popup::open(FormKind::Reply(id), forms::reply(), cx));
     }
     let Some(view) = on_screen else {
         return Ok(Vec::new());
     };
-    if let ChoicePurpose::Role { contact, from } = purpose {
-        let to: Role = value.parse()?;
+    if let Choice::Role { contact, from, to } = choice {
         cx.store.set_case_person_role(view.id, contact, from, to)?;
         let name = cx.store.contact(contact)?.data.name;
         let status =
@@ -94,25 +82,17 @@ fn chosen(
         Some(c) => (c.id, c.reference.clone()),
         None => return Ok(Vec::new()),
     };
-    let status = match purpose {
-        ChoicePurpose::Status => {
-            let s: CaseStatus = value.parse()?;
-            cx.store.set_case_status(id, s)?;
-            text::status::status_changed(cx.words, &reference, &w.label(s))
-        }
-        ChoicePurpose::Outcome => {
-            let o: CaseOutcome = value.parse()?;
-            cx.store.close_case(id, o, cx.clock.today())?;
-            text::status::closed(cx.words, &reference, &w.label(o))
-        }
-        ChoicePurpose::Reply | ChoicePurpose::Role { .. } => return Ok(Vec::new()),
+    let Choice::Status(s) = choice else {
+        return Ok(Vec::new());
     };
+    cx.store.set_case_status(id, s)?;
+    let status = text::status::status_changed(cx.words, &reference, &w.label(s));
     Ok(vec![Effect::Refresh, Effect::Status(status)])
 }
 
 pub fn draw(
     title: &str,
-    options: &[(String, String)],
+    options: &[(Choice, String)],
     selected: &usize,
     theme: &Theme,
     frame: &mut Frame,

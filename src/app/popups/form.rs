@@ -295,9 +295,9 @@ fn draft(form: &Form, case: Id<Case>, cx: &mut Cx) -> Result<String> {
     use crate::letters::compose::{self, Form as DraftForm, Request};
     use forms::DraftField as F;
     let reference = cx.store.case(case)?.data.reference;
-    let template: String = record::chosen(cx.words, form, F::Template)?;
+    let template: String = crate::app::problems::chosen(cx.words, form, F::Template)?;
     let to = form.text(F::To).trim().to_string();
-    let format: DraftForm = record::chosen(cx.words, form, F::Format)?;
+    let format: DraftForm = crate::app::problems::chosen(cx.words, form, F::Format)?;
     let now = cx.clock.now();
     let made = compose::compose(
         cx.store,

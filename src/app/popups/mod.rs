@@ -14,7 +14,7 @@ use ratatui::Frame;
 use ratatui::crossterm::event::KeyEvent;
 use ratatui::layout::Rect;
 
-pub use choose::ChoicePurpose;
+pub use choose::Choice;
 pub use confirm::Confirmed;
 pub use search::SearchPopup;
 
@@ -46,9 +46,8 @@ pub enum Popup {
     Choose {
         title: &'static str,
         /// (value, label)
-        options: Vec<(String, String)>,
+        options: Vec<(Choice, String)>,
         selected: usize,
-        purpose: ChoicePurpose,
     },
 }
 

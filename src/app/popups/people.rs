@@ -7,12 +7,12 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, List, ListItem, ListState, Paragraph};
 
-use super::{ChoicePurpose, Confirmed, Popup, form as form_popup};
+use super::{Choice, Confirmed, Popup, form as form_popup};
 use crate::Result;
 use crate::app::forms::FormKind;
+use crate::app::record;
 use crate::app::record::people::add_form;
 use crate::app::record::text::people as t;
-use crate::app::record::{self, roles, select};
 use crate::app::{Action, CaseOnScreen};
 use crate::app::{Cx, Effect, Effects};
 use crate::domain::{Contact, Record, Role};
@@ -64,17 +64,22 @@ pub fn on_key(
         }
         Some(Action::ChangeRole) => {
             if let Some((role, c)) = current {
-                let roles = roles(cx.words);
-                let at = select(&roles, role.as_str());
-                let options = roles.into_iter().map(|o| (o.key, o.label)).collect();
+                let at = Role::ALL.iter().position(|r| *r == role).unwrap_or(0);
+                let options = Role::ALL
+                    .iter()
+                    .map(|&to| {
+                        let choice = Choice::Role {
+                            contact: c.id,
+                            from: role,
+                            to,
+                        };
+                        (choice, w.label(to))
+                    })
+                    .collect();
                 return Ok(vec![Effect::Push(Popup::Choose {
                     title: t::CHOOSE_ROLE,
                     options,
                     selected: at,
-                    purpose: ChoicePurpose::Role {
-                        contact: c.id,
-                        from: role,
-                    },
                 })]);
             }
         }

@@ -5,10 +5,10 @@
 use chrono::NaiveDate;
 
 use super::text::case as t;
-use super::{FieldName, build, check_date, chosen, get, opt, options, refused, select, yes_no};
+use super::{FieldName, build, check_date, get, opt, options, select, yes_no};
 use crate::Result;
 use crate::app::form::{Field, Form, Opt};
-use crate::app::forms::mark;
+use crate::app::problems::{chosen, mark, refused};
 use crate::app::textfield::TextField;
 use crate::domain::forms as checks;
 use crate::domain::person::check_postcode;

@@ -3,12 +3,11 @@
 
 use super::text::{self, card as t};
 use super::{
-    FieldName, age_band_choice, build, chosen, get, monitoring_choice, opt, options, refused,
-    select, unset_or,
+    FieldName, age_band_choice, build, get, monitoring_choice, opt, options, select, unset_or,
 };
 use crate::Result;
 use crate::app::form::{Field, Form};
-use crate::app::forms::mark;
+use crate::app::problems::{chosen, mark, refused};
 use crate::app::textfield::TextField;
 use crate::domain::forms::{self as checks, Problem};
 use crate::domain::person::{check_email, check_phone, check_postcode};

@@ -9,12 +9,12 @@ use chrono::NaiveDateTime;
 use super::case::{categories, consent_options};
 use super::text::{self, intake as t};
 use super::{
-    FieldName, age_band_choice, build, check_date, chosen, get, monitoring_choice, opt, options,
-    refused, roles, select, set_error, set_hidden, typed_new, unset_or, who, yes_no,
+    FieldName, age_band_choice, build, check_date, get, monitoring_choice, opt, options, roles,
+    select, set_error, set_hidden, typed_new, unset_or, who, yes_no,
 };
 use crate::Result;
 use crate::app::form::{Field, Form};
-use crate::app::forms::mark;
+use crate::app::problems::{chosen, mark, refused};
 use crate::app::text as app_text;
 use crate::app::textfield::TextField;
 use crate::domain::forms::{self as checks, Problem};

@@ -64,15 +64,6 @@ pub fn choice_of<T: std::any::Any + Clone, F: FieldName>(form: &Form, f: F) -> R
     checks::chosen(form.choice(f))
 }
 
-/// [`choice_of`] for a save: the problem as an error.
-pub fn chosen<T: std::any::Any + Clone, F: FieldName>(
-    w: &crate::i18n::Catalogue,
-    form: &Form,
-    f: F,
-) -> crate::Result<T> {
-    choice_of(form, f).map_err(|p| refused(w, p, ""))
-}
-
 /// The index of the option whose key is `key`, else 0.
 pub fn select(options: &[Opt], key: &str) -> usize {
     options.iter().position(|o| o.key == key).unwrap_or(0)
@@ -149,12 +140,6 @@ pub fn roles(w: &crate::i18n::Catalogue) -> Vec<Opt> {
 /// A date field: blank is `None`; a date after `today` is refused.
 pub fn check_date(typed: &str, today: NaiveDate) -> Result<Option<NaiveDate>, Problem> {
     checks::past_or_blank(crate::dates::parse_optional_date(typed, today), today)
-}
-
-/// A problem as an error for a save refused (the screen shows the same
-/// words beside the field as the check runs).
-pub fn refused(w: &crate::i18n::Catalogue, p: Problem, missing: &str) -> crate::Error {
-    crate::Error::invalid(super::forms::words(w, p, missing))
 }
 
 /// The value of a Who field: the contact picked, or the name typed.

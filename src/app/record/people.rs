@@ -3,9 +3,10 @@
 //! role, taking someone off, and opening their contact card.
 
 use super::text::people as t;
-use super::{FieldName, build, chosen, refused, roles, select, who};
+use super::{FieldName, build, roles, select, who};
 use crate::Result;
 use crate::app::form::{Field, Form};
+use crate::app::problems::{chosen, refused};
 use crate::domain::forms::Problem;
 use crate::domain::{Case, Contact, ContactKind, Id, Role};
 use crate::store::{Store, Who};

@@ -56,9 +56,6 @@ pub mod case {
         "ui-record-case-consent-options-2",
     ];
     pub const NEED_TITLE: &str = "ui-record-case-need-title";
-    pub const AFTER_OPENED: &str = "ui-record-case-after-opened";
-    pub const IN_FUTURE: &str = "ui-record-case-in-future";
-    pub const CONSENT_ON_NEEDS_ANSWER: &str = "ui-record-case-consent-on-needs-answer";
     pub fn saved(w: &crate::i18n::Catalogue, reference: &str) -> String {
         w.tr1("ui-record-case-saved", "reference", reference)
     }

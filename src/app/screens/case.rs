@@ -2,7 +2,7 @@
 //! referrals and follow-ups, in one page that scrolls.
 
 use crate::app::forms::{self, FormKind};
-use crate::app::popups::{ChoicePurpose, Popup, form as form_popup};
+use crate::app::popups::{Choice, Popup, form as form_popup};
 use crate::app::{Action, Cx, Effect, Effects, layout, record, record_forms, text};
 use crate::domain::EntryKind;
 use ratatui::Frame;
@@ -387,13 +387,12 @@ impl CaseView {
                 let options = CaseStatus::ALL
                     .iter()
                     .filter(|s| **s != CaseStatus::Closed)
-                    .map(|s| (s.as_str().to_string(), w.label(*s)))
+                    .map(|&s| (Choice::Status(s), w.label(s)))
                     .collect();
                 return Ok(vec![Effect::Push(Popup::Choose {
                     title: text::case::CHOOSE_STATUS,
                     options,
                     selected: 0,
-                    purpose: ChoicePurpose::Status,
                 })]);
             }
             Action::CloseCase if closed => {
@@ -470,7 +469,7 @@ impl CaseView {
                 for r in many {
                     let to = cx.store.contact(r.to)?;
                     options.push((
-                        r.id.raw().to_string(),
+                        Choice::Reply(r.id),
                         text::reply::option(
                             cx.words,
                             &to.name,
@@ -483,7 +482,6 @@ impl CaseView {
                     title: text::reply::CHOOSE,
                     options,
                     selected: 0,
-                    purpose: ChoicePurpose::Reply,
                 })])
             }
         }
