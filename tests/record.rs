@@ -640,3 +640,52 @@ fn the_case_forms_date_problems_are_worded_in_the_readers_language_beside_the_fi
     };
     assert_eq!(record::get(form, CaseField::ContactedOn), "next blue moon");
 }
+
+#[test]
+fn a_case_opened_from_an_unfiled_call_files_it_in_the_same_transaction() {
+    use casebook::domain::{Case, Entry, EntryKind, Id};
+    use casebook::store::Person as P;
+    let (_dir, mut app) = app();
+    let cats = Config::default().categories();
+    let mair = app
+        .store
+        .add_contact(&Contact::named("Mair Jones"))
+        .expect("contact");
+    let call = app
+        .store
+        .add_entry(&Entry {
+            case: None,
+            contact: Some(mair.id),
+            kind: EntryKind::CallIn,
+            at: now(),
+            text: "Bins not collected on Heol y Coed\nthird week running".into(),
+            confidential: false,
+            surgery: None,
+        })
+        .expect("the call, unfiled");
+    let case = Case::new("Bins not collected on Heol y Coed", day(2026, 3, 2));
+    let people = [(P::Known(mair.id), Role::Constituent)];
+    // An entry that is not there: nothing is opened.
+    let missing = app
+        .store
+        .open_case_filing(&case, &people, &cats, Some(Id::new(9_999)));
+    assert!(missing.is_err());
+    assert_eq!(app.store.counts().expect("counts").cases, 0, "no case");
+    // A case refused by its own rules: the call stays unfiled.
+    let untitled = Case::new("  ", day(2026, 3, 2));
+    assert!(
+        app.store
+            .open_case_filing(&untitled, &people, &cats, Some(call.id))
+            .is_err()
+    );
+    assert_eq!(app.store.entry(call.id).expect("call").case, None);
+    let opened = app
+        .store
+        .open_case_filing(&case, &people, &cats, Some(call.id))
+        .expect("opens and files");
+    assert_eq!(
+        app.store.entry(call.id).expect("call").case,
+        Some(opened.case.id),
+        "the call is on the new case"
+    );
+}

@@ -6,7 +6,9 @@ use rusqlite::{Connection, OptionalExtension, Row, params, params_from_iter};
 use super::Store;
 use super::rows::{Bind, META, assignments, bind, bind_opt, new_uuid, opt, placeholders, stamp};
 use crate::domain::text::{area_key, normalise_postcode};
-use crate::domain::{Case, CaseKind, CasePerson, CaseStatus, Contact, Id, Outcome, Record, Role};
+use crate::domain::{
+    Case, CaseKind, CasePerson, CaseStatus, Contact, Entry, Id, Outcome, Record, Role,
+};
 use crate::{Error, Result};
 
 const COLUMNS: &str = "reference, title, opened, closed, kind, category, channel, location, postcode, \
@@ -396,6 +398,19 @@ impl Store {
         people: &[(Person, Role)],
         categories: &[String],
     ) -> Result<OpenedCase> {
+        self.open_case_filing(case, people, categories, None)
+    }
+
+    /// [`Store::open_case`], filing a diary entry (a call logged before
+    /// anyone knew it was a case) on the new case in the same transaction:
+    /// the case is not opened without it, nor it filed without the case.
+    pub fn open_case_filing(
+        &mut self,
+        case: &Case,
+        people: &[(Person, Role)],
+        categories: &[String],
+        entry: Option<Id<Entry>>,
+    ) -> Result<OpenedCase> {
         let (id, joined) = self.write(|tx| {
             case.validate(categories)?;
             let mut joined = Vec::with_capacity(people.len());
@@ -424,6 +439,18 @@ impl Store {
                         role,
                     },
                 )?;
+            }
+            if let Some(entry) = entry {
+                let filed = tx.execute(
+                    "UPDATE entries SET case_id = ?2, updated_at = ?3 WHERE id = ?1",
+                    params![entry, id, stamp()],
+                )?;
+                if filed == 0 {
+                    return Err(Error::NotFound {
+                        what: "diary entry",
+                        name: entry.raw().to_string(),
+                    });
+                }
             }
             Ok((id, joined))
         })?;
