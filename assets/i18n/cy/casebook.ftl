@@ -1605,6 +1605,7 @@ ui-conflicts-record = Achos neu gofnod
 ui-conflicts-field = Maes
 ui-conflicts-here = Y ddyfais hon
 ui-conflicts-other = Y ddyfais arall
+ui-conflicts-other-named = Y ddyfais arall, { $device }
 ui-conflicts-detail = Y gwrthdaro dan y cyrchwr
 ui-conflicts-kept-here = Gwerth y ddyfais hon sy'n cael ei gadw nes i chi ddewis
 ui-conflicts-kept-other = Gwerth y ddyfais arall sy'n cael ei gadw nes i chi ddewis
@@ -1637,6 +1638,7 @@ sync-no-url = does dim hyb wedi'i osod: ychwanegwch [sync] url = "postgresql://â
 sync-no-conflicts = dim gwrthdaro
 sync-conflict-here = yma: { $value }
 sync-conflict-other = y ddyfais arall: { $value }
+sync-conflict-other-named = y ddyfais arall { $device }: { $value }
 sync-conflict-kept-here = (yn cael ei gadw am y tro: yma)
 sync-conflict-kept-other = (yn cael ei gadw am y tro: y ddyfais arall)
 sync-conflict-empty = (gwag)

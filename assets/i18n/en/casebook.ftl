@@ -1613,6 +1613,7 @@ ui-conflicts-record = Case or record
 ui-conflicts-field = Field
 ui-conflicts-here = This device
 ui-conflicts-other = Other device
+ui-conflicts-other-named = Other device, { $device }
 ui-conflicts-detail = The conflict under the cursor
 ui-conflicts-kept-here = This device's value is kept until you choose
 ui-conflicts-kept-other = The other device's value is kept until you choose
@@ -1645,6 +1646,7 @@ sync-no-url = no hub is configured: add [sync] url = "postgresql://…" to the c
 sync-no-conflicts = no conflicts
 sync-conflict-here = here: { $value }
 sync-conflict-other = other device: { $value }
+sync-conflict-other-named = other device { $device }: { $value }
 sync-conflict-kept-here = (kept for now: here)
 sync-conflict-kept-other = (kept for now: other device)
 sync-conflict-empty = (empty)

@@ -88,6 +88,19 @@ fn about(words: &Catalogue, c: &Conflict) -> String {
     }
 }
 
+/// The other device, by the name it has on the hub when this diary has
+/// heard it (noted at each sync: drawing never asks the network).
+fn other_device(words: &Catalogue, c: &Conflict) -> String {
+    match &c.device {
+        Some(name) => words.tr1(
+            "ui-conflicts-other-named",
+            "device",
+            name.chars().filter(|c| !c.is_control()).collect::<String>(),
+        ),
+        None => words.tr("ui-conflicts-other", None),
+    }
+}
+
 pub fn draw(v: &ConflictsView, words: &Catalogue, theme: &Theme, frame: &mut Frame, area: Rect) {
     let title = words.tr1("ui-conflicts-title", "count", v.rows.len() as u64);
     if v.rows.is_empty() {
@@ -170,10 +183,7 @@ pub fn draw(v: &ConflictsView, words: &Catalogue, theme: &Theme, frame: &mut Fra
                 Span::raw(shown(words, &c.local)),
             ]),
             Line::from(vec![
-                Span::styled(
-                    format!("{}: ", words.tr("ui-conflicts-other", None)),
-                    theme.key(),
-                ),
+                Span::styled(format!("{}: ", other_device(words, c)), theme.key()),
                 Span::raw(shown(words, &c.remote)),
             ]),
             Line::styled(
