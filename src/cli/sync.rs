@@ -102,6 +102,15 @@ pub fn run(env: &Env, args: &SyncArgs, out: &mut dyn Write) -> Result<ExitCode> 
             ("received", r.pulled.into()),
         ])),
     )];
+    if r.files_sent + r.files_received > 0 {
+        parts.push(t.tr(
+            "sync-done-files",
+            Some(&crate::i18n::args(&[
+                ("sent", r.files_sent.into()),
+                ("received", r.files_received.into()),
+            ])),
+        ));
+    }
     if r.erased > 0 {
         parts.push(t.tr1("sync-done-erased", "count", r.erased));
     }

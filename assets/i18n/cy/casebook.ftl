@@ -1645,6 +1645,7 @@ sync-conflict-empty = (gwag)
 sync-settled = gwrthdaro { $id } wedi'i ddatrys; bydd yn mynd i'r dyfeisiau eraill yn y cysoni nesaf
 sync-done = wedi cysoni: { $sent } wedi'u hanfon, { $received } wedi'u derbyn
 sync-done-erased = { $count } wedi'u dileu'n llwyr fel ar ddyfais arall
+sync-done-files = atodiadau: { $sent } wedi'u hanfon, { $received } wedi'u derbyn
 sync-done-conflicts =
     { $count ->
         [one] 1 gwrthdaro i'w ddatrys: casebook sync --conflicts

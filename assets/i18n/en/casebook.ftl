@@ -1653,6 +1653,7 @@ sync-conflict-empty = (empty)
 sync-settled = conflict { $id } settled; it goes to the other devices at the next sync
 sync-done = synced: { $sent } sent, { $received } received
 sync-done-erased = { $count } erased as on another device
+sync-done-files = attachments: { $sent } sent, { $received } received
 sync-done-conflicts =
     { $count ->
         [one] 1 conflict to settle: casebook sync --conflicts
