@@ -433,10 +433,14 @@ fn a_bad_binding_is_reported_once_and_skipped() {
         ..Config::default()
     };
     let mut app = app_with(Store::open_in_memory().expect("store"), config);
-    let Some(Popup::Message { body, .. }) = app.popups.last() else {
-        panic!("a message")
-    };
-    assert!(body.contains("fly_away"));
+    assert_eq!(app.popups.last(), Some(&Popup::KeyProblems));
+    assert_eq!(
+        app.keymap.problems,
+        vec![casebook::app::keymap::KeyProblem::NotAnAction {
+            from: casebook::app::keymap::KeySource::Config,
+            name: "fly_away".into()
+        }]
+    );
     app.press(key(KeyCode::Enter));
     assert!(app.popups.is_empty());
     app.press(key(KeyCode::Char('c')));
@@ -674,12 +678,25 @@ fn the_default_keys_do_not_clash_but_a_user_clash_is_reported() {
         ..Config::default()
     };
     let app = app_with(Store::open_in_memory().expect("store"), config);
-    let Some(Popup::Message { body, .. }) = app.popups.last() else {
-        panic!("a message")
-    };
+    assert_eq!(app.popups.last(), Some(&Popup::KeyProblems));
     assert!(
-        body.contains("`q` is bound to both quit and log_call"),
-        "{body}"
+        app.keymap
+            .problems
+            .contains(&casebook::app::keymap::KeyProblem::Clash {
+                key: "q".into(),
+                first: casebook::app::Action::Quit,
+                second: casebook::app::Action::LogCall,
+            }),
+        "{:?}",
+        app.keymap.problems
+    );
+    let mut t =
+        ratatui::Terminal::new(ratatui::backend::TestBackend::new(120, 40)).expect("terminal");
+    t.draw(|f| casebook::ui::render(&app, f)).expect("drawn");
+    let shown = t.backend().to_string();
+    assert!(
+        shown.contains("`q` is bound to both quit and log_call"),
+        "{shown}"
     );
 }
 

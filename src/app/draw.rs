@@ -102,7 +102,22 @@ fn draw_header(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     }
     let left = Line::from(spans);
     let room = (area.width as usize).saturating_sub(left.width() + 1);
-    let date = crate::ui::when::admy(w, app.clock.today());
+    let today = app.clock.today();
+    // The date as fully as the room allows: a long Welsh tab row at 80
+    // columns keeps the day and month rather than losing the date.
+    let dates = [
+        crate::ui::when::admy(w, today),
+        crate::ui::when::adm(w, today),
+        crate::ui::when::dm_short(w, today),
+    ];
+    let date_within = |room: usize| {
+        dates
+            .iter()
+            .find(|d| d.width() < room)
+            .unwrap_or(&dates[2])
+            .clone()
+    };
+    let date = date_within(room);
     // The surgery running, said as fully as the room allows.
     let right = match &app.surgery {
         Some(s) => {
@@ -144,6 +159,7 @@ fn draw_header(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
                     SyncTone::Behind => theme.warn(),
                     SyncTone::Conflict => theme.caution(),
                 };
+                let date = date_within(room.saturating_sub(said.width() + 2));
                 let both = said.width() + 2 + date.width() + 1;
                 // A narrow window: the short form ("offline — 14 waiting").
                 let said = if both > room && said.width() + 1 > room {

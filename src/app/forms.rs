@@ -298,10 +298,20 @@ pub mod draft {
 
 pub fn draft(w: &crate::i18n::Catalogue, templates: &crate::letters::Templates) -> Form {
     use text::draft as t;
+    // A built-in template by its name in the reader's words; the user's
+    // own by the name they gave its file.
     let names = templates
         .names()
         .into_iter()
-        .map(|n| (n.clone(), n))
+        .map(|n| {
+            let id = format!("ui-template-{n}");
+            let label = if w.has(&id) {
+                w.tr(&id, None)
+            } else {
+                n.clone()
+            };
+            (n, label)
+        })
         .collect();
     Form::new(
         t::TITLE,
@@ -320,11 +330,17 @@ pub fn draft(w: &crate::i18n::Catalogue, templates: &crate::letters::Templates) 
     )
 }
 
-pub fn reply() -> Form {
+/// The reply form; its date starts as the reader's word for today (typed
+/// text, so the catalogue's word without the pseudo-locale's marks: the
+/// date reader takes it in either language).
+pub fn reply(w: &crate::i18n::Catalogue) -> Form {
     Form::new(
         text::reply::TITLE,
         vec![
-            Field::text(text::reply::WHEN, TextField::new().with_text("today")),
+            Field::text(
+                text::reply::WHEN,
+                TextField::new().with_text(&w.tr_bare(text::TODAY_TYPED)),
+            ),
             Field::text(text::reply::TEXT, TextField::multiline()),
         ],
     )

@@ -206,11 +206,7 @@ impl App {
         }
         if !app.keymap.problems.is_empty() {
             // Shown once; the bad bindings were skipped.
-            app.popups.push(Popup::Message {
-                title: app.words.tr(text::message::PROBLEMS, None),
-                body: app.keymap.problems.join("\n"),
-                error: true,
-            });
+            app.popups.push(Popup::KeyProblems);
         }
         app.refresh();
         Ok(app)
@@ -581,7 +577,7 @@ impl App {
     /// The hints of the footer: (keys, what they do), from the live keymap.
     pub fn footer_hints(&self) -> Vec<(String, String)> {
         if let Some(top) = self.popups.last() {
-            return popups::hints(&self.words, top);
+            return popups::hints(&self.words, &self.keymap, top);
         }
         if let Screen::Directory(v) = &self.screen
             && v.typing

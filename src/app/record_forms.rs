@@ -86,7 +86,12 @@ pub fn edit_entry(
     let mut form = Form::new(
         t::TITLE,
         vec![
-            Field::text(t::TEXT, TextField::multiline().with_text(&e.text)),
+            // A referral's entry in the reader's words (English reads as
+            // stored, so an English edit leaves it as it was).
+            Field::text(
+                t::TEXT,
+                TextField::multiline().with_text(&w.entry_text(&e.text)),
+            ),
             Field::choice(t::KIND, kinds, kind_at),
             Field::text(
                 t::WHEN,

@@ -40,6 +40,7 @@ use crate::domain::text::{fold, name_key, normalise_postcode, squash_space};
 use crate::domain::{
     AgeBand, Case, CaseKind, CaseStatus, Channel, Contact, ContactKind, Outcome, PREFER_NOT_TO_SAY,
 };
+use crate::error::{Arg, Msg};
 use crate::{Error, Result};
 
 // Positions in [`COLUMNS`].
@@ -122,10 +123,11 @@ pub struct PlannedCase {
     pub on_behalf_of: Option<usize>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Problem {
     pub line: u64,
-    pub reason: String,
+    /// Everything wrong with the row, each a catalogue message.
+    pub reasons: Vec<Msg>,
     /// The row's cells as the file has them, for the rejects file.
     pub cells: Vec<String>,
 }
@@ -137,17 +139,13 @@ impl Plan {
         if self.problems.is_empty() {
             return None;
         }
-        let n = self.problems.len();
-        let mut msg = if n == 1 {
-            "1 row is not valid; nothing was imported".to_string()
-        } else {
-            format!("{n} rows are not valid; nothing was imported")
-        };
-        msg.push_str(" (fix them, or --skip-bad to import the good rows and set these aside)");
-        for p in &self.problems {
-            msg.push_str(&format!("\n  line {}: {}", p.line, p.reason));
-        }
-        Some(Error::invalid(msg))
+        let n = i64::try_from(self.problems.len()).unwrap_or(i64::MAX);
+        Some(Error::user(
+            Msg::new("error-import-bad-rows").num("count", n).arg(
+                "rows",
+                Arg::Lines(self.problems.iter().map(Problem::said).collect()),
+            ),
+        ))
     }
 
     /// The plan without its bad rows: what `--skip-bad` imports.
@@ -374,24 +372,26 @@ pub fn plan_rows(
             continue;
         }
         let line = row.line;
-        let problem = |reason: String| Problem {
+        let problem = |reasons: Vec<Msg>| Problem {
             line,
-            reason,
+            reasons,
             cells: row.cells.iter().map(Cell::text).collect(),
         };
         let read = match read_row(&fields, opts, &mut memo) {
             Ok(read) => read,
             Err(reasons) => {
-                plan.problems.push(problem(reasons.join("; ")));
+                plan.problems.push(problem(reasons));
                 continue;
             }
         };
         let reference = read.case.reference.clone();
         if !reference.is_empty() {
             if let Some(first) = references.get(&reference) {
-                plan.problems.push(problem(format!(
-                    "the reference {reference} is also on line {first}"
-                )));
+                plan.problems.push(problem(vec![
+                    Msg::new("import-why-reference-twice")
+                        .text("reference", &reference)
+                        .num("line", i64::try_from(*first).unwrap_or(i64::MAX)),
+                ]));
                 continue;
             }
             references.insert(reference, line);
@@ -429,13 +429,35 @@ struct Row {
 }
 
 /// One clear error for a value not in a closed list: the allowed values and
-/// the nearest.
-fn not_one_of(what: &str, typed: &str, allowed: &str, nearest: Option<&str>) -> String {
-    let mut s = format!("unknown {what} `{typed}`: expected one of {allowed}");
-    if let Some(n) = nearest {
-        s.push_str(&format!(" (nearest: `{n}`)"));
+/// the nearest. `what` is the list's selector key (`case-kind`).
+fn not_one_of(what: &str, typed: &str, allowed: &str, nearest: Option<&str>) -> Msg {
+    let unknown = Msg::new("error-unknown-value")
+        .text("list", what)
+        .text("value", typed)
+        .text("names", allowed);
+    match nearest {
+        Some(n) => Msg::new("import-why-nearest")
+            .arg("problem", Arg::Msg(Box::new(unknown)))
+            .text("nearest", n),
+        None => unknown,
     }
-    s
+}
+
+/// An error as one reason a row is refused.
+fn reason(e: Error) -> Msg {
+    match e {
+        Error::User(m) | Error::System(m) => m,
+        other => Msg::new("import-why-other").text("detail", other.to_string()),
+    }
+}
+
+impl Problem {
+    /// "line 4: the title is empty; …", in the catalogue's words.
+    pub fn said(&self) -> Msg {
+        Msg::new("import-bad-row")
+            .num("line", i64::try_from(self.line).unwrap_or(i64::MAX))
+            .arg("reasons", Arg::List(self.reasons.clone()))
+    }
 }
 
 /// The values already looked up: a column holds the same few words on
@@ -469,7 +491,7 @@ fn pick<T: Choice + PartialEq>(
     memo: &mut Memo,
     what: &'static str,
     typed: &str,
-) -> std::result::Result<T, String> {
+) -> std::result::Result<T, Msg> {
     memo.choice::<T>(what, typed).ok_or_else(|| {
         let allowed = T::all()
             .iter()
@@ -477,7 +499,7 @@ fn pick<T: Choice + PartialEq>(
             .collect::<Vec<_>>()
             .join(", ");
         not_one_of(
-            what,
+            &what.replace(' ', "-"),
             typed,
             &allowed,
             synonyms::nearest_choice::<T>(typed).map(|v| v.name()),
@@ -490,8 +512,8 @@ fn read_row(
     f: &[Option<&Cell>; COLUMNS.len()],
     opts: &Options<'_>,
     memo: &mut Memo,
-) -> std::result::Result<Row, Vec<String>> {
-    let mut why: Vec<String> = Vec::new();
+) -> std::result::Result<Row, Vec<Msg>> {
+    let mut why: Vec<Msg> = Vec::new();
     // Text as written, with the apostrophe of a formula-escaped export undone.
     let texts: Vec<String> = f
         .iter()
@@ -503,7 +525,7 @@ fn read_row(
     let get = |i: usize| Some(texts[i].as_str()).filter(|s| !s.is_empty());
 
     if get(TITLE).is_none() {
-        why.push("the title is empty".into());
+        why.push(Msg::new("import-why-no-title"));
     }
     let mut date = |i: usize| -> Option<NaiveDate> {
         get(i)?;
@@ -515,7 +537,11 @@ fn read_row(
         match sheet::sheet_date(&cell, opts.today).and_then(|d| happened(d, opts.today)) {
             Ok(d) => Some(d),
             Err(e) => {
-                why.push(format!("{}: {e}", COLUMNS[i]));
+                why.push(
+                    Msg::new("import-why-column")
+                        .text("column", COLUMNS[i])
+                        .arg("problem", Arg::from_error(e)),
+                );
                 None
             }
         }
@@ -523,7 +549,7 @@ fn read_row(
     let opened = date(OPENED);
     let mut closed = date(CLOSED);
     if get(OPENED).is_none() {
-        why.push("the opened date is empty".into());
+        why.push(Msg::new("import-why-no-opened"));
     }
     let kind: Option<CaseKind> =
         get(KIND).and_then(|s| pick(memo, "case kind", s).map_err(|e| why.push(e)).ok());
@@ -542,17 +568,15 @@ fn read_row(
             }
             return Some(CaseStatus::Closed);
         }
-        why.push(
-            pick::<CaseStatus>(memo, "status", s)
-                .err()
-                .unwrap_or_default(),
-        );
+        if let Err(e) = pick::<CaseStatus>(memo, "status", s) {
+            why.push(e);
+        }
         None
     });
     let age_band: Option<AgeBand> = get(AGE_BAND).and_then(|s| match s.parse::<AgeBand>() {
         Ok(v) => Some(v),
         Err(e) => {
-            why.push(e.to_string());
+            why.push(reason(e));
             None
         }
     });
@@ -576,9 +600,7 @@ fn read_row(
         match number.parse::<f64>() {
             Ok(n) if n.fract() == 0.0 && (1.0..=5.0).contains(&n) => Some(n as u8),
             _ => {
-                why.push(format!(
-                    "satisfaction `{s}` is not a number from 1 (poor) to 5 (excellent)"
-                ));
+                why.push(Msg::new("import-why-satisfaction").text("value", s));
                 None
             }
         }
@@ -589,12 +611,16 @@ fn read_row(
     .iter()
     .any(|&i| get(i).is_some());
     if has_details && get(NAME).is_none() {
-        why.push("constituent details are given but constituent_name is empty".into());
+        why.push(Msg::new("import-why-no-name"));
     }
     if let (Some(o), Some(c)) = (opened, closed)
         && c < o
     {
-        why.push(format!("closed date {c} is before the opened date {o}"));
+        why.push(
+            Msg::new("error-case-closed-before-opened")
+                .text("closed", c.to_string())
+                .text("opened", o.to_string()),
+        );
     }
     if let Some(email) = get(EMAIL)
         && Contact::validate(&Contact {
@@ -603,15 +629,13 @@ fn read_row(
         })
         .is_err()
     {
-        why.push(format!(
-            "constituent_email `{email}` is not an email address"
-        ));
+        why.push(Msg::new("import-why-email").text("input", email));
     }
     if !why.is_empty() {
         return Err(why);
     }
     let (Some(opened), Some(title)) = (opened, get(TITLE)) else {
-        return Err(vec!["the opened date or the title is missing".into()]);
+        return Err(vec![Msg::new("import-why-missing")]);
     };
 
     // Closed (by its status, or by giving an outcome) with no closed date:
@@ -644,7 +668,7 @@ fn read_row(
     case.postcode = get(POSTCODE).map(String::from);
     case.facts = get(NOTES).map(String::from);
     if let Err(e) = case.validate(opts.categories) {
-        why.push(e.to_string());
+        why.push(reason(e));
     }
 
     let constituent = get(NAME)
@@ -663,7 +687,11 @@ fn read_row(
         })
         .map(crate::domain::tidy_monitoring);
     if let Some(Err(e)) = constituent.as_ref().map(Contact::validate) {
-        why.push(format!("constituent_email: {e}"));
+        why.push(
+            Msg::new("import-why-column")
+                .text("column", "constituent_email")
+                .arg("problem", Arg::from_error(e)),
+        );
     }
     if !why.is_empty() {
         return Err(why);

@@ -99,7 +99,32 @@ pub enum MailError {
     #[error("message {0} of the mbox file: {1}")]
     InMbox(usize, Box<MailError>),
     #[error("this Outlook .msg file is damaged or not a message: {0}")]
-    BadMsg(String),
+    BadMsg(MsgProblem),
+}
+
+/// What is wrong inside an Outlook `.msg` file, as a fact (the catalogue
+/// words it: `mail::words::problem`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum MsgProblem {
+    /// The compound-file reader's own words (a low-level detail).
+    Container(String),
+    /// No subject, sender or text.
+    Empty,
+    /// A property bigger than any message could hold.
+    PropertyTooLarge,
+    /// Messages attached inside each other deeper than casebook follows.
+    TooDeep(usize),
+    /// The attached message `name` is damaged.
+    InAttached {
+        name: String,
+        problem: Box<MsgProblem>,
+    },
+}
+
+impl std::fmt::Display for MsgProblem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&words::msg_problem(self).to_string())
+    }
 }
 
 /// What kind of file the bytes are.

@@ -129,7 +129,7 @@ impl RawKey {
         let mut salt = [0u8; SALT_BYTES];
         std::fs::File::open(path)
             .and_then(|mut f| f.read_exact(&mut salt))
-            .map_err(|e| Error::io(format!("cannot read {}", path.display()), e))?;
+            .map_err(|e| Error::cannot_read(path, &e))?;
         let mut bytes = Zeroizing::new([0u8; RAW_BYTES]);
         let (key, tail) = bytes.split_at_mut(KEY_BYTES);
         pbkdf2_hmac_sha512(passphrase.expose().as_bytes(), &salt, key)?;

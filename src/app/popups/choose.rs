@@ -77,7 +77,7 @@ fn chosen(
             .parse()
             .map_err(|_| Error::invalid(w.tr(text::reply::NOTHING_AWAITED, None)))?;
         let kind = FormKind::Reply(Id::new(id));
-        return Ok(form_popup::open(kind, forms::reply(), cx));
+        return Ok(form_popup::open(kind, forms::reply(cx.words), cx));
     }
     let Some(view) = on_screen else {
         return Ok(Vec::new());

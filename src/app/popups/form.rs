@@ -184,7 +184,7 @@ fn submit(stack: &mut Vec<Popup>, cx: &mut Cx) -> Result<Effects> {
                 ReferOutcome::NeedsConfirmation(w) => {
                     // Nothing saved: the form stays beneath the question.
                     return Ok(vec![Effect::Push(Popup::Confirm {
-                        question: text::refer::confirm(cx.words, &w.message()),
+                        question: text::refer::confirm(cx.words, &w),
                         then: Confirmed::ReferWithoutConsent,
                     })]);
                 }
@@ -267,7 +267,7 @@ fn take_mail(form: &Form, case: Id<Case>, cx: &mut Cx) -> Result<String> {
             me: cx.config.me.email.clone(),
             new_case: false,
             now: cx.clock.now(),
-            untitled: crate::mail::words::NO_SUBJECT.to_string(),
+            untitled: cx.words.tr("mail-no-subject", None),
             categories: cx.config.categories(),
             onto: Some(case),
         },
@@ -344,6 +344,8 @@ pub fn hints(w: &crate::i18n::Catalogue, f: &Form) -> Vec<(String, String)> {
 
 // ── Drawing ──
 
+/// The gutter the labels are right-aligned in: at least this wide, wider
+/// for a language whose longest label needs it (Welsh labels run long).
 const LABEL: u16 = 21;
 
 /// The lines of a field and where its cursor is (row within them, column).
@@ -357,15 +359,20 @@ fn field_lines<'a>(
     f: &'a Field,
     focused: bool,
     width: u16,
+    gutter: u16,
     theme: &Theme,
 ) -> (Vec<Line<'a>>, Option<(u16, u16)>) {
     let label_style = if focused { theme.key() } else { theme.plain() };
-    let mut label = format!("{:>w$} ", words.tr(f.label, None), w = (LABEL - 2) as usize);
-    if UnicodeWidthStr::width(label.as_str()) > LABEL as usize {
-        label = cut(&label, LABEL as usize);
+    let mut label = format!(
+        "{:>w$} ",
+        words.tr(f.label, None),
+        w = (gutter - 2) as usize
+    );
+    if UnicodeWidthStr::width(label.as_str()) > gutter as usize {
+        label = cut(&label, gutter as usize);
     }
-    let input_w = width.saturating_sub(LABEL + 1).max(4);
-    let pad = " ".repeat(LABEL as usize);
+    let input_w = width.saturating_sub(gutter + 1).max(4);
+    let pad = " ".repeat(gutter as usize);
     let mut lines = Vec::new();
     let mut cursor = None;
     match &f.input {
@@ -570,6 +577,21 @@ fn field_lines<'a>(
     (lines, cursor.filter(|_| focused))
 }
 
+/// The labels' gutter: room for the longest label of this form in this
+/// language, at least [`LABEL`], at most two fifths of the form (the rest
+/// is for what is typed; a longer label is cut).
+fn gutter(words: &crate::i18n::Catalogue, f: &Form, inner_w: u16) -> u16 {
+    let longest = f
+        .fields
+        .iter()
+        .filter(|field| !field.hidden)
+        .map(|field| UnicodeWidthStr::width(words.tr(field.label, None).as_str()))
+        .max()
+        .unwrap_or(0);
+    let wanted = u16::try_from(longest + 2).unwrap_or(u16::MAX);
+    wanted.clamp(LABEL, (inner_w * 2 / 5).max(LABEL))
+}
+
 /// The text after the first `cells` display cells.
 fn skip_cells(s: &str, cells: usize) -> String {
     use unicode_width::UnicodeWidthChar;
@@ -593,6 +615,7 @@ pub fn draw(
 ) {
     let width = 96.min(area.width.saturating_sub(2));
     let inner_w = width.saturating_sub(2);
+    let gutter = gutter(words, f, inner_w);
     let mut blocks: Vec<FieldLines> = Vec::new();
     let mut focus_block = 0;
     for (i, field) in f.fields.iter().enumerate() {
@@ -602,7 +625,14 @@ pub fn draw(
         if i == f.focus {
             focus_block = blocks.len();
         }
-        blocks.push(field_lines(words, field, i == f.focus, inner_w, theme));
+        blocks.push(field_lines(
+            words,
+            field,
+            i == f.focus,
+            inner_w,
+            gutter,
+            theme,
+        ));
     }
     let notice_h = u16::from(f.notice.is_some());
     let wanted: u16 = blocks.iter().map(|b| b.0.len() as u16).sum::<u16>() + 2 + notice_h;
@@ -638,7 +668,7 @@ pub fn draw(
             if let Some((cr, cc)) = cursor
                 && cr as usize == k
             {
-                frame.set_cursor_position((inner.x + LABEL + 1 + cc, inner.y + y));
+                frame.set_cursor_position((inner.x + gutter + 1 + cc, inner.y + y));
             }
             y += 1;
         }

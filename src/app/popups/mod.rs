@@ -37,6 +37,9 @@ pub enum Popup {
         question: String,
         then: Confirmed,
     },
+    /// The key bindings that were skipped or collide, said once at start
+    /// (drawn from the keymap's facts in the language of the moment).
+    KeyProblems,
     Search(SearchPopup),
     Form(FormKind, Box<Form>),
     /// The people on the case on screen (listed from its view).
@@ -66,7 +69,9 @@ pub fn on_key(
 ) -> Result<Effects> {
     match stack.last_mut() {
         None => Ok(Vec::new()),
-        Some(Popup::Help | Popup::Message { .. }) => Ok(message::on_key(key, cx.keymap)),
+        Some(Popup::Help | Popup::Message { .. } | Popup::KeyProblems) => {
+            Ok(message::on_key(key, cx.keymap))
+        }
         Some(Popup::Confirm { .. }) => confirm::on_key(stack, key, cx),
         Some(Popup::Search(p)) => p.on_key(key, cx),
         Some(Popup::Choose { .. }) => choose::on_key(stack, case, key, cx),
@@ -85,15 +90,19 @@ pub fn paste(top: &mut Popup, s: &str, cx: &mut Cx) -> Result<()> {
 }
 
 /// The footer's hints while `top` is open.
-pub fn hints(w: &crate::i18n::Catalogue, top: &Popup) -> Vec<(String, String)> {
+pub fn hints(
+    w: &crate::i18n::Catalogue,
+    keymap: &crate::app::Keymap,
+    top: &Popup,
+) -> Vec<(String, String)> {
     let hint = match top {
         Popup::Form(_, f) => return form::hints(w, f),
         Popup::Search(_) => w.tr(text::search::HINT, None),
-        Popup::Confirm { then, .. } => then.keys(w),
+        Popup::Confirm { then, .. } => then.keys(w, keymap),
         Popup::Choose { .. } => w.tr(text::message::CHOOSE_KEYS, None),
         Popup::People { .. } => w.tr(record::text::people::KEYS, None),
         Popup::Help => w.tr(text::help::CLOSE, None),
-        Popup::Message { .. } => w.tr(text::message::CLOSE, None),
+        Popup::Message { .. } | Popup::KeyProblems => w.tr(text::message::CLOSE, None),
     };
     vec![(String::new(), hint)]
 }
@@ -104,8 +113,26 @@ pub fn draw(app: &App, popup: &Popup, theme: &Theme, frame: &mut Frame, area: Re
         Popup::Message { title, body, error } => {
             message::draw(&app.words, title, body, *error, theme, frame, area)
         }
+        Popup::KeyProblems => {
+            let body: Vec<String> = app
+                .keymap
+                .problems
+                .iter()
+                .map(|p| text::message::key_problem(&app.words, p))
+                .collect();
+            let title = app.words.tr(text::message::PROBLEMS, None);
+            message::draw(
+                &app.words,
+                &title,
+                &body.join("\n"),
+                true,
+                theme,
+                frame,
+                area,
+            )
+        }
         Popup::Confirm { question, then } => {
-            confirm::draw(&app.words, question, *then, theme, frame, area)
+            confirm::draw(&app.words, &app.keymap, question, *then, theme, frame, area)
         }
         Popup::Search(p) => search::draw(&app.words, p, theme, frame, area),
         Popup::Form(_, f) => form::draw(&app.words, f, theme, frame, area),

@@ -197,7 +197,12 @@ pub fn draw(
             )),
         }
         lines.push(head);
-        let text = entry_text(e, v.revealed, &w.tr(crate::app::text::case::MASKED, None));
+        let text = entry_text(
+            w,
+            e,
+            v.revealed,
+            &w.tr(crate::app::text::case::MASKED, None),
+        );
         lines.extend(text.lines().map(|l| Line::from(format!("  {l}"))));
     }
     frame.render_widget(

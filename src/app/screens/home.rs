@@ -319,6 +319,7 @@ pub fn draw(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
                 filed
             );
             let body = crate::ui::widgets::entry_text(
+                w,
                 e,
                 false,
                 &w.tr(crate::app::text::case::MASKED, None),
