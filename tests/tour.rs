@@ -588,6 +588,10 @@ fn conflicts(words: fn() -> Catalogue, look: &mut dyn Look) {
     let mut app = app_with(store, config, words());
     look.app("sync_header", &app);
     char(&mut app, '!');
+    // When it was found is the real clock's: frozen for the picture.
+    if let casebook::app::Screen::Conflicts(room) = &mut app.screen {
+        room.rows[0].found_at = Some("2026-03-02T09:25:00.000Z".into());
+    }
     look.app("conflicts", &app);
 }
 
