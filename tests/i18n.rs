@@ -1085,7 +1085,12 @@ fn refusals_from_the_store_and_the_passphrase_prompts_speak_welsh() {
     std::fs::write(&sealed, b"age-encryption.org/v1\n-> scrypt xyz 18\n").expect("write");
     let sealed = sealed.display().to_string();
     let out_file = diary.dir.path().join("allan.json").display().to_string();
+    let headless = diary.dir.path().join("penawdau.csv");
+    std::fs::write(&headless, "Pennawd,Lliw\nTyllau,coch\n").expect("write");
+    let headless = headless.display().to_string();
     let runs: &[&[&str]] = &[
+        &["import", &headless],
+        &["import", &headless, "--map", "Pennawd=teitl"],
         &["surgery", "start", "Neuadd y Pentref"],
         &["import", &sealed],
         &["export", "--out", &out_file, "--recipient", "allwedd-ffug"],
@@ -1095,6 +1100,13 @@ fn refusals_from_the_store_and_the_passphrase_prompts_speak_welsh() {
         folder.as_str(),
         "Neuadd y Pentref",
         "allwedd-ffug",
+        "Pennawd",
+        "Lliw",
+        "teitl",
+        // The import's column names, the same in every language.
+        "opened",
+        "title",
+        "ignore",
         "casebook",
         "CASEBOOK_PASSPHRASE",
         "age",

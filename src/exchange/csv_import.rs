@@ -190,22 +190,21 @@ pub fn parse_map(s: &str) -> Result<Vec<(String, String)>> {
     let mut out = Vec::new();
     for pair in s.split(',').filter(|p| !p.trim().is_empty()) {
         let Some((theirs, ours)) = pair.split_once('=') else {
-            return Err(Error::invalid(format!(
-                "--map: `{}` is not HEADER=COLUMN (for example \"Date logged=opened\")",
-                pair.trim()
-            )));
+            return Err(Error::user(
+                Msg::new("error-map-pair").text("pair", pair.trim()),
+            ));
         };
         let ours = ours.trim().to_lowercase().replace([' ', '-'], "_");
         if ours != "ignore" && !COLUMNS.contains(&ours.as_str()) {
             let near = synonyms::nearest_columns(&ours, COLUMNS);
-            let hint = near
-                .first()
-                .map(|c| format!(" (did you mean `{c}`?)"))
-                .unwrap_or_default();
-            return Err(Error::invalid(format!(
-                "--map: `{ours}` is not an import column{hint}: use one of {} or ignore",
-                COLUMNS.join(", ")
-            )));
+            let said = match near.first() {
+                Some(c) => Msg::new("error-map-column-near").text("near", c),
+                None => Msg::new("error-map-column"),
+            };
+            return Err(Error::user(
+                said.text("column", &ours)
+                    .text("columns", COLUMNS.join(", ")),
+            ));
         }
         out.push((theirs.trim().to_string(), ours));
     }
@@ -225,12 +224,19 @@ fn map_headers(
                 seen: &mut [Option<usize>; COLUMNS.len()],
                 i: usize,
                 column: usize,
-                by: &str| {
+                by_map: bool| {
         if let Some(first) = seen[column] {
-            return Err(Error::invalid(format!(
-                "{file}: the columns `{}` and `{}` are both read as `{}`{by}: rename one, or --map \"{}=ignore\"",
-                headers[first], headers[i], COLUMNS[column], headers[i]
-            )));
+            return Err(Error::user(
+                Msg::new(if by_map {
+                    "error-import-columns-clash-map"
+                } else {
+                    "error-import-columns-clash"
+                })
+                .text("file", file)
+                .text("first", &headers[first])
+                .text("second", &headers[i])
+                .text("column", COLUMNS[column]),
+            ));
         }
         seen[column] = Some(i);
         slots[i] = Some(column);
@@ -242,7 +248,7 @@ fn map_headers(
         if let Some((_, ours)) = map.iter().find(|(theirs, _)| synonyms::key(theirs) == k) {
             settled[i] = true;
             if let Some(c) = COLUMNS.iter().position(|c| c == ours) {
-                take(&mut slots, &mut seen, i, c, " by --map")?;
+                take(&mut slots, &mut seen, i, c, true)?;
             }
         } else if k.is_empty() || k == synonyms::key(REASON_COLUMN) {
             settled[i] = true;
@@ -255,12 +261,13 @@ fn map_headers(
         let k = synonyms::key(h);
         if let Some(c) = COLUMNS.iter().position(|c| synonyms::key(c) == k) {
             if seen[c].is_some_and(|first| synonyms::key(&headers[first]) == k) {
-                return Err(Error::invalid(format!(
-                    "{file}: the column `{}` appears twice in the header row",
-                    COLUMNS[c]
-                )));
+                return Err(Error::user(
+                    Msg::new("error-import-column-twice")
+                        .text("file", file)
+                        .text("column", COLUMNS[c]),
+                ));
             }
-            take(&mut slots, &mut seen, i, c, "")?;
+            take(&mut slots, &mut seen, i, c, false)?;
             settled[i] = true;
         }
     }
@@ -334,23 +341,21 @@ pub fn plan_rows(
     if !missing.is_empty() {
         let hint = match headers.first() {
             Some(h) if headers.len() == 1 && h.contains(';') => {
-                "the cells are separated by semicolons: save as \"CSV (comma delimited)\""
-                    .to_string()
+                Msg::new("error-import-hint-semicolons")
             }
-            _ if !plan.unknown_columns.is_empty() => format!(
-                "the header row must name at least opened and title; say which of its columns they are with --map, e.g. --map \"{}={}\"",
-                plan.unknown_columns[0].name, missing[0]
-            ),
-            _ => "the header row must name at least opened and title".to_string(),
+            _ if !plan.unknown_columns.is_empty() => Msg::new("error-import-hint-map")
+                .text("header", &plan.unknown_columns[0].name)
+                .text("column", missing[0]),
+            _ => Msg::new("error-import-hint-needed"),
         };
-        return Err(Error::invalid(format!(
-            "{file} has no {} column: {hint}",
-            missing
-                .iter()
-                .map(|m| format!("`{m}`"))
-                .collect::<Vec<_>>()
-                .join(" or ")
-        )));
+        return Err(Error::user(
+            Msg::new("error-import-no-column")
+                .text("file", file)
+                .num("count", i64::try_from(missing.len()).unwrap_or(i64::MAX))
+                .text("first", missing[0])
+                .text("second", missing.get(1).copied().unwrap_or_default())
+                .arg("hint", Arg::Msg(Box::new(hint))),
+        ));
     }
 
     let mut people = People::default();

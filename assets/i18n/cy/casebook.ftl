@@ -1889,3 +1889,18 @@ error-passphrase-short = mae'r cyfrinymadrodd yn rhy fyr: defnyddiwch o leiaf { 
 error-no-config-dir = ni ellir dod o hyd i'r ffolder ffurfweddu: rhowch --config
 error-no-data-dir = ni ellir dod o hyd i'r ffolder data: rhowch --db
 error-agent-unix = mae angen system Unix ar gyfer asiant yr allweddi
+# Rhes bennawd taenlen i'w mewnforio, a --map.
+error-map-pair = --map: nid yw `{ $pair }` ar ffurf PENNAWD=COLOFN (er enghraifft "Date logged=opened")
+error-map-column = --map: nid yw `{ $column }` yn golofn fewnforio: defnyddiwch un o { $columns } neu ignore
+error-map-column-near = --map: nid yw `{ $column }` yn golofn fewnforio (oeddech chi'n golygu `{ $near }`?): defnyddiwch un o { $columns } neu ignore
+error-import-columns-clash = { $file }: mae'r colofnau `{ $first }` a `{ $second }` ill dwy'n cael eu darllen fel `{ $column }`: ailenwch un, neu --map "{ $second }=ignore"
+error-import-columns-clash-map = { $file }: mae'r colofnau `{ $first }` a `{ $second }` ill dwy'n cael eu darllen fel `{ $column }` gan --map: ailenwch un, neu --map "{ $second }=ignore"
+error-import-column-twice = { $file }: mae'r golofn `{ $column }` ddwywaith yn y rhes bennawd
+error-import-no-column =
+    { $count ->
+        [one] does dim colofn `{ $first }` yn { $file }: { $hint }
+       *[other] does dim colofn `{ $first }` na `{ $second }` yn { $file }: { $hint }
+    }
+error-import-hint-semicolons = mae hanner colonau rhwng y celloedd: cadwch hi fel "CSV (comma delimited)"
+error-import-hint-map = rhaid i'r rhes bennawd enwi o leiaf opened a title; dywedwch pa rai o'i cholofnau ydyn nhw â --map, e.e. --map "{ $header }={ $column }"
+error-import-hint-needed = rhaid i'r rhes bennawd enwi o leiaf opened a title

@@ -1894,3 +1894,18 @@ error-passphrase-short = the passphrase is too short: use at least { $min } char
 error-no-config-dir = cannot find the config directory: give --config
 error-no-data-dir = cannot find the data directory: give --db
 error-agent-unix = the key agent needs a Unix system
+# The header row of a spreadsheet to import, and --map.
+error-map-pair = --map: `{ $pair }` is not HEADER=COLUMN (for example "Date logged=opened")
+error-map-column = --map: `{ $column }` is not an import column: use one of { $columns } or ignore
+error-map-column-near = --map: `{ $column }` is not an import column (did you mean `{ $near }`?): use one of { $columns } or ignore
+error-import-columns-clash = { $file }: the columns `{ $first }` and `{ $second }` are both read as `{ $column }`: rename one, or --map "{ $second }=ignore"
+error-import-columns-clash-map = { $file }: the columns `{ $first }` and `{ $second }` are both read as `{ $column }` by --map: rename one, or --map "{ $second }=ignore"
+error-import-column-twice = { $file }: the column `{ $column }` appears twice in the header row
+error-import-no-column =
+    { $count ->
+        [one] { $file } has no `{ $first }` column: { $hint }
+       *[other] { $file } has no `{ $first }` or `{ $second }` column: { $hint }
+    }
+error-import-hint-semicolons = the cells are separated by semicolons: save as "CSV (comma delimited)"
+error-import-hint-map = the header row must name at least opened and title; say which of its columns they are with --map, e.g. --map "{ $header }={ $column }"
+error-import-hint-needed = the header row must name at least opened and title
