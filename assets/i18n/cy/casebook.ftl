@@ -1904,3 +1904,10 @@ error-import-no-column =
 error-import-hint-semicolons = mae hanner colonau rhwng y celloedd: cadwch hi fel "CSV (comma delimited)"
 error-import-hint-map = rhaid i'r rhes bennawd enwi o leiaf opened a title; dywedwch pa rai o'i cholofnau ydyn nhw â --map, e.e. --map "{ $header }={ $column }"
 error-import-hint-needed = rhaid i'r rhes bennawd enwi o leiaf opened a title
+# Allforiad casebook (JSON) na ellir ei fewnforio.
+error-export-not-utf8 = nid yw { $file } yn allforiad casebook: nid testun UTF-8 mohono
+error-export-not-json = nid yw { $file } yn allforiad casebook: llinell { $line }: { $detail }
+error-export-not-ours = mae { $file } yn JSON ond nid yn allforiad casebook (dim "format": "{ $format }")
+error-export-newer-version = ysgrifennwyd { $file } gan casebook mwy newydd (fersiwn allforio { $found }, mae'r rhaglen hon yn darllen hyd at { $known }): gosodwch y casebook mwy newydd
+error-export-newer-schema = ysgrifennwyd { $file } gan casebook mwy newydd (sgema { $found }, mae'r rhaglen hon yn gwybod hyd at { $known }): gosodwch y casebook mwy newydd
+error-export-invalid = nid yw { $file } yn allforiad casebook dilys: llinell { $line } colofn { $column }: { $detail }

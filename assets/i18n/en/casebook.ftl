@@ -1909,3 +1909,10 @@ error-import-no-column =
 error-import-hint-semicolons = the cells are separated by semicolons: save as "CSV (comma delimited)"
 error-import-hint-map = the header row must name at least opened and title; say which of its columns they are with --map, e.g. --map "{ $header }={ $column }"
 error-import-hint-needed = the header row must name at least opened and title
+# A casebook export (JSON) that cannot be imported.
+error-export-not-utf8 = { $file } is not a casebook export: it is not UTF-8 text
+error-export-not-json = { $file } is not a casebook export: line { $line }: { $detail }
+error-export-not-ours = { $file } is JSON but not a casebook export (no "format": "{ $format }")
+error-export-newer-version = { $file } was written by a newer casebook (export version { $found }, this program reads up to { $known }): install the newer casebook
+error-export-newer-schema = { $file } was written by a newer casebook (schema { $found }, this program knows up to { $known }): install the newer casebook
+error-export-invalid = { $file } is not a valid casebook export: line { $line } column { $column }: { $detail }
