@@ -27,12 +27,14 @@
 //! (an option's name, a nested problem) is an argument, never glued text:
 //! [`crate::Error::about_option`].
 //!
-//! Follow-ups casebook wrote itself are shown with [`Catalogue::follow_up`].
-//! Reports build a [`crate::report::doc::Doc`] in a catalogue's language
+//! Follow-ups and referral entries casebook wrote itself are shown with
+//! [`Catalogue::follow_up`] and [`Catalogue::entry_text`]. Reports build a
+//! [`crate::report::doc::Doc`] in a catalogue's language
 //! ([`crate::report::doc::Doc::in_language`]). The tests' pseudo-locale
-//! ([`Catalogue::pseudo`], `--lang pseudo`) wraps every word of every message in `⟦…⟧`:
-//! a screen or output with letters outside the markers has words that did
-//! not come from here.
+//! ([`Catalogue::pseudo`], `--lang pseudo`) wraps every word of every
+//! message in `⟦…⟧`: a screen or output with letters outside the markers
+//! has words that did not come from here (`tests/tour.rs` visits every
+//! screen, popup and form; `tests/i18n.rs` runs the commands).
 
 mod dates;
 mod errors;
@@ -117,8 +119,9 @@ impl Catalogue {
     }
 
     /// The pseudo-locale (`--lang pseudo`, hidden): English with every
-    /// word of every message wrapped in `⟦…⟧`. Any visible text outside the markers did
-    /// not come from the catalogue (`tests/i18n.rs` looks for it).
+    /// word of every message wrapped in `⟦…⟧`. Any visible text outside the
+    /// markers did not come from the catalogue (`tests/tour.rs` and
+    /// `tests/i18n.rs` look for it).
     pub fn pseudo() -> Catalogue {
         Catalogue {
             pseudo: true,
