@@ -420,7 +420,7 @@ fn rebinding_a_key_changes_behaviour_and_the_footer() {
     assert!(
         app.footer_hints()
             .iter()
-            .any(|(k, w)| k == "Ctrl-l" && *w == "log a call"),
+            .any(|h| h.keys == "Ctrl-l" && h.what == "log a call"),
         "{:?}",
         app.footer_hints()
     );

@@ -305,6 +305,18 @@ impl Form {
         }
     }
 
+    /// Focuses field `i` (a click on it), leaving the one focused as Tab
+    /// would; a hidden or missing field changes nothing.
+    pub fn focus_at(&mut self, i: usize) {
+        if self.fields.get(i).is_none_or(|f| f.hidden) || i == self.focus {
+            return;
+        }
+        if let Some(f) = self.fields.get_mut(self.focus) {
+            f.touched = f.touched || !f.input.text().is_empty();
+        }
+        self.focus = i;
+    }
+
     /// Inserts pasted text whole into the focused text field.
     pub fn paste(&mut self, s: &str) {
         let f = &mut self.fields[self.focus];

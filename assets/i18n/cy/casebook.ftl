@@ -122,6 +122,8 @@ ui-inbox-from = Oddi wrth
 ui-inbox-subject = Pwnc
 ui-inbox-unreadable = does dim modd ei darllen: { $reason }
 ui-inbox-mailbox = ffeil blwch post, y neges gyntaf: { $subject }
+# The inbox footer's word for Enter: it files the message (nothing opens).
+ui-inbox-file-key = ei ffeilio
 ui-inbox-which-case = Ar ba achos i'w ffeilio?
 ui-inbox-onto-case = { $reference }  { $title }
 ui-inbox-new-case = Achos newydd: { $title }

@@ -102,6 +102,8 @@ ui-inbox-from = From
 ui-inbox-subject = Subject
 ui-inbox-unreadable = cannot be read: { $reason }
 ui-inbox-mailbox = mailbox file, first message: { $subject }
+# The inbox footer's word for Enter: it files the message (nothing opens).
+ui-inbox-file-key = file it
 ui-inbox-which-case = File it on which case?
 ui-inbox-onto-case = { $reference }  { $title }
 ui-inbox-new-case = A new case: { $title }

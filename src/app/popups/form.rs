@@ -590,10 +590,12 @@ pub fn draw(
     theme: &Theme,
     frame: &mut Frame,
     area: Rect,
-) {
+) -> (Rect, Vec<(Rect, usize)>) {
     let width = 96.min(area.width.saturating_sub(2));
     let inner_w = width.saturating_sub(2);
     let mut blocks: Vec<FieldLines> = Vec::new();
+    // The field each block shows, for a click (the mouse).
+    let mut shown: Vec<usize> = Vec::new();
     let mut focus_block = 0;
     for (i, field) in f.fields.iter().enumerate() {
         if field.hidden {
@@ -602,6 +604,7 @@ pub fn draw(
         if i == f.focus {
             focus_block = blocks.len();
         }
+        shown.push(i);
         blocks.push(field_lines(words, field, i == f.focus, inner_w, theme));
     }
     let notice_h = u16::from(f.notice.is_some());
@@ -628,12 +631,14 @@ pub fn draw(
         first += 1;
     }
     let mut y = 0u16;
-    for (lines, cursor) in blocks.into_iter().skip(first) {
+    let mut fields = Vec::new();
+    for ((lines, cursor), &field) in blocks.into_iter().zip(&shown).skip(first) {
         for (k, line) in lines.into_iter().enumerate() {
             if (y as usize) >= avail {
                 break;
             }
             let row = Rect::new(inner.x, inner.y + y, inner.width, 1);
+            fields.push((row, field));
             frame.render_widget(Paragraph::new(line), row);
             if let Some((cr, cc)) = cursor
                 && cr as usize == k
@@ -652,4 +657,5 @@ pub fn draw(
         );
         frame.render_widget(Paragraph::new(Line::styled(n.clone(), theme.error())), row);
     }
+    (r, fields)
 }

@@ -98,33 +98,56 @@ pub fn hints(w: &crate::i18n::Catalogue, top: &Popup) -> Vec<(String, String)> {
     vec![(String::new(), hint)]
 }
 
+/// Draws `popup` and records where it is (the top one's rectangle, list
+/// rows and form fields are what a click reaches; each popup drawn replaces
+/// the last, so the top one's stay).
 pub fn draw(app: &App, popup: &Popup, theme: &Theme, frame: &mut Frame, area: Rect) {
-    match popup {
-        Popup::Help => message::draw_help(app, theme, frame, area),
-        Popup::Message { title, body, error } => {
-            message::draw(&app.words, title, body, *error, theme, frame, area)
+    let (r, list, fields) = match popup {
+        Popup::Help => (message::draw_help(app, theme, frame, area), None, Vec::new()),
+        Popup::Message { title, body, error } => (
+            message::draw(&app.words, title, body, *error, theme, frame, area),
+            None,
+            Vec::new(),
+        ),
+        Popup::Confirm { question, then } => (
+            confirm::draw(&app.words, question, *then, theme, frame, area),
+            None,
+            Vec::new(),
+        ),
+        Popup::Search(p) => {
+            let (r, list) = search::draw(&app.words, p, theme, frame, area);
+            (r, list, Vec::new())
         }
-        Popup::Confirm { question, then } => {
-            confirm::draw(&app.words, question, *then, theme, frame, area)
+        Popup::Form(_, f) => {
+            let (r, fields) = form::draw(&app.words, f, theme, frame, area);
+            (r, None, fields)
         }
-        Popup::Search(p) => search::draw(&app.words, p, theme, frame, area),
-        Popup::Form(_, f) => form::draw(&app.words, f, theme, frame, area),
         Popup::People { selected } => {
             let people = app.case_on_screen().map_or(&[][..], |c| c.people);
-            people::draw(&app.words, people, *selected, theme, frame, area)
+            let (r, list) = people::draw(&app.words, people, *selected, theme, frame, area);
+            (r, list, Vec::new())
         }
         Popup::Choose {
             title,
             options,
             selected,
             ..
-        } => choose::draw(
-            &app.words.tr(title, None),
-            options,
-            selected,
-            theme,
-            frame,
-            area,
-        ),
-    }
+        } => {
+            let (r, list) = choose::draw(
+                &app.words.tr(title, None),
+                options,
+                selected,
+                theme,
+                frame,
+                area,
+            );
+            (r, Some(list), Vec::new())
+        }
+    };
+    app.hits.record(|d| {
+        d.popup = Some(r);
+        d.lists.retain(|l| l.owner != super::hits::Owner::Popup);
+        d.lists.extend(list);
+        d.fields = fields;
+    });
 }
