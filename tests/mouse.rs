@@ -30,11 +30,7 @@ fn app_with(store: Store, config: Config, (w, h): (u16, u16)) -> App {
 }
 
 fn app(config: Config, width: u16) -> App {
-    app_with(
-        Store::open_in_memory().expect("store"),
-        config,
-        (width, 30),
-    )
+    app_with(Store::open_in_memory().expect("store"), config, (width, 30))
 }
 
 /// A diary of `n` open cases, "Case number 1" the oldest.
@@ -149,7 +145,11 @@ fn a_click_on_row_three_selects_it_and_a_second_opens_the_third_case() {
         let lines = draw(&app);
         let at = find(&lines, &third.title);
         click(&mut app, at);
-        assert_eq!(cases_view(&app).selected, 2, "{size:?}: the row is selected");
+        assert_eq!(
+            cases_view(&app).selected,
+            2,
+            "{size:?}: the row is selected"
+        );
         // And back up: a click above moves the cursor up.
         let first = cases_view(&app).rows[0].title.clone();
         let lines = draw(&app);

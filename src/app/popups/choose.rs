@@ -8,11 +8,11 @@ use ratatui::widgets::{Clear, List, ListItem, ListState};
 
 use super::{Popup, form as form_popup};
 use crate::app::forms::{self, FormKind};
+use crate::app::hits::{ListHit, Owner};
 use crate::app::{Action, CaseOnScreen, record, text};
 use crate::app::{Cx, Effect, Effects};
 use crate::domain::{CaseStatus, Contact, Id, Outcome as CaseOutcome, Role};
 use crate::ui::widgets::panel;
-use crate::app::hits::{ListHit, Owner};
 use crate::ui::{Theme, centered};
 use crate::{Error, Result};
 

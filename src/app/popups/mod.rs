@@ -103,7 +103,11 @@ pub fn hints(w: &crate::i18n::Catalogue, top: &Popup) -> Vec<(String, String)> {
 /// the last, so the top one's stay).
 pub fn draw(app: &App, popup: &Popup, theme: &Theme, frame: &mut Frame, area: Rect) {
     let (r, list, fields) = match popup {
-        Popup::Help => (message::draw_help(app, theme, frame, area), None, Vec::new()),
+        Popup::Help => (
+            message::draw_help(app, theme, frame, area),
+            None,
+            Vec::new(),
+        ),
         Popup::Message { title, body, error } => (
             message::draw(&app.words, title, body, *error, theme, frame, area),
             None,

@@ -88,7 +88,14 @@ fn about(words: &Catalogue, c: &Conflict) -> String {
     }
 }
 
-pub fn draw(v: &ConflictsView, words: &Catalogue, theme: &Theme, frame: &mut Frame, area: Rect, hits: &crate::app::hits::Hits) {
+pub fn draw(
+    v: &ConflictsView,
+    words: &Catalogue,
+    theme: &Theme,
+    frame: &mut Frame,
+    area: Rect,
+    hits: &crate::app::hits::Hits,
+) {
     let title = words.tr1("ui-conflicts-title", "count", v.rows.len() as u64);
     if v.rows.is_empty() {
         frame.render_widget(

@@ -280,7 +280,14 @@ fn file(path: &std::path::Path, place: Place, cx: &mut Cx) -> Result<Effects> {
 
 // ── Drawing ──
 
-pub fn draw(v: &InboxView, w: &Catalogue, theme: &Theme, frame: &mut Frame, area: Rect, hits: &crate::app::hits::Hits) {
+pub fn draw(
+    v: &InboxView,
+    w: &Catalogue,
+    theme: &Theme,
+    frame: &mut Frame,
+    area: Rect,
+    hits: &crate::app::hits::Hits,
+) {
     let title = match &v.folder {
         Some(dir) => w.tr(
             "ui-inbox-title",
