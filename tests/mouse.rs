@@ -376,3 +376,32 @@ fn a_click_on_a_popup_row_picks_it_and_a_second_chooses_it() {
         assert_eq!(case.data.status.as_str(), value, "{size:?}");
     }
 }
+
+#[test]
+fn a_click_on_a_contact_row_selects_it_and_a_second_opens_their_page() {
+    for size in SIZES {
+        let mut s = Store::open_in_memory().expect("store");
+        for name in ["Aled Bevan", "Bethan Cole", "Carys Davies", "Dafydd Evans"] {
+            s.add_contact(&casebook::domain::Contact::named(name))
+                .expect("contact");
+        }
+        let mut app = app_with(s, Config::default(), size);
+        app.update(Action::GotoContacts);
+        let lines = draw(&app);
+        let at = find_from(&lines, "Carys Davies", 1);
+        click(&mut app, at);
+        match &app.screen {
+            Screen::Contacts(v) => assert_eq!(v.rows[v.selected].name, "Carys Davies"),
+            other => panic!("{size:?}: {other:?}"),
+        }
+        click(&mut app, at);
+        match &app.screen {
+            Screen::Contact(v) => assert_eq!(
+                v.contact.as_ref().map(|c| c.name.as_str()),
+                Some("Carys Davies"),
+                "{size:?}"
+            ),
+            other => panic!("{size:?}: not their page: {other:?}"),
+        }
+    }
+}

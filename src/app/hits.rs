@@ -11,15 +11,15 @@ use std::cell::RefCell;
 use ratatui::layout::{Margin, Position, Rect};
 
 use super::Action;
-use super::screens::home::HomePanel;
 
 /// Whose list a row belongs to, so a click can move the right cursor.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Owner {
     /// The screen in front's own list.
     Screen,
-    /// One of home's panels.
-    Panel(HomePanel),
+    /// One of home's panels, by its place in `HomePanel::ALL` (the screens
+    /// use this module, so it names none of theirs).
+    Panel(usize),
     /// The popup on top (or the inbox's "which case?" choice).
     Popup,
 }
@@ -118,8 +118,8 @@ impl ListHit {
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Drawn {
     pub lists: Vec<ListHit>,
-    /// Home's panels, which a click focuses.
-    pub panels: Vec<(Rect, HomePanel)>,
+    /// Home's panels, which a click focuses (as [`Owner::Panel`]).
+    pub panels: Vec<(Rect, usize)>,
     /// The footer's hints that stand for an action.
     pub footer: Vec<(Rect, Action)>,
     /// The popup on top.

@@ -20,7 +20,7 @@ use ratatui::layout::Position;
 use unicode_width::UnicodeWidthStr;
 
 use super::hits::{Drawn, ListHit, Owner};
-use super::{Action, App, Popup, Screen, key, text};
+use super::{Action, App, HomePanel, Popup, Screen, key, text};
 use crate::Result;
 
 /// The header's tabs, in order, with the action each goes to.
@@ -94,7 +94,7 @@ impl App {
         if matches!(self.screen, Screen::Home)
             && let Some((_, panel)) = drawn.panels.iter().find(|(r, _)| r.contains(at))
         {
-            self.home.focus_on(*panel);
+            self.home.focus_on(panel_at(*panel));
         }
         self.apply(action)
     }
@@ -125,7 +125,7 @@ impl App {
         if matches!(self.screen, Screen::Home)
             && let Some((_, panel)) = drawn.panels.iter().find(|(r, _)| r.contains(at))
         {
-            self.home.focus_on(*panel);
+            self.home.focus_on(panel_at(*panel));
         }
         Ok(())
     }
@@ -135,6 +135,7 @@ impl App {
     fn click_row(&mut self, at: Position, list: &ListHit) -> Result<()> {
         let row = list.row_at(at);
         if let Owner::Panel(panel) = list.owner {
+            let panel = panel_at(panel);
             let focused = self.home.focus == panel;
             self.home.focus_on(panel);
             return match row {
@@ -245,4 +246,9 @@ impl App {
         }
         None
     }
+}
+
+/// Home's panel at `index` in the order `HomePanel::ALL` gives.
+fn panel_at(index: usize) -> HomePanel {
+    HomePanel::ALL.get(index).copied().unwrap_or_default()
 }

@@ -41,6 +41,21 @@ pub enum HomePanel {
 }
 
 impl HomePanel {
+    pub const ALL: [HomePanel; 4] = [
+        HomePanel::FollowUps,
+        HomePanel::OpenCases,
+        HomePanel::Latest,
+        HomePanel::Alerts,
+    ];
+
+    /// Its place in [`HomePanel::ALL`].
+    pub fn index(self) -> usize {
+        HomePanel::ALL
+            .iter()
+            .position(|p| *p == self)
+            .unwrap_or_default()
+    }
+
     pub fn next(self) -> HomePanel {
         match self {
             HomePanel::FollowUps => HomePanel::OpenCases,
@@ -404,7 +419,7 @@ fn list(
     theme: &Theme,
     (hits, at): (&crate::app::hits::Hits, Option<&[usize]>),
 ) {
-    hits.record(|d| d.panels.push((area, panel_of)));
+    hits.record(|d| d.panels.push((area, panel_of.index())));
     let block = panel(title, selected.is_some(), theme);
     if items.is_empty() {
         frame.render_widget(
@@ -428,7 +443,7 @@ fn list(
     // The cursor's index, not the item's (headings are items).
     let cursor = selected.and_then(index);
     hits.list(crate::app::hits::ListHit::list(
-        crate::app::hits::Owner::Panel(panel_of),
+        crate::app::hits::Owner::Panel(panel_of.index()),
         area,
         state.offset(),
         &heights,
