@@ -6,6 +6,7 @@
 //! a popup's outside, a form's field, the header's conflict count, and the
 //! wheel over a case's timeline. `mouse = false` turns it all off.
 
+use casebook::app::forms::QuickField;
 use casebook::app::screens::Screen;
 use casebook::app::{Action, App, HomePanel, Popup};
 use casebook::clock::Clock;
@@ -251,7 +252,7 @@ fn a_click_on_a_form_field_focuses_it() {
         let Some(Popup::Form(_, form)) = app.popups.last() else {
             panic!("the call log form");
         };
-        assert_ne!(form.fields[form.focus].label, "ui-quick-log-kind");
+        assert_ne!(form.focused_name(), Some(QuickField::Kind));
         let lines = draw(&app);
         // The "Kind" field's label, in the form (below the header's tabs).
         let (x, y) = find_from(&lines, "Kind", 1);
@@ -260,7 +261,8 @@ fn a_click_on_a_form_field_focuses_it() {
             panic!("{size:?}: the form stays open");
         };
         assert_eq!(
-            form.fields[form.focus].label, "ui-quick-log-kind",
+            form.focused_name(),
+            Some(QuickField::Kind),
             "{size:?}: the clicked field is focused"
         );
     }

@@ -513,7 +513,7 @@ impl App {
         };
         let mut form = forms::quick_log(&self.words, case.as_ref(), who, kind);
         if prefilled {
-            form.focus = forms::quick::TEXT;
+            form.focus_on(forms::QuickField::Text);
         }
         let (cx, ..) = self.cx();
         popups::form::open(forms::FormKind::QuickLog, form, &cx)
@@ -526,14 +526,11 @@ impl App {
             &self.config.categories(),
             &self.config.monitoring(),
         );
-        if self.surgery.is_some()
-            && let form::Input::Choice { options, selected } =
-                &mut f.fields[record::at(record::intake::IntakeField::Channel)].input
-            && let Some(i) = options
-                .iter()
-                .position(|o| o.0 == crate::domain::Channel::Surgery.as_str())
-        {
-            *selected = i;
+        if self.surgery.is_some() {
+            f.choose(
+                record::intake::IntakeField::Channel,
+                &crate::domain::Channel::Surgery,
+            );
         }
         f.settle();
         let (cx, ..) = self.cx();
@@ -606,7 +603,7 @@ impl App {
     /// The hints of the footer, from the live keymap.
     pub fn footer_hints(&self) -> Vec<Hint> {
         if let Some(top) = self.popups.last() {
-            return popups::hints(&self.words, top)
+            return popups::hints(&self.words, &self.keymap, top)
                 .into_iter()
                 .map(|(keys, what)| Hint::said(keys, what))
                 .collect();

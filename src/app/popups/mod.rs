@@ -53,9 +53,15 @@ pub enum Popup {
 }
 
 /// The keys each popup resolves from the keymap, to check for clashes
-/// (forms and search take typing, and keep their keys fixed).
-pub const KEY_SETS: &[&[crate::app::Action]] =
-    &[message::KEYS, confirm::KEYS, choose::KEYS, people::KEYS];
+/// (forms and search take the rest as typing).
+pub const KEY_SETS: &[&[crate::app::Action]] = &[
+    message::KEYS,
+    confirm::KEYS,
+    choose::KEYS,
+    people::KEYS,
+    crate::app::form::KEYS,
+    search::KEYS,
+];
 
 /// A key for the popup on top of `stack`.
 pub fn on_key(
@@ -85,10 +91,14 @@ pub fn paste(top: &mut Popup, s: &str, cx: &mut Cx) -> Result<()> {
 }
 
 /// The footer's hints while `top` is open.
-pub fn hints(w: &crate::i18n::Catalogue, top: &Popup) -> Vec<(String, String)> {
+pub fn hints(
+    w: &crate::i18n::Catalogue,
+    keys: &crate::app::Keymap,
+    top: &Popup,
+) -> Vec<(String, String)> {
     let hint = match top {
-        Popup::Form(_, f) => return form::hints(w, f),
-        Popup::Search(_) => w.tr(text::search::HINT, None),
+        Popup::Form(_, f) => return form::hints(w, keys, f),
+        Popup::Search(_) => search::hint(w, keys),
         Popup::Confirm { then, .. } => then.keys(w),
         Popup::Choose { .. } => w.tr(text::message::CHOOSE_KEYS, None),
         Popup::People { .. } => w.tr(record::text::people::KEYS, None),
@@ -119,7 +129,7 @@ pub fn draw(app: &App, popup: &Popup, theme: &Theme, frame: &mut Frame, area: Re
             Vec::new(),
         ),
         Popup::Search(p) => {
-            let (r, list) = search::draw(&app.words, p, theme, frame, area);
+            let (r, list) = search::draw(&app.words, &app.keymap, p, theme, frame, area);
             (r, list, Vec::new())
         }
         Popup::Form(_, f) => {

@@ -64,8 +64,9 @@ pub fn on_key(
         }
         Some(Action::ChangeRole) => {
             if let Some((role, c)) = current {
-                let options = roles(cx.words);
-                let at = select(&options, role.as_str());
+                let roles = roles(cx.words);
+                let at = select(&roles, role.as_str());
+                let options = roles.into_iter().map(|o| (o.key, o.label)).collect();
                 return Ok(vec![Effect::Push(Popup::Choose {
                     title: t::CHOOSE_ROLE,
                     options,
