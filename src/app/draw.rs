@@ -21,6 +21,8 @@ fn render(app: &App, frame: &mut Frame) {
     let w = &app.words;
     let area = frame.area();
     let theme = Theme::new(app.no_color);
+    // What this frame puts where, for the mouse (nothing, when blanked).
+    app.hits.clear();
     if app.privacy {
         let y = area.height / 2;
         let line = Paragraph::new(Line::styled(w.tr(text::PRIVACY, None), theme.dim()).centered());
@@ -167,6 +169,7 @@ fn draw_header(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
                 } else {
                     said
                 };
+                let said_width = said.width();
                 let line = if both <= room {
                     Line::from(vec![
                         Span::styled(said, style),
@@ -178,6 +181,13 @@ fn draw_header(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
                         style,
                     ))
                 };
+                if tone == SyncTone::Conflict {
+                    // The count is a way into the conflicts room.
+                    let x = area.right().saturating_sub(line.width() as u16);
+                    let width = (said_width as u16).min(area.right() - x);
+                    app.hits
+                        .record(|d| d.conflicts = Some(Rect::new(x, area.y, width, 1)));
+                }
                 frame.render_widget(Paragraph::new(left), area);
                 frame.render_widget(Paragraph::new(line.right_aligned()), area);
                 return;
@@ -258,7 +268,8 @@ fn draw_footer(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     // Hints are laid out whole, never split across the two lines.
     let mut lines: Vec<Line> = vec![Line::default()];
     let mut used = 0usize;
-    for (keys, what) in app.footer_hints() {
+    let mut spots = Vec::new();
+    for super::Hint { keys, what, action } in app.footer_hints() {
         let w = unicode_width::UnicodeWidthStr::width(keys.as_str())
             + usize::from(!keys.is_empty())
             + unicode_width::UnicodeWidthStr::width(what.as_str())
@@ -266,6 +277,16 @@ fn draw_footer(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
         if used > 0 && used + w > area.width as usize + 2 {
             lines.push(Line::default());
             used = 0;
+        }
+        // Where the hint is, for a click on it (the gap after it is not).
+        let y = area.y + lines.len() as u16 - 1;
+        if let Some(action) = action
+            && y < area.bottom()
+            && used < usize::from(area.width)
+        {
+            let x = area.x + used as u16;
+            let width = (w - 2).min(usize::from(area.right() - x)) as u16;
+            spots.push((Rect::new(x, y, width, 1), action));
         }
         if let Some(line) = lines.last_mut() {
             if !keys.is_empty() {
@@ -277,5 +298,6 @@ fn draw_footer(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
         }
         used += w;
     }
+    app.hits.record(|d| d.footer = spots);
     frame.render_widget(Paragraph::new(lines), area);
 }

@@ -17,17 +17,22 @@ pub struct Key {
     pub code: KeyCode,
     pub ctrl: bool,
     pub alt: bool,
+    /// Only with Shift held ("shift-enter"). Without it Shift is not
+    /// compared: it is part of a character ("G"), and comes with BackTab.
+    pub shift: bool,
 }
 
 impl Key {
     pub fn parse(text: &str) -> Option<Key> {
         let t = text.trim();
-        let (ctrl, alt, rest) = if let Some(r) = strip_prefix_ci(t, "ctrl-") {
-            (true, false, r)
+        let (ctrl, alt, shift, rest) = if let Some(r) = strip_prefix_ci(t, "ctrl-") {
+            (true, false, false, r)
         } else if let Some(r) = strip_prefix_ci(t, "alt-") {
-            (false, true, r)
+            (false, true, false, r)
+        } else if let Some(r) = strip_prefix_ci(t, "shift-") {
+            (false, false, true, r)
         } else {
-            (false, false, t)
+            (false, false, false, t)
         };
         let mut chars = rest.chars();
         let code = match (chars.next(), chars.next()) {
@@ -58,7 +63,12 @@ impl Key {
                 _ => return None,
             },
         };
-        Some(Key { code, ctrl, alt })
+        Some(Key {
+            code,
+            ctrl,
+            alt,
+            shift,
+        })
     }
 
     /// Does a key pressed match this one? Shift is part of the character
@@ -70,7 +80,8 @@ impl Key {
             KeyCode::Char(c) if ctrl => KeyCode::Char(c.to_ascii_lowercase()),
             other => other,
         };
-        code == self.code && ctrl == self.ctrl && alt == self.alt
+        let shift = ev.modifiers.contains(KeyModifiers::SHIFT);
+        code == self.code && ctrl == self.ctrl && alt == self.alt && (shift || !self.shift)
     }
 }
 
@@ -86,6 +97,9 @@ impl fmt::Display for Key {
         }
         if self.alt {
             f.write_str("Alt-")?;
+        }
+        if self.shift {
+            f.write_str("Shift-")?;
         }
         match self.code {
             KeyCode::Char(' ') => f.write_str("Space"),
@@ -273,6 +287,14 @@ impl Keymap {
             .map_or_else(|| "—".to_string(), |k| k.to_string())
     }
 
+    /// The first key of an action, for a hint that names one: "Tab".
+    pub fn first(&self, action: &Action) -> String {
+        self.bindings
+            .get(action)
+            .and_then(|keys| keys.first())
+            .map_or_else(|| "—".to_string(), |k| k.to_string())
+    }
+
     /// The keys of an action for footer and help: "↑/k".
     pub fn label(&self, action: &Action) -> String {
         self.bindings
@@ -308,7 +330,8 @@ mod tests {
             Some(Key {
                 code: KeyCode::Char('p'),
                 ctrl: true,
-                alt: false
+                alt: false,
+                shift: false
             })
         );
         assert_eq!(
@@ -318,6 +341,13 @@ mod tests {
         assert_eq!(Key::parse("f5").map(|k| k.code), Some(KeyCode::F(5)));
         assert_eq!(Key::parse("-").map(|k| k.code), Some(KeyCode::Char('-')));
         assert_eq!(Key::parse("f13"), None);
+        // Shift is compared only when named.
+        let shift_enter = Key::parse("shift-enter").expect("a key");
+        assert!(shift_enter.matches(&press(KeyCode::Enter, KeyModifiers::SHIFT)));
+        assert!(!shift_enter.matches(&press(KeyCode::Enter, KeyModifiers::NONE)));
+        assert_eq!(shift_enter.to_string(), "Shift-Enter");
+        let enter = Key::parse("enter").expect("a key");
+        assert!(enter.matches(&press(KeyCode::Enter, KeyModifiers::SHIFT)));
         assert_eq!(Key::parse("banana"), None);
     }
 

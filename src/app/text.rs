@@ -485,6 +485,25 @@ pub mod form {
     pub const CHOSEN: &str = "ui-form-chosen";
     pub const FIX_FIRST: &str = "ui-form-fix-first";
     pub const OPTIONAL: &str = "ui-form-optional";
+    /// The form and search keys by name, for the hints and the help.
+    pub fn key_args(keys: &crate::app::Keymap) -> fluent_bundle::FluentArgs<'static> {
+        use crate::app::Action as A;
+        let mut args = fluent_bundle::FluentArgs::new();
+        for (name, action) in [
+            ("next", A::NextField),
+            ("prev", A::PrevField),
+            ("submit", A::Submit),
+            ("cancel", A::Cancel),
+            ("newline", A::NewLine),
+            ("up", A::PickUp),
+            ("down", A::PickDown),
+        ] {
+            args.set(name, keys.first(&action));
+        }
+        args
+    }
+    /// A choice that holds none of its options (never, as built).
+    pub const CHOOSE_ONE: &str = "ui-form-choose-one";
 }
 
 pub mod quick_log {

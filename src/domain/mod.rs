@@ -3,6 +3,7 @@
 pub mod correspondence;
 pub mod disclosure;
 pub mod followup;
+pub mod forms;
 mod ids;
 mod kinds;
 mod model;

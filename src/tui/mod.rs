@@ -24,6 +24,7 @@ use ratatui::crossterm::terminal::{
 };
 
 use crate::app::App;
+use crate::clock::SleepWatch;
 use crate::i18n::Catalogue;
 use crate::session::Env;
 use crate::store::{self, Passphrase, RawKey, Store};
@@ -87,8 +88,11 @@ fn event_loop(
     background: Option<&crate::sync::Background>,
 ) -> Result<()> {
     let mut dirty = true;
+    let mut sleep = SleepWatch::start();
     loop {
-        if idle.due(Instant::now()) {
+        // A laptop that slept locks as if it had been idle (the idle timer's
+        // `Instant` stood still meanwhile).
+        if idle.due(Instant::now()) || (idle.locks() && sleep.slept()) {
             match encrypted {
                 Some(path) => {
                     // The UI's lock ends the session: no command opens the
@@ -105,6 +109,7 @@ fn event_loop(
                 None => app.privacy = true,
             }
             idle.touch(Instant::now());
+            sleep = SleepWatch::start();
             dirty = true;
         }
         if dirty {
@@ -151,6 +156,11 @@ impl Idle {
             after: (minutes > 0).then(|| Duration::from_secs(u64::from(minutes) * 60)),
             last: now,
         }
+    }
+
+    /// Whether the UI locks at all (`lock_after_minutes = 0`: never).
+    fn locks(&self) -> bool {
+        self.after.is_some()
     }
 
     fn touch(&mut self, now: Instant) {
@@ -347,5 +357,10 @@ mod tests {
             "a key resets the clock"
         );
         assert!(!Idle::new(0, start).due(start + Duration::from_secs(86_400)));
+        assert!(idle.locks(), "a laptop that sleeps locks too");
+        assert!(
+            !Idle::new(0, start).locks(),
+            "never means never, asleep or not"
+        );
     }
 }

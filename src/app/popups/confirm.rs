@@ -143,7 +143,7 @@ pub fn draw(
     theme: &Theme,
     frame: &mut Frame,
     area: Rect,
-) {
+) -> Rect {
     // A long question (a consent warning) wraps; the box grows.
     let wrapped = crate::app::textfield::wrap(question, 48);
     let r = centered(area, 50, wrapped.len() as u16 + 4);
@@ -155,4 +155,5 @@ pub fn draw(
     lines.push(Line::from(""));
     lines.push(Line::styled(then.keys(w, keymap), theme.dim()));
     frame.render_widget(Paragraph::new(lines).block(panel("", true, theme)), r);
+    r
 }

@@ -56,9 +56,15 @@ pub enum Popup {
 }
 
 /// The keys each popup resolves from the keymap, to check for clashes
-/// (forms and search take typing, and keep their keys fixed).
-pub const KEY_SETS: &[&[crate::app::Action]] =
-    &[message::KEYS, confirm::KEYS, choose::KEYS, people::KEYS];
+/// (forms and search take the rest as typing).
+pub const KEY_SETS: &[&[crate::app::Action]] = &[
+    message::KEYS,
+    confirm::KEYS,
+    choose::KEYS,
+    people::KEYS,
+    crate::app::form::KEYS,
+    search::KEYS,
+];
 
 /// A key for the popup on top of `stack`.
 pub fn on_key(
@@ -96,8 +102,8 @@ pub fn hints(
     top: &Popup,
 ) -> Vec<(String, String)> {
     let hint = match top {
-        Popup::Form(_, f) => return form::hints(w, f),
-        Popup::Search(_) => w.tr(text::search::HINT, None),
+        Popup::Form(_, f) => return form::hints(w, keymap, f),
+        Popup::Search(_) => search::hint(w, keymap),
         Popup::Confirm { then, .. } => then.keys(w, keymap),
         Popup::Choose { .. } => w.tr(text::message::CHOOSE_KEYS, None),
         Popup::People { .. } => w.tr(record::text::people::KEYS, None),
@@ -107,11 +113,29 @@ pub fn hints(
     vec![(String::new(), hint)]
 }
 
+/// Draws `popup` and records where it is (the top one's rectangle, list
+/// rows and form fields are what a click reaches; each popup drawn replaces
+/// the last, so the top one's stay).
 pub fn draw(app: &App, popup: &Popup, theme: &Theme, frame: &mut Frame, area: Rect) {
-    match popup {
-        Popup::Help => message::draw_help(app, theme, frame, area),
-        Popup::Message { title, body, error } => {
-            message::draw(&app.words, title, body, *error, theme, frame, area)
+    let (r, list, fields) = match popup {
+        Popup::Help => (
+            message::draw_help(app, theme, frame, area),
+            None,
+            Vec::new(),
+        ),
+        Popup::Message { title, body, error } => (
+            message::draw(&app.words, title, body, *error, theme, frame, area),
+            None,
+            Vec::new(),
+        ),
+        Popup::Confirm { question, then } => (
+            confirm::draw(&app.words, &app.keymap, question, *then, theme, frame, area),
+            None,
+            Vec::new(),
+        ),
+        Popup::Search(p) => {
+            let (r, list) = search::draw(&app.words, &app.keymap, p, theme, frame, area);
+            (r, list, Vec::new())
         }
         Popup::KeyProblems => {
             let body: Vec<String> = app
@@ -121,7 +145,7 @@ pub fn draw(app: &App, popup: &Popup, theme: &Theme, frame: &mut Frame, area: Re
                 .map(|p| text::message::key_problem(&app.words, p))
                 .collect();
             let title = app.words.tr(text::message::PROBLEMS, None);
-            message::draw(
+            let r = message::draw(
                 &app.words,
                 &title,
                 &body.join("\n"),
@@ -129,29 +153,39 @@ pub fn draw(app: &App, popup: &Popup, theme: &Theme, frame: &mut Frame, area: Re
                 theme,
                 frame,
                 area,
-            )
+            );
+            (r, None, Vec::new())
         }
-        Popup::Confirm { question, then } => {
-            confirm::draw(&app.words, &app.keymap, question, *then, theme, frame, area)
+        Popup::Form(_, f) => {
+            let (r, fields) = form::draw(&app.words, f, theme, frame, area);
+            (r, None, fields)
         }
-        Popup::Search(p) => search::draw(&app.words, p, theme, frame, area),
-        Popup::Form(_, f) => form::draw(&app.words, f, theme, frame, area),
         Popup::People { selected } => {
             let people = app.case_on_screen().map_or(&[][..], |c| c.people);
-            people::draw(&app.words, people, *selected, theme, frame, area)
+            let (r, list) = people::draw(&app.words, people, *selected, theme, frame, area);
+            (r, list, Vec::new())
         }
         Popup::Choose {
             title,
             options,
             selected,
             ..
-        } => choose::draw(
-            &app.words.tr(title, None),
-            options,
-            selected,
-            theme,
-            frame,
-            area,
-        ),
-    }
+        } => {
+            let (r, list) = choose::draw(
+                &app.words.tr(title, None),
+                options,
+                selected,
+                theme,
+                frame,
+                area,
+            );
+            (r, Some(list), Vec::new())
+        }
+    };
+    app.hits.record(|d| {
+        d.popup = Some(r);
+        d.lists.retain(|l| l.owner != super::hits::Owner::Popup);
+        d.lists.extend(list);
+        d.fields = fields;
+    });
 }

@@ -102,7 +102,14 @@ fn about(words: &Catalogue, c: &Conflict) -> String {
     }
 }
 
-pub fn draw(v: &ConflictsView, words: &Catalogue, theme: &Theme, frame: &mut Frame, area: Rect) {
+pub fn draw(
+    v: &ConflictsView,
+    words: &Catalogue,
+    theme: &Theme,
+    frame: &mut Frame,
+    area: Rect,
+    hits: &crate::app::hits::Hits,
+) {
     let title = words.tr1("ui-conflicts-title", "count", v.rows.len() as u64);
     if v.rows.is_empty() {
         frame.render_widget(
@@ -150,6 +157,13 @@ pub fn draw(v: &ConflictsView, words: &Catalogue, theme: &Theme, frame: &mut Fra
     .row_highlight_style(theme.selected());
     let mut state = TableState::default().with_selected(Some(v.selected));
     frame.render_stateful_widget(table, list, &mut state);
+    hits.list(crate::app::hits::ListHit::table(
+        crate::app::hits::Owner::Screen,
+        list,
+        state.offset(),
+        v.rows.len(),
+        v.selected,
+    ));
     // The one under the cursor in full: both values, which one the clocks
     // keep until the councillor chooses, and when it was found.
     if let Some(c) = v.rows.get(v.selected) {

@@ -63,6 +63,7 @@ pub fn draw(
     theme: &Theme,
     frame: &mut Frame,
     area: Rect,
+    hits: &crate::app::hits::Hits,
 ) {
     let Some(c) = &v.contact else {
         frame.render_widget(
@@ -172,6 +173,7 @@ pub fn draw(
             })
             .collect();
         let mut state = ListState::default().with_selected(Some(v.selected));
+        let heights = vec![1; items.len()];
         frame.render_stateful_widget(
             List::new(items)
                 .block(block)
@@ -179,6 +181,14 @@ pub fn draw(
             cases,
             &mut state,
         );
+        hits.list(crate::app::hits::ListHit::list(
+            crate::app::hits::Owner::Screen,
+            cases,
+            state.offset(),
+            &heights,
+            Some,
+            Some(v.selected),
+        ));
     }
 
     let mut lines = Vec::new();
