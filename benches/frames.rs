@@ -7,6 +7,7 @@
 //! ```text
 //! cargo bench --bench frames -- all D.db [CASE_DB REF] [RUNS]
 //! cargo bench --bench frames -- first-frame D.db     # one frame, for peak memory
+//! cargo bench --bench frames -- first-frames PLAIN.db ENCRYPTED.db [RUNS] # the two, taking turns
 //! cargo bench --bench frames -- home-parts D.db      # what the first frame spends its time on
 //! cargo bench --bench frames -- pages D.db           # pages each query reads from a cold start
 //! cargo bench --bench frames -- prepare-case COPY.db # adds a case with 500 entries, prints its reference
@@ -45,6 +46,11 @@ fn main() -> Res<()> {
             let took = first_frame(db)?;
             println!("first_frame\t{:.2}", ms(took));
         }
+        (Some("first-frames"), Some(plain)) => {
+            let encrypted = arg(2).ok_or("first-frames PLAIN ENCRYPTED [RUNS]")?;
+            let runs: usize = arg(3).and_then(|r| r.parse().ok()).unwrap_or(15);
+            first_frames(plain, encrypted, runs)?;
+        }
         (Some("prepare-case"), Some(db)) => println!("{}", prepare_case(Path::new(db))?),
         (Some("home-parts"), Some(db)) => home_parts(db)?,
         (Some("pages"), Some(db)) => pages(db)?,
@@ -76,7 +82,7 @@ fn main() -> Res<()> {
         }
         _ => {
             eprintln!(
-                "usage: frames all DB [CASE_DB REF] [RUNS] | first-frame DB | home-parts DB | pages DB | prepare-case DB | due DB"
+                "usage: frames all DB [CASE_DB REF] [RUNS] | first-frame DB | first-frames PLAIN ENCRYPTED [RUNS] | home-parts DB | pages DB | prepare-case DB | due DB"
             );
             std::process::exit(2);
         }
@@ -114,6 +120,22 @@ fn first_frame(db: &str) -> Res<Duration> {
     let mut terminal = Terminal::new(TestBackend::new(COLS, ROWS))?;
     terminal.draw(|f| casebook::ui::render(&app, f))?;
     Ok(started.elapsed())
+}
+
+/// The first frames of a plain and an encrypted diary, taking turns, so
+/// that whatever else the machine is doing weighs on both alike: the ratio
+/// of the two is what issue 16's goal is about.
+fn first_frames(plain: &str, encrypted: &str, runs: usize) -> Res<()> {
+    first_frame(plain)?;
+    first_frame(encrypted)?;
+    let (mut p, mut e) = (Vec::with_capacity(runs), Vec::with_capacity(runs));
+    for _ in 0..runs {
+        p.push(first_frame(plain)?);
+        e.push(first_frame(encrypted)?);
+    }
+    report("plain_first_frame", p);
+    report("encrypted_first_frame", e);
+    Ok(())
 }
 
 /// The first frame taken apart: opening the store, then each query behind

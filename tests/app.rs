@@ -3,7 +3,7 @@
 use std::collections::BTreeMap;
 
 use casebook::app::form::Input;
-use casebook::app::forms::quick;
+use casebook::app::forms::{QuickField, RangeField, ReferField};
 use casebook::app::record::intake::IntakeField;
 use casebook::app::record_forms::{CloseField, DirField, EntryField};
 use casebook::app::{Action, App, Popup, Screen, key};
@@ -101,7 +101,7 @@ fn completion_is_fuzzy_and_folds_accents() {
     let Some(Popup::Form(_, form)) = app.popups.last() else {
         panic!("a form")
     };
-    let Input::Who { matches, .. } = &form.fields[quick::WHO].input else {
+    let Some(Input::Who { matches, .. }) = form.input(QuickField::Who) else {
         panic!("a who field")
     };
     assert_eq!(
@@ -181,19 +181,25 @@ fn errors_show_beside_fields_and_nothing_typed_is_lost() {
         panic!("the form stays open")
     };
     assert!(
-        form.fields[quick::TEXT].shown_error().is_some(),
+        form.field(QuickField::Text)
+            .and_then(|x| x.shown_error())
+            .is_some(),
         "text is needed"
     );
     assert!(
-        form.fields[quick::CASE].shown_error().is_some(),
+        form.field(QuickField::Case)
+            .and_then(|x| x.shown_error())
+            .is_some(),
         "unknown case"
     );
     assert!(
-        form.fields[quick::FOLLOW_UP].shown_error().is_some(),
+        form.field(QuickField::FollowUp)
+            .and_then(|x| x.shown_error())
+            .is_some(),
         "bad date"
     );
-    assert_eq!(form.fields[quick::WHO].input.text(), "Siân");
-    assert_eq!(form.fields[quick::FOLLOW_UP].input.text(), "next blursday");
+    assert_eq!(form.text(QuickField::Who), "Siân");
+    assert_eq!(form.text(QuickField::FollowUp), "next blursday");
     assert!(form.notice.is_some());
     assert_eq!(
         app.store.counts().expect("counts").entries,
@@ -233,10 +239,7 @@ fn paste_arrives_whole_in_the_focused_field() {
     let Some(Popup::Form(_, form)) = app.popups.last() else {
         panic!("a form")
     };
-    assert_eq!(
-        form.fields[quick::TEXT].input.text(),
-        "line one\nline two — ŵ"
-    );
+    assert_eq!(form.text(QuickField::Text), "line one\nline two — ŵ");
 }
 
 #[test]
@@ -322,8 +325,8 @@ fn the_case_screen_changes_status_and_closing_asks_for_the_outcome() {
         panic!("outcome asked")
     };
     assert_eq!(
-        form.fields[CloseField::Outcome.at()].input.text(),
-        "resolved"
+        form.choice(CloseField::Outcome),
+        Some(casebook::domain::Outcome::Resolved)
     );
     app.press(key(KeyCode::Enter));
     let case = app.store.case(id).expect("case");
@@ -388,7 +391,7 @@ fn privacy_blanks_at_once_and_any_key_brings_it_back() {
     let Some(Popup::Form(_, form)) = app.popups.last() else {
         panic!("form still there")
     };
-    assert_eq!(form.fields[quick::WHO].input.text(), "");
+    assert_eq!(form.text(QuickField::Who), "");
 }
 
 #[test]
@@ -420,7 +423,7 @@ fn rebinding_a_key_changes_behaviour_and_the_footer() {
     assert!(
         app.footer_hints()
             .iter()
-            .any(|(k, w)| k == "Ctrl-l" && *w == "log a call"),
+            .any(|h| h.keys == "Ctrl-l" && h.what == "log a call"),
         "{:?}",
         app.footer_hints()
     );
@@ -433,10 +436,14 @@ fn a_bad_binding_is_reported_once_and_skipped() {
         ..Config::default()
     };
     let mut app = app_with(Store::open_in_memory().expect("store"), config);
-    let Some(Popup::Message { body, .. }) = app.popups.last() else {
-        panic!("a message")
-    };
-    assert!(body.contains("fly_away"));
+    assert_eq!(app.popups.last(), Some(&Popup::KeyProblems));
+    assert_eq!(
+        app.keymap.problems,
+        vec![casebook::app::keymap::KeyProblem::NotAnAction {
+            from: casebook::app::keymap::KeySource::Config,
+            name: "fly_away".into()
+        }]
+    );
     app.press(key(KeyCode::Enter));
     assert!(app.popups.is_empty());
     app.press(key(KeyCode::Char('c')));
@@ -544,7 +551,7 @@ fn a_failed_save_shows_the_store_error_over_the_form_it_keeps() {
     let Some(Popup::Form(_, form)) = app.popups.last() else {
         panic!("the form stays: {:?}", app.popups.last())
     };
-    assert_eq!(form.fields[quick::TEXT].input.text(), "Bins not collected");
+    assert_eq!(form.text(QuickField::Text), "Bins not collected");
 }
 
 #[test]
@@ -674,12 +681,25 @@ fn the_default_keys_do_not_clash_but_a_user_clash_is_reported() {
         ..Config::default()
     };
     let app = app_with(Store::open_in_memory().expect("store"), config);
-    let Some(Popup::Message { body, .. }) = app.popups.last() else {
-        panic!("a message")
-    };
+    assert_eq!(app.popups.last(), Some(&Popup::KeyProblems));
     assert!(
-        body.contains("`q` is bound to both quit and log_call"),
-        "{body}"
+        app.keymap
+            .problems
+            .contains(&casebook::app::keymap::KeyProblem::Clash {
+                key: "q".into(),
+                first: casebook::app::Action::Quit,
+                second: casebook::app::Action::LogCall,
+            }),
+        "{:?}",
+        app.keymap.problems
+    );
+    let mut t =
+        ratatui::Terminal::new(ratatui::backend::TestBackend::new(120, 40)).expect("terminal");
+    t.draw(|f| casebook::ui::render(&app, f)).expect("drawn");
+    let shown = t.backend().to_string();
+    assert!(
+        shown.contains("`q` is bound to both quit and log_call"),
+        "{shown}"
     );
 }
 
@@ -742,7 +762,7 @@ fn calls_and_cases_taken_during_a_surgery_belong_to_it() {
 
 // ---- reminders, referrals, surgeries, the directory and the review ----
 
-use casebook::app::forms::{FormKind, range as range_field};
+use casebook::app::forms::FormKind;
 use casebook::app::{CaseView, DueItem, PeriodKind};
 use casebook::domain::workdays::add_working_days;
 use casebook::domain::{ContactKind, FollowUp, Id, Outcome};
@@ -986,7 +1006,7 @@ fn a_referral_with_consent_is_made_at_once_with_the_due_date_in_working_days() {
         let Some(Popup::Form(FormKind::Refer(_), form)) = app.popups.last() else {
             panic!("the referral form")
         };
-        let Input::Who { matches, .. } = &form.fields[0].input else {
+        let Some(Input::Who { matches, .. }) = form.input(ReferField::To) else {
             panic!("a name field")
         };
         assert_eq!(matches.len(), 1, "only officers: {matches:?}");
@@ -995,7 +1015,7 @@ fn a_referral_with_consent_is_made_at_once_with_the_due_date_in_working_days() {
         let due = add_working_days(today(), 10);
         assert_eq!(due, d(2026, 3, 16));
         assert!(
-            form.fields[4].input.text() == "10",
+            form.choice::<u32, _>(ReferField::Days) == Some(10),
             "default from the config"
         );
     }
@@ -1009,7 +1029,7 @@ fn a_referral_with_consent_is_made_at_once_with_the_due_date_in_working_days() {
             panic!("the referral form")
         };
         // Nothing confidential on the case: copied in unless changed.
-        assert_eq!(form.fields[3].input.text(), "yes");
+        assert_eq!(form.choice::<bool, _>(ReferField::Copied), Some(true));
     }
     app.press(key(KeyCode::Tab));
     app.press(key(KeyCode::Right)); // 11 working days
@@ -1074,7 +1094,10 @@ fn a_referral_to_a_constituent_is_refused_beside_the_field() {
     let Some(Popup::Form(_, form)) = app.popups.last() else {
         panic!("the form stays")
     };
-    assert!(form.fields[0].error.is_some());
+    assert!(
+        form.field(ReferField::To)
+            .is_some_and(|f| f.error.is_some())
+    );
     assert!(app.store.referrals_of_case(case).expect("r").is_empty());
 }
 
@@ -1289,7 +1312,7 @@ fn the_review_takes_a_custom_range_and_steps_it_by_its_length() {
     let Some(Popup::Form(FormKind::ReviewRange, form)) = app.popups.last() else {
         panic!("the range form")
     };
-    assert_eq!(form.fields[range_field::FROM].input.text(), "2026-01-01");
+    assert_eq!(form.text(RangeField::From), "2026-01-01");
     // Clear both and type a range the wrong way round first.
     for _ in 0..10 {
         app.press(key(KeyCode::Backspace));
@@ -1360,8 +1383,8 @@ fn filing_app() -> (App, [Id<Case>; 3]) {
 
 fn case_field(app: &App) -> casebook::app::form::Pick {
     match app.popups.last() {
-        Some(Popup::Form(_, f)) => match &f.fields[quick::CASE].input {
-            Input::Pick(p) => p.clone(),
+        Some(Popup::Form(_, f)) => match f.input(QuickField::Case) {
+            Some(Input::Pick(p)) => p.clone(),
             other => panic!("the case field is a picker, got {other:?}"),
         },
         other => panic!("a form, got {other:?}"),
@@ -1417,8 +1440,16 @@ fn with_several_open_cases_the_picker_lists_them_newest_first_and_guesses_none()
     let Some(Popup::Form(_, f)) = app.popups.last() else {
         panic!("the form stays open")
     };
-    assert_eq!(f.focus, quick::CASE, "the cursor went to the bad field");
-    assert!(f.fields[quick::CASE].shown_error().is_some());
+    assert_eq!(
+        f.focused_name(),
+        Some(QuickField::Case),
+        "the cursor went to the bad field"
+    );
+    assert!(
+        f.field(QuickField::Case)
+            .and_then(|x| x.shown_error())
+            .is_some()
+    );
     app.press(key(KeyCode::Backspace));
     app.press(key(KeyCode::Backspace));
     app.press(key(KeyCode::Enter));
@@ -1434,7 +1465,7 @@ fn c_on_a_case_files_the_call_on_that_case() {
     let Some(Popup::Form(_, f)) = app.popups.last() else {
         panic!("a form")
     };
-    assert_eq!(f.fields[quick::KIND].input.text(), "call_in");
+    assert_eq!(f.choice(QuickField::Kind), Some(EntryKind::CallIn));
     type_text(&mut app, "Landlord has not been");
     app.press(key(KeyCode::Enter));
     let r = app.store.case(damp).expect("case").data.reference;
@@ -1464,7 +1495,11 @@ fn an_unfiled_call_is_filed_afterwards_from_home_and_the_change_is_audited() {
         panic!("the entry form, got {:?}", app.popups)
     };
     let id = *id;
-    assert_eq!(f.focus, EntryField::Case.at(), "opened on the case");
+    assert_eq!(
+        f.focused_name(),
+        Some(EntryField::Case),
+        "opened on the case"
+    );
     type_text(&mut app, "damp");
     app.press(key(KeyCode::Enter));
     assert!(app.popups.is_empty(), "{:?}", app.popups);
@@ -1507,7 +1542,11 @@ fn an_unfiled_call_is_filed_from_the_callers_page_too() {
     let Some(Popup::Form(FormKind::EditEntry { .. }, f)) = app.popups.last() else {
         panic!("the entry form, got {:?}", app.popups)
     };
-    assert_eq!(f.focus, EntryField::Case.at(), "opened on the case");
+    assert_eq!(
+        f.focused_name(),
+        Some(EntryField::Case),
+        "opened on the case"
+    );
     type_text(&mut app, "streetlight");
     app.press(key(KeyCode::Enter));
     assert!(app.popups.is_empty(), "{:?}", app.popups);
@@ -1551,7 +1590,7 @@ fn an_entry_is_corrected_but_not_into_the_future_and_deleting_asks_first() {
     let Some(Popup::Form(_, f)) = app.popups.last() else {
         panic!("form")
     };
-    assert_eq!(f.focus, EntryField::Text.at());
+    assert_eq!(f.focused_name(), Some(EntryField::Text));
     app.press(ctrl('u'));
     type_text(&mut app, "Rang about parking");
     // A time tomorrow is refused beside the field, and the cursor goes there.
@@ -1564,14 +1603,13 @@ fn an_entry_is_corrected_but_not_into_the_future_and_deleting_asks_first() {
     let Some(Popup::Form(_, f)) = app.popups.last() else {
         panic!("the form stays open")
     };
-    assert_eq!(f.focus, EntryField::When.at());
-    let err = f.fields[EntryField::When.at()].shown_error().unwrap_or("");
+    assert_eq!(f.focused_name(), Some(EntryField::When));
+    let err = f
+        .field(EntryField::When)
+        .and_then(|x| x.shown_error())
+        .unwrap_or("");
     assert!(err.contains("in the future"), "{err}");
-    assert_eq!(
-        f.fields[EntryField::When.at()].input.text(),
-        "tomorrow",
-        "kept"
-    );
+    assert_eq!(f.text(EntryField::When), "tomorrow", "kept");
     app.press(ctrl('u'));
     type_text(&mut app, "2026-03-02 08:15");
     app.press(key(KeyCode::Enter));
@@ -1602,7 +1640,7 @@ fn closing_asks_outcome_note_satisfaction_and_closes_the_follow_ups() {
         panic!("the closing form")
     };
     assert!(
-        !f.fields[CloseField::FollowUps.at()].hidden,
+        f.field(CloseField::FollowUps).is_some_and(|x| !x.hidden),
         "asked: it has two"
     );
     app.press(key(KeyCode::Tab));
@@ -1656,14 +1694,14 @@ fn during_a_surgery_new_cases_and_entries_default_to_it() {
     let Some(Popup::Form(_, f)) = app.popups.last() else {
         panic!("quick log")
     };
-    assert_eq!(f.fields[quick::KIND].input.text(), "surgery_visit");
+    assert_eq!(f.choice(QuickField::Kind), Some(EntryKind::SurgeryVisit));
     app.press(key(KeyCode::Esc));
     open_case(&mut app, bins);
     app.press(key(KeyCode::Char('e')));
     let Some(Popup::Form(_, f)) = app.popups.last() else {
         panic!("entry")
     };
-    assert_eq!(f.fields[quick::KIND].input.text(), "surgery_visit");
+    assert_eq!(f.choice(QuickField::Kind), Some(EntryKind::SurgeryVisit));
 }
 
 #[test]
@@ -1692,7 +1730,7 @@ fn a_new_name_in_the_referral_form_is_added_to_the_directory_and_referred_to() {
     let Some(Popup::Form(FormKind::Refer(_), refer)) = app.popups.last() else {
         panic!("the referral form, got {:?}", app.popups.last())
     };
-    assert!(!refer.has_errors(), "{:?}", refer.fields[0].error);
+    assert!(!refer.has_errors(), "{:?}", refer.field(ReferField::To));
     assert!(
         refer
             .notice
@@ -1706,10 +1744,10 @@ fn a_new_name_in_the_referral_form_is_added_to_the_directory_and_referred_to() {
         panic!("the directory form, got {:?}", app.popups.last())
     };
     assert!(*for_referral);
-    assert_eq!(f.fields[DirField::Name.at()].input.text(), "Mari Jones");
+    assert_eq!(f.text(DirField::Name), "Mari Jones");
     assert_eq!(
-        f.focus,
-        DirField::Organisation.at(),
+        f.focused_name(),
+        Some(DirField::Organisation),
         "the name is typed: on"
     );
     type_text(&mut app, "Cyngor Sir");
@@ -1726,7 +1764,11 @@ fn a_new_name_in_the_referral_form_is_added_to_the_directory_and_referred_to() {
     let Some(Popup::Form(FormKind::Directory { .. }, f)) = app.popups.last() else {
         panic!("refused: the form stays")
     };
-    assert_eq!(f.focus, DirField::Email.at(), "the cursor at the bad field");
+    assert_eq!(
+        f.focused_name(),
+        Some(DirField::Email),
+        "the cursor at the bad field"
+    );
     app.press(ctrl('u'));
     type_text(&mut app, "mari@example.gov.uk");
     app.press(key(KeyCode::Enter));
@@ -1735,8 +1777,8 @@ fn a_new_name_in_the_referral_form_is_added_to_the_directory_and_referred_to() {
         panic!("the referral form, got {:?}", app.popups.last())
     };
     assert!(matches!(
-        &f.fields[0].input,
-        Input::Who { chosen: Some(m), .. } if m.name == "Mari Jones"
+        f.input(ReferField::To),
+        Some(Input::Who { chosen: Some(m), .. }) if m.name == "Mari Jones"
     ));
     app.press(key(KeyCode::Enter));
     assert!(app.popups.is_empty(), "{:?}", app.popups);
@@ -1778,13 +1820,18 @@ fn the_directory_adds_and_corrects_officers_and_its_search_box_lets_keys_through
     else {
         panic!("the officer's form, got {:?}", app.popups.last())
     };
-    assert_eq!(f.fields[DirField::Name.at()].input.text(), "Rhian Hughes");
+    assert_eq!(f.text(DirField::Name), "Rhian Hughes");
     assert_eq!(
-        f.fields[DirField::Handles.at()].input.text(),
+        f.text(DirField::Handles),
         "damp, mould, repairs to council homes"
     );
-    for _ in 0..DirField::Phone.at() {
-        app.press(key(KeyCode::Tab));
+    for _ in 0..16 {
+        match app.popups.last() {
+            Some(Popup::Form(_, f)) if f.focused_name() != Some(DirField::Phone) => {
+                app.press(key(KeyCode::Tab))
+            }
+            _ => break,
+        }
     }
     type_text(&mut app, "029 2000 0000");
     app.press(key(KeyCode::Enter));
@@ -1844,7 +1891,7 @@ fn a_case_with_a_confidential_entry_does_not_copy_the_constituent_in_by_default(
     let Some(Popup::Form(_, form)) = app.popups.last() else {
         panic!("the referral form")
     };
-    assert_eq!(form.fields[3].input.text(), "no");
+    assert_eq!(form.choice::<bool, _>(ReferField::Copied), Some(false));
 }
 
 #[test]
@@ -1878,7 +1925,7 @@ fn the_caller_list_puts_people_with_open_cases_and_recent_calls_first() {
     let Some(Popup::Form(_, f)) = app.popups.last() else {
         panic!("the quick log")
     };
-    let Input::Who { matches, .. } = &f.fields[quick::WHO].input else {
+    let Some(Input::Who { matches, .. }) = f.input(QuickField::Who) else {
         panic!("a name field")
     };
     let names: Vec<&str> = matches.iter().map(|m| m.name.as_str()).collect();
@@ -1978,4 +2025,92 @@ fn m_on_a_case_takes_a_pasted_mail_file_onto_that_case() {
     type_text(&mut app, "/nonexistent/x.eml");
     app.press(key(KeyCode::Enter));
     assert_eq!(entries(&app).len(), 2, "nothing added");
+}
+
+#[test]
+fn a_new_line_in_a_note_is_alt_enter_and_enter_saves() {
+    let mut app = empty_app();
+    app.press(key(KeyCode::Char('c')));
+    type_text(&mut app, "Siân Jones");
+    app.press(key(KeyCode::Tab));
+    type_text(&mut app, "one");
+    app.press(KeyEvent::new(KeyCode::Enter, KeyModifiers::ALT));
+    type_text(&mut app, "two");
+    app.press(KeyEvent::new(KeyCode::Enter, KeyModifiers::SHIFT));
+    type_text(&mut app, "three");
+    let Some(Popup::Form(_, f)) = app.popups.last() else {
+        panic!("the quick log")
+    };
+    assert_eq!(f.text(QuickField::Text), "one\ntwo\nthree");
+    app.press(key(KeyCode::Enter));
+    assert!(app.popups.is_empty(), "{:?}", app.popups);
+    assert_eq!(entries(&app).len(), 1);
+}
+
+#[test]
+fn form_and_search_keys_come_from_the_keymap() {
+    let config = Config {
+        keys: BTreeMap::from([
+            ("submit".to_string(), "ctrl-s".to_string()),
+            ("next_field".to_string(), "ctrl-n".to_string()),
+            ("cancel".to_string(), "ctrl-g".to_string()),
+        ]),
+        ..Config::default()
+    };
+    let mut app = app_with(Store::open_in_memory().expect("store"), config);
+    assert!(app.popups.is_empty(), "no clash: {:?}", app.popups);
+    app.press(key(KeyCode::Char('c')));
+    type_text(&mut app, "Siân Jones");
+    // Tab is bound to nothing now: it neither moves nor types.
+    app.press(key(KeyCode::Tab));
+    let focus = |app: &App| match app.popups.last() {
+        Some(Popup::Form(_, f)) => f.focused_name::<QuickField>(),
+        other => panic!("the quick log, got {other:?}"),
+    };
+    assert_eq!(focus(&app), Some(QuickField::Who));
+    app.press(ctrl('n'));
+    assert_eq!(focus(&app), Some(QuickField::Text));
+    type_text(&mut app, "Bins");
+    // Enter saves nothing: the form is still open, the diary empty.
+    app.press(key(KeyCode::Enter));
+    assert_eq!(focus(&app), Some(QuickField::Text));
+    assert!(entries(&app).is_empty());
+    // The footer names the keys as bound.
+    let hints: Vec<String> = app.footer_hints().into_iter().map(|h| h.what).collect();
+    assert!(
+        hints
+            .iter()
+            .any(|h| h.contains("Ctrl-n next field") && h.contains("Ctrl-s save")),
+        "{hints:?}"
+    );
+    app.press(ctrl('s'));
+    assert!(app.popups.is_empty(), "{:?}", app.popups);
+    assert_eq!(entries(&app).len(), 1);
+
+    // The search: Esc is typing-free, the bound key closes it.
+    app.press(key(KeyCode::Char('/')));
+    app.press(key(KeyCode::Esc));
+    assert!(matches!(app.popups.last(), Some(Popup::Search(_))));
+    app.press(ctrl('g'));
+    assert!(app.popups.is_empty(), "{:?}", app.popups);
+}
+
+#[test]
+fn a_form_key_bound_twice_is_reported_at_start_up() {
+    let config = Config {
+        keys: BTreeMap::from([("next_field".to_string(), "enter".to_string())]),
+        ..Config::default()
+    };
+    let app = app_with(Store::open_in_memory().expect("store"), config);
+    assert_eq!(app.popups.last(), Some(&Popup::KeyProblems));
+    assert!(
+        app.keymap.problems.iter().any(|p| matches!(
+            p,
+            casebook::app::keymap::KeyProblem::Clash { first, second, .. }
+                if [first, second].contains(&&casebook::app::Action::Submit)
+                    && [first, second].contains(&&casebook::app::Action::NextField)
+        )),
+        "{:?}",
+        app.keymap.problems
+    );
 }

@@ -67,7 +67,7 @@ fn choose(app: &mut App, label: &str) {
         };
         let f = form.focused();
         if let casebook::app::form::Input::Choice { options, selected } = &f.input {
-            if options[*selected].1 == label {
+            if options[*selected].label == label {
                 return;
             }
         } else {

@@ -14,7 +14,8 @@
 //! answers only its own user (the socket is 0600 in a 0700 folder, and the
 //! peer's uid is checked on every connection), turns core dumps off, and
 //! exits — forgetting every key — after `[privacy] unlock_timeout_seconds`
-//! without use, or at once on `casebook lock` or the UI's lock. An agent
+//! without use, or at once on `casebook lock`, the UI's lock, or when the
+//! machine wakes from sleep (Linux and macOS: [`crate::clock::SleepWatch`]). An agent
 //! that is gone, stale or does not answer is ignored: the passphrase is
 //! then asked as before. Not on Unix: there is no agent, every command asks.
 //!

@@ -13,6 +13,7 @@ use std::time::{Duration, Instant};
 use zeroize::Zeroizing;
 
 use super::{SOCKET, TIMEOUT, protect_process, runtime_dir};
+use crate::clock::SleepWatch;
 use crate::store::RawKey;
 use crate::{Error, Result};
 
@@ -148,7 +149,13 @@ pub fn serve(idle: Duration) -> Result<()> {
     let mut keys: HashMap<String, RawKey> = HashMap::new();
     let mut deadline = Instant::now() + idle;
     let ours = || std::fs::symlink_metadata(&socket).map(|m| m.ino()).ok() == inode;
+    // The idle deadline is an `Instant`, which stands still while the
+    // laptop sleeps: a sleep locks at once instead.
+    let sleep = SleepWatch::start();
     loop {
+        if sleep.slept() {
+            break;
+        }
         let left = deadline.saturating_duration_since(Instant::now());
         if left.is_zero() {
             break;

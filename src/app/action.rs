@@ -85,6 +85,21 @@ pub enum Action {
     AddPerson,
     ChangeRole,
     RemovePerson,
+    /// Forms and the search popup: the keys that are not typing.
+    /// On to the next field (a name's highlighted completion taken first).
+    NextField,
+    /// Back to the field before.
+    PrevField,
+    /// Save the form; in the search, open what is highlighted.
+    Submit,
+    /// Close the form (asking first if something was typed) or the search.
+    Cancel,
+    /// A new line in a note.
+    NewLine,
+    /// Up and down a list under a field: a name's completions, the search's
+    /// results (plain `up`/`down` take letters that are typed here).
+    PickUp,
+    PickDown,
     /// Open the sync conflicts room.
     GotoConflicts,
     /// In the conflicts room: keep this device's value.
@@ -106,6 +121,9 @@ pub enum Action {
     /// The terminal changed size (columns, rows).
     #[serde(skip)]
     Resize(u16, u16),
+    /// A click or a wheel notch, resolved against the last frame drawn.
+    #[serde(skip)]
+    Mouse(ratatui::crossterm::event::MouseEvent),
 }
 
 impl Action {
@@ -200,6 +218,13 @@ impl Action {
             Action::AddPerson => "add_person",
             Action::ChangeRole => "change_role",
             Action::RemovePerson => "remove_person",
+            Action::NextField => "next_field",
+            Action::PrevField => "prev_field",
+            Action::Submit => "submit",
+            Action::Cancel => "cancel",
+            Action::NewLine => "new_line",
+            Action::PickUp => "pick_up",
+            Action::PickDown => "pick_down",
             Action::GotoConflicts => "goto_conflicts",
             Action::KeepHere => "keep_here",
             Action::KeepOther => "keep_other",
@@ -208,6 +233,7 @@ impl Action {
             Action::Paste(_) => "paste",
             Action::Refresh => "refresh",
             Action::Resize(..) => "resize",
+            Action::Mouse(_) => "mouse",
         }
     }
 

@@ -1,15 +1,111 @@
 //! A form popup: one input per field, a focus moved by Tab, an error beside
 //! each field re-checked on every edit, and submit refused while one stands.
 //! What each form asks and how it is saved lives in `forms.rs`.
+//!
+//! Every field is named by its form's enum ([`FieldName`], declared with
+//! `field_names!`): reads, checks, errors and focus go through the name,
+//! never a position, and a name from another form finds nothing. A choice's
+//! options carry typed values ([`Opt`]), read back as that type
+//! ([`Form::choice`]), never parsed from text.
 
 use nucleo_matcher::pattern::{CaseMatching, Normalization, Pattern};
 use nucleo_matcher::{Config as MatchConfig, Matcher};
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::crossterm::event::{KeyCode, KeyEvent};
 
+use std::any::{Any, TypeId};
+use std::sync::Arc;
+
+use super::action::Action;
+use super::keymap::Keymap;
 use super::textfield::TextField;
 use crate::domain::text::fold;
-use crate::domain::{Contact, Id};
-use crate::store::Store;
+use crate::domain::{ClosedList, Contact, Id};
+use crate::store::{Store, Who};
+
+/// The fields of one form, in screen order: every read, check, error and
+/// focus goes through a field's name, never a position.
+pub trait FieldName: Copy + PartialEq + std::fmt::Debug + 'static {
+    const ORDER: &'static [Self];
+}
+
+/// Declares a form's field names (a focus enum), in screen order.
+macro_rules! field_names {
+    ($(#[$m:meta])* $vis:vis enum $name:ident { $($(#[$vm:meta])* $v:ident),+ $(,)? }) => {
+        $(#[$m])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+        $vis enum $name { $($(#[$vm])* $v),+ }
+        impl $crate::app::form::FieldName for $name {
+            const ORDER: &'static [Self] = &[$($name::$v),+];
+        }
+    };
+}
+pub(crate) use field_names;
+
+/// One option of a choice: the typed value it stands for (read back as
+/// that type, never re-parsed from text), the key it is compared and
+/// remembered by (a closed list's contract name; "" for "not asked"), and
+/// the label shown.
+#[derive(Clone)]
+pub struct Opt {
+    pub key: String,
+    pub label: String,
+    value: Arc<dyn Any + Send + Sync>,
+}
+
+impl Opt {
+    pub fn new<T: Any + Send + Sync>(
+        value: T,
+        key: impl Into<String>,
+        label: impl Into<String>,
+    ) -> Opt {
+        Opt {
+            key: key.into(),
+            label: label.into(),
+            value: Arc::new(value),
+        }
+    }
+
+    /// An option whose value is text (a category, a template's name, a
+    /// monitoring answer from the config): its value is its key.
+    pub fn text(key: impl Into<String>, label: impl Into<String>) -> Opt {
+        let key = key.into();
+        Opt::new(key.clone(), key, label)
+    }
+
+    /// One value of a closed list, labelled in the reader's language.
+    pub fn of<T: ClosedList + Send + Sync>(w: &crate::i18n::Catalogue, v: T) -> Opt {
+        Opt::new(v, v.as_str(), w.label(v))
+    }
+
+    /// The value, when it is a `T`.
+    pub fn value<T: Any + Clone>(&self) -> Option<T> {
+        self.value.downcast_ref::<T>().cloned()
+    }
+}
+
+impl PartialEq for Opt {
+    fn eq(&self, other: &Opt) -> bool {
+        self.key == other.key && self.label == other.label
+    }
+}
+
+impl std::fmt::Debug for Opt {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "Opt({:?}, {:?})", self.key, self.label)
+    }
+}
+
+/// The keys a form takes from the keymap (the rest are typing), in the
+/// order they are tried; checked for clashes at start-up.
+pub const KEYS: &[Action] = &[
+    Action::Cancel,
+    Action::Submit,
+    Action::NextField,
+    Action::PrevField,
+    Action::NewLine,
+    Action::PickUp,
+    Action::PickDown,
+];
 
 /// What a key did to a popup.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -31,9 +127,9 @@ pub struct Match {
 #[derive(Debug, Clone, PartialEq)]
 pub enum Input {
     Text(TextField),
-    /// One of a closed list: (value, label).
+    /// One of a list of typed options.
     Choice {
-        options: Vec<(String, String)>,
+        options: Vec<Opt>,
         selected: usize,
     },
     /// A person: typed, completed against the contacts as you type.
@@ -133,7 +229,7 @@ impl Input {
         match self {
             Input::Text(f) | Input::Who { field: f, .. } => f.text(),
             Input::Choice { options, selected } => {
-                options.get(*selected).map(|o| o.0.as_str()).unwrap_or("")
+                options.get(*selected).map(|o| o.key.as_str()).unwrap_or("")
             }
             Input::Pick(p) => p.value().unwrap_or(""),
         }
@@ -166,7 +262,7 @@ impl Field {
         }
     }
 
-    pub fn choice(label: &'static str, options: Vec<(String, String)>, selected: usize) -> Field {
+    pub fn choice(label: &'static str, options: Vec<Opt>, selected: usize) -> Field {
         Field {
             input: Input::Choice { options, selected },
             ..Field::text(label, TextField::new())
@@ -220,8 +316,15 @@ pub enum NameCheck {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Form {
     pub title: &'static str,
-    pub fields: Vec<Field>,
-    pub focus: usize,
+    /// The fields in screen order; read and written through their names
+    /// (`field`, `text`, `choice` …), never by position.
+    fields: Vec<Field>,
+    /// The position of the field in focus; outside, the field is named
+    /// (`focused_name`, `focus_on`).
+    focus: usize,
+    /// The enum that names this form's fields: a name of another form's
+    /// enum finds nothing here rather than some other field.
+    names: TypeId,
     /// A line shown under the fields (e.g. the refusal to save).
     pub notice: Option<String>,
     /// What the store said about the name typed in the field the form
@@ -234,15 +337,151 @@ pub struct Form {
 }
 
 impl Form {
-    pub fn new(title: &'static str, fields: Vec<Field>) -> Form {
+    /// A form from its named fields, which must come in `F::ORDER`.
+    pub fn build<F: FieldName>(title: &'static str, fields: Vec<(F, Field)>) -> Form {
+        debug_assert!(
+            fields.iter().map(|(f, _)| *f).eq(F::ORDER.iter().copied()),
+            "fields out of order"
+        );
+        let fields: Vec<Field> = fields.into_iter().map(|(_, x)| x).collect();
         let initial = fields.iter().map(|f| f.input.text().to_string()).collect();
         Form {
             title,
             fields,
             focus: 0,
+            names: TypeId::of::<F>(),
             notice: None,
             name_check: NameCheck::default(),
             initial,
+        }
+    }
+
+    /// Where a named field sits, if it is one of this form's.
+    fn index<F: FieldName>(&self, f: F) -> Option<usize> {
+        if self.names != TypeId::of::<F>() {
+            return None;
+        }
+        F::ORDER
+            .iter()
+            .position(|x| *x == f)
+            .filter(|&i| i < self.fields.len())
+    }
+
+    /// The named field.
+    pub fn field<F: FieldName>(&self, f: F) -> Option<&Field> {
+        self.index(f).and_then(|i| self.fields.get(i))
+    }
+
+    pub fn field_mut<F: FieldName>(&mut self, f: F) -> Option<&mut Field> {
+        self.index(f).and_then(|i| self.fields.get_mut(i))
+    }
+
+    /// The named field's input.
+    pub fn input<F: FieldName>(&self, f: F) -> Option<&Input> {
+        self.field(f).map(|x| &x.input)
+    }
+
+    /// What the named field holds as text (a choice's key).
+    pub fn text<F: FieldName>(&self, f: F) -> &str {
+        self.field(f).map_or("", |x| x.input.text())
+    }
+
+    /// The named field's text, trimmed, or `None` when blank.
+    pub fn opt_text<F: FieldName>(&self, f: F) -> Option<String> {
+        let t = self.text(f).trim();
+        (!t.is_empty()).then(|| t.to_string())
+    }
+
+    /// The typed value chosen in the named choice.
+    pub fn choice<T: Any + Clone, F: FieldName>(&self, f: F) -> Option<T> {
+        match self.input(f) {
+            Some(Input::Choice { options, selected }) => options.get(*selected)?.value(),
+            _ => None,
+        }
+    }
+
+    /// Chooses the option whose value is `value`; false when none is.
+    pub fn choose<T: Any + PartialEq, F: FieldName>(&mut self, f: F, value: &T) -> bool {
+        if let Some(Input::Choice { options, selected }) = self.field_mut(f).map(|x| &mut x.input)
+            && let Some(i) = options
+                .iter()
+                .position(|o| o.value.downcast_ref::<T>() == Some(value))
+        {
+            *selected = i;
+            return true;
+        }
+        false
+    }
+
+    /// The person a name field stands for: the contact picked, or the name
+    /// typed.
+    pub fn who<F: FieldName>(&self, f: F) -> Option<Who> {
+        match self.input(f) {
+            Some(Input::Who {
+                chosen: Some(m), ..
+            }) => Some(Who::Known(m.id)),
+            Some(Input::Who { field, .. }) if !field.is_empty() => {
+                Some(Who::Named(field.text().trim().to_string()))
+            }
+            _ => None,
+        }
+    }
+
+    pub fn set_error<F: FieldName>(&mut self, f: F, error: Option<String>) {
+        if let Some(x) = self.field_mut(f) {
+            x.error = error;
+        }
+    }
+
+    pub fn set_hidden<F: FieldName>(&mut self, f: F, hidden: bool) {
+        if let Some(x) = self.field_mut(f) {
+            x.hidden = hidden;
+        }
+    }
+
+    /// Forgets every field's error before the checks run again.
+    pub fn clear_errors(&mut self) {
+        for f in &mut self.fields {
+            f.error = None;
+        }
+    }
+
+    /// The name of the field in focus.
+    pub fn focused_name<F: FieldName>(&self) -> Option<F> {
+        (self.names == TypeId::of::<F>())
+            .then(|| F::ORDER.get(self.focus).copied())
+            .flatten()
+    }
+
+    /// The shown fields in screen order, each with whether it has the
+    /// focus: what the one form renderer draws.
+    pub fn rows(&self) -> impl Iterator<Item = (&Field, bool)> {
+        self.fields
+            .iter()
+            .enumerate()
+            .filter(|(_, f)| !f.hidden)
+            .map(|(i, f)| (f, i == self.focus))
+    }
+
+    /// Keeps the focus off hidden fields: when the field in focus was just
+    /// hidden, the next shown one takes it.
+    pub fn keep_focus_visible(&mut self) {
+        let n = self.fields.len();
+        if self.fields.get(self.focus).is_some_and(|f| !f.hidden) {
+            return;
+        }
+        if let Some(i) = (1..=n)
+            .map(|k| (self.focus + k) % n)
+            .find(|&i| self.fields.get(i).is_some_and(|f| !f.hidden))
+        {
+            self.focus = i;
+        }
+    }
+
+    /// Moves the focus to the named field.
+    pub fn focus_on<F: FieldName>(&mut self, f: F) {
+        if let Some(i) = self.index(f) {
+            self.focus = i;
         }
     }
 
@@ -290,24 +529,50 @@ impl Form {
         if n == 0 {
             return;
         }
-        self.fields[self.focus].touched =
-            !self.fields[self.focus].input.text().is_empty() || self.fields[self.focus].touched;
-        for step in 1..=n {
-            let i = if forward {
-                (self.focus + step) % n
-            } else {
-                (self.focus + n - step) % n
-            };
-            if !self.fields[i].hidden {
-                self.focus = i;
-                return;
-            }
+        if let Some(f) = self.fields.get_mut(self.focus) {
+            f.touched = f.touched || !f.input.text().is_empty();
         }
+        let next = (1..=n)
+            .map(|step| {
+                if forward {
+                    (self.focus + step) % n
+                } else {
+                    (self.focus + n - step) % n
+                }
+            })
+            .find(|&i| self.fields.get(i).is_some_and(|f| !f.hidden));
+        if let Some(i) = next {
+            self.focus = i;
+        }
+    }
+
+    /// Focuses the `shown`th field on screen (a click on it), leaving the one focused as Tab
+    /// would; a hidden or missing field changes nothing.
+    pub fn focus_at(&mut self, shown: usize) {
+        let Some(i) = self
+            .fields
+            .iter()
+            .enumerate()
+            .filter(|(_, f)| !f.hidden)
+            .nth(shown)
+            .map(|(i, _)| i)
+        else {
+            return;
+        };
+        if i == self.focus {
+            return;
+        }
+        if let Some(f) = self.fields.get_mut(self.focus) {
+            f.touched = f.touched || !f.input.text().is_empty();
+        }
+        self.focus = i;
     }
 
     /// Inserts pasted text whole into the focused text field.
     pub fn paste(&mut self, s: &str) {
-        let f = &mut self.fields[self.focus];
+        let Some(f) = self.fields.get_mut(self.focus) else {
+            return;
+        };
         match &mut f.input {
             Input::Text(t) => t.insert_str(s),
             Input::Who { field, chosen, .. } => {
@@ -323,34 +588,47 @@ impl Form {
         f.touched = true;
     }
 
-    /// Handles a key; the caller re-validates and refreshes completions.
-    pub fn handle_key(&mut self, key: &KeyEvent) -> Outcome {
-        let alt_or_shift = key
-            .modifiers
-            .intersects(KeyModifiers::ALT | KeyModifiers::SHIFT);
-        match key.code {
-            KeyCode::Esc => return Outcome::Cancel,
-            KeyCode::Enter if !(alt_or_shift && self.focused_is_multiline()) => {
-                // Enter on a name with a completion list takes the pick first,
-                // then saves.
-                self.accept_pick();
-                for f in &mut self.fields {
-                    f.touched = true;
+    /// Handles a key: the form's own keys come from the keymap ([`KEYS`]),
+    /// the rest edit the focused field. The caller re-validates and
+    /// refreshes completions.
+    pub fn handle_key(&mut self, key: &KeyEvent, keys: &Keymap) -> Outcome {
+        if keys.is(key, &Action::NewLine) {
+            match self.fields.get_mut(self.focus) {
+                Some(Field {
+                    input: Input::Text(t),
+                    touched,
+                    ..
+                }) if t.is_multiline() => {
+                    t.insert_char('\n');
+                    *touched = true;
+                    return Outcome::Keep;
                 }
-                return Outcome::Submit;
+                // A one-line field has no new line: the key saves, as it did
+                // before it was bound.
+                _ => return self.submit(),
             }
-            KeyCode::Tab => {
+        }
+        match keys.resolve(key, KEYS) {
+            Some(Action::Cancel) => return Outcome::Cancel,
+            Some(Action::Submit) => return self.submit(),
+            Some(Action::NextField) => {
                 self.accept_pick();
                 self.move_focus(true);
                 return Outcome::Keep;
             }
-            KeyCode::BackTab => {
+            Some(Action::PrevField) => {
                 self.move_focus(false);
                 return Outcome::Keep;
             }
             _ => {}
         }
-        let f = &mut self.fields[self.focus];
+        let (up, down) = (
+            keys.is(key, &Action::PickUp),
+            keys.is(key, &Action::PickDown),
+        );
+        let Some(f) = self.fields.get_mut(self.focus) else {
+            return Outcome::Keep;
+        };
         match &mut f.input {
             Input::Text(t) => {
                 if t.handle_key(key) {
@@ -382,7 +660,7 @@ impl Form {
                         let start = *selected + 1;
                         if let Some(i) = (0..n)
                             .map(|k| (start + k) % n)
-                            .find(|&i| options[i].1.to_lowercase().starts_with(c))
+                            .find(|&i| options[i].label.to_lowercase().starts_with(c))
                         {
                             *selected = i;
                         }
@@ -395,27 +673,35 @@ impl Form {
                 chosen,
                 matches,
                 selected,
-            } => match key.code {
-                KeyCode::Up => *selected = selected.saturating_sub(1),
-                KeyCode::Down => *selected = (*selected + 1).min(matches.len()),
-                _ => {
-                    if field.handle_key(key) {
-                        *chosen = None;
-                        f.touched = true;
-                    }
+            } => {
+                if up {
+                    *selected = selected.saturating_sub(1);
+                } else if down {
+                    *selected = (*selected + 1).min(matches.len());
+                } else if field.handle_key(key) {
+                    *chosen = None;
+                    f.touched = true;
                 }
-            },
+            }
         }
         Outcome::Keep
     }
 
-    fn focused_is_multiline(&self) -> bool {
-        matches!(&self.focused().input, Input::Text(t) if t.is_multiline())
+    /// Saving: a name's highlighted completion is taken first, and every
+    /// field shows its error from now on.
+    fn submit(&mut self) -> Outcome {
+        self.accept_pick();
+        for f in &mut self.fields {
+            f.touched = true;
+        }
+        Outcome::Submit
     }
 
     /// Takes the highlighted completion of the focused name field.
     fn accept_pick(&mut self) {
-        let f = &mut self.fields[self.focus];
+        let Some(f) = self.fields.get_mut(self.focus) else {
+            return;
+        };
         if let Input::Who {
             field,
             chosen,
@@ -441,7 +727,9 @@ impl Form {
         w: &crate::i18n::Catalogue,
         store: &Store,
     ) -> crate::Result<()> {
-        let f = &mut self.fields[self.focus];
+        let Some(f) = self.fields.get_mut(self.focus) else {
+            return Ok(());
+        };
         let Input::Who {
             field,
             chosen,
@@ -461,8 +749,9 @@ impl Form {
         Ok(())
     }
 
-    pub fn set_text(&mut self, i: usize, text: &str) {
-        if let Some(f) = self.fields.get_mut(i) {
+    /// Writes into the named text or name field.
+    pub fn set_text<F: FieldName>(&mut self, f: F, text: &str) {
+        if let Some(f) = self.field_mut(f) {
             match &mut f.input {
                 Input::Text(t) | Input::Who { field: t, .. } => t.set_text(text),
                 Input::Choice { .. } | Input::Pick(_) => {}

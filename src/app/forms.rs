@@ -4,13 +4,14 @@
 
 use chrono::NaiveDate;
 
-use super::form::{Field, Form, Input, Match, NameCheck, Pick};
+use super::form::{Field, FieldName, Form, Input, Match, NameCheck, Opt, Pick, field_names};
 use super::text;
 use super::textfield::TextField;
 use crate::dates::parse_optional_date;
+use crate::domain::forms::{self as checks, Problem};
 use crate::domain::workdays::add_working_days;
 use crate::domain::{Case, Contact, EntryKind, FollowUp, Id, Instruction, Referral};
-use crate::store::{LogOutcome, LogRequest, NewReferral, ReferOutcome, Store, Who};
+use crate::store::{LogOutcome, LogRequest, NewReferral, ReferOutcome, Store};
 use crate::{Error, Result};
 
 #[derive(Debug, Clone, PartialEq)]
@@ -61,58 +62,54 @@ pub enum FormKind {
     Draft(Id<Case>),
 }
 
-pub mod quick {
-    pub const WHO: usize = 0;
-    pub const TEXT: usize = 1;
-    pub const KIND: usize = 2;
-    pub const CASE: usize = 3;
-    pub const FOLLOW_UP: usize = 4;
-    pub const CONFIDENTIAL: usize = 5;
+field_names! {
+    /// The quick call log's fields.
+    pub enum QuickField { Who, Text, Kind, Case, FollowUp, Confidential }
 }
 
-pub mod follow {
-    pub const DUE: usize = 0;
-    pub const WHAT: usize = 1;
+field_names! {
+    /// A follow-up's fields.
+    pub enum FollowField { Due, What }
 }
 
-pub mod refer {
-    pub const TO: usize = 0;
-    pub const INSTRUCTION: usize = 1;
-    pub const COUNCIL_REF: usize = 2;
-    pub const COPIED: usize = 3;
-    pub const DAYS: usize = 4;
-    pub const NOTE: usize = 5;
+field_names! {
+    /// The one field of the reschedule form.
+    pub enum RescheduleField { On }
 }
 
-pub mod reply {
-    pub const WHEN: usize = 0;
-    pub const TEXT: usize = 1;
+field_names! {
+    /// The referral form's fields.
+    pub enum ReferField { To, Instruction, CouncilRef, Copied, Days, Note }
 }
 
-pub mod range {
-    pub const FROM: usize = 0;
-    pub const TO: usize = 1;
+field_names! {
+    /// The reply to a referral.
+    pub enum ReplyField { When, Text }
+}
+
+field_names! {
+    /// The review's from–to range.
+    pub enum RangeField { From, To }
+}
+
+field_names! {
+    /// The one field of the form that starts a surgery.
+    pub enum SurgeryField { Venue }
+}
+
+field_names! {
+    /// The one field of the form that takes a mail file in.
+    pub enum MailField { Path }
+}
+
+field_names! {
+    /// The draft form's fields.
+    pub enum DraftField { Template, Format, To }
 }
 
 use crate::domain::rules::REPLY_DAYS;
 
-fn options<T: crate::domain::ClosedList>(
-    w: &crate::i18n::Catalogue,
-    all: &[T],
-) -> Vec<(String, String)> {
-    all.iter()
-        .map(|&v| (v.as_str().to_string(), w.label(v)))
-        .collect()
-}
-
-/// No and yes: the values stay English (they are read back), the labels are
-/// the reader's.
-fn yes_no(w: &crate::i18n::Catalogue) -> Vec<(String, String)> {
-    vec![
-        ("no".into(), w.tr("ui-record-no", None)),
-        ("yes".into(), w.tr("ui-record-yes", None)),
-    ]
-}
+use super::record::{options, yes_no};
 
 /// A case a form is opened on: (reference, title).
 pub type CaseRef = (String, String);
@@ -145,23 +142,39 @@ pub fn quick_log(
         field.set_text(&m.name);
         *chosen = Some(m);
     }
-    let mut form = Form::new(
+    use QuickField as F;
+    let mut form = Form::build(
         if case.is_some() && kind != EntryKind::CallIn {
             text::quick_log::TITLE_ENTRY
         } else {
             t
         },
         vec![
-            who_field,
-            Field::text(text::quick_log::TEXT, TextField::multiline()),
-            Field::choice(text::quick_log::KIND, kinds, kind_at).optional(),
-            Field::pick(text::quick_log::CASE, case_pick(w, case)).optional(),
-            Field::text(text::quick_log::FOLLOW_UP, TextField::new()).optional(),
-            Field::choice(text::quick_log::CONFIDENTIAL, yes_no(w), 0).optional(),
+            (F::Who, who_field),
+            (
+                F::Text,
+                Field::text(text::quick_log::TEXT, TextField::multiline()),
+            ),
+            (
+                F::Kind,
+                Field::choice(text::quick_log::KIND, kinds, kind_at).optional(),
+            ),
+            (
+                F::Case,
+                Field::pick(text::quick_log::CASE, case_pick(w, case)).optional(),
+            ),
+            (
+                F::FollowUp,
+                Field::text(text::quick_log::FOLLOW_UP, TextField::new()).optional(),
+            ),
+            (
+                F::Confidential,
+                Field::choice(text::quick_log::CONFIDENTIAL, yes_no(w), 0).optional(),
+            ),
         ],
     );
     if case.is_some() {
-        form.focus = quick::TEXT;
+        form.focus_on(F::Text);
     }
     form
 }
@@ -175,25 +188,27 @@ pub fn refresh_cases(
     form: &mut Form,
     store: &Store,
 ) -> Result<()> {
-    let (who_at, case_at) = match kind {
-        FormKind::QuickLog => (quick::WHO, quick::CASE),
-        FormKind::EditEntry { contact, .. } => {
-            let contact = *contact;
-            let at = super::record_forms::EntryField::Case.at();
-            if let Input::Pick(p) = &mut form.fields[at].input {
-                load_cases(w, p, contact, store)?;
-            }
-            return Ok(());
+    let (person, pick) = match kind {
+        FormKind::QuickLog => {
+            let person = match form.input(QuickField::Who) {
+                Some(Input::Who {
+                    chosen: Some(m), ..
+                }) => Some(m.id),
+                _ => None,
+            };
+            (person, form.field_mut(QuickField::Case))
         }
+        FormKind::EditEntry { contact, .. } => (
+            *contact,
+            form.field_mut(super::record_forms::EntryField::Case),
+        ),
         _ => return Ok(()),
     };
-    let person = match &form.fields[who_at].input {
-        Input::Who {
-            chosen: Some(m), ..
-        } => Some(m.id),
-        _ => None,
-    };
-    if let Input::Pick(p) = &mut form.fields[case_at].input {
+    if let Some(Field {
+        input: Input::Pick(p),
+        ..
+    }) = pick
+    {
         load_cases(w, p, person, store)?;
     }
     Ok(())
@@ -236,19 +251,28 @@ fn load_cases(
 }
 
 pub fn follow_up() -> Form {
-    Form::new(
+    Form::build(
         text::follow_up::TITLE,
         vec![
-            Field::text(text::follow_up::DUE, TextField::new()),
-            Field::text(text::follow_up::WHAT, TextField::multiline()),
+            (
+                FollowField::Due,
+                Field::text(text::follow_up::DUE, TextField::new()),
+            ),
+            (
+                FollowField::What,
+                Field::text(text::follow_up::WHAT, TextField::multiline()),
+            ),
         ],
     )
 }
 
 pub fn reschedule() -> Form {
-    Form::new(
+    Form::build(
         text::agenda::RESCHEDULE,
-        vec![Field::text(text::agenda::NEW_DATE, TextField::new())],
+        vec![(
+            RescheduleField::On,
+            Field::text(text::agenda::NEW_DATE, TextField::new()),
+        )],
     )
 }
 
@@ -262,92 +286,140 @@ pub fn refer(
     copied: bool,
 ) -> Form {
     use text::refer as t;
-    let days: Vec<(String, String)> = REPLY_DAYS
+    let days: Vec<Opt> = REPLY_DAYS
         .map(|n| {
             let due = crate::ui::when::admy(w, add_working_days(today, n));
-            (n.to_string(), t::days(w, n, &due))
+            Opt::new(n, n.to_string(), t::days(w, n, &due))
         })
         .collect();
     let default_at =
         (default_days.clamp(*REPLY_DAYS.start(), *REPLY_DAYS.end()) - REPLY_DAYS.start()) as usize;
-    Form::new(
+    use ReferField as F;
+    Form::build(
         t::TITLE,
         vec![
-            Field::who(t::TO),
-            Field::choice(t::INSTRUCTION, options(w, Instruction::ALL), 0),
-            Field::text(t::COUNCIL_REF, TextField::new()).optional(),
-            Field::choice(t::COPIED, yes_no(w), usize::from(copied)),
-            Field::choice(t::DAYS, days, default_at),
-            Field::text(t::NOTE, TextField::multiline()).optional(),
+            (F::To, Field::who(t::TO)),
+            (
+                F::Instruction,
+                Field::choice(t::INSTRUCTION, options(w, Instruction::ALL), 0),
+            ),
+            (
+                F::CouncilRef,
+                Field::text(t::COUNCIL_REF, TextField::new()).optional(),
+            ),
+            (
+                F::Copied,
+                Field::choice(t::COPIED, yes_no(w), usize::from(copied)),
+            ),
+            (F::Days, Field::choice(t::DAYS, days, default_at)),
+            (
+                F::Note,
+                Field::text(t::NOTE, TextField::multiline()).optional(),
+            ),
         ],
     )
 }
 
 pub fn take_mail() -> Form {
-    Form::new(
+    Form::build(
         text::mail::TITLE,
-        vec![Field::text(text::mail::PATH, TextField::new())],
+        vec![(
+            MailField::Path,
+            Field::text(text::mail::PATH, TextField::new()),
+        )],
     )
 }
 
-pub mod draft {
-    pub const TEMPLATE: usize = 0;
-    pub const FORMAT: usize = 1;
-    pub const TO: usize = 2;
-}
-
 pub fn draft(w: &crate::i18n::Catalogue, templates: &crate::letters::Templates) -> Form {
+    use crate::letters::compose::Form as Format;
     use text::draft as t;
+    // A built-in template by its name in the reader's words; the user's
+    // own by the name they gave its file.
     let names = templates
         .names()
         .into_iter()
-        .map(|n| (n.clone(), n))
+        .map(|n| {
+            let id = format!("ui-template-{n}");
+            let label = if w.has(&id) {
+                w.tr(&id, None)
+            } else {
+                n.clone()
+            };
+            Opt::text(n, label)
+        })
         .collect();
-    Form::new(
+    Form::build(
         t::TITLE,
         vec![
-            Field::choice(t::TEMPLATE, names, 0),
-            Field::choice(
-                t::FORMAT,
-                vec![
-                    ("eml".into(), w.tr(t::EMAIL, None)),
-                    ("html".into(), w.tr(t::LETTER, None)),
-                ],
-                0,
+            (DraftField::Template, Field::choice(t::TEMPLATE, names, 0)),
+            (
+                DraftField::Format,
+                Field::choice(
+                    t::FORMAT,
+                    vec![
+                        Opt::new(Format::Eml, "eml", w.tr(t::EMAIL, None)),
+                        Opt::new(Format::Html, "html", w.tr(t::LETTER, None)),
+                    ],
+                    0,
+                ),
             ),
-            Field::text(t::TO, TextField::new()).optional(),
+            (
+                DraftField::To,
+                Field::text(t::TO, TextField::new()).optional(),
+            ),
         ],
     )
 }
 
-pub fn reply() -> Form {
-    Form::new(
+/// The reply form; its date starts as the reader's word for today (typed
+/// text, so the catalogue's word without the pseudo-locale's marks: the
+/// date reader takes it in either language).
+pub fn reply(w: &crate::i18n::Catalogue) -> Form {
+    Form::build(
         text::reply::TITLE,
         vec![
-            Field::text(text::reply::WHEN, TextField::new().with_text("today")),
-            Field::text(text::reply::TEXT, TextField::multiline()),
+            (
+                ReplyField::When,
+                Field::text(
+                    text::reply::WHEN,
+                    TextField::new().with_text(&w.tr_bare(text::TODAY_TYPED)),
+                ),
+            ),
+            (
+                ReplyField::Text,
+                Field::text(text::reply::TEXT, TextField::multiline()),
+            ),
         ],
     )
 }
 
 pub fn start_surgery() -> Form {
-    Form::new(
+    Form::build(
         text::surgery::START,
-        vec![Field::text(text::surgery::VENUE, TextField::new())],
+        vec![(
+            SurgeryField::Venue,
+            Field::text(text::surgery::VENUE, TextField::new()),
+        )],
     )
 }
 
 pub fn review_range(from: NaiveDate, to: NaiveDate) -> Form {
-    Form::new(
+    Form::build(
         text::review::RANGE_TITLE,
         vec![
-            Field::text(
-                text::review::FROM,
-                TextField::new().with_text(&crate::dates::iso(from)),
+            (
+                RangeField::From,
+                Field::text(
+                    text::review::FROM,
+                    TextField::new().with_text(&crate::dates::iso(from)),
+                ),
             ),
-            Field::text(
-                text::review::TO,
-                TextField::new().with_text(&crate::dates::iso(to)),
+            (
+                RangeField::To,
+                Field::text(
+                    text::review::TO,
+                    TextField::new().with_text(&crate::dates::iso(to)),
+                ),
             ),
         ],
     )
@@ -361,15 +433,19 @@ pub fn refine_matches(
     form: &mut Form,
     store: &Store,
 ) -> Result<()> {
-    if !matches!(kind, FormKind::Refer(_)) || form.focus != refer::TO {
+    if !matches!(kind, FormKind::Refer(_)) || form.focused_name() != Some(ReferField::To) {
         return Ok(());
     }
-    if let Input::Who {
-        field,
-        chosen: None,
-        matches,
-        selected,
-    } = &mut form.fields[refer::TO].input
+    if let Some(Field {
+        input:
+            Input::Who {
+                field,
+                chosen: None,
+                matches,
+                selected,
+            },
+        ..
+    }) = form.field_mut(ReferField::To)
     {
         let typed = field.text().trim().to_string();
         *matches = if typed.is_empty() {
@@ -427,13 +503,33 @@ pub fn referral_matches(
     Ok(out)
 }
 
-fn need(form: &mut Form, i: usize, message: &str) {
-    form.fields[i].error = form.fields[i]
-        .input
-        .text()
-        .trim()
-        .is_empty()
-        .then(|| message.to_string());
+/// A field's problem in words, from the catalogue; `missing` is what the
+/// field says when left empty ("Who was it?").
+fn words(w: &crate::i18n::Catalogue, p: Problem, missing: &str) -> String {
+    match p {
+        Problem::Missing => w.tr(missing, None),
+        Problem::NoneFits => w.tr(text::quick_log::NO_CASE_FITS, None),
+        Problem::Invalid(e) => e.message(w),
+        Problem::EndsBeforeStart => w.tr(text::review::TO_BEFORE_FROM, None),
+        Problem::CannotReceive => w.tr(text::refer::NOT_OFFICIAL, None),
+    }
+}
+
+/// Shows the named field's problem (if any) beside it.
+fn mark<F: FieldName>(
+    w: &crate::i18n::Catalogue,
+    form: &mut Form,
+    f: F,
+    problem: Option<Problem>,
+    missing: &str,
+) {
+    form.set_error(f, problem.map(|p| words(w, p, missing)));
+}
+
+/// Marks the named field when nothing is in it.
+fn need<F: FieldName>(w: &crate::i18n::Catalogue, form: &mut Form, f: F, missing: &str) {
+    let problem = checks::required(form.text(f));
+    mark(w, form, f, problem, missing);
 }
 
 /// Asks the store what `validate` needs to know and cannot ask itself: for
@@ -452,8 +548,8 @@ pub fn look_up(kind: &FormKind, form: &mut Form, store: &Store) {
     };
 }
 
-/// Re-checks every field (pure: what the store knows was looked up
-/// before); errors are kept beside the fields.
+/// Re-checks every field with the domain's checks (pure: what the store
+/// knows was looked up before); each problem is worded beside its field.
 pub fn validate(
     w: &crate::i18n::Catalogue,
     kind: &FormKind,
@@ -461,103 +557,95 @@ pub fn validate(
     now: chrono::NaiveDateTime,
 ) {
     let today = now.date();
-    for f in &mut form.fields {
-        f.error = None;
-    }
+    form.clear_errors();
     match kind {
         FormKind::QuickLog => {
-            need(form, quick::WHO, &w.tr(text::quick_log::NEED_WHO, None));
-            need(form, quick::TEXT, &w.tr(text::quick_log::NEED_TEXT, None));
-            if let Input::Pick(p) = &form.fields[quick::CASE].input
-                && p.value().is_none()
-            {
-                form.fields[quick::CASE].error = Some(w.tr(text::quick_log::NO_CASE_FITS, None));
-            }
-            if let Err(e) = parse_optional_date(form.fields[quick::FOLLOW_UP].input.text(), today) {
-                form.fields[quick::FOLLOW_UP].error = Some(e.message(w));
-            }
+            use QuickField as F;
+            need(w, form, F::Who, text::quick_log::NEED_WHO);
+            need(w, form, F::Text, text::quick_log::NEED_TEXT);
+            let holds_one =
+                !matches!(form.input(F::Case), Some(Input::Pick(p)) if p.value().is_none());
+            mark(w, form, F::Case, checks::fits(holds_one), "");
+            let follow_up = checks::read(parse_optional_date(form.text(F::FollowUp), today));
+            mark(w, form, F::FollowUp, follow_up, "");
         }
         FormKind::Intake => super::record::intake::validate(w, form, today),
         FormKind::EditContact(_) => super::record::contact::validate(w, form),
         FormKind::EditCase { opened, .. } => super::record::case::validate(w, form, *opened, today),
-        FormKind::AddPerson(_) => need(form, 0, &w.tr(super::record::text::people::NEED_WHO, None)),
+        FormKind::AddPerson(_) => need(
+            w,
+            form,
+            super::record::people::AddField::Who,
+            super::record::text::people::NEED_WHO,
+        ),
         FormKind::FollowUp { .. } => {
-            match parse_optional_date(form.fields[follow::DUE].input.text(), today) {
-                Ok(Some(_)) => {}
-                Ok(None) => {
-                    form.fields[follow::DUE].error = Some(
-                        crate::dates::parse_date("", today)
-                            .err()
-                            .map(|e| e.message(w))
-                            .unwrap_or_default(),
-                    )
-                }
-                Err(e) => form.fields[follow::DUE].error = Some(e.message(w)),
-            }
-            need(form, follow::WHAT, &w.tr(text::follow_up::NEED_WHAT, None));
+            use FollowField as F;
+            // The date must be given: blank gets the date parser's own words.
+            let due = match parse_optional_date(form.text(F::Due), today) {
+                Ok(Some(d)) => Ok(d),
+                Ok(None) => crate::dates::parse_date("", today),
+                Err(e) => Err(e),
+            };
+            mark(w, form, F::Due, checks::read(due), "");
+            need(w, form, F::What, text::follow_up::NEED_WHAT);
         }
-        FormKind::Reschedule(_) => date_field(w, form, 0, today),
+        FormKind::Reschedule(_) => date_field(w, form, RescheduleField::On, today),
         FormKind::Refer(_) => {
-            need(form, refer::TO, &w.tr(text::refer::NEED_TO, None));
-            // While completions are offered, Enter takes one: no error yet.
+            use ReferField as F;
             let picking = matches!(
-                &form.fields[refer::TO].input,
-                Input::Who { chosen: None, matches, .. } if !matches.is_empty()
+                form.input(F::To),
+                Some(Input::Who { chosen: None, matches, .. }) if !matches.is_empty()
             );
-            if form.fields[refer::TO].error.is_none()
-                && !picking
-                && !matches!(form.name_check, NameCheck::Known(_))
-            {
-                // A new name is no mistake: saving adds them to the
-                // directory first, and the form says so rather than
-                // marking the field wrong.
-                if new_referral_name(form).is_some() {
-                    form.notice = Some(w.tr(text::refer::NEW_OFFICER, None));
-                } else {
-                    form.fields[refer::TO].error = Some(w.tr(text::refer::NOT_OFFICIAL, None));
-                }
+            let found = match form.name_check {
+                NameCheck::Unchecked => checks::Recipient::Unchecked,
+                NameCheck::Known(_) => checks::Recipient::Known,
+                NameCheck::New(_) => checks::Recipient::New,
+                NameCheck::Refused => checks::Recipient::Refused,
+            };
+            match checks::referral_to(form.text(F::To), picking, found) {
+                // A new name: the form says saving adds them to the
+                // directory first, rather than marking the field wrong.
+                Ok(true) => form.notice = Some(w.tr(text::refer::NEW_OFFICER, None)),
+                Ok(false) => {}
+                Err(p) => mark(w, form, F::To, Some(p), text::refer::NEED_TO),
             }
         }
         FormKind::Reply(_) => {
-            match crate::dates::parse_datetime(form.fields[reply::WHEN].input.text(), now).and_then(
-                |at| {
-                    crate::domain::rules::check_not_future(
-                        at,
-                        now,
-                        crate::domain::rules::Happened::Reply,
-                    )
-                },
-            ) {
-                Ok(()) => {}
-                Err(e) => form.fields[reply::WHEN].error = Some(e.message(w)),
-            }
-            need(form, reply::TEXT, &w.tr(text::reply::NEED_TEXT, None));
+            use ReplyField as F;
+            let when = crate::dates::parse_datetime(form.text(F::When), now).and_then(|at| {
+                crate::domain::rules::check_not_future(
+                    at,
+                    now,
+                    crate::domain::rules::Happened::Reply,
+                )
+            });
+            mark(w, form, F::When, checks::read(when), "");
+            need(w, form, F::Text, text::reply::NEED_TEXT);
         }
-        FormKind::StartSurgery => need(form, 0, &w.tr(text::surgery::NEED_VENUE, None)),
+        FormKind::StartSurgery => need(w, form, SurgeryField::Venue, text::surgery::NEED_VENUE),
         FormKind::EditEntry { was, .. } => super::record_forms::validate_entry(w, form, now, *was),
         FormKind::CloseCase(_) => super::record_forms::validate_closing(w, form, today),
         FormKind::Directory { .. } => super::record_forms::validate_directory(w, form),
-        FormKind::TakeMail(_) => need(form, 0, &w.tr(text::mail::NEED_PATH, None)),
+        FormKind::TakeMail(_) => need(w, form, MailField::Path, text::mail::NEED_PATH),
         FormKind::Draft(_) => {}
         FormKind::ReviewRange => {
-            date_field(w, form, range::FROM, today);
-            date_field(w, form, range::TO, today);
+            use RangeField as F;
+            date_field(w, form, F::From, today);
+            date_field(w, form, F::To, today);
             if let (Ok(from), Ok(to)) = (
-                crate::dates::parse_date(form.fields[range::FROM].input.text(), today),
-                crate::dates::parse_date(form.fields[range::TO].input.text(), today),
-            ) && to < from
-            {
-                form.fields[range::TO].error = Some(w.tr(text::review::TO_BEFORE_FROM, None));
+                crate::dates::parse_date(form.text(F::From), today),
+                crate::dates::parse_date(form.text(F::To), today),
+            ) {
+                mark(w, form, F::To, checks::range(from, to), "");
             }
         }
     }
 }
 
 /// A date that must be given.
-fn date_field(w: &crate::i18n::Catalogue, form: &mut Form, i: usize, today: NaiveDate) {
-    if let Err(e) = crate::dates::parse_date(form.fields[i].input.text(), today) {
-        form.fields[i].error = Some(e.message(w));
-    }
+fn date_field<F: FieldName>(w: &crate::i18n::Catalogue, form: &mut Form, f: F, today: NaiveDate) {
+    let problem = checks::read(crate::dates::parse_date(form.text(f), today));
+    mark(w, form, f, problem, "");
 }
 
 /// A name typed in the referral form that is nobody in the directory yet:
@@ -572,7 +660,7 @@ pub fn new_referral_name(form: &Form) -> Option<String> {
 /// The typed "to whom" name when it is nobody at all yet (asked only when
 /// it is no referral target).
 fn unknown_name(form: &Form, store: &Store) -> Option<String> {
-    let Input::Who { field, chosen, .. } = &form.fields[refer::TO].input else {
+    let Some(Input::Who { field, chosen, .. }) = form.input(ReferField::To) else {
         return None;
     };
     let typed = field.text().trim();
@@ -591,7 +679,7 @@ fn unknown_name(form: &Form, store: &Store) -> Option<String> {
 /// The officer or agency the referral form names: the one picked, or the
 /// only one of that name.
 fn referral_target(form: &Form, store: &Store) -> Option<Id<Contact>> {
-    match &form.fields[refer::TO].input {
+    match form.input(ReferField::To)? {
         Input::Who {
             chosen: Some(m), ..
         } => is_referral_target(store, m.id).ok()?.then_some(m.id),
@@ -604,21 +692,14 @@ fn referral_target(form: &Form, store: &Store) -> Option<Id<Contact>> {
     }
 }
 
-fn who_of(form: &Form, i: usize) -> Option<Who> {
-    match &form.fields[i].input {
-        Input::Who {
-            chosen: Some(m), ..
-        } => Some(Who::Known(m.id)),
-        Input::Who { field, .. } if !field.is_empty() => {
-            Some(Who::Named(field.text().trim().to_string()))
-        }
-        _ => None,
-    }
-}
-
-fn opt_text(form: &Form, i: usize) -> Option<String> {
-    let t = form.fields[i].input.text().trim();
-    (!t.is_empty()).then(|| t.to_string())
+/// The typed value of a choice built of `T`s; `None` only if the form was
+/// built otherwise.
+fn chosen<T: std::any::Any + Clone, F: FieldName>(
+    w: &crate::i18n::Catalogue,
+    form: &Form,
+    f: F,
+) -> Result<T> {
+    super::record::chosen(w, form, f)
 }
 
 /// Saves a valid quick log.
@@ -628,17 +709,18 @@ pub fn save_quick_log(
     store: &mut Store,
     now: chrono::NaiveDateTime,
 ) -> Result<LogOutcome> {
-    let who = who_of(form, quick::WHO)
+    use QuickField as F;
+    let who = form
+        .who(F::Who)
         .ok_or_else(|| Error::invalid(w.tr(text::quick_log::NEED_WHO, None)))?;
-    let kind: EntryKind = form.fields[quick::KIND].input.text().parse()?;
     let req = LogRequest {
         who,
-        case: opt_text(form, quick::CASE),
-        kind,
+        case: form.opt_text(F::Case),
+        kind: chosen(w, form, F::Kind)?,
         at: now,
-        text: form.fields[quick::TEXT].input.text().trim_end().to_string(),
-        follow_up: parse_optional_date(form.fields[quick::FOLLOW_UP].input.text(), now.date())?,
-        confidential: form.fields[quick::CONFIDENTIAL].input.text() == "yes",
+        text: form.text(F::Text).trim_end().to_string(),
+        follow_up: parse_optional_date(form.text(F::FollowUp), now.date())?,
+        confidential: chosen(w, form, F::Confidential)?,
         // A call logged while a surgery runs belongs to it.
         surgery: store.surgery_at(now)?,
     };
@@ -652,13 +734,13 @@ pub fn save_follow_up(
     case: Id<Case>,
     contact: Option<Id<Contact>>,
 ) -> Result<()> {
-    let due_on = crate::dates::parse_date(form.fields[follow::DUE].input.text(), today)?;
+    let due_on = crate::dates::parse_date(form.text(FollowField::Due), today)?;
     store.add_follow_up(&FollowUp {
         case: Some(case),
         contact,
         entry: None,
         due_on,
-        what: form.fields[follow::WHAT].input.text().trim().to_string(),
+        what: form.text(FollowField::What).trim().to_string(),
         done_on: None,
     })?;
     Ok(())
@@ -670,7 +752,7 @@ pub fn save_reschedule(
     today: NaiveDate,
     id: Id<FollowUp>,
 ) -> Result<NaiveDate> {
-    let on = crate::dates::parse_date(form.fields[0].input.text(), today)?;
+    let on = crate::dates::parse_date(form.text(RescheduleField::On), today)?;
     store.reschedule_follow_up(id, on)?;
     Ok(on)
 }
@@ -687,20 +769,16 @@ pub fn save_refer(
 ) -> Result<ReferOutcome> {
     let to = referral_target(form, store)
         .ok_or_else(|| Error::invalid(w.tr(text::refer::NEED_TO, None)))?;
-    let reply_days: u32 = form.fields[refer::DAYS]
-        .input
-        .text()
-        .parse()
-        .map_err(|_| Error::invalid(w.tr(text::refer::NEED_TO, None)))?;
+    use ReferField as F;
     let r = NewReferral {
         case,
         to,
         at: now,
-        council_ref: opt_text(form, refer::COUNCIL_REF),
-        instruction: form.fields[refer::INSTRUCTION].input.text().parse()?,
-        note: opt_text(form, refer::NOTE),
-        constituent_copied: form.fields[refer::COPIED].input.text() == "yes",
-        reply_days,
+        council_ref: form.opt_text(F::CouncilRef),
+        instruction: chosen(w, form, F::Instruction)?,
+        note: form.opt_text(F::Note),
+        constituent_copied: chosen(w, form, F::Copied)?,
+        reply_days: chosen(w, form, F::Days)?,
     };
     store.refer(&r, confirmed_without_consent)
 }
@@ -711,14 +789,14 @@ pub fn save_reply(
     now: chrono::NaiveDateTime,
     id: Id<Referral>,
 ) -> Result<crate::store::ReplyOutcome> {
-    let at = crate::dates::parse_datetime(form.fields[reply::WHEN].input.text(), now)?;
-    store.reply_to_referral(id, at, form.fields[reply::TEXT].input.text())
+    let at = crate::dates::parse_datetime(form.text(ReplyField::When), now)?;
+    store.reply_to_referral(id, at, form.text(ReplyField::Text))
 }
 
 /// The period a valid range form gives.
 pub fn review_period(form: &Form, today: NaiveDate) -> Result<crate::report::review::Period> {
-    let from = crate::dates::parse_date(form.fields[range::FROM].input.text(), today)?;
-    let to = crate::dates::parse_date(form.fields[range::TO].input.text(), today)?;
+    let from = crate::dates::parse_date(form.text(RangeField::From), today)?;
+    let to = crate::dates::parse_date(form.text(RangeField::To), today)?;
     crate::report::review::Period::custom(from, to)
 }
 
@@ -737,9 +815,7 @@ mod tests {
     fn checked(name: &str, check: NameCheck) -> Form {
         let w = crate::i18n::Catalogue::shared(crate::i18n::Lang::En);
         let mut form = refer(w, at().date(), 10, false);
-        if let Input::Who { field, .. } = &mut form.fields[refer::TO].input {
-            field.set_text(name);
-        }
+        form.set_text(ReferField::To, name);
         form.name_check = check;
         validate(w, &FormKind::Refer(Id::new(1)), &mut form, at());
         form
@@ -748,12 +824,15 @@ mod tests {
     #[test]
     fn the_referral_checks_are_pure_and_follow_what_was_looked_up() {
         let known = checked("Rhian Hughes", NameCheck::Known(Id::new(7)));
-        assert_eq!(known.fields[refer::TO].error, None);
+        assert_eq!(
+            known.field(ReferField::To).and_then(|f| f.error.clone()),
+            None
+        );
         assert_eq!(known.notice, None);
 
         let new = checked("Mari Jones", NameCheck::New("Mari Jones".into()));
         assert_eq!(
-            new.fields[refer::TO].error,
+            new.field(ReferField::To).and_then(|f| f.error.clone()),
             None,
             "a new name is no mistake"
         );
@@ -769,7 +848,9 @@ mod tests {
 
         let refused = checked("Siân Davies", NameCheck::Refused);
         assert_eq!(
-            refused.fields[refer::TO].error.as_deref(),
+            refused
+                .field(ReferField::To)
+                .and_then(|f| f.error.as_deref()),
             Some(
                 crate::i18n::Catalogue::shared(crate::i18n::Lang::En)
                     .tr(text::refer::NOT_OFFICIAL, None)
@@ -780,7 +861,7 @@ mod tests {
 
         let empty = checked("", NameCheck::Refused);
         assert_eq!(
-            empty.fields[refer::TO].error.as_deref(),
+            empty.field(ReferField::To).and_then(|f| f.error.as_deref()),
             Some(
                 crate::i18n::Catalogue::shared(crate::i18n::Lang::En)
                     .tr(text::refer::NEED_TO, None)

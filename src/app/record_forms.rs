@@ -5,7 +5,8 @@
 
 use chrono::NaiveDateTime;
 
-use super::form::{Field, Form, Input, Pick};
+use super::form::{Field, Form, Input, Opt, Pick, field_names};
+use super::record::{chosen, options, yes_no};
 use super::text;
 use super::textfield::TextField;
 use crate::domain::rules::check_not_future;
@@ -13,51 +14,18 @@ use crate::domain::{Case, Contact, ContactKind, Entry, EntryKind, Id, Outcome, R
 use crate::store::{CaseClosing, EntryChanges, Store};
 use crate::{Error, Result};
 
-/// The fields of the entry form, in the order shown.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum EntryField {
-    Text,
-    Kind,
-    When,
-    Confidential,
-    Case,
+field_names! {
+    /// The fields of the entry form, in the order shown.
+    pub enum EntryField { Text, Kind, When, Confidential, Case }
 }
 
-impl EntryField {
-    /// Where the field sits in the form.
-    pub const fn at(self) -> usize {
-        self as usize
-    }
-}
-
-/// The fields of the closing form, in the order shown.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum CloseField {
-    Outcome,
-    Note,
-    Satisfaction,
-    Comment,
-    FollowUps,
-}
-
-impl CloseField {
-    pub const fn at(self) -> usize {
-        self as usize
-    }
+field_names! {
+    /// The fields of the closing form, in the order shown.
+    pub enum CloseField { Outcome, Note, Satisfaction, Comment, FollowUps }
 }
 
 /// How moments are typed and shown in the entry form.
 const WHEN_FORMAT: &str = "%Y-%m-%d %H:%M";
-
-fn yes_no(w: &crate::i18n::Catalogue, yes: bool) -> (Vec<(String, String)>, usize) {
-    (
-        vec![
-            ("no".into(), w.tr("ui-record-no", None)),
-            ("yes".into(), w.tr("ui-record-yes", None)),
-        ],
-        usize::from(yes),
-    )
-}
 
 /// The entry form, filled in with the entry as it is. `case` is the case
 /// it is filed on now (offered even if closed).
@@ -67,10 +35,7 @@ pub fn edit_entry(
     case: Option<(String, String)>,
 ) -> Form {
     use text::entry as t;
-    let kinds: Vec<(String, String)> = EntryKind::ALL
-        .iter()
-        .map(|k| (k.as_str().to_string(), w.label(*k)))
-        .collect();
+    let kinds = options(w, EntryKind::ALL);
     let kind_at = EntryKind::ALL
         .iter()
         .position(|k| *k == e.kind)
@@ -82,23 +47,37 @@ pub fn edit_entry(
         pick.selected = 1;
         pick.always = Some(opt);
     }
-    let (yn, conf_at) = yes_no(w, e.confidential);
-    let mut form = Form::new(
+    use EntryField as F;
+    let mut form = Form::build(
         t::TITLE,
         vec![
-            Field::text(t::TEXT, TextField::multiline().with_text(&e.text)),
-            Field::choice(t::KIND, kinds, kind_at),
-            Field::text(
-                t::WHEN,
-                TextField::new().with_text(&e.at.format(WHEN_FORMAT).to_string()),
+            (
+                F::Text,
+                // A referral's entry in the reader's words (English reads as
+                // stored, so an English edit leaves it as it was).
+                Field::text(
+                    t::TEXT,
+                    TextField::multiline().with_text(&w.entry_text(&e.text)),
+                ),
             ),
-            Field::choice(t::CONFIDENTIAL, yn, conf_at),
-            Field::pick(t::CASE, pick).optional(),
+            (F::Kind, Field::choice(t::KIND, kinds, kind_at)),
+            (
+                F::When,
+                Field::text(
+                    t::WHEN,
+                    TextField::new().with_text(&e.at.format(WHEN_FORMAT).to_string()),
+                ),
+            ),
+            (
+                F::Confidential,
+                Field::choice(t::CONFIDENTIAL, yes_no(w), usize::from(e.confidential)),
+            ),
+            (F::Case, Field::pick(t::CASE, pick).optional()),
         ],
     );
     // An unfiled entry is opened to be filed: start on the case.
     if e.case.is_none() {
-        form.focus = EntryField::Case.at();
+        form.focus_on(F::Case);
     }
     form
 }
@@ -115,7 +94,7 @@ pub fn read_entry(
     now: NaiveDateTime,
     was: NaiveDateTime,
 ) -> std::result::Result<EntryChanges, (EntryField, String)> {
-    let get = |f: EntryField| form.fields[f.at()].input.text();
+    let get = |f: EntryField| form.text(f);
     let text = get(EntryField::Text).trim_end().to_string();
     if text.trim().is_empty() {
         return Err((EntryField::Text, w.tr(text::entry::NEED_TEXT, None)));
@@ -128,11 +107,12 @@ pub fn read_entry(
     };
     check_not_future(at, now, crate::domain::rules::Happened::Entry)
         .map_err(|e| (EntryField::When, e.message(w)))?;
-    let kind: EntryKind = get(EntryField::Kind)
-        .parse()
-        .map_err(|e: Error| (EntryField::Kind, e.message(w)))?;
-    let case = match &form.fields[EntryField::Case.at()].input {
-        Input::Pick(p) => match p.value() {
+    let kind: EntryKind =
+        chosen(w, form, EntryField::Kind).map_err(|e| (EntryField::Kind, e.message(w)))?;
+    let confidential: bool = chosen(w, form, EntryField::Confidential)
+        .map_err(|e| (EntryField::Confidential, e.message(w)))?;
+    let case = match form.input(EntryField::Case) {
+        Some(Input::Pick(p)) => match p.value() {
             Some("") => None,
             Some(r) => Some(r.to_string()),
             None => {
@@ -145,7 +125,7 @@ pub fn read_entry(
         text,
         kind,
         at,
-        confidential: get(EntryField::Confidential) == "yes",
+        confidential,
         case,
     })
 }
@@ -156,11 +136,9 @@ pub fn validate_entry(
     now: NaiveDateTime,
     was: NaiveDateTime,
 ) {
-    for f in &mut form.fields {
-        f.error = None;
-    }
+    form.clear_errors();
     if let Err((field, message)) = read_entry(w, form, now, was) {
-        form.fields[field.at()].error = Some(message);
+        form.set_error(field, Some(message));
     }
 }
 
@@ -182,25 +160,33 @@ pub fn save_entry(
 /// satisfaction and comment if known, and whether to close the case's
 /// open follow-ups (asked only when it has some).
 pub fn close_case(w: &crate::i18n::Catalogue, open_follow_ups: usize) -> Form {
+    use CloseField as F;
     use text::closing as t;
-    let outcomes = Outcome::ALL
-        .iter()
-        .map(|o| (o.as_str().to_string(), w.label(*o)))
+    let satisfaction = std::iter::once(Opt::new(None::<u8>, "", w.tr(t::NOT_KNOWN, None)))
+        .chain((1..=5u8).map(|n| Opt::new(Some(n), n.to_string(), t::score(w, n))))
         .collect();
-    let satisfaction = std::iter::once((String::new(), w.tr(t::NOT_KNOWN, None)))
-        .chain((1..=5u8).map(|n| (n.to_string(), t::score(w, n))))
-        .collect();
-    let (yn, _) = yes_no(w, true);
-    let mut follow_ups = Field::choice(t::FOLLOW_UPS, yn, 1);
+    let mut follow_ups = Field::choice(t::FOLLOW_UPS, yes_no(w), 1);
     follow_ups.hidden = open_follow_ups == 0;
-    Form::new(
+    Form::build(
         t::TITLE,
         vec![
-            Field::choice(t::OUTCOME, outcomes, 0),
-            Field::text(t::NOTE, TextField::multiline()).optional(),
-            Field::choice(t::SATISFACTION, satisfaction, 0).optional(),
-            Field::text(t::COMMENT, TextField::multiline()).optional(),
-            follow_ups,
+            (
+                F::Outcome,
+                Field::choice(t::OUTCOME, options(w, Outcome::ALL), 0),
+            ),
+            (
+                F::Note,
+                Field::text(t::NOTE, TextField::multiline()).optional(),
+            ),
+            (
+                F::Satisfaction,
+                Field::choice(t::SATISFACTION, satisfaction, 0).optional(),
+            ),
+            (
+                F::Comment,
+                Field::text(t::COMMENT, TextField::multiline()).optional(),
+            ),
+            (F::FollowUps, follow_ups),
         ],
     )
 }
@@ -211,38 +197,27 @@ pub fn read_closing(
     form: &Form,
     on: chrono::NaiveDate,
 ) -> std::result::Result<CaseClosing, (CloseField, String)> {
-    let get = |f: CloseField| form.fields[f.at()].input.text();
-    let outcome: Outcome = get(CloseField::Outcome)
-        .parse()
-        .map_err(|e: Error| (CloseField::Outcome, e.message(w)))?;
-    let satisfaction = match get(CloseField::Satisfaction) {
-        "" => None,
-        s => Some(
-            s.parse::<u8>()
-                .map_err(|e| (CloseField::Satisfaction, e.to_string()))?,
-        ),
-    };
-    let opt = |f: CloseField| {
-        let t = get(f).trim();
-        (!t.is_empty()).then(|| t.to_string())
-    };
+    use CloseField as F;
+    let outcome: Outcome = chosen(w, form, F::Outcome).map_err(|e| (F::Outcome, e.message(w)))?;
+    let satisfaction: Option<u8> =
+        chosen(w, form, F::Satisfaction).map_err(|e| (F::Satisfaction, e.message(w)))?;
+    let asked = form.field(F::FollowUps).is_some_and(|f| !f.hidden);
+    let close_follow_ups = asked
+        && chosen::<bool, _>(w, form, F::FollowUps).map_err(|e| (F::FollowUps, e.message(w)))?;
     Ok(CaseClosing {
         outcome,
         on,
-        note: opt(CloseField::Note),
+        note: form.opt_text(F::Note),
         satisfaction,
-        feedback: opt(CloseField::Comment),
-        close_follow_ups: !form.fields[CloseField::FollowUps.at()].hidden
-            && get(CloseField::FollowUps) == "yes",
+        feedback: form.opt_text(F::Comment),
+        close_follow_ups,
     })
 }
 
 pub fn validate_closing(w: &crate::i18n::Catalogue, form: &mut Form, on: chrono::NaiveDate) {
-    for f in &mut form.fields {
-        f.error = None;
-    }
+    form.clear_errors();
     if let Err((field, message)) = read_closing(w, form, on) {
-        form.fields[field.at()].error = Some(message);
+        form.set_error(field, Some(message));
     }
 }
 
@@ -260,23 +235,9 @@ pub fn save_closing(
     Ok((closing.outcome, closed))
 }
 
-/// The fields of the directory form (an officer or agency), in order.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum DirField {
-    Name,
-    Kind,
-    Organisation,
-    Department,
-    Role,
-    Handles,
-    Phone,
-    Email,
-}
-
-impl DirField {
-    pub const fn at(self) -> usize {
-        self as usize
-    }
+field_names! {
+    /// The fields of the directory form (an officer or agency), in order.
+    pub enum DirField { Name, Kind, Organisation, Department, Role, Handles, Phone, Email }
 }
 
 /// The kinds of contact the directory lists.
@@ -294,10 +255,7 @@ pub fn directory(
     existing: Option<(&Contact, &str)>,
 ) -> Form {
     use text::directory_form as t;
-    let kinds: Vec<(String, String)> = DIRECTORY_KINDS
-        .iter()
-        .map(|k| (k.as_str().to_string(), w.label(*k)))
-        .collect();
+    let kinds = options(w, &DIRECTORY_KINDS);
     let (c, handles) = match existing {
         Some((c, h)) => (c.clone(), h.to_string()),
         None => (Contact::named(name), String::new()),
@@ -313,22 +271,29 @@ pub fn directory(
         )
         .optional()
     };
-    let mut form = Form::new(
+    use DirField as F;
+    let mut form = Form::build(
         if existing.is_some() { t::EDIT } else { t::NEW },
         vec![
-            Field::text(t::NAME, TextField::new().with_text(&c.name)),
-            Field::choice(t::KIND, kinds, kind_at),
-            text(t::ORGANISATION, &c.organisation),
-            text(t::DEPARTMENT, &c.department),
-            text(t::ROLE, &c.role),
-            Field::text(t::HANDLES, TextField::new().with_text(&handles)).optional(),
-            text(t::PHONE, &c.phone),
-            text(t::EMAIL, &c.email),
+            (
+                F::Name,
+                Field::text(t::NAME, TextField::new().with_text(&c.name)),
+            ),
+            (F::Kind, Field::choice(t::KIND, kinds, kind_at)),
+            (F::Organisation, text(t::ORGANISATION, &c.organisation)),
+            (F::Department, text(t::DEPARTMENT, &c.department)),
+            (F::Role, text(t::ROLE, &c.role)),
+            (
+                F::Handles,
+                Field::text(t::HANDLES, TextField::new().with_text(&handles)).optional(),
+            ),
+            (F::Phone, text(t::PHONE, &c.phone)),
+            (F::Email, text(t::EMAIL, &c.email)),
         ],
     );
     // A new name typed elsewhere (the referral form): on to the rest.
     if existing.is_none() && !name.trim().is_empty() {
-        form.focus = DirField::Organisation.at();
+        form.focus_on(F::Organisation);
         form.notice = Some(w.tr(t::NOT_LISTED, None));
     }
     form
@@ -342,18 +307,14 @@ pub fn read_directory(
     form: &Form,
     base: Option<&Contact>,
 ) -> std::result::Result<(Contact, String), (DirField, String)> {
-    let get = |f: DirField| form.fields[f.at()].input.text().trim();
+    let get = |f: DirField| form.text(f).trim();
     let opt = |f: DirField| (!get(f).is_empty()).then(|| get(f).to_string());
     let mut c = base.cloned().unwrap_or_default();
     c.name = get(DirField::Name).to_string();
     if c.name.is_empty() {
         return Err((DirField::Name, w.tr(text::directory_form::NEED_NAME, None)));
     }
-    c.kind = Some(
-        get(DirField::Kind)
-            .parse()
-            .map_err(|e: Error| (DirField::Kind, e.message(w)))?,
-    );
+    c.kind = Some(chosen(w, form, DirField::Kind).map_err(|e| (DirField::Kind, e.message(w)))?);
     c.organisation = opt(DirField::Organisation);
     c.department = opt(DirField::Department);
     c.role = opt(DirField::Role);
@@ -364,11 +325,9 @@ pub fn read_directory(
 }
 
 pub fn validate_directory(w: &crate::i18n::Catalogue, form: &mut Form) {
-    for f in &mut form.fields {
-        f.error = None;
-    }
+    form.clear_errors();
     if let Err((field, message)) = read_directory(w, form, None) {
-        form.fields[field.at()].error = Some(message);
+        form.set_error(field, Some(message));
     }
 }
 

@@ -153,7 +153,8 @@ impl TextField {
     }
 
     /// Edits the field with a key. Returns false for keys it does not use
-    /// (Enter in a single-line field, Tab, Esc, …) so the form can.
+    /// (Enter, Tab, Esc, …): those are the keymap's, read by the form or
+    /// popup around the field (a note's new line is `insert_char('\n')`).
     pub fn handle_key(&mut self, key: &KeyEvent) -> bool {
         let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
         let alt = key.modifiers.contains(KeyModifiers::ALT);
@@ -167,11 +168,6 @@ impl TextField {
             KeyCode::Char('e') if ctrl => self.end(),
             KeyCode::Char(_) if ctrl => return false,
             KeyCode::Char(c) => self.insert_char(c),
-            KeyCode::Enter
-                if self.multiline && (alt || key.modifiers.contains(KeyModifiers::SHIFT)) =>
-            {
-                self.insert_char('\n')
-            }
             KeyCode::Backspace if ctrl || alt => self.delete_word(),
             KeyCode::Backspace => self.backspace(),
             KeyCode::Delete => self.delete(),

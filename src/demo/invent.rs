@@ -126,6 +126,54 @@ struct SurgeryRef {
     start: NaiveDateTime,
 }
 
+/// What a case is about and who brought it: the first step's answers,
+/// which the later steps read.
+struct About {
+    kind: CaseKind,
+    topic: &'static Topic,
+    me: Resident,
+    /// The constituent's street.
+    street: Street,
+    location: Option<String>,
+    postcode: String,
+    /// Where it is, in words, for the texts.
+    loc_text: String,
+    /// On an indirect query: whom it is for, their first name, the relation.
+    on_behalf: Option<(PersonNo, String, &'static str)>,
+    /// The values of the topic's text placeholders.
+    vars: Vec<(&'static str, String)>,
+}
+
+/// The case's own words.
+struct Story {
+    title: String,
+    facts: String,
+    wants: String,
+    history: Option<String>,
+    others_involved: Option<String>,
+}
+
+/// The course the case takes, decided before any of it is written.
+struct Course {
+    opened: NaiveDate,
+    /// The office the topic goes to (an index into the offices).
+    office: usize,
+    refer: bool,
+    consent: Option<bool>,
+    /// Days from opening to today.
+    age: i64,
+    will_close: bool,
+}
+
+/// How the case stands today.
+struct Ending {
+    status: CaseStatus,
+    closed: Option<NaiveDate>,
+    outcome: Option<Outcome>,
+    satisfaction: Option<u8>,
+    feedback: Option<String>,
+}
+
 pub(super) struct Generator {
     rng: ChaCha8Rng,
     today: NaiveDate,
@@ -491,18 +539,103 @@ impl Generator {
 
     // ---- one case ------------------------------------------------------------
 
-    /// One case, start to finish: who, what, the referral, the diary, the
-    /// follow-ups.
+    /// One case, start to finish: who and what, its course (referral,
+    /// reply, closing), the diary, the follow-ups. Each step draws from the
+    /// one stream in a fixed order, so one seed gives one case.
     pub(super) fn case(&mut self, plan: &Opening, reference: String) -> CasePlan {
         let mut new_people = Vec::new();
-        let (topic, kind) = self.topic_and_kind(plan);
-        let t: &Topic = &TOPICS[topic];
-        let me = self.constituent(&mut new_people, plan.cluster.as_ref());
-        let street: Street = self.places.streets[me.street].clone();
-        let opened = plan.opened;
+        let about = self.about(plan, &mut new_people);
+        let mut story = self.story(&about);
+        let course = self.course(plan, &about);
+        let (referral, late) = if course.refer {
+            let (r, late) = self.referral(&about, &story, &course);
+            (Some(r), late)
+        } else {
+            (None, false)
+        };
+        let end = self.ending(referral.as_ref(), &course);
+        let fellow = self.fellow(about.kind);
+        if fellow.is_some() {
+            story.others_involved =
+                Some("A fellow ward councillor has been asked about this too.".into());
+        }
+        let promised_by = self
+            .rng
+            .random_bool(0.75)
+            .then(|| add_working_days(plan.opened, if self.rng.random_bool(0.7) { 10 } else { 5 }));
+        let surgery = plan.surgery.map(|s| self.surgeries[s].id);
+        let case = self.case_record(reference, plan, &about, &story, &course, &end, promised_by);
 
-        // Where.
-        let (location, postcode) = match (&plan.cluster, t.place) {
+        let mut people = vec![(about.me.id, Role::Constituent)];
+        if let Some((id, _, _)) = &about.on_behalf {
+            people.push((*id, Role::OnBehalfOf));
+        }
+        if let Some(id) = fellow {
+            people.push((id, Role::Other));
+        }
+        if let Some(r) = &referral {
+            people.push((r.to, self.office_role(r.to)));
+        }
+        let (entries, last_entry) =
+            self.diary(plan, &about, &story, referral.as_ref(), late, &end, surgery);
+        let follow_ups = self.follow_ups(
+            &about,
+            referral.as_ref(),
+            end.closed,
+            plan.opened,
+            last_entry,
+        );
+        CasePlan {
+            new_people,
+            case,
+            surgery,
+            people,
+            referral,
+            entries,
+            follow_ups,
+        }
+    }
+
+    /// Who brought the case and what it is about: the topic, the
+    /// constituent, where, and on an indirect query whom it is for.
+    fn about(&mut self, plan: &Opening, new_people: &mut Vec<Contact>) -> About {
+        let (topic, kind) = self.topic_and_kind(plan);
+        let topic: &'static Topic = &TOPICS[topic];
+        let me = self.constituent(new_people, plan.cluster.as_ref());
+        let street: Street = self.places.streets[me.street].clone();
+        let (location, postcode) = self.whereabouts(plan, topic, &me, &street);
+        let loc_text = match &plan.cluster {
+            Some(c) => c.place.to_string(),
+            None => location.clone().unwrap_or_else(|| street.name.clone()),
+        };
+        let on_behalf = (kind == CaseKind::IndirectQuery).then(|| self.relative(new_people));
+        let subj = on_behalf
+            .as_ref()
+            .map(|o| o.1.clone())
+            .unwrap_or_else(|| me.first.clone());
+        let vars = self.vars(plan.opened, &loc_text, &subj);
+        About {
+            kind,
+            topic,
+            me,
+            street,
+            location,
+            postcode,
+            loc_text,
+            on_behalf,
+            vars,
+        }
+    }
+
+    /// Where the case is: its location (if it has one) and postcode.
+    fn whereabouts(
+        &mut self,
+        plan: &Opening,
+        t: &Topic,
+        me: &Resident,
+        street: &Street,
+    ) -> (Option<String>, String) {
+        match (&plan.cluster, t.place) {
             (Some(c), _) => (c.location.map(String::from), me.postcode.clone()),
             (None, Place::Home) => (Some(street.name.clone()), me.postcode.clone()),
             (None, Place::Personal) => (None, me.postcode.clone()),
@@ -520,90 +653,95 @@ impl Generator {
                 };
                 (Some(loc), s.postcode(&mut self.rng))
             }
-        };
-        let loc_text = match &plan.cluster {
-            Some(c) => c.place.to_string(),
-            None => location.clone().unwrap_or_else(|| street.name.clone()),
-        };
-
-        // Who it is about: on an indirect query, someone else.
-        let mut on_behalf: Option<(PersonNo, String, &'static str)> = None;
-        if kind == CaseKind::IndirectQuery {
-            let relation = texts::RELATIONS
-                .choose(&mut self.rng)
-                .copied()
-                .unwrap_or("mother");
-            let surname = names::surname(&mut self.rng);
-            let (name, _) = names::relative(&mut self.rng, surname);
-            let first = name.split(' ').next().unwrap_or("").to_string();
-            let s = self.places.street(&mut self.rng);
-            let st = self.places.streets[s].clone();
-            let age = if matches!(
-                relation,
-                "mother" | "father" | "aunt" | "uncle" | "grandfather"
-            ) {
-                Some(*pick_weighted(
-                    &mut self.rng,
-                    &[
-                        (AgeBand::Over75, 6),
-                        (AgeBand::From65To74, 3),
-                        (AgeBand::From45To64, 1),
-                    ],
-                ))
-            } else {
-                None
-            };
-            let relative = Contact {
-                name,
-                kind: Some(ContactKind::Constituent),
-                address: Some(format!(
-                    "{} {}, {}",
-                    self.rng.random_range(1..90),
-                    st.name,
-                    st.town
-                )),
-                postcode: Some(st.postcode(&mut self.rng)),
-                age_band: age,
-                preferred_contact: Some(PreferredContact::Phone),
-                ..Default::default()
-            };
-            let id = self.contact(&mut new_people, relative);
-            on_behalf = Some((id, first, relation));
         }
-        let subj = on_behalf
-            .as_ref()
-            .map(|o| o.1.clone())
-            .unwrap_or_else(|| me.first.clone());
+    }
 
-        let vars = self.vars(opened, &loc_text, &subj);
-        let title = render(t.title, &vars);
-        let mut facts = render(t.facts, &vars);
-        if let Some((_, other, relation)) = &on_behalf {
+    /// Whom an indirect query is about: a relative, a new contact; with
+    /// their first name and how they are related.
+    fn relative(&mut self, new_people: &mut Vec<Contact>) -> (PersonNo, String, &'static str) {
+        let relation = texts::RELATIONS
+            .choose(&mut self.rng)
+            .copied()
+            .unwrap_or("mother");
+        let surname = names::surname(&mut self.rng);
+        let (name, _) = names::relative(&mut self.rng, surname);
+        let first = name.split(' ').next().unwrap_or("").to_string();
+        let s = self.places.street(&mut self.rng);
+        let st = self.places.streets[s].clone();
+        let age = if matches!(
+            relation,
+            "mother" | "father" | "aunt" | "uncle" | "grandfather"
+        ) {
+            Some(*pick_weighted(
+                &mut self.rng,
+                &[
+                    (AgeBand::Over75, 6),
+                    (AgeBand::From65To74, 3),
+                    (AgeBand::From45To64, 1),
+                ],
+            ))
+        } else {
+            None
+        };
+        let relative = Contact {
+            name,
+            kind: Some(ContactKind::Constituent),
+            address: Some(format!(
+                "{} {}, {}",
+                self.rng.random_range(1..90),
+                st.name,
+                st.town
+            )),
+            postcode: Some(st.postcode(&mut self.rng)),
+            age_band: age,
+            preferred_contact: Some(PreferredContact::Phone),
+            ..Default::default()
+        };
+        let id = self.contact(new_people, relative);
+        (id, first, relation)
+    }
+
+    /// The case's words: title, facts, what they want, history, others.
+    fn story(&mut self, a: &About) -> Story {
+        let t = a.topic;
+        let title = render(t.title, &a.vars);
+        let mut facts = render(t.facts, &a.vars);
+        if let Some((_, other, relation)) = &a.on_behalf {
             facts = format!(
                 "{} is asking on behalf of {relation} {other}. {facts}",
-                me.first
+                a.me.first
             );
         }
-        let wants = render(t.wants, &vars);
+        let wants = render(t.wants, &a.vars);
         let history = self.rng.random_bool(0.7).then(|| {
             render(
                 texts::HISTORY
                     .choose(&mut self.rng)
                     .copied()
                     .unwrap_or_default(),
-                &vars,
+                &a.vars,
             )
         });
-        let mut others_involved = self.rng.random_bool(0.25).then(|| {
+        let others_involved = self.rng.random_bool(0.25).then(|| {
             texts::OTHERS
                 .choose(&mut self.rng)
                 .copied()
                 .unwrap_or_default()
                 .to_string()
         });
+        Story {
+            title,
+            facts,
+            wants,
+            history,
+            others_involved,
+        }
+    }
 
-        // The lifecycle: referral, reply, closing.
-        let office = t.office.and_then(|d| {
+    /// The course the case takes: referred or not, consent to share, and
+    /// whether it is closed by now.
+    fn course(&mut self, plan: &Opening, a: &About) -> Course {
+        let office = a.topic.office.and_then(|d| {
             self.offices
                 .iter()
                 .position(|o| o.department == d || o.organisation == d)
@@ -617,7 +755,7 @@ impl Generator {
                 &[(Some(true), 5), (Some(false), 1), (None, 4)],
             )
         };
-        let age = (self.today - opened).num_days();
+        let age = (self.today - plan.opened).num_days();
         // A councillor closes or chases old cases: very few stay open past a year.
         let p_closed = match age {
             a if a > 365 => 0.995,
@@ -626,143 +764,177 @@ impl Generator {
             a if a > 21 => 0.45,
             _ => 0.12,
         };
-        let will_close = self.rng.random_bool(p_closed);
-
-        let mut referral: Option<ReferralPlan> = None;
-        let mut late = false;
-        if refer {
-            let wait = Duration::days(self.rng.random_range(0..3));
-            let referred_on = self.next_workday(opened + wait).min(self.today);
-            let due_on = add_working_days(referred_on, self.reply_days);
-            // Old referrals were chased until answered; late ones are recent.
-            let replied = if will_close || age > 120 {
-                true
-            } else if due_on < self.today {
-                self.rng.random_bool(0.55)
-            } else {
-                self.rng.random_bool(0.25)
-            };
-            let reply_on = if replied {
-                // One in five replies comes after the due date.
-                let extra = if self.rng.random_bool(0.2) {
-                    self.reply_days + self.rng.random_range(1..8)
-                } else {
-                    self.rng.random_range(1..=self.reply_days)
-                };
-                Some(add_working_days(referred_on, extra).min(self.today))
-            } else {
-                None
-            };
-            late = reply_on.is_none_or(|r| r > due_on) && due_on < self.today;
-            let o = &self.offices[office.unwrap_or(0)];
-            let instruction = if consent == Some(true) && self.rng.random_bool(0.6) {
-                Instruction::ReplyCopyMe
-            } else {
-                Instruction::ReplyThroughMe
-            };
-            let council_ref = o.ref_prefix.map(|p| {
-                let n = self.rng.random_range(100..99_999);
-                if o.kind == ContactKind::Agency {
-                    format!("{p}-{}-{n:06}", referred_on.year())
-                } else {
-                    format!("{p}/{}/{n:05}", referred_on.year())
-                }
-            });
-            let ask = match (consent, instruction) {
-                (Some(false), _) => format!(
-                    "The resident does not want their details shared: please look into this as a general issue at {loc_text} and reply through me."
-                ),
-                (_, Instruction::ReplyCopyMe) => {
-                    format!("{wants} Please reply to the constituent and copy me in.")
-                }
-                (_, Instruction::ReplyThroughMe) => {
-                    format!("{wants} Please reply to me and I will pass it on.")
-                }
-            };
-            let reply = reply_on.map(|_| {
-                if will_close && self.rng.random_bool(0.15) {
-                    texts::REFUSALS
-                        .choose(&mut self.rng)
-                        .copied()
-                        .unwrap_or_default()
-                        .to_string()
-                } else {
-                    render(t.reply, &vars)
-                }
-            });
-            referral = Some(ReferralPlan {
-                to: o.id,
-                referred_on,
-                council_ref,
-                instruction,
-                note: Some(ask),
-                constituent_copied: instruction == Instruction::ReplyCopyMe,
-                due_on,
-                reply_on,
-                reply,
-            });
+        Course {
+            opened: plan.opened,
+            office: office.unwrap_or(0),
+            refer,
+            consent,
+            age,
+            will_close: self.rng.random_bool(p_closed),
         }
+    }
 
-        let last_activity = referral
-            .as_ref()
-            .and_then(|r| r.reply_on.or(Some(r.referred_on)))
-            .unwrap_or(opened);
-        let (status, closed, outcome) = if will_close {
-            let spread = (self.rng.random::<f64>().powi(2) * 90.0) as i64;
-            let closed = (last_activity + Duration::days(1 + spread.min(20)))
-                .max(opened + Duration::days(spread))
-                .min(self.today);
-            let refused = referral
-                .as_ref()
-                .and_then(|r| r.reply.as_deref())
-                .is_some_and(|r| texts::REFUSALS.contains(&r));
-            let outcome = if refused {
-                *pick_weighted(
-                    &mut self.rng,
-                    &[(Outcome::NotResolved, 3), (Outcome::PartlyResolved, 1)],
-                )
-            } else if refer {
-                *pick_weighted(
-                    &mut self.rng,
-                    &[
-                        (Outcome::Resolved, 14),
-                        (Outcome::PartlyResolved, 4),
-                        (Outcome::NotResolved, 1),
-                        (Outcome::Withdrawn, 1),
-                    ],
-                )
+    /// The referral to the topic's office, its reply if one came; and
+    /// whether the reply is late (or still awaited past its due date).
+    fn referral(&mut self, a: &About, story: &Story, course: &Course) -> (ReferralPlan, bool) {
+        let wait = Duration::days(self.rng.random_range(0..3));
+        let referred_on = self.next_workday(course.opened + wait).min(self.today);
+        let due_on = add_working_days(referred_on, self.reply_days);
+        // Old referrals were chased until answered; late ones are recent.
+        let replied = if course.will_close || course.age > 120 {
+            true
+        } else if due_on < self.today {
+            self.rng.random_bool(0.55)
+        } else {
+            self.rng.random_bool(0.25)
+        };
+        let reply_on = if replied {
+            // One in five replies comes after the due date.
+            let extra = if self.rng.random_bool(0.2) {
+                self.reply_days + self.rng.random_range(1..8)
             } else {
-                *pick_weighted(&mut self.rng, OUTCOMES)
+                self.rng.random_range(1..=self.reply_days)
             };
+            Some(add_working_days(referred_on, extra).min(self.today))
+        } else {
+            None
+        };
+        let late = reply_on.is_none_or(|r| r > due_on) && due_on < self.today;
+        let o = &self.offices[course.office];
+        let (to, kind, ref_prefix) = (o.id, o.kind, o.ref_prefix);
+        let instruction = if course.consent == Some(true) && self.rng.random_bool(0.6) {
+            Instruction::ReplyCopyMe
+        } else {
+            Instruction::ReplyThroughMe
+        };
+        let council_ref = ref_prefix.map(|p| {
+            let n = self.rng.random_range(100..99_999);
+            if kind == ContactKind::Agency {
+                format!("{p}-{}-{n:06}", referred_on.year())
+            } else {
+                format!("{p}/{}/{n:05}", referred_on.year())
+            }
+        });
+        let (loc_text, wants) = (&a.loc_text, &story.wants);
+        let ask = match (course.consent, instruction) {
+            (Some(false), _) => format!(
+                "The resident does not want their details shared: please look into this as a general issue at {loc_text} and reply through me."
+            ),
+            (_, Instruction::ReplyCopyMe) => {
+                format!("{wants} Please reply to the constituent and copy me in.")
+            }
+            (_, Instruction::ReplyThroughMe) => {
+                format!("{wants} Please reply to me and I will pass it on.")
+            }
+        };
+        let reply = reply_on.map(|_| {
+            if course.will_close && self.rng.random_bool(0.15) {
+                texts::REFUSALS
+                    .choose(&mut self.rng)
+                    .copied()
+                    .unwrap_or_default()
+                    .to_string()
+            } else {
+                render(a.topic.reply, &a.vars)
+            }
+        });
+        let plan = ReferralPlan {
+            to,
+            referred_on,
+            council_ref,
+            instruction,
+            note: Some(ask),
+            constituent_copied: instruction == Instruction::ReplyCopyMe,
+            due_on,
+            reply_on,
+            reply,
+        };
+        (plan, late)
+    }
+
+    /// How the case stands today: closed with an outcome (and perhaps the
+    /// constituent's view of it), or its status while open.
+    fn ending(&mut self, referral: Option<&ReferralPlan>, course: &Course) -> Ending {
+        let (status, closed, outcome) = if course.will_close {
+            let (closed, outcome) = self.closing(referral, course);
             (CaseStatus::Closed, Some(closed), Some(outcome))
         } else {
-            let status = match &referral {
-                Some(r) if r.reply_on.is_none() => {
-                    if self
-                        .offices
-                        .iter()
-                        .any(|o| o.id == r.to && o.kind == ContactKind::Agency)
-                    {
-                        CaseStatus::WaitingOther
-                    } else {
-                        CaseStatus::WaitingCouncil
-                    }
-                }
-                Some(_) => *pick_weighted(
-                    &mut self.rng,
-                    &[(CaseStatus::Open, 2), (CaseStatus::WaitingConstituent, 1)],
-                ),
-                None => *pick_weighted(
-                    &mut self.rng,
-                    &[
-                        (CaseStatus::Open, 5),
-                        (CaseStatus::WaitingConstituent, 2),
-                        (CaseStatus::WaitingOther, 1),
-                    ],
-                ),
-            };
-            (status, None, None)
+            (self.open_status(referral), None, None)
         };
+        let (satisfaction, feedback) = self.satisfaction(outcome);
+        Ending {
+            status,
+            closed,
+            outcome,
+            satisfaction,
+            feedback,
+        }
+    }
+
+    /// When a closed case closed, and how it ended.
+    fn closing(
+        &mut self,
+        referral: Option<&ReferralPlan>,
+        course: &Course,
+    ) -> (NaiveDate, Outcome) {
+        let opened = course.opened;
+        let last_activity = referral
+            .and_then(|r| r.reply_on.or(Some(r.referred_on)))
+            .unwrap_or(opened);
+        let spread = (self.rng.random::<f64>().powi(2) * 90.0) as i64;
+        let closed = (last_activity + Duration::days(1 + spread.min(20)))
+            .max(opened + Duration::days(spread))
+            .min(self.today);
+        let refused = referral
+            .and_then(|r| r.reply.as_deref())
+            .is_some_and(|r| texts::REFUSALS.contains(&r));
+        let outcome = if refused {
+            *pick_weighted(
+                &mut self.rng,
+                &[(Outcome::NotResolved, 3), (Outcome::PartlyResolved, 1)],
+            )
+        } else if course.refer {
+            *pick_weighted(
+                &mut self.rng,
+                &[
+                    (Outcome::Resolved, 14),
+                    (Outcome::PartlyResolved, 4),
+                    (Outcome::NotResolved, 1),
+                    (Outcome::Withdrawn, 1),
+                ],
+            )
+        } else {
+            *pick_weighted(&mut self.rng, OUTCOMES)
+        };
+        (closed, outcome)
+    }
+
+    /// An open case's status: waiting on the office while a referral is
+    /// unanswered, else open or waiting on someone.
+    fn open_status(&mut self, referral: Option<&ReferralPlan>) -> CaseStatus {
+        match referral {
+            Some(r) if r.reply_on.is_none() => match self.office_role(r.to) {
+                Role::Agency => CaseStatus::WaitingOther,
+                _ => CaseStatus::WaitingCouncil,
+            },
+            Some(_) => *pick_weighted(
+                &mut self.rng,
+                &[(CaseStatus::Open, 2), (CaseStatus::WaitingConstituent, 1)],
+            ),
+            None => *pick_weighted(
+                &mut self.rng,
+                &[
+                    (CaseStatus::Open, 5),
+                    (CaseStatus::WaitingConstituent, 2),
+                    (CaseStatus::WaitingOther, 1),
+                ],
+            ),
+        }
+    }
+
+    /// The constituent's satisfaction with an outcome, sometimes, and
+    /// sometimes a comment.
+    fn satisfaction(&mut self, outcome: Option<Outcome>) -> (Option<u8>, Option<String>) {
         let satisfaction = outcome.filter(|_| self.rng.random_bool(0.5)).and_then(|o| {
             let s: u8 = match o {
                 Outcome::Resolved => *pick_weighted(&mut self.rng, &[(5, 6), (4, 3), (3, 1)]),
@@ -780,68 +952,139 @@ impl Generator {
                 .unwrap_or_default()
                 .to_string()
         });
-        let ask_fellow = (kind == CaseKind::CommunityIssue && self.rng.random_bool(0.3))
+        (satisfaction, feedback)
+    }
+
+    /// A fellow ward councillor asked too: often on a community issue.
+    fn fellow(&mut self, kind: CaseKind) -> Option<PersonNo> {
+        let ask = (kind == CaseKind::CommunityIssue && self.rng.random_bool(0.3))
             || self.rng.random_bool(0.03);
-        let fellow = if ask_fellow {
+        if ask {
             self.councillors.choose(&mut self.rng).copied()
         } else {
             None
-        };
-        if fellow.is_some() {
-            others_involved =
-                Some("A fellow ward councillor has been asked about this too.".into());
         }
-        let promised_by = self
-            .rng
-            .random_bool(0.75)
-            .then(|| add_working_days(opened, if self.rng.random_bool(0.7) { 10 } else { 5 }));
-        let surgery = plan.surgery.map(|s| self.surgeries[s].id);
+    }
 
-        let case = Case {
+    /// The case itself, as it stands today.
+    #[allow(clippy::too_many_arguments)]
+    fn case_record(
+        &mut self,
+        reference: String,
+        plan: &Opening,
+        a: &About,
+        story: &Story,
+        course: &Course,
+        end: &Ending,
+        promised_by: Option<NaiveDate>,
+    ) -> Case {
+        Case {
             reference,
-            title,
-            opened,
-            closed,
-            kind,
-            category: t.category.to_string(),
+            title: story.title.clone(),
+            opened: plan.opened,
+            closed: end.closed,
+            kind: a.kind,
+            category: a.topic.category.to_string(),
             channel: plan.channel,
-            location,
-            postcode: Some(postcode),
-            facts: Some(facts.clone()),
-            wants: Some(wants.clone()),
-            history,
-            others_involved,
-            status,
-            outcome,
+            location: a.location.clone(),
+            postcode: Some(a.postcode.clone()),
+            facts: Some(story.facts.clone()),
+            wants: Some(story.wants.clone()),
+            history: story.history.clone(),
+            others_involved: story.others_involved.clone(),
+            status: end.status,
+            outcome: end.outcome,
             outcome_note: None,
-            satisfaction,
-            feedback,
+            satisfaction: end.satisfaction,
+            feedback: end.feedback.clone(),
             promised_by,
-            consent_to_share: consent,
+            consent_to_share: course.consent,
             surgery: None,
-            publicise: outcome == Some(Outcome::Resolved)
-                && kind == CaseKind::CommunityIssue
+            publicise: end.outcome == Some(Outcome::Resolved)
+                && a.kind == CaseKind::CommunityIssue
                 && self.rng.random_bool(0.4),
             contacted_on: None,
             // Asked when the case was taken.
-            consent_on: consent.map(|_| opened),
+            consent_on: course.consent.map(|_| plan.opened),
             shared: false,
-        };
-        let mut people = vec![(me.id, Role::Constituent)];
-        if let Some((id, _, _)) = &on_behalf {
-            people.push((*id, Role::OnBehalfOf));
         }
-        if let Some(id) = fellow {
-            people.push((id, Role::Other));
-        }
+    }
 
-        // The diary: what happened, in order.
+    /// An office's name and department, by its contact.
+    fn office_names(&self, to: PersonNo) -> (String, String) {
+        self.offices
+            .iter()
+            .find(|o| o.id == to)
+            .map(|o| (o.name.to_string(), o.department.to_string()))
+            .unwrap_or_default()
+    }
+
+    /// The role of the office a case is referred to.
+    fn office_role(&self, to: PersonNo) -> Role {
+        if self
+            .offices
+            .iter()
+            .any(|o| o.id == to && o.kind == ContactKind::Agency)
+        {
+            Role::Agency
+        } else {
+            Role::Officer
+        }
+    }
+
+    // ---- one case's diary ------------------------------------------------------
+
+    /// The diary: what happened, in order; and the entry its follow-up
+    /// follows (the constituent told what is being done).
+    #[allow(clippy::too_many_arguments)]
+    fn diary(
+        &mut self,
+        plan: &Opening,
+        a: &About,
+        story: &Story,
+        referral: Option<&ReferralPlan>,
+        late: bool,
+        end: &Ending,
+        surgery: Option<SurgeryNo>,
+    ) -> (Vec<EntryPlan>, usize) {
         let mut entries = Vec::new();
-        let end = closed.unwrap_or(self.today);
+        let opened = plan.opened;
+        let until = end.closed.unwrap_or(self.today);
+        self.first_entry(&mut entries, plan, a, story, until, surgery);
+        let last_entry = match referral {
+            Some(r) => self.referral_entries(&mut entries, a, r, late, opened, until),
+            None => self.got_back(&mut entries, a, opened, until),
+        };
+        // Going to see for yourself; meeting on site.
+        if a.topic.place == Place::Near && self.rng.random_bool(0.3) {
+            self.site_visit(&mut entries, a, referral, opened, until);
+        }
+        self.confidential_note(&mut entries, a, opened, until);
+        // Back at a later surgery for news.
+        if end.closed.is_none() && self.rng.random_bool(0.15) {
+            self.surgery_return(&mut entries, a, opened);
+        }
+        if let (Some(closed), Some(outcome)) = (end.closed, end.outcome) {
+            self.outcome_told(&mut entries, a, closed, outcome, end.satisfaction, opened);
+        }
+        (entries, last_entry)
+    }
+
+    /// How the case came in: the call, email, letter or visit.
+    fn first_entry(
+        &mut self,
+        entries: &mut Vec<EntryPlan>,
+        plan: &Opening,
+        a: &About,
+        story: &Story,
+        until: NaiveDate,
+        surgery: Option<SurgeryNo>,
+    ) {
+        let me = &a.me;
         let first_kind = first_entry_kind(plan.channel);
         let first_at = match plan.surgery {
             Some(s) => self.surgeries[s].start + Duration::minutes(self.rng.random_range(0..110)),
-            None => self.moment(opened, first_kind),
+            None => self.moment(plan.opened, first_kind),
         };
         let intro = match first_kind {
             EntryKind::CallIn => format!("{} rang:", me.first),
@@ -854,7 +1097,7 @@ impl Generator {
             EntryKind::Doorstep if plan.channel == Channel::Campaign => {
                 format!("Reply to the ward survey leaflet from {}:", me.first)
             }
-            EntryKind::Doorstep => format!("Raised on the doorstep on {}:", street.name),
+            EntryKind::Doorstep => format!("Raised on the doorstep on {}:", a.street.name),
             EntryKind::SocialMedia => {
                 format!("Message from {} on the ward Facebook page:", me.first)
             }
@@ -862,254 +1105,283 @@ impl Generator {
             _ => format!("Passed on by a neighbour of {}:", me.first),
         };
         plan_entry(
-            &mut entries,
+            entries,
             EntryPlan {
                 contact: Some(me.id),
                 kind: first_kind,
-                at: self.clamp(first_at, opened, end),
-                text: format!("{intro} {facts} Wants: {wants}"),
+                at: self.clamp(first_at, plan.opened, until),
+                text: format!("{intro} {} Wants: {}", story.facts, story.wants),
                 confidential: false,
                 surgery,
             },
         );
-        let last_entry;
-        let dept = |r: &ReferralPlan, offices: &[OfficeRef]| -> (String, String) {
-            offices
-                .iter()
-                .find(|o| o.id == r.to)
-                .map(|o| (o.name.to_string(), o.department.to_string()))
-                .unwrap_or_default()
+    }
+
+    /// The referral in the diary: made, the constituent told, chased if
+    /// late, the reply. Returns the entry telling the constituent.
+    fn referral_entries(
+        &mut self,
+        entries: &mut Vec<EntryPlan>,
+        a: &About,
+        r: &ReferralPlan,
+        late: bool,
+        opened: NaiveDate,
+        until: NaiveDate,
+    ) -> usize {
+        let me = &a.me;
+        let (officer, department) = self.office_names(r.to);
+        let cref = r
+            .council_ref
+            .clone()
+            .unwrap_or_else(|| "no reference given".into());
+        let due = r.due_on.format("%-d %B");
+        let at = self.moment(r.referred_on, EntryKind::Action);
+        let referred =
+            format!("Referred to {officer} ({department}), ref {cref}; reply due {due}.");
+        self.entry(
+            entries,
+            Some(r.to),
+            EntryKind::Action,
+            self.clamp(at, opened, until),
+            referred,
+        );
+        let ack_kind = outbound(me.preferred);
+        let at = self.moment(r.referred_on, ack_kind) + Duration::hours(1);
+        let told = format!(
+            "Told {} I have taken this up with {department} and asked for a reply by {due}; I will chase if nothing comes.",
+            me.first
+        );
+        let last_entry = self.entry(
+            entries,
+            Some(me.id),
+            ack_kind,
+            self.clamp(at, opened, until),
+            told,
+        );
+        if late && r.due_on < until {
+            let at = self.moment(add_working_days(r.due_on, 1), EntryKind::EmailOut);
+            let chased =
+                format!("Chased {officer}: no reply yet to {cref}, which was due on {due}.");
+            self.entry(
+                entries,
+                Some(r.to),
+                EntryKind::EmailOut,
+                self.clamp(at, opened, until),
+                chased,
+            );
+        }
+        if let (Some(on), Some(reply)) = (r.reply_on, &r.reply) {
+            let at = self.moment(on, EntryKind::EmailIn);
+            let text = format!("Reply from {department} ({cref}): {reply}");
+            self.entry(
+                entries,
+                Some(r.to),
+                EntryKind::EmailIn,
+                self.clamp(at, opened, until),
+                text,
+            );
+        }
+        last_entry
+    }
+
+    /// Unreferred: the constituent hears back the next working day.
+    fn got_back(
+        &mut self,
+        entries: &mut Vec<EntryPlan>,
+        a: &About,
+        opened: NaiveDate,
+        until: NaiveDate,
+    ) -> usize {
+        let ack_kind = outbound(a.me.preferred);
+        let at = self.moment(self.next_workday(opened + Duration::days(1)), ack_kind);
+        let text = format!(
+            "Got back to {}: explained what I can and cannot do, and that I will look into it and report back.",
+            a.me.first
+        );
+        self.entry(
+            entries,
+            Some(a.me.id),
+            ack_kind,
+            self.clamp(at, opened, until),
+            text,
+        )
+    }
+
+    /// Seeing the place: alone, or on site with the officer.
+    fn site_visit(
+        &mut self,
+        entries: &mut Vec<EntryPlan>,
+        a: &About,
+        referral: Option<&ReferralPlan>,
+        opened: NaiveDate,
+        until: NaiveDate,
+    ) {
+        let loc_text = &a.loc_text;
+        let obs = texts::OBSERVATIONS
+            .choose(&mut self.rng)
+            .copied()
+            .unwrap_or_default();
+        let on = opened + Duration::days(self.rng.random_range(1..6));
+        let (kind, text, contact) = match referral {
+            Some(r) if self.rng.random_bool(0.35) => {
+                let (officer, _) = self.office_names(r.to);
+                (
+                    EntryKind::Meeting,
+                    format!(
+                        "Met {officer} on site at {loc_text} with {}: {obs}.",
+                        a.me.first
+                    ),
+                    Some(r.to),
+                )
+            }
+            _ => (
+                EntryKind::Note,
+                format!("Went to see {loc_text} for myself: {obs}."),
+                None,
+            ),
         };
+        let at = self.moment(on, kind);
+        self.entry(entries, contact, kind, self.clamp(at, opened, until), text);
+    }
 
-        if let Some(r) = &referral {
-            let (officer, department) = dept(r, &self.offices);
-            let role = if self
-                .offices
-                .iter()
-                .any(|o| o.id == r.to && o.kind == ContactKind::Agency)
-            {
-                Role::Agency
-            } else {
-                Role::Officer
-            };
-            people.push((r.to, role));
-            let cref = r
-                .council_ref
-                .clone()
-                .unwrap_or_else(|| "no reference given".into());
-            let at = self.moment(r.referred_on, EntryKind::Action);
-            plan_entry(
-                &mut entries,
-                EntryPlan {
-                    contact: Some(r.to),
-                    kind: EntryKind::Action,
-                    at: self.clamp(at, opened, end),
-                    text: format!(
-                        "Referred to {officer} ({department}), ref {cref}; reply due {}.",
-                        r.due_on.format("%-d %B")
-                    ),
-                    confidential: false,
-                    surgery: None,
-                },
-            );
-            let ack_kind = outbound(me.preferred);
-            let at = self.moment(r.referred_on, ack_kind) + Duration::hours(1);
-            last_entry = plan_entry(
-                &mut entries,
-                EntryPlan {
-                    contact: Some(me.id),
-                    kind: ack_kind,
-                    at: self.clamp(at, opened, end),
-                    text: format!(
-                        "Told {} I have taken this up with {department} and asked for a reply by {}; I will chase if nothing comes.",
-                        me.first,
-                        r.due_on.format("%-d %B")
-                    ),
-                    confidential: false,
-                    surgery: None,
-                },
-            );
-            if late && r.due_on < end {
-                let at = self.moment(add_working_days(r.due_on, 1), EntryKind::EmailOut);
-                plan_entry(
-                    &mut entries,
-                    EntryPlan {
-                        contact: Some(r.to),
-                        kind: EntryKind::EmailOut,
-                        at: self.clamp(at, opened, end),
-                        text: format!(
-                            "Chased {officer}: no reply yet to {cref}, which was due on {}.",
-                            r.due_on.format("%-d %B")
-                        ),
-                        confidential: false,
-                        surgery: None,
-                    },
-                );
-            }
-            if let (Some(on), Some(reply)) = (r.reply_on, &r.reply) {
-                let at = self.moment(on, EntryKind::EmailIn);
-                plan_entry(
-                    &mut entries,
-                    EntryPlan {
-                        contact: Some(r.to),
-                        kind: EntryKind::EmailIn,
-                        at: self.clamp(at, opened, end),
-                        text: format!("Reply from {department} ({cref}): {reply}"),
-                        confidential: false,
-                        surgery: None,
-                    },
-                );
-            }
-        } else {
-            let ack_kind = outbound(me.preferred);
-            let at = self.moment(self.next_workday(opened + Duration::days(1)), ack_kind);
-            last_entry = plan_entry(
-                &mut entries,
-                EntryPlan {
-                    contact: Some(me.id),
-                    kind: ack_kind,
-                    at: self.clamp(at, opened, end),
-                    text: format!(
-                        "Got back to {}: explained what I can and cannot do, and that I will look into it and report back.",
-                        me.first
-                    ),
-                    confidential: false,
-                    surgery: None,
-                },
-            );
-        }
-
-        // Going to see for yourself; meeting on site.
-        if t.place == Place::Near && self.rng.random_bool(0.3) {
-            let obs = texts::OBSERVATIONS
-                .choose(&mut self.rng)
-                .copied()
-                .unwrap_or_default();
-            let on = opened + Duration::days(self.rng.random_range(1..6));
-            let (kind, text, contact) = match &referral {
-                Some(r) if self.rng.random_bool(0.35) => {
-                    let (officer, _) = dept(r, &self.offices);
-                    (
-                        EntryKind::Meeting,
-                        format!(
-                            "Met {officer} on site at {loc_text} with {}: {obs}.",
-                            me.first
-                        ),
-                        Some(r.to),
-                    )
-                }
-                _ => (
-                    EntryKind::Note,
-                    format!("Went to see {loc_text} for myself: {obs}."),
-                    None,
-                ),
-            };
-            let at = self.moment(on, kind);
-            plan_entry(
-                &mut entries,
-                EntryPlan {
-                    contact,
-                    kind,
-                    at: self.clamp(at, opened, end),
-                    text,
-                    confidential: false,
-                    surgery: None,
-                },
-            );
-        }
-
-        // Said in confidence.
+    /// Something said in confidence: more often on sensitive topics.
+    fn confidential_note(
+        &mut self,
+        entries: &mut Vec<EntryPlan>,
+        a: &About,
+        opened: NaiveDate,
+        until: NaiveDate,
+    ) {
         let sensitive = matches!(
-            t.category,
+            a.topic.category,
             "social_services" | "health" | "housing" | "benefits" | "anti_social_behaviour"
         );
-        if self.rng.random_bool(if sensitive { 0.15 } else { 0.02 }) {
-            let text = render(
-                texts::CONFIDENTIAL
-                    .choose(&mut self.rng)
-                    .copied()
-                    .unwrap_or_default(),
-                &[("first", me.first.clone()), ("month", var(&vars, "month"))],
-            );
-            let at = self.moment(opened, EntryKind::Note) + Duration::minutes(30);
-            plan_entry(
-                &mut entries,
-                EntryPlan {
-                    contact: Some(me.id),
-                    kind: EntryKind::Note,
-                    at: self.clamp(at, opened, end),
-                    text,
-                    confidential: true,
-                    surgery: None,
-                },
-            );
+        if !self.rng.random_bool(if sensitive { 0.15 } else { 0.02 }) {
+            return;
         }
+        let text = render(
+            texts::CONFIDENTIAL
+                .choose(&mut self.rng)
+                .copied()
+                .unwrap_or_default(),
+            &[
+                ("first", a.me.first.clone()),
+                ("month", var(&a.vars, "month")),
+            ],
+        );
+        let at = self.moment(opened, EntryKind::Note) + Duration::minutes(30);
+        plan_entry(
+            entries,
+            EntryPlan {
+                contact: Some(a.me.id),
+                kind: EntryKind::Note,
+                at: self.clamp(at, opened, until),
+                text,
+                confidential: true,
+                surgery: None,
+            },
+        );
+    }
 
-        // Back at a later surgery for news.
-        if closed.is_none() && self.rng.random_bool(0.15) {
-            let i = self.surgeries.partition_point(|s| s.held_on <= self.today);
-            if let Some(s) = i.checked_sub(1).map(|i| &self.surgeries[i])
-                && s.held_on > opened
-            {
-                plan_entry(
-                    &mut entries,
-                    EntryPlan {
-                        contact: Some(me.id),
-                        kind: EntryKind::SurgeryVisit,
-                        at: s.start + Duration::minutes(self.rng.random_range(0..110)),
-                        text: format!(
-                            "{} came back to the surgery for news; explained where things stand.",
-                            me.first
-                        ),
-                        confidential: false,
-                        surgery: Some(s.id),
-                    },
-                );
-            }
-        }
-
-        // Closing: telling the constituent the outcome.
-        if let (Some(closed), Some(outcome)) = (closed, outcome) {
-            let said = match outcome {
-                Outcome::Resolved => "it is sorted, and to get in touch if it happens again".to_string(),
-                Outcome::PartlyResolved => "part of it is sorted; explained what the council will not do and why".to_string(),
-                Outcome::NotResolved => "the council will not act on this; explained the reasons and the complaints procedure".to_string(),
-                Outcome::Withdrawn => format!("{} no longer needs help: it sorted itself out", me.first),
-                Outcome::ReferredElsewhere => "this is for another organisation; passed the details on with consent".to_string(),
-            };
-            let at = self.moment(closed, EntryKind::FeedbackGiven);
+    /// The constituent back at the latest surgery for news.
+    fn surgery_return(&mut self, entries: &mut Vec<EntryPlan>, a: &About, opened: NaiveDate) {
+        let i = self.surgeries.partition_point(|s| s.held_on <= self.today);
+        if let Some(s) = i.checked_sub(1).map(|i| &self.surgeries[i])
+            && s.held_on > opened
+        {
+            let (start, id) = (s.start, s.id);
             plan_entry(
-                &mut entries,
+                entries,
                 EntryPlan {
-                    contact: Some(me.id),
-                    kind: EntryKind::FeedbackGiven,
-                    at: self.clamp(at, opened, closed),
-                    text: format!("Told {} the outcome: {said}.", me.first),
+                    contact: Some(a.me.id),
+                    kind: EntryKind::SurgeryVisit,
+                    at: start + Duration::minutes(self.rng.random_range(0..110)),
+                    text: format!(
+                        "{} came back to the surgery for news; explained where things stand.",
+                        a.me.first
+                    ),
                     confidential: false,
-                    surgery: None,
+                    surgery: Some(id),
                 },
             );
-            if satisfaction == Some(5) && self.rng.random_bool(0.2) {
-                let at = self.moment(closed, EntryKind::LetterIn);
-                plan_entry(
-                    &mut entries,
-                    EntryPlan {
-                        contact: Some(me.id),
-                        kind: EntryKind::LetterIn,
-                        at: self.clamp(at, opened, closed),
-                        text: format!("Thank-you card from {}.", me.first),
-                        confidential: false,
-                        surgery: None,
-                    },
-                );
-            }
         }
+    }
 
-        // Follow-ups: chasing the officer, keeping the constituent informed.
+    /// Closing: the constituent told the outcome; now and then, thanks.
+    fn outcome_told(
+        &mut self,
+        entries: &mut Vec<EntryPlan>,
+        a: &About,
+        closed: NaiveDate,
+        outcome: Outcome,
+        satisfaction: Option<u8>,
+        opened: NaiveDate,
+    ) {
+        let me = &a.me;
+        let said = match outcome {
+            Outcome::Resolved => "it is sorted, and to get in touch if it happens again".to_string(),
+            Outcome::PartlyResolved => "part of it is sorted; explained what the council will not do and why".to_string(),
+            Outcome::NotResolved => "the council will not act on this; explained the reasons and the complaints procedure".to_string(),
+            Outcome::Withdrawn => format!("{} no longer needs help: it sorted itself out", me.first),
+            Outcome::ReferredElsewhere => "this is for another organisation; passed the details on with consent".to_string(),
+        };
+        let at = self.moment(closed, EntryKind::FeedbackGiven);
+        let text = format!("Told {} the outcome: {said}.", me.first);
+        self.entry(
+            entries,
+            Some(me.id),
+            EntryKind::FeedbackGiven,
+            self.clamp(at, opened, closed),
+            text,
+        );
+        if satisfaction == Some(5) && self.rng.random_bool(0.2) {
+            let at = self.moment(closed, EntryKind::LetterIn);
+            let text = format!("Thank-you card from {}.", me.first);
+            self.entry(
+                entries,
+                Some(me.id),
+                EntryKind::LetterIn,
+                self.clamp(at, opened, closed),
+                text,
+            );
+        }
+    }
+
+    /// An ordinary entry (not confidential, not at a surgery); its place.
+    fn entry(
+        &self,
+        entries: &mut Vec<EntryPlan>,
+        contact: Option<PersonNo>,
+        kind: EntryKind,
+        at: NaiveDateTime,
+        text: String,
+    ) -> usize {
+        plan_entry(
+            entries,
+            EntryPlan {
+                contact,
+                kind,
+                at,
+                text,
+                confidential: false,
+                surgery: None,
+            },
+        )
+    }
+
+    /// Follow-ups: chasing the officer, keeping the constituent informed.
+    fn follow_ups(
+        &mut self,
+        a: &About,
+        referral: Option<&ReferralPlan>,
+        closed: Option<NaiveDate>,
+        opened: NaiveDate,
+        last_entry: usize,
+    ) -> Vec<FollowUpPlan> {
         let mut follow_ups = Vec::new();
-        match (&referral, closed) {
+        match (referral, closed) {
             (Some(r), Some(closed)) if self.rng.random_bool(0.5) => {
-                let (officer, _) = dept(r, &self.offices);
+                let (officer, _) = self.office_names(r.to);
                 follow_ups.push(FollowUpPlan {
                     contact: r.to,
                     entry: last_entry,
@@ -1120,12 +1392,12 @@ impl Generator {
             }
             (_, None) => {
                 let (due_on, done) = self.follow_up_date(opened);
-                let (contact, what) = match &referral {
+                let (contact, what) = match referral {
                     Some(r) if r.reply_on.is_none() => {
-                        let (officer, department) = dept(r, &self.offices);
+                        let (officer, department) = self.office_names(r.to);
                         (r.to, format!("Chase {officer} ({department}) for a reply"))
                     }
-                    _ => (me.id, format!("Ring {} with an update", me.first)),
+                    _ => (a.me.id, format!("Ring {} with an update", a.me.first)),
                 };
                 follow_ups.push(FollowUpPlan {
                     contact,
@@ -1137,15 +1409,7 @@ impl Generator {
             }
             _ => {}
         }
-        CasePlan {
-            new_people,
-            case,
-            surgery,
-            people,
-            referral,
-            entries,
-            follow_ups,
-        }
+        follow_ups
     }
 
     /// Picks what the case is about, keeping kind and topic consistent.

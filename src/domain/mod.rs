@@ -3,11 +3,13 @@
 pub mod correspondence;
 pub mod disclosure;
 pub mod followup;
+pub mod forms;
 mod ids;
 mod kinds;
 mod model;
 pub mod patterns;
 pub mod person;
+pub mod referral_note;
 pub mod retention;
 pub mod review;
 pub mod rules;

@@ -8,6 +8,7 @@ use ratatui::widgets::{Clear, List, ListItem, ListState};
 
 use super::{Popup, form as form_popup};
 use crate::app::forms::{self, FormKind};
+use crate::app::hits::{ListHit, Owner};
 use crate::app::{Action, CaseOnScreen, record, text};
 use crate::app::{Cx, Effect, Effects};
 use crate::domain::{CaseStatus, Contact, Id, Outcome as CaseOutcome, Role};
@@ -77,7 +78,7 @@ fn chosen(
             .parse()
             .map_err(|_| Error::invalid(w.tr(text::reply::NOTHING_AWAITED, None)))?;
         let kind = FormKind::Reply(Id::new(id));
-        return Ok(form_popup::open(kind, forms::reply(), cx));
+        return Ok(form_popup::open(kind, forms::reply(cx.words), cx));
     }
     let Some(view) = on_screen else {
         return Ok(Vec::new());
@@ -117,7 +118,7 @@ pub fn draw(
     theme: &Theme,
     frame: &mut Frame,
     area: Rect,
-) {
+) -> (Rect, ListHit) {
     let h = (options.len() as u16 + 2).min(area.height);
     let r = centered(area, 50, h);
     frame.render_widget(Clear, r);
@@ -133,4 +134,13 @@ pub fn draw(
         r,
         &mut state,
     );
+    let hit = ListHit::list(
+        Owner::Popup,
+        r,
+        state.offset(),
+        &vec![1; options.len()],
+        Some,
+        Some(*selected),
+    );
+    (r, hit)
 }

@@ -3,7 +3,7 @@
 //! column, the inputs, each field's error beside it.
 
 use ratatui::Frame;
-use ratatui::crossterm::event::{KeyCode, KeyEvent};
+use ratatui::crossterm::event::KeyEvent;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph};
@@ -13,7 +13,8 @@ use super::{Confirmed, Popup, message};
 use crate::Result;
 use crate::app::form::{Field, Form, Input, Outcome};
 use crate::app::forms::{self, FormKind};
-use crate::app::{Cx, Effect, Effects};
+use crate::app::keymap::Keymap;
+use crate::app::{Action, Cx, Effect, Effects};
 use crate::app::{match_of, record, record_forms, text};
 use crate::domain::{Case, Id, Record};
 use crate::store::ReferOutcome;
@@ -61,11 +62,15 @@ pub fn on_key(stack: &mut Vec<Popup>, key: &KeyEvent, cx: &mut Cx) -> Result<Eff
     let Some(Popup::Form(kind, form)) = stack.last_mut() else {
         return Ok(Vec::new());
     };
-    match form.handle_key(key) {
+    match form.handle_key(key, cx.keymap) {
         Outcome::Keep => {
             form.notice = None;
-            // ↑/↓ move through the completions: keep them.
-            if !matches!(key.code, KeyCode::Up | KeyCode::Down) {
+            // Up and down move through the completions: keep them.
+            if cx
+                .keymap
+                .resolve(key, &[Action::PickUp, Action::PickDown])
+                .is_none()
+            {
                 form.refresh_matches(cx.words, cx.store)?;
                 forms::refine_matches(cx.words, kind, form, cx.store)?;
             }
@@ -184,7 +189,7 @@ fn submit(stack: &mut Vec<Popup>, cx: &mut Cx) -> Result<Effects> {
                 ReferOutcome::NeedsConfirmation(w) => {
                     // Nothing saved: the form stays beneath the question.
                     return Ok(vec![Effect::Push(Popup::Confirm {
-                        question: text::refer::confirm(cx.words, &w.message()),
+                        question: text::refer::confirm(cx.words, &w),
                         then: Confirmed::ReferWithoutConsent,
                     })]);
                 }
@@ -202,7 +207,7 @@ fn submit(stack: &mut Vec<Popup>, cx: &mut Cx) -> Result<Effects> {
         FormKind::TakeMail(case) => take_mail(&form, *case, cx)?,
         FormKind::Draft(case) => draft(&form, *case, cx)?,
         FormKind::StartSurgery => {
-            let venue = form.fields[0].input.text().trim().to_string();
+            let venue = form.text(forms::SurgeryField::Venue).trim().to_string();
             let s = cx.store.start_surgery(&venue, now)?;
             text::surgery::started(cx.words, &s.venue)
         }
@@ -226,17 +231,21 @@ fn submit(stack: &mut Vec<Popup>, cx: &mut Cx) -> Result<Effects> {
             // Back in the referral form, the new officer is chosen.
             if *for_referral
                 && let Some(Popup::Form(kind, refer)) = stack.last_mut()
-                && let Input::Who {
-                    field,
-                    chosen,
-                    matches,
+                && let Some(Field {
+                    input:
+                        Input::Who {
+                            field,
+                            chosen,
+                            matches,
+                            ..
+                        },
                     ..
-                } = &mut refer.fields[forms::refer::TO].input
+                }) = refer.field_mut(forms::ReferField::To)
             {
                 field.set_text(&saved.name);
                 *chosen = Some(match_of(&saved));
                 matches.clear();
-                refer.focus = forms::refer::INSTRUCTION;
+                refer.focus_on(forms::ReferField::Instruction);
                 forms::look_up(kind, refer, cx.store);
                 forms::validate(cx.words, kind, refer, now);
                 return Ok(vec![status]);
@@ -254,7 +263,7 @@ fn submit(stack: &mut Vec<Popup>, cx: &mut Cx) -> Result<Effects> {
 /// Takes the mail file named in the form in, on `case`.
 fn take_mail(form: &Form, case: Id<Case>, cx: &mut Cx) -> Result<String> {
     // A path pasted from a file manager may come quoted.
-    let typed = form.fields[0].input.text().trim();
+    let typed = form.text(forms::MailField::Path).trim();
     let path = std::path::PathBuf::from(typed.trim_matches(['\'', '"']));
     let messages = crate::mail_files::read_all(
         std::slice::from_ref(&path),
@@ -267,7 +276,7 @@ fn take_mail(form: &Form, case: Id<Case>, cx: &mut Cx) -> Result<String> {
             me: cx.config.me.email.clone(),
             new_case: false,
             now: cx.clock.now(),
-            untitled: crate::mail::words::NO_SUBJECT.to_string(),
+            untitled: cx.words.tr("mail-no-subject", None),
             categories: cx.config.categories(),
             onto: Some(case),
         },
@@ -284,11 +293,11 @@ fn take_mail(form: &Form, case: Id<Case>, cx: &mut Cx) -> Result<String> {
 /// Writes a draft for `case` into the current folder and records it.
 fn draft(form: &Form, case: Id<Case>, cx: &mut Cx) -> Result<String> {
     use crate::letters::compose::{self, Form as DraftForm, Request};
-    use forms::draft as f;
+    use forms::DraftField as F;
     let reference = cx.store.case(case)?.data.reference;
-    let template = form.fields[f::TEMPLATE].input.text().to_string();
-    let to = form.fields[f::TO].input.text().trim().to_string();
-    let as_letter = form.fields[f::FORMAT].input.text() == "html";
+    let template: String = record::chosen(cx.words, form, F::Template)?;
+    let to = form.text(F::To).trim().to_string();
+    let format: DraftForm = record::chosen(cx.words, form, F::Format)?;
     let now = cx.clock.now();
     let made = compose::compose(
         cx.store,
@@ -299,11 +308,7 @@ fn draft(form: &Form, case: Id<Case>, cx: &mut Cx) -> Result<String> {
             reference: &reference,
             template: &template,
             to: (!to.is_empty()).then_some(to.as_str()),
-            form: if as_letter {
-                DraftForm::Html
-            } else {
-                DraftForm::Eml
-            },
+            form: format,
         },
     )?;
     let path = crate::files::new_private_file_name(&format!("{reference}-{template}"), made.ext);
@@ -324,26 +329,28 @@ pub fn referred(r: &Record<crate::domain::Referral>, cx: &Cx) -> Result<String> 
     ))
 }
 
-/// The footer's hints for a form: its keys, and those of the focused field.
-pub fn hints(w: &crate::i18n::Catalogue, f: &Form) -> Vec<(String, String)> {
-    let mut hints: Vec<(String, &str)> = vec![(String::new(), text::form::KEYS)];
+/// The footer's hints for a form: its keys, and those of the focused field,
+/// named from the live keymap.
+pub fn hints(w: &crate::i18n::Catalogue, keys: &Keymap, f: &Form) -> Vec<(String, String)> {
+    let args = text::form::key_args(keys);
+    let mut hints: Vec<&str> = vec![text::form::KEYS];
     match &f.focused().input {
-        Input::Text(t) if t.is_multiline() => hints.push((String::new(), text::form::KEYS_MULTI)),
-        Input::Choice { .. } => hints.push((String::new(), text::form::KEYS_CHOICE)),
-        Input::Pick(_) => hints.push((String::new(), text::form::KEYS_PICK)),
-        Input::Who { matches, .. } if !matches.is_empty() => {
-            hints.push((String::new(), text::form::KEYS_WHO))
-        }
+        Input::Text(t) if t.is_multiline() => hints.push(text::form::KEYS_MULTI),
+        Input::Choice { .. } => hints.push(text::form::KEYS_CHOICE),
+        Input::Pick(_) => hints.push(text::form::KEYS_PICK),
+        Input::Who { matches, .. } if !matches.is_empty() => hints.push(text::form::KEYS_WHO),
         _ => {}
     }
     hints
         .into_iter()
-        .map(|(k, id)| (k, w.tr(id, None)))
+        .map(|id| (String::new(), w.tr(id, Some(&args))))
         .collect()
 }
 
 // ── Drawing ──
 
+/// The gutter the labels are right-aligned in: at least this wide, wider
+/// for a language whose longest label needs it (Welsh labels run long).
 const LABEL: u16 = 21;
 
 /// The lines of a field and where its cursor is (row within them, column).
@@ -357,15 +364,20 @@ fn field_lines<'a>(
     f: &'a Field,
     focused: bool,
     width: u16,
+    gutter: u16,
     theme: &Theme,
 ) -> (Vec<Line<'a>>, Option<(u16, u16)>) {
     let label_style = if focused { theme.key() } else { theme.plain() };
-    let mut label = format!("{:>w$} ", words.tr(f.label, None), w = (LABEL - 2) as usize);
-    if UnicodeWidthStr::width(label.as_str()) > LABEL as usize {
-        label = cut(&label, LABEL as usize);
+    let mut label = format!(
+        "{:>w$} ",
+        words.tr(f.label, None),
+        w = (gutter - 2) as usize
+    );
+    if UnicodeWidthStr::width(label.as_str()) > gutter as usize {
+        label = cut(&label, gutter as usize);
     }
-    let input_w = width.saturating_sub(LABEL + 1).max(4);
-    let pad = " ".repeat(LABEL as usize);
+    let input_w = width.saturating_sub(gutter + 1).max(4);
+    let pad = " ".repeat(gutter as usize);
     let mut lines = Vec::new();
     let mut cursor = None;
     match &f.input {
@@ -409,7 +421,10 @@ fn field_lines<'a>(
             }
         }
         Input::Choice { options, selected } => {
-            let value = options.get(*selected).map(|o| o.1.as_str()).unwrap_or("");
+            let value = options
+                .get(*selected)
+                .map(|o| o.label.as_str())
+                .unwrap_or("");
             let marks = if focused {
                 ("◂ ", " ▸")
             } else {
@@ -570,6 +585,19 @@ fn field_lines<'a>(
     (lines, cursor.filter(|_| focused))
 }
 
+/// The labels' gutter: room for the longest label of this form in this
+/// language, at least [`LABEL`], at most two fifths of the form (the rest
+/// is for what is typed; a longer label is cut).
+fn gutter(words: &crate::i18n::Catalogue, f: &Form, inner_w: u16) -> u16 {
+    let longest = f
+        .rows()
+        .map(|(field, _)| UnicodeWidthStr::width(words.tr(field.label, None).as_str()))
+        .max()
+        .unwrap_or(0);
+    let wanted = u16::try_from(longest + 2).unwrap_or(u16::MAX);
+    wanted.clamp(LABEL, (inner_w * 2 / 5).max(LABEL))
+}
+
 /// The text after the first `cells` display cells.
 fn skip_cells(s: &str, cells: usize) -> String {
     use unicode_width::UnicodeWidthChar;
@@ -590,19 +618,20 @@ pub fn draw(
     theme: &Theme,
     frame: &mut Frame,
     area: Rect,
-) {
+) -> (Rect, Vec<(Rect, usize)>) {
     let width = 96.min(area.width.saturating_sub(2));
     let inner_w = width.saturating_sub(2);
+    let gutter = gutter(words, f, inner_w);
     let mut blocks: Vec<FieldLines> = Vec::new();
+    // The place among the shown fields of each block, for a click (the mouse).
+    let mut shown: Vec<usize> = Vec::new();
     let mut focus_block = 0;
-    for (i, field) in f.fields.iter().enumerate() {
-        if field.hidden {
-            continue;
-        }
-        if i == f.focus {
+    for (field, focused) in f.rows() {
+        if focused {
             focus_block = blocks.len();
         }
-        blocks.push(field_lines(words, field, i == f.focus, inner_w, theme));
+        shown.push(blocks.len());
+        blocks.push(field_lines(words, field, focused, inner_w, gutter, theme));
     }
     let notice_h = u16::from(f.notice.is_some());
     let wanted: u16 = blocks.iter().map(|b| b.0.len() as u16).sum::<u16>() + 2 + notice_h;
@@ -628,17 +657,19 @@ pub fn draw(
         first += 1;
     }
     let mut y = 0u16;
-    for (lines, cursor) in blocks.into_iter().skip(first) {
+    let mut fields = Vec::new();
+    for ((lines, cursor), &field) in blocks.into_iter().zip(&shown).skip(first) {
         for (k, line) in lines.into_iter().enumerate() {
             if (y as usize) >= avail {
                 break;
             }
             let row = Rect::new(inner.x, inner.y + y, inner.width, 1);
+            fields.push((row, field));
             frame.render_widget(Paragraph::new(line), row);
             if let Some((cr, cc)) = cursor
                 && cr as usize == k
             {
-                frame.set_cursor_position((inner.x + LABEL + 1 + cc, inner.y + y));
+                frame.set_cursor_position((inner.x + gutter + 1 + cc, inner.y + y));
             }
             y += 1;
         }
@@ -652,4 +683,5 @@ pub fn draw(
         );
         frame.render_widget(Paragraph::new(Line::styled(n.clone(), theme.error())), row);
     }
+    (r, fields)
 }

@@ -44,7 +44,7 @@ pub fn draw(
     theme: &Theme,
     frame: &mut Frame,
     area: Rect,
-) {
+) -> Rect {
     let lines: Vec<Line> = body.lines().map(|l| Line::from(l.to_string())).collect();
     let h = (lines.len() as u16 + 5).min(area.height);
     let r = centered(area, 70, h);
@@ -61,9 +61,10 @@ pub fn draw(
         Paragraph::new(all).block(block).wrap(Wrap { trim: false }),
         r,
     );
+    r
 }
 
-pub fn draw_help(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
+pub fn draw_help(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) -> Rect {
     let w = &app.words;
     // The keys of the screen in front of the help, from the live keymap.
     let actions = app.screen_actions();
@@ -86,13 +87,16 @@ pub fn draw_help(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     let r = centered(area, 76, area.height);
     let inner_width = usize::from(r.width.saturating_sub(2)).max(1);
     let wrapped = |s: &str| unicode_width::UnicodeWidthStr::width(s).div_ceil(inner_width);
+    let editing = w.tr(
+        text::help::EDITING,
+        Some(&text::form::key_args(&app.keymap)),
+    );
+    let footer_rows = 1 + wrapped(&editing) + wrapped(&w.tr(text::help::CLOSE, None));
     let footer = vec![
         Line::from(""),
-        Line::from(w.tr(text::help::EDITING, None)),
+        Line::from(editing),
         Line::styled(w.tr(text::help::CLOSE, None), theme.dim()),
     ];
-    let footer_rows =
-        1 + wrapped(&w.tr(text::help::EDITING, None)) + wrapped(&w.tr(text::help::CLOSE, None));
     // One column when the keys fit the window's height, else two side by side.
     let room = usize::from(area.height.saturating_sub(2)).saturating_sub(footer_rows);
     let columns = if keys.len() <= room { 1 } else { 2 };
@@ -115,4 +119,5 @@ pub fn draw_help(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
         Paragraph::new(footer).wrap(Wrap { trim: false }),
         footer_area,
     );
+    r
 }

@@ -64,8 +64,9 @@ pub fn on_key(
         }
         Some(Action::ChangeRole) => {
             if let Some((role, c)) = current {
-                let options = roles(cx.words);
-                let at = select(&options, role.as_str());
+                let roles = roles(cx.words);
+                let at = select(&roles, role.as_str());
+                let options = roles.into_iter().map(|o| (o.key, o.label)).collect();
                 return Ok(vec![Effect::Push(Popup::Choose {
                     title: t::CHOOSE_ROLE,
                     options,
@@ -102,7 +103,7 @@ pub fn draw(
     theme: &Theme,
     frame: &mut Frame,
     area: Rect,
-) {
+) -> (Rect, Option<crate::app::hits::ListHit>) {
     let width = 76.min(area.width);
     let h = (people.len().max(1) as u16 + 4).min(area.height);
     let r = centered(area, width, h);
@@ -112,6 +113,7 @@ pub fn draw(
     let inner = block.inner(r);
     frame.render_widget(block, r);
     let [list, keys] = Layout::vertical([Constraint::Min(1), Constraint::Length(1)]).areas(inner);
+    let mut hit = None;
     if people.is_empty() {
         frame.render_widget(
             Paragraph::new(Line::styled(w.tr(t::NOBODY, None), theme.dim())),
@@ -142,11 +144,20 @@ pub fn draw(
             })
             .collect();
         let mut state = ListState::default().with_selected(Some(selected));
+        let heights = vec![1; items.len()];
         frame.render_stateful_widget(
             List::new(items).highlight_style(theme.selected()),
             list,
             &mut state,
         );
+        hit = Some(crate::app::hits::ListHit::list_in(
+            crate::app::hits::Owner::Popup,
+            list,
+            state.offset(),
+            &heights,
+            Some,
+            Some(selected),
+        ));
     }
     frame.render_widget(
         Paragraph::new(Line::styled(
@@ -155,4 +166,5 @@ pub fn draw(
         )),
         keys,
     );
+    (r, hit)
 }

@@ -2,15 +2,16 @@
 //! what was found.
 
 use ratatui::Frame;
-use ratatui::crossterm::event::{KeyCode, KeyEvent};
+use ratatui::crossterm::event::KeyEvent;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, List, ListItem, ListState, Paragraph};
 
 use crate::Result;
+use crate::app::keymap::Keymap;
 use crate::app::text;
 use crate::app::textfield::TextField;
-use crate::app::{Cx, Effect, Effects};
+use crate::app::{Action, Cx, Effect, Effects};
 use crate::domain::Id;
 use crate::store::{Hit, HitKind};
 use crate::ui::widgets::panel;
@@ -18,6 +19,14 @@ use crate::ui::{Theme, centered, cut};
 
 /// How many search results to show.
 const SEARCH_LIMIT: usize = 30;
+
+/// The keys the search takes from the keymap (the rest are typing).
+pub const KEYS: &[Action] = &[
+    Action::Cancel,
+    Action::Submit,
+    Action::PickUp,
+    Action::PickDown,
+];
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct SearchPopup {
@@ -36,13 +45,13 @@ impl SearchPopup {
     }
 
     pub fn on_key(&mut self, key: &KeyEvent, cx: &mut Cx) -> Result<Effects> {
-        match key.code {
-            KeyCode::Esc => return Ok(vec![Effect::Pop]),
-            KeyCode::Up => self.selected = self.selected.saturating_sub(1),
-            KeyCode::Down => {
+        match cx.keymap.resolve(key, KEYS) {
+            Some(Action::Cancel) => return Ok(vec![Effect::Pop]),
+            Some(Action::PickUp) => self.selected = self.selected.saturating_sub(1),
+            Some(Action::PickDown) => {
                 self.selected = (self.selected + 1).min(self.hits.len().saturating_sub(1))
             }
-            KeyCode::Enter => {
+            Some(Action::Submit) => {
                 if let Some(hit) = self.hits.get(self.selected) {
                     // Closed whatever the store says; an error shows instead.
                     let then = match open_hit(hit, cx) {
@@ -104,13 +113,19 @@ fn open_hit(hit: &Hit, cx: &Cx) -> Result<Option<Effect>> {
     Ok(Some(open))
 }
 
+/// The search's footer line, its keys named from the live keymap.
+pub fn hint(w: &crate::i18n::Catalogue, keys: &Keymap) -> String {
+    w.tr(text::search::HINT, Some(&text::form::key_args(keys)))
+}
+
 pub fn draw(
     w: &crate::i18n::Catalogue,
+    keys: &Keymap,
     p: &SearchPopup,
     theme: &Theme,
     frame: &mut Frame,
     area: Rect,
-) {
+) -> (Rect, Option<crate::app::hits::ListHit>) {
     let r = centered(area, 90, area.height.saturating_sub(4));
     frame.render_widget(Clear, r);
     let title = w.tr(text::search::TITLE, None);
@@ -137,7 +152,7 @@ pub fn draw(
         input.y,
     ));
     frame.render_widget(
-        Paragraph::new(Line::styled(w.tr(text::search::HINT, None), theme.dim())),
+        Paragraph::new(Line::styled(self::hint(w, keys), theme.dim())),
         hint,
     );
     if p.hits.is_empty() {
@@ -147,7 +162,7 @@ pub fn draw(
                 results,
             );
         }
-        return;
+        return (r, None);
     }
     let width = results.width as usize;
     let items: Vec<ListItem> = p
@@ -181,9 +196,19 @@ pub fn draw(
         })
         .collect();
     let mut state = ListState::default().with_selected(Some(p.selected));
+    let heights: Vec<u16> = items.iter().map(|i| i.height() as u16).collect();
     frame.render_stateful_widget(
         List::new(items).highlight_style(theme.selected()),
         results,
         &mut state,
     );
+    let hit = crate::app::hits::ListHit::list_in(
+        crate::app::hits::Owner::Popup,
+        results,
+        state.offset(),
+        &heights,
+        Some,
+        Some(p.selected),
+    );
+    (r, Some(hit))
 }

@@ -5,8 +5,8 @@
 use chrono::NaiveDate;
 
 use super::text::case as t;
-use super::{FieldName, build, check_date, get, opt, options, select, set_error, yes_no};
-use crate::app::form::{Field, Form};
+use super::{FieldName, build, check_date, chosen, get, opt, options, select, set_error, yes_no};
+use crate::app::form::{Field, Form, Opt};
 use crate::app::textfield::TextField;
 use crate::domain::person::check_postcode;
 use crate::domain::{Case, CaseKind, Channel};
@@ -52,28 +52,25 @@ impl FieldName for CaseField {
 }
 
 /// The categories as options, shown as words ("anti-social behaviour").
-pub fn categories(
-    w: &crate::i18n::Catalogue,
-    list: &[String],
-    held: &str,
-) -> Vec<(String, String)> {
-    let mut out: Vec<(String, String)> = list
+pub fn categories(w: &crate::i18n::Catalogue, list: &[String], held: &str) -> Vec<Opt> {
+    // Categories are the config's own names, kept as text.
+    let mut out: Vec<Opt> = list
         .iter()
-        .map(|c| (c.clone(), crate::app::text::category(w, c)))
+        .map(|c| Opt::text(c.clone(), crate::app::text::category(w, c)))
         .collect();
     // A category since taken out of the config stays offered for this case.
-    if !held.is_empty() && !out.iter().any(|(v, _)| v == held) {
-        out.push((held.to_string(), crate::app::text::category(w, held)));
+    if !held.is_empty() && !out.iter().any(|o| o.key == held) {
+        out.push(Opt::text(held, crate::app::text::category(w, held)));
     }
     out
 }
 
-/// Consent as options: not yet asked, yes, no.
-pub fn consent_options(w: &crate::i18n::Catalogue) -> Vec<(String, String)> {
+/// Consent as options: not yet asked (`None`), yes, no.
+pub fn consent_options(w: &crate::i18n::Catalogue) -> Vec<Opt> {
     t::CONSENT_OPTIONS
         .iter()
-        .zip(["", "yes", "no"])
-        .map(|(label, v)| (v.to_string(), w.tr(label, None)))
+        .zip([None, Some(true), Some(false)])
+        .map(|(label, v)| Opt::new(v, consent_value(v), w.tr(label, None)))
         .collect()
 }
 
@@ -162,9 +159,7 @@ pub fn form(w: &crate::i18n::Catalogue, c: &Case, category_list: &[String]) -> F
 /// Re-checks the form against the case as saved (its opened date).
 pub fn validate(w: &crate::i18n::Catalogue, form: &mut Form, opened: NaiveDate, today: NaiveDate) {
     use CaseField as F;
-    for f in &mut form.fields {
-        f.error = None;
-    }
+    form.clear_errors();
     if get(form, F::Title).trim().is_empty() {
         set_error(form, F::Title, Some(w.tr(t::NEED_TITLE, None)));
     }
@@ -203,9 +198,9 @@ pub fn read(
     let date = |f: F| check_date(w, get(form, f), today).map_err(Error::invalid);
     let mut c = base.clone();
     c.title = get(form, F::Title).trim().to_string();
-    c.kind = get(form, F::Kind).parse()?;
+    c.kind = chosen(w, form, F::Kind)?;
     c.category = get(form, F::Category).to_string();
-    c.channel = get(form, F::Channel).parse()?;
+    c.channel = chosen(w, form, F::Channel)?;
     c.contacted_on = date(F::ContactedOn)?;
     c.location = opt(form, F::Location);
     c.postcode = opt(form, F::Postcode);
@@ -214,11 +209,7 @@ pub fn read(
     c.history = opt(form, F::History);
     c.others_involved = opt(form, F::Others);
     c.promised_by = crate::dates::parse_optional_date(get(form, F::PromisedBy), today)?;
-    c.consent_to_share = match get(form, F::Consent) {
-        "yes" => Some(true),
-        "no" => Some(false),
-        _ => None,
-    };
+    c.consent_to_share = chosen(w, form, F::Consent)?;
     c.consent_on = match (c.consent_to_share, date(F::ConsentOn)?) {
         (None, _) => None,
         (Some(_), Some(d)) => Some(d),
@@ -226,6 +217,6 @@ pub fn read(
         (Some(_), None) if base.consent_to_share == c.consent_to_share => base.consent_on,
         (Some(_), None) => Some(today),
     };
-    c.shared = get(form, F::Shared) == "yes";
+    c.shared = chosen(w, form, F::Shared)?;
     Ok(c)
 }

@@ -3,8 +3,8 @@
 
 use super::text::{self, card as t};
 use super::{
-    FieldName, age_band_choice, build, get, monitoring_choice, opt, options, select, set_error,
-    with_unset,
+    FieldName, age_band_choice, build, chosen, get, monitoring_choice, opt, options, select,
+    set_error, unset_or,
 };
 use crate::app::form::{Field, Form};
 use crate::app::textfield::TextField;
@@ -72,12 +72,9 @@ pub fn form(w: &crate::i18n::Catalogue, c: &Contact, monitoring: &Monitoring, ne
     use ContactField as F;
     let kinds = options(w, ContactKind::ALL);
     let kind_at = select(&kinds, c.kind().as_str());
-    let preferred = with_unset(
-        &w.tr(text::NOT_SET, None),
-        options(w, PreferredContact::ALL),
-    );
+    let preferred = unset_or(w, text::NOT_SET, PreferredContact::ALL);
     let preferred_at = select(&preferred, c.preferred_contact.map_or("", |p| p.as_str()));
-    let languages = with_unset(&w.tr(text::NOT_ASKED, None), options(w, Language::ALL));
+    let languages = unset_or(w, text::NOT_ASKED, Language::ALL);
     let language_at = select(&languages, c.language.map_or("", |l| l.as_str()));
     build(
         if new { t::TITLE_NEW } else { t::TITLE_EDIT },
@@ -149,9 +146,7 @@ pub fn form(w: &crate::i18n::Catalogue, c: &Contact, monitoring: &Monitoring, ne
 /// Re-checks the card; each error beside its field.
 pub fn validate(w: &crate::i18n::Catalogue, form: &mut Form) {
     use ContactField as F;
-    for f in &mut form.fields {
-        f.error = None;
-    }
+    form.clear_errors();
     if get(form, F::Name).trim().is_empty() {
         set_error(form, F::Name, Some(w.tr(t::NEED_NAME, None)));
     }
@@ -170,7 +165,7 @@ pub fn read(w: &crate::i18n::Catalogue, form: &Form, base: &Contact) -> Result<C
     let parse_opt = |f: F| -> Option<String> { opt(form, f) };
     let mut c = base.clone();
     c.name = get(form, F::Name).trim().to_string();
-    c.kind = Some(get(form, F::Kind).parse()?);
+    c.kind = Some(chosen(w, form, F::Kind)?);
     c.organisation = parse_opt(F::Organisation);
     c.department = parse_opt(F::Department);
     c.role = parse_opt(F::Role);
@@ -178,13 +173,11 @@ pub fn read(w: &crate::i18n::Catalogue, form: &Form, base: &Contact) -> Result<C
     c.postcode = check_postcode(get(form, F::Postcode))?;
     c.phone = parse_opt(F::Phone);
     c.email = parse_opt(F::Email);
-    c.preferred_contact = parse_opt(F::Preferred).map(|p| p.parse()).transpose()?;
-    c.language = parse_opt(F::Language).map(|l| l.parse()).transpose()?;
+    c.preferred_contact = chosen::<Option<PreferredContact>, _>(w, form, F::Preferred)?;
+    c.language = chosen::<Option<Language>, _>(w, form, F::Language)?;
     c.caution = parse_opt(F::Caution);
     c.gender = parse_opt(F::Gender);
-    c.age_band = parse_opt(F::AgeBand)
-        .map(|a| a.parse::<AgeBand>())
-        .transpose()?;
+    c.age_band = chosen::<Option<AgeBand>, _>(w, form, F::AgeBand)?;
     c.ethnicity = parse_opt(F::Ethnicity);
     c.employment_status = parse_opt(F::Employment);
     c.notes = opt(form, F::Notes);

@@ -9,8 +9,8 @@ use chrono::NaiveDateTime;
 use super::case::{categories, consent_options};
 use super::text::{self, intake as t};
 use super::{
-    FieldName, age_band_choice, build, check_date, get, monitoring_choice, opt, options, roles,
-    select, set_error, set_hidden, typed_new, who, with_unset, yes_no,
+    FieldName, age_band_choice, build, check_date, chosen, get, monitoring_choice, opt, options,
+    roles, select, set_error, set_hidden, typed_new, unset_or, who, yes_no,
 };
 use crate::app::form::{Field, Form};
 use crate::app::text as app_text;
@@ -112,7 +112,7 @@ pub fn form(w: &crate::i18n::Catalogue, category_list: &[String], monitoring: &M
     let cats = categories(w, category_list, "");
     let other = select(&cats, "other");
     let role_other = select(&roles(w), Role::Other.as_str());
-    let languages = with_unset(&w.tr(text::NOT_ASKED, None), options(w, Language::ALL));
+    let languages = unset_or(w, text::NOT_ASKED, Language::ALL);
     let mut form = build(
         i::TITLE,
         vec![
@@ -157,7 +157,10 @@ pub fn form(w: &crate::i18n::Catalogue, category_list: &[String], monitoring: &M
             ),
             (
                 F::ContactedOn,
-                Field::text(t::CONTACTED_ON, TextField::new().with_text("today")),
+                Field::text(
+                    t::CONTACTED_ON,
+                    TextField::new().with_text(&w.tr_bare(crate::app::text::TODAY_TYPED)),
+                ),
             ),
             (F::Location, text_field(i::LOCATION)),
             (F::Postcode, text_field(i::POSTCODE)),
@@ -201,14 +204,12 @@ pub fn form(w: &crate::i18n::Catalogue, category_list: &[String], monitoring: &M
 /// query, a role (and a second slot) once someone else is named.
 pub fn validate(w: &crate::i18n::Catalogue, form: &mut Form, today: chrono::NaiveDate) {
     use app_text::intake as i;
-    for f in &mut form.fields {
-        f.error = None;
-    }
+    form.clear_errors();
     let new_person = typed_new(form, F::Constituent);
     for f in PERSON {
         set_hidden(form, *f, !new_person);
     }
-    let indirect = get(form, F::Kind) == CaseKind::IndirectQuery.as_str();
+    let indirect = form.choice(F::Kind) == Some(CaseKind::IndirectQuery);
     set_hidden(form, F::OnBehalfOf, !indirect);
     let one = who(form, F::Other1).is_some();
     set_hidden(form, F::Other1Role, !one);
@@ -267,11 +268,9 @@ fn constituent(w: &crate::i18n::Catalogue, form: &Form, store: &Store) -> Result
         postcode: check_postcode(get(form, F::PersonPostcode))?,
         phone: opt(form, F::Phone),
         email: opt(form, F::Email),
-        language: opt(form, F::Language).map(|l| l.parse()).transpose()?,
+        language: chosen::<Option<Language>, _>(w, form, F::Language)?,
         gender: opt(form, F::Gender),
-        age_band: opt(form, F::AgeBand)
-            .map(|a| a.parse::<AgeBand>())
-            .transpose()?,
+        age_band: chosen::<Option<AgeBand>, _>(w, form, F::AgeBand)?,
         ethnicity: opt(form, F::Ethnicity),
         employment_status: opt(form, F::Employment),
         ..Contact::default()
@@ -322,11 +321,11 @@ pub fn save(
     category_list: &[String],
 ) -> Result<Saved> {
     let today = now.date();
-    let kind: CaseKind = get(form, F::Kind).parse()?;
+    let kind: CaseKind = chosen(w, form, F::Kind)?;
     let mut case = Case::new(get(form, F::Title).trim(), today);
     case.kind = kind;
     case.category = get(form, F::Category).to_string();
-    case.channel = get(form, F::Channel).parse()?;
+    case.channel = chosen(w, form, F::Channel)?;
     let contacted = check_date(w, get(form, F::ContactedOn), today).map_err(Error::invalid)?;
     // The same day as opened says nothing more: kept only when earlier.
     case.contacted_on = contacted.filter(|d| *d < today);
@@ -335,14 +334,10 @@ pub fn save(
     case.facts = opt(form, F::Facts);
     case.wants = opt(form, F::Wants);
     case.history = opt(form, F::History);
-    case.consent_to_share = match get(form, F::Consent) {
-        "yes" => Some(true),
-        "no" => Some(false),
-        _ => None,
-    };
+    case.consent_to_share = chosen(w, form, F::Consent)?;
     // Asked when they made contact.
     case.consent_on = case.consent_to_share.map(|_| contacted.unwrap_or(today));
-    case.shared = get(form, F::Shared) == "yes";
+    case.shared = chosen(w, form, F::Shared)?;
     case.validate(category_list)?;
     // A case taken while a surgery runs belongs to it.
     case.surgery = store.surgery_at(now)?;
@@ -354,7 +349,7 @@ pub fn save(
         people.push((p, Role::OnBehalfOf));
     }
     for (f, role_f) in [(F::Other1, F::Other1Role), (F::Other2, F::Other2Role)] {
-        let role: Role = get(form, role_f).parse()?;
+        let role: Role = chosen(w, form, role_f)?;
         if let Some(p) = named(form, f, kind_for(role), store)? {
             people.push((p, role));
         }

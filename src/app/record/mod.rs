@@ -15,90 +15,82 @@ pub mod text;
 
 use chrono::NaiveDate;
 
-use super::form::{Field, Form, Input};
-use crate::domain::{AgeBand, Monitoring, Question, Role};
-
-/// The fields of one form, in screen order.
-pub trait FieldName: Copy + PartialEq + std::fmt::Debug + 'static {
-    const ORDER: &'static [Self];
-}
-
-/// Where a named field sits in its form.
-pub fn at<F: FieldName>(f: F) -> usize {
-    F::ORDER.iter().position(|x| *x == f).unwrap_or(0)
-}
+pub use super::form::FieldName;
+use super::form::{Field, Form, Input, Opt};
+use crate::domain::{AgeBand, ClosedList, Monitoring, Question, Role};
 
 /// The named field.
 pub fn field<F: FieldName>(form: &Form, f: F) -> Option<&Field> {
-    form.fields.get(at(f))
+    form.field(f)
 }
 
-pub fn field_mut<F: FieldName>(form: &mut Form, f: F) -> Option<&mut Field> {
-    form.fields.get_mut(at(f))
-}
-
-/// The named field's text (a choice's value).
+/// The named field's text (a choice's key).
 pub fn get<F: FieldName>(form: &Form, f: F) -> &str {
-    field(form, f).map_or("", |x| x.input.text())
+    form.text(f)
 }
 
 /// The named field's text, trimmed, or `None` when blank.
 pub fn opt<F: FieldName>(form: &Form, f: F) -> Option<String> {
-    let t = get(form, f).trim();
-    (!t.is_empty()).then(|| t.to_string())
+    form.opt_text(f)
 }
 
 pub fn set_error<F: FieldName>(form: &mut Form, f: F, error: Option<String>) {
-    if let Some(x) = field_mut(form, f) {
-        x.error = error;
-    }
+    form.set_error(f, error);
 }
 
 pub fn set_hidden<F: FieldName>(form: &mut Form, f: F, hidden: bool) {
-    if let Some(x) = field_mut(form, f) {
-        x.hidden = hidden;
-    }
+    form.set_hidden(f, hidden);
 }
 
 /// The field with the focus.
 pub fn focused<F: FieldName>(form: &Form) -> Option<F> {
-    F::ORDER.get(form.focus).copied()
+    form.focused_name()
 }
 
 /// Moves the focus to a field.
 pub fn focus_on<F: FieldName>(form: &mut Form, f: F) {
-    form.focus = at(f);
+    form.focus_on(f);
 }
 
-/// Builds a form from its fields, checking they come in `ORDER`.
+/// Builds a form from its fields, which come in `ORDER`.
 pub fn build<F: FieldName>(title: &'static str, fields: Vec<(F, Field)>) -> Form {
-    debug_assert!(
-        fields.iter().map(|(f, _)| *f).eq(F::ORDER.iter().copied()),
-        "fields out of order"
-    );
-    Form::new(title, fields.into_iter().map(|(_, x)| x).collect())
+    Form::build(title, fields)
 }
 
-/// The index of `value` among the options, else 0.
-pub fn select(options: &[(String, String)], value: &str) -> usize {
-    options.iter().position(|(v, _)| v == value).unwrap_or(0)
-}
-
-/// A choice that may be left unset: "not asked" first, value "".
-pub fn with_unset(unset: &str, options: Vec<(String, String)>) -> Vec<(String, String)> {
-    let mut out = vec![(String::new(), unset.to_string())];
-    out.extend(options);
-    out
-}
-
-/// A closed list as (value, label) options.
-pub fn options<T: crate::domain::ClosedList>(
+/// The typed value of a choice every option of which is a `T` (the kind,
+/// the channel): `None` only if the form was built otherwise.
+pub fn chosen<T: std::any::Any + Clone, F: FieldName>(
     w: &crate::i18n::Catalogue,
+    form: &Form,
+    f: F,
+) -> crate::Result<T> {
+    form.choice(f)
+        .ok_or_else(|| crate::Error::invalid(w.tr(crate::app::text::form::CHOOSE_ONE, None)))
+}
+
+/// The index of the option whose key is `key`, else 0.
+pub fn select(options: &[Opt], key: &str) -> usize {
+    options.iter().position(|o| o.key == key).unwrap_or(0)
+}
+
+/// A choice that may be left unset: "not asked" first (key "", value
+/// `None`), then the closed list's values as `Some`.
+pub fn unset_or<T: ClosedList + Send + Sync>(
+    w: &crate::i18n::Catalogue,
+    unset: &str,
     all: &[T],
-) -> Vec<(String, String)> {
-    all.iter()
-        .map(|&v| (v.as_str().to_string(), w.label(v)))
+) -> Vec<Opt> {
+    std::iter::once(Opt::new(None::<T>, "", w.tr(unset, None)))
+        .chain(
+            all.iter()
+                .map(|&v| Opt::new(Some(v), v.as_str(), w.label(v))),
+        )
         .collect()
+}
+
+/// A closed list as options.
+pub fn options<T: ClosedList + Send + Sync>(w: &crate::i18n::Catalogue, all: &[T]) -> Vec<Opt> {
+    all.iter().map(|&v| Opt::of(w, v)).collect()
 }
 
 /// A monitoring question as a pick-list: "not asked", the canonical
@@ -110,14 +102,17 @@ pub fn monitoring_choice(
     q: Question,
     held: Option<&str>,
 ) -> Field {
-    let answers = monitoring
-        .options(q)
-        .iter()
-        .map(|(v, l)| (v.clone(), w.answer(q, v).unwrap_or_else(|| l.clone())))
+    // The answers are the config's own words, kept as text.
+    let mut opts: Vec<Opt> = std::iter::once(Opt::text("", w.tr(text::NOT_ASKED, None)))
+        .chain(
+            monitoring
+                .options(q)
+                .iter()
+                .map(|(v, l)| Opt::text(v.clone(), w.answer(q, v).unwrap_or_else(|| l.clone()))),
+        )
         .collect();
-    let mut opts = with_unset(&w.tr(text::NOT_ASKED, None), answers);
-    if let Some(h) = held.filter(|h| !opts.iter().any(|(v, _)| v == h)) {
-        opts.push((h.to_string(), h.to_string()));
+    if let Some(h) = held.filter(|h| !opts.iter().any(|o| o.key == *h)) {
+        opts.push(Opt::text(h, h));
     }
     let at = select(&opts, held.unwrap_or(""));
     Field::choice(label, opts, at).optional()
@@ -128,20 +123,21 @@ pub fn age_band_choice(
     label: &'static str,
     held: Option<AgeBand>,
 ) -> Field {
-    let opts = with_unset(&w.tr(text::NOT_ASKED, None), options(w, AgeBand::ALL));
+    let opts = unset_or(w, text::NOT_ASKED, AgeBand::ALL);
     let at = select(&opts, held.map_or("", AgeBand::as_str));
     Field::choice(label, opts, at).optional()
 }
 
-pub fn yes_no(w: &crate::i18n::Catalogue) -> Vec<(String, String)> {
+/// No and yes, as `false` and `true`.
+pub fn yes_no(w: &crate::i18n::Catalogue) -> Vec<Opt> {
     vec![
-        ("no".to_string(), w.tr(text::NO, None)),
-        ("yes".to_string(), w.tr(text::YES, None)),
+        Opt::new(false, "no", w.tr(text::NO, None)),
+        Opt::new(true, "yes", w.tr(text::YES, None)),
     ]
 }
 
 /// The roles a person may have on a case, as options.
-pub fn roles(w: &crate::i18n::Catalogue) -> Vec<(String, String)> {
+pub fn roles(w: &crate::i18n::Catalogue) -> Vec<Opt> {
     options(w, Role::ALL)
 }
 
@@ -160,22 +156,14 @@ pub fn check_date(
 
 /// The value of a Who field: the contact picked, or the name typed.
 pub fn who<F: FieldName>(form: &Form, f: F) -> Option<crate::store::Who> {
-    match field(form, f).map(|x| &x.input) {
-        Some(Input::Who {
-            chosen: Some(m), ..
-        }) => Some(crate::store::Who::Known(m.id)),
-        Some(Input::Who { field, .. }) if !field.is_empty() => {
-            Some(crate::store::Who::Named(field.text().trim().to_string()))
-        }
-        _ => None,
-    }
+    form.who(f)
 }
 
 /// True when a Who field holds a typed name that will make a new contact:
 /// nothing picked, and no completion highlighted to be taken.
 pub fn typed_new<F: FieldName>(form: &Form, f: F) -> bool {
     matches!(
-        field(form, f).map(|x| &x.input),
+        form.input(f),
         Some(Input::Who { field, chosen: None, matches, selected })
             if !field.is_empty() && *selected >= matches.len()
     )
@@ -184,14 +172,5 @@ pub fn typed_new<F: FieldName>(form: &Form, f: F) -> bool {
 /// Keeps the focus off hidden fields: when the field in focus was just
 /// hidden, the next shown one takes it.
 pub fn keep_focus_visible(form: &mut Form) {
-    let n = form.fields.len();
-    if form.fields.get(form.focus).is_some_and(|f| !f.hidden) {
-        return;
-    }
-    if let Some(i) = (1..=n)
-        .map(|k| (form.focus + k) % n)
-        .find(|&i| !form.fields[i].hidden)
-    {
-        form.focus = i;
-    }
+    form.keep_focus_visible();
 }

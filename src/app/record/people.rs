@@ -3,7 +3,7 @@
 //! role, taking someone off, and opening their contact card.
 
 use super::text::people as t;
-use super::{FieldName, build, get, roles, select, who};
+use super::{FieldName, build, chosen, roles, select, who};
 use crate::app::form::{Field, Form};
 use crate::domain::{Case, Contact, ContactKind, Id, Role};
 use crate::store::{Store, Who};
@@ -39,7 +39,7 @@ pub fn save_add(
     store: &mut Store,
     case: Id<Case>,
 ) -> Result<(Id<Contact>, Role)> {
-    let role: Role = get(form, AddField::Role).parse()?;
+    let role: Role = chosen(w, form, AddField::Role)?;
     let contact = match who(form, AddField::Who) {
         Some(Who::Known(id)) => id,
         Some(Who::Named(name)) => match store.contacts_named(&name)?.as_slice() {
