@@ -44,8 +44,9 @@ pub struct Config {
     /// Key rebindings: action name → key ("log_call" = "ctrl-l"). Read by the
     /// UI, which reports and skips bad entries rather than refusing to start.
     pub keys: BTreeMap<String, String>,
-    /// The mouse in the UI (wheel scrolls, a click on a tab goes there);
-    /// false leaves the terminal's own text selection alone.
+    /// The mouse in the UI (clicks on tabs, rows, panels, footer hints and
+    /// form fields; the wheel scrolls); false leaves the terminal's own
+    /// text selection alone.
     pub mouse: bool,
     /// The interface language, "en" or "cy"; unset: the locale decides
     /// (`LC_ALL`, `LC_MESSAGES`, `LANG`), and `--lang` beats both.

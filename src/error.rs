@@ -106,6 +106,25 @@ impl Error {
         )
     }
 
+    /// A file that could not be read, said in the catalogue's words (the
+    /// system's reason by its kind: "the file does not exist").
+    pub fn cannot_read(path: &std::path::Path, e: &std::io::Error) -> Self {
+        Error::System(
+            Msg::new("error-cannot-read")
+                .text("path", path.display().to_string())
+                .arg("problem", Arg::Msg(Box::new(io_problem(e)))),
+        )
+    }
+
+    /// A file that could not be written, in the catalogue's words.
+    pub fn cannot_write(path: &std::path::Path, e: &std::io::Error) -> Self {
+        Error::System(
+            Msg::new("error-cannot-write")
+                .text("path", path.display().to_string())
+                .arg("problem", Arg::Msg(Box::new(io_problem(e)))),
+        )
+    }
+
     pub fn io(context: impl Into<String>, source: std::io::Error) -> Self {
         Error::Io {
             context: context.into(),
@@ -119,6 +138,22 @@ impl Error {
             self,
             Error::Invalid(_) | Error::User(_) | Error::NotFound { .. }
         )
+    }
+}
+
+/// Why the system refused a file, by its kind, in the catalogue's words;
+/// the system's own text for a kind without words.
+pub fn io_problem(e: &std::io::Error) -> Msg {
+    use std::io::ErrorKind as K;
+    match e.kind() {
+        K::NotFound => Msg::new("io-not-found"),
+        K::PermissionDenied => Msg::new("io-permission-denied"),
+        K::AlreadyExists => Msg::new("io-already-exists"),
+        K::IsADirectory => Msg::new("io-is-a-folder"),
+        K::NotADirectory => Msg::new("io-not-a-folder"),
+        K::StorageFull => Msg::new("io-disk-full"),
+        K::ReadOnlyFilesystem => Msg::new("io-read-only"),
+        _ => Msg::new("io-other").text("detail", e.to_string()),
     }
 }
 
@@ -140,6 +175,11 @@ pub enum Arg {
     /// Another message, rendered in the same language (the problem with
     /// an option's value).
     Msg(Box<Msg>),
+    /// Messages joined with "; " (the reasons one row is refused).
+    List(Vec<Msg>),
+    /// Messages one a line, each on a new indented line (the bad rows of
+    /// an import, after the summary).
+    Lines(Vec<Msg>),
 }
 
 impl Arg {

@@ -26,17 +26,18 @@ pub const FILE_MODE: u32 = 0o600;
 /// The mode of every folder casebook creates.
 pub const DIR_MODE: u32 = 0o700;
 
-/// What this module says, kept together for translation.
-mod say {
-    pub const IS_DIARY: &str = "is the diary (or one of its own files)";
-    pub const IN_BACKUPS: &str = "is in the backups folder";
-    pub const NOT_WRITTEN: &str = "nothing was written; choose another file";
-    pub const IS_DEVICE: &str =
-        "is a device, not a file: nothing was written; choose a file, or leave out --out to print";
-    pub const IS_FOLDER: &str = "is a folder: name a file in it";
-    pub const NO_FOLDER: &str = "the folder";
-    pub const DOES_NOT_EXIST: &str = "does not exist";
-    pub const TOO_MANY_LINKS: &str = "has too many symbolic links to follow";
+/// A refused output path, in the catalogue's words (`error-output-…`).
+fn refused(id: &'static str, path: &Path) -> Error {
+    Error::user(crate::error::Msg::new(id).text("path", path.display().to_string()))
+}
+
+/// "cannot write PATH: the folder DIR does not exist".
+fn no_folder(path: &Path, dir: &Path) -> Error {
+    Error::user(
+        crate::error::Msg::new("error-write-no-folder")
+            .text("path", path.display().to_string())
+            .text("folder", dir.display().to_string()),
+    )
 }
 
 /// The files no output may replace: the diary, its companions, and
@@ -68,19 +69,17 @@ impl Protected {
     /// Refuses `target` (already resolved) when it is one of the diary's own
     /// files; also when it is in the backups folder unless `backups_ok`.
     fn check(&self, shown: &Path, target: &Path, backups_ok: bool) -> Result<()> {
-        let refuse =
-            |why: &str| Error::invalid(format!("{} {why}: {}", shown.display(), say::NOT_WRITTEN));
         let place = Place::of(target);
         if self
             .files
             .iter()
             .any(|f| place.is_some_and(|p| Place::of(f) == Some(p)) || same_file(f, target))
         {
-            return Err(refuse(say::IS_DIARY));
+            return Err(refused("error-output-is-diary", shown));
         }
         let folder = parent_of(target);
         if !backups_ok && (same_file(&self.backups, folder) || same_file(&self.backups, target)) {
-            return Err(refuse(say::IN_BACKUPS));
+            return Err(refused("error-output-in-backups", shown));
         }
         Ok(())
     }
@@ -161,11 +160,7 @@ fn resolve(path: &Path) -> Result<PathBuf> {
             _ => return Ok(current),
         }
     }
-    Err(Error::invalid(format!(
-        "{} {}",
-        path.display(),
-        say::TOO_MANY_LINKS
-    )))
+    Err(refused("error-output-too-many-links", path))
 }
 
 /// What kind of thing an output path names, once links are followed.
@@ -182,23 +177,13 @@ fn target_of(path: &Path, protected: &Protected, backups_ok: bool) -> Result<Tar
     let Ok(meta) = std::fs::metadata(&target) else {
         let dir = parent_of(&target);
         if !dir.is_dir() {
-            return Err(Error::invalid(format!(
-                "cannot write {}: {} {} {}",
-                path.display(),
-                say::NO_FOLDER,
-                dir.display(),
-                say::DOES_NOT_EXIST
-            )));
+            return Err(no_folder(path, dir));
         }
         return Ok(Target::File(target));
     };
     let kind = meta.file_type();
     if kind.is_dir() {
-        return Err(Error::invalid(format!(
-            "{} {}",
-            path.display(),
-            say::IS_FOLDER
-        )));
+        return Err(refused("error-output-is-folder", path));
     }
     #[cfg(unix)]
     {
@@ -207,11 +192,7 @@ fn target_of(path: &Path, protected: &Protected, backups_ok: bool) -> Result<Tar
             return Ok(Target::Fifo(target));
         }
         if kind.is_block_device() || kind.is_char_device() || kind.is_socket() {
-            return Err(Error::invalid(format!(
-                "{} {}",
-                path.display(),
-                say::IS_DEVICE
-            )));
+            return Err(refused("error-output-is-device", path));
         }
     }
     Ok(Target::File(target))
@@ -228,7 +209,7 @@ pub fn write_output(path: &Path, bytes: &[u8], protected: &Protected) -> Result<
             .write(true)
             .open(&target)
             .and_then(|mut f| f.write_all(bytes).and_then(|()| f.flush()))
-            .map_err(|e| Error::io(format!("cannot write {}", path.display()), e)),
+            .map_err(|e| Error::cannot_write(path, &e)),
     }
 }
 
@@ -245,11 +226,7 @@ pub fn check_output(path: &Path, protected: &Protected) -> Result<()> {
 pub fn copy_destination(path: &Path, protected: &Protected) -> Result<PathBuf> {
     match target_of(path, protected, true)? {
         Target::File(target) => Ok(target),
-        Target::Fifo(_) => Err(Error::invalid(format!(
-            "{} {}",
-            path.display(),
-            say::IS_DEVICE
-        ))),
+        Target::Fifo(_) => Err(refused("error-output-is-device", path)),
     }
 }
 
@@ -259,20 +236,14 @@ pub fn copy_destination(path: &Path, protected: &Protected) -> Result<PathBuf> {
 pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
     let dir = parent_of(path);
     if !dir.is_dir() {
-        return Err(Error::invalid(format!(
-            "cannot write {}: {} {} {}",
-            path.display(),
-            say::NO_FOLDER,
-            dir.display(),
-            say::DOES_NOT_EXIST
-        )));
+        return Err(no_folder(path, dir));
     }
     let name = path
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_else(|| "casebook-output".into());
     let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
-    let fail = |e: std::io::Error| Error::io(format!("cannot write {}", path.display()), e);
+    let fail = |e: std::io::Error| Error::cannot_write(path, &e);
     let _ = std::fs::remove_file(&tmp);
     let result = (|| -> std::io::Result<()> {
         let mut f = create_private(&tmp)?;
@@ -444,16 +415,13 @@ pub fn write_new_private(path: &Path, bytes: &[u8]) -> Result<()> {
         options.mode(0o600);
     }
     let mut file = options.open(path).map_err(|e| match e.kind() {
-        std::io::ErrorKind::AlreadyExists => Error::invalid(format!(
-            "{} already exists: casebook never writes over a file; choose another --out",
-            path.display()
-        )),
+        std::io::ErrorKind::AlreadyExists => refused("error-output-exists", path),
         _ => Error::io(format!("cannot create {}", path.display()), e),
     })?;
     let result = file.write_all(bytes).and_then(|()| file.sync_all());
     if let Err(e) = result {
         let _ = std::fs::remove_file(path);
-        return Err(Error::io(format!("cannot write {}", path.display()), e));
+        return Err(Error::cannot_write(path, &e));
     }
     Ok(())
 }

@@ -22,8 +22,7 @@ fn read_input(path: &Path) -> Result<Vec<u8>> {
             .map_err(|e| Error::io("cannot read standard input", e))?;
         return Ok(buf);
     }
-    let meta = std::fs::metadata(path)
-        .map_err(|e| Error::io(format!("cannot read {}", path.display()), e))?;
+    let meta = std::fs::metadata(path).map_err(|e| Error::cannot_read(path, &e))?;
     if meta.is_dir() {
         return Err(Error::user(
             Msg::new("mail-file-is-folder").text("file", path.display().to_string()),
@@ -34,7 +33,7 @@ fn read_input(path: &Path) -> Result<Vec<u8>> {
             Msg::new("mail-file-too-large").text("file", path.display().to_string()),
         ));
     }
-    std::fs::read(path).map_err(|e| Error::io(format!("cannot read {}", path.display()), e))
+    std::fs::read(path).map_err(|e| Error::cannot_read(path, &e))
 }
 
 /// Reads and checks every file; nothing is written here.

@@ -7,7 +7,7 @@
 //! so the order devices sync in does not change where they end up.
 
 use crate::store::hub::{Hub, PUSH_PART};
-use crate::store::{SCHEMA_VERSION, Store, SyncFailure};
+use crate::store::{HUB_MAX_ATTACHMENT, Received, SCHEMA_VERSION, Store, SyncFailure};
 use crate::{Error, Result};
 
 /// What one sync did.
@@ -25,6 +25,10 @@ pub struct SyncReport {
     pub conflicts: u64,
     /// Records erased here because they were erased elsewhere.
     pub erased: usize,
+    /// Attachments whose bytes went up to the hub.
+    pub files_sent: usize,
+    /// Attachments whose bytes came down and were filed here.
+    pub files_received: usize,
 }
 
 /// Pushes and pulls once with the hub at `url`. The diary joins the hub on
@@ -51,15 +55,30 @@ pub fn sync_once(store: &mut Store, url: &str) -> Result<SyncReport> {
 
 fn sync_inner(store: &mut Store, url: &str) -> Result<SyncReport> {
     let mut hub = Hub::connect(url)?;
-    store.join_hub()?;
+    let device = store.join_hub()?;
     let cursor = store.sync_state()?.cursor;
     let applied_upto = hub.hello(SCHEMA_VERSION, cursor)?;
+    // The names of the devices this one hears from, for the conflicts room
+    // (once a sync, so the room itself never needs the network).
+    let names = hub.device_names(device)?;
+    store.remember_devices(&names)?;
     // A push the hub applied but whose answer was lost (a crash, a dropped
     // line): forget what it covered rather than send it again.
     store.acknowledge(applied_upto)?;
     // Pulled from one hub snapshot, merged in slices, each its own short
     // transaction (resuming after the last slice of a pull cut off).
     let (pulled, applied) = store.apply_pulled_from(|from, apply| hub.pull_each(from, apply))?;
+    // Then the bytes of attachments described by this pull or an earlier
+    // one, a file at a time, each its own short diary transaction; one the
+    // hub has no bytes for yet (its upload was cut off) stays due.
+    let mut files_received = 0;
+    for due in store.attachments_due()? {
+        if let Some(data) = hub.attachment_bytes(&due.uuid)?
+            && store.receive_attachment(&due.uuid, &data)? == Received::Filed
+        {
+            files_received += 1;
+        }
+    }
     // Pushed in parts, all in one hub transaction under one mutation id:
     // the values are read a part at a time.
     let plan = store.outbox_plan()?;
@@ -67,8 +86,16 @@ fn sync_inner(store: &mut Store, url: &str) -> Result<SyncReport> {
     if plan.upto > 0 {
         if !plan.pending.is_empty() {
             let mut push = hub.begin_push(SCHEMA_VERSION, plan.upto)?;
-            for part in plan.pending.chunks(PUSH_PART) {
-                let changes = store.changes(&plan.device, part)?;
+            if plan.pending.len() > PUSH_PART {
+                // A big push (a first sync): COPY into the hub, applied
+                // there set-based, in the same one transaction.
+                let parts = plan
+                    .pending
+                    .chunks(PUSH_PART)
+                    .map(|part| store.changes(&plan.device, part));
+                pushed += push.send_copy(parts)?.0;
+            } else {
+                let changes = store.changes(&plan.device, &plan.pending)?;
                 if !changes.is_empty() {
                     push.send(&changes)?;
                     pushed += changes.len();
@@ -78,6 +105,18 @@ fn sync_inner(store: &mut Store, url: &str) -> Result<SyncReport> {
         }
         store.acknowledge(plan.upto)?;
     }
+    // The bytes of this councillor's attachments the hub lacks, after the
+    // push that described them: a file per call, each committed alone, so
+    // an upload cut off carries on with the files still missing.
+    let mut files_sent = 0;
+    for uuid in hub.attachments_missing()? {
+        if let Some(data) = store.attachment_bytes(&uuid)?
+            && data.len() <= HUB_MAX_ATTACHMENT
+            && hub.put_attachment(SCHEMA_VERSION, &uuid, &data)?
+        {
+            files_sent += 1;
+        }
+    }
     Ok(SyncReport {
         pushed,
         pulled,
@@ -85,6 +124,8 @@ fn sync_inner(store: &mut Store, url: &str) -> Result<SyncReport> {
         new_conflicts: applied.conflicts,
         conflicts: store.sync_state()?.conflicts,
         erased: applied.erased,
+        files_sent,
+        files_received,
     })
 }
 

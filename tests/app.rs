@@ -423,7 +423,7 @@ fn rebinding_a_key_changes_behaviour_and_the_footer() {
     assert!(
         app.footer_hints()
             .iter()
-            .any(|(k, w)| k == "Ctrl-l" && *w == "log a call"),
+            .any(|h| h.keys == "Ctrl-l" && h.what == "log a call"),
         "{:?}",
         app.footer_hints()
     );
@@ -436,10 +436,14 @@ fn a_bad_binding_is_reported_once_and_skipped() {
         ..Config::default()
     };
     let mut app = app_with(Store::open_in_memory().expect("store"), config);
-    let Some(Popup::Message { body, .. }) = app.popups.last() else {
-        panic!("a message")
-    };
-    assert!(body.contains("fly_away"));
+    assert_eq!(app.popups.last(), Some(&Popup::KeyProblems));
+    assert_eq!(
+        app.keymap.problems,
+        vec![casebook::app::keymap::KeyProblem::NotAnAction {
+            from: casebook::app::keymap::KeySource::Config,
+            name: "fly_away".into()
+        }]
+    );
     app.press(key(KeyCode::Enter));
     assert!(app.popups.is_empty());
     app.press(key(KeyCode::Char('c')));
@@ -677,12 +681,25 @@ fn the_default_keys_do_not_clash_but_a_user_clash_is_reported() {
         ..Config::default()
     };
     let app = app_with(Store::open_in_memory().expect("store"), config);
-    let Some(Popup::Message { body, .. }) = app.popups.last() else {
-        panic!("a message")
-    };
+    assert_eq!(app.popups.last(), Some(&Popup::KeyProblems));
     assert!(
-        body.contains("`q` is bound to both quit and log_call"),
-        "{body}"
+        app.keymap
+            .problems
+            .contains(&casebook::app::keymap::KeyProblem::Clash {
+                key: "q".into(),
+                first: casebook::app::Action::Quit,
+                second: casebook::app::Action::LogCall,
+            }),
+        "{:?}",
+        app.keymap.problems
+    );
+    let mut t =
+        ratatui::Terminal::new(ratatui::backend::TestBackend::new(120, 40)).expect("terminal");
+    t.draw(|f| casebook::ui::render(&app, f)).expect("drawn");
+    let shown = t.backend().to_string();
+    assert!(
+        shown.contains("`q` is bound to both quit and log_call"),
+        "{shown}"
     );
 }
 
@@ -2059,7 +2076,7 @@ fn form_and_search_keys_come_from_the_keymap() {
     assert_eq!(focus(&app), Some(QuickField::Text));
     assert!(entries(&app).is_empty());
     // The footer names the keys as bound.
-    let hints: Vec<String> = app.footer_hints().into_iter().map(|h| h.1).collect();
+    let hints: Vec<String> = app.footer_hints().into_iter().map(|h| h.what).collect();
     assert!(
         hints
             .iter()
@@ -2085,11 +2102,15 @@ fn a_form_key_bound_twice_is_reported_at_start_up() {
         ..Config::default()
     };
     let app = app_with(Store::open_in_memory().expect("store"), config);
-    let Some(Popup::Message { body, .. }) = app.popups.last() else {
-        panic!("a message")
-    };
+    assert_eq!(app.popups.last(), Some(&Popup::KeyProblems));
     assert!(
-        body.contains("`Enter` is bound to both submit and next_field"),
-        "{body}"
+        app.keymap.problems.iter().any(|p| matches!(
+            p,
+            casebook::app::keymap::KeyProblem::Clash { first, second, .. }
+                if [first, second].contains(&&casebook::app::Action::Submit)
+                    && [first, second].contains(&&casebook::app::Action::NextField)
+        )),
+        "{:?}",
+        app.keymap.problems
     );
 }

@@ -972,13 +972,16 @@ fn every_word_of_the_converted_commands_comes_from_the_catalogue() {
 fn calendar_summaries_come_from_the_catalogue() {
     let diary = casework();
     let ics = diary.ok(None, &["calendar", "--lang", "pseudo"]);
-    let summaries: Vec<&str> = ics
+    // Long lines are folded (RFC 5545): a line starting with a space goes on.
+    let unfolded = ics.replace("\r\n ", "").replace("\n ", "");
+    let summaries: Vec<&str> = unfolded
         .lines()
         .filter_map(|l| l.strip_prefix("SUMMARY:"))
         .collect();
     assert!(!summaries.is_empty(), "{ics}");
     for s in summaries {
-        assert!(s.starts_with('⟦') && s.ends_with('⟧'), "{s}");
+        assert!(s.starts_with('⟦') && s.trim_end().ends_with('⟧'), "{s}");
+        assert!(stray_words(s, &["Siân Davies"]).is_empty(), "{s}");
     }
     let welsh = diary.ok(None, &["calendar", "--lang", "cy"]);
     assert!(
@@ -1066,4 +1069,79 @@ fn every_word_of_mail_draft_and_attachment_comes_from_the_catalogue() {
     let list = diary.ok(None, &["--lang", "cy", "attachment", "list", &reference]);
     assert!(list.contains("housing-letter.pdf"), "{list}");
     assert!(list.contains(" beit") || list.contains(" KB"), "{list}");
+}
+
+/// Refusals that were English (issue 17): the store's checks (a second
+/// surgery, ending none, a closed case), the passphrase a sealed file needs
+/// with no terminal to ask on, a bad age key. In the pseudo-locale no word
+/// is outside the catalogue; in Welsh no English sentence of the
+/// catalogue's errors is left, and each says something else than English.
+#[test]
+fn refusals_from_the_store_and_the_passphrase_prompts_speak_welsh() {
+    let diary = casework();
+    diary.ok(None, &["surgery", "start", "Neuadd y Pentref"]);
+    let folder = diary.dir.path().display().to_string();
+    let sealed = diary.dir.path().join("allforio.json.age");
+    std::fs::write(&sealed, b"age-encryption.org/v1\n-> scrypt xyz 18\n").expect("write");
+    let sealed = sealed.display().to_string();
+    let out_file = diary.dir.path().join("allan.json").display().to_string();
+    let headless = diary.dir.path().join("penawdau.csv");
+    std::fs::write(&headless, "Pennawd,Lliw\nTyllau,coch\n").expect("write");
+    let headless = headless.display().to_string();
+    let runs: &[&[&str]] = &[
+        &["import", &headless],
+        &["import", &headless, "--map", "Pennawd=teitl"],
+        &["surgery", "start", "Neuadd y Pentref"],
+        &["import", &sealed],
+        &["export", "--out", &out_file, "--recipient", "allwedd-ffug"],
+        &["close", "2026-0002", "--outcome", "resolved"],
+    ];
+    let data = [
+        folder.as_str(),
+        "Neuadd y Pentref",
+        "allwedd-ffug",
+        "Pennawd",
+        "Lliw",
+        "teitl",
+        // The import's column names, the same in every language.
+        "opened",
+        "title",
+        "ignore",
+        "casebook",
+        "CASEBOOK_PASSPHRASE",
+        "age",
+        "KEYFILE",
+    ];
+    let english = english_sentences(&["error-"]);
+    for args in runs {
+        let mut pseudo: Vec<&str> = args.to_vec();
+        pseudo.extend(["--lang", "pseudo"]);
+        let out = diary.run(None, &pseudo);
+        assert_eq!(out.status.code(), Some(1), "{args:?} fails");
+        let err = String::from_utf8_lossy(&out.stderr);
+        let stray = stray_words(&err, &data);
+        assert!(
+            stray.is_empty(),
+            "{args:?}: not from the catalogue: {stray:?}\n{err}"
+        );
+
+        let mut welsh: Vec<&str> = args.to_vec();
+        welsh.extend(["--lang", "cy"]);
+        let cy = String::from_utf8_lossy(&diary.run(None, &welsh).stderr).into_owned();
+        let en = String::from_utf8_lossy(&diary.run(None, args).stderr).into_owned();
+        assert_ne!(cy, en, "{args:?} says the same in Welsh");
+        for sentence in &english {
+            assert!(
+                !cy.contains(sentence.as_str()),
+                "{args:?}: English left: {sentence}\n{cy}"
+            );
+        }
+    }
+    // Ending a surgery when none runs, after the one running is ended.
+    diary.ok(None, &["surgery", "end"]);
+    let out = diary.run(None, &["surgery", "end", "--lang", "cy"]);
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr).trim_end(),
+        "casebook: does dim cymhorthfa yn rhedeg: dechreuwch un â `casebook surgery start LLEOLIAD`"
+    );
 }

@@ -289,3 +289,53 @@ fn the_key_from_the_headers_is_the_key_taken_in() {
         assert_eq!(peek.subject, whole[0].subject, "{name}");
     }
 }
+
+#[test]
+fn a_forwarded_message_makes_a_case_titled_without_fwd() {
+    let dir = tempfile::Builder::new()
+        .prefix("inbox")
+        .tempdir()
+        .expect("tempdir");
+    std::fs::copy(fixture("forwarded-inline.eml"), dir.path().join("fwd.eml")).expect("copy");
+    let inbox = Inbox { dir };
+    let mut app = app(&inbox);
+    open_inbox(&mut app);
+    assert_eq!(subjects(&app), ["Fwd: Noise from the pub"]);
+    app.update(Action::Open);
+    let choosing = room(&app).choosing.clone().expect("a choice");
+    assert_eq!(
+        choosing.options[0].1, "A new case: Noise from the pub",
+        "the choice names the title the case will have"
+    );
+    app.update(Action::Open);
+    assert_eq!(
+        app.status.as_deref(),
+        Some("Filed on a new case, 2026-0003.")
+    );
+    let new = app
+        .store
+        .case_by_reference("2026-0003")
+        .expect("query")
+        .expect("the new case");
+    assert_eq!(new.data.title, "Noise from the pub");
+}
+
+#[test]
+fn the_inbox_footer_says_enter_files_the_message() {
+    let inbox = Inbox::new();
+    let mut app = app(&inbox);
+    open_inbox(&mut app);
+    let enter = |app: &App| {
+        app.footer_hints()
+            .into_iter()
+            .find(|h| h.keys == "Enter")
+            .map(|h| h.what)
+    };
+    assert_eq!(enter(&app).as_deref(), Some("file it"));
+    app.update(Action::Language);
+    assert_eq!(enter(&app).as_deref(), Some("ei ffeilio"));
+    // Elsewhere Enter still opens.
+    app.update(Action::Language);
+    app.update(Action::GotoCases);
+    assert_eq!(enter(&app).as_deref(), Some("open"));
+}

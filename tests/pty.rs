@@ -171,3 +171,47 @@ fn a_panic_restores_the_terminal_and_says_what_happened() {
         "the message is printed after the terminal is restored"
     );
 }
+
+/// The terminal's own mouse report (SGR, 1-based cells) reaches the app:
+/// a click on the footer's "new case" hint opens the new case form, a
+/// click on the header's Cases tab goes there.
+#[test]
+fn a_mouse_click_in_a_real_terminal_does_what_it_points_at() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let db = dir.path().join("diary.db");
+    let config = dir.path().join("config.toml");
+    std::fs::write(&config, "").expect("config");
+
+    let (mut child, mut term, mut writer) = spawn(&db, &config, (30, 100), &[]);
+    let limit = Duration::from_secs(20);
+    let screen = term.wait_for("Nothing due today", limit);
+    // Where a text is, as the terminal counts (1-based column and row);
+    // the lowest on screen (the footer's, not the panel's words).
+    let cell = |screen: &str, text: &str| {
+        screen
+            .lines()
+            .enumerate()
+            .collect::<Vec<_>>()
+            .into_iter()
+            .rev()
+            .find_map(|(y, line)| {
+                let at = line.find(text)?;
+                Some((line[..at].chars().count() + 1, y + 1))
+            })
+            .unwrap_or_else(|| panic!("{text:?} on screen:\n{screen}"))
+    };
+    let (x, y) = cell(&screen, "new case");
+    writer.send(&format!("\x1b[<0;{x};{y}M\x1b[<0;{x};{y}m"));
+    term.wait_for("New case", limit);
+    writer.send("\x1b");
+    let screen = term.wait_for("Nothing due today", limit);
+    let (x, y) = cell(&screen, "2 Cases");
+    writer.send(&format!("\x1b[<0;{x};{y}M\x1b[<0;{x};{y}m"));
+    let screen = term.wait_for("No cases match", limit);
+    assert!(!screen.contains("Nothing due today"), "{screen}");
+    writer.send("1");
+    term.wait_for("Nothing due today", limit);
+    writer.send("q");
+    let status = wait_exit(child.as_mut(), limit, "the app did not quit on q");
+    assert!(status.success(), "exit status {status:?}");
+}

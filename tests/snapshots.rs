@@ -679,15 +679,17 @@ fn every_popup_at_both_sizes() {
 
 #[test]
 fn the_lock_screen_at_both_sizes() {
-    use casebook::tui::{lock_text, render_lock};
+    use casebook::tui::{LockNote, render_lock};
+    let words = casebook::i18n::Catalogue::embedded(casebook::i18n::Lang::En);
     for (w, h) in SIZES {
         for (name, typed, note) in [
             ("lock", false, None),
             ("lock_typed", true, None),
-            ("lock_wrong", false, Some(lock_text::WRONG)),
+            ("lock_wrong", false, Some(LockNote::Wrong)),
         ] {
             let mut t = Terminal::new(TestBackend::new(w, h)).expect("terminal");
-            t.draw(|f| render_lock(f, typed, note)).expect("drawn");
+            t.draw(|f| render_lock(f, &words, typed, note))
+                .expect("drawn");
             insta::assert_snapshot!(format!("both_{name}_{w}x{h}"), t.backend().to_string());
         }
     }

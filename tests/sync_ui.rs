@@ -232,6 +232,15 @@ fn with_a_conflict() -> (Store, String) {
         .apply_pulled(&[record("01234 333333", 6, 2)], 2)
         .expect("second pull");
     assert_eq!(store.conflicts().expect("conflicts").len(), 1);
+    // The hub's name for that device, as a sync notes it: the room says
+    // it without asking the network.
+    store
+        .remember_devices(&[("the-desktop".into(), "desktop-home".into())])
+        .expect("names");
+    assert_eq!(
+        store.conflicts().expect("conflicts")[0].device.as_deref(),
+        Some("desktop-home")
+    );
     (store, uuid)
 }
 

@@ -279,8 +279,13 @@ fn assert_standard_data(s: &mut Store, version: i64) {
         store::PullFrom::default(),
         "{at}"
     );
+    // Schema 12: no attachment waits for its bytes; joining a hub queues
+    // the attachment taken in above with every other record.
+    assert!(s.attachments_due().expect("due").is_empty(), "{at}");
     s.join_hub().expect("join");
-    let records = s.sync_snapshot().expect("snapshot").len() as u64;
+    let snapshot = s.sync_snapshot().expect("snapshot");
+    assert!(snapshot.keys().any(|(k, _)| k == "attachment"), "{at}");
+    let records = snapshot.len() as u64;
     assert_eq!(s.sync_state().expect("sync state").waiting, records, "{at}");
     s.sync_failed(store::SyncFailure::Unreachable)
         .expect("a failed sync is noted");

@@ -121,6 +121,9 @@ pub enum Action {
     /// The terminal changed size (columns, rows).
     #[serde(skip)]
     Resize(u16, u16),
+    /// A click or a wheel notch, resolved against the last frame drawn.
+    #[serde(skip)]
+    Mouse(ratatui::crossterm::event::MouseEvent),
 }
 
 impl Action {
@@ -230,6 +233,7 @@ impl Action {
             Action::Paste(_) => "paste",
             Action::Refresh => "refresh",
             Action::Resize(..) => "resize",
+            Action::Mouse(_) => "mouse",
         }
     }
 

@@ -21,6 +21,8 @@ fn render(app: &App, frame: &mut Frame) {
     let w = &app.words;
     let area = frame.area();
     let theme = Theme::new(app.no_color);
+    // What this frame puts where, for the mouse (nothing, when blanked).
+    app.hits.clear();
     if app.privacy {
         let y = area.height / 2;
         let line = Paragraph::new(Line::styled(w.tr(text::PRIVACY, None), theme.dim()).centered());
@@ -102,7 +104,22 @@ fn draw_header(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     }
     let left = Line::from(spans);
     let room = (area.width as usize).saturating_sub(left.width() + 1);
-    let date = crate::ui::when::admy(w, app.clock.today());
+    let today = app.clock.today();
+    // The date as fully as the room allows: a long Welsh tab row at 80
+    // columns keeps the day and month rather than losing the date.
+    let dates = [
+        crate::ui::when::admy(w, today),
+        crate::ui::when::adm(w, today),
+        crate::ui::when::dm_short(w, today),
+    ];
+    let date_within = |room: usize| {
+        dates
+            .iter()
+            .find(|d| d.width() < room)
+            .unwrap_or(&dates[2])
+            .clone()
+    };
+    let date = date_within(room);
     // The surgery running, said as fully as the room allows.
     let right = match &app.surgery {
         Some(s) => {
@@ -144,6 +161,7 @@ fn draw_header(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
                     SyncTone::Behind => theme.warn(),
                     SyncTone::Conflict => theme.caution(),
                 };
+                let date = date_within(room.saturating_sub(said.width() + 2));
                 let both = said.width() + 2 + date.width() + 1;
                 // A narrow window: the short form ("offline — 14 waiting").
                 let said = if both > room && said.width() + 1 > room {
@@ -151,6 +169,7 @@ fn draw_header(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
                 } else {
                     said
                 };
+                let said_width = said.width();
                 let line = if both <= room {
                     Line::from(vec![
                         Span::styled(said, style),
@@ -162,6 +181,13 @@ fn draw_header(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
                         style,
                     ))
                 };
+                if tone == SyncTone::Conflict {
+                    // The count is a way into the conflicts room.
+                    let x = area.right().saturating_sub(line.width() as u16);
+                    let width = (said_width as u16).min(area.right() - x);
+                    app.hits
+                        .record(|d| d.conflicts = Some(Rect::new(x, area.y, width, 1)));
+                }
                 frame.render_widget(Paragraph::new(left), area);
                 frame.render_widget(Paragraph::new(line.right_aligned()), area);
                 return;
@@ -242,7 +268,8 @@ fn draw_footer(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     // Hints are laid out whole, never split across the two lines.
     let mut lines: Vec<Line> = vec![Line::default()];
     let mut used = 0usize;
-    for (keys, what) in app.footer_hints() {
+    let mut spots = Vec::new();
+    for super::Hint { keys, what, action } in app.footer_hints() {
         let w = unicode_width::UnicodeWidthStr::width(keys.as_str())
             + usize::from(!keys.is_empty())
             + unicode_width::UnicodeWidthStr::width(what.as_str())
@@ -250,6 +277,16 @@ fn draw_footer(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
         if used > 0 && used + w > area.width as usize + 2 {
             lines.push(Line::default());
             used = 0;
+        }
+        // Where the hint is, for a click on it (the gap after it is not).
+        let y = area.y + lines.len() as u16 - 1;
+        if let Some(action) = action
+            && y < area.bottom()
+            && used < usize::from(area.width)
+        {
+            let x = area.x + used as u16;
+            let width = (w - 2).min(usize::from(area.right() - x)) as u16;
+            spots.push((Rect::new(x, y, width, 1), action));
         }
         if let Some(line) = lines.last_mut() {
             if !keys.is_empty() {
@@ -261,5 +298,6 @@ fn draw_footer(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
         }
         used += w;
     }
+    app.hits.record(|d| d.footer = spots);
     frame.render_widget(Paragraph::new(lines), area);
 }

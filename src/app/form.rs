@@ -546,6 +546,28 @@ impl Form {
         }
     }
 
+    /// Focuses the `shown`th field on screen (a click on it), leaving the one focused as Tab
+    /// would; a hidden or missing field changes nothing.
+    pub fn focus_at(&mut self, shown: usize) {
+        let Some(i) = self
+            .fields
+            .iter()
+            .enumerate()
+            .filter(|(_, f)| !f.hidden)
+            .nth(shown)
+            .map(|(i, _)| i)
+        else {
+            return;
+        };
+        if i == self.focus {
+            return;
+        }
+        if let Some(f) = self.fields.get_mut(self.focus) {
+            f.touched = f.touched || !f.input.text().is_empty();
+        }
+        self.focus = i;
+    }
+
     /// Inserts pasted text whole into the focused text field.
     pub fn paste(&mut self, s: &str) {
         let Some(f) = self.fields.get_mut(self.focus) else {

@@ -334,10 +334,20 @@ pub fn take_mail() -> Form {
 pub fn draft(w: &crate::i18n::Catalogue, templates: &crate::letters::Templates) -> Form {
     use crate::letters::compose::Form as Format;
     use text::draft as t;
+    // A built-in template by its name in the reader's words; the user's
+    // own by the name they gave its file.
     let names = templates
         .names()
         .into_iter()
-        .map(|n| Opt::text(n.clone(), n))
+        .map(|n| {
+            let id = format!("ui-template-{n}");
+            let label = if w.has(&id) {
+                w.tr(&id, None)
+            } else {
+                n.clone()
+            };
+            Opt::text(n, label)
+        })
         .collect();
     Form::build(
         t::TITLE,
@@ -362,13 +372,19 @@ pub fn draft(w: &crate::i18n::Catalogue, templates: &crate::letters::Templates) 
     )
 }
 
-pub fn reply() -> Form {
+/// The reply form; its date starts as the reader's word for today (typed
+/// text, so the catalogue's word without the pseudo-locale's marks: the
+/// date reader takes it in either language).
+pub fn reply(w: &crate::i18n::Catalogue) -> Form {
     Form::build(
         text::reply::TITLE,
         vec![
             (
                 ReplyField::When,
-                Field::text(text::reply::WHEN, TextField::new().with_text("today")),
+                Field::text(
+                    text::reply::WHEN,
+                    TextField::new().with_text(&w.tr_bare(text::TODAY_TYPED)),
+                ),
             ),
             (
                 ReplyField::Text,

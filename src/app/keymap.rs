@@ -124,12 +124,46 @@ impl fmt::Display for Key {
     }
 }
 
+/// Where a key binding came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum KeySource {
+    /// `assets/keys.toml`, built in.
+    BuiltIn,
+    /// The config file's `[keys]` table.
+    Config,
+}
+
+/// A binding that was skipped, or two that collide: a fact, put into the
+/// reader's words by the popup that shows it (`app::text::keys`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum KeyProblem {
+    /// `name` is not an action; the entry was skipped.
+    NotAnAction { from: KeySource, name: String },
+    /// `key` (for `action`) is not a key name; the entry was skipped.
+    NotAKey {
+        from: KeySource,
+        key: String,
+        action: String,
+    },
+    /// No key was given for `action`; the entry was skipped.
+    NoKey { from: KeySource, action: String },
+    /// The built-in key table does not parse (a broken build); the TOML
+    /// parser's own words.
+    BrokenDefaults(String),
+    /// `key` is bound to two actions live on one screen: `first` wins.
+    Clash {
+        key: String,
+        first: Action,
+        second: Action,
+    },
+}
+
 /// The live key map: each action and the keys that trigger it.
 #[derive(Debug, Clone)]
 pub struct Keymap {
     bindings: HashMap<Action, Vec<Key>>,
     /// Bad entries found while loading, to show the user once.
-    pub problems: Vec<String>,
+    pub problems: Vec<KeyProblem>,
 }
 
 impl Default for Keymap {
@@ -157,23 +191,24 @@ impl Keymap {
                             .collect(),
                         _ => Vec::new(),
                     };
-                    map.bind(&name, &keys, "built-in keys");
+                    map.bind(&name, &keys, KeySource::BuiltIn);
                 }
             }
-            Err(e) => map.problems.push(format!("built-in keys: {e}")),
+            Err(e) => map.problems.push(KeyProblem::BrokenDefaults(e.to_string())),
         }
         for (name, keys) in overrides {
             let keys: Vec<String> = keys.split_whitespace().map(str::to_string).collect();
-            map.bind(name, &keys, "config [keys]");
+            map.bind(name, &keys, KeySource::Config);
         }
         map
     }
 
-    fn bind(&mut self, name: &str, keys: &[String], source: &str) {
+    fn bind(&mut self, name: &str, keys: &[String], from: KeySource) {
         let Some(action) = Action::from_name(name) else {
-            self.problems.push(format!(
-                "{source}: `{name}` is not an action; it was skipped"
-            ));
+            self.problems.push(KeyProblem::NotAnAction {
+                from,
+                name: name.to_string(),
+            });
             return;
         };
         let mut parsed = Vec::new();
@@ -181,16 +216,20 @@ impl Keymap {
             match Key::parse(k) {
                 Some(key) => parsed.push(key),
                 None => {
-                    self.problems.push(format!(
-                        "{source}: `{k}` for {name} is not a key name; it was skipped"
-                    ));
+                    self.problems.push(KeyProblem::NotAKey {
+                        from,
+                        key: k.clone(),
+                        action: name.to_string(),
+                    });
                     return;
                 }
             }
         }
         if parsed.is_empty() {
-            self.problems
-                .push(format!("{source}: no key given for {name}; it was skipped"));
+            self.problems.push(KeyProblem::NoKey {
+                from,
+                action: name.to_string(),
+            });
             return;
         }
         self.bindings.insert(action, parsed);
@@ -198,7 +237,7 @@ impl Keymap {
 
     /// Keys bound to two of `actions` (which are live on one screen): the
     /// second would never fire there.
-    pub fn clashes(&self, actions: &[Action]) -> Vec<String> {
+    pub fn clashes(&self, actions: &[Action]) -> Vec<KeyProblem> {
         let mut out = Vec::new();
         for (i, a) in actions.iter().enumerate() {
             for b in &actions[i + 1..] {
@@ -206,12 +245,11 @@ impl Keymap {
                     continue;
                 };
                 for k in ka.iter().filter(|k| kb.contains(k)) {
-                    out.push(format!(
-                        "`{k}` is bound to both {} and {}: {} wins",
-                        a.name(),
-                        b.name(),
-                        a.name()
-                    ));
+                    out.push(KeyProblem::Clash {
+                        key: k.to_string(),
+                        first: a.clone(),
+                        second: b.clone(),
+                    });
                 }
             }
         }
@@ -235,6 +273,18 @@ impl Keymap {
         self.bindings
             .get(action)
             .is_some_and(|keys| keys.iter().any(|k| k.matches(ev)))
+    }
+
+    /// The one key a hint names for `action`: `preferred` (the reader's
+    /// mnemonic, "i" for ie) when it is bound to it, else its first key.
+    pub fn hint(&self, action: &Action, preferred: &str) -> String {
+        let Some(keys) = self.bindings.get(action) else {
+            return "—".to_string();
+        };
+        Key::parse(preferred)
+            .filter(|p| keys.contains(p))
+            .or_else(|| keys.first().copied())
+            .map_or_else(|| "—".to_string(), |k| k.to_string())
     }
 
     /// The first key of an action, for a hint that names one: "Tab".
@@ -333,6 +383,20 @@ mod tests {
             &Action::Help
         ));
         assert_eq!(map.problems.len(), 2, "{:?}", map.problems);
-        assert!(map.problems.iter().any(|p| p.contains("`fly`")));
+        assert!(map.problems.contains(&KeyProblem::NotAnAction {
+            from: KeySource::Config,
+            name: "fly".into()
+        }));
+    }
+
+    #[test]
+    fn a_hint_names_the_readers_letter_when_it_is_bound() {
+        let map = Keymap::default();
+        assert_eq!(map.hint(&Action::Yes, "i"), "i");
+        assert_eq!(map.hint(&Action::Yes, "y"), "y");
+        let mut o = BTreeMap::new();
+        o.insert("yes".to_string(), "o".to_string());
+        let rebound = Keymap::load(&o);
+        assert_eq!(rebound.hint(&Action::Yes, "i"), "o", "the key that works");
     }
 }

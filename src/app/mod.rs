@@ -11,6 +11,7 @@ pub mod action;
 mod draw;
 pub mod form;
 pub mod forms;
+pub mod hits;
 pub mod keymap;
 pub mod layout;
 mod mouse;
@@ -79,7 +80,29 @@ pub struct App {
     pub words_dir: Option<std::path::PathBuf>,
     /// The sync status the header shows; `None` when no hub is configured.
     pub sync: Option<crate::store::SyncStatus>,
+    /// Where the last frame drew what a click can reach.
+    pub hits: hits::Hits,
     data_version: i64,
+}
+
+/// One of the footer's hints: the keys, what they do, and the action a
+/// click on it performs (none for a popup's, which say their keys whole).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Hint {
+    pub keys: String,
+    pub what: String,
+    pub action: Option<Action>,
+}
+
+impl Hint {
+    /// A hint that only says (a popup's keys, in one sentence).
+    fn said(keys: String, what: String) -> Hint {
+        Hint {
+            keys,
+            what,
+            action: None,
+        }
+    }
 }
 
 // ── The router's vocabulary: what rooms answer with, what they may use ──
@@ -186,6 +209,7 @@ impl App {
             words: crate::i18n::Catalogue::embedded(crate::i18n::Lang::En),
             words_dir: None,
             sync: None,
+            hits: hits::Hits::default(),
             data_version,
         };
         // Two actions on one screen with the same key: say so once.
@@ -207,11 +231,7 @@ impl App {
         }
         if !app.keymap.problems.is_empty() {
             // Shown once; the bad bindings were skipped.
-            app.popups.push(Popup::Message {
-                title: app.words.tr(text::message::PROBLEMS, None),
-                body: app.keymap.problems.join("\n"),
-                error: true,
-            });
+            app.popups.push(Popup::KeyProblems);
         }
         app.refresh();
         Ok(app)
@@ -355,6 +375,7 @@ impl App {
                 self.size = (w, h);
                 return Ok(());
             }
+            Action::Mouse(m) => return self.on_pointer(m),
             _ => {}
         }
         self.status = None;
@@ -576,15 +597,18 @@ impl App {
         case_on(&self.screen)
     }
 
-    /// The hints of the footer: (keys, what they do), from the live keymap.
-    pub fn footer_hints(&self) -> Vec<(String, String)> {
+    /// The hints of the footer, from the live keymap.
+    pub fn footer_hints(&self) -> Vec<Hint> {
         if let Some(top) = self.popups.last() {
-            return popups::hints(&self.words, &self.keymap, top);
+            return popups::hints(&self.words, &self.keymap, top)
+                .into_iter()
+                .map(|(keys, what)| Hint::said(keys, what))
+                .collect();
         }
         if let Screen::Directory(v) = &self.screen
             && v.typing
         {
-            return vec![(
+            return vec![Hint::said(
                 String::new(),
                 self.words.tr(text::directory::TYPING_KEYS, None),
             )];
@@ -592,7 +616,7 @@ impl App {
         if let Screen::Inbox(v) = &self.screen
             && v.choosing.is_some()
         {
-            return vec![(
+            return vec![Hint::said(
                 String::new(),
                 self.words.tr(text::message::CHOOSE_KEYS, None),
             )];
@@ -621,10 +645,16 @@ impl App {
             .into_iter()
             .filter(|a| !skip.contains(a))
             .map(|a| {
-                (
-                    self.keymap.label(&a),
-                    self.words.tr(&text::action_label(a.name()), None),
-                )
+                let what = match (&self.screen, &a) {
+                    // Enter on a message files it (it opens nothing).
+                    (Screen::Inbox(_), Action::Open) => self.words.tr("ui-inbox-file-key", None),
+                    _ => self.words.tr(&text::action_label(a.name()), None),
+                };
+                Hint {
+                    keys: self.keymap.label(&a),
+                    what,
+                    action: Some(a),
+                }
             })
             .collect()
     }

@@ -55,7 +55,12 @@ pub fn edit_entry(
         vec![
             (
                 F::Text,
-                Field::text(t::TEXT, TextField::multiline().with_text(&e.text)),
+                // A referral's entry in the reader's words (English reads as
+                // stored, so an English edit leaves it as it was).
+                Field::text(
+                    t::TEXT,
+                    TextField::multiline().with_text(&w.entry_text(&e.text)),
+                ),
             ),
             (F::Kind, Field::choice(t::KIND, kinds, kind_at)),
             (

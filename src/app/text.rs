@@ -2,6 +2,9 @@
 //! translation can later replace this one module.
 
 pub const APP_NAME: &str = "casebook";
+/// "today" as a date field starts with it (the date reader takes the word
+/// in either language).
+pub const TODAY_TYPED: &str = "ui-date-today";
 pub const TOO_SMALL: &str = "ui-too-small";
 pub const PRIVACY: &str = "ui-privacy";
 pub const DEMO: &str = "ui-demo";
@@ -175,15 +178,14 @@ pub mod refer {
         )
     }
     pub const CONFIRM_KEYS: &str = "ui-refer-confirm-keys";
-    pub fn confirm(w: &crate::i18n::Catalogue, warning: &str) -> String {
-        let mut chars = warning.chars();
-        let first: String = chars
-            .next()
-            .map(|c| c.to_uppercase().collect())
-            .unwrap_or_default();
-        let warning = format!("{first}{}", chars.as_str());
-        let warning = warning.as_str();
-        w.tr1("ui-refer-confirm", "warning", warning)
+    /// The question when the constituent has not agreed to sharing (the
+    /// CLI's refusal says the same, with its option to go ahead).
+    pub fn confirm(w: &crate::i18n::Catalogue, warning: &crate::store::ConsentWarning) -> String {
+        let id = match warning.consent {
+            Some(false) => "ui-refer-confirm-refused",
+            _ => "ui-refer-confirm-not-asked",
+        };
+        w.tr1(id, "reference", warning.case_reference.as_str())
     }
 }
 
@@ -693,6 +695,84 @@ pub mod message {
     pub const DISCARD_KEYS: &str = "ui-message-discard-keys";
     pub const NOTHING_SELECTED: &str = "ui-message-nothing-selected";
     pub const CHOOSE_KEYS: &str = "ui-message-choose-keys";
+
+    /// One skipped or colliding key binding, in the reader's words.
+    pub fn key_problem(w: &crate::i18n::Catalogue, p: &crate::app::keymap::KeyProblem) -> String {
+        use crate::app::keymap::{KeyProblem, KeySource};
+        use crate::i18n::args;
+        let from = |f: &KeySource| match f {
+            KeySource::BuiltIn => "built-in",
+            KeySource::Config => "config",
+        };
+        match p {
+            KeyProblem::NotAnAction { from: f, name } => w.tr(
+                "ui-keys-not-an-action",
+                Some(&args(&[
+                    ("from", from(f).into()),
+                    ("name", name.as_str().into()),
+                ])),
+            ),
+            KeyProblem::NotAKey {
+                from: f,
+                key,
+                action,
+            } => w.tr(
+                "ui-keys-not-a-key",
+                Some(&args(&[
+                    ("from", from(f).into()),
+                    ("key", key.as_str().into()),
+                    ("action", action.as_str().into()),
+                ])),
+            ),
+            KeyProblem::NoKey { from: f, action } => w.tr(
+                "ui-keys-no-key",
+                Some(&args(&[
+                    ("from", from(f).into()),
+                    ("action", action.as_str().into()),
+                ])),
+            ),
+            KeyProblem::BrokenDefaults(detail) => {
+                w.tr1("ui-keys-broken-defaults", "detail", detail.as_str())
+            }
+            KeyProblem::Clash { key, first, second } => w.tr(
+                "ui-keys-clash",
+                Some(&args(&[
+                    ("key", key.as_str().into()),
+                    ("first", first.name().into()),
+                    ("second", second.name().into()),
+                ])),
+            ),
+        }
+    }
+
+    /// A question's answer keys, named by the live keymap: the reader's
+    /// own letters ("i" for ie, "n" for na) when they are bound, else the
+    /// keys that are. `id` is the hint with `$yes` and `$no`.
+    pub fn answer_keys(
+        w: &crate::i18n::Catalogue,
+        keymap: &crate::app::Keymap,
+        id: &str,
+    ) -> String {
+        use crate::app::Action;
+        let yes = keymap.hint(&Action::Yes, &w.tr_bare("ui-key-yes"));
+        let no = keymap.hint(&Action::No, &w.tr_bare("ui-key-no"));
+        w.tr(
+            id,
+            Some(&crate::i18n::args(&[
+                ("yes", yes.into()),
+                ("no", no.into()),
+            ])),
+        )
+    }
+}
+
+/// What the lock screen of an encrypted diary says.
+pub mod lock {
+    pub const TITLE: &str = "ui-lock-title";
+    pub const ASK: &str = "ui-lock-ask";
+    pub const TYPED: &str = "ui-lock-typed";
+    pub const WRONG: &str = "ui-lock-wrong";
+    pub const CHECKING: &str = "ui-lock-checking";
 }
 
 pub mod status {

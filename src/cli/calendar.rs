@@ -23,7 +23,7 @@ pub fn run(env: &Env, args: &CalendarArgs, out: &mut dyn Write) -> Result<ExitCo
     match &args.out {
         // From an encrypted diary the file is an age file unless --plain.
         Some(path) => {
-            super::seal::Sealer::new(store.key().is_some(), &args.seal, path)?.write(
+            super::seal::Sealer::new(&env.i18n, store.key().is_some(), &args.seal, path)?.write(
                 env,
                 out,
                 path,

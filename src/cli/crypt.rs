@@ -22,11 +22,17 @@ pub const NEW_PASSPHRASE_VAR: &str = "CASEBOOK_NEW_PASSPHRASE";
 /// How many times a prompt asks before giving up.
 const ATTEMPTS: usize = 3;
 
-/// What these commands say, kept together.
+/// The catalogue's words for these prompts.
 mod say {
-    pub const ASK_NEW: &str = "New passphrase (at least 8 characters; it cannot be recovered): ";
-    pub const ASK_AGAIN: &str = "The same passphrase again: ";
-    pub const MISMATCH: &str = "the two passphrases differ: nothing was changed";
+    pub const ASK: &str = "crypt-ask";
+    pub const ASK_NEW: &str = "crypt-ask-new";
+    pub const ASK_AGAIN: &str = "crypt-ask-again";
+    pub const MISMATCH: &str = "error-passphrases-differ";
+}
+
+/// The question for the passphrase of the file at `path`.
+fn ask_for(t: &Catalogue, path: &Path) -> String {
+    t.tr1(say::ASK, "path", path.display().to_string())
 }
 
 /// Runs `f` with the passphrase of the file at `path`: `None` when the file
@@ -34,6 +40,7 @@ mod say {
 /// prompt (up to three tries while `f` says the passphrase is wrong). `f`
 /// opens the file with it, so the slow key derivation is paid once a try.
 pub fn with_passphrase<T>(
+    t: &Catalogue,
     path: &Path,
     mut f: impl FnMut(Option<&Passphrase>) -> Result<T>,
 ) -> Result<T> {
@@ -45,15 +52,11 @@ pub fn with_passphrase<T>(
     }
     let mut tries = 0;
     loop {
-        let p = prompt(
-            &format!("Passphrase for {}: ", path.display()),
-            path,
-            PASSPHRASE_VAR,
-        )?;
+        let p = prompt(t, &ask_for(t, path), path, PASSPHRASE_VAR)?;
         tries += 1;
         match f(Some(&p)) {
             Err(e @ Error::WrongPassphrase { .. }) if tries < ATTEMPTS => {
-                super::note(&e);
+                super::note(e.message(t));
             }
             other => return other,
         }
@@ -68,6 +71,7 @@ pub fn with_passphrase<T>(
 /// stateless). A key the agent holds that no longer opens the file (the
 /// passphrase was changed elsewhere) is dropped and the passphrase asked.
 pub fn with_diary_key<T>(
+    t: &Catalogue,
     path: &Path,
     session: Option<Duration>,
     mut f: impl FnMut(Option<&Passphrase>) -> Result<T>,
@@ -88,11 +92,7 @@ pub fn with_diary_key<T>(
     }
     let mut tries = 0;
     loop {
-        let p = prompt(
-            &format!("Passphrase for {}: ", path.display()),
-            path,
-            PASSPHRASE_VAR,
-        )?;
+        let p = prompt(t, &ask_for(t, path), path, PASSPHRASE_VAR)?;
         tries += 1;
         let raw = RawKey::derive(path, &p)?;
         match f(Some(&Passphrase::from_raw(&raw))) {
@@ -103,7 +103,7 @@ pub fn with_diary_key<T>(
                 return Ok(value);
             }
             Err(e @ Error::WrongPassphrase { .. }) if tries < ATTEMPTS => {
-                eprintln!("casebook: {e}");
+                super::note(e.message(t));
             }
             Err(e) => return Err(e),
         }
@@ -145,7 +145,7 @@ pub fn create_diary(env: &Env) -> Result<store::Store> {
         super::note(t.tr("crypt-created-plain", None));
         return store::Store::open(db);
     }
-    let p = new_passphrase(db, false)?;
+    let p = new_passphrase(t, db, false)?;
     agent::protect_process();
     let store = store::Store::open_with_key(db, Some(&p))?;
     // The file now has its salt: keep the session as a typed passphrase does.
@@ -205,15 +205,11 @@ pub fn unlock(env: &Env, out: &mut dyn Write) -> Result<ExitCode> {
         None => {
             let mut tries = 0;
             loop {
-                let p = prompt(
-                    &format!("Passphrase for {}: ", db.display()),
-                    db,
-                    PASSPHRASE_VAR,
-                )?;
+                let p = prompt(t, &ask_for(t, db), db, PASSPHRASE_VAR)?;
                 tries += 1;
                 match check(&p) {
                     Err(e @ Error::WrongPassphrase { .. }) if tries < ATTEMPTS => {
-                        eprintln!("casebook: {e}");
+                        super::note(e.message(t));
                     }
                     other => break other?,
                 }
@@ -256,36 +252,37 @@ fn from_env(var: &str) -> Result<Option<Passphrase>> {
     match std::env::var(var) {
         Ok(text) => Passphrase::new(text)
             .map(Some)
-            .map_err(|_| Error::invalid(format!("{var} is set but empty"))),
+            .map_err(|_| Error::user(Msg::new("error-passphrase-var-empty").text("var", var))),
         Err(std::env::VarError::NotPresent) => Ok(None),
-        Err(std::env::VarError::NotUnicode(_)) => {
-            Err(Error::invalid(format!("{var} is not valid UTF-8")))
-        }
+        Err(std::env::VarError::NotUnicode(_)) => Err(Error::user(
+            Msg::new("error-passphrase-var-not-utf8").text("var", var),
+        )),
     }
 }
 
 /// A no-echo prompt on the terminal; refused (one line, no hang) when
 /// casebook is not run from a terminal, naming the variable to set instead.
-fn prompt(text: &str, path: &Path, var: &str) -> Result<Passphrase> {
+fn prompt(t: &Catalogue, text: &str, path: &Path, var: &str) -> Result<Passphrase> {
     if !std::io::stdin().is_terminal() {
-        let what = if var == PASSPHRASE_VAR {
-            "is encrypted"
+        let id = if var == PASSPHRASE_VAR {
+            "error-passphrase-no-terminal"
         } else {
-            "needs a new passphrase"
+            "error-new-passphrase-no-terminal"
         };
-        return Err(Error::invalid(format!(
-            "{} {what}: set {var} or run casebook in a terminal to type it",
-            path.display()
-        )));
+        return Err(Error::user(
+            Msg::new(id)
+                .text("path", path.display().to_string())
+                .text("var", var),
+        ));
     }
     let typed = rpassword::prompt_password(text)
-        .map_err(|e| Error::io("cannot read the passphrase from the terminal", e))?;
+        .map_err(|e| Error::io(t.tr("crypt-cannot-read-passphrase", None), e))?;
     Passphrase::new(typed)
 }
 
 /// A new passphrase: `CASEBOOK_NEW_PASSPHRASE` (or, when `current_ok`,
 /// `CASEBOOK_PASSPHRASE`), else typed twice at a prompt.
-fn new_passphrase(path: &Path, current_ok: bool) -> Result<Passphrase> {
+fn new_passphrase(t: &Catalogue, path: &Path, current_ok: bool) -> Result<Passphrase> {
     let from_var = match from_env(NEW_PASSPHRASE_VAR)? {
         Some(p) => Some(p),
         None if current_ok => from_env(PASSPHRASE_VAR)?,
@@ -294,39 +291,45 @@ fn new_passphrase(path: &Path, current_ok: bool) -> Result<Passphrase> {
     if let Some(p) = from_var {
         return check_new(p);
     }
-    let first = check_new(prompt(say::ASK_NEW, path, NEW_PASSPHRASE_VAR)?)?;
-    let second = prompt(say::ASK_AGAIN, path, NEW_PASSPHRASE_VAR)?;
+    let first = check_new(prompt(
+        t,
+        &t.tr(say::ASK_NEW, None),
+        path,
+        NEW_PASSPHRASE_VAR,
+    )?)?;
+    let second = prompt(t, &t.tr(say::ASK_AGAIN, None), path, NEW_PASSPHRASE_VAR)?;
     if first != second {
-        return Err(Error::invalid(say::MISMATCH));
+        return Err(Error::user(Msg::new(say::MISMATCH)));
     }
     Ok(first)
 }
 
 /// The passphrase of a file written or read (an age file): the diary's
 /// `CASEBOOK_PASSPHRASE` when set, else asked once at the terminal.
-pub fn file_passphrase(path: &Path, question: &str) -> Result<Passphrase> {
+pub fn file_passphrase(t: &Catalogue, path: &Path) -> Result<Passphrase> {
     match from_env(PASSPHRASE_VAR)? {
         Some(p) => Ok(p),
-        None => prompt(question, path, PASSPHRASE_VAR),
+        None => prompt(t, &ask_for(t, path), path, PASSPHRASE_VAR),
     }
 }
 
 /// The passphrase to encrypt a written file with: `CASEBOOK_PASSPHRASE`,
 /// else typed twice; with neither, one line saying what to give instead.
-pub fn new_file_passphrase(path: &Path, question: &str) -> Result<Passphrase> {
+pub fn new_file_passphrase(t: &Catalogue, path: &Path, question: &str) -> Result<Passphrase> {
     if let Some(p) = from_env(PASSPHRASE_VAR)? {
         return Ok(p);
     }
     if !std::io::stdin().is_terminal() {
-        return Err(Error::invalid(format!(
-            "{} would be written from an encrypted diary: set {PASSPHRASE_VAR} to encrypt it with age, give --recipient age1…, or --plain to write it unencrypted",
-            path.display()
-        )));
+        return Err(Error::user(
+            Msg::new("error-seal-no-passphrase")
+                .text("path", path.display().to_string())
+                .text("var", PASSPHRASE_VAR),
+        ));
     }
-    let first = check_new(prompt(question, path, PASSPHRASE_VAR)?)?;
-    let second = prompt(say::ASK_AGAIN, path, PASSPHRASE_VAR)?;
+    let first = check_new(prompt(t, question, path, PASSPHRASE_VAR)?)?;
+    let second = prompt(t, &t.tr(say::ASK_AGAIN, None), path, PASSPHRASE_VAR)?;
     if first != second {
-        return Err(Error::invalid(say::MISMATCH));
+        return Err(Error::user(Msg::new(say::MISMATCH)));
     }
     Ok(first)
 }
@@ -353,7 +356,7 @@ pub fn encrypt(env: &Env, out: &mut dyn Write) -> Result<ExitCode> {
             Msg::new("error-already-encrypted").text("path", db.display().to_string()),
         ));
     }
-    let new = new_passphrase(db, true)?;
+    let new = new_passphrase(&env.i18n, db, true)?;
     // Opening upgrades the schema and proves the file is a diary (no daily
     // backup: it would be one more plain copy).
     drop(store::Store::open(db)?);
@@ -382,7 +385,7 @@ pub fn decrypt(env: &Env, out: &mut dyn Write) -> Result<ExitCode> {
             Msg::new("error-decrypt-plain").text("path", db.display().to_string()),
         ));
     }
-    let done = with_diary_key(db, None, |key| store::rekey_file(db, key, None))?;
+    let done = with_diary_key(&env.i18n, db, None, |key| store::rekey_file(db, key, None))?;
     agent::forget(db);
     let t = &env.i18n;
     writeln!(
@@ -403,12 +406,12 @@ pub fn change(env: &Env, out: &mut dyn Write) -> Result<ExitCode> {
             Msg::new("error-change-plain").text("path", db.display().to_string()),
         ));
     }
-    let old = with_diary_key(db, None, |key| {
+    let old = with_diary_key(&env.i18n, db, None, |key| {
         let key = key.ok_or_else(|| Error::WrongPassphrase { path: db.into() })?;
         store::verify_passphrase(db, key)?;
         Ok(key.clone())
     })?;
-    let new = new_passphrase(db, false)?;
+    let new = new_passphrase(&env.i18n, db, false)?;
     // `old` is the raw key: the same passphrase derives the same one.
     if RawKey::derive(db, &new)?.to_hex() == RawKey::derive(db, &old)?.to_hex() {
         return Err(Error::user(Msg::new("error-same-passphrase")));

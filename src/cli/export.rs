@@ -32,7 +32,7 @@ pub fn run(env: &Env, args: &ExportArgs, out: &mut dyn Write) -> Result<ExitCode
     };
     match &args.out {
         Some(path) => {
-            super::seal::Sealer::new(store.key().is_some(), &args.seal, path)?
+            super::seal::Sealer::new(&env.i18n, store.key().is_some(), &args.seal, path)?
                 .write(env, out, path, &bytes)?;
         }
         None => write_output(env, out, None, &bytes)?,

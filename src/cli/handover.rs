@@ -48,7 +48,7 @@ pub fn run(env: &Env, args: &HandoverArgs, out: &mut dyn Write) -> Result<ExitCo
     // The successor's file is written first: if that fails (no passphrase
     // for it either), nothing is erased. From an encrypted diary it is an age
     // file unless --plain; `casebook import` reads it either way.
-    super::seal::Sealer::new(store.key().is_some(), &args.seal, &args.out)?.write(
+    super::seal::Sealer::new(&env.i18n, store.key().is_some(), &args.seal, &args.out)?.write(
         env,
         out,
         &args.out,

@@ -13,6 +13,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use super::{Env, ImportArgs, stdout_error};
+use crate::error::Msg;
 use crate::exchange::json::Export;
 use crate::exchange::sheet::{self, Format};
 use crate::exchange::{FileKind, csv_import, detect};
@@ -26,15 +27,13 @@ pub fn run(env: &Env, args: &ImportArgs, out: &mut dyn Write) -> Result<ExitCode
         return Ok(ExitCode::SUCCESS);
     }
     let Some(path) = &args.file else {
-        return Err(Error::invalid(
-            "import needs a FILE to read (or --template PATH to write an empty spreadsheet)",
-        ));
+        return Err(Error::user(Msg::new("error-import-no-file")));
     };
     let file = path.display().to_string();
     let input = sheet::Input::open(path)?;
     // Its own exports from an encrypted diary are age files, read whole.
     let line = if super::seal::is_sealed(&input.head) {
-        let bytes = super::seal::open(&input.read_all()?, path)?;
+        let bytes = super::seal::open(&env.i18n, &input.read_all()?, path)?;
         match (sheet::format_of(&bytes), detect(&bytes)) {
             (Format::Workbook, _) => workbook(env, args, path, &bytes)?,
             (Format::Csv, FileKind::Json) => json(env, args, &bytes, &file)?,
@@ -130,7 +129,7 @@ fn spreadsheet(
     } else {
         return Err(plan
             .problems_error()
-            .unwrap_or_else(|| Error::invalid("bad rows")));
+            .unwrap_or_else(|| Error::user(Msg::new("error-import-no-file"))));
     };
     let mut line = if args.dry_run {
         // A dry run never creates a diary: with none, everything would be new.
@@ -263,7 +262,7 @@ fn write_rejects(env: &Env, input: &Path, plan: &csv_import::Plan) -> Result<Pat
                 .map(|c| sheet::escape_formula(c).into_owned())
                 .collect();
             row.resize(plan.headers.len(), String::new());
-            row.push(format!("line {}: {}", p.line, p.reason));
+            row.push(p.said().render(&env.i18n));
             w.write_record(&row).map_err(fail)?;
         }
         w.flush()
@@ -284,18 +283,19 @@ fn write_rejects(env: &Env, input: &Path, plan: &csv_import::Plan) -> Result<Pat
                 let done = f.write_all(&bytes).and_then(|()| f.sync_all());
                 if let Err(e) = done {
                     let _ = std::fs::remove_file(&path);
-                    return Err(Error::io(format!("cannot write {}", path.display()), e));
+                    return Err(Error::cannot_write(&path, &e));
                 }
                 return Ok(path);
             }
             Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => continue,
-            Err(e) => return Err(Error::io(format!("cannot write {}", path.display()), e)),
+            Err(e) => return Err(Error::cannot_write(&path, &e)),
         }
     }
-    Err(Error::invalid(format!(
-        "cannot write the rejected rows: {}/{stem}.rejects-*.csv all exist; tidy them away first",
-        dir.display()
-    )))
+    Err(Error::user(
+        Msg::new("error-import-rejects-full")
+            .text("folder", dir.display().to_string())
+            .text("stem", stem),
+    ))
 }
 
 /// `import --template PATH`: an empty spreadsheet with every column and a
@@ -303,10 +303,9 @@ fn write_rejects(env: &Env, input: &Path, plan: &csv_import::Plan) -> Result<Pat
 fn write_template(env: &Env, path: &Path) -> Result<String> {
     use crate::exchange::{COLUMNS, words};
     if path.exists() {
-        return Err(Error::invalid(format!(
-            "{} already exists: give a new file name for the template",
-            path.display()
-        )));
+        return Err(Error::user(
+            Msg::new("error-import-template-exists").text("path", path.display().to_string()),
+        ));
     }
     let _ = env;
     let xlsx = path
@@ -344,11 +343,10 @@ fn write_template(env: &Env, path: &Path) -> Result<String> {
         w.into_inner()
             .map_err(|e| Error::invalid(format!("cannot write the template: {e}")))?
     };
-    let mut f = create_private(path)
-        .map_err(|e| Error::io(format!("cannot write {}", path.display()), e))?;
+    let mut f = create_private(path).map_err(|e| Error::cannot_write(path, &e))?;
     f.write_all(&bytes)
         .and_then(|()| f.sync_all())
-        .map_err(|e| Error::io(format!("cannot write {}", path.display()), e))?;
+        .map_err(|e| Error::cannot_write(path, &e))?;
     Ok(text::template_written(
         &env.i18n,
         &path.display().to_string(),

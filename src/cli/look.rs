@@ -130,23 +130,21 @@ fn status_filter(s: &str) -> Result<(Option<CaseStatus>, bool)> {
     synonyms::choice::<CaseStatus>(s)
         .map(|st| (Some(st), false))
         .ok_or_else(|| {
-            Error::invalid(format!(
-                "--status: unknown status `{s}`: expected one of {}, or active",
-                CaseStatus::names()
-            ))
+            unknown(
+                "status",
+                s,
+                &format!("{}, active", CaseStatus::names()),
+                None,
+            )
+            .about_option("--status")
         })
 }
 
 fn category_filter(env: &Env, s: &str) -> Result<String> {
     let categories = env.config.categories();
     synonyms::category(s, &categories).ok_or_else(|| {
-        let near = synonyms::nearest_category(s, &categories)
-            .map(|c| format!(" (nearest: `{c}`)"))
-            .unwrap_or_default();
-        Error::invalid(format!(
-            "--category: unknown category `{s}`: expected one of {}{near}",
-            categories.join(", ")
-        ))
+        let near = synonyms::nearest_category(s, &categories);
+        unknown("category", s, &categories.join(", "), near.as_deref()).about_option("--category")
     })
 }
 
@@ -790,14 +788,9 @@ pub fn contacts(env: &Env, args: &ContactsArgs, out: &mut dyn Write) -> Result<E
 pub fn close(env: &Env, args: &CloseArgs, out: &mut dyn Write) -> Result<ExitCode> {
     let today = env.clock.today();
     let outcome = synonyms::choice::<Outcome>(&args.outcome).ok_or_else(|| {
-        let near = synonyms::nearest_choice::<Outcome>(&args.outcome)
-            .map(|o| format!(" (nearest: `{o}`)"))
-            .unwrap_or_default();
-        Error::invalid(format!(
-            "--outcome: unknown outcome `{}`: expected one of {}{near}",
-            one_line(&args.outcome),
-            Outcome::names()
-        ))
+        let near = synonyms::nearest_choice::<Outcome>(&args.outcome).map(|o| o.to_string());
+        unknown("outcome", &args.outcome, &Outcome::names(), near.as_deref())
+            .about_option("--outcome")
     })?;
     let on = match &args.on {
         Some(d) => parse_date(d, today).map_err(|e| e.about_option("--on"))?,
@@ -833,6 +826,21 @@ pub fn close(env: &Env, args: &CloseArgs, out: &mut dyn Write) -> Result<ExitCod
     );
     print(out, &format!("{line}\n"))?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// A value not in a closed list, in the catalogue's words: the list (its
+/// selector key), what was typed, the names allowed, and the nearest.
+fn unknown(list: &str, typed: &str, names: &str, nearest: Option<&str>) -> Error {
+    let said = Msg::new("error-unknown-value")
+        .text("list", list)
+        .text("value", typed)
+        .text("names", names);
+    Error::user(match nearest {
+        Some(n) => Msg::new("import-why-nearest")
+            .arg("problem", crate::error::Arg::Msg(Box::new(said)))
+            .text("nearest", n),
+        None => said,
+    })
 }
 
 #[cfg(test)]

@@ -493,9 +493,7 @@ impl Env {
             (Some(p), _) => (p.clone(), true),
             (None, Some(paths)) => (paths.config_file.clone(), false),
             (None, None) => {
-                return Err(Error::invalid(
-                    "cannot find the config directory: give --config",
-                ));
+                return Err(Error::user(crate::error::Msg::new("error-no-config-dir")));
             }
         };
         let config = Config::load(&config_path, explicit)?;
@@ -517,7 +515,7 @@ impl Env {
             (None, Some(paths)) if demo => paths.demo_db(),
             (None, Some(paths)) => paths.default_db(),
             (None, None) => {
-                return Err(Error::invalid("cannot find the data directory: give --db"));
+                return Err(Error::user(crate::error::Msg::new("error-no-data-dir")));
             }
         };
         Ok(Env {
@@ -678,7 +676,7 @@ fn run_agent(idle_seconds: u64) -> Result<ExitCode> {
 
 #[cfg(not(unix))]
 fn run_agent(_idle_seconds: u64) -> Result<ExitCode> {
-    Err(Error::invalid("the key agent needs a Unix system"))
+    Err(Error::System(crate::error::Msg::new("error-agent-unix")))
 }
 
 /// `lock` and `agent` are run before the config is read.

@@ -82,12 +82,8 @@ pub fn run(env: &Env, args: &ReviewArgs, out: &mut dyn Write) -> Result<ExitCode
         }
     };
     match &args.out {
-        Some(path) => super::seal::Sealer::new(store.key().is_some(), &args.seal, path)?.write(
-            env,
-            out,
-            path,
-            text.as_bytes(),
-        )?,
+        Some(path) => super::seal::Sealer::new(&env.i18n, store.key().is_some(), &args.seal, path)?
+            .write(env, out, path, text.as_bytes())?,
         None => write_output(env, out, None, text.as_bytes())?,
     }
     Ok(ExitCode::SUCCESS)

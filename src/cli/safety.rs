@@ -49,7 +49,7 @@ pub(super) fn open_store_without_backup(env: &Env) -> Result<Store> {
     let mut store = if super::crypt::is_new_diary(db) && !env.demo {
         super::crypt::create_diary(env)?
     } else {
-        super::crypt::with_diary_key(db, session, |key| Store::open_with_key(db, key))
+        super::crypt::with_diary_key(&env.i18n, db, session, |key| Store::open_with_key(db, key))
             .map_err(|e| name_latest_backup(e, env))?
     };
     // An erasure interrupted before its wipe (killed, disk full, the file
@@ -120,7 +120,7 @@ pub fn backup(env: &Env, args: &BackupArgs, out: &mut dyn Write) -> Result<ExitC
 pub fn restore(env: &Env, args: &RestoreArgs, out: &mut dyn Write) -> Result<ExitCode> {
     let db = &env.db_path;
     // The backup is examined read-only before anything else is touched.
-    let (info, key) = super::crypt::with_passphrase(&args.path, |key| {
+    let (info, key) = super::crypt::with_passphrase(&env.i18n, &args.path, |key| {
         Ok((
             store::inspect_backup_with_key(&args.path, key)?,
             key.cloned(),
@@ -159,7 +159,7 @@ pub fn restore(env: &Env, args: &RestoreArgs, out: &mut dyn Write) -> Result<Exi
     // encrypted with the diary's own passphrase (which must open the diary).
     let diary_key = if key.is_none() && store::is_encrypted(db) {
         clean_leftovers(&env.i18n, db);
-        Some(super::crypt::with_passphrase(db, |k| {
+        Some(super::crypt::with_passphrase(&env.i18n, db, |k| {
             let k = k.ok_or_else(|| Error::WrongPassphrase { path: db.clone() })?;
             store::verify_passphrase(db, k)?;
             Ok(k.clone())
@@ -274,9 +274,10 @@ pub fn check(env: &Env, out: &mut dyn Write) -> Result<ExitCode> {
     let session = super::crypt::session(env);
     // A file too damaged to check at all: the advice is the backup, never
     // "run casebook check" again.
-    let report =
-        super::crypt::with_diary_key(db, session, |key| store::check_file_with_key(db, key))
-            .map_err(|e| name_latest_backup(e, env))?;
+    let report = super::crypt::with_diary_key(&env.i18n, db, session, |key| {
+        store::check_file_with_key(db, key)
+    })
+    .map_err(|e| name_latest_backup(e, env))?;
     let t = &env.i18n;
     let w = |out: &mut dyn Write, line: String| writeln!(out, "{line}").map_err(stdout_error);
     let at = |id: &str, p: &Path| t.tr1(id, "path", p.display().to_string());

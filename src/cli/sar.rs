@@ -84,6 +84,7 @@ pub fn run(env: &Env, args: &SarArgs, out: &mut dyn Write) -> Result<ExitCode> {
     // Decided (a passphrase asked) before the request is recorded.
     let sealer = match &args.out {
         Some(base) => Some(super::seal::Sealer::new(
+            &env.i18n,
             store.key().is_some(),
             &args.seal,
             &out_paths(base).0,

@@ -13,6 +13,7 @@ use age::secrecy::SecretString;
 use clap::Args;
 
 use super::write_output;
+use crate::error::Msg;
 use crate::{Error, Result};
 
 /// The first bytes of every (binary) age file.
@@ -28,15 +29,11 @@ pub struct SealArgs {
     pub recipient: Vec<String>,
 }
 
-/// What the sealing says, kept together.
+/// The catalogue's words for the sealing.
 mod say {
-    pub const SEALED: &str =
-        "is encrypted with age: open it with `age -d` (--plain writes it unencrypted)";
-    pub const PLAIN: &str =
-        "was written unencrypted (--plain): it holds personal data in the clear, keep it safe";
-    pub const NOT_A_KEY: &str = "is not an age public key (they start with age1)";
-    pub const ASK: &str =
-        "Passphrase for the encrypted file (at least 8 characters; `age -d` asks it): ";
+    pub const SEALED: &str = "seal-sealed";
+    pub const PLAIN: &str = "seal-plain";
+    pub const ASK: &str = "seal-ask";
 }
 
 enum How {
@@ -53,14 +50,19 @@ impl Sealer {
     /// For files written from a diary that is `encrypted` (or not): sealed
     /// with the recipients given, else (an encrypted diary, no `--plain`)
     /// with a passphrase — `CASEBOOK_PASSPHRASE` or asked twice — else plain.
-    pub fn new(encrypted: bool, args: &SealArgs, first: &Path) -> Result<Sealer> {
+    pub fn new(
+        t: &crate::i18n::Catalogue,
+        encrypted: bool,
+        args: &SealArgs,
+        first: &Path,
+    ) -> Result<Sealer> {
         if !args.recipient.is_empty() {
             let keys = args
                 .recipient
                 .iter()
                 .map(|r| {
                     age::x25519::Recipient::from_str(r.trim())
-                        .map_err(|_| Error::invalid(format!("--recipient {r} {}", say::NOT_A_KEY)))
+                        .map_err(|_| Error::user(Msg::new("error-seal-not-a-key").text("key", r)))
                 })
                 .collect::<Result<Vec<_>>>()?;
             return Ok(Sealer(How::Recipients(keys)));
@@ -71,7 +73,7 @@ impl Sealer {
         if args.plain {
             return Ok(Sealer(How::Plain { said: false }));
         }
-        let pass = super::crypt::new_file_passphrase(first, say::ASK)?;
+        let pass = super::crypt::new_file_passphrase(t, first, &t.tr(say::ASK, None))?;
         Ok(Sealer(How::Passphrase(SecretString::from(
             pass.as_text().unwrap_or_default().to_string(),
         ))))
@@ -96,7 +98,11 @@ impl Sealer {
                 let encryptor =
                     age::Encryptor::with_recipients(keys.iter().map(|k| k as &dyn age::Recipient))
                         .map_err(|e| {
-                            Error::invalid(format!("cannot encrypt {}: {e}", path.display()))
+                            Error::System(
+                                Msg::new("error-seal-cannot-encrypt")
+                                    .text("path", path.display().to_string())
+                                    .text("detail", e.to_string()),
+                            )
                         })?;
                 sealed = seal(encryptor, bytes)?;
                 &sealed
@@ -106,9 +112,12 @@ impl Sealer {
         match &self.0 {
             How::Plain { said: true } => {}
             How::Plain { said: false } => {
-                super::note(format_args!("{} {}", path.display(), say::PLAIN))
+                super::note(env.i18n.tr1(say::PLAIN, "path", path.display().to_string()))
             }
-            _ => super::note(format_args!("{} {}", path.display(), say::SEALED)),
+            _ => super::note(
+                env.i18n
+                    .tr1(say::SEALED, "path", path.display().to_string()),
+            ),
         }
         Ok(())
     }
@@ -130,16 +139,16 @@ pub fn is_sealed(bytes: &[u8]) -> bool {
 
 /// Opens an age file sealed with a passphrase (`CASEBOOK_PASSPHRASE`, or
 /// asked once), for `casebook import`.
-pub fn open(bytes: &[u8], file: &Path) -> Result<Vec<u8>> {
-    let pass =
-        super::crypt::file_passphrase(file, &format!("Passphrase for {}: ", file.display()))?;
+pub fn open(t: &crate::i18n::Catalogue, bytes: &[u8], file: &Path) -> Result<Vec<u8>> {
+    let pass = super::crypt::file_passphrase(t, file)?;
     let identity = age::scrypt::Identity::new(SecretString::from(
         pass.as_text().unwrap_or_default().to_string(),
     ));
     age::decrypt(&identity, bytes).map_err(|e| {
-        Error::invalid(format!(
-            "cannot open {}: {e} (a file encrypted for a key opens with `age -d -i KEYFILE`)",
-            file.display()
-        ))
+        Error::user(
+            Msg::new("error-seal-cannot-open")
+                .text("path", file.display().to_string())
+                .text("detail", e.to_string()),
+        )
     })
 }

@@ -42,12 +42,8 @@ pub fn list(env: &Env, args: &SuccessesArgs, out: &mut dyn Write) -> Result<Exit
     match &args.out {
         // Anonymised, yet drawn from case text: from an encrypted diary it
         // is an age file unless --plain, as every other --out.
-        Some(path) => super::seal::Sealer::new(store.key().is_some(), &args.seal, path)?.write(
-            env,
-            out,
-            path,
-            text.as_bytes(),
-        )?,
+        Some(path) => super::seal::Sealer::new(&env.i18n, store.key().is_some(), &args.seal, path)?
+            .write(env, out, path, text.as_bytes())?,
         None => write_output(env, out, None, text.as_bytes())?,
     }
     Ok(ExitCode::SUCCESS)

@@ -56,7 +56,16 @@ pub fn run(env: &Env, args: &SyncArgs, out: &mut dyn Write) -> Result<ExitCode> 
                 clean(c.case.as_deref().unwrap_or(&c.kind)),
                 c.field,
                 t.tr1("sync-conflict-here", "value", clean(&shown(t, &c.local))),
-                t.tr1("sync-conflict-other", "value", clean(&shown(t, &c.remote))),
+                match &c.device {
+                    Some(device) => t.tr(
+                        "sync-conflict-other-named",
+                        Some(&crate::i18n::args(&[
+                            ("device", clean(device).into()),
+                            ("value", clean(&shown(t, &c.remote)).into()),
+                        ]))
+                    ),
+                    None => t.tr1("sync-conflict-other", "value", clean(&shown(t, &c.remote))),
+                },
                 t.tr(
                     if c.kept_remote {
                         "sync-conflict-kept-other"
@@ -93,6 +102,15 @@ pub fn run(env: &Env, args: &SyncArgs, out: &mut dyn Write) -> Result<ExitCode> 
             ("received", r.pulled.into()),
         ])),
     )];
+    if r.files_sent + r.files_received > 0 {
+        parts.push(t.tr(
+            "sync-done-files",
+            Some(&crate::i18n::args(&[
+                ("sent", r.files_sent.into()),
+                ("received", r.files_received.into()),
+            ])),
+        ));
+    }
     if r.erased > 0 {
         parts.push(t.tr1("sync-done-erased", "count", r.erased));
     }

@@ -9,6 +9,7 @@ mod kinds;
 mod model;
 pub mod patterns;
 pub mod person;
+pub mod referral_note;
 pub mod retention;
 pub mod review;
 pub mod rules;

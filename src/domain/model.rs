@@ -60,7 +60,9 @@ impl Contact {
         if let Some(email) = self.email.as_deref().filter(|e| !e.trim().is_empty())
             && !looks_like_email(email)
         {
-            return Err(Error::invalid(format!("`{email}` is not an email address")));
+            return Err(Error::user(
+                crate::error::Msg::new("error-not-an-email").text("input", email),
+            ));
         }
         Ok(())
     }
@@ -161,43 +163,47 @@ impl Case {
         if let Some(s) = self.satisfaction
             && !(1..=5).contains(&s)
         {
-            return Err(Error::invalid(format!(
-                "satisfaction `{s}` is out of range: use 1 (poor) to 5 (excellent)"
-            )));
+            return Err(Error::user(
+                crate::error::Msg::new("error-satisfaction-range").num("value", s),
+            ));
         }
         if let Some(closed) = self.closed
             && closed < self.opened
         {
-            return Err(Error::invalid(format!(
-                "closed date {closed} is before the opened date {}",
-                self.opened
-            )));
+            return Err(Error::user(
+                crate::error::Msg::new("error-case-closed-before-opened")
+                    .text("closed", closed.to_string())
+                    .text("opened", self.opened.to_string()),
+            ));
         }
         if let Some(on) = self.contacted_on
             && on > self.opened
         {
-            return Err(Error::invalid(format!(
-                "date contacted {on} is after the opened date {}",
-                self.opened
-            )));
+            return Err(Error::user(
+                crate::error::Msg::new("error-case-contacted-after-opened")
+                    .text("contacted", on.to_string())
+                    .text("opened", self.opened.to_string()),
+            ));
         }
         if let Some(on) = self.consent_on
             && self.consent_to_share.is_none()
         {
-            return Err(Error::invalid(format!(
-                "consent dated {on} but not recorded as given or refused"
-            )));
+            return Err(Error::user(
+                crate::error::Msg::new("error-case-consent-undecided").text("date", on.to_string()),
+            ));
         }
         if self.status == CaseStatus::Closed && self.closed.is_none() {
-            return Err(Error::invalid("a closed case needs a closed date"));
+            return Err(Error::user(crate::error::Msg::new(
+                "error-case-closed-needs-date",
+            )));
         }
         if self.status != CaseStatus::Closed
             && (self.closed.is_some() || self.outcome.is_some() || self.outcome_note.is_some())
         {
-            return Err(Error::invalid(format!(
-                "a case with status `{}` cannot have a closed date or an outcome",
-                self.status
-            )));
+            return Err(Error::user(
+                crate::error::Msg::new("error-case-open-with-outcome")
+                    .text("status", self.status.as_str()),
+            ));
         }
         Ok(())
     }
@@ -265,7 +271,7 @@ pub struct FollowUp {
 
 impl FollowUp {
     pub fn validate(&self) -> Result<()> {
-        require("what to follow up", &self.what)
+        require("what", &self.what)
     }
 }
 
@@ -289,11 +295,13 @@ pub struct DirectoryEntry {
     pub categories: Vec<String>,
 }
 
+/// `field` names the field for the message's selector (`name`, `title`,
+/// `text`, `what`).
 fn require(field: &str, value: &str) -> Result<()> {
     if value.trim().is_empty() {
-        Err(Error::invalid(format!(
-            "the {field} is empty: it is needed"
-        )))
+        Err(Error::user(
+            crate::error::Msg::new("error-field-empty").text("field", field),
+        ))
     } else {
         Ok(())
     }

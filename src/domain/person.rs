@@ -6,6 +6,7 @@
 use super::kinds::PREFER_NOT_TO_SAY;
 use super::model::Contact;
 use super::text::{fold, name_key, normalise_postcode};
+use crate::error::Msg;
 use crate::{Error, Result};
 
 /// The self-described monitoring questions kept as text (age band is a
@@ -336,7 +337,7 @@ pub fn check_email(typed: &str) -> Result<()> {
     if ok {
         Ok(())
     } else {
-        Err(Error::invalid(format!("`{s}` is not an email address")))
+        Err(Error::user(Msg::new("error-not-an-email").text("input", s)))
     }
 }
 
@@ -354,9 +355,7 @@ pub fn check_phone(typed: &str) -> Result<()> {
     if allowed && digits >= 6 {
         Ok(())
     } else {
-        Err(Error::invalid(format!(
-            "`{s}` is not a phone number: use digits, spaces and +"
-        )))
+        Err(Error::user(Msg::new("error-not-a-phone").text("input", s)))
     }
 }
 
@@ -369,7 +368,7 @@ pub fn check_postcode(typed: &str) -> Result<Option<String>> {
     }
     normalise_postcode(s)
         .map(Some)
-        .ok_or_else(|| Error::invalid(format!("`{s}` is not a UK postcode")))
+        .ok_or_else(|| Error::user(Msg::new("error-not-a-postcode").text("input", s)))
 }
 
 #[cfg(test)]

@@ -40,6 +40,7 @@ use crate::domain::text::{fold, name_key, normalise_postcode, squash_space};
 use crate::domain::{
     AgeBand, Case, CaseKind, CaseStatus, Channel, Contact, ContactKind, Outcome, PREFER_NOT_TO_SAY,
 };
+use crate::error::{Arg, Msg};
 use crate::{Error, Result};
 
 // Positions in [`COLUMNS`].
@@ -122,10 +123,11 @@ pub struct PlannedCase {
     pub on_behalf_of: Option<usize>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Problem {
     pub line: u64,
-    pub reason: String,
+    /// Everything wrong with the row, each a catalogue message.
+    pub reasons: Vec<Msg>,
     /// The row's cells as the file has them, for the rejects file.
     pub cells: Vec<String>,
 }
@@ -137,17 +139,13 @@ impl Plan {
         if self.problems.is_empty() {
             return None;
         }
-        let n = self.problems.len();
-        let mut msg = if n == 1 {
-            "1 row is not valid; nothing was imported".to_string()
-        } else {
-            format!("{n} rows are not valid; nothing was imported")
-        };
-        msg.push_str(" (fix them, or --skip-bad to import the good rows and set these aside)");
-        for p in &self.problems {
-            msg.push_str(&format!("\n  line {}: {}", p.line, p.reason));
-        }
-        Some(Error::invalid(msg))
+        let n = i64::try_from(self.problems.len()).unwrap_or(i64::MAX);
+        Some(Error::user(
+            Msg::new("error-import-bad-rows").num("count", n).arg(
+                "rows",
+                Arg::Lines(self.problems.iter().map(Problem::said).collect()),
+            ),
+        ))
     }
 
     /// The plan without its bad rows: what `--skip-bad` imports.
@@ -192,22 +190,21 @@ pub fn parse_map(s: &str) -> Result<Vec<(String, String)>> {
     let mut out = Vec::new();
     for pair in s.split(',').filter(|p| !p.trim().is_empty()) {
         let Some((theirs, ours)) = pair.split_once('=') else {
-            return Err(Error::invalid(format!(
-                "--map: `{}` is not HEADER=COLUMN (for example \"Date logged=opened\")",
-                pair.trim()
-            )));
+            return Err(Error::user(
+                Msg::new("error-map-pair").text("pair", pair.trim()),
+            ));
         };
         let ours = ours.trim().to_lowercase().replace([' ', '-'], "_");
         if ours != "ignore" && !COLUMNS.contains(&ours.as_str()) {
             let near = synonyms::nearest_columns(&ours, COLUMNS);
-            let hint = near
-                .first()
-                .map(|c| format!(" (did you mean `{c}`?)"))
-                .unwrap_or_default();
-            return Err(Error::invalid(format!(
-                "--map: `{ours}` is not an import column{hint}: use one of {} or ignore",
-                COLUMNS.join(", ")
-            )));
+            let said = match near.first() {
+                Some(c) => Msg::new("error-map-column-near").text("near", c),
+                None => Msg::new("error-map-column"),
+            };
+            return Err(Error::user(
+                said.text("column", &ours)
+                    .text("columns", COLUMNS.join(", ")),
+            ));
         }
         out.push((theirs.trim().to_string(), ours));
     }
@@ -227,12 +224,19 @@ fn map_headers(
                 seen: &mut [Option<usize>; COLUMNS.len()],
                 i: usize,
                 column: usize,
-                by: &str| {
+                by_map: bool| {
         if let Some(first) = seen[column] {
-            return Err(Error::invalid(format!(
-                "{file}: the columns `{}` and `{}` are both read as `{}`{by}: rename one, or --map \"{}=ignore\"",
-                headers[first], headers[i], COLUMNS[column], headers[i]
-            )));
+            return Err(Error::user(
+                Msg::new(if by_map {
+                    "error-import-columns-clash-map"
+                } else {
+                    "error-import-columns-clash"
+                })
+                .text("file", file)
+                .text("first", &headers[first])
+                .text("second", &headers[i])
+                .text("column", COLUMNS[column]),
+            ));
         }
         seen[column] = Some(i);
         slots[i] = Some(column);
@@ -244,7 +248,7 @@ fn map_headers(
         if let Some((_, ours)) = map.iter().find(|(theirs, _)| synonyms::key(theirs) == k) {
             settled[i] = true;
             if let Some(c) = COLUMNS.iter().position(|c| c == ours) {
-                take(&mut slots, &mut seen, i, c, " by --map")?;
+                take(&mut slots, &mut seen, i, c, true)?;
             }
         } else if k.is_empty() || k == synonyms::key(REASON_COLUMN) {
             settled[i] = true;
@@ -257,12 +261,13 @@ fn map_headers(
         let k = synonyms::key(h);
         if let Some(c) = COLUMNS.iter().position(|c| synonyms::key(c) == k) {
             if seen[c].is_some_and(|first| synonyms::key(&headers[first]) == k) {
-                return Err(Error::invalid(format!(
-                    "{file}: the column `{}` appears twice in the header row",
-                    COLUMNS[c]
-                )));
+                return Err(Error::user(
+                    Msg::new("error-import-column-twice")
+                        .text("file", file)
+                        .text("column", COLUMNS[c]),
+                ));
             }
-            take(&mut slots, &mut seen, i, c, "")?;
+            take(&mut slots, &mut seen, i, c, false)?;
             settled[i] = true;
         }
     }
@@ -336,23 +341,21 @@ pub fn plan_rows(
     if !missing.is_empty() {
         let hint = match headers.first() {
             Some(h) if headers.len() == 1 && h.contains(';') => {
-                "the cells are separated by semicolons: save as \"CSV (comma delimited)\""
-                    .to_string()
+                Msg::new("error-import-hint-semicolons")
             }
-            _ if !plan.unknown_columns.is_empty() => format!(
-                "the header row must name at least opened and title; say which of its columns they are with --map, e.g. --map \"{}={}\"",
-                plan.unknown_columns[0].name, missing[0]
-            ),
-            _ => "the header row must name at least opened and title".to_string(),
+            _ if !plan.unknown_columns.is_empty() => Msg::new("error-import-hint-map")
+                .text("header", &plan.unknown_columns[0].name)
+                .text("column", missing[0]),
+            _ => Msg::new("error-import-hint-needed"),
         };
-        return Err(Error::invalid(format!(
-            "{file} has no {} column: {hint}",
-            missing
-                .iter()
-                .map(|m| format!("`{m}`"))
-                .collect::<Vec<_>>()
-                .join(" or ")
-        )));
+        return Err(Error::user(
+            Msg::new("error-import-no-column")
+                .text("file", file)
+                .num("count", i64::try_from(missing.len()).unwrap_or(i64::MAX))
+                .text("first", missing[0])
+                .text("second", missing.get(1).copied().unwrap_or_default())
+                .arg("hint", Arg::Msg(Box::new(hint))),
+        ));
     }
 
     let mut people = People::default();
@@ -374,24 +377,26 @@ pub fn plan_rows(
             continue;
         }
         let line = row.line;
-        let problem = |reason: String| Problem {
+        let problem = |reasons: Vec<Msg>| Problem {
             line,
-            reason,
+            reasons,
             cells: row.cells.iter().map(Cell::text).collect(),
         };
         let read = match read_row(&fields, opts, &mut memo) {
             Ok(read) => read,
             Err(reasons) => {
-                plan.problems.push(problem(reasons.join("; ")));
+                plan.problems.push(problem(reasons));
                 continue;
             }
         };
         let reference = read.case.reference.clone();
         if !reference.is_empty() {
             if let Some(first) = references.get(&reference) {
-                plan.problems.push(problem(format!(
-                    "the reference {reference} is also on line {first}"
-                )));
+                plan.problems.push(problem(vec![
+                    Msg::new("import-why-reference-twice")
+                        .text("reference", &reference)
+                        .num("line", i64::try_from(*first).unwrap_or(i64::MAX)),
+                ]));
                 continue;
             }
             references.insert(reference, line);
@@ -429,13 +434,35 @@ struct Row {
 }
 
 /// One clear error for a value not in a closed list: the allowed values and
-/// the nearest.
-fn not_one_of(what: &str, typed: &str, allowed: &str, nearest: Option<&str>) -> String {
-    let mut s = format!("unknown {what} `{typed}`: expected one of {allowed}");
-    if let Some(n) = nearest {
-        s.push_str(&format!(" (nearest: `{n}`)"));
+/// the nearest. `what` is the list's selector key (`case-kind`).
+fn not_one_of(what: &str, typed: &str, allowed: &str, nearest: Option<&str>) -> Msg {
+    let unknown = Msg::new("error-unknown-value")
+        .text("list", what)
+        .text("value", typed)
+        .text("names", allowed);
+    match nearest {
+        Some(n) => Msg::new("import-why-nearest")
+            .arg("problem", Arg::Msg(Box::new(unknown)))
+            .text("nearest", n),
+        None => unknown,
     }
-    s
+}
+
+/// An error as one reason a row is refused.
+fn reason(e: Error) -> Msg {
+    match e {
+        Error::User(m) | Error::System(m) => m,
+        other => Msg::new("import-why-other").text("detail", other.to_string()),
+    }
+}
+
+impl Problem {
+    /// "line 4: the title is empty; …", in the catalogue's words.
+    pub fn said(&self) -> Msg {
+        Msg::new("import-bad-row")
+            .num("line", i64::try_from(self.line).unwrap_or(i64::MAX))
+            .arg("reasons", Arg::List(self.reasons.clone()))
+    }
 }
 
 /// The values already looked up: a column holds the same few words on
@@ -469,7 +496,7 @@ fn pick<T: Choice + PartialEq>(
     memo: &mut Memo,
     what: &'static str,
     typed: &str,
-) -> std::result::Result<T, String> {
+) -> std::result::Result<T, Msg> {
     memo.choice::<T>(what, typed).ok_or_else(|| {
         let allowed = T::all()
             .iter()
@@ -477,7 +504,7 @@ fn pick<T: Choice + PartialEq>(
             .collect::<Vec<_>>()
             .join(", ");
         not_one_of(
-            what,
+            &what.replace(' ', "-"),
             typed,
             &allowed,
             synonyms::nearest_choice::<T>(typed).map(|v| v.name()),
@@ -490,8 +517,8 @@ fn read_row(
     f: &[Option<&Cell>; COLUMNS.len()],
     opts: &Options<'_>,
     memo: &mut Memo,
-) -> std::result::Result<Row, Vec<String>> {
-    let mut why: Vec<String> = Vec::new();
+) -> std::result::Result<Row, Vec<Msg>> {
+    let mut why: Vec<Msg> = Vec::new();
     // Text as written, with the apostrophe of a formula-escaped export undone.
     let texts: Vec<String> = f
         .iter()
@@ -503,7 +530,7 @@ fn read_row(
     let get = |i: usize| Some(texts[i].as_str()).filter(|s| !s.is_empty());
 
     if get(TITLE).is_none() {
-        why.push("the title is empty".into());
+        why.push(Msg::new("import-why-no-title"));
     }
     let mut date = |i: usize| -> Option<NaiveDate> {
         get(i)?;
@@ -515,7 +542,11 @@ fn read_row(
         match sheet::sheet_date(&cell, opts.today).and_then(|d| happened(d, opts.today)) {
             Ok(d) => Some(d),
             Err(e) => {
-                why.push(format!("{}: {e}", COLUMNS[i]));
+                why.push(
+                    Msg::new("import-why-column")
+                        .text("column", COLUMNS[i])
+                        .arg("problem", Arg::from_error(e)),
+                );
                 None
             }
         }
@@ -523,7 +554,7 @@ fn read_row(
     let opened = date(OPENED);
     let mut closed = date(CLOSED);
     if get(OPENED).is_none() {
-        why.push("the opened date is empty".into());
+        why.push(Msg::new("import-why-no-opened"));
     }
     let kind: Option<CaseKind> =
         get(KIND).and_then(|s| pick(memo, "case kind", s).map_err(|e| why.push(e)).ok());
@@ -542,17 +573,15 @@ fn read_row(
             }
             return Some(CaseStatus::Closed);
         }
-        why.push(
-            pick::<CaseStatus>(memo, "status", s)
-                .err()
-                .unwrap_or_default(),
-        );
+        if let Err(e) = pick::<CaseStatus>(memo, "status", s) {
+            why.push(e);
+        }
         None
     });
     let age_band: Option<AgeBand> = get(AGE_BAND).and_then(|s| match s.parse::<AgeBand>() {
         Ok(v) => Some(v),
         Err(e) => {
-            why.push(e.to_string());
+            why.push(reason(e));
             None
         }
     });
@@ -576,9 +605,7 @@ fn read_row(
         match number.parse::<f64>() {
             Ok(n) if n.fract() == 0.0 && (1.0..=5.0).contains(&n) => Some(n as u8),
             _ => {
-                why.push(format!(
-                    "satisfaction `{s}` is not a number from 1 (poor) to 5 (excellent)"
-                ));
+                why.push(Msg::new("import-why-satisfaction").text("value", s));
                 None
             }
         }
@@ -589,12 +616,16 @@ fn read_row(
     .iter()
     .any(|&i| get(i).is_some());
     if has_details && get(NAME).is_none() {
-        why.push("constituent details are given but constituent_name is empty".into());
+        why.push(Msg::new("import-why-no-name"));
     }
     if let (Some(o), Some(c)) = (opened, closed)
         && c < o
     {
-        why.push(format!("closed date {c} is before the opened date {o}"));
+        why.push(
+            Msg::new("error-case-closed-before-opened")
+                .text("closed", c.to_string())
+                .text("opened", o.to_string()),
+        );
     }
     if let Some(email) = get(EMAIL)
         && Contact::validate(&Contact {
@@ -603,15 +634,13 @@ fn read_row(
         })
         .is_err()
     {
-        why.push(format!(
-            "constituent_email `{email}` is not an email address"
-        ));
+        why.push(Msg::new("import-why-email").text("input", email));
     }
     if !why.is_empty() {
         return Err(why);
     }
     let (Some(opened), Some(title)) = (opened, get(TITLE)) else {
-        return Err(vec!["the opened date or the title is missing".into()]);
+        return Err(vec![Msg::new("import-why-missing")]);
     };
 
     // Closed (by its status, or by giving an outcome) with no closed date:
@@ -644,7 +673,7 @@ fn read_row(
     case.postcode = get(POSTCODE).map(String::from);
     case.facts = get(NOTES).map(String::from);
     if let Err(e) = case.validate(opts.categories) {
-        why.push(e.to_string());
+        why.push(reason(e));
     }
 
     let constituent = get(NAME)
@@ -663,7 +692,11 @@ fn read_row(
         })
         .map(crate::domain::tidy_monitoring);
     if let Some(Err(e)) = constituent.as_ref().map(Contact::validate) {
-        why.push(format!("constituent_email: {e}"));
+        why.push(
+            Msg::new("import-why-column")
+                .text("column", "constituent_email")
+                .arg("problem", Arg::from_error(e)),
+        );
     }
     if !why.is_empty() {
         return Err(why);

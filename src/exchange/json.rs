@@ -266,9 +266,7 @@ impl Export {
     /// is written.
     pub fn parse(bytes: &[u8], file: &str, known_schema: i64) -> Result<Export> {
         let text = std::str::from_utf8(super::strip_bom(bytes)).map_err(|_| {
-            Error::invalid(format!(
-                "{file} is not a casebook export: it is not UTF-8 text"
-            ))
+            Error::user(crate::error::Msg::new("error-export-not-utf8").text("file", file))
         })?;
         // Read the header first, so that another program's JSON is named as
         // such rather than reported as a missing field.
@@ -279,35 +277,47 @@ impl Export {
             schema: Option<i64>,
         }
         let header: Header = serde_json::from_str(text).map_err(|e| {
-            Error::invalid(format!(
-                "{file} is not a casebook export: line {}: {e}",
-                e.line()
-            ))
+            Error::user(
+                crate::error::Msg::new("error-export-not-json")
+                    .text("file", file)
+                    .num("line", i64::try_from(e.line()).unwrap_or(i64::MAX))
+                    .text("detail", e.to_string()),
+            )
         })?;
         if header.format.as_deref() != Some(FORMAT) {
-            return Err(Error::invalid(format!(
-                "{file} is JSON but not a casebook export (no \"format\": \"{FORMAT}\")"
-            )));
+            return Err(Error::user(
+                crate::error::Msg::new("error-export-not-ours")
+                    .text("file", file)
+                    .text("format", FORMAT),
+            ));
         }
         match (header.version, header.schema) {
             (Some(v), _) if v > VERSION => {
-                return Err(Error::invalid(format!(
-                    "{file} was written by a newer casebook (export version {v}, this program reads up to {VERSION}): install the newer casebook"
-                )));
+                return Err(Error::user(
+                    crate::error::Msg::new("error-export-newer-version")
+                        .text("file", file)
+                        .num("found", i64::from(v))
+                        .num("known", i64::from(VERSION)),
+                ));
             }
             (_, Some(s)) if s > known_schema => {
-                return Err(Error::invalid(format!(
-                    "{file} was written by a newer casebook (schema {s}, this program knows up to {known_schema}): install the newer casebook"
-                )));
+                return Err(Error::user(
+                    crate::error::Msg::new("error-export-newer-schema")
+                        .text("file", file)
+                        .num("found", s)
+                        .num("known", known_schema),
+                ));
             }
             _ => {}
         }
         let export: Export = serde_json::from_str(text).map_err(|e| {
-            Error::invalid(format!(
-                "{file} is not a valid casebook export: line {} column {}: {e}",
-                e.line(),
-                e.column()
-            ))
+            Error::user(
+                crate::error::Msg::new("error-export-invalid")
+                    .text("file", file)
+                    .num("line", i64::try_from(e.line()).unwrap_or(i64::MAX))
+                    .num("column", i64::try_from(e.column()).unwrap_or(i64::MAX))
+                    .text("detail", e.to_string()),
+            )
         })?;
         export.check_stamps(file)?;
         export.check_references(file)?;

@@ -174,9 +174,11 @@ pub fn read_workbook(bytes: &[u8], file: &str, sheet: Option<&str>) -> Result<Ta
     use calamine::{Ods, Sheets, Xls, Xlsx, open_workbook_from_rs};
     let cursor = std::io::Cursor::new(bytes);
     let unreadable = |e: &dyn std::fmt::Display| {
-        Error::invalid(format!(
-            "{file} is not a spreadsheet casebook can read ({e}): save it as .xlsx, .ods or CSV"
-        ))
+        Error::user(
+            crate::error::Msg::new("error-sheet-unreadable")
+                .text("file", file)
+                .text("detail", e.to_string()),
+        )
     };
     // An OpenDocument file names its type first thing in the archive.
     let is_ods = bytes
@@ -202,20 +204,32 @@ pub fn read_workbook(bytes: &[u8], file: &str, sheet: Option<&str>) -> Result<Ta
                 })
                 .cloned()
             else {
-                return Err(Error::invalid(format!(
-                    "{file} has no sheet named `{wanted}`: its sheets are {}",
-                    quoted(&names)
-                )));
+                return Err(Error::user(
+                    crate::error::Msg::new("error-sheet-no-such")
+                        .text("file", file)
+                        .text("wanted", wanted)
+                        .text("sheets", quoted(&names)),
+                ));
             };
             book.worksheet_range(&name).map_err(|e| {
-                Error::invalid(format!("{file}: cannot read the sheet `{name}`: {e}"))
+                Error::user(
+                    crate::error::Msg::new("error-sheet-cannot-read")
+                        .text("file", file)
+                        .text("name", &name)
+                        .text("detail", e.to_string()),
+                )
             })?
         }
         None => {
             let mut filled = Vec::new();
             for name in &names {
                 let range = book.worksheet_range(name).map_err(|e| {
-                    Error::invalid(format!("{file}: cannot read the sheet `{name}`: {e}"))
+                    Error::user(
+                        crate::error::Msg::new("error-sheet-cannot-read")
+                            .text("file", file)
+                            .text("name", name)
+                            .text("detail", e.to_string()),
+                    )
                 })?;
                 if range.rows().any(|r| r.iter().any(|c| !is_empty(c))) {
                     filled.push((name.clone(), range));
@@ -223,18 +237,19 @@ pub fn read_workbook(bytes: &[u8], file: &str, sheet: Option<&str>) -> Result<Ta
             }
             match filled.len() {
                 0 => {
-                    return Err(Error::invalid(format!(
-                        "{file} is empty: it needs a header row naming the columns (at least opened and title)"
-                    )));
+                    return Err(Error::user(
+                        crate::error::Msg::new("error-import-empty").text("file", file),
+                    ));
                 }
                 1 => filled.remove(0).1,
                 _ => {
                     let names: Vec<String> = filled.into_iter().map(|(n, _)| n).collect();
-                    return Err(Error::invalid(format!(
-                        "{file} has {} sheets with data ({}): choose one with --sheet NAME",
-                        names.len(),
-                        quoted(&names)
-                    )));
+                    return Err(Error::user(
+                        crate::error::Msg::new("error-sheet-several")
+                            .text("file", file)
+                            .num("count", i64::try_from(names.len()).unwrap_or(i64::MAX))
+                            .text("sheets", quoted(&names)),
+                    ));
                 }
             }
         }
@@ -275,9 +290,9 @@ pub fn read_workbook(bytes: &[u8], file: &str, sheet: Option<&str>) -> Result<Ta
         .map(|(i, r)| (first_row + i as u64 + 1, r))
         .skip_while(|(_, r)| r.iter().all(is_empty));
     let Some((_, header)) = rows.next() else {
-        return Err(Error::invalid(format!(
-            "{file} is empty: it needs a header row naming the columns (at least opened and title)"
-        )));
+        return Err(Error::user(
+            crate::error::Msg::new("error-import-empty").text("file", file),
+        ));
     };
     // Columns left of the sheet's first used column are not in the range;
     // nothing needs them, since headers name the columns.
@@ -535,9 +550,16 @@ pub fn sheet_date(cell: &Cell, today: NaiveDate) -> Result<NaiveDate> {
         Cell::Number(n) if (1.0..=2_958_465.0).contains(n) => {
             let base = NaiveDate::from_ymd_opt(1899, 12, 30).unwrap_or(NaiveDate::MIN);
             base.checked_add_signed(Duration::days(n.trunc() as i64))
-                .ok_or_else(|| Error::invalid(format!("`{n}` is not a date")))
+                .ok_or_else(|| {
+                    Error::user(
+                        crate::error::Msg::new("error-sheet-not-a-date")
+                            .text("input", n.to_string()),
+                    )
+                })
         }
-        Cell::Number(n) => Err(Error::invalid(format!("`{n}` is not a date"))),
+        Cell::Number(n) => Err(Error::user(
+            crate::error::Msg::new("error-sheet-not-a-date").text("input", n.to_string()),
+        )),
         Cell::Text(s) => text_date(s.trim(), today),
     }
 }
@@ -566,8 +588,9 @@ fn text_date(s: &str, today: NaiveDate) -> Result<NaiveDate> {
         } else {
             century + y
         };
-        return NaiveDate::from_ymd_opt(year, m, d)
-            .ok_or_else(|| Error::invalid(format!("`{s}` is not a date: there is no such day")));
+        return NaiveDate::from_ymd_opt(year, m, d).ok_or_else(|| {
+            Error::user(crate::error::Msg::new("error-sheet-no-such-day").text("input", s))
+        });
     }
     if parts.len() == 3 && s.contains('.') && !s.contains(['/', '-']) {
         return crate::dates::parse_date(&parts.join("/"), today);

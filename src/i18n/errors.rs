@@ -72,6 +72,12 @@ impl Arg {
             Arg::Text(s) => s.clone(),
             Arg::Number(n) => n.to_string(),
             Arg::Msg(m) => m.render(t),
+            Arg::List(ms) => ms
+                .iter()
+                .map(|m| m.render(t))
+                .collect::<Vec<_>>()
+                .join("; "),
+            Arg::Lines(ms) => ms.iter().map(|m| format!("\n  {}", m.render(t))).collect(),
         }
     }
 }
@@ -86,7 +92,7 @@ impl Msg {
                 let v: fluent_bundle::FluentValue = match value {
                     Arg::Text(s) => s.as_str().into(),
                     Arg::Number(n) => (*n).into(),
-                    Arg::Msg(m) => m.render(t).into(),
+                    other => other.render(t).into(),
                 };
                 (*name, v)
             })

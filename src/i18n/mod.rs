@@ -27,12 +27,14 @@
 //! (an option's name, a nested problem) is an argument, never glued text:
 //! [`crate::Error::about_option`].
 //!
-//! Follow-ups casebook wrote itself are shown with [`Catalogue::follow_up`].
-//! Reports build a [`crate::report::doc::Doc`] in a catalogue's language
+//! Follow-ups and referral entries casebook wrote itself are shown with
+//! [`Catalogue::follow_up`] and [`Catalogue::entry_text`]. Reports build a
+//! [`crate::report::doc::Doc`] in a catalogue's language
 //! ([`crate::report::doc::Doc::in_language`]). The tests' pseudo-locale
-//! ([`Catalogue::pseudo`], `--lang pseudo`) wraps every message in `⟦…⟧`:
-//! a screen or output with letters outside the markers has words that did
-//! not come from here.
+//! ([`Catalogue::pseudo`], `--lang pseudo`) wraps every word of every
+//! message in `⟦…⟧`: a screen or output with letters outside the markers
+//! has words that did not come from here (`tests/tour.rs` visits every
+//! screen, popup and form; `tests/i18n.rs` runs the commands).
 
 mod dates;
 mod errors;
@@ -70,7 +72,7 @@ pub struct Catalogue {
     /// English, for a message the chosen language lacks; `None` when the
     /// chosen language is English.
     fallback: Option<Bundle>,
-    /// The pseudo-locale of the tests: every message wrapped in `⟦…⟧`, so
+    /// The pseudo-locale of the tests: every word wrapped in `⟦…⟧`, so
     /// that text on screen which did not come from here stands out.
     pseudo: bool,
 }
@@ -117,8 +119,9 @@ impl Catalogue {
     }
 
     /// The pseudo-locale (`--lang pseudo`, hidden): English with every
-    /// message wrapped in `⟦…⟧`. Any visible text outside the markers did
-    /// not come from the catalogue (`tests/i18n.rs` looks for it).
+    /// word of every message wrapped in `⟦…⟧`. Any visible text outside the
+    /// markers did not come from the catalogue (`tests/tour.rs` and
+    /// `tests/i18n.rs` look for it).
     pub fn pseudo() -> Catalogue {
         Catalogue {
             pseudo: true,
@@ -213,10 +216,19 @@ impl Catalogue {
             .find_map(|b| format(b, id, args))
             .unwrap_or_else(|| id.to_string());
         if self.pseudo {
-            format!("{PSEUDO_OPEN}{text}{PSEUDO_CLOSE}")
+            pseudo_words(&text)
         } else {
             text
         }
+    }
+
+    /// The message without the pseudo-locale's markers: for a value that
+    /// is used rather than read as words (the letter a key hint prefers).
+    pub fn tr_bare(&self, id: &str) -> String {
+        std::iter::once(&self.bundle)
+            .chain(&self.fallback)
+            .find_map(|b| format(b, id, None))
+            .unwrap_or_else(|| id.to_string())
     }
 
     /// `tr` with a single argument, the common case.
@@ -239,6 +251,35 @@ impl Catalogue {
             ),
             crate::domain::followup::FollowUpWhat::Own(words) => words.to_string(),
         }
+    }
+
+    /// A diary entry's text in this language: a referral's entry, which
+    /// casebook wrote, from the catalogue; the user's words as they are.
+    pub fn entry_text(&self, stored: &str) -> String {
+        let Some(n) = crate::domain::referral_note::read(stored) else {
+            return stored.to_string();
+        };
+        let mut said = vec![
+            self.tr1("entry-referred", "to", n.to),
+            self.tr1(
+                "entry-referred-instruction",
+                "instruction",
+                self.label(n.instruction).to_lowercase(),
+            ),
+        ];
+        if let Some(cr) = n.council_ref {
+            said.push(self.tr1("entry-referred-council-ref", "reference", cr));
+        }
+        if n.copied {
+            said.push(self.tr("entry-referred-copied", None));
+        }
+        said.push(self.tr1("entry-referred-due", "due", n.due.to_string()));
+        let mut text = said.join(" ");
+        if let Some(note) = n.note {
+            text.push('\n');
+            text.push_str(note);
+        }
+        text
     }
 
     /// A default category's label; `None` for a category added in config,
@@ -281,6 +322,30 @@ pub const fn question_prefix(q: Question) -> &'static str {
     }
 }
 
+/// Each word of `text` in the pseudo-locale's markers ("⟦Nothing⟧ ⟦due.⟧"):
+/// a screen wraps and cuts at spaces, so every word on it keeps its own
+/// marks, and a word with none did not come from the catalogue.
+fn pseudo_words(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + text.len() / 2);
+    let mut in_word = false;
+    for c in text.chars() {
+        if c.is_whitespace() {
+            if in_word {
+                out.push(PSEUDO_CLOSE);
+                in_word = false;
+            }
+        } else if !in_word {
+            out.push(PSEUDO_OPEN);
+            in_word = true;
+        }
+        out.push(c);
+    }
+    if in_word {
+        out.push(PSEUDO_CLOSE);
+    }
+    out
+}
+
 fn format(bundle: &Bundle, id: &str, args: Option<&FluentArgs>) -> Option<String> {
     let pattern = bundle.get_message(id)?.value()?;
     // Errors (an argument not given) leave a visible `{$name}` in the text
@@ -313,6 +378,14 @@ mod tests {
         let s = en.tr1("due-overdue", "days", 3);
         assert_eq!(s, "3 days overdue");
         assert!(!s.contains(['\u{2068}', '\u{2069}']));
+    }
+
+    #[test]
+    fn the_pseudo_locale_marks_every_word() {
+        let p = Catalogue::pseudo();
+        assert_eq!(p.tr1("due-overdue", "days", 3), "⟦3⟧ ⟦days⟧ ⟦overdue⟧");
+        assert_eq!(p.tr_bare("due-nothing"), "Nothing due.");
+        assert_eq!(pseudo_words("  a\nb "), "  ⟦a⟧\n⟦b⟧ ");
     }
 
     #[test]

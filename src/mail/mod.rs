@@ -99,7 +99,32 @@ pub enum MailError {
     #[error("message {0} of the mbox file: {1}")]
     InMbox(usize, Box<MailError>),
     #[error("this Outlook .msg file is damaged or not a message: {0}")]
-    BadMsg(String),
+    BadMsg(MsgProblem),
+}
+
+/// What is wrong inside an Outlook `.msg` file, as a fact (the catalogue
+/// words it: `mail::words::problem`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum MsgProblem {
+    /// The compound-file reader's own words (a low-level detail).
+    Container(String),
+    /// No subject, sender or text.
+    Empty,
+    /// A property bigger than any message could hold.
+    PropertyTooLarge,
+    /// Messages attached inside each other deeper than casebook follows.
+    TooDeep(usize),
+    /// The attached message `name` is damaged.
+    InAttached {
+        name: String,
+        problem: Box<MsgProblem>,
+    },
+}
+
+impl std::fmt::Display for MsgProblem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&words::msg_problem(self).to_string())
+    }
 }
 
 /// What kind of file the bytes are.
@@ -454,10 +479,35 @@ pub fn inline_forward(subject: &str, body: &str) -> Option<Mailbox> {
     None
 }
 
+/// A forward's subject prefixes, lower case: `Fwd:`, `Fw:`, `FW:` and
+/// Outlook's Welsh `Ymlaen:`.
+const FORWARD: [&str; 3] = ["fwd:", "fw:", "ymlaen:"];
+/// A reply's: `Re:`, `RE:` and the Welsh `Ateb:`.
+const REPLY: [&str; 2] = ["re:", "ateb:"];
+
 /// `Fwd:`, `Fw:`, `FW:` (any case) and Outlook's Welsh `Ymlaen:`.
 fn is_forward_subject(subject: &str) -> bool {
     let s = subject.trim_start().to_lowercase();
-    ["fwd:", "fw:", "ymlaen:"].iter().any(|p| s.starts_with(p))
+    FORWARD.iter().any(|p| s.starts_with(p))
+}
+
+/// A new case's title from a message's subject: without the forward and
+/// reply prefixes mail clients stack at its start ("Fwd: RE: Damp at
+/// no. 4" is about "Damp at no. 4"). Empty when nothing else is left.
+pub fn case_title(subject: &str) -> &str {
+    let mut s = subject.trim();
+    loop {
+        // The prefixes are ASCII: a match ends on a character boundary.
+        let Some(rest) = FORWARD.iter().chain(REPLY.iter()).find_map(|p| {
+            let head = s.as_bytes().get(..p.len())?;
+            head.eq_ignore_ascii_case(p.as_bytes())
+                .then(|| s.get(p.len()..))
+                .flatten()
+        }) else {
+            return s;
+        };
+        s = rest.trim_start();
+    }
 }
 
 /// `Name <a@b>`, `a@b`, `"Name" <a@b>` or `Name [mailto:a@b]`.
@@ -497,6 +547,24 @@ pub fn safe_filename(name: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_case_title_loses_the_forward_and_reply_prefixes() {
+        for (subject, title) in [
+            ("Fwd: Damp at no. 4", "Damp at no. 4"),
+            ("FW: Damp", "Damp"),
+            ("fw:Damp", "Damp"),
+            ("Ymlaen: Lleithder", "Lleithder"),
+            ("RE: Fwd: Re: Bins", "Bins"),
+            ("Ateb: Biniau", "Biniau"),
+            ("  Re:  ", ""),
+            ("Refuse collection", "Refuse collection"),
+            ("Fwdn't", "Fwdn't"),
+            ("Ré: accents stay", "Ré: accents stay"),
+        ] {
+            assert_eq!(case_title(subject), title, "{subject:?}");
+        }
+    }
 
     #[test]
     fn an_inline_forward_names_the_original_sender() {

@@ -13,7 +13,8 @@ use cfb::CompoundFile;
 use chrono::{DateTime, Local, NaiveDateTime};
 
 use super::{
-    Attachment, MailError, Mailbox, Message, clean_line, key_of, safe_filename, tidy_body,
+    Attachment, MailError, Mailbox, Message, MsgProblem, clean_line, key_of, safe_filename,
+    tidy_body,
 };
 
 const SUBJECT: u16 = 0x0037;
@@ -50,12 +51,17 @@ const PT_LONG: u16 = 0x0003;
 /// Streams larger than this are refused: no real message property is.
 const MAX_STREAM: u64 = 256 * 1024 * 1024;
 
-fn bad(what: impl Into<String>) -> MailError {
-    MailError::BadMsg(what.into())
+fn bad(what: MsgProblem) -> MailError {
+    MailError::BadMsg(what)
+}
+
+/// The compound-file reader's failure, kept as its detail.
+fn container(e: impl std::fmt::Display) -> MailError {
+    bad(MsgProblem::Container(e.to_string()))
 }
 
 pub(super) fn read(bytes: &[u8]) -> Result<Message, MailError> {
-    let mut cf = CompoundFile::open(Cursor::new(bytes)).map_err(|e| bad(e.to_string()))?;
+    let mut cf = CompoundFile::open(Cursor::new(bytes)).map_err(container)?;
     let (mut message, message_id) = read_message(&mut cf, Path::new("/"), ROOT_HEADER, 0)?;
     message.key = key_of(message_id.as_deref(), bytes);
     Ok(message)
@@ -65,7 +71,7 @@ pub(super) fn read(bytes: &[u8]) -> Result<Message, MailError> {
 /// top-level properties only (the compound file is read by sector, so a
 /// large attachment is never loaded): for listing an inbox folder.
 pub(super) fn peek<F: Read + Seek>(file: F) -> Result<super::Peek, MailError> {
-    let mut cf = CompoundFile::open(file).map_err(|e| bad(e.to_string()))?;
+    let mut cf = CompoundFile::open(file).map_err(container)?;
     let root = Path::new("/");
     let subject = string(&mut cf, root, SUBJECT)?;
     let headers = string(&mut cf, root, HEADERS)?;
@@ -157,7 +163,7 @@ fn read_message<F: Read + Seek>(
         && !cf.is_stream(stream_name(root, SENDER_NAME, PT_UNICODE))
         && !cf.is_stream(stream_name(root, SENDER_NAME, PT_STRING8))
     {
-        return Err(bad("it has no subject, sender or text"));
+        return Err(bad(MsgProblem::Empty));
     }
 
     let mut from_address = None;
@@ -221,7 +227,7 @@ fn read_message<F: Read + Seek>(
     let mut original_from = None;
     let subs: Vec<(String, PathBuf)> = cf
         .read_storage(root)
-        .map_err(|e| bad(e.to_string()))?
+        .map_err(container)?
         .filter(|e| e.is_storage())
         .map(|e| (e.name().to_string(), e.path().to_path_buf()))
         .collect();
@@ -268,15 +274,14 @@ fn read_message<F: Read + Seek>(
                     .map(|n| clean_line(&n, 80))
                     .unwrap_or_else(|| format!("{}", attachments.len() + 1));
                 if depth + 1 > MAX_DEPTH {
-                    return Err(bad(format!(
-                        "messages are attached inside each other more than {MAX_DEPTH} deep"
-                    )));
+                    return Err(bad(MsgProblem::TooDeep(MAX_DEPTH)));
                 }
                 let embedded =
                     read_message(cf, &inner, EMBEDDED_HEADER, depth + 1).map_err(|e| match e {
-                        MailError::BadMsg(why) if depth == 0 => {
-                            bad(format!("the attached message “{shown}”: {why}"))
-                        }
+                        MailError::BadMsg(why) if depth == 0 => bad(MsgProblem::InAttached {
+                            name: shown.clone(),
+                            problem: Box::new(why),
+                        }),
                         other => other,
                     })?;
                 let (embedded, _) = embedded;
@@ -343,14 +348,12 @@ fn raw<F: Read + Seek>(
     if !cf.is_stream(path) {
         return Ok(None);
     }
-    let mut stream = cf.open_stream(path).map_err(|e| bad(e.to_string()))?;
+    let mut stream = cf.open_stream(path).map_err(container)?;
     if stream.len() > MAX_STREAM {
-        return Err(bad("a property is impossibly large"));
+        return Err(bad(MsgProblem::PropertyTooLarge));
     }
     let mut buf = Vec::new();
-    stream
-        .read_to_end(&mut buf)
-        .map_err(|e| bad(e.to_string()))?;
+    stream.read_to_end(&mut buf).map_err(container)?;
     Ok(Some(buf))
 }
 

@@ -2,13 +2,9 @@
 //! catalogue (`mail-*`, `draft-*`, `attachment-*` in
 //! `assets/i18n/*/casebook.ftl`).
 
-use super::{Filed, MailError, Taken};
+use super::{Filed, MailError, MsgProblem, Taken};
 use crate::error::{Arg, Msg};
 use crate::i18n::{Catalogue, args};
-
-/// The title of a case, or text of an entry, from a message with no subject
-/// (the UI's form, which has no catalogue yet, uses this English one).
-pub const NO_SUBJECT: &str = "(no subject)";
 
 /// Untrusted text made safe for one terminal line.
 pub fn clean(s: &str) -> String {
@@ -51,7 +47,24 @@ pub fn problem(e: &MailError) -> Msg {
         MailError::InMbox(n, inner) => Msg::new("mail-error-in-mbox")
             .num("number", i64::try_from(*n).unwrap_or(i64::MAX))
             .arg("problem", Arg::Msg(Box::new(problem(inner)))),
-        MailError::BadMsg(detail) => Msg::new("mail-error-bad-msg").text("detail", detail),
+        MailError::BadMsg(why) => {
+            Msg::new("mail-error-bad-msg").arg("detail", Arg::Msg(Box::new(msg_problem(why))))
+        }
+    }
+}
+
+/// What is wrong inside a `.msg` file, in the catalogue's words.
+pub fn msg_problem(p: &MsgProblem) -> Msg {
+    match p {
+        MsgProblem::Container(detail) => Msg::new("mail-msg-container").text("detail", detail),
+        MsgProblem::Empty => Msg::new("mail-msg-empty"),
+        MsgProblem::PropertyTooLarge => Msg::new("mail-msg-too-large"),
+        MsgProblem::TooDeep(depth) => {
+            Msg::new("mail-msg-too-deep").num("depth", i64::try_from(*depth).unwrap_or(i64::MAX))
+        }
+        MsgProblem::InAttached { name, problem } => Msg::new("mail-msg-in-attached")
+            .text("name", clean(name))
+            .arg("problem", Arg::Msg(Box::new(msg_problem(problem)))),
     }
 }
 

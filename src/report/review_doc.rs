@@ -218,23 +218,28 @@ pub fn month_labels(t: &Catalogue, p: &Period) -> Vec<String> {
 /// A stored key's label in the catalogue's language; a key the catalogue
 /// does not know (a category added in config, an answer typed by hand) is
 /// shown in its owner's words.
-fn channel(t: &Catalogue, key: &str) -> String {
+/// A channel's label from its stored key (the screens label the review's
+/// bars the same way).
+pub fn channel(t: &Catalogue, key: &str) -> String {
     key.parse::<Channel>()
         .map(|c| t.label(c))
         .unwrap_or_else(|_| w::sentence(key))
 }
 
-fn kind(t: &Catalogue, key: &str) -> String {
+/// A case kind's label from its stored key.
+pub fn kind(t: &Catalogue, key: &str) -> String {
     key.parse::<CaseKind>()
         .map(|c| t.label(c))
         .unwrap_or_else(|_| w::sentence(key))
 }
 
-fn category(t: &Catalogue, key: &str) -> String {
+/// A category's label from its key.
+pub fn category(t: &Catalogue, key: &str) -> String {
     t.category(key).unwrap_or_else(|| w::category(key))
 }
 
-fn outcome(t: &Catalogue, key: &str) -> String {
+/// An outcome's label from its stored key.
+pub fn outcome(t: &Catalogue, key: &str) -> String {
     if key == UNKNOWN {
         return t.tr("review-outcome-unknown", None);
     }

@@ -135,7 +135,9 @@ fn duplicate_reference(e: rusqlite::Error, reference: &str) -> Error {
         && f.code == rusqlite::ErrorCode::ConstraintViolation
         && msg.contains("cases.reference")
     {
-        return Error::invalid(format!("a case with reference {reference} already exists"));
+        return Error::user(
+            crate::error::Msg::new("error-case-reference-taken").text("reference", reference),
+        );
     }
     Error::Sqlite(e)
 }
@@ -277,7 +279,9 @@ impl Store {
     /// Moves a case to a new status (not `closed`: use [`Store::close_case`]).
     pub fn set_case_status(&mut self, id: Id<Case>, status: CaseStatus) -> Result<()> {
         if status == CaseStatus::Closed {
-            return Err(Error::invalid("closing a case needs its outcome"));
+            return Err(Error::user(crate::error::Msg::new(
+                "error-close-needs-outcome",
+            )));
         }
         self.write(|tx| {
             let n = tx.execute(
@@ -297,9 +301,11 @@ impl Store {
         self.write(|tx| {
             let opened: NaiveDate = get(tx, id)?.opened;
             if on < opened {
-                return Err(Error::invalid(format!(
-                    "cannot close on {on}: the case was opened on {opened}"
-                )));
+                return Err(Error::user(
+                    crate::error::Msg::new("error-close-before-opening")
+                        .text("date", on.to_string())
+                        .text("opened", opened.to_string()),
+                ));
             }
             tx.execute(
                 "UPDATE cases SET status = 'closed', outcome = ?2, closed = ?3, updated_at = ?4 WHERE id = ?1",
@@ -317,23 +323,24 @@ impl Store {
         if let Some(s) = c.satisfaction
             && !(1..=5).contains(&s)
         {
-            return Err(Error::invalid(format!(
-                "satisfaction `{s}` is out of range: use 1 (poor) to 5 (excellent)"
-            )));
+            return Err(Error::user(
+                crate::error::Msg::new("error-satisfaction-range").num("value", s),
+            ));
         }
         self.write(|tx| {
             let case = get(tx, id)?;
             if case.is_closed() {
-                return Err(Error::invalid(format!(
-                    "case {} is already closed",
-                    case.reference
-                )));
+                return Err(Error::user(
+                    crate::error::Msg::new("error-case-already-closed")
+                        .text("reference", &case.reference),
+                ));
             }
             if c.on < case.opened {
-                return Err(Error::invalid(format!(
-                    "cannot close on {}: the case was opened on {}",
-                    c.on, case.opened
-                )));
+                return Err(Error::user(
+                    crate::error::Msg::new("error-close-before-opening")
+                        .text("date", c.on.to_string())
+                        .text("opened", case.opened.to_string()),
+                ));
             }
             tx.execute(
                 "UPDATE cases SET status = 'closed', outcome = ?2, closed = ?3, outcome_note = ?4, \

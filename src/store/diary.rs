@@ -46,7 +46,7 @@ pub struct LogOutcome {
 impl Store {
     pub fn log(&mut self, req: &LogRequest) -> Result<LogOutcome> {
         if req.text.trim().is_empty() {
-            return Err(Error::invalid("the entry text is empty: say what happened"));
+            return Err(Error::user(crate::error::Msg::new("error-log-empty")));
         }
         crate::domain::rules::check_not_future_by_system_clock(req.at, Happened::Entry)?;
         self.write(|tx| {
@@ -64,7 +64,7 @@ impl Store {
                     let name = crate::domain::text::normalise_name(name);
                     let name = name.as_str();
                     if name.is_empty() {
-                        return Err(Error::invalid("who was it? the name is empty"));
+                        return Err(Error::user(crate::error::Msg::new("error-log-no-name")));
                     }
                     let found = contacts::by_name(tx, name)?;
                     match found.as_slice() {
@@ -94,14 +94,15 @@ impl Store {
                                 Some(s) => (s.id, s.data.name.clone(), false),
                                 None => {
                                     let n = several.len();
-                                    return Err(Error::invalid(match &case {
-                                        Some(c) => format!(
-                                            "{n} contacts are named `{name}` and none of them is on case {}: choose them in the app",
-                                            c.data.reference
-                                        ),
-                                        None => format!(
-                                            "{n} contacts are named `{name}`: give --case to say which, or choose them in the app"
-                                        ),
+                                    let n = i64::try_from(n).unwrap_or(i64::MAX);
+                                    return Err(Error::user(match &case {
+                                        Some(c) => crate::error::Msg::new("error-log-namesakes-on-case")
+                                            .num("count", n)
+                                            .text("name", name)
+                                            .text("reference", &c.data.reference),
+                                        None => crate::error::Msg::new("error-log-namesakes")
+                                            .num("count", n)
+                                            .text("name", name),
                                     }));
                                 }
                             }

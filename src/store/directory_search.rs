@@ -113,9 +113,9 @@ impl Store {
             contact.kind(),
             ContactKind::Officer | ContactKind::Agency | ContactKind::Organisation
         ) {
-            return Err(Error::invalid(
-                "the directory holds officers and agencies: give the contact kind officer or agency",
-            ));
+            return Err(Error::user(crate::error::Msg::new(
+                "error-directory-not-officer",
+            )));
         }
         self.write(|tx| {
             let existing = super::contacts::by_name(tx, &contact.name)?

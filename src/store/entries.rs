@@ -95,7 +95,7 @@ impl Store {
     /// audit trigger records the change.
     pub fn update_entry(&mut self, id: Id<Entry>, c: &EntryChanges) -> Result<()> {
         if c.text.trim().is_empty() {
-            return Err(Error::invalid("the entry text is empty: say what happened"));
+            return Err(Error::user(crate::error::Msg::new("error-log-empty")));
         }
         crate::domain::rules::check_not_future_by_system_clock(c.at, Happened::Entry)?;
         self.write(|tx| {

@@ -98,11 +98,90 @@ impl Push<'_> {
             .get(0))
     }
 
+    /// Sends a whole big push (a diary's first sync) through `COPY` into a
+    /// staging table of this session, then has the hub apply it with one
+    /// set-based insert of the records it has never seen and the usual
+    /// field-by-field merge for the rest (`casebook.push_staged`): the same
+    /// transaction, mutation id, versions and checks as [`Push::send`].
+    /// `parts` yields the changes a part at a time, so the diary is never
+    /// all in memory. Returns how many changes went and the hub version.
+    pub fn send_copy(
+        &mut self,
+        parts: impl Iterator<Item = Result<Vec<Change>>>,
+    ) -> Result<(usize, i64)> {
+        use std::io::Write;
+        let fail = |e| hub_error("the hub refused the push", e);
+        // Owned by this device's role, dropped at commit; the hub's owner
+        // may read it (the function that applies it runs as the owner).
+        self.tx
+            .batch_execute(
+                "CREATE TEMP TABLE casebook_push (n bigint, kind text, uuid uuid, op text, \
+                 fields jsonb, clocks jsonb) ON COMMIT DROP; \
+                 GRANT SELECT ON casebook_push TO casebook_owner",
+            )
+            .map_err(fail)?;
+        let mut sent = 0usize;
+        let mut writer = self
+            .tx
+            .copy_in("COPY casebook_push FROM STDIN")
+            .map_err(fail)?;
+        let cut = |e: std::io::Error| {
+            failure(
+                SyncFailure::Unreachable,
+                format!("the hub refused the push: {e}"),
+            )
+        };
+        let mut line = String::new();
+        for part in parts {
+            for c in part? {
+                line.clear();
+                line.push_str(&sent.to_string());
+                for field in [
+                    c.kind.to_string(),
+                    c.uuid.clone(),
+                    c.op.as_str().to_string(),
+                    Value::Object(c.fields).to_string(),
+                    Value::Object(c.clocks).to_string(),
+                ] {
+                    line.push('\t');
+                    copy_text(&mut line, &field);
+                }
+                line.push('\n');
+                writer.write_all(line.as_bytes()).map_err(cut)?;
+                sent += 1;
+            }
+        }
+        writer.finish().map_err(fail)?;
+        let version = self
+            .tx
+            .query_one(
+                "SELECT casebook.push_staged($1, $2)",
+                &[&self.schema, &self.mutation],
+            )
+            .map_err(fail)?
+            .get(0);
+        Ok((sent, version))
+    }
+
     /// Applies every part sent, at once.
     pub fn commit(self) -> Result<()> {
         self.tx
             .commit()
             .map_err(|e| hub_error("the hub refused the push", e))
+    }
+}
+
+/// `s` as a column of `COPY`'s text format: a backslash, tab, newline or
+/// carriage return escaped (JSON has its own backslashes).
+fn copy_text(out: &mut String, s: &str) {
+    for ch in s.chars() {
+        match ch {
+            '\\' => out.push_str("\\\\"),
+            '\t' => out.push_str("\\t"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            c => out.push(c),
+        }
     }
 }
 
@@ -430,7 +509,7 @@ impl Hub {
         }
         // VACUUM cannot run in a transaction block: one statement alone.
         self.client
-            .batch_execute("VACUUM (FULL, ANALYZE) casebook.records")
+            .batch_execute("VACUUM (FULL, ANALYZE) casebook.records, casebook.attachment_bytes")
             .map_err(fail)?;
         // Only a superuser (or pg_checkpoint, PostgreSQL 15) may; the server
         // checkpoints on its own schedule otherwise.
@@ -585,6 +664,64 @@ impl Hub {
         Ok((all, top))
     }
 
+    /// This device's attachments whose description is on the hub but whose
+    /// bytes are not (new, or an upload cut off).
+    pub fn attachments_missing(&mut self) -> Result<Vec<String>> {
+        let rows = self
+            .client
+            .query(
+                "SELECT r.uuid::text FROM casebook.records r \
+                 WHERE r.kind = 'attachment' AND NOT r.deleted \
+                 AND r.owner = (casebook.me()).councillor \
+                 AND NOT EXISTS (SELECT 1 FROM casebook.attachment_bytes b WHERE b.uuid = r.uuid) \
+                 ORDER BY r.uuid",
+                &[],
+            )
+            .map_err(|e| hub_error("cannot read the hub", e))?;
+        Ok(rows.iter().map(|r| r.get(0)).collect())
+    }
+
+    /// Puts the bytes of one attachment on the hub, in a call (and a
+    /// transaction) of its own; true if the hub keeps them (false: it was
+    /// deleted meanwhile). Putting the same file twice does nothing.
+    pub fn put_attachment(&mut self, schema: i64, uuid: &str, data: &[u8]) -> Result<bool> {
+        // Bound as text: this build of the driver carries no UUID type.
+        Ok(self
+            .client
+            .query_one(
+                "SELECT casebook.put_attachment($1, $2::text::uuid, $3)",
+                &[&(schema as i32), &uuid, &data],
+            )
+            .map_err(|e| hub_error("the hub refused an attachment", e))?
+            .get(0))
+    }
+
+    /// The bytes of one attachment, if the hub has them and this device
+    /// may see them.
+    pub fn attachment_bytes(&mut self, uuid: &str) -> Result<Option<Vec<u8>>> {
+        Ok(self
+            .client
+            .query_opt(
+                "SELECT data FROM casebook.attachment_bytes WHERE uuid = $1::text::uuid",
+                &[&uuid],
+            )
+            .map_err(|e| hub_error("cannot pull from the hub", e))?
+            .map(|r| r.get(0)))
+    }
+
+    /// Tells the hub this device's diary id; returns the diary ids and hub
+    /// names of the devices this one may hear from.
+    pub fn device_names(&mut self, diary: uuid::Uuid) -> Result<Vec<(String, String)>> {
+        let rows = self
+            .client
+            .query(
+                "SELECT device_diary::text, device_name FROM casebook.device_names($1::text::uuid)",
+                &[&diary.to_string()],
+            )
+            .map_err(|e| hub_error("the hub refused the sync", e))?;
+        Ok(rows.iter().map(|r| (r.get(0), r.get(1))).collect())
+    }
+
     /// Runs SQL on this connection as it is: for tests that prove what a
     /// device's own connection can and cannot read.
     #[doc(hidden)]
@@ -627,6 +764,13 @@ mod tests {
         ] {
             assert!(!is_local(&Host::Tcp(remote.into())), "{remote}");
         }
+    }
+
+    #[test]
+    fn copy_text_escapes_what_the_format_reserves() {
+        let mut out = String::new();
+        copy_text(&mut out, "{\"a\":\"x\\ny\"}\tz\r\n");
+        assert_eq!(out, "{\"a\":\"x\\\\ny\"}\\tz\\r\\n");
     }
 
     #[test]

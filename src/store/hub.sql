@@ -56,7 +56,10 @@ CREATE TABLE casebook.devices (
     last_mutation bigint NOT NULL DEFAULT 0,
     -- the hub transaction that applied it: a push is sent in parts, all in
     -- one transaction, and only that transaction may add to it
-    push_xact bigint
+    push_xact bigint,
+    -- the id of the diary on it (the device in its clock stamps), told at
+    -- each sync, so that other devices can name it in their conflicts room
+    diary uuid
 );
 
 CREATE TABLE casebook.records (
@@ -83,6 +86,18 @@ CREATE TABLE casebook.records (
 CREATE INDEX records_version ON casebook.records (version);
 CREATE INDEX records_case ON casebook.records (case_uuid) WHERE case_uuid IS NOT NULL;
 CREATE INDEX records_contact ON casebook.records (contact_uuid) WHERE contact_uuid IS NOT NULL;
+-- an attachment's entry, to keep it on its entry's case
+CREATE INDEX records_attachment_entry ON casebook.records ((data->>'entry_id'))
+    WHERE kind = 'attachment';
+
+-- The bytes of an attachment (its description is a record of kind
+-- 'attachment'): one row per file, put by its own call after the push
+-- that described it, so a big file never holds a push open; at most 32 MiB
+-- (casebook.put_attachment). Deleted with its record, in the same push.
+CREATE TABLE casebook.attachment_bytes (
+    uuid uuid PRIMARY KEY,
+    data bytea NOT NULL
+);
 
 ALTER TABLE casebook.meta ENABLE ROW LEVEL SECURITY;
 ALTER TABLE casebook.meta FORCE ROW LEVEL SECURITY;
@@ -92,12 +107,15 @@ ALTER TABLE casebook.devices ENABLE ROW LEVEL SECURITY;
 ALTER TABLE casebook.devices FORCE ROW LEVEL SECURITY;
 ALTER TABLE casebook.records ENABLE ROW LEVEL SECURITY;
 ALTER TABLE casebook.records FORCE ROW LEVEL SECURITY;
+ALTER TABLE casebook.attachment_bytes ENABLE ROW LEVEL SECURITY;
+ALTER TABLE casebook.attachment_bytes FORCE ROW LEVEL SECURITY;
 
 -- The owner (the functions below run as it) sees everything.
 CREATE POLICY owner_all ON casebook.meta TO casebook_owner USING (true) WITH CHECK (true);
 CREATE POLICY owner_all ON casebook.offices TO casebook_owner USING (true) WITH CHECK (true);
 CREATE POLICY owner_all ON casebook.devices TO casebook_owner USING (true) WITH CHECK (true);
 CREATE POLICY owner_all ON casebook.records TO casebook_owner USING (true) WITH CHECK (true);
+CREATE POLICY owner_all ON casebook.attachment_bytes TO casebook_owner USING (true) WITH CHECK (true);
 
 -- The calling device, if it is known and not revoked.
 CREATE FUNCTION casebook.me() RETURNS casebook.devices
@@ -110,6 +128,12 @@ CREATE POLICY device_read ON casebook.meta FOR SELECT TO casebook_device USING (
 CREATE POLICY device_read ON casebook.records FOR SELECT TO casebook_device USING (
     owner = (casebook.me()).councillor
     OR (office_visible AND office IS NOT NULL AND office = (casebook.me()).office)
+);
+-- A file's bytes are seen exactly when its description is: the subquery
+-- reads casebook.records as the device, under the policy above.
+CREATE POLICY device_read ON casebook.attachment_bytes FOR SELECT TO casebook_device USING (
+    EXISTS (SELECT 1 FROM casebook.records r
+            WHERE r.kind = 'attachment' AND r.uuid = attachment_bytes.uuid AND NOT r.deleted)
 );
 
 -- Checks the calling device and its diary's schema; returns the device.
@@ -219,6 +243,18 @@ BEGIN
                 UPDATE casebook.records SET deleted = true, erased = false, data = '{}',
                     clocks = '{}', versions = '{}', version = v
                     WHERE kind = k AND uuid = id;
+                IF k = 'attachment' THEN
+                    DELETE FROM casebook.attachment_bytes WHERE uuid = id;
+                ELSIF k = 'entry' THEN
+                    -- its files go with it, bytes and all (the device sends
+                    -- their deletes too; this makes sure)
+                    DELETE FROM casebook.attachment_bytes b USING casebook.records a
+                        WHERE a.kind = 'attachment' AND a.data->>'entry_id' = id::text
+                          AND b.uuid = a.uuid;
+                    UPDATE casebook.records SET deleted = true, erased = false, data = '{}',
+                        clocks = '{}', versions = '{}', version = v
+                        WHERE kind = 'attachment' AND data->>'entry_id' = id::text AND NOT deleted;
+                END IF;
                 CONTINUE;
             END IF;
             IF c->>'op' = 'erase' THEN
@@ -262,6 +298,61 @@ BEGIN
     RETURN v;
 END $$;
 
+-- A big push (a diary's first sync) staged by the device with COPY into
+-- its session's temporary table casebook_push (n, kind, uuid, op, fields,
+-- clocks), in the push's transaction. The records the hub has never seen go
+-- in with one set-based insert; everything else (edits, deletions,
+-- erasures) goes through casebook.push's field-by-field merge, in the
+-- device's order. Same checks, mutation id, versions and serialisation as
+-- casebook.push: the meta row lock is taken before anything is written.
+CREATE FUNCTION casebook.push_staged(device_schema integer, mutation bigint) RETURNS bigint
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp
+SET plan_cache_mode = force_custom_plan AS $$
+DECLARE
+    d casebook.devices;
+    v bigint;
+    rest jsonb;
+    fresh jsonb;
+BEGIN
+    d := casebook.check_device(device_schema);
+    IF mutation < d.last_mutation
+       OR (mutation = d.last_mutation AND d.push_xact IS DISTINCT FROM txid_current()) THEN
+        RETURN (SELECT version FROM casebook.meta);
+    END IF;
+    UPDATE casebook.meta SET version = version + 1 RETURNING version INTO v;
+    WITH inserted AS (
+        INSERT INTO casebook.records (kind, uuid, owner, office, case_uuid, contact_uuid,
+                office_visible, data, clocks, versions, version)
+            SELECT DISTINCT ON (s.kind, s.uuid) s.kind, s.uuid, d.councillor, d.office,
+                CASE WHEN s.kind IN ('entry', 'referral', 'follow_up', 'case_person')
+                     THEN (s.fields->>'case_id')::uuid END,
+                coalesce(s.fields->>'contact_id', s.fields->>'to_contact_id')::uuid,
+                s.kind IN ('surgery', 'directory'), s.fields, s.clocks,
+                (SELECT coalesce(jsonb_object_agg(key, v), '{}') FROM jsonb_object_keys(s.fields) key),
+                v
+            FROM casebook_push s
+            WHERE s.op = 'upsert'
+              AND NOT EXISTS (SELECT 1 FROM casebook.records x
+                              WHERE x.kind = s.kind AND x.uuid = s.uuid)
+            ORDER BY s.kind, s.uuid, s.n
+            RETURNING kind || '/' || uuid AS key)
+    SELECT coalesce(jsonb_object_agg(key, true), '{}') INTO fresh FROM inserted;
+    PERFORM casebook.refresh_visibility(v);
+    UPDATE casebook.devices SET last_mutation = mutation, push_xact = txid_current(),
+        last_seen = now() WHERE name = d.name;
+    -- The rest, in the device's order: every change but the inserts just
+    -- made, merged field by field.
+    SELECT jsonb_agg(jsonb_build_object('kind', s.kind, 'uuid', s.uuid, 'op', s.op,
+                                        'fields', s.fields, 'clocks', s.clocks) ORDER BY s.n)
+        INTO rest
+        FROM casebook_push s
+        WHERE NOT (s.op = 'upsert' AND fresh ? (s.kind || '/' || s.uuid));
+    IF rest IS NOT NULL THEN
+        v := casebook.push(device_schema, mutation, rest);
+    END IF;
+    RETURN v;
+END $$;
+
 CREATE FUNCTION casebook.case_of(k text, data jsonb) RETURNS uuid
 LANGUAGE sql IMMUTABLE SET search_path = pg_catalog, pg_temp AS $$
     SELECT CASE WHEN k IN ('entry', 'referral', 'follow_up', 'case_person')
@@ -281,6 +372,18 @@ CREATE FUNCTION casebook.refresh_visibility(v bigint) RETURNS void
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp
 SET plan_cache_mode = force_custom_plan AS $$
 BEGIN
+    -- an attachment is on its entry's case: one described in this push,
+    -- and those of entries changed in it (moved to another case)
+    UPDATE casebook.records a SET case_uuid = e.case_uuid
+        FROM casebook.records e
+        WHERE a.version = v AND a.kind = 'attachment' AND NOT a.deleted
+          AND e.kind = 'entry' AND e.uuid = (a.data->>'entry_id')::uuid
+          AND a.case_uuid IS DISTINCT FROM e.case_uuid;
+    UPDATE casebook.records a SET case_uuid = e.case_uuid, version = v
+        FROM casebook.records e
+        WHERE e.version = v AND e.kind = 'entry' AND a.kind = 'attachment'
+          AND a.data->>'entry_id' = e.uuid::text AND NOT a.deleted
+          AND a.case_uuid IS DISTINCT FROM e.case_uuid;
     UPDATE casebook.records SET office_visible = (coalesce(data->>'shared', '0') = '1'), version = v
         WHERE version = v AND kind = 'case' AND NOT deleted
           AND office_visible <> (coalesce(data->>'shared', '0') = '1');
@@ -305,11 +408,62 @@ BEGIN
           AND EXISTS (SELECT 1 FROM casebook.records r WHERE r.contact_uuid = k.uuid AND r.office_visible);
 END $$;
 
+-- The bytes of an attachment this device's councillor described in a
+-- push: each file in a call (and transaction) of its own, checked against
+-- the description's SHA-256; a second call for the same file does nothing,
+-- so a cut-off upload simply starts again. Returns false when there is no
+-- such live attachment of theirs (deleted meanwhile: nothing is kept).
+CREATE FUNCTION casebook.put_attachment(device_schema integer, id uuid, bytes bytea) RETURNS boolean
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
+DECLARE
+    d casebook.devices;
+    r casebook.records;
+BEGIN
+    d := casebook.check_device(device_schema);
+    -- FOR SHARE waits for a push deleting it, then sees it deleted.
+    SELECT * INTO r FROM casebook.records WHERE kind = 'attachment' AND uuid = id FOR SHARE;
+    IF NOT FOUND OR r.deleted OR r.owner <> d.councillor THEN
+        RETURN false;
+    END IF;
+    IF octet_length(bytes) > 33554432 THEN
+        RAISE EXCEPTION 'casebook: an attachment bigger than 32 MiB stays on its device'
+            USING ERRCODE = '54000';
+    END IF;
+    IF encode(sha256(bytes), 'hex') IS DISTINCT FROM r.data->>'sha256' THEN
+        RAISE EXCEPTION 'casebook: the attachment''s bytes do not match its SHA-256'
+            USING ERRCODE = '22000';
+    END IF;
+    INSERT INTO casebook.attachment_bytes (uuid, data) VALUES (id, bytes) ON CONFLICT DO NOTHING;
+    RETURN true;
+END $$;
+
+-- Notes the calling device's diary id and returns the diary ids and names
+-- of the devices it may hear from (its councillor's, and its office's),
+-- for the conflicts room.
+CREATE FUNCTION casebook.device_names(diary_id uuid) RETURNS TABLE (device_diary uuid, device_name text)
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
+DECLARE
+    d casebook.devices;
+BEGIN
+    d := casebook.me();
+    IF d.name IS NULL THEN
+        RAISE EXCEPTION 'casebook: this device is not registered or was revoked'
+            USING ERRCODE = '28000';
+    END IF;
+    UPDATE casebook.devices x SET diary = diary_id
+        WHERE x.name = d.name AND x.diary IS DISTINCT FROM diary_id;
+    RETURN QUERY SELECT x.diary, x.name FROM casebook.devices x
+        WHERE x.diary IS NOT NULL
+          AND (x.councillor = d.councillor OR (x.office IS NOT NULL AND x.office = d.office));
+END $$;
+
 RESET ROLE;
 
 REVOKE ALL ON ALL TABLES IN SCHEMA casebook FROM PUBLIC;
 REVOKE ALL ON ALL FUNCTIONS IN SCHEMA casebook FROM PUBLIC;
 GRANT USAGE ON SCHEMA casebook TO casebook_device;
-GRANT SELECT ON casebook.records, casebook.meta TO casebook_device;
+GRANT SELECT ON casebook.records, casebook.meta, casebook.attachment_bytes TO casebook_device;
 GRANT EXECUTE ON FUNCTION casebook.me(), casebook.hello(integer, bigint),
-    casebook.push(integer, bigint, jsonb) TO casebook_device;
+    casebook.push(integer, bigint, jsonb), casebook.push_staged(integer, bigint),
+    casebook.put_attachment(integer, uuid, bytea),
+    casebook.device_names(uuid) TO casebook_device;

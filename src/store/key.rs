@@ -44,7 +44,9 @@ impl Passphrase {
     pub fn new(text: String) -> Result<Passphrase> {
         let material = Zeroizing::new(text);
         if material.is_empty() {
-            return Err(Error::invalid("the passphrase is empty"));
+            return Err(Error::user(crate::error::Msg::new(
+                "error-passphrase-empty",
+            )));
         }
         Ok(Passphrase {
             material,
@@ -78,9 +80,12 @@ impl Passphrase {
     /// Refuses a new key shorter than [`MIN_PASSPHRASE_CHARS`].
     pub fn check_new(&self) -> Result<()> {
         if self.raw || self.material.chars().count() < MIN_PASSPHRASE_CHARS {
-            return Err(Error::invalid(format!(
-                "the passphrase is too short: use at least {MIN_PASSPHRASE_CHARS} characters (a few words are easy to remember); nothing was changed"
-            )));
+            return Err(Error::user(
+                crate::error::Msg::new("error-passphrase-short").num(
+                    "min",
+                    i64::try_from(MIN_PASSPHRASE_CHARS).unwrap_or(i64::MAX),
+                ),
+            ));
         }
         Ok(())
     }
@@ -129,7 +134,7 @@ impl RawKey {
         let mut salt = [0u8; SALT_BYTES];
         std::fs::File::open(path)
             .and_then(|mut f| f.read_exact(&mut salt))
-            .map_err(|e| Error::io(format!("cannot read {}", path.display()), e))?;
+            .map_err(|e| Error::cannot_read(path, &e))?;
         let mut bytes = Zeroizing::new([0u8; RAW_BYTES]);
         let (key, tail) = bytes.split_at_mut(KEY_BYTES);
         pbkdf2_hmac_sha512(passphrase.expose().as_bytes(), &salt, key)?;

@@ -311,7 +311,7 @@ fn take_one(tx: &Connection, m: &Message, opts: &TakeIn) -> Result<Taken> {
     }
     let at = m.date.unwrap_or(opts.now);
     if case.is_none() && opts.new_case {
-        let title = match m.subject.trim() {
+        let title = match crate::mail::case_title(&m.subject) {
             "" => opts.untitled.clone(),
             s => s.to_string(),
         };

@@ -53,10 +53,10 @@ impl Store {
     /// good backup or absent.
     pub fn backup_to(&self, dest: &Path) -> Result<()> {
         if dest.exists() {
-            return Err(Error::invalid(format!(
-                "{} already exists: choose another name (a backup never overwrites a file)",
-                dest.display()
-            )));
+            return Err(Error::user(
+                crate::error::Msg::new("error-backup-exists")
+                    .text("path", dest.display().to_string()),
+            ));
         }
         let version: i64 = self
             .conn()
@@ -133,10 +133,10 @@ pub fn inspect_backup_with_key(path: &Path, key: Option<&Passphrase>) -> Result<
         )
         .map_err(fail)?;
     if schema_version < 1 || has_tables < 3 {
-        return Err(Error::invalid(format!(
-            "{} is not a casebook diary (no casebook tables in it)",
-            path.display()
-        )));
+        return Err(Error::user(
+            crate::error::Msg::new("error-backup-not-a-diary")
+                .text("path", path.display().to_string()),
+        ));
     }
     let problems = pragma_check(&conn, "integrity_check");
     if let Some(first) = problems.first() {
@@ -213,10 +213,10 @@ pub fn release_with_key(path: &Path, key: Option<&Passphrase>) -> Result<bool> {
     // The last connection to close removes the `-wal`: if it is still there,
     // another program has the diary open.
     if wal_path(path).exists() {
-        return Err(Error::invalid(format!(
-            "the diary {} is open in another program (casebook?): close it, then try again",
-            path.display()
-        )));
+        return Err(Error::user(
+            crate::error::Msg::new("error-diary-open-elsewhere")
+                .text("path", path.display().to_string()),
+        ));
     }
     Ok(true)
 }
@@ -235,10 +235,10 @@ pub(crate) fn sibling(path: &Path, suffix: &str) -> PathBuf {
 /// Opens `path` read-only, keyed with `key` when given (before any read).
 pub(super) fn open_read_only_keyed(path: &Path, key: Option<&Passphrase>) -> Result<Connection> {
     if !path.is_file() {
-        return Err(Error::invalid(format!(
-            "there is no database file at {}",
-            path.display()
-        )));
+        return Err(Error::user(
+            crate::error::Msg::new("error-no-database-file")
+                .text("path", path.display().to_string()),
+        ));
     }
     let conn = Connection::open_with_flags(
         path,
@@ -401,11 +401,11 @@ pub(super) fn write_verified(
         _ => Path::new("."),
     };
     if !dir.is_dir() {
-        return Err(Error::invalid(format!(
-            "cannot write {}: the folder {} does not exist",
-            dest.display(),
-            dir.display()
-        )));
+        return Err(Error::user(
+            crate::error::Msg::new("error-write-no-folder")
+                .text("path", dest.display().to_string())
+                .text("folder", dir.display().to_string()),
+        ));
     }
     let name = dest
         .file_name()
@@ -417,14 +417,11 @@ pub(super) fn write_verified(
     // is a new database) and the copy never exists readable by others.
     let result = crate::files::create_private(&tmp)
         .map(drop)
-        .map_err(|e| Error::io(format!("cannot write {}", dest.display()), e))
+        .map_err(|e| Error::cannot_write(dest, &e))
         .and_then(|()| write(&tmp))
         .and_then(|()| sync_file(&tmp))
         .and_then(|()| verify_copy(&tmp, version, key))
-        .and_then(|()| {
-            std::fs::rename(&tmp, dest)
-                .map_err(|e| Error::io(format!("cannot write {}", dest.display()), e))
-        })
+        .and_then(|()| std::fs::rename(&tmp, dest).map_err(|e| Error::cannot_write(dest, &e)))
         .map(|()| crate::files::sync_dir(dir));
     if result.is_err() {
         for leftover in [tmp.clone(), wal_path(&tmp), sibling(&tmp, "-shm")] {
@@ -465,10 +462,9 @@ fn sync_file(path: &Path) -> Result<()> {
 
 fn path_text(path: &Path) -> Result<&str> {
     path.to_str().ok_or_else(|| {
-        Error::invalid(format!(
-            "{} is not a UTF-8 path: choose a plainer name",
-            path.display()
-        ))
+        Error::user(
+            crate::error::Msg::new("error-path-not-utf8").text("path", path.display().to_string()),
+        )
     })
 }
 

@@ -79,8 +79,9 @@ pub use surgery_session::SurgerySummary;
 #[doc(hidden)]
 pub use sync::schema_columns as sync_schema_columns;
 pub use sync::{
-    Applied, Change, Choice, Conflict, Op, OutboxPlan, Outgoing, Pending, PullFrom, Remote, Resume,
-    SyncFailure, SyncState, SyncStatus, TABLES as SYNC_TABLES, stamp_of,
+    Applied, Change, Choice, Conflict, DueAttachment, HUB_MAX_ATTACHMENT, Op, OutboxPlan, Outgoing,
+    Pending, PullFrom, Received, Remote, Resume, SyncFailure, SyncState, SyncStatus,
+    TABLES as SYNC_TABLES, stamp_of,
 };
 pub use views::{ContactLine, EntryLine, FollowUpLine, ReferralLine};
 
@@ -127,11 +128,11 @@ impl Store {
         if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty())
             && !parent.is_dir()
         {
-            return Err(Error::invalid(format!(
-                "cannot open the database {}: the folder {} does not exist",
-                path.display(),
-                parent.display()
-            )));
+            return Err(Error::user(
+                crate::error::Msg::new("error-db-no-folder")
+                    .text("path", path.display().to_string())
+                    .text("folder", parent.display().to_string()),
+            ));
         }
         private_file(path)?;
         let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
@@ -181,10 +182,10 @@ impl Store {
         }
         if version == 0 && objects > 0 {
             // Another program's SQLite file: never add our tables to it.
-            return Err(Error::invalid(format!(
-                "{} is an SQLite database but not a casebook diary; it was not changed",
-                shown.display()
-            )));
+            return Err(Error::user(
+                crate::error::Msg::new("error-db-not-a-diary")
+                    .text("path", shown.display().to_string()),
+            ));
         }
         conn.pragma_update(None, "foreign_keys", "ON")
             .map_err(fail)?;
@@ -332,18 +333,17 @@ pub(crate) fn classify(e: rusqlite::Error, path: &Path) -> Error {
             detail: format!("{MALFORMED}; run `casebook check`, which names the latest backup"),
         },
         Some(ErrorCode::ReadOnly) => read_only(&path),
-        Some(ErrorCode::DiskFull) => Error::invalid(format!(
-            "the disk holding {} is full: nothing was saved; free some space and try again",
-            path.display()
-        )),
-        Some(ErrorCode::CannotOpen) => Error::invalid(format!(
-            "cannot open the database {}: check the path and the permissions of the file and its folder",
-            path.display()
-        )),
-        Some(ErrorCode::SystemIoFailure) => Error::invalid(format!(
-            "cannot read or write the database {}: the disk reported an error ({e}); nothing was saved",
-            path.display()
-        )),
+        Some(ErrorCode::DiskFull) => Error::System(
+            crate::error::Msg::new("error-db-disk-full").text("path", path.display().to_string()),
+        ),
+        Some(ErrorCode::CannotOpen) => Error::System(
+            crate::error::Msg::new("error-db-cannot-open").text("path", path.display().to_string()),
+        ),
+        Some(ErrorCode::SystemIoFailure) => Error::System(
+            crate::error::Msg::new("error-db-io")
+                .text("path", path.display().to_string())
+                .text("detail", e.to_string()),
+        ),
         _ => Error::Sqlite(e),
     }
 }
@@ -371,8 +371,7 @@ fn private_file(path: &Path) -> Result<()> {
 }
 
 fn read_only(path: &Path) -> Error {
-    Error::invalid(format!(
-        "the database {} is read-only: nothing can be saved; check the permissions of the file and its folder",
-        path.display()
-    ))
+    Error::System(
+        crate::error::Msg::new("error-db-read-only").text("path", path.display().to_string()),
+    )
 }

@@ -1051,7 +1051,7 @@ pub fn wipe_marker(db: &Path) -> PathBuf {
 
 /// Records durably that a wipe is owed (before the erasure commits).
 pub(super) fn mark(marker: &Path) -> Result<()> {
-    let fail = |e: std::io::Error| Error::io(format!("cannot write {}", marker.display()), e);
+    let fail = |e: std::io::Error| Error::cannot_write(marker, &e);
     match crate::files::create_private(marker) {
         Ok(f) => f.sync_all().map_err(fail)?,
         Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {}

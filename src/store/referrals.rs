@@ -38,10 +38,11 @@ pub(crate) fn from_row(row: &Row<'_>) -> rusqlite::Result<Record<Referral>> {
 
 pub(crate) fn insert(tx: &Connection, r: &Referral) -> Result<Id<Referral>> {
     if r.due_on < r.referred_on {
-        return Err(Error::invalid(format!(
-            "the reply due date {} is before the referral date {}",
-            r.due_on, r.referred_on
-        )));
+        return Err(Error::user(
+            crate::error::Msg::new("error-referral-due-before")
+                .text("due", r.due_on.to_string())
+                .text("referred", r.referred_on.to_string()),
+        ));
     }
     let now = stamp();
     tx.prepare_cached(&format!(
@@ -129,7 +130,8 @@ pub struct NewReferral {
     pub reply_days: u32,
 }
 
-/// Why a referral waits for the councillor to confirm it: the constituent
+/// Why a referral waits for the councillor to confirm it (a fact: the UI
+/// and the CLI say it in the reader's words): the constituent
 /// has not agreed to their details being shared (the workbook: "always ask
 /// permission before sharing their information or views with a third party").
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -137,22 +139,6 @@ pub struct ConsentWarning {
     pub case_reference: String,
     /// `Some(false)`: they said no; `None`: not asked yet.
     pub consent: Option<bool>,
-}
-
-impl ConsentWarning {
-    /// One line for a confirmation question or an error message.
-    pub fn message(&self) -> String {
-        match self.consent {
-            Some(false) => format!(
-                "the constituent on case {} said their details must not be shared with officers or third parties",
-                self.case_reference
-            ),
-            _ => format!(
-                "the constituent on case {} has not been asked whether their details may be shared with officers or third parties",
-                self.case_reference
-            ),
-        }
-    }
 }
 
 /// What [`Store::refer`] did.
@@ -189,22 +175,14 @@ fn case_ref_line(to: &Contact) -> String {
 /// The diary text of a referral: who, the instruction, the reference and
 /// the date the reply is due.
 fn referral_entry_text(to: &Contact, r: &NewReferral, due_on: NaiveDate) -> String {
-    let mut text = format!(
-        "Referred to {}. Instruction: {}.",
-        case_ref_line(to),
-        r.instruction.label().to_lowercase()
-    );
-    if let Some(cr) = opt(&r.council_ref) {
-        text += &format!(" Council reference {cr}.");
-    }
-    if r.constituent_copied {
-        text += " Constituent copied in.";
-    }
-    text += &format!(" Reply due {due_on}.");
-    if let Some(note) = opt(&r.note) {
-        text += &format!("\n{note}");
-    }
-    text
+    crate::domain::referral_note::write(&crate::domain::referral_note::ReferralNote {
+        to: &case_ref_line(to),
+        instruction: r.instruction,
+        council_ref: opt(&r.council_ref),
+        copied: r.constituent_copied,
+        due: due_on,
+        note: opt(&r.note),
+    })
 }
 
 impl Store {
@@ -227,10 +205,9 @@ impl Store {
         let saved = self.write(|tx| {
             let case = super::cases::get(tx, r.case)?;
             if case.is_closed() {
-                return Err(Error::invalid(format!(
-                    "case {} is closed: reopen it before referring it",
-                    case.reference
-                )));
+                return Err(Error::user(
+                    crate::error::Msg::new("error-refer-closed").text("reference", &case.reference),
+                ));
             }
             if case.consent_to_share != Some(true) && !confirmed_without_consent {
                 return Ok(Err(ConsentWarning {
@@ -243,10 +220,9 @@ impl Store {
                 .prepare_cached("SELECT EXISTS (SELECT 1 FROM directory WHERE contact_id = ?1)")?
                 .query_row([r.to], |row| row.get(0))?;
             if !crate::domain::rules::can_receive_referral(to.kind(), in_directory) {
-                return Err(Error::invalid(format!(
-                    "{} is not an officer or agency: add them to the directory first",
-                    to.name
-                )));
+                return Err(Error::user(
+                    crate::error::Msg::new("error-refer-not-officer").text("name", &to.name),
+                ));
             }
             let role = match to.kind() {
                 ContactKind::Agency | ContactKind::Organisation => Role::Agency,
@@ -327,22 +303,22 @@ impl Store {
     ) -> Result<ReplyOutcome> {
         let reply = reply.trim();
         if reply.is_empty() {
-            return Err(Error::invalid("the reply is empty: say what they replied"));
+            return Err(Error::user(crate::error::Msg::new("error-reply-empty")));
         }
         crate::domain::rules::check_not_future_by_system_clock(at, Happened::Reply)?;
         let (case_reference, status) = self.write(|tx| {
             let referral = get(tx, id)?;
             if let Some(on) = referral.reply_on {
-                return Err(Error::invalid(format!(
-                    "this referral already has a reply, recorded on {on}"
-                )));
+                return Err(Error::user(
+                    crate::error::Msg::new("error-reply-already").text("date", on.to_string()),
+                ));
             }
             if at.date() < referral.referred_on {
-                return Err(Error::invalid(format!(
-                    "the reply date {} is before the referral date {}",
-                    at.date(),
-                    referral.referred_on
-                )));
+                return Err(Error::user(
+                    crate::error::Msg::new("error-reply-before-referral")
+                        .text("date", at.date().to_string())
+                        .text("referred", referral.referred_on.to_string()),
+                ));
             }
             tx.execute(
                 "UPDATE referrals SET reply_on = ?2, reply = ?3, updated_at = ?4 WHERE id = ?1",

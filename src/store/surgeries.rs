@@ -26,7 +26,9 @@ pub(crate) fn from_row(row: &Row<'_>) -> rusqlite::Result<Record<Surgery>> {
 
 pub(crate) fn insert(tx: &Connection, s: &Surgery) -> Result<Id<Surgery>> {
     if s.venue.trim().is_empty() {
-        return Err(Error::invalid("the venue is empty: where is the surgery?"));
+        return Err(Error::user(crate::error::Msg::new(
+            "error-surgery-no-venue",
+        )));
     }
     let now = stamp();
     tx.prepare_cached(&format!(

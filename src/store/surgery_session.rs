@@ -55,14 +55,17 @@ impl Store {
     /// Starts a surgery at `venue` now. Refused while another is running.
     pub fn start_surgery(&mut self, venue: &str, at: NaiveDateTime) -> Result<Record<Surgery>> {
         if let Some(running) = self.current_surgery()? {
-            return Err(Error::invalid(format!(
-                "a surgery at {} is already running (started {}): end it first",
-                running.venue,
-                running
-                    .started_at
-                    .map(|t| t.format("%Y-%m-%d %H:%M").to_string())
-                    .unwrap_or_default()
-            )));
+            return Err(Error::user(
+                crate::error::Msg::new("error-surgery-running")
+                    .text("venue", &running.venue)
+                    .text(
+                        "started",
+                        running
+                            .started_at
+                            .map(|t| t.format("%Y-%m-%d %H:%M").to_string())
+                            .unwrap_or_default(),
+                    ),
+            ));
         }
         let id = self.write(|tx| {
             insert(
@@ -82,9 +85,9 @@ impl Store {
     /// Ends the running surgery at `at` and sums it up.
     pub fn end_surgery(&mut self, at: NaiveDateTime) -> Result<(Record<Surgery>, SurgerySummary)> {
         let Some(running) = self.current_surgery()? else {
-            return Err(Error::invalid(
-                "no surgery is running: start one with `casebook surgery start VENUE`",
-            ));
+            return Err(Error::user(crate::error::Msg::new(
+                "error-surgery-none-running",
+            )));
         };
         // A clock set back (or a frozen one) cannot end it before it began.
         let end = running.started_at.map_or(at, |s| s.max(at));

@@ -218,7 +218,33 @@ pub const TABLES: &[Table] = &[
         ],
         refs: &[("contact_id", "contacts")],
     },
+    // The description of a file on an entry; its bytes travel apart (one
+    // file per hub call, see `Hub::put_attachment`), never in a push.
+    Table {
+        name: "attachments",
+        kind: "attachment",
+        columns: &[
+            "uuid",
+            "created_at",
+            "updated_at",
+            "entry_id",
+            "filename",
+            "content_type",
+            "size",
+            "sha256",
+        ],
+        refs: &[("entry_id", "entries")],
+    },
 ];
+
+/// Columns of synced tables that never travel as fields: an attachment's
+/// bytes go to the hub by themselves.
+pub const LOCAL_ONLY: &[(&str, &str)] = &[("attachments", "data")];
+
+/// The hub keeps no file bigger than this (one row per file, sent in one
+/// call of its own): a bigger one stays on the device that took it in.
+/// Above the default `max_attachment_mb` (25).
+pub const HUB_MAX_ATTACHMENT: usize = 32 * 1024 * 1024;
 
 /// Records fetched from the hub per round trip while pulling, and applied
 /// per diary transaction: a slice applies in well under a second, so other
@@ -432,6 +458,9 @@ pub struct Conflict {
     pub kept_remote: bool,
     /// When this device found it (UTC, RFC 3339).
     pub found_at: Option<String>,
+    /// The name on the hub of the device whose value it is, once this
+    /// diary has heard it (`None` for a device it has not).
+    pub device: Option<String>,
     /// The person's name, when the record is a contact.
     pub name: Option<String>,
 }
@@ -855,6 +884,8 @@ impl Store {
                  pull_version = NULL, pull_uuid = NULL",
                 [cursor],
             )?;
+            // The cursor now covers every version a cut-off pull noted.
+            tx.execute("DELETE FROM sync_seen", [])?;
             Ok(())
         })?;
         if applied.erased > 0 {
@@ -922,8 +953,9 @@ impl Store {
     /// The conflicts waiting for the councillor, oldest first.
     pub fn conflicts(&self) -> Result<Vec<Conflict>> {
         let mut stmt = self.conn().prepare(
-            "SELECT id, kind, uuid, field, local_value, remote_value, kept, found_at FROM sync_conflicts \
-             ORDER BY id",
+            "SELECT c.id, c.kind, c.uuid, c.field, c.local_value, c.remote_value, c.kept, c.found_at, \
+             d.name FROM sync_conflicts c LEFT JOIN sync_devices d ON d.device = c.remote_device \
+             ORDER BY c.id",
         )?;
         let rows = stmt.query_map([], |r| {
             Ok((
@@ -935,11 +967,12 @@ impl Store {
                 r.get::<_, Option<String>>(5)?,
                 r.get::<_, String>(6)?,
                 r.get::<_, Option<String>>(7)?,
+                r.get::<_, Option<String>>(8)?,
             ))
         })?;
         let mut out = Vec::new();
         for row in rows {
-            let (id, kind, uuid, field, local, remote, kept, found_at) = row?;
+            let (id, kind, uuid, field, local, remote, kept, found_at, device) = row?;
             let parse = |s: Option<String>| {
                 s.and_then(|s| serde_json::from_str(&s).ok())
                     .unwrap_or(Value::Null)
@@ -964,6 +997,7 @@ impl Store {
                 remote: parse(remote),
                 kept_remote: kept == "remote",
                 found_at,
+                device,
             });
         }
         Ok(out)
@@ -1099,12 +1133,46 @@ fn apply_one(
                 .execute([&r.uuid])?;
             applied.changed += 1;
         }
+        if t.kind == "attachment" {
+            tx.prepare_cached("DELETE FROM sync_attachments_due WHERE uuid = ?1")?
+                .execute([&r.uuid])?;
+        }
         forget(tx, t, &r.uuid)?;
+        return Ok(());
+    }
+    if t.kind == "attachment" {
+        // Never edited: one already here is as it is on the hub. A new one
+        // waits for its bytes (`Store::receive_attachment`).
+        if local.is_none() {
+            tx.prepare_cached(
+                "INSERT OR REPLACE INTO sync_attachments_due (uuid, record) VALUES (?1, ?2)",
+            )?
+            .execute(params![r.uuid, Value::Object(r.data.clone()).to_string()])?;
+        }
         return Ok(());
     }
     let (pending, deleted_here) = pending_of(tx, t, &r.uuid)?;
     if deleted_here {
         return Ok(()); // our delete is on its way; a delete wins
+    }
+    // Since when this record's fields count as agreed: the cursor, or the
+    // version a pull cut off applied here, if later (an edit made here on
+    // top of that value is not a conflict with it).
+    let agreed = if pending.is_empty() || t.kind == "entry" {
+        cursor
+    } else {
+        let seen: Option<i64> = tx
+            .prepare_cached("SELECT version FROM sync_seen WHERE kind = ?1 AND uuid = ?2")?
+            .query_row(params![t.kind, r.uuid], |row| row.get(0))
+            .optional()?;
+        seen.map_or(cursor, |v| v.max(cursor))
+    };
+    if t.kind != "entry" {
+        tx.prepare_cached(
+            "INSERT INTO sync_seen (kind, uuid, version) VALUES (?1, ?2, ?3) \
+             ON CONFLICT (kind, uuid) DO UPDATE SET version = max(version, excluded.version)",
+        )?
+        .execute(params![t.kind, r.uuid, r.version])?;
     }
     let mut set: Vec<(&str, Value)> = Vec::new();
     for (field, value) in &r.data {
@@ -1131,8 +1199,9 @@ fn apply_one(
                     .versions
                     .get(field.as_str())
                     .and_then(Value::as_i64)
-                    .is_some_and(|v| v > cursor);
-                let other_device = parse_stamp(theirs).is_some_and(|(_, d)| d != device);
+                    .is_some_and(|v| v > agreed);
+                let their_device = parse_stamp(theirs).map(|(_, d)| d);
+                let other_device = their_device.is_some_and(|d| d != device);
                 // Entries are append-only: their text is never two people's.
                 // Stamps and derived columns follow the clock quietly.
                 if changed_since
@@ -1142,10 +1211,11 @@ fn apply_one(
                     && local.is_some()
                 {
                     tx.prepare_cached(
-                        "INSERT INTO sync_conflicts (kind, uuid, field, local_value, remote_value, kept, found_at) \
-                         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) \
+                        "INSERT INTO sync_conflicts (kind, uuid, field, local_value, remote_value, kept, found_at, \
+                         remote_device) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) \
                          ON CONFLICT (kind, uuid, field) DO UPDATE SET local_value = excluded.local_value, \
-                         remote_value = excluded.remote_value, kept = excluded.kept, found_at = excluded.found_at",
+                         remote_value = excluded.remote_value, kept = excluded.kept, found_at = excluded.found_at, \
+                         remote_device = excluded.remote_device",
                     )?
                     .execute(params![
                         t.kind,
@@ -1154,7 +1224,8 @@ fn apply_one(
                         current.map(Value::to_string),
                         value.to_string(),
                         if remote_wins { "remote" } else { "local" },
-                        stamp()
+                        stamp(),
+                        their_device
                     ])?;
                     applied.conflicts += 1;
                 }
@@ -1304,8 +1375,8 @@ fn unique_reference(tx: &Transaction<'_>, uuid: &str, reference: &str) -> Result
     }
 }
 
-/// The column names of every synced table as the schema has them, for the
-/// test that [`TABLES`] is complete.
+/// The column names of every synced table as the schema has them (but the
+/// [`LOCAL_ONLY`] ones), for the test that [`TABLES`] is complete.
 #[doc(hidden)]
 pub fn schema_columns(store: &Store) -> Result<Vec<(String, BTreeSet<String>)>> {
     let mut out = Vec::new();
@@ -1315,13 +1386,151 @@ pub fn schema_columns(store: &Store) -> Result<Vec<(String, BTreeSet<String>)>> 
             .prepare(&format!("SELECT name FROM pragma_table_info('{}')", t.name))?;
         let cols = stmt
             .query_map([], |r| r.get::<_, String>(0))?
+            .filter(|c| {
+                c.as_ref()
+                    .map_or(true, |c| !LOCAL_ONLY.contains(&(t.name, c.as_str())))
+            })
             .collect::<rusqlite::Result<BTreeSet<_>>>()?;
         out.push((t.name.to_string(), cols));
     }
     Ok(out)
 }
 
+/// An attachment whose description came from the hub and whose bytes are
+/// still to fetch.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DueAttachment {
+    pub uuid: String,
+    pub size: u64,
+    pub sha256: String,
+}
+
+/// What became of bytes fetched for a due attachment.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Received {
+    /// Now an attachment of its entry.
+    Filed,
+    /// Its entry is not in this diary (yet): it stays due.
+    Waiting,
+    /// No longer due (deleted meanwhile, or already here).
+    Gone,
+}
+
 impl Store {
+    /// Attachments known from the hub whose bytes have not come yet.
+    pub fn attachments_due(&self) -> Result<Vec<DueAttachment>> {
+        let mut stmt = self
+            .conn()
+            .prepare("SELECT uuid, record FROM sync_attachments_due ORDER BY uuid")?;
+        let rows = stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))?;
+        let mut out = Vec::new();
+        for row in rows {
+            let (uuid, record) = row?;
+            let record: Map<String, Value> = serde_json::from_str(&record).unwrap_or_default();
+            out.push(DueAttachment {
+                uuid,
+                size: record.get("size").and_then(Value::as_u64).unwrap_or(0),
+                sha256: record
+                    .get("sha256")
+                    .and_then(Value::as_str)
+                    .unwrap_or_default()
+                    .to_string(),
+            });
+        }
+        Ok(out)
+    }
+
+    /// Files the bytes of a due attachment on its entry, in one short
+    /// transaction of its own, captured nowhere (it came from the hub).
+    /// Bytes that do not match the description are refused: nothing is
+    /// written and it stays due.
+    pub fn receive_attachment(&mut self, uuid: &str, data: &[u8]) -> Result<Received> {
+        self.write(|tx| {
+            let record: Option<String> = tx
+                .query_row(
+                    "SELECT record FROM sync_attachments_due WHERE uuid = ?1",
+                    [uuid],
+                    |r| r.get(0),
+                )
+                .optional()?;
+            let Some(record) = record else {
+                return Ok(Received::Gone);
+            };
+            let record: Map<String, Value> = serde_json::from_str(&record).unwrap_or_default();
+            let text = |k: &str| record.get(k).and_then(Value::as_str).unwrap_or_default();
+            if crate::mail::sha256_hex(data) != text("sha256") {
+                return Err(Error::invalid(format!(
+                    "the hub sent attachment {uuid} with bytes that do not match its SHA-256"
+                )));
+            }
+            let exists: bool = tx.query_row(
+                "SELECT EXISTS (SELECT 1 FROM attachments WHERE uuid = ?1)",
+                [uuid],
+                |r| r.get(0),
+            )?;
+            if !exists {
+                let entry: Option<i64> = tx
+                    .query_row(
+                        "SELECT id FROM entries WHERE uuid = ?1",
+                        [text("entry_id")],
+                        |r| r.get(0),
+                    )
+                    .optional()?;
+                let Some(entry) = entry else {
+                    return Ok(Received::Waiting);
+                };
+                tx.execute("UPDATE sync_clock SET capture = 0", [])?;
+                super::mail::insert_attachment_row(
+                    tx,
+                    uuid,
+                    text("created_at"),
+                    text("updated_at"),
+                    crate::domain::Id::new(entry),
+                    text("filename"),
+                    text("content_type"),
+                    data,
+                )?;
+                tx.execute("UPDATE sync_clock SET capture = 1", [])?;
+            }
+            tx.execute("DELETE FROM sync_attachments_due WHERE uuid = ?1", [uuid])?;
+            Ok(if exists {
+                Received::Gone
+            } else {
+                Received::Filed
+            })
+        })
+    }
+
+    /// The bytes of this diary's attachment `uuid`, if it has it.
+    pub fn attachment_bytes(&self, uuid: &str) -> Result<Option<Vec<u8>>> {
+        Ok(self
+            .conn()
+            .query_row(
+                "SELECT data FROM attachments WHERE uuid = ?1",
+                [uuid],
+                |r| r.get(0),
+            )
+            .optional()?)
+    }
+
+    /// Notes the names of the hub's devices (device id → name), for the
+    /// conflicts room.
+    pub fn remember_devices(&mut self, names: &[(String, String)]) -> Result<()> {
+        if names.is_empty() {
+            return Ok(());
+        }
+        self.write(|tx| {
+            let mut stmt = tx.prepare(
+                "INSERT INTO sync_devices (device, name) VALUES (?1, ?2) \
+                 ON CONFLICT (device) DO UPDATE SET name = excluded.name WHERE name <> excluded.name",
+            )?;
+            for (device, name) in names {
+                stmt.execute(params![device, name])?;
+            }
+            Ok(())
+        })
+    }
+
     /// Shares a case with the councillor's office, or makes it private again.
     pub fn set_case_shared(
         &mut self,
@@ -1512,6 +1721,58 @@ mod tests {
             .add_contact(&Contact::named("Tegwen Afterwards"))
             .expect("contact");
         assert_eq!(hits(&store, "tegwen"), 1);
+    }
+
+    #[test]
+    fn an_edit_on_top_of_what_a_cut_off_pull_brought_is_no_conflict() {
+        let mut store = Store::open_in_memory().expect("store");
+        store.join_hub().expect("join");
+        let uuid = Uuid::now_v7().to_string();
+        // A pull up to version 3, cut off after the slice that brought the
+        // contact as of version 2: the cursor stays at 0.
+        let cut = store.apply_pulled_from(|_, apply| {
+            apply(3, &[pulled_contact(&uuid, "Gwen Price", 2)])?;
+            Err(Error::invalid("the line dropped"))
+        });
+        assert!(cut.is_err());
+        assert_eq!(store.sync_state().expect("state").cursor, 0);
+        let id = store.contacts_named("Gwen Price").expect("find")[0].id;
+        let mut c = store.contact(id).expect("contact").data;
+        c.name = "Gwen Price-Jones".into();
+        store
+            .update_contact(id, &c)
+            .expect("edited here, on top of it");
+        // It comes again (its phone changed at version 4); its name is
+        // still version 2's, which this diary had before the edit.
+        let mut again = pulled_contact(&uuid, "Gwen Price", 2);
+        again.version = 4;
+        again.data.insert("phone".into(), Value::from("01234"));
+        again
+            .clocks
+            .insert("phone".into(), Value::from(stamp_of(4, "other")));
+        again.versions.insert("phone".into(), Value::from(4));
+        store.apply_pulled(&[again], 4).expect("the pull resumed");
+        assert_eq!(store.conflicts().expect("conflicts"), Vec::new());
+        let here = store.contact(id).expect("contact").data;
+        assert_eq!(
+            (here.name.as_str(), here.phone.as_deref()),
+            ("Gwen Price-Jones", Some("01234"))
+        );
+        // A later rename elsewhere is a true conflict, naming that device.
+        store
+            .remember_devices(&[("other".into(), "laptop-surgery".into())])
+            .expect("names");
+        store
+            .apply_pulled(&[pulled_contact(&uuid, "Gwen Prys", 5)], 5)
+            .expect("a later pull");
+        let conflicts = store.conflicts().expect("conflicts");
+        assert_eq!(
+            conflicts
+                .iter()
+                .map(|c| (c.field.as_str(), c.device.as_deref()))
+                .collect::<Vec<_>>(),
+            vec![("name", Some("laptop-surgery"))]
+        );
     }
 
     #[test]

@@ -25,6 +25,7 @@ use ratatui::crossterm::terminal::{
 
 use crate::app::App;
 use crate::clock::SleepWatch;
+use crate::i18n::Catalogue;
 use crate::session::Env;
 use crate::store::{self, Passphrase, RawKey, Store};
 use crate::{Error, Result};
@@ -97,7 +98,7 @@ fn event_loop(
                     // The UI's lock ends the session: no command opens the
                     // diary without the passphrase until it is typed again.
                     crate::agent::lock();
-                    if locked(terminal, path, session)? {
+                    if locked(terminal, &app.words, path, session)? {
                         return Ok(());
                     }
                     if let Ok(size) = terminal.size() {
@@ -172,13 +173,13 @@ impl Idle {
     }
 }
 
-/// What the lock screen says, kept together.
-pub mod lock_text {
-    pub const TITLE: &str = "casebook is locked";
-    pub const ASK: &str = "Type the passphrase and press Enter (Ctrl-Q quits).";
-    pub const TYPED: &str = "(typed, not shown)";
-    pub const WRONG: &str = "Wrong passphrase: try again.";
-    pub const CHECKING: &str = "Checking…";
+/// What the lock screen says under its question.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LockNote {
+    /// The passphrase typed is being checked (a key derivation: a moment).
+    Checking,
+    /// The passphrase typed did not open the diary.
+    Wrong,
 }
 
 /// The lock screen of an encrypted diary: nothing of the diary shows until
@@ -187,13 +188,14 @@ pub mod lock_text {
 /// when there is one. Returns true when the user quits.
 fn locked(
     terminal: &mut Terminal<CrosstermBackend<Stdout>>,
+    words: &Catalogue,
     path: &Path,
     session: Option<Duration>,
 ) -> Result<bool> {
     let mut typed = zeroize::Zeroizing::new(String::new());
-    let mut note: Option<&str> = None;
+    let mut note = None;
     loop {
-        draw_lock(terminal, !typed.is_empty(), note)?;
+        draw_lock(terminal, words, !typed.is_empty(), note)?;
         let Event::Key(key) = event::read().map_err(io_err)? else {
             continue;
         };
@@ -209,7 +211,7 @@ fn locked(
             }
             KeyCode::Esc => typed.clear(),
             KeyCode::Enter if !typed.is_empty() => {
-                draw_lock(terminal, true, Some(lock_text::CHECKING))?;
+                draw_lock(terminal, words, true, Some(LockNote::Checking))?;
                 let candidate = Passphrase::new(std::mem::take(&mut *typed))?;
                 if let Ok(raw) = RawKey::derive(path, &candidate)
                     && store::verify_passphrase(path, &Passphrase::from_raw(&raw)).is_ok()
@@ -219,7 +221,7 @@ fn locked(
                     }
                     return Ok(false);
                 }
-                note = Some(lock_text::WRONG);
+                note = Some(LockNote::Wrong);
             }
             _ => {}
         }
@@ -228,32 +230,38 @@ fn locked(
 
 fn draw_lock(
     terminal: &mut Terminal<CrosstermBackend<Stdout>>,
+    words: &Catalogue,
     typed: bool,
-    note: Option<&str>,
+    note: Option<LockNote>,
 ) -> Result<()> {
     terminal
-        .draw(|f| render_lock(f, typed, note))
+        .draw(|f| render_lock(f, words, typed, note))
         .map_err(io_err)?;
     Ok(())
 }
 
 /// The lock screen's frame: the question, a mark when something is typed
-/// (never the text), and a note (checking, or wrong). Public for its
-/// snapshot test.
-pub fn render_lock(f: &mut ratatui::Frame, typed: bool, note: Option<&str>) {
+/// (never the text), and a note (checking, or wrong), in the reader's
+/// words. Public for its snapshot test.
+pub fn render_lock(f: &mut ratatui::Frame, words: &Catalogue, typed: bool, note: Option<LockNote>) {
+    use crate::app::text::lock;
     use ratatui::layout::Alignment;
-    use ratatui::widgets::{Clear, Paragraph};
+    use ratatui::widgets::{Clear, Paragraph, Wrap};
     let mut lines = vec![
-        lock_text::TITLE.to_string(),
+        words.tr(lock::TITLE, None),
         String::new(),
-        lock_text::ASK.to_string(),
+        words.tr(lock::ASK, None),
     ];
     lines.push(if typed {
-        lock_text::TYPED.into()
+        words.tr(lock::TYPED, None)
     } else {
         String::new()
     });
-    lines.push(note.unwrap_or("").to_string());
+    lines.push(match note {
+        Some(LockNote::Checking) => words.tr(lock::CHECKING, None),
+        Some(LockNote::Wrong) => words.tr(lock::WRONG, None),
+        None => String::new(),
+    });
     let area = f.area();
     f.render_widget(Clear, area);
     let top = area.height.saturating_sub(lines.len() as u16) / 2;
@@ -263,7 +271,9 @@ pub fn render_lock(f: &mut ratatui::Frame, typed: bool, note: Option<&str>) {
         ..area
     };
     f.render_widget(
-        Paragraph::new(lines.join("\n")).alignment(Alignment::Center),
+        Paragraph::new(lines.join("\n"))
+            .alignment(Alignment::Center)
+            .wrap(Wrap { trim: true }),
         body,
     );
 }
@@ -348,6 +358,9 @@ mod tests {
         );
         assert!(!Idle::new(0, start).due(start + Duration::from_secs(86_400)));
         assert!(idle.locks(), "a laptop that sleeps locks too");
-        assert!(!Idle::new(0, start).locks(), "never means never, asleep or not");
+        assert!(
+            !Idle::new(0, start).locks(),
+            "never means never, asleep or not"
+        );
     }
 }

@@ -66,6 +66,11 @@ pub fn dm_hm(w: &Catalogue, t: NaiveDateTime) -> String {
     format!("{} {}", dm(w, t.date()), t.format("%H:%M"))
 }
 
+/// "6 Mar 2026 10:15".
+pub fn dmy_hm(w: &Catalogue, t: NaiveDateTime) -> String {
+    format!("{} {}", dmy_short(w, t.date()), t.format("%H:%M"))
+}
+
 /// "Mar 2026".
 pub fn my(w: &Catalogue, d: NaiveDate) -> String {
     format!("{} {}", w.month_short(d.month()), d.year())

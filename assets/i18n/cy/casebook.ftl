@@ -122,6 +122,8 @@ ui-inbox-from = Oddi wrth
 ui-inbox-subject = Pwnc
 ui-inbox-unreadable = does dim modd ei darllen: { $reason }
 ui-inbox-mailbox = ffeil blwch post, y neges gyntaf: { $subject }
+# The inbox footer's word for Enter: it files the message (nothing opens).
+ui-inbox-file-key = ei ffeilio
 ui-inbox-which-case = Ar ba achos i'w ffeilio?
 ui-inbox-onto-case = { $reference }  { $title }
 ui-inbox-new-case = Achos newydd: { $title }
@@ -1077,7 +1079,7 @@ ui-agenda-masked = •••• cyfrinachol: wedi'i guddio
 ui-agenda-reschedule = Symud y dilyniant
 ui-agenda-new-date = Dyddiad newydd
 ui-mail-title = Derbyn ffeil e-bost
-ui-mail-path = Ffeil (.eml, .msg neu mbox: teipiwch neu gludwch ei llwybr)
+ui-mail-path = Ffeil (.eml, .msg, mbox)
 ui-mail-need-path = teipiwch neu gludwch lwybr ffeil e-bost
 ui-draft-title = Drafftio llythyr neu e-bost
 ui-draft-template = Templed
@@ -1095,7 +1097,7 @@ ui-refer-note = Beth a ofynnwyd
 ui-refer-need-to = teipiwch swyddog neu asiantaeth o'r cyfeiriadur
 ui-refer-not-official = nid swyddog nac asiantaeth yn y cyfeiriadur
 ui-refer-new-officer = Ddim yn y cyfeiriadur eto: mae Enter yn eu hychwanegu, yna mae'r atgyfeiriad yn mynd ymlaen.
-ui-refer-confirm-keys = i atgyfeirio beth bynnag · n yn ôl i'r ffurflen
+ui-refer-confirm-keys = { $yes } atgyfeirio beth bynnag · { $no } yn ôl i'r ffurflen
 ui-reply-the-reply = yr ateb
 ui-reply-title = Cofnodi ateb
 ui-reply-choose = Pa atgyfeiriad a atebodd?
@@ -1106,7 +1108,7 @@ ui-reply-nothing-awaited = Does dim atgyfeiriad o'r achos hwn yn aros am ateb.
 ui-surgery-start = Dechrau cymhorthfa
 ui-surgery-venue = Lleoliad
 ui-surgery-need-venue = ble mae hi'n cael ei chynnal?
-ui-surgery-end-keys = i ei gorffen · n ei chadw i fynd
+ui-surgery-end-keys = { $yes } ei gorffen · { $no } ei chadw i fynd
 ui-surgery-ended = Cymhorthfa wedi gorffen
 ui-directory-title = Gyda phwy ddylwn i siarad am …
 ui-directory-prompt = Teipiwch y broblem, e.e. tipio anghyfreithlon, lleithder, goleuadau stryd
@@ -1224,7 +1226,7 @@ ui-form-pick-none-fits = does dim achos ar agor yn cyfateb: daliwch ati i deipio
 ui-form-new-contact = newydd: bydd yn cael ei ychwanegu at y cysylltiadau
 ui-form-new-choice = + cyswllt newydd
 ui-form-chosen = ✓ cyswllt hysbys
-ui-form-fix-first = Cywirwch y meysydd sydd wedi'u marcio yn gyntaf: does dim wedi'i gadw, does dim a deipiwyd ar goll.
+ui-form-fix-first = Cywirwch y meysydd a farciwyd: ni chadwyd dim, ni chollwyd dim a deipiwyd.
 ui-form-optional = dewisol
 ui-form-choose-one = dewiswch un o’r opsiynau
 ui-quick-log-title = Cofnodi galwad
@@ -1249,7 +1251,7 @@ ui-entry-case = Ar achos
 ui-entry-need-text = dywedwch beth ddigwyddodd
 ui-entry-the-entry = y cofnod
 ui-entry-delete = Dileu'r cofnod hwn o'r dyddiadur? Does dim modd ei ddadwneud.
-ui-entry-delete-keys = i dileu · n ei gadw
+ui-entry-delete-keys = { $yes } dileu · { $no } ei gadw
 ui-entry-deleted = Cofnod wedi'i ddileu o'r dyddiadur.
 ui-entry-none-unfiled = Mae pob cofnod gan y person hwn ar achos.
 ui-entry-nothing = Dewiswch gofnod yn y panel diweddaraf yn gyntaf (mae Tab yn symud yno).
@@ -1300,7 +1302,7 @@ ui-message-error = Aeth rhywbeth o'i le
 ui-message-problems = Hepgorwyd gosodiadau bysellau
 ui-message-close = Mae Enter neu Esc yn cau hwn.
 ui-message-discard = Taflu'r hyn a deipioch chi?
-ui-message-discard-keys = i taflu · n dal ati i olygu
+ui-message-discard-keys = { $yes } taflu · { $no } dal ati i olygu
 ui-message-nothing-selected = Dim byd wedi'i ddewis.
 ui-message-choose-keys = ↑/↓ dewis · Enter ei gymryd · Esc canslo
 ui-status-follow-up-added = Dilyniant wedi'i ychwanegu.
@@ -1376,7 +1378,7 @@ ui-record-people-who = Pwy
 ui-record-people-role = Rôl
 ui-record-people-need-who = pwy? teipiwch enw
 ui-record-people-choose-role = Eu rhan yn yr achos
-ui-record-people-remove-keys = i tynnu · n cadw
+ui-record-people-remove-keys = { $yes } tynnu · { $no } cadw
 ui-action-help = cymorth
 ui-action-language = English
 ui-action-search = chwilio
@@ -1480,7 +1482,6 @@ ui-refer-days-due =
     }
 ui-refer-handles = yn delio â { $what }
 ui-refer-referred = { $reference } wedi'i atgyfeirio at { $to }; ateb erbyn { $due }.
-ui-refer-confirm = Atgyfeirio beth bynnag? { $warning }.
 ui-reply-option = { $to }: atgyfeiriwyd { $on }, ateb erbyn { $due }
 ui-reply-recorded =
     { $late ->
@@ -1613,6 +1614,7 @@ ui-conflicts-record = Achos neu gofnod
 ui-conflicts-field = Maes
 ui-conflicts-here = Y ddyfais hon
 ui-conflicts-other = Y ddyfais arall
+ui-conflicts-other-named = Y ddyfais arall, { $device }
 ui-conflicts-detail = Y gwrthdaro dan y cyrchwr
 ui-conflicts-kept-here = Gwerth y ddyfais hon sy'n cael ei gadw nes i chi ddewis
 ui-conflicts-kept-other = Gwerth y ddyfais arall sy'n cael ei gadw nes i chi ddewis
@@ -1630,6 +1632,7 @@ ui-conflicts-kind-entry = cofnod dyddiadur
 ui-conflicts-kind-referral = atgyfeiriad
 ui-conflicts-kind-follow_up = dilyniant
 ui-conflicts-kind-sar_request = cais gwrthrych am wybodaeth
+ui-conflicts-kind-attachment = ffeil atodedig
 
 ## casebook hub a casebook sync (src/cli/hub.rs, src/cli/sync.rs)
 
@@ -1645,15 +1648,284 @@ sync-no-url = does dim hyb wedi'i osod: ychwanegwch [sync] url = "postgresql://�
 sync-no-conflicts = dim gwrthdaro
 sync-conflict-here = yma: { $value }
 sync-conflict-other = y ddyfais arall: { $value }
+sync-conflict-other-named = y ddyfais arall { $device }: { $value }
 sync-conflict-kept-here = (yn cael ei gadw am y tro: yma)
 sync-conflict-kept-other = (yn cael ei gadw am y tro: y ddyfais arall)
 sync-conflict-empty = (gwag)
 sync-settled = gwrthdaro { $id } wedi'i ddatrys; bydd yn mynd i'r dyfeisiau eraill yn y cysoni nesaf
 sync-done = wedi cysoni: { $sent } wedi'u hanfon, { $received } wedi'u derbyn
 sync-done-erased = { $count } wedi'u dileu'n llwyr fel ar ddyfais arall
+sync-done-files = atodiadau: { $sent } wedi'u hanfon, { $received } wedi'u derbyn
 sync-done-conflicts =
     { $count ->
         [one] 1 gwrthdaro i'w ddatrys: casebook sync --conflicts
         [two] 2 wrthdaro i'w datrys: casebook sync --conflicts
        *[other] { $count } gwrthdaro i'w datrys: casebook sync --conflicts
     }
+
+## Y geiriau olaf ar y sgrin (issue 17): problemau bysellau, y sgrin gloi,
+## bysellau cwestiynau, enwau meysydd gwrthdaro
+
+# Llythrennau ateb cwestiwn, pan fydd y bysellau'n eu rhwymo i ie / na.
+ui-key-yes = i
+ui-key-no = n
+ui-refer-confirm-refused = Atgyfeirio beth bynnag? Dywedodd yr etholwr ar achos { $reference } na ddylid rhannu ei fanylion â swyddogion na thrydydd partïon.
+ui-refer-confirm-not-asked = Atgyfeirio beth bynnag? Nid yw'r etholwr ar achos { $reference } wedi cael ei holi a ellir rhannu ei fanylion â swyddogion neu drydydd partïon.
+ui-keys-not-an-action =
+    { $from ->
+        [built-in] bysellau mewnol
+       *[config] ffeil ffurfweddu, [keys]
+    }: nid yw `{ $name }` yn weithred; fe'i hepgorwyd
+ui-keys-not-a-key =
+    { $from ->
+        [built-in] bysellau mewnol
+       *[config] ffeil ffurfweddu, [keys]
+    }: nid yw `{ $key }` (ar gyfer { $action }) yn enw bysell; fe'i hepgorwyd
+ui-keys-no-key =
+    { $from ->
+        [built-in] bysellau mewnol
+       *[config] ffeil ffurfweddu, [keys]
+    }: ni roddwyd bysell ar gyfer { $action }; fe'i hepgorwyd
+ui-keys-broken-defaults = ni ellir darllen y bysellau mewnol: { $detail }
+ui-keys-clash = mae'r fysell `{ $key }` ar gyfer { $first } ac ar gyfer { $second }: { $first } sy'n cael blaenoriaeth
+ui-lock-title = Mae casebook wedi'i gloi
+ui-lock-ask = Teipiwch y cyfrinymadrodd a gwasgwch Enter (Ctrl-Q i adael).
+ui-lock-typed = (wedi'i deipio, heb ei ddangos)
+ui-lock-wrong = Cyfrinymadrodd anghywir: rhowch gynnig arall arni.
+ui-lock-checking = Wrthi'n gwirio…
+# Newid mewn canran, mewn pwyntiau canran ("+4.0 pwynt").
+ui-review-points = { $change } pwynt
+
+# Enw pob maes y gall gwrthdaro cysoni fod yn ei gylch.
+ui-conflicts-field-held_on = Dyddiad y gymhorthfa
+ui-conflicts-field-venue = Lleoliad
+ui-conflicts-field-started_at = Dechrau
+ui-conflicts-field-ended_at = Gorffen
+ui-conflicts-field-notes = Nodiadau
+ui-conflicts-field-name = Enw
+ui-conflicts-field-contact-kind = Math o gyswllt
+ui-conflicts-field-organisation = Sefydliad
+ui-conflicts-field-department = Adran
+ui-conflicts-field-contact-role = Swydd
+ui-conflicts-field-address = Cyfeiriad
+ui-conflicts-field-postcode = Cod post
+ui-conflicts-field-phone = Ffôn
+ui-conflicts-field-email = E-bost
+ui-conflicts-field-preferred_contact = Rhoi gwybod drwy
+ui-conflicts-field-gender = Rhywedd
+ui-conflicts-field-age_band = Band oedran
+ui-conflicts-field-ethnicity = Ethnigrwydd
+ui-conflicts-field-employment_status = Statws cyflogaeth
+ui-conflicts-field-caution = Rhybudd diogelwch
+ui-conflicts-field-language = Iaith
+ui-conflicts-field-contact_id = Person
+ui-conflicts-field-handles = Yn delio â
+ui-conflicts-field-categories = Categorïau
+ui-conflicts-field-reference = Cyfeirnod
+ui-conflicts-field-title = Teitl
+ui-conflicts-field-opened = Agorwyd
+ui-conflicts-field-closed = Caewyd
+ui-conflicts-field-case-kind = Math o achos
+ui-conflicts-field-category = Categori
+ui-conflicts-field-channel = Sianel
+ui-conflicts-field-location = Lleoliad
+ui-conflicts-field-area = Ardal
+ui-conflicts-field-facts = Y ffeithiau
+ui-conflicts-field-wants = Beth maen nhw eisiau
+ui-conflicts-field-history = Wedi gofyn o'r blaen
+ui-conflicts-field-others_involved = Eraill dan sylw
+ui-conflicts-field-status = Statws
+ui-conflicts-field-outcome = Canlyniad
+ui-conflicts-field-satisfaction = Bodlonrwydd
+ui-conflicts-field-feedback = Adborth
+ui-conflicts-field-promised_by = Addo ateb erbyn
+ui-conflicts-field-consent_to_share = Caniatâd i rannu
+ui-conflicts-field-surgery_id = Cymhorthfa
+ui-conflicts-field-publicise = Caniatâd i'w gyhoeddi
+ui-conflicts-field-contacted_on = Dyddiad cysylltu
+ui-conflicts-field-consent_on = Caniatâd ar
+ui-conflicts-field-outcome_note = Nodyn ar y canlyniad
+ui-conflicts-field-shared = Rhannu â'r swyddfa
+ui-conflicts-field-case_id = Achos
+ui-conflicts-field-case_person-role = Rôl ar yr achos
+ui-conflicts-field-entry-kind = Math o gofnod
+ui-conflicts-field-at = Pryd
+ui-conflicts-field-text = Testun
+ui-conflicts-field-confidential = Cyfrinachol
+ui-conflicts-field-draft = Drafft
+ui-conflicts-field-to_contact_id = Atgyfeiriwyd at
+ui-conflicts-field-referred_on = Dyddiad atgyfeirio
+ui-conflicts-field-council_ref = Cyfeirnod y cyngor
+ui-conflicts-field-instruction = Cyfarwyddyd
+ui-conflicts-field-note = Nodyn
+ui-conflicts-field-constituent_copied = Copi i'r etholwr
+ui-conflicts-field-due_on = Erbyn
+ui-conflicts-field-reply_on = Ateb wedi dod
+ui-conflicts-field-reply = Ateb
+ui-conflicts-field-entry_id = Cofnod
+ui-conflicts-field-filename = Enw'r ffeil
+ui-conflicts-field-content_type = Math o ffeil
+ui-conflicts-field-size = Maint
+ui-conflicts-field-sha256 = Swm gwirio
+ui-conflicts-field-what = Beth
+ui-conflicts-field-done_on = Gwnaed ar
+ui-conflicts-field-requested_on = Gofynnwyd ar
+ui-conflicts-field-respond_by = Ateb erbyn
+ui-conflicts-field-answered_on = Atebwyd ar
+
+## Gwallau ac ymholiadau a oedd yn Saesneg (issue 17)
+
+error-not-an-email = nid yw `{ $input }` yn gyfeiriad e-bost
+error-not-a-phone = nid yw `{ $input }` yn rhif ffôn: defnyddiwch ddigidau, bylchau a +
+error-not-a-postcode = nid yw `{ $input }` yn god post yn y DU
+error-satisfaction-range = mae bodlonrwydd `{ $value }` y tu allan i'r ystod: defnyddiwch 1 (gwael) i 5 (ardderchog)
+error-case-closed-before-opened = mae'r dyddiad cau { $closed } cyn y dyddiad agor { $opened }
+error-case-contacted-after-opened = mae'r dyddiad cysylltu { $contacted } ar ôl y dyddiad agor { $opened }
+error-case-consent-undecided = caniatâd wedi'i ddyddio { $date } ond heb ei gofnodi fel un a roddwyd neu a wrthodwyd
+error-case-closed-needs-date = mae angen dyddiad cau ar achos sydd ar gau
+error-case-open-with-outcome = ni all achos â'r statws `{ $status }` fod â dyddiad cau na chanlyniad
+error-field-empty = { $field ->
+        [name] mae'r enw'n wag
+        [title] mae'r teitl yn wag
+        [text] mae'r testun yn wag
+       *[what] mae'r hyn i'w ddilyn yn wag
+    }: mae ei angen
+error-log-no-name = pwy oedd e? mae'r enw'n wag
+error-log-namesakes-on-case = mae { $count } o gysylltiadau o'r enw `{ $name }` a does dim un ohonyn nhw ar achos { $reference }: dewiswch nhw yn yr ap
+error-log-namesakes = mae { $count } o gysylltiadau o'r enw `{ $name }`: rhowch --case i ddweud pa un, neu dewiswch nhw yn yr ap
+error-referral-due-before = mae dyddiad disgwyl yr ateb { $due } cyn dyddiad yr atgyfeiriad { $referred }
+error-reply-already = mae ateb i'r atgyfeiriad hwn yn barod, wedi'i gofnodi ar { $date }
+error-reply-before-referral = mae dyddiad yr ateb { $date } cyn dyddiad yr atgyfeiriad { $referred }
+error-refer-closed = mae achos { $reference } ar gau: ailagorwch ef cyn ei atgyfeirio
+error-refer-not-officer = nid yw { $name } yn swyddog nac yn asiantaeth: ychwanegwch nhw at y cyfeiriadur yn gyntaf
+error-case-reference-taken = mae achos â'r cyfeirnod { $reference } yn bodoli'n barod
+error-close-needs-outcome = mae angen canlyniad i gau achos
+error-close-before-opening = ni ellir cau ar { $date }: agorwyd yr achos ar { $opened }
+error-case-already-closed = mae achos { $reference } ar gau yn barod
+error-surgery-running = mae cymhorthfa'n rhedeg yn barod (Cymhorthfa: { $venue }; dechreuodd { $started }): gorffennwch hi yn gyntaf
+error-surgery-none-running = does dim cymhorthfa yn rhedeg: dechreuwch un â `casebook surgery start LLEOLIAD`
+error-directory-not-officer = mae'r cyfeiriadur yn dal swyddogion ac asiantaethau: rhowch y math o gyswllt swyddog neu asiantaeth
+crypt-ask = Cyfrinymadrodd ar gyfer { $path }:{" "}
+crypt-ask-new = Cyfrinymadrodd newydd (o leiaf 8 nod; ni ellir ei adfer):{" "}
+crypt-ask-again = Yr un cyfrinymadrodd eto:{" "}
+error-passphrases-differ = mae'r ddau gyfrinymadrodd yn wahanol: ni newidiwyd dim
+error-passphrase-var-empty = mae { $var } wedi'i osod ond mae'n wag
+error-passphrase-var-not-utf8 = nid yw { $var } yn UTF-8 dilys
+error-passphrase-no-terminal = mae { $path } wedi'i amgryptio: gosodwch { $var } neu rhedwch casebook mewn terfynell i'w deipio
+error-new-passphrase-no-terminal = mae angen cyfrinymadrodd newydd ar { $path }: gosodwch { $var } neu rhedwch casebook mewn terfynell i'w deipio
+crypt-cannot-read-passphrase = ni ellir darllen y cyfrinymadrodd o'r derfynell
+error-seal-no-passphrase = byddai { $path } yn cael ei ysgrifennu o ddyddiadur wedi'i amgryptio: gosodwch { $var } i'w amgryptio ag age, rhowch --recipient age1…, neu --plain i'w ysgrifennu heb ei amgryptio
+seal-sealed = mae { $path } wedi'i amgryptio ag age: agorwch ef ag `age -d` (mae --plain yn ei ysgrifennu heb ei amgryptio)
+seal-plain = ysgrifennwyd { $path } heb ei amgryptio (--plain): mae'n dal data personol yn agored, cadwch ef yn ddiogel
+seal-ask = Cyfrinymadrodd ar gyfer y ffeil wedi'i hamgryptio (o leiaf 8 nod; mae `age -d` yn gofyn amdano):{" "}
+error-seal-not-a-key = --recipient: nid yw { $key } yn allwedd gyhoeddus age (maen nhw'n dechrau ag age1)
+error-seal-cannot-encrypt = ni ellir amgryptio { $path }: { $detail }
+error-seal-cannot-open = ni ellir agor { $path }: { $detail } (mae ffeil wedi'i hamgryptio ar gyfer allwedd yn agor ag `age -d -i FFEIL-ALLWEDD`)
+# The word a date field starts with, typed for the user: the date reader
+# takes it (and the other language's) as today's date.
+ui-date-today = heddiw
+# Beth sydd o'i le y tu mewn i ffeil .msg Outlook (ar ôl mail-error-bad-msg).
+mail-msg-container = { $detail }
+mail-msg-empty = does dim pwnc, anfonwr na thestun ynddo
+mail-msg-too-large = mae un o'r priodweddau'n amhosibl o fawr
+mail-msg-too-deep = mae negeseuon wedi'u hatodi y tu mewn i'w gilydd yn ddyfnach na { $depth } lefel
+mail-msg-in-attached = y neges atodedig “{ $name }”: { $problem }
+# Y rhesi y mae mewnforio yn eu gwrthod, a pham (pob rheswm ar ôl "; ").
+error-import-bad-rows =
+    { $count ->
+        [one] nid yw 1 rhes yn ddilys
+        [two] nid yw 2 res yn ddilys
+        [few] nid yw 3 rhes yn ddilys
+        [many] nid yw 6 rhes yn ddilys
+       *[other] nid yw { $count } rhes yn ddilys
+    }; ni fewnforiwyd dim (cywirwch nhw, neu rhowch --skip-bad i fewnforio'r rhesi da a rhoi'r rhain o'r neilltu){ $rows }
+import-bad-row = llinell { $line }: { $reasons }
+import-why-no-title = mae'r teitl yn wag
+import-why-no-opened = mae'r dyddiad agor yn wag
+import-why-missing = mae'r dyddiad agor neu'r teitl ar goll
+import-why-column = { $column }: { $problem }
+import-why-nearest = { $problem } (yr agosaf: `{ $nearest }`)
+import-why-satisfaction = nid yw bodlonrwydd `{ $value }` yn rhif o 1 (gwael) i 5 (ardderchog)
+import-why-no-name = mae manylion yr etholwr wedi'u rhoi ond mae constituent_name yn wag
+import-why-email = nid yw constituent_email `{ $input }` yn gyfeiriad e-bost
+import-why-reference-twice = mae'r cyfeirnod { $reference } hefyd ar linell { $line }
+import-why-other = { $detail }
+# Ffeil y dyddiadur ei hun.
+error-db-no-folder = ni ellir agor y gronfa ddata { $path }: nid yw'r ffolder { $folder } yn bodoli
+error-db-not-a-diary = mae { $path } yn gronfa ddata SQLite ond nid yw'n ddyddiadur casebook; ni newidiwyd hi
+error-db-disk-full = mae'r ddisg sy'n dal { $path } yn llawn: ni chadwyd dim; rhyddhewch ychydig o le a rhowch gynnig arall arni
+error-db-cannot-open = ni ellir agor y gronfa ddata { $path }: gwiriwch y llwybr a hawliau'r ffeil a'i ffolder
+error-db-io = ni ellir darllen nac ysgrifennu'r gronfa ddata { $path }: adroddodd y ddisg wall ({ $detail }); ni chadwyd dim
+error-db-read-only = mae'r gronfa ddata { $path } yn un darllen yn unig: ni ellir cadw dim; gwiriwch hawliau'r ffeil a'i ffolder
+error-backup-not-a-diary = nid yw { $path } yn ddyddiadur casebook (does dim tablau casebook ynddo)
+error-diary-open-elsewhere = mae'r dyddiadur { $path } ar agor mewn rhaglen arall (casebook?): caewch hi, yna rhowch gynnig arall arni
+error-no-database-file = does dim ffeil cronfa ddata yn { $path }
+error-path-not-utf8 = nid yw { $path } yn llwybr UTF-8: dewiswch enw symlach
+error-import-no-file = mae angen FFEIL i'w darllen ar gyfer mewnforio (neu --template LLWYBR i ysgrifennu taenlen wag)
+error-import-rejects-full = ni ellir ysgrifennu'r rhesi a wrthodwyd: mae { $folder }/{ $stem }.rejects-*.csv i gyd yn bodoli; tacluswch nhw yn gyntaf
+error-import-template-exists = mae { $path } yn bodoli'n barod: rhowch enw ffeil newydd i'r templed
+error-sheet-unreadable = nid yw { $file } yn daenlen y gall casebook ei darllen ({ $detail }): cadwch hi fel .xlsx, .ods neu CSV
+error-sheet-no-such = does dim dalen o'r enw `{ $wanted }` yn { $file }: ei dalennau yw { $sheets }
+error-sheet-cannot-read = { $file }: ni ellir darllen y ddalen `{ $name }`: { $detail }
+error-sheet-several = mae { $count } o ddalennau â data yn { $file } ({ $sheets }): dewiswch un â --sheet ENW
+error-sheet-not-a-date = nid yw `{ $input }` yn ddyddiad
+error-sheet-no-such-day = nid yw `{ $input }` yn ddyddiad: does dim diwrnod o'r fath
+# Ffeil allbwn (--out, allforio, adroddiad) a wrthodwyd.
+error-output-is-diary = { $path } yw'r dyddiadur (neu un o'i ffeiliau ei hun): ni ysgrifennwyd dim; dewiswch ffeil arall
+error-output-in-backups = mae { $path } yn y ffolder copïau wrth gefn: ni ysgrifennwyd dim; dewiswch ffeil arall
+error-output-is-device = dyfais yw { $path }, nid ffeil: ni ysgrifennwyd dim; dewiswch ffeil, neu gadewch --out allan i argraffu
+error-output-is-folder = ffolder yw { $path }: enwch ffeil ynddo
+error-output-too-many-links = mae gormod o ddolenni symbolaidd i'w dilyn yn { $path }
+error-output-exists = mae { $path } yn bodoli'n barod: dydy casebook byth yn ysgrifennu dros ffeil; dewiswch --out arall
+# Y cofnod y mae atgyfeiriad yn ei ysgrifennu, fesul brawddeg.
+entry-referred = Atgyfeiriwyd at { $to }.
+entry-referred-instruction = Cyfarwyddyd: { $instruction }.
+entry-referred-council-ref = Cyfeirnod y cyngor: { $reference }.
+entry-referred-copied = Copi i'r etholwr.
+entry-referred-due = Disgwyl ateb erbyn { $due }.
+# Y templedi llythyr ac e-bost mewnol, fel y mae'r ffurflen ddrafft yn eu cynnig
+# (mae `casebook draft --template ENW` yn cymryd yr enw mewn cromfachau).
+ui-template-acknowledge = Cydnabod (acknowledge)
+ui-template-chaser = Atgoffa (chaser)
+ui-template-letter = Llythyr (letter)
+ui-template-outcome = Canlyniad (outcome)
+ui-template-referral = Atgyfeiriad (referral)
+ui-template-update = Diweddariad (update)
+# Ffeil na fyddai'r system yn ei darllen na'i hysgrifennu, a pham.
+error-cannot-read = ni ellir darllen { $path }: { $problem }
+error-cannot-write = ni ellir ysgrifennu { $path }: { $problem }
+io-not-found = nid yw'r ffeil na'r ffolder yn bodoli
+io-permission-denied = dim caniatâd
+io-already-exists = mae'n bodoli'n barod
+io-is-a-folder = ffolder yw hi
+io-not-a-folder = nid ffolder yw rhan o'r llwybr
+io-disk-full = mae'r ddisg yn llawn
+io-read-only = mae'r ddisg yn un darllen yn unig
+io-other = { $detail }
+error-passphrase-empty = mae'r cyfrinymadrodd yn wag
+error-passphrase-short = mae'r cyfrinymadrodd yn rhy fyr: defnyddiwch o leiaf { $min } nod (mae ychydig eiriau'n hawdd eu cofio); ni newidiwyd dim
+error-no-config-dir = ni ellir dod o hyd i'r ffolder ffurfweddu: rhowch --config
+error-no-data-dir = ni ellir dod o hyd i'r ffolder data: rhowch --db
+error-agent-unix = mae angen system Unix ar gyfer asiant yr allweddi
+# Rhes bennawd taenlen i'w mewnforio, a --map.
+error-map-pair = --map: nid yw `{ $pair }` ar ffurf PENNAWD=COLOFN (er enghraifft "Date logged=opened")
+error-map-column = --map: nid yw `{ $column }` yn golofn fewnforio: defnyddiwch un o { $columns } neu ignore
+error-map-column-near = --map: nid yw `{ $column }` yn golofn fewnforio (oeddech chi'n golygu `{ $near }`?): defnyddiwch un o { $columns } neu ignore
+error-import-columns-clash = { $file }: mae'r colofnau `{ $first }` a `{ $second }` ill dwy'n cael eu darllen fel `{ $column }`: ailenwch un, neu --map "{ $second }=ignore"
+error-import-columns-clash-map = { $file }: mae'r colofnau `{ $first }` a `{ $second }` ill dwy'n cael eu darllen fel `{ $column }` gan --map: ailenwch un, neu --map "{ $second }=ignore"
+error-import-column-twice = { $file }: mae'r golofn `{ $column }` ddwywaith yn y rhes bennawd
+error-import-no-column =
+    { $count ->
+        [one] does dim colofn `{ $first }` yn { $file }: { $hint }
+       *[other] does dim colofn `{ $first }` na `{ $second }` yn { $file }: { $hint }
+    }
+error-import-hint-semicolons = mae hanner colonau rhwng y celloedd: cadwch hi fel "CSV (comma delimited)"
+error-import-hint-map = rhaid i'r rhes bennawd enwi o leiaf opened a title; dywedwch pa rai o'i cholofnau ydyn nhw â --map, e.e. --map "{ $header }={ $column }"
+error-import-hint-needed = rhaid i'r rhes bennawd enwi o leiaf opened a title
+# Allforiad casebook (JSON) na ellir ei fewnforio.
+error-export-not-utf8 = nid yw { $file } yn allforiad casebook: nid testun UTF-8 mohono
+error-export-not-json = nid yw { $file } yn allforiad casebook: llinell { $line }: { $detail }
+error-export-not-ours = mae { $file } yn JSON ond nid yn allforiad casebook (dim "format": "{ $format }")
+error-export-newer-version = ysgrifennwyd { $file } gan casebook mwy newydd (fersiwn allforio { $found }, mae'r rhaglen hon yn darllen hyd at { $known }): gosodwch y casebook mwy newydd
+error-export-newer-schema = ysgrifennwyd { $file } gan casebook mwy newydd (sgema { $found }, mae'r rhaglen hon yn gwybod hyd at { $known }): gosodwch y casebook mwy newydd
+error-export-invalid = nid yw { $file } yn allforiad casebook dilys: llinell { $line } colofn { $column }: { $detail }

@@ -102,6 +102,8 @@ ui-inbox-from = From
 ui-inbox-subject = Subject
 ui-inbox-unreadable = cannot be read: { $reason }
 ui-inbox-mailbox = mailbox file, first message: { $subject }
+# The inbox footer's word for Enter: it files the message (nothing opens).
+ui-inbox-file-key = file it
 ui-inbox-which-case = File it on which case?
 ui-inbox-onto-case = { $reference }  { $title }
 ui-inbox-new-case = A new case: { $title }
@@ -1094,7 +1096,7 @@ ui-agenda-masked = •••• confidential: hidden
 ui-agenda-reschedule = Move the follow-up
 ui-agenda-new-date = New date
 ui-mail-title = Take in a mail file
-ui-mail-path = File (.eml, .msg or mbox: type or paste its path)
+ui-mail-path = File (.eml, .msg, mbox)
 ui-mail-need-path = type or paste the path of a mail file
 ui-draft-title = Draft a letter or email
 ui-draft-template = Template
@@ -1112,7 +1114,7 @@ ui-refer-note = What was asked
 ui-refer-need-to = type an officer or agency from the directory
 ui-refer-not-official = not an officer or agency in the directory
 ui-refer-new-officer = Not in the directory yet: Enter adds them to it, then the referral goes on.
-ui-refer-confirm-keys = y refer anyway · n back to the form
+ui-refer-confirm-keys = { $yes } refer anyway · { $no } back to the form
 ui-reply-the-reply = the reply
 ui-reply-title = Record a reply
 ui-reply-choose = Which referral replied?
@@ -1123,7 +1125,7 @@ ui-reply-nothing-awaited = No referral of this case is waiting for a reply.
 ui-surgery-start = Start a surgery
 ui-surgery-venue = Venue
 ui-surgery-need-venue = where is it held?
-ui-surgery-end-keys = y end it · n keep it running
+ui-surgery-end-keys = { $yes } end it · { $no } keep it running
 ui-surgery-ended = Surgery ended
 ui-directory-title = Who do I speak to about …
 ui-directory-prompt = Type the problem, e.g. fly-tipping, damp, street lights
@@ -1266,7 +1268,7 @@ ui-entry-case = Filed on case
 ui-entry-need-text = say what happened
 ui-entry-the-entry = the entry
 ui-entry-delete = Delete this diary entry? It cannot be undone.
-ui-entry-delete-keys = y delete · n keep it
+ui-entry-delete-keys = { $yes } delete · { $no } keep it
 ui-entry-deleted = Diary entry deleted.
 ui-entry-none-unfiled = Every diary entry of this person is filed on a case.
 ui-entry-nothing = Choose a diary entry in the latest panel first (Tab moves there).
@@ -1317,7 +1319,7 @@ ui-message-error = Something went wrong
 ui-message-problems = Key settings skipped
 ui-message-close = Enter or Esc closes this.
 ui-message-discard = Discard what you typed?
-ui-message-discard-keys = y discard · n keep editing
+ui-message-discard-keys = { $yes } discard · { $no } keep editing
 ui-message-nothing-selected = Nothing selected.
 ui-message-choose-keys = ↑/↓ choose · Enter take it · Esc cancel
 ui-status-follow-up-added = Follow-up added.
@@ -1393,7 +1395,7 @@ ui-record-people-who = Who
 ui-record-people-role = Role
 ui-record-people-need-who = who? type a name
 ui-record-people-choose-role = Their part in the case
-ui-record-people-remove-keys = y remove · n keep
+ui-record-people-remove-keys = { $yes } remove · { $no } keep
 ui-action-help = help
 ui-action-language = Cymraeg
 ui-action-search = search
@@ -1490,7 +1492,6 @@ ui-refer-days-due =
     }
 ui-refer-handles = handles { $what }
 ui-refer-referred = { $reference } referred to { $to }; reply due { $due }.
-ui-refer-confirm = Refer anyway? { $warning }.
 ui-reply-option = { $to }: referred { $on }, reply due { $due }
 ui-reply-recorded =
     { $late ->
@@ -1621,6 +1622,7 @@ ui-conflicts-record = Case or record
 ui-conflicts-field = Field
 ui-conflicts-here = This device
 ui-conflicts-other = Other device
+ui-conflicts-other-named = Other device, { $device }
 ui-conflicts-detail = The conflict under the cursor
 ui-conflicts-kept-here = This device's value is kept until you choose
 ui-conflicts-kept-other = The other device's value is kept until you choose
@@ -1638,6 +1640,7 @@ ui-conflicts-kind-entry = diary entry
 ui-conflicts-kind-referral = referral
 ui-conflicts-kind-follow_up = follow-up
 ui-conflicts-kind-sar_request = subject access request
+ui-conflicts-kind-attachment = attached file
 
 ## casebook hub and casebook sync (src/cli/hub.rs, src/cli/sync.rs)
 
@@ -1653,14 +1656,281 @@ sync-no-url = no hub is configured: add [sync] url = "postgresql://…" to the c
 sync-no-conflicts = no conflicts
 sync-conflict-here = here: { $value }
 sync-conflict-other = other device: { $value }
+sync-conflict-other-named = other device { $device }: { $value }
 sync-conflict-kept-here = (kept for now: here)
 sync-conflict-kept-other = (kept for now: other device)
 sync-conflict-empty = (empty)
 sync-settled = conflict { $id } settled; it goes to the other devices at the next sync
 sync-done = synced: { $sent } sent, { $received } received
 sync-done-erased = { $count } erased as on another device
+sync-done-files = attachments: { $sent } sent, { $received } received
 sync-done-conflicts =
     { $count ->
         [one] 1 conflict to settle: casebook sync --conflicts
        *[other] { $count } conflicts to settle: casebook sync --conflicts
     }
+
+## The last words on screen (issue 17): key problems, the lock screen,
+## questions' keys, conflicts' field names
+
+# A question's answer letters, shown when the keymap binds them to yes / no
+# (the keymap's "yes" takes y and i; a rebound key is shown instead).
+ui-key-yes = y
+ui-key-no = n
+ui-refer-confirm-refused = Refer anyway? The constituent on case { $reference } said their details must not be shared with officers or third parties.
+ui-refer-confirm-not-asked = Refer anyway? The constituent on case { $reference } has not been asked whether their details may be shared with officers or third parties.
+ui-keys-not-an-action =
+    { $from ->
+        [built-in] built-in keys
+       *[config] config [keys]
+    }: `{ $name }` is not an action; it was skipped
+ui-keys-not-a-key =
+    { $from ->
+        [built-in] built-in keys
+       *[config] config [keys]
+    }: `{ $key }` for { $action } is not a key name; it was skipped
+ui-keys-no-key =
+    { $from ->
+        [built-in] built-in keys
+       *[config] config [keys]
+    }: no key given for { $action }; it was skipped
+ui-keys-broken-defaults = the built-in keys cannot be read: { $detail }
+ui-keys-clash = `{ $key }` is bound to both { $first } and { $second }: { $first } wins
+ui-lock-title = casebook is locked
+ui-lock-ask = Type the passphrase and press Enter (Ctrl-Q quits).
+ui-lock-typed = (typed, not shown)
+ui-lock-wrong = Wrong passphrase: try again.
+ui-lock-checking = Checking…
+# A change in a percentage, in percentage points ("+4.0 pts").
+ui-review-points = { $change } pts
+
+# The name of each field a sync conflict can be about.
+ui-conflicts-field-held_on = Held on
+ui-conflicts-field-venue = Venue
+ui-conflicts-field-started_at = Started
+ui-conflicts-field-ended_at = Ended
+ui-conflicts-field-notes = Notes
+ui-conflicts-field-name = Name
+ui-conflicts-field-contact-kind = Kind of contact
+ui-conflicts-field-organisation = Organisation
+ui-conflicts-field-department = Department
+ui-conflicts-field-contact-role = Job title
+ui-conflicts-field-address = Address
+ui-conflicts-field-postcode = Postcode
+ui-conflicts-field-phone = Phone
+ui-conflicts-field-email = Email
+ui-conflicts-field-preferred_contact = Keep informed by
+ui-conflicts-field-gender = Gender
+ui-conflicts-field-age_band = Age band
+ui-conflicts-field-ethnicity = Ethnicity
+ui-conflicts-field-employment_status = Employment status
+ui-conflicts-field-caution = Caution marker
+ui-conflicts-field-language = Language
+ui-conflicts-field-contact_id = Person
+ui-conflicts-field-handles = Handles
+ui-conflicts-field-categories = Categories
+ui-conflicts-field-reference = Reference
+ui-conflicts-field-title = Title
+ui-conflicts-field-opened = Opened
+ui-conflicts-field-closed = Closed
+ui-conflicts-field-case-kind = Kind of case
+ui-conflicts-field-category = Category
+ui-conflicts-field-channel = Channel
+ui-conflicts-field-location = Location
+ui-conflicts-field-area = Area
+ui-conflicts-field-facts = The facts
+ui-conflicts-field-wants = What they want
+ui-conflicts-field-history = Asked before
+ui-conflicts-field-others_involved = Others involved
+ui-conflicts-field-status = Status
+ui-conflicts-field-outcome = Outcome
+ui-conflicts-field-satisfaction = Satisfaction
+ui-conflicts-field-feedback = Feedback
+ui-conflicts-field-promised_by = Promised a reply by
+ui-conflicts-field-consent_to_share = Consent to share
+ui-conflicts-field-surgery_id = Surgery
+ui-conflicts-field-publicise = May be publicised
+ui-conflicts-field-contacted_on = Date contacted
+ui-conflicts-field-consent_on = Consent given on
+ui-conflicts-field-outcome_note = Outcome note
+ui-conflicts-field-shared = Shared with the office
+ui-conflicts-field-case_id = Case
+ui-conflicts-field-case_person-role = Role on the case
+ui-conflicts-field-entry-kind = Kind of entry
+ui-conflicts-field-at = When
+ui-conflicts-field-text = Text
+ui-conflicts-field-confidential = Confidential
+ui-conflicts-field-draft = Draft
+ui-conflicts-field-to_contact_id = Referred to
+ui-conflicts-field-referred_on = Referred on
+ui-conflicts-field-council_ref = Council reference
+ui-conflicts-field-instruction = Instruction
+ui-conflicts-field-note = Note
+ui-conflicts-field-constituent_copied = Constituent copied in
+ui-conflicts-field-due_on = Due
+ui-conflicts-field-reply_on = Reply received
+ui-conflicts-field-reply = Reply
+ui-conflicts-field-entry_id = Diary entry
+ui-conflicts-field-filename = File name
+ui-conflicts-field-content_type = Type of file
+ui-conflicts-field-size = Size
+ui-conflicts-field-sha256 = Checksum
+ui-conflicts-field-what = What
+ui-conflicts-field-done_on = Done on
+ui-conflicts-field-requested_on = Requested on
+ui-conflicts-field-respond_by = Respond by
+ui-conflicts-field-answered_on = Answered on
+
+## Errors and prompts that were English (issue 17)
+
+error-not-an-email = `{ $input }` is not an email address
+error-not-a-phone = `{ $input }` is not a phone number: use digits, spaces and +
+error-not-a-postcode = `{ $input }` is not a UK postcode
+error-satisfaction-range = satisfaction `{ $value }` is out of range: use 1 (poor) to 5 (excellent)
+error-case-closed-before-opened = closed date { $closed } is before the opened date { $opened }
+error-case-contacted-after-opened = date contacted { $contacted } is after the opened date { $opened }
+error-case-consent-undecided = consent dated { $date } but not recorded as given or refused
+error-case-closed-needs-date = a closed case needs a closed date
+error-case-open-with-outcome = a case with status `{ $status }` cannot have a closed date or an outcome
+error-field-empty = { $field ->
+        [name] the name
+        [title] the title
+        [text] the text
+       *[what] what to follow up
+    } is empty: it is needed
+error-log-no-name = who was it? the name is empty
+error-log-namesakes-on-case = { $count } contacts are named `{ $name }` and none of them is on case { $reference }: choose them in the app
+error-log-namesakes = { $count } contacts are named `{ $name }`: give --case to say which, or choose them in the app
+error-referral-due-before = the reply due date { $due } is before the referral date { $referred }
+error-reply-already = this referral already has a reply, recorded on { $date }
+error-reply-before-referral = the reply date { $date } is before the referral date { $referred }
+error-refer-closed = case { $reference } is closed: reopen it before referring it
+error-refer-not-officer = { $name } is not an officer or agency: add them to the directory first
+error-case-reference-taken = a case with reference { $reference } already exists
+error-close-needs-outcome = closing a case needs its outcome
+error-close-before-opening = cannot close on { $date }: the case was opened on { $opened }
+error-case-already-closed = case { $reference } is already closed
+error-surgery-running = a surgery at { $venue } is already running (started { $started }): end it first
+error-surgery-none-running = no surgery is running: start one with `casebook surgery start VENUE`
+error-directory-not-officer = the directory holds officers and agencies: give the contact kind officer or agency
+crypt-ask = Passphrase for { $path }:{" "}
+crypt-ask-new = New passphrase (at least 8 characters; it cannot be recovered):{" "}
+crypt-ask-again = The same passphrase again:{" "}
+error-passphrases-differ = the two passphrases differ: nothing was changed
+error-passphrase-var-empty = { $var } is set but empty
+error-passphrase-var-not-utf8 = { $var } is not valid UTF-8
+error-passphrase-no-terminal = { $path } is encrypted: set { $var } or run casebook in a terminal to type it
+error-new-passphrase-no-terminal = { $path } needs a new passphrase: set { $var } or run casebook in a terminal to type it
+crypt-cannot-read-passphrase = cannot read the passphrase from the terminal
+error-seal-no-passphrase = { $path } would be written from an encrypted diary: set { $var } to encrypt it with age, give --recipient age1…, or --plain to write it unencrypted
+seal-sealed = { $path } is encrypted with age: open it with `age -d` (--plain writes it unencrypted)
+seal-plain = { $path } was written unencrypted (--plain): it holds personal data in the clear, keep it safe
+seal-ask = Passphrase for the encrypted file (at least 8 characters; `age -d` asks it):{" "}
+error-seal-not-a-key = --recipient { $key } is not an age public key (they start with age1)
+error-seal-cannot-encrypt = cannot encrypt { $path }: { $detail }
+error-seal-cannot-open = cannot open { $path }: { $detail } (a file encrypted for a key opens with `age -d -i KEYFILE`)
+# The word a date field starts with, typed for the user: the date reader
+# takes it (and the other language's) as today's date.
+ui-date-today = today
+# What is wrong inside an Outlook .msg file (after mail-error-bad-msg).
+mail-msg-container = { $detail }
+mail-msg-empty = it has no subject, sender or text
+mail-msg-too-large = a property is impossibly large
+mail-msg-too-deep = messages are attached inside each other more than { $depth } deep
+mail-msg-in-attached = the attached message “{ $name }”: { $problem }
+# The rows an import refuses, and why (each reason of a row after "; ").
+error-import-bad-rows =
+    { $count ->
+        [one] 1 row is not valid
+       *[other] { $count } rows are not valid
+    }; nothing was imported (fix them, or --skip-bad to import the good rows and set these aside){ $rows }
+import-bad-row = line { $line }: { $reasons }
+import-why-no-title = the title is empty
+import-why-no-opened = the opened date is empty
+import-why-missing = the opened date or the title is missing
+import-why-column = { $column }: { $problem }
+import-why-nearest = { $problem } (nearest: `{ $nearest }`)
+import-why-satisfaction = satisfaction `{ $value }` is not a number from 1 (poor) to 5 (excellent)
+import-why-no-name = constituent details are given but constituent_name is empty
+import-why-email = constituent_email `{ $input }` is not an email address
+import-why-reference-twice = the reference { $reference } is also on line { $line }
+import-why-other = { $detail }
+# The diary file itself.
+error-db-no-folder = cannot open the database { $path }: the folder { $folder } does not exist
+error-db-not-a-diary = { $path } is an SQLite database but not a casebook diary; it was not changed
+error-db-disk-full = the disk holding { $path } is full: nothing was saved; free some space and try again
+error-db-cannot-open = cannot open the database { $path }: check the path and the permissions of the file and its folder
+error-db-io = cannot read or write the database { $path }: the disk reported an error ({ $detail }); nothing was saved
+error-db-read-only = the database { $path } is read-only: nothing can be saved; check the permissions of the file and its folder
+error-backup-not-a-diary = { $path } is not a casebook diary (no casebook tables in it)
+error-diary-open-elsewhere = the diary { $path } is open in another program (casebook?): close it, then try again
+error-no-database-file = there is no database file at { $path }
+error-path-not-utf8 = { $path } is not a UTF-8 path: choose a plainer name
+error-import-no-file = import needs a FILE to read (or --template PATH to write an empty spreadsheet)
+error-import-rejects-full = cannot write the rejected rows: { $folder }/{ $stem }.rejects-*.csv all exist; tidy them away first
+error-import-template-exists = { $path } already exists: give a new file name for the template
+error-sheet-unreadable = { $file } is not a spreadsheet casebook can read ({ $detail }): save it as .xlsx, .ods or CSV
+error-sheet-no-such = { $file } has no sheet named `{ $wanted }`: its sheets are { $sheets }
+error-sheet-cannot-read = { $file }: cannot read the sheet `{ $name }`: { $detail }
+error-sheet-several = { $file } has { $count } sheets with data ({ $sheets }): choose one with --sheet NAME
+error-sheet-not-a-date = `{ $input }` is not a date
+error-sheet-no-such-day = `{ $input }` is not a date: there is no such day
+# An output file (--out, an export, a report) refused.
+error-output-is-diary = { $path } is the diary (or one of its own files): nothing was written; choose another file
+error-output-in-backups = { $path } is in the backups folder: nothing was written; choose another file
+error-output-is-device = { $path } is a device, not a file: nothing was written; choose a file, or leave out --out to print
+error-output-is-folder = { $path } is a folder: name a file in it
+error-output-too-many-links = { $path } has too many symbolic links to follow
+error-output-exists = { $path } already exists: casebook never writes over a file; choose another --out
+# The diary entry a referral writes, sentence by sentence.
+entry-referred = Referred to { $to }.
+entry-referred-instruction = Instruction: { $instruction }.
+entry-referred-council-ref = Council reference { $reference }.
+entry-referred-copied = Constituent copied in.
+entry-referred-due = Reply due { $due }.
+# The built-in letter and email templates, as the draft form offers them
+# (`casebook draft --template NAME` takes the name in brackets).
+ui-template-acknowledge = Acknowledgement (acknowledge)
+ui-template-chaser = Chaser (chaser)
+ui-template-letter = Letter (letter)
+ui-template-outcome = Outcome (outcome)
+ui-template-referral = Referral (referral)
+ui-template-update = Update (update)
+# A file the system would not read or write, and why.
+error-cannot-read = cannot read { $path }: { $problem }
+error-cannot-write = cannot write { $path }: { $problem }
+io-not-found = the file or folder does not exist
+io-permission-denied = permission denied
+io-already-exists = it already exists
+io-is-a-folder = it is a folder
+io-not-a-folder = part of the path is not a folder
+io-disk-full = the disk is full
+io-read-only = the disk is read-only
+io-other = { $detail }
+error-passphrase-empty = the passphrase is empty
+error-passphrase-short = the passphrase is too short: use at least { $min } characters (a few words are easy to remember); nothing was changed
+error-no-config-dir = cannot find the config directory: give --config
+error-no-data-dir = cannot find the data directory: give --db
+error-agent-unix = the key agent needs a Unix system
+# The header row of a spreadsheet to import, and --map.
+error-map-pair = --map: `{ $pair }` is not HEADER=COLUMN (for example "Date logged=opened")
+error-map-column = --map: `{ $column }` is not an import column: use one of { $columns } or ignore
+error-map-column-near = --map: `{ $column }` is not an import column (did you mean `{ $near }`?): use one of { $columns } or ignore
+error-import-columns-clash = { $file }: the columns `{ $first }` and `{ $second }` are both read as `{ $column }`: rename one, or --map "{ $second }=ignore"
+error-import-columns-clash-map = { $file }: the columns `{ $first }` and `{ $second }` are both read as `{ $column }` by --map: rename one, or --map "{ $second }=ignore"
+error-import-column-twice = { $file }: the column `{ $column }` appears twice in the header row
+error-import-no-column =
+    { $count ->
+        [one] { $file } has no `{ $first }` column: { $hint }
+       *[other] { $file } has no `{ $first }` or `{ $second }` column: { $hint }
+    }
+error-import-hint-semicolons = the cells are separated by semicolons: save as "CSV (comma delimited)"
+error-import-hint-map = the header row must name at least opened and title; say which of its columns they are with --map, e.g. --map "{ $header }={ $column }"
+error-import-hint-needed = the header row must name at least opened and title
+# A casebook export (JSON) that cannot be imported.
+error-export-not-utf8 = { $file } is not a casebook export: it is not UTF-8 text
+error-export-not-json = { $file } is not a casebook export: line { $line }: { $detail }
+error-export-not-ours = { $file } is JSON but not a casebook export (no "format": "{ $format }")
+error-export-newer-version = { $file } was written by a newer casebook (export version { $found }, this program reads up to { $known }): install the newer casebook
+error-export-newer-schema = { $file } was written by a newer casebook (schema { $found }, this program knows up to { $known }): install the newer casebook
+error-export-invalid = { $file } is not a valid casebook export: line { $line } column { $column }: { $detail }

@@ -9,6 +9,7 @@ use ratatui::widgets::{Clear, List, ListItem, ListState};
 use super::{Popup, form as form_popup};
 use crate::Result;
 use crate::app::forms::{self, FormKind};
+use crate::app::hits::{ListHit, Owner};
 use crate::app::{Action, CaseOnScreen, record, text};
 use crate::app::{Cx, Effect, Effects};
 use crate::domain::{CaseStatus, Contact, Id, Referral, Role};
@@ -66,7 +67,7 @@ pub fn on_key(
 fn chosen(on_screen: Option<CaseOnScreen>, choice: Choice, cx: &mut Cx) -> Result<Effects> {
     let w = cx.words;
     if let Choice::Reply(id) = choice {
-        return Ok(form_popup::open(FormKind::Reply(id), forms::reply(), cx));
+        return Ok(form_popup::open(FormKind::Reply(id), forms::reply(w), cx));
     }
     let Some(view) = on_screen else {
         return Ok(Vec::new());
@@ -97,7 +98,7 @@ pub fn draw(
     theme: &Theme,
     frame: &mut Frame,
     area: Rect,
-) {
+) -> (Rect, ListHit) {
     let h = (options.len() as u16 + 2).min(area.height);
     let r = centered(area, 50, h);
     frame.render_widget(Clear, r);
@@ -113,4 +114,13 @@ pub fn draw(
         r,
         &mut state,
     );
+    let hit = ListHit::list(
+        Owner::Popup,
+        r,
+        state.offset(),
+        &vec![1; options.len()],
+        Some,
+        Some(*selected),
+    );
+    (r, hit)
 }

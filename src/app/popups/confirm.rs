@@ -37,15 +37,16 @@ pub enum Confirmed {
 }
 
 impl Confirmed {
-    /// The keys line of the question.
-    pub fn keys(self, w: &crate::i18n::Catalogue) -> String {
-        match self {
-            Confirmed::DiscardForm => w.tr(text::message::DISCARD_KEYS, None),
-            Confirmed::ReferWithoutConsent => w.tr(text::refer::CONFIRM_KEYS, None),
-            Confirmed::EndSurgery => w.tr(text::surgery::END_KEYS, None),
-            Confirmed::RemovePerson { .. } => w.tr(record::text::people::REMOVE_KEYS, None),
-            Confirmed::DeleteEntry(_) => w.tr(text::entry::DELETE_KEYS, None),
-        }
+    /// The keys line of the question, its letters from the live keymap.
+    pub fn keys(self, w: &crate::i18n::Catalogue, keymap: &crate::app::Keymap) -> String {
+        let id = match self {
+            Confirmed::DiscardForm => text::message::DISCARD_KEYS,
+            Confirmed::ReferWithoutConsent => text::refer::CONFIRM_KEYS,
+            Confirmed::EndSurgery => text::surgery::END_KEYS,
+            Confirmed::RemovePerson { .. } => record::text::people::REMOVE_KEYS,
+            Confirmed::DeleteEntry(_) => text::entry::DELETE_KEYS,
+        };
+        text::message::answer_keys(w, keymap, id)
     }
 }
 
@@ -136,12 +137,13 @@ fn confirmed(stack: &[Popup], then: Confirmed, cx: &mut Cx) -> Result<Effects> {
 
 pub fn draw(
     w: &crate::i18n::Catalogue,
+    keymap: &crate::app::Keymap,
     question: &str,
     then: Confirmed,
     theme: &Theme,
     frame: &mut Frame,
     area: Rect,
-) {
+) -> Rect {
     // A long question (a consent warning) wraps; the box grows.
     let wrapped = crate::app::textfield::wrap(question, 48);
     let r = centered(area, 50, wrapped.len() as u16 + 4);
@@ -151,6 +153,7 @@ pub fn draw(
         .map(|l| Line::styled(l, theme.title()))
         .collect();
     lines.push(Line::from(""));
-    lines.push(Line::styled(then.keys(w), theme.dim()));
+    lines.push(Line::styled(then.keys(w, keymap), theme.dim()));
     frame.render_widget(Paragraph::new(lines).block(panel("", true, theme)), r);
+    r
 }

@@ -189,7 +189,7 @@ fn submit(stack: &mut Vec<Popup>, cx: &mut Cx) -> Result<Effects> {
                 ReferOutcome::NeedsConfirmation(w) => {
                     // Nothing saved: the form stays beneath the question.
                     return Ok(vec![Effect::Push(Popup::Confirm {
-                        question: text::refer::confirm(cx.words, &w.message()),
+                        question: text::refer::confirm(cx.words, &w),
                         then: Confirmed::ReferWithoutConsent,
                     })]);
                 }
@@ -276,7 +276,7 @@ fn take_mail(form: &Form, case: Id<Case>, cx: &mut Cx) -> Result<String> {
             me: cx.config.me.email.clone(),
             new_case: false,
             now: cx.clock.now(),
-            untitled: crate::mail::words::NO_SUBJECT.to_string(),
+            untitled: cx.words.tr("mail-no-subject", None),
             categories: cx.config.categories(),
             onto: Some(case),
         },
@@ -349,6 +349,8 @@ pub fn hints(w: &crate::i18n::Catalogue, keys: &Keymap, f: &Form) -> Vec<(String
 
 // ── Drawing ──
 
+/// The gutter the labels are right-aligned in: at least this wide, wider
+/// for a language whose longest label needs it (Welsh labels run long).
 const LABEL: u16 = 21;
 
 /// The lines of a field and where its cursor is (row within them, column).
@@ -362,15 +364,20 @@ fn field_lines<'a>(
     f: &'a Field,
     focused: bool,
     width: u16,
+    gutter: u16,
     theme: &Theme,
 ) -> (Vec<Line<'a>>, Option<(u16, u16)>) {
     let label_style = if focused { theme.key() } else { theme.plain() };
-    let mut label = format!("{:>w$} ", words.tr(f.label, None), w = (LABEL - 2) as usize);
-    if UnicodeWidthStr::width(label.as_str()) > LABEL as usize {
-        label = cut(&label, LABEL as usize);
+    let mut label = format!(
+        "{:>w$} ",
+        words.tr(f.label, None),
+        w = (gutter - 2) as usize
+    );
+    if UnicodeWidthStr::width(label.as_str()) > gutter as usize {
+        label = cut(&label, gutter as usize);
     }
-    let input_w = width.saturating_sub(LABEL + 1).max(4);
-    let pad = " ".repeat(LABEL as usize);
+    let input_w = width.saturating_sub(gutter + 1).max(4);
+    let pad = " ".repeat(gutter as usize);
     let mut lines = Vec::new();
     let mut cursor = None;
     match &f.input {
@@ -578,6 +585,19 @@ fn field_lines<'a>(
     (lines, cursor.filter(|_| focused))
 }
 
+/// The labels' gutter: room for the longest label of this form in this
+/// language, at least [`LABEL`], at most two fifths of the form (the rest
+/// is for what is typed; a longer label is cut).
+fn gutter(words: &crate::i18n::Catalogue, f: &Form, inner_w: u16) -> u16 {
+    let longest = f
+        .rows()
+        .map(|(field, _)| UnicodeWidthStr::width(words.tr(field.label, None).as_str()))
+        .max()
+        .unwrap_or(0);
+    let wanted = u16::try_from(longest + 2).unwrap_or(u16::MAX);
+    wanted.clamp(LABEL, (inner_w * 2 / 5).max(LABEL))
+}
+
 /// The text after the first `cells` display cells.
 fn skip_cells(s: &str, cells: usize) -> String {
     use unicode_width::UnicodeWidthChar;
@@ -598,16 +618,20 @@ pub fn draw(
     theme: &Theme,
     frame: &mut Frame,
     area: Rect,
-) {
+) -> (Rect, Vec<(Rect, usize)>) {
     let width = 96.min(area.width.saturating_sub(2));
     let inner_w = width.saturating_sub(2);
+    let gutter = gutter(words, f, inner_w);
     let mut blocks: Vec<FieldLines> = Vec::new();
+    // The place among the shown fields of each block, for a click (the mouse).
+    let mut shown: Vec<usize> = Vec::new();
     let mut focus_block = 0;
     for (field, focused) in f.rows() {
         if focused {
             focus_block = blocks.len();
         }
-        blocks.push(field_lines(words, field, focused, inner_w, theme));
+        shown.push(blocks.len());
+        blocks.push(field_lines(words, field, focused, inner_w, gutter, theme));
     }
     let notice_h = u16::from(f.notice.is_some());
     let wanted: u16 = blocks.iter().map(|b| b.0.len() as u16).sum::<u16>() + 2 + notice_h;
@@ -633,17 +657,19 @@ pub fn draw(
         first += 1;
     }
     let mut y = 0u16;
-    for (lines, cursor) in blocks.into_iter().skip(first) {
+    let mut fields = Vec::new();
+    for ((lines, cursor), &field) in blocks.into_iter().zip(&shown).skip(first) {
         for (k, line) in lines.into_iter().enumerate() {
             if (y as usize) >= avail {
                 break;
             }
             let row = Rect::new(inner.x, inner.y + y, inner.width, 1);
+            fields.push((row, field));
             frame.render_widget(Paragraph::new(line), row);
             if let Some((cr, cc)) = cursor
                 && cr as usize == k
             {
-                frame.set_cursor_position((inner.x + LABEL + 1 + cc, inner.y + y));
+                frame.set_cursor_position((inner.x + gutter + 1 + cc, inner.y + y));
             }
             y += 1;
         }
@@ -657,4 +683,5 @@ pub fn draw(
         );
         frame.render_widget(Paragraph::new(Line::styled(n.clone(), theme.error())), row);
     }
+    (r, fields)
 }

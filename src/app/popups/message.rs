@@ -44,7 +44,7 @@ pub fn draw(
     theme: &Theme,
     frame: &mut Frame,
     area: Rect,
-) {
+) -> Rect {
     let lines: Vec<Line> = body.lines().map(|l| Line::from(l.to_string())).collect();
     let h = (lines.len() as u16 + 5).min(area.height);
     let r = centered(area, 70, h);
@@ -61,9 +61,10 @@ pub fn draw(
         Paragraph::new(all).block(block).wrap(Wrap { trim: false }),
         r,
     );
+    r
 }
 
-pub fn draw_help(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
+pub fn draw_help(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) -> Rect {
     let w = &app.words;
     // The keys of the screen in front of the help, from the live keymap.
     let actions = app.screen_actions();
@@ -118,4 +119,5 @@ pub fn draw_help(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
         Paragraph::new(footer).wrap(Wrap { trim: false }),
         footer_area,
     );
+    r
 }

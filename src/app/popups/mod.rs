@@ -37,6 +37,9 @@ pub enum Popup {
         question: String,
         then: Confirmed,
     },
+    /// The key bindings that were skipped or collide, said once at start
+    /// (drawn from the keymap's facts in the language of the moment).
+    KeyProblems,
     Search(SearchPopup),
     Form(FormKind, Box<Form>),
     /// The people on the case on screen (listed from its view).
@@ -71,7 +74,9 @@ pub fn on_key(
 ) -> Result<Effects> {
     match stack.last_mut() {
         None => Ok(Vec::new()),
-        Some(Popup::Help | Popup::Message { .. }) => Ok(message::on_key(key, cx.keymap)),
+        Some(Popup::Help | Popup::Message { .. } | Popup::KeyProblems) => {
+            Ok(message::on_key(key, cx.keymap))
+        }
         Some(Popup::Confirm { .. }) => confirm::on_key(stack, key, cx),
         Some(Popup::Search(p)) => p.on_key(key, cx),
         Some(Popup::Choose { .. }) => choose::on_key(stack, case, key, cx),
@@ -92,48 +97,94 @@ pub fn paste(top: &mut Popup, s: &str, cx: &mut Cx) -> Result<()> {
 /// The footer's hints while `top` is open.
 pub fn hints(
     w: &crate::i18n::Catalogue,
-    keys: &crate::app::Keymap,
+    keymap: &crate::app::Keymap,
     top: &Popup,
 ) -> Vec<(String, String)> {
     let hint = match top {
-        Popup::Form(_, f) => return form::hints(w, keys, f),
-        Popup::Search(_) => search::hint(w, keys),
-        Popup::Confirm { then, .. } => then.keys(w),
+        Popup::Form(_, f) => return form::hints(w, keymap, f),
+        Popup::Search(_) => search::hint(w, keymap),
+        Popup::Confirm { then, .. } => then.keys(w, keymap),
         Popup::Choose { .. } => w.tr(text::message::CHOOSE_KEYS, None),
         Popup::People { .. } => w.tr(record::text::people::KEYS, None),
         Popup::Help => w.tr(text::help::CLOSE, None),
-        Popup::Message { .. } => w.tr(text::message::CLOSE, None),
+        Popup::Message { .. } | Popup::KeyProblems => w.tr(text::message::CLOSE, None),
     };
     vec![(String::new(), hint)]
 }
 
+/// Draws `popup` and records where it is (the top one's rectangle, list
+/// rows and form fields are what a click reaches; each popup drawn replaces
+/// the last, so the top one's stay).
 pub fn draw(app: &App, popup: &Popup, theme: &Theme, frame: &mut Frame, area: Rect) {
-    match popup {
-        Popup::Help => message::draw_help(app, theme, frame, area),
-        Popup::Message { title, body, error } => {
-            message::draw(&app.words, title, body, *error, theme, frame, area)
+    let (r, list, fields) = match popup {
+        Popup::Help => (
+            message::draw_help(app, theme, frame, area),
+            None,
+            Vec::new(),
+        ),
+        Popup::Message { title, body, error } => (
+            message::draw(&app.words, title, body, *error, theme, frame, area),
+            None,
+            Vec::new(),
+        ),
+        Popup::Confirm { question, then } => (
+            confirm::draw(&app.words, &app.keymap, question, *then, theme, frame, area),
+            None,
+            Vec::new(),
+        ),
+        Popup::Search(p) => {
+            let (r, list) = search::draw(&app.words, &app.keymap, p, theme, frame, area);
+            (r, list, Vec::new())
         }
-        Popup::Confirm { question, then } => {
-            confirm::draw(&app.words, question, *then, theme, frame, area)
+        Popup::KeyProblems => {
+            let body: Vec<String> = app
+                .keymap
+                .problems
+                .iter()
+                .map(|p| text::message::key_problem(&app.words, p))
+                .collect();
+            let title = app.words.tr(text::message::PROBLEMS, None);
+            let r = message::draw(
+                &app.words,
+                &title,
+                &body.join("\n"),
+                true,
+                theme,
+                frame,
+                area,
+            );
+            (r, None, Vec::new())
         }
-        Popup::Search(p) => search::draw(&app.words, &app.keymap, p, theme, frame, area),
-        Popup::Form(_, f) => form::draw(&app.words, f, theme, frame, area),
+        Popup::Form(_, f) => {
+            let (r, fields) = form::draw(&app.words, f, theme, frame, area);
+            (r, None, fields)
+        }
         Popup::People { selected } => {
             let people = app.case_on_screen().map_or(&[][..], |c| c.people);
-            people::draw(&app.words, people, *selected, theme, frame, area)
+            let (r, list) = people::draw(&app.words, people, *selected, theme, frame, area);
+            (r, list, Vec::new())
         }
         Popup::Choose {
             title,
             options,
             selected,
             ..
-        } => choose::draw(
-            &app.words.tr(title, None),
-            options,
-            selected,
-            theme,
-            frame,
-            area,
-        ),
-    }
+        } => {
+            let (r, list) = choose::draw(
+                &app.words.tr(title, None),
+                options,
+                selected,
+                theme,
+                frame,
+                area,
+            );
+            (r, Some(list), Vec::new())
+        }
+    };
+    app.hits.record(|d| {
+        d.popup = Some(r);
+        d.lists.retain(|l| l.owner != super::hits::Owner::Popup);
+        d.lists.extend(list);
+        d.fields = fields;
+    });
 }

@@ -108,7 +108,7 @@ pub fn draw(
     theme: &Theme,
     frame: &mut Frame,
     area: Rect,
-) {
+) -> (Rect, Option<crate::app::hits::ListHit>) {
     let width = 76.min(area.width);
     let h = (people.len().max(1) as u16 + 4).min(area.height);
     let r = centered(area, width, h);
@@ -118,6 +118,7 @@ pub fn draw(
     let inner = block.inner(r);
     frame.render_widget(block, r);
     let [list, keys] = Layout::vertical([Constraint::Min(1), Constraint::Length(1)]).areas(inner);
+    let mut hit = None;
     if people.is_empty() {
         frame.render_widget(
             Paragraph::new(Line::styled(w.tr(t::NOBODY, None), theme.dim())),
@@ -148,11 +149,20 @@ pub fn draw(
             })
             .collect();
         let mut state = ListState::default().with_selected(Some(selected));
+        let heights = vec![1; items.len()];
         frame.render_stateful_widget(
             List::new(items).highlight_style(theme.selected()),
             list,
             &mut state,
         );
+        hit = Some(crate::app::hits::ListHit::list_in(
+            crate::app::hits::Owner::Popup,
+            list,
+            state.offset(),
+            &heights,
+            Some,
+            Some(selected),
+        ));
     }
     frame.render_widget(
         Paragraph::new(Line::styled(
@@ -161,4 +171,5 @@ pub fn draw(
         )),
         keys,
     );
+    (r, hit)
 }

@@ -125,7 +125,7 @@ pub fn draw(
     theme: &Theme,
     frame: &mut Frame,
     area: Rect,
-) {
+) -> (Rect, Option<crate::app::hits::ListHit>) {
     let r = centered(area, 90, area.height.saturating_sub(4));
     frame.render_widget(Clear, r);
     let title = w.tr(text::search::TITLE, None);
@@ -162,7 +162,7 @@ pub fn draw(
                 results,
             );
         }
-        return;
+        return (r, None);
     }
     let width = results.width as usize;
     let items: Vec<ListItem> = p
@@ -196,9 +196,19 @@ pub fn draw(
         })
         .collect();
     let mut state = ListState::default().with_selected(Some(p.selected));
+    let heights: Vec<u16> = items.iter().map(|i| i.height() as u16).collect();
     frame.render_stateful_widget(
         List::new(items).highlight_style(theme.selected()),
         results,
         &mut state,
     );
+    let hit = crate::app::hits::ListHit::list_in(
+        crate::app::hits::Owner::Popup,
+        results,
+        state.offset(),
+        &heights,
+        Some,
+        Some(p.selected),
+    );
+    (r, Some(hit))
 }

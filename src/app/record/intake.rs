@@ -159,7 +159,10 @@ pub fn form(w: &crate::i18n::Catalogue, category_list: &[String], monitoring: &M
             ),
             (
                 F::ContactedOn,
-                Field::text(t::CONTACTED_ON, TextField::new().with_text("today")),
+                Field::text(
+                    t::CONTACTED_ON,
+                    TextField::new().with_text(&w.tr_bare(crate::app::text::TODAY_TYPED)),
+                ),
             ),
             (F::Location, text_field(i::LOCATION)),
             (F::Postcode, text_field(i::POSTCODE)),

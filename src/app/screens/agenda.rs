@@ -87,6 +87,7 @@ pub fn draw(
     theme: &Theme,
     frame: &mut Frame,
     area: Rect,
+    hits: &crate::app::hits::Hits,
 ) {
     let title = w.tr(t::TITLE, None);
     let block = panel(&title, true, theme);
@@ -162,6 +163,7 @@ pub fn draw(
     }
     let selected = at.get(v.selected).copied();
     let mut state = ListState::default().with_selected(selected);
+    let heights: Vec<u16> = items.iter().map(|i| i.height() as u16).collect();
     frame.render_stateful_widget(
         List::new(items)
             .block(block)
@@ -169,6 +171,15 @@ pub fn draw(
         area,
         &mut state,
     );
+    // Headings and "n more" lines are not among the cursor's rows.
+    hits.list(crate::app::hits::ListHit::list(
+        crate::app::hits::Owner::Screen,
+        area,
+        state.offset(),
+        &heights,
+        |i| at.binary_search(&i).ok(),
+        Some(v.selected),
+    ));
 }
 
 // ── Keys ──

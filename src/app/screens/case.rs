@@ -248,7 +248,7 @@ fn lines<'a>(w: &crate::i18n::Catalogue, v: &'a CaseView, theme: &Theme) -> Vec<
         };
         lines.push(Line::from(vec![
             Span::styled(format!("  {mark}  "), style),
-            Span::raw(f.what.clone()),
+            Span::raw(w.follow_up(&f.what, f.contact.as_deref())),
         ]));
     }
 
@@ -291,7 +291,7 @@ fn lines<'a>(w: &crate::i18n::Catalogue, v: &'a CaseView, theme: &Theme) -> Vec<
     }
     for e in &v.entries {
         lines.push(entry_head(w, e, theme));
-        let text = entry_text(e, v.revealed, &w.tr(t::MASKED, None));
+        let text = entry_text(w, e, v.revealed, &w.tr(t::MASKED, None));
         let style = if e.confidential && !v.revealed {
             theme.warn()
         } else {
@@ -461,7 +461,7 @@ impl CaseView {
             )]),
             [one] => Ok(form_popup::open(
                 FormKind::Reply(one.id),
-                forms::reply(),
+                forms::reply(cx.words),
                 cx,
             )),
             many => {
@@ -473,8 +473,8 @@ impl CaseView {
                         text::reply::option(
                             cx.words,
                             &to.name,
-                            &r.referred_on.format("%-d %b").to_string(),
-                            &r.due_on.format("%-d %b").to_string(),
+                            &crate::ui::when::dm_short(cx.words, r.referred_on),
+                            &crate::ui::when::dm_short(cx.words, r.due_on),
                         ),
                     ));
                 }

@@ -1,5 +1,6 @@
 //! The list of cases, filtered and sorted, paged from the store.
 
+use crate::app::hits::{Hits, ListHit, Owner};
 use crate::app::{Action, Cx, Effect, Effects, layout};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -153,6 +154,7 @@ pub fn draw(
     theme: &Theme,
     frame: &mut Frame,
     area: Rect,
+    hits: &Hits,
 ) {
     let [filters, table_area] =
         Layout::vertical([Constraint::Length(1), Constraint::Min(1)]).areas(area);
@@ -244,6 +246,13 @@ pub fn draw(
         .with_offset(v.offset)
         .with_selected(Some(v.selected));
     frame.render_stateful_widget(table, table_area, &mut state);
+    hits.list(ListHit::table(
+        Owner::Screen,
+        table_area,
+        state.offset(),
+        v.rows.len(),
+        v.selected,
+    ));
 }
 
 // ── Keys ──

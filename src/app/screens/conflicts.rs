@@ -76,6 +76,20 @@ fn shown(words: &Catalogue, v: &Value) -> String {
         .collect()
 }
 
+/// A synced column's name in the reader's words: the kind's own word for
+/// it when it has one (a contact's `kind`, a case's), else the column's;
+/// a column with no words yet shows as it is named (a unit test asks for
+/// words for every synced column).
+pub fn field_label(words: &Catalogue, kind: &str, field: &str) -> String {
+    [
+        format!("ui-conflicts-field-{kind}-{field}"),
+        format!("ui-conflicts-field-{field}"),
+    ]
+    .into_iter()
+    .find(|id| words.has(id))
+    .map_or_else(|| field.to_string(), |id| words.tr(&id, None))
+}
+
 /// What the conflict is about: the case's reference, else the kind of
 /// record.
 fn about(words: &Catalogue, c: &Conflict) -> String {
@@ -88,7 +102,27 @@ fn about(words: &Catalogue, c: &Conflict) -> String {
     }
 }
 
-pub fn draw(v: &ConflictsView, words: &Catalogue, theme: &Theme, frame: &mut Frame, area: Rect) {
+/// The other device, by the name it has on the hub when this diary has
+/// heard it (noted at each sync: drawing never asks the network).
+fn other_device(words: &Catalogue, c: &Conflict) -> String {
+    match &c.device {
+        Some(name) => words.tr1(
+            "ui-conflicts-other-named",
+            "device",
+            name.chars().filter(|c| !c.is_control()).collect::<String>(),
+        ),
+        None => words.tr("ui-conflicts-other", None),
+    }
+}
+
+pub fn draw(
+    v: &ConflictsView,
+    words: &Catalogue,
+    theme: &Theme,
+    frame: &mut Frame,
+    area: Rect,
+    hits: &crate::app::hits::Hits,
+) {
     let title = words.tr1("ui-conflicts-title", "count", v.rows.len() as u64);
     if v.rows.is_empty() {
         frame.render_widget(
@@ -109,7 +143,7 @@ pub fn draw(v: &ConflictsView, words: &Catalogue, theme: &Theme, frame: &mut Fra
         .map(|c| {
             Row::new(vec![
                 Cell::from(about(words, c)),
-                Cell::from(c.field.clone()),
+                Cell::from(field_label(words, &c.kind, &c.field)),
                 Cell::from(shown(words, &c.local)),
                 Cell::from(shown(words, &c.remote)),
             ])
@@ -136,6 +170,13 @@ pub fn draw(v: &ConflictsView, words: &Catalogue, theme: &Theme, frame: &mut Fra
     .row_highlight_style(theme.selected());
     let mut state = TableState::default().with_selected(Some(v.selected));
     frame.render_stateful_widget(table, list, &mut state);
+    hits.list(crate::app::hits::ListHit::table(
+        crate::app::hits::Owner::Screen,
+        list,
+        state.offset(),
+        v.rows.len(),
+        v.selected,
+    ));
     // The one under the cursor in full: both values, which one the clocks
     // keep until the councillor chooses, and when it was found.
     if let Some(c) = v.rows.get(v.selected) {
@@ -151,16 +192,12 @@ pub fn draw(v: &ConflictsView, words: &Catalogue, theme: &Theme, frame: &mut Fra
             .found_at
             .as_deref()
             .and_then(|s| chrono::DateTime::parse_from_rfc3339(s).ok())
-            .map(|t| {
-                t.with_timezone(&chrono::Local)
-                    .format("%-d %b %Y %H:%M")
-                    .to_string()
-            })
+            .map(|t| crate::ui::when::dmy_hm(words, t.with_timezone(&chrono::Local).naive_local()))
             .unwrap_or_default();
         let lines = vec![
             Line::from(vec![
                 Span::styled(format!("{}  ", about(words, c)), theme.title()),
-                Span::raw(c.field.clone()),
+                Span::raw(field_label(words, &c.kind, &c.field)),
             ]),
             Line::from(vec![
                 Span::styled(
@@ -170,10 +207,7 @@ pub fn draw(v: &ConflictsView, words: &Catalogue, theme: &Theme, frame: &mut Fra
                 Span::raw(shown(words, &c.local)),
             ]),
             Line::from(vec![
-                Span::styled(
-                    format!("{}: ", words.tr("ui-conflicts-other", None)),
-                    theme.key(),
-                ),
+                Span::styled(format!("{}: ", other_device(words, c)), theme.key()),
                 Span::raw(shown(words, &c.remote)),
             ]),
             Line::styled(
@@ -190,5 +224,32 @@ pub fn draw(v: &ConflictsView, words: &Catalogue, theme: &Theme, frame: &mut Fra
                 .block(panel(&words.tr("ui-conflicts-detail", None), false, theme)),
             detail,
         );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::Lang;
+
+    /// Every column that can conflict has words in both languages (a
+    /// column added to sync needs them too).
+    #[test]
+    fn every_synced_column_has_a_name_in_both_languages() {
+        // Bookkeeping, never shown as a conflict.
+        let quiet = ["uuid", "created_at", "updated_at", "name_fold"];
+        for lang in [Lang::En, Lang::Cy] {
+            let words = Catalogue::embedded(lang);
+            for table in crate::store::SYNC_TABLES {
+                for column in table.columns.iter().filter(|c| !quiet.contains(c)) {
+                    let label = field_label(&words, table.kind, column);
+                    assert_ne!(
+                        &label, column,
+                        "{lang:?}: no words for {}.{column}",
+                        table.kind
+                    );
+                }
+            }
+        }
     }
 }

@@ -63,6 +63,7 @@ pub fn draw(
     theme: &Theme,
     frame: &mut Frame,
     area: Rect,
+    hits: &crate::app::hits::Hits,
 ) {
     let Some(c) = &v.contact else {
         frame.render_widget(
@@ -172,6 +173,7 @@ pub fn draw(
             })
             .collect();
         let mut state = ListState::default().with_selected(Some(v.selected));
+        let heights = vec![1; items.len()];
         frame.render_stateful_widget(
             List::new(items)
                 .block(block)
@@ -179,6 +181,14 @@ pub fn draw(
             cases,
             &mut state,
         );
+        hits.list(crate::app::hits::ListHit::list(
+            crate::app::hits::Owner::Screen,
+            cases,
+            state.offset(),
+            &heights,
+            Some,
+            Some(v.selected),
+        ));
     }
 
     let mut lines = Vec::new();
@@ -197,7 +207,12 @@ pub fn draw(
             )),
         }
         lines.push(head);
-        let text = entry_text(e, v.revealed, &w.tr(crate::app::text::case::MASKED, None));
+        let text = entry_text(
+            w,
+            e,
+            v.revealed,
+            &w.tr(crate::app::text::case::MASKED, None),
+        );
         lines.extend(text.lines().map(|l| Line::from(format!("  {l}"))));
     }
     frame.render_widget(

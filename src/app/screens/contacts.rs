@@ -80,6 +80,7 @@ pub fn draw(
     theme: &Theme,
     frame: &mut Frame,
     area: Rect,
+    hits: &crate::app::hits::Hits,
 ) {
     let more = if v.exhausted { "" } else { "+" };
     let title = format!("{} ({}{more})", w.tr(t::TITLE, None), v.rows.len());
@@ -132,6 +133,13 @@ pub fn draw(
         .with_offset(v.offset)
         .with_selected(Some(v.selected));
     frame.render_stateful_widget(table, area, &mut state);
+    hits.list(crate::app::hits::ListHit::table(
+        crate::app::hits::Owner::Screen,
+        area,
+        state.offset(),
+        v.rows.len(),
+        v.selected,
+    ));
 }
 
 // ── Keys ──

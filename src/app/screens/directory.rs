@@ -73,6 +73,7 @@ pub fn draw(
     theme: &Theme,
     frame: &mut Frame,
     area: Rect,
+    hits: &crate::app::hits::Hits,
 ) {
     let [ask, results] = Layout::vertical([Constraint::Length(3), Constraint::Min(1)]).areas(area);
     let title = w.tr(t::TITLE, None);
@@ -151,6 +152,7 @@ pub fn draw(
         .collect();
     let selected = (!v.typing || !v.results.is_empty()).then_some(v.selected);
     let mut state = ListState::default().with_selected(selected);
+    let heights: Vec<u16> = items.iter().map(|i| i.height() as u16).collect();
     frame.render_stateful_widget(
         List::new(items)
             .block(block)
@@ -158,6 +160,14 @@ pub fn draw(
         results,
         &mut state,
     );
+    hits.list(crate::app::hits::ListHit::list(
+        crate::app::hits::Owner::Screen,
+        results,
+        state.offset(),
+        &heights,
+        Some,
+        selected,
+    ));
 }
 
 // ── Keys ──

@@ -41,6 +41,21 @@ pub enum HomePanel {
 }
 
 impl HomePanel {
+    pub const ALL: [HomePanel; 4] = [
+        HomePanel::FollowUps,
+        HomePanel::OpenCases,
+        HomePanel::Latest,
+        HomePanel::Alerts,
+    ];
+
+    /// Its place in [`HomePanel::ALL`].
+    pub fn index(self) -> usize {
+        HomePanel::ALL
+            .iter()
+            .position(|p| *p == self)
+            .unwrap_or_default()
+    }
+
     pub fn next(self) -> HomePanel {
         match self {
             HomePanel::FollowUps => HomePanel::OpenCases,
@@ -95,6 +110,15 @@ impl HomeView {
             HomePanel::OpenCases => self.open_counts.len(),
             HomePanel::Latest => self.latest.len(),
             HomePanel::Alerts => self.alerts.len(),
+        }
+    }
+
+    /// Focuses `panel` (a click or the wheel on it); the cursor starts at
+    /// its top when the focus moves.
+    pub fn focus_on(&mut self, panel: HomePanel) {
+        if self.focus != panel {
+            self.focus = panel;
+            self.selected = 0;
         }
     }
 
@@ -275,12 +299,13 @@ pub fn draw(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     let due_sel = sel(HomePanel::FollowUps).map(|i| at.get(i).copied().unwrap_or(0));
     list(
         frame,
-        due_area,
+        (due_area, HomePanel::FollowUps),
         &w.tr(t::FOLLOW_UPS, None),
         items,
         &w.tr(t::NO_FOLLOW_UPS, None),
         due_sel,
         theme,
+        (&app.hits, Some(&at)),
     );
 
     // Open cases by status.
@@ -291,12 +316,13 @@ pub fn draw(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
         .collect();
     list(
         frame,
-        open_area,
+        (open_area, HomePanel::OpenCases),
         &w.tr(t::OPEN_CASES, None),
         items,
         &w.tr(t::NO_OPEN_CASES, None),
         sel(HomePanel::OpenCases),
         theme,
+        (&app.hits, None),
     );
 
     // Latest entries.
@@ -319,6 +345,7 @@ pub fn draw(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
                 filed
             );
             let body = crate::ui::widgets::entry_text(
+                w,
                 e,
                 false,
                 &w.tr(crate::app::text::case::MASKED, None),
@@ -336,12 +363,13 @@ pub fn draw(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     );
     list(
         frame,
-        latest_area,
+        (latest_area, HomePanel::Latest),
         &w.tr(t::LATEST, None),
         items,
         &empty,
         sel(HomePanel::Latest),
         theme,
+        (&app.hits, None),
     );
 
     // The bigger picture: clusters of similar cases in one area.
@@ -369,24 +397,30 @@ pub fn draw(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
         .collect();
     list(
         frame,
-        alerts_area,
+        (alerts_area, HomePanel::Alerts),
         &w.tr(t::BIGGER_PICTURE, None),
         items,
         &w.tr(t::NO_ALERTS, None),
         sel(HomePanel::Alerts),
         theme,
+        (&app.hits, None),
     );
 }
 
+/// One of home's panels; `at` says where each selectable line sits among
+/// the items (the due panel has headings), `None`: every item is one.
+#[allow(clippy::too_many_arguments)]
 fn list(
     frame: &mut Frame,
-    area: Rect,
+    (area, panel_of): (Rect, HomePanel),
     title: &str,
     items: Vec<ListItem>,
     empty: &str,
     selected: Option<usize>,
     theme: &Theme,
+    (hits, at): (&crate::app::hits::Hits, Option<&[usize]>),
 ) {
+    hits.record(|d| d.panels.push((area, panel_of.index())));
     let block = panel(title, selected.is_some(), theme);
     if items.is_empty() {
         frame.render_widget(
@@ -398,10 +432,25 @@ fn list(
         return;
     }
     let mut state = ListState::default().with_selected(selected);
+    let heights: Vec<u16> = items.iter().map(|i| i.height() as u16).collect();
     let list = List::new(items)
         .block(block)
         .highlight_style(theme.selected());
     frame.render_stateful_widget(list, area, &mut state);
+    let index = |i: usize| match at {
+        Some(at) => at.binary_search(&i).ok(),
+        None => Some(i),
+    };
+    // The cursor's index, not the item's (headings are items).
+    let cursor = selected.and_then(index);
+    hits.list(crate::app::hits::ListHit::list(
+        crate::app::hits::Owner::Panel(panel_of.index()),
+        area,
+        state.offset(),
+        &heights,
+        index,
+        cursor,
+    ));
 }
 
 // ── Keys ──

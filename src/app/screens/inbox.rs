@@ -179,7 +179,7 @@ fn options_for(open_cases: &[String], subject: &str, cx: &Cx) -> Result<Vec<(Pla
             options.push((Place::Case(c.id), label));
         }
     }
-    let title = match subject.trim() {
+    let title = match crate::mail::case_title(subject) {
         "" => w.tr("mail-no-subject", None),
         s => clean(s),
     };
@@ -280,7 +280,14 @@ fn file(path: &std::path::Path, place: Place, cx: &mut Cx) -> Result<Effects> {
 
 // ── Drawing ──
 
-pub fn draw(v: &InboxView, w: &Catalogue, theme: &Theme, frame: &mut Frame, area: Rect) {
+pub fn draw(
+    v: &InboxView,
+    w: &Catalogue,
+    theme: &Theme,
+    frame: &mut Frame,
+    area: Rect,
+    hits: &crate::app::hits::Hits,
+) {
     let title = match &v.folder {
         Some(dir) => w.tr(
             "ui-inbox-title",
@@ -358,6 +365,18 @@ pub fn draw(v: &InboxView, w: &Catalogue, theme: &Theme, frame: &mut Frame, area
     let mut state =
         TableState::default().with_selected(Some(v.selected - v.offset.min(v.selected)));
     frame.render_stateful_widget(table, area, &mut state);
+    // The rows drawn start at `v.offset`; the table's own offset is within them.
+    let mut hit = crate::app::hits::ListHit::table(
+        crate::app::hits::Owner::Screen,
+        area,
+        v.offset + state.offset(),
+        v.rows.len(),
+        v.selected,
+    );
+    if v.choosing.is_some() {
+        hit.rows.clear();
+    }
+    hits.list(hit);
 
     if let Some(c) = &v.choosing {
         let height = (c.options.len() as u16 + 2).min(area.height);
@@ -374,5 +393,14 @@ pub fn draw(v: &InboxView, w: &Catalogue, theme: &Theme, frame: &mut Frame, area
             .highlight_style(theme.selected());
         let mut state = ListState::default().with_selected(Some(c.selected));
         frame.render_stateful_widget(list, r, &mut state);
+        hits.list(crate::app::hits::ListHit::list(
+            crate::app::hits::Owner::Popup,
+            r,
+            state.offset(),
+            &vec![1; c.options.len()],
+            Some,
+            Some(c.selected),
+        ));
+        hits.record(|d| d.popup = Some(r));
     }
 }

@@ -116,21 +116,21 @@ impl Screen {
     pub fn draw(&self, app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
         match self {
             Screen::Home => home::draw(app, theme, frame, area),
-            Screen::Cases(v) => cases::draw(&app.words, v, theme, frame, area),
+            Screen::Cases(v) => cases::draw(&app.words, v, theme, frame, area, &app.hits),
             Screen::Case(v) => case::draw(&app.words, v, theme, frame, area),
-            Screen::Contacts(v) => contacts::draw(&app.words, v, theme, frame, area),
+            Screen::Contacts(v) => contacts::draw(&app.words, v, theme, frame, area, &app.hits),
             Screen::Contact(v) => {
                 let file_key = app.keymap.label(&Action::FileEntry);
-                contact::draw(&app.words, v, &file_key, theme, frame, area)
+                contact::draw(&app.words, v, &file_key, theme, frame, area, &app.hits)
             }
-            Screen::Agenda(v) => agenda::draw(&app.words, v, theme, frame, area),
+            Screen::Agenda(v) => agenda::draw(&app.words, v, theme, frame, area, &app.hits),
             Screen::Directory(v) => {
                 let add = app.keymap.label(&Action::AddOfficer);
-                directory::draw(&app.words, v, &add, theme, frame, area)
+                directory::draw(&app.words, v, &add, theme, frame, area, &app.hits)
             }
             Screen::Review(v) => review::draw(&app.words, v, theme, frame, area),
-            Screen::Inbox(v) => inbox::draw(v, &app.words, theme, frame, area),
-            Screen::Conflicts(v) => conflicts::draw(v, &app.words, theme, frame, area),
+            Screen::Inbox(v) => inbox::draw(v, &app.words, theme, frame, area, &app.hits),
+            Screen::Conflicts(v) => conflicts::draw(v, &app.words, theme, frame, area, &app.hits),
         }
     }
 

@@ -14,6 +14,7 @@ use unicode_width::UnicodeWidthStr;
 use crate::app::text::review as t;
 use crate::domain::Question;
 use crate::report::review::{Counts, Headline, Review, UNKNOWN};
+use crate::report::review_doc as doc;
 use crate::report::review_doc::demographic;
 use crate::ui::widgets::panel;
 use crate::ui::{Theme, cut};
@@ -186,10 +187,22 @@ fn columns(
     let months = month_bars(w, v, r);
     let sections: [(String, Vec<(String, u64)>); 5] = [
         (w.tr(t::BY_MONTH, None), months),
-        (w.tr(t::BY_CATEGORY, None), sorted(&r.by_category)),
-        (w.tr(t::BY_CHANNEL, None), sorted(&r.by_channel)),
-        (w.tr(t::BY_KIND, None), sorted(&r.by_kind)),
-        (w.tr(t::BY_OUTCOME, None), sorted(&r.by_outcome)),
+        (
+            w.tr(t::BY_CATEGORY, None),
+            sorted(&r.by_category, &|k| doc::category(w, k)),
+        ),
+        (
+            w.tr(t::BY_CHANNEL, None),
+            sorted(&r.by_channel, &|k| doc::channel(w, k)),
+        ),
+        (
+            w.tr(t::BY_KIND, None),
+            sorted(&r.by_kind, &|k| doc::kind(w, k)),
+        ),
+        (
+            w.tr(t::BY_OUTCOME, None),
+            sorted(&r.by_outcome, &|k| doc::outcome(w, k)),
+        ),
     ];
     for (i, (title, rows)) in sections.into_iter().enumerate() {
         // Months and outcomes beside the figures; the profile on the right.
@@ -285,16 +298,19 @@ enum Better {
     Neither,
 }
 
+/// A change between the periods: its words, and which way it went.
+type Change = (String, std::cmp::Ordering);
+
 fn row(
     label: &str,
     now: String,
     before: String,
-    change: String,
+    (change, way): Change,
     better: Better,
     theme: &Theme,
 ) -> Line<'static> {
-    let rose = change.starts_with('+');
-    let fell = change.starts_with('−');
+    let rose = way.is_gt();
+    let fell = way.is_lt();
     let change_style = match better {
         Better::Up if rose => theme.ok(),
         Better::Up if fell => theme.warn(),
@@ -310,36 +326,48 @@ fn row(
     ])
 }
 
-fn int_change(w: &crate::i18n::Catalogue, now: u64, before: u64) -> String {
-    match now.cmp(&before) {
+fn int_change(w: &crate::i18n::Catalogue, now: u64, before: u64) -> Change {
+    let way = now.cmp(&before);
+    let said = match way {
         std::cmp::Ordering::Equal => w.tr(t::SAME, None).to_string(),
         std::cmp::Ordering::Greater => format!("+{}", now - before),
         std::cmp::Ordering::Less => format!("−{}", before - now),
-    }
+    };
+    (said, way)
 }
 
 fn float(w: &crate::i18n::Catalogue, x: Option<f64>) -> String {
     x.map_or_else(|| w.tr(t::NONE, None).to_string(), |x| format!("{x:.1}"))
 }
 
+/// How a figure with one decimal changed; `points`: a percentage's
+/// change, said in percentage points.
 fn float_change(
     w: &crate::i18n::Catalogue,
     now: Option<f64>,
     before: Option<f64>,
-    unit: &str,
-) -> String {
+    points: bool,
+) -> Change {
+    use std::cmp::Ordering;
     match (now, before) {
         (Some(a), Some(b)) => {
             let d = a - b;
             if d.abs() < 0.05 {
-                w.tr(t::SAME, None).to_string()
-            } else if d > 0.0 {
-                format!("+{d:.1}{unit}")
-            } else {
-                format!("−{:.1}{unit}", -d)
+                return (w.tr(t::SAME, None).to_string(), Ordering::Equal);
             }
+            let (figure, way) = if d > 0.0 {
+                (format!("+{d:.1}"), Ordering::Greater)
+            } else {
+                (format!("−{:.1}", -d), Ordering::Less)
+            };
+            let said = if points {
+                w.tr1("ui-review-points", "change", figure)
+            } else {
+                figure
+            };
+            (said, way)
         }
-        _ => w.tr(t::NONE, None).to_string(),
+        _ => (w.tr(t::NONE, None).to_string(), Ordering::Equal),
     }
 }
 
@@ -394,7 +422,7 @@ fn headline(
         &w.tr(t::RATE, None),
         pct(rate),
         pct(prev_rate),
-        float_change(w, rate, prev_rate, " pts"),
+        float_change(w, rate, prev_rate, true),
         Better::Up,
         theme,
     ));
@@ -402,7 +430,7 @@ fn headline(
         &w.tr(t::MEDIAN, None),
         float(w, h.median_days_to_close),
         float(w, p.median_days_to_close),
-        float_change(w, h.median_days_to_close, p.median_days_to_close, ""),
+        float_change(w, h.median_days_to_close, p.median_days_to_close, false),
         Better::Down,
         theme,
     ));
@@ -410,7 +438,7 @@ fn headline(
         &w.tr(t::SATISFACTION, None),
         float(w, h.average_satisfaction),
         float(w, p.average_satisfaction),
-        float_change(w, h.average_satisfaction, p.average_satisfaction, ""),
+        float_change(w, h.average_satisfaction, p.average_satisfaction, false),
         Better::Up,
         theme,
     ));
@@ -424,11 +452,13 @@ fn headline(
 }
 
 /// Biggest first; names as words.
-fn sorted(counts: &Counts) -> Vec<(String, u64)> {
+/// The counts in the reader's words (as the written review labels them),
+/// most first.
+fn sorted(counts: &Counts, label: &dyn Fn(&str) -> String) -> Vec<(String, u64)> {
     let mut v: Vec<(String, u64)> = counts
         .iter()
         .filter(|(_, n)| **n > 0)
-        .map(|(k, n)| (k.replace('_', " "), *n))
+        .map(|(k, n)| (label(k), *n))
         .collect();
     v.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
     v

@@ -21,11 +21,16 @@ pub fn panel<'a>(title: &'a str, focused: bool, theme: &Theme) -> Block<'a> {
 }
 
 /// An entry's text, masked when confidential and not revealed.
-pub fn entry_text(e: &EntryLine, revealed: bool, masked: &str) -> String {
+pub fn entry_text(
+    w: &crate::i18n::Catalogue,
+    e: &EntryLine,
+    revealed: bool,
+    masked: &str,
+) -> String {
     if e.confidential && !revealed {
         masked.to_string()
     } else {
-        e.text.clone()
+        w.entry_text(&e.text)
     }
 }
 
