@@ -231,7 +231,10 @@ fn attachments_come_back_byte_identical_and_private() {
         let wal = format!("{}-wal", sb.db.display());
         let _ = std::fs::remove_file(&wal);
         let err = assert_fails_one_line(&sb.run(&["attachment", "save", id, "--out", &wal]));
-        assert!(err.contains("diary's own file"), "{err}");
+        assert!(
+            err.contains("is the diary (or one of its own files)"),
+            "{err}"
+        );
     }
 }
 

@@ -5,6 +5,7 @@
 use std::path::{Path, PathBuf};
 
 use super::Env;
+use crate::error::Msg;
 use crate::{Error, Result};
 
 /// Refuses a path that is the diary, one of its journal files, or in the
@@ -26,19 +27,17 @@ pub(crate) fn check_not_diary(env: &Env, path: &Path) -> Result<()> {
     let db = absolute(&env.db_path);
     for suffix in ["", "-wal", "-shm", "-journal"] {
         if target == crate::store::sibling_path(&db, suffix) {
-            return Err(Error::invalid(format!(
-                "{} is the diary's own file: choose another --out",
-                path.display()
-            )));
+            return Err(Error::user(
+                Msg::new("error-output-is-diary").text("path", path.display().to_string()),
+            ));
         }
     }
     let backups = crate::backup::backup_dir(&env.db_path, &env.config.backup);
     let backups = backups.canonicalize().unwrap_or(absolute(&backups));
     if target.starts_with(&backups) {
-        return Err(Error::invalid(format!(
-            "{} is in the backups folder: choose another --out",
-            path.display()
-        )));
+        return Err(Error::user(
+            Msg::new("error-output-in-backups").text("path", path.display().to_string()),
+        ));
     }
     Ok(())
 }

@@ -24,6 +24,7 @@ use chrono::{Datelike, Months, NaiveDate};
 use super::when::shift;
 use serde::{Deserialize, Serialize};
 
+use crate::error::Msg;
 use crate::{Error, Result};
 
 /// What a missing demographic value is counted as.
@@ -43,11 +44,11 @@ pub struct Period {
 impl Period {
     /// The review year starting in `start_month` of `year`.
     pub fn year(year: i32, start_month: u32) -> Result<Period> {
-        let bad = || Error::invalid(format!("{year} is not a year casebook can review"));
+        let bad = || Error::user(Msg::new("error-review-not-a-year").num("year", year));
         if !(1..=12).contains(&start_month) {
-            return Err(Error::invalid(format!(
-                "{start_month} is not a month: use 1 to 12"
-            )));
+            return Err(Error::user(
+                Msg::new("error-review-not-a-month").num("month", start_month),
+            ));
         }
         if !(1000..=9998).contains(&year) {
             return Err(bad());
@@ -77,9 +78,11 @@ impl Period {
     /// Any range of dates, both ends included.
     pub fn custom(from: NaiveDate, to: NaiveDate) -> Result<Period> {
         if to < from {
-            return Err(Error::invalid(format!(
-                "--to {to} is before --from {from}: give the earlier date first"
-            )));
+            return Err(Error::user(
+                Msg::new("error-review-range")
+                    .text("to", to.to_string())
+                    .text("from", from.to_string()),
+            ));
         }
         Ok(Period {
             from,

@@ -10,6 +10,7 @@ use super::{Lang, Rendered, TemplateProblem, Templates, langs_for, long_date};
 use crate::config::MeConfig;
 use crate::domain::correspondence::subject_with_reference;
 use crate::domain::{Case, Contact, Entry, EntryKind, Id, Record, Referral, Role};
+use crate::error::Msg;
 use crate::store::{MailMeta, NewDraft, Store};
 use crate::{Error, Result};
 
@@ -168,10 +169,11 @@ fn find_recipient(
             name: name.trim().to_string(),
         }),
         1 => Ok(found.remove(0)),
-        n => Err(Error::invalid(format!(
-            "{n} contacts are called `{}`: add the one you mean to the case first",
-            name.trim()
-        ))),
+        n => Err(Error::user(
+            Msg::new("error-draft-name-ambiguous")
+                .num("count", i64::try_from(n).unwrap_or(i64::MAX))
+                .text("name", crate::text::one_line(name.trim())),
+        )),
     }
 }
 

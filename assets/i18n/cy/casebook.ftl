@@ -356,6 +356,10 @@ review-satisfaction = Bodlonrwydd cyfartalog { $score } allan o 5, o'r { $respon
 review-satisfaction-before = Bodlonrwydd cyfartalog { $score } allan o 5, o'r { $responses } achos a gafodd sgôr ({ $previous }: { $before }).
 review-no-satisfaction = Ni chofnodwyd sgôr bodlonrwydd ar gyfer yr achosion a gaewyd yn { $period }.
 error-review-year = mae --year { $year } y tu allan i'r blynyddoedd y mae casebook yn eu derbyn: { $first } i { $last }
+error-review-not-a-year = nid yw { $year } yn flwyddyn y gall casebook ei hadolygu
+error-review-not-a-month = nid yw { $month } yn fis: defnyddiwch 1 i 12
+error-review-range = mae --to { $to } cyn --from { $from }: rhowch y dyddiad cynharaf yn gyntaf
+error-draft-name-ambiguous = mae { $count } cyswllt o'r enw `{ $name }`: ychwanegwch yr un rydych chi'n ei olygu at yr achos yn gyntaf
 error-write-no-folder = methu ysgrifennu { $path }: nid yw'r ffolder { $folder } yn bodoli
 review-summary-written = Crynodeb dienw o { $period } wedi'i ysgrifennu i { $path } (cyfrifon dan { $threshold } wedi'u dangos fel { $suppressed }).
 

@@ -369,6 +369,10 @@ review-satisfaction-before =
     } with a score ({ $previous }: { $before }).
 review-no-satisfaction = No satisfaction scores were recorded for cases closed in { $period }.
 error-review-year = --year { $year } is outside the years casebook accepts: { $first } to { $last }
+error-review-not-a-year = { $year } is not a year casebook can review
+error-review-not-a-month = { $month } is not a month: use 1 to 12
+error-review-range = --to { $to } is before --from { $from }: give the earlier date first
+error-draft-name-ambiguous = { $count } contacts are called `{ $name }`: add the one you mean to the case first
 error-write-no-folder = cannot write { $path }: the folder { $folder } does not exist
 review-summary-written = Anonymised summary of { $period } written to { $path } (counts below { $threshold } shown as { $suppressed }).
 
