@@ -1520,6 +1520,56 @@ fn an_unfiled_call_is_filed_afterwards_from_home_and_the_change_is_audited() {
 }
 
 #[test]
+fn a_new_case_is_opened_from_an_unfiled_call_and_holds_it() {
+    let (mut app, _) = filing_app();
+    app.press(key(KeyCode::Char('c')));
+    type_text(&mut app, "dai");
+    app.press(key(KeyCode::Tab));
+    type_text(&mut app, "Rang: the bus shelter glass is smashed again");
+    app.press(key(KeyCode::Enter));
+    assert_eq!(entries(&app)[0].2, None, "unfiled");
+    // Home's latest entries: N opens the new-case form from the call.
+    app.home.focus = HomePanel::Latest;
+    app.press(key(KeyCode::Char('N')));
+    let Some(Popup::Form(FormKind::IntakeFrom(id), f)) = app.popups.last() else {
+        panic!("the new-case form from the entry, got {:?}", app.popups)
+    };
+    let id = *id;
+    assert_eq!(
+        f.text(IntakeField::Title),
+        "Rang: the bus shelter glass is smashed again",
+        "the title is the call's first line"
+    );
+    assert!(
+        matches!(f.who(IntakeField::Constituent), Some(Who::Known(_))),
+        "the caller is the known contact, not a new one"
+    );
+    app.press(key(KeyCode::Enter));
+    assert!(app.popups.is_empty(), "{:?}", app.popups);
+    let filed = app.store.entry(id).expect("entry");
+    let case = filed.case.expect("filed on the new case");
+    let c = app.store.case(case).expect("case");
+    assert_eq!(c.data.title, "Rang: the bus shelter glass is smashed again");
+    assert_eq!(
+        c.data.channel,
+        casebook::domain::Channel::Phone,
+        "a call: by phone"
+    );
+    // Once filed, N says where it is instead of opening another case.
+    app.update(Action::GotoHome);
+    app.home.focus = HomePanel::Latest;
+    app.press(key(KeyCode::Char('N')));
+    assert!(app.popups.is_empty(), "{:?}", app.popups);
+    assert!(
+        app.status
+            .as_deref()
+            .is_some_and(|s| s.contains(&c.data.reference)),
+        "{:?}",
+        app.status
+    );
+}
+
+#[test]
 fn an_unfiled_call_is_filed_from_the_callers_page_too() {
     let (mut app, [_, _, light]) = filing_app();
     app.press(key(KeyCode::Char('c')));

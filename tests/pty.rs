@@ -200,7 +200,7 @@ fn a_mouse_click_in_a_real_terminal_does_what_it_points_at() {
             })
             .unwrap_or_else(|| panic!("{text:?} on screen:\n{screen}"))
     };
-    let (x, y) = cell(&screen, "new case");
+    let (x, y) = cell(&screen, "n new case");
     writer.send(&format!("\x1b[<0;{x};{y}M\x1b[<0;{x};{y}m"));
     term.wait_for("New case", limit);
     writer.send("\x1b");

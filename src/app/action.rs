@@ -68,6 +68,8 @@ pub enum Action {
     EditEntry,
     /// Delete a diary entry (asks first).
     DeleteEntry,
+    /// A new case opened from an unfiled diary entry, which it then holds.
+    CaseFromEntry,
     /// On a contact's page: file their newest unfiled entry on a case.
     FileEntry,
     /// Undo the follow-up last marked done.
@@ -208,6 +210,7 @@ impl Action {
             Action::CasePeople => "case_people",
             Action::EditEntry => "edit_entry",
             Action::DeleteEntry => "delete_entry",
+            Action::CaseFromEntry => "case_from_entry",
             Action::FileEntry => "file_entry",
             Action::AddOfficer => "add_officer",
             Action::Undo => "undo",

@@ -749,6 +749,27 @@ impl Form {
         Ok(())
     }
 
+    /// Puts a known contact in the named name field, as if picked from
+    /// its completions.
+    pub fn set_known<F: FieldName>(&mut self, f: F, m: Match) {
+        if let Some(Field {
+            input:
+                Input::Who {
+                    field,
+                    chosen,
+                    matches,
+                    selected,
+                },
+            ..
+        }) = self.field_mut(f)
+        {
+            field.set_text(&m.name);
+            *chosen = Some(m);
+            matches.clear();
+            *selected = 0;
+        }
+    }
+
     /// Writes into the named text or name field.
     pub fn set_text<F: FieldName>(&mut self, f: F, text: &str) {
         if let Some(f) = self.field_mut(f) {

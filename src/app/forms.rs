@@ -19,6 +19,8 @@ use crate::{Error, Result};
 pub enum FormKind {
     QuickLog,
     Intake,
+    /// A new case opened from an unfiled diary entry, filed on it on save.
+    IntakeFrom(Id<crate::domain::Entry>),
     FollowUp {
         case: Id<Case>,
         contact: Option<Id<Contact>>,
@@ -547,7 +549,9 @@ pub fn validate(
             let follow_up = checks::read(parse_optional_date(form.text(F::FollowUp), today));
             mark(w, form, F::FollowUp, follow_up, "");
         }
-        FormKind::Intake => super::record::intake::validate(w, form, today),
+        FormKind::Intake | FormKind::IntakeFrom(_) => {
+            super::record::intake::validate(w, form, today)
+        }
         FormKind::EditContact(_) => super::record::contact::validate(w, form),
         FormKind::EditCase { opened, .. } => super::record::case::validate(w, form, *opened, today),
         FormKind::AddPerson(_) => need(

@@ -570,6 +570,16 @@ pub mod entry {
     /// `file_entry` on a contact's page with every entry already filed.
     pub const NONE_UNFILED: &str = "ui-entry-none-unfiled";
     pub const NOTHING: &str = "ui-entry-nothing";
+    /// "That entry is already on case 2026-0001: E moves it to another."
+    pub fn already_filed(w: &crate::i18n::Catalogue, reference: &str, key: &str) -> String {
+        w.tr(
+            "ui-entry-already-filed",
+            Some(&crate::i18n::args(&[
+                ("reference", reference.into()),
+                ("key", key.into()),
+            ])),
+        )
+    }
 
     pub fn saved(w: &crate::i18n::Catalogue, case: Option<&str>) -> String {
         match case {

@@ -163,6 +163,22 @@ names! {
 }
 
 impl EntryKind {
+    /// How the constituent got in touch, when a case is opened from this
+    /// entry (their first contact); `None` when the entry says nothing of
+    /// it (a note, an action).
+    pub fn channel(&self) -> Option<Channel> {
+        match self {
+            EntryKind::CallIn | EntryKind::CallOut => Some(Channel::Phone),
+            EntryKind::EmailIn | EntryKind::EmailOut => Some(Channel::Email),
+            EntryKind::LetterIn | EntryKind::LetterOut => Some(Channel::Letter),
+            EntryKind::SurgeryVisit => Some(Channel::Surgery),
+            EntryKind::Doorstep => Some(Channel::Doorstep),
+            EntryKind::SocialMedia => Some(Channel::SocialMedia),
+            EntryKind::Meeting => Some(Channel::InPerson),
+            EntryKind::Note | EntryKind::Action | EntryKind::FeedbackGiven => None,
+        }
+    }
+
     /// Contact that came from a person to the councillor: counts towards
     /// "how many people contacted you".
     pub const fn is_inbound(self) -> bool {
@@ -299,6 +315,14 @@ pub const EMPLOYMENT_STATUSES: &[&str] = &[
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_case_opened_from_an_entry_takes_its_channel() {
+        assert_eq!(EntryKind::CallIn.channel(), Some(Channel::Phone));
+        assert_eq!(EntryKind::EmailIn.channel(), Some(Channel::Email));
+        assert_eq!(EntryKind::SurgeryVisit.channel(), Some(Channel::Surgery));
+        assert_eq!(EntryKind::Note.channel(), None);
+    }
 
     #[test]
     fn parses_contract_names_and_friendly_spellings() {

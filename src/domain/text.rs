@@ -199,3 +199,40 @@ mod tests {
         assert_eq!(area_key(None, None), None);
     }
 }
+
+/// A case's title from what a diary entry says: its first line, spaces
+/// tidied, cut at a word before 80 characters (a title names the case; the
+/// whole text stays in the entry).
+pub fn title_from(text: &str) -> String {
+    const MOST: usize = 80;
+    let line = squash_space(text.lines().find(|l| !l.trim().is_empty()).unwrap_or(""));
+    if line.chars().count() <= MOST {
+        return line;
+    }
+    let cut: String = line.chars().take(MOST - 1).collect();
+    let at_word = cut
+        .rfind(' ')
+        .filter(|&i| i > MOST / 2)
+        .unwrap_or(cut.len());
+    format!("{}…", cut[..at_word].trim_end())
+}
+
+#[cfg(test)]
+mod title_tests {
+    use super::title_from;
+
+    #[test]
+    fn a_title_is_the_first_line_cut_at_a_word() {
+        assert_eq!(
+            title_from("\n  Damp   in the bedroom\nmore"),
+            "Damp in the bedroom"
+        );
+        assert_eq!(title_from(""), "");
+        let long = "word ".repeat(30);
+        let t = title_from(&long);
+        assert!(t.chars().count() <= 80, "{t}");
+        assert!(t.ends_with("word…"), "{t}");
+        let one = "x".repeat(100);
+        assert_eq!(title_from(&one).chars().count(), 80);
+    }
+}

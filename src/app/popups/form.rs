@@ -55,6 +55,37 @@ pub fn edit_entry(id: Id<crate::domain::Entry>, cx: &Cx) -> Result<Effects> {
     Ok(open(kind, form, cx))
 }
 
+/// The new-case form opened from an unfiled diary entry: who it was with,
+/// a title and the channel taken from it; saving files the entry on the
+/// new case. An entry already on a case is left alone, saying so.
+pub fn case_from_entry(id: Id<crate::domain::Entry>, cx: &Cx) -> Result<Effects> {
+    let e = cx.store.entry(id)?;
+    if let Some(case) = e.case {
+        let c = cx.store.case(case)?;
+        let key = cx.keymap.label(&crate::app::Action::EditEntry);
+        return Ok(vec![Effect::Status(text::entry::already_filed(
+            cx.words,
+            &c.data.reference,
+            &key,
+        ))]);
+    }
+    let with = match e.contact {
+        Some(contact) => {
+            let c = cx.store.contact(contact)?;
+            Some(crate::app::form::Match {
+                id: contact,
+                name: c.data.name.clone(),
+                detail: String::new(),
+                caution: c.data.caution.is_some(),
+            })
+        }
+        None => None,
+    };
+    let mut form = record::intake::form(cx.words, &cx.config.categories(), &cx.config.monitoring());
+    record::intake::prefill_from_entry(&mut form, &e.data, with);
+    Ok(open(FormKind::IntakeFrom(id), form, cx))
+}
+
 /// A key on the form on top of `stack`.
 pub fn on_key(stack: &mut Vec<Popup>, key: &KeyEvent, cx: &mut Cx) -> Result<Effects> {
     let w = cx.words;
@@ -142,9 +173,13 @@ fn submit(stack: &mut Vec<Popup>, cx: &mut Cx) -> Result<Effects> {
                 done.case.as_ref().map(|c| c.1.as_str()),
             )
         }
-        FormKind::Intake => {
+        FormKind::Intake | FormKind::IntakeFrom(_) => {
             let categories = cx.config.categories();
-            let saved = record::intake::save(cx.words, &form, cx.store, now, &categories)?;
+            let entry = match kind {
+                FormKind::IntakeFrom(id) => Some(id),
+                _ => None,
+            };
+            let saved = record::intake::save(cx.words, &form, cx.store, now, &categories, entry)?;
             let case = &saved.opened.case;
             let status = record::text::intake::opened(
                 cx.words,

@@ -20,8 +20,8 @@ use crate::app::textfield::TextField;
 use crate::domain::forms::{self as checks, Problem};
 use crate::domain::person::{check_email, check_phone, check_postcode};
 use crate::domain::{
-    AgeBand, Case, CaseKind, Channel, Contact, ContactKind, Language, Monitoring, Question, Role,
-    tidy_monitoring,
+    AgeBand, Case, CaseKind, Channel, Contact, ContactKind, Id, Language, Monitoring, Question,
+    Role, tidy_monitoring,
 };
 use crate::store::{Joined, OpenedCase, Person, Store, Who};
 
@@ -107,6 +107,27 @@ const PERSON: &[IntakeField] = &[
 
 fn text_field(label: &'static str) -> Field {
     Field::text(label, TextField::new()).optional()
+}
+
+/// The intake form started from a diary entry: who it was with (a known
+/// contact), a title from its first line, the channel its kind implies and
+/// the day it happened as the day they got in touch. The rest is typed.
+pub fn prefill_from_entry(
+    form: &mut Form,
+    entry: &crate::domain::Entry,
+    with: Option<crate::app::form::Match>,
+) {
+    if let Some(m) = with {
+        form.set_known(F::Constituent, m);
+    }
+    form.set_text(F::Title, &crate::domain::text::title_from(&entry.text));
+    if let Some(channel) = entry.kind.channel() {
+        form.choose(F::Channel, &channel);
+    }
+    form.set_text(
+        F::ContactedOn,
+        &entry.at.date().format("%Y-%m-%d").to_string(),
+    );
 }
 
 pub fn form(w: &crate::i18n::Catalogue, category_list: &[String], monitoring: &Monitoring) -> Form {
@@ -315,13 +336,15 @@ pub struct Saved {
     pub same: Vec<String>,
 }
 
-/// Saves a valid intake form in one transaction.
+/// Saves a valid intake form in one transaction; `entry`, an unfiled
+/// diary entry the case is opened from, is filed on it in the same one.
 pub fn save(
     w: &crate::i18n::Catalogue,
     form: &Form,
     store: &mut Store,
     now: NaiveDateTime,
     category_list: &[String],
+    entry: Option<Id<crate::domain::Entry>>,
 ) -> Result<Saved> {
     let today = now.date();
     let kind: CaseKind = chosen(w, form, F::Kind)?;
@@ -364,7 +387,7 @@ pub fn save(
             Person::Known(_) => String::new(),
         })
         .collect();
-    let opened = store.open_case(&case, &people, category_list)?;
+    let opened = store.open_case_filing(&case, &people, category_list, entry)?;
     let mut created = Vec::new();
     let mut same = Vec::new();
     for ((_, how), name) in opened.people.iter().zip(names) {

@@ -462,6 +462,7 @@ pub const ACTIONS: &[Action] = &[
     Action::Undo,
     Action::EditEntry,
     Action::DeleteEntry,
+    Action::CaseFromEntry,
     Action::Quit,
 ];
 
@@ -491,7 +492,7 @@ impl HomeView {
                     return Ok(vec![Effect::Go(s)]);
                 }
             }
-            Action::EditEntry | Action::DeleteEntry => {
+            Action::EditEntry | Action::DeleteEntry | Action::CaseFromEntry => {
                 let selected = (self.focus == HomePanel::Latest)
                     .then(|| self.latest.get(self.selected))
                     .flatten()
@@ -505,6 +506,9 @@ impl HomeView {
                             question: w.tr(text::entry::DELETE, None).to_string(),
                             then: Confirmed::DeleteEntry(id),
                         })])
+                    }
+                    Some(id) if action == Action::CaseFromEntry => {
+                        form_popup::case_from_entry(id, cx)
                     }
                     Some(id) => form_popup::edit_entry(id, cx),
                 };
