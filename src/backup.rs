@@ -89,7 +89,7 @@ pub fn daily(store: &Store, config: &BackupConfig, today: NaiveDate) -> Result<O
     }
     crate::files::create_private_dir(&dir).map_err(|e| {
         Error::io(
-            format!("cannot create the backups folder {}", dir.display()),
+            crate::error::Msg::new("doing-create-backups").text("path", dir.display().to_string()),
             e,
         )
     })?;
@@ -108,7 +108,7 @@ pub fn rotate(dir: &Path, db: &Path, keep_daily: u32, keep_weekly: u32) -> Resul
     let mut removed = Vec::new();
     let entries = std::fs::read_dir(dir).map_err(|e| {
         Error::io(
-            format!("cannot read the backups folder {}", dir.display()),
+            crate::error::Msg::new("doing-read-backups").text("path", dir.display().to_string()),
             e,
         )
     })?;
@@ -142,7 +142,8 @@ pub fn rotate(dir: &Path, db: &Path, keep_daily: u32, keep_weekly: u32) -> Resul
                 Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
                 Err(e) => {
                     return Err(Error::io(
-                        format!("cannot remove the old backup {}", path.display()),
+                        crate::error::Msg::new("doing-remove-backup")
+                            .text("path", path.display().to_string()),
                         e,
                     ));
                 }

@@ -19,7 +19,7 @@ impl Clock {
         match std::env::var("CASEBOOK_NOW") {
             Ok(s) if !s.trim().is_empty() => {
                 let now = crate::dates::parse_datetime(&s, Local::now().naive_local())
-                    .map_err(|e| crate::Error::invalid(format!("CASEBOOK_NOW: {e}")))?;
+                    .map_err(|e| e.about_option("CASEBOOK_NOW"))?;
                 Ok(Clock::Fixed(now))
             }
             _ => Ok(Clock::System),

@@ -238,7 +238,8 @@ impl Config {
             }
             Err(e) => {
                 return Err(Error::io(
-                    format!("cannot read the config file {}", path.display()),
+                    crate::error::Msg::new("doing-read-config")
+                        .text("path", path.display().to_string()),
                     e,
                 ));
             }
@@ -447,10 +448,8 @@ pub struct Paths {
 impl Paths {
     /// The platform directories (XDG on Linux).
     pub fn platform() -> Result<Paths> {
-        let dirs =
-            directories::ProjectDirs::from("org", "casebook", "casebook").ok_or_else(|| {
-                Error::invalid("cannot find a home directory: give --db and --config explicitly")
-            })?;
+        let dirs = directories::ProjectDirs::from("org", "casebook", "casebook")
+            .ok_or_else(|| Error::user(crate::error::Msg::new("error-no-home")))?;
         Ok(Paths {
             data_dir: dirs.data_dir().to_path_buf(),
             config_file: dirs.config_dir().join("config.toml"),

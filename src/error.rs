@@ -9,9 +9,11 @@
 //! only and uses no catalogue, so the domain can build errors and the
 //! catalogue can report its own without a cycle). An error made with a [`Msg`] (a
 //! catalogue id and its arguments) is wholly translated; the typed variants
-//! (locked, wrong passphrase, not found …) have their own ids; `Invalid`
-//! and `Io` still carry English made where they arose, and are moved to a
-//! `Msg` one by one. `Display` is the English rendering, for logs and tests.
+//! (locked, wrong passphrase, not found …) have their own ids; `Io` and
+//! `Hub` carry a `Msg` beside their facts (the system's error, why the hub
+//! failed). No variant carries English made where it arose: there is no
+//! free-text constructor, so none can come back. `Display` is the English
+//! rendering, for logs and tests.
 
 use std::path::PathBuf;
 
@@ -19,11 +21,6 @@ pub type Result<T, E = Error> = std::result::Result<T, E>;
 
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
-    /// A value the user typed or supplied is not acceptable. The message is
-    /// complete ("unknown kind `foo`: expected one of …").
-    #[error("{0}")]
-    Invalid(String),
-
     /// What the user gave is not acceptable, said in the catalogue's words:
     /// they can fix it (a date, an option, a file they named).
     #[error("{0}")]
@@ -71,26 +68,33 @@ pub enum Error {
     Corrupt { path: PathBuf, detail: String },
 
     /// The shared hub refused or could not be reached; the message says
-    /// which, and `why` says it as a fact for the sync status.
+    /// which in the catalogue's words, and `why` says it as a fact for the
+    /// sync status.
     #[error("{message}")]
-    Hub { why: SyncFailure, message: String },
+    Hub { why: SyncFailure, message: Msg },
 
     #[error("database error: {0}")]
     Sqlite(#[from] rusqlite::Error),
 
-    #[error("{context}: {source}")]
+    /// The system refused what casebook was doing: `doing` says what, in
+    /// the catalogue's words; the reason is worded from the error's kind
+    /// ([`io_problem`]). The source is kept for its kind (a closed pipe).
+    #[error("{}", io_message(.doing, .source))]
     Io {
-        context: String,
+        doing: Msg,
         #[source]
         source: std::io::Error,
     },
 }
 
-impl Error {
-    pub fn invalid(message: impl Into<String>) -> Self {
-        Error::Invalid(message.into())
-    }
+/// What an `Io` error says: what casebook was doing, then why it failed.
+pub fn io_message(doing: &Msg, source: &std::io::Error) -> Msg {
+    Msg::new("error-io")
+        .arg("doing", Arg::Msg(Box::new(doing.clone())))
+        .arg("problem", Arg::Msg(Box::new(io_problem(source))))
+}
 
+impl Error {
     /// A problem with what the user gave, in the catalogue's words.
     pub fn user(msg: Msg) -> Self {
         Error::User(msg)
@@ -125,19 +129,30 @@ impl Error {
         )
     }
 
-    pub fn io(context: impl Into<String>, source: std::io::Error) -> Self {
-        Error::Io {
-            context: context.into(),
-            source,
-        }
+    /// The system refused what casebook was `doing` (a catalogue message:
+    /// "cannot create the backups folder …").
+    pub fn io(doing: Msg, source: std::io::Error) -> Self {
+        Error::Io { doing, source }
+    }
+
+    /// Something casebook made in memory could not be written out (JSON, a
+    /// CSV, a workbook): what it was `doing`, and the library's own words.
+    pub fn failed(doing: Msg, detail: impl std::fmt::Display) -> Self {
+        Error::System(
+            Msg::new("error-io")
+                .arg("doing", Arg::Msg(Box::new(doing)))
+                .arg(
+                    "problem",
+                    Arg::Msg(Box::new(
+                        Msg::new("io-other").text("detail", detail.to_string()),
+                    )),
+                ),
+        )
     }
 
     /// True when the user can fix the problem by changing what they typed.
     pub fn is_user_fixable(&self) -> bool {
-        matches!(
-            self,
-            Error::Invalid(_) | Error::User(_) | Error::NotFound { .. }
-        )
+        matches!(self, Error::User(_) | Error::NotFound { .. })
     }
 }
 
@@ -180,6 +195,12 @@ pub enum Arg {
     /// Messages one a line, each on a new indented line (the bad rows of
     /// an import, after the summary).
     Lines(Vec<Msg>),
+    /// A value of a closed list (an outcome, a status), by its list's name
+    /// and its contract name: shown as the catalogue's label.
+    Label {
+        what: &'static str,
+        key: &'static str,
+    },
 }
 
 impl Arg {
@@ -213,6 +234,28 @@ impl Msg {
 
     pub fn num(self, name: &'static str, value: impl Into<i64>) -> Msg {
         self.arg(name, Arg::Number(value.into()))
+    }
+
+    /// A closed list's value, shown as its label in the reader's language.
+    pub fn label<T: crate::domain::ClosedList>(self, name: &'static str, value: T) -> Msg {
+        self.arg(
+            name,
+            Arg::Label {
+                what: T::WHAT,
+                key: value.as_str(),
+            },
+        )
+    }
+
+    /// A kind of record ("case person", "follow-up") as the catalogue
+    /// names it, for a refused export or import.
+    pub fn record(what: &str) -> Msg {
+        Msg::new("record-kind").text("what", what.replace(' ', "-"))
+    }
+
+    /// Another message as an argument.
+    pub fn msg(self, name: &'static str, value: Msg) -> Msg {
+        self.arg(name, Arg::Msg(Box::new(value)))
     }
 }
 

@@ -149,7 +149,11 @@ fn resolve(path: &Path) -> Result<PathBuf> {
         match std::fs::symlink_metadata(&current) {
             Ok(m) if m.file_type().is_symlink() => {
                 let link = std::fs::read_link(&current).map_err(|e| {
-                    Error::io(format!("cannot read the link {}", current.display()), e)
+                    Error::io(
+                        crate::error::Msg::new("doing-read-link")
+                            .text("path", current.display().to_string()),
+                        e,
+                    )
                 })?;
                 current = if link.is_absolute() {
                     link
@@ -416,7 +420,10 @@ pub fn write_new_private(path: &Path, bytes: &[u8]) -> Result<()> {
     }
     let mut file = options.open(path).map_err(|e| match e.kind() {
         std::io::ErrorKind::AlreadyExists => refused("error-output-exists", path),
-        _ => Error::io(format!("cannot create {}", path.display()), e),
+        _ => Error::io(
+            crate::error::Msg::new("doing-create").text("path", path.display().to_string()),
+            e,
+        ),
     })?;
     let result = file.write_all(bytes).and_then(|()| file.sync_all());
     if let Err(e) = result {

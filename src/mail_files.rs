@@ -6,7 +6,6 @@ use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use crate::error::{Arg, Msg};
-use crate::i18n::{Catalogue, args};
 use crate::mail::{self, Message, Peek, words};
 use crate::{Error, Result};
 
@@ -19,7 +18,7 @@ fn read_input(path: &Path) -> Result<Vec<u8>> {
         std::io::stdin()
             .take(MAX_FILE)
             .read_to_end(&mut buf)
-            .map_err(|e| Error::io("cannot read standard input", e))?;
+            .map_err(|e| Error::io(Msg::new("doing-read-stdin"), e))?;
         return Ok(buf);
     }
     let meta = std::fs::metadata(path).map_err(|e| Error::cannot_read(path, &e))?;
@@ -78,32 +77,26 @@ pub fn read_all(paths: &[PathBuf], max_attachment: u64) -> Result<Vec<Message>> 
 /// and mailboxes in it (`.eml`, `.msg`, `.mbox`, `.mbx`) and, for a Maildir,
 /// every message in `cur/` and `new/`. Hidden files are left out (a mail
 /// client's index, a file being written).
-pub fn inbox_files(t: &Catalogue, dir: &Path) -> Result<Vec<PathBuf>> {
+pub fn inbox_files(dir: &Path) -> Result<Vec<PathBuf>> {
     let folder = dir.display().to_string();
     let unreadable = |e: std::io::Error| {
-        Error::invalid(t.tr(
-            "mail-inbox-unreadable",
-            Some(&args(&[
-                ("folder", folder.clone().into()),
-                ("reason", e.to_string().into()),
-            ])),
-        ))
+        Error::System(
+            Msg::new("mail-inbox-unreadable")
+                .text("folder", &folder)
+                .msg("reason", crate::error::io_problem(&e)),
+        )
     };
     match std::fs::metadata(dir) {
         Ok(m) if m.is_dir() => {}
         Ok(_) => {
-            return Err(Error::invalid(t.tr1(
-                "mail-inbox-not-folder",
-                "folder",
-                folder,
-            )));
+            return Err(Error::user(
+                Msg::new("mail-inbox-not-folder").text("folder", folder),
+            ));
         }
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-            return Err(Error::invalid(t.tr1(
-                "mail-inbox-missing",
-                "folder",
-                folder,
-            )));
+            return Err(Error::user(
+                Msg::new("mail-inbox-missing").text("folder", folder),
+            ));
         }
         Err(e) => return Err(unreadable(e)),
     }

@@ -514,7 +514,9 @@ fn lists_page_from_the_store() {
 #[test]
 fn a_store_error_is_a_message_and_the_ui_carries_on() {
     let mut app = empty_app();
-    app.fail(casebook::Error::invalid("the disk is full"));
+    app.fail(casebook::Error::System(
+        casebook::error::Msg::new("error-db-disk-full").text("path", "diary.db"),
+    ));
     assert!(matches!(
         app.popups.last(),
         Some(Popup::Message { error: true, .. })

@@ -731,7 +731,9 @@ fn a_pull_cut_off_between_slices_resumes_after_the_last_one() {
         hub_b.pull_each(from, &mut |top, slice| {
             slices += 1;
             if slices > 2 {
-                return Err(casebook::Error::invalid("the line dropped"));
+                return Err(casebook::Error::System(
+                    casebook::error::Msg::new("io-other").text("detail", "the line dropped"),
+                ));
             }
             apply(top, slice)
         })
@@ -1541,7 +1543,9 @@ fn a_pull_cut_off_twice_raises_no_false_conflict() {
         let cut = b.store.apply_pulled_from(|from, apply| {
             hub_b.pull_each(from, &mut |top, slice| {
                 if cases_in {
-                    return Err(casebook::Error::invalid("the line dropped"));
+                    return Err(casebook::Error::System(
+                        casebook::error::Msg::new("io-other").text("detail", "the line dropped"),
+                    ));
                 }
                 cases_in = slice.iter().any(|r| r.kind == "case");
                 apply(top, slice)

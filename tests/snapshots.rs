@@ -265,8 +265,8 @@ fn search_help_message() {
     // At the smallest size the keys go into two columns rather than off the screen.
     insta::assert_snapshot!("help_home_80x24", draw(&app, 80, 24));
     press(&mut app, KeyCode::Esc);
-    app.fail(casebook::Error::invalid(
-        "the disk holding diary.db is full: nothing was saved",
+    app.fail(casebook::Error::System(
+        casebook::error::Msg::new("error-db-disk-full").text("path", "diary.db"),
     ));
     insta::assert_snapshot!("message_error", draw(&app, 80, 24));
 }
@@ -636,8 +636,8 @@ fn every_popup_at_both_sizes() {
     typed(&mut app, "damp");
     both("search", &app);
     press(&mut app, KeyCode::Esc);
-    app.fail(casebook::Error::invalid(
-        "the disk holding diary.db is full: nothing was saved",
+    app.fail(casebook::Error::System(
+        casebook::error::Msg::new("error-db-disk-full").text("path", "diary.db"),
     ));
     both("message", &app);
     press(&mut app, KeyCode::Esc);

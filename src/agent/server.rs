@@ -14,6 +14,7 @@ use zeroize::Zeroizing;
 
 use super::{SOCKET, TIMEOUT, protect_process, runtime_dir};
 use crate::clock::SleepWatch;
+use crate::error::Msg;
 use crate::store::RawKey;
 use crate::{Error, Result};
 
@@ -72,13 +73,16 @@ pub(super) fn peer_uid(stream: &UnixStream) -> std::io::Result<u32> {
 /// Refuses a runtime folder that is a link, not ours, or open to others:
 /// in a shared /tmp another user could have made it first.
 pub(super) fn check_private_dir(dir: &Path) -> Result<()> {
-    let meta = std::fs::symlink_metadata(dir)
-        .map_err(|e| Error::io(format!("cannot use {}", dir.display()), e))?;
+    let meta = std::fs::symlink_metadata(dir).map_err(|e| {
+        Error::io(
+            Msg::new("doing-use").text("path", dir.display().to_string()),
+            e,
+        )
+    })?;
     if !meta.is_dir() || meta.uid() != own_uid() || meta.mode() & 0o077 != 0 {
-        return Err(Error::invalid(format!(
-            "{} is not a folder only you can use (it must be yours, mode 0700): the session was not kept",
-            dir.display()
-        )));
+        return Err(Error::System(
+            Msg::new("error-agent-dir-not-private").text("path", dir.display().to_string()),
+        ));
     }
     Ok(())
 }
@@ -90,7 +94,12 @@ fn private_dir(dir: &Path) -> Result<()> {
             .recursive(true)
             .mode(0o700)
             .create(dir)
-            .map_err(|e| Error::io(format!("cannot create {}", dir.display()), e))?;
+            .map_err(|e| {
+                Error::io(
+                    Msg::new("doing-create").text("path", dir.display().to_string()),
+                    e,
+                )
+            })?;
     }
     check_private_dir(dir)
 }
@@ -98,8 +107,7 @@ fn private_dir(dir: &Path) -> Result<()> {
 /// Starts an agent (this binary's hidden command) and waits until its
 /// socket listens. The agent detaches; nothing of it is left to reap.
 pub(super) fn start(idle: Duration) -> Result<()> {
-    let exe = std::env::current_exe()
-        .map_err(|e| Error::io("cannot find the casebook program to start its agent", e))?;
+    let exe = std::env::current_exe().map_err(|e| Error::io(Msg::new("doing-find-program"), e))?;
     let mut child = Command::new(exe)
         .arg(COMMAND)
         .arg(IDLE_OPTION)
@@ -108,7 +116,7 @@ pub(super) fn start(idle: Duration) -> Result<()> {
         .stdout(Stdio::piped())
         .stderr(Stdio::null())
         .spawn()
-        .map_err(|e| Error::io("cannot start the casebook agent", e))?;
+        .map_err(|e| Error::io(Msg::new("doing-start-agent"), e))?;
     // One line once the socket listens; end of file if it could not.
     let mut ready = String::new();
     if let Some(out) = child.stdout.take() {
@@ -119,7 +127,7 @@ pub(super) fn start(idle: Duration) -> Result<()> {
     if ready.trim_end() == "ready" {
         Ok(())
     } else {
-        Err(Error::invalid("the casebook agent did not start"))
+        Err(Error::System(Msg::new("error-agent-not-started")))
     }
 }
 
@@ -128,7 +136,7 @@ pub(super) fn start(idle: Duration) -> Result<()> {
 /// `idle` or locked.
 pub fn serve(idle: Duration) -> Result<()> {
     protect_process();
-    let dir = runtime_dir().ok_or_else(|| Error::invalid("no runtime folder for the agent"))?;
+    let dir = runtime_dir().ok_or_else(|| Error::System(Msg::new("error-agent-no-runtime-dir")))?;
     private_dir(&dir)?;
     let socket = dir.join(SOCKET);
     if socket.exists() {
@@ -140,10 +148,18 @@ pub fn serve(idle: Duration) -> Result<()> {
         // Left by an agent that was killed.
         let _ = std::fs::remove_file(&socket);
     }
-    let listener = UnixListener::bind(&socket)
-        .map_err(|e| Error::io(format!("cannot listen on {}", socket.display()), e))?;
-    std::fs::set_permissions(&socket, std::fs::Permissions::from_mode(0o600))
-        .map_err(|e| Error::io(format!("cannot protect {}", socket.display()), e))?;
+    let listener = UnixListener::bind(&socket).map_err(|e| {
+        Error::io(
+            Msg::new("doing-listen").text("path", socket.display().to_string()),
+            e,
+        )
+    })?;
+    std::fs::set_permissions(&socket, std::fs::Permissions::from_mode(0o600)).map_err(|e| {
+        Error::io(
+            Msg::new("doing-protect").text("path", socket.display().to_string()),
+            e,
+        )
+    })?;
     let inode = std::fs::symlink_metadata(&socket).map(|m| m.ino()).ok();
     detach()?;
     let mut keys: HashMap<String, RawKey> = HashMap::new();
@@ -193,7 +209,7 @@ fn detach() -> Result<()> {
     // async-signal-safe functions before going on as a normal process.
     match unsafe { libc::fork() } {
         -1 => Err(Error::io(
-            "cannot start the casebook agent",
+            Msg::new("doing-start-agent"),
             std::io::Error::last_os_error(),
         )),
         0 => {

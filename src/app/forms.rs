@@ -694,7 +694,7 @@ pub fn save_quick_log(
     use QuickField as F;
     let who = form
         .who(F::Who)
-        .ok_or_else(|| Error::invalid(w.tr(text::quick_log::NEED_WHO, None)))?;
+        .ok_or_else(|| Error::user(crate::error::Msg::new(text::quick_log::NEED_WHO)))?;
     let req = LogRequest {
         who,
         case: form.opt_text(F::Case),
@@ -750,7 +750,7 @@ pub fn save_refer(
     confirmed_without_consent: bool,
 ) -> Result<ReferOutcome> {
     let to = referral_target(form, store)
-        .ok_or_else(|| Error::invalid(w.tr(text::refer::NEED_TO, None)))?;
+        .ok_or_else(|| Error::user(crate::error::Msg::new(text::refer::NEED_TO)))?;
     use ReferField as F;
     let r = NewReferral {
         case,

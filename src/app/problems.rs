@@ -34,9 +34,22 @@ pub fn mark<F: FieldName>(
 }
 
 /// A problem as an error for a save refused (the screen shows the same
-/// words beside the field as the check runs).
-pub fn refused(w: &crate::i18n::Catalogue, p: Problem, missing: &str) -> crate::Error {
-    crate::Error::invalid(words(w, p, missing))
+/// words beside the field as the check runs): the catalogue's message, so
+/// it is worded in whatever language the error is shown.
+pub fn refused(_w: &crate::i18n::Catalogue, p: Problem, missing: &'static str) -> crate::Error {
+    use crate::error::Msg;
+    let id = match p {
+        Problem::Missing => missing,
+        Problem::NoneFits => text::quick_log::NO_CASE_FITS,
+        Problem::Invalid(e) => return e,
+        Problem::EndsBeforeStart => text::review::TO_BEFORE_FROM,
+        Problem::CannotReceive => text::refer::NOT_OFFICIAL,
+        Problem::Unchosen => text::form::CHOOSE_ONE,
+        Problem::InFuture => text::form::IN_FUTURE,
+        Problem::AfterOpened => text::form::AFTER_OPENED,
+        Problem::DatedWithoutAnswer => text::form::DATED_WITHOUT_ANSWER,
+    };
+    crate::Error::user(Msg::new(id))
 }
 
 /// A choice's typed value for a save: the problem as an error.

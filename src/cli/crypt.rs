@@ -165,7 +165,7 @@ fn ask_yes(question: &str) -> Result<bool> {
     let mut answer = String::new();
     std::io::stdin()
         .read_line(&mut answer)
-        .map_err(|e| Error::io("cannot read the answer from the terminal", e))?;
+        .map_err(|e| Error::io(crate::error::Msg::new("doing-read-answer"), e))?;
     let answer = answer.trim().to_lowercase();
     // No, in either language, whatever the interface speaks.
     Ok(!matches!(answer.as_str(), "n" | "no" | "na" | "nage"))
@@ -262,7 +262,7 @@ fn from_env(var: &str) -> Result<Option<Passphrase>> {
 
 /// A no-echo prompt on the terminal; refused (one line, no hang) when
 /// casebook is not run from a terminal, naming the variable to set instead.
-fn prompt(t: &Catalogue, text: &str, path: &Path, var: &str) -> Result<Passphrase> {
+fn prompt(_t: &Catalogue, text: &str, path: &Path, var: &str) -> Result<Passphrase> {
     if !std::io::stdin().is_terminal() {
         let id = if var == PASSPHRASE_VAR {
             "error-passphrase-no-terminal"
@@ -276,7 +276,7 @@ fn prompt(t: &Catalogue, text: &str, path: &Path, var: &str) -> Result<Passphras
         ));
     }
     let typed = rpassword::prompt_password(text)
-        .map_err(|e| Error::io(t.tr("crypt-cannot-read-passphrase", None), e))?;
+        .map_err(|e| Error::io(crate::error::Msg::new("crypt-cannot-read-passphrase"), e))?;
     Passphrase::new(typed)
 }
 

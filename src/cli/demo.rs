@@ -72,7 +72,8 @@ fn remove_database(path: &Path) -> Result<()> {
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
             Err(e) => {
                 return Err(Error::io(
-                    format!("cannot replace the old demo diary {}", path.display()),
+                    crate::error::Msg::new("doing-replace-demo")
+                        .text("path", path.display().to_string()),
                     e,
                 ));
             }

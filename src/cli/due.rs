@@ -142,7 +142,7 @@ fn as_json(due: &DueList) -> Result<String> {
             .collect(),
     };
     let mut s = serde_json::to_string_pretty(&json)
-        .map_err(|e| crate::Error::invalid(format!("cannot write JSON: {e}")))?;
+        .map_err(|e| crate::Error::failed(crate::error::Msg::new("doing-write-json"), e))?;
     s.push('\n');
     Ok(s)
 }

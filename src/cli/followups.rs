@@ -124,7 +124,7 @@ pub fn run(env: &Env, args: &FollowupsArgs, out: &mut dyn Write) -> Result<ExitC
                         today: today.to_string(),
                         follow_ups: items.iter().map(JsonFollowUp::from).collect(),
                     })
-                    .map_err(|e| Error::invalid(format!("cannot write JSON: {e}")))?;
+                    .map_err(|e| Error::failed(crate::error::Msg::new("doing-write-json"), e))?;
                     s.push('\n');
                     print(out, &s)?;
                 }

@@ -197,17 +197,22 @@ fn remember_map(file: &Path, headers: &[String], map: &[(String, String)]) -> Re
         .unwrap_or_default();
     all.insert(header_key(headers), map.to_vec());
     let bytes = serde_json::to_vec_pretty(&all)
-        .map_err(|e| Error::invalid(format!("cannot remember the column mapping: {e}")))?;
+        .map_err(|e| Error::failed(Msg::new("doing-remember-mapping"), e))?;
     if let Some(dir) = file.parent() {
         std::fs::create_dir_all(dir).map_err(|e| {
             Error::io(
-                format!("cannot remember the column mapping in {}", dir.display()),
+                Msg::new("doing-remember-mapping-in").text("path", dir.display().to_string()),
                 e,
             )
         })?;
     }
     crate::files::write_atomically(file, &bytes)?;
-    private(file).map_err(|e| Error::io(format!("cannot protect {}", file.display()), e))
+    private(file).map_err(|e| {
+        Error::io(
+            Msg::new("doing-protect").text("path", file.display().to_string()),
+            e,
+        )
+    })
 }
 
 /// Makes a file readable by its owner only.
@@ -251,7 +256,7 @@ fn write_rejects(env: &Env, input: &Path, plan: &csv_import::Plan) -> Result<Pat
             .terminator(csv::Terminator::CRLF)
             .flexible(true)
             .from_writer(&mut bytes);
-        let fail = |e: csv::Error| Error::invalid(format!("cannot write the rejected rows: {e}"));
+        let fail = |e: csv::Error| Error::failed(Msg::new("doing-write-rejects"), e);
         let mut header: Vec<String> = plan.headers.clone();
         header.push(csv_import::REASON_COLUMN.to_string());
         w.write_record(&header).map_err(fail)?;
@@ -266,7 +271,7 @@ fn write_rejects(env: &Env, input: &Path, plan: &csv_import::Plan) -> Result<Pat
             w.write_record(&row).map_err(fail)?;
         }
         w.flush()
-            .map_err(|e| Error::io("cannot write the rejected rows", e))?;
+            .map_err(|e| Error::io(Msg::new("doing-write-rejects"), e))?;
     }
     for n in 1..1000 {
         let name = if n == 1 {
@@ -314,7 +319,10 @@ fn write_template(env: &Env, path: &Path) -> Result<String> {
     let bytes = if xlsx {
         let mut book = rust_xlsxwriter::Workbook::new();
         let fail = |e: rust_xlsxwriter::XlsxError| {
-            Error::invalid(format!("cannot write the template {}: {e}", path.display()))
+            Error::failed(
+                Msg::new("doing-write-template-file").text("path", path.display().to_string()),
+                e,
+            )
         };
         let bold = rust_xlsxwriter::Format::new().set_bold();
         let note = rust_xlsxwriter::Format::new().set_italic().set_text_wrap();
@@ -336,12 +344,12 @@ fn write_template(env: &Env, path: &Path) -> Result<String> {
         let mut w = csv::WriterBuilder::new()
             .terminator(csv::Terminator::CRLF)
             .from_writer(Vec::new());
-        let fail = |e: csv::Error| Error::invalid(format!("cannot write the template: {e}"));
+        let fail = |e: csv::Error| Error::failed(Msg::new("doing-write-template"), e);
         w.write_record(COLUMNS).map_err(fail)?;
         w.write_record(COLUMNS.iter().map(|c| words::explanation(c)))
             .map_err(fail)?;
         w.into_inner()
-            .map_err(|e| Error::invalid(format!("cannot write the template: {e}")))?
+            .map_err(|e| Error::failed(Msg::new("doing-write-template"), e))?
     };
     let mut f = create_private(path).map_err(|e| Error::cannot_write(path, &e))?;
     f.write_all(&bytes)

@@ -113,7 +113,7 @@ fn print(out: &mut dyn Write, s: &str) -> Result<()> {
 
 fn json<T: Serialize>(out: &mut dyn Write, value: &T) -> Result<()> {
     let mut s = serde_json::to_string_pretty(value)
-        .map_err(|e| Error::invalid(format!("cannot write JSON: {e}")))?;
+        .map_err(|e| Error::failed(crate::error::Msg::new("doing-write-json"), e))?;
     s.push('\n');
     print(out, &s)
 }

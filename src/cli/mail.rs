@@ -32,7 +32,7 @@ pub struct MailArgs {
 pub fn run(env: &Env, args: &MailArgs, out: &mut dyn Write) -> Result<ExitCode> {
     let files = match (args.files.is_empty(), env.config.mail.inbox_dir()) {
         (true, Some(dir)) => {
-            let files = inbox_files(&env.i18n, &dir)?;
+            let files = inbox_files(&dir)?;
             if files.is_empty() {
                 eprintln!(
                     "casebook: {}",

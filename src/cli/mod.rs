@@ -542,7 +542,8 @@ impl Env {
         {
             crate::files::create_private_dir(&paths.data_dir).map_err(|e| {
                 Error::io(
-                    format!("cannot create the data folder {}", paths.data_dir.display()),
+                    crate::error::Msg::new("doing-create-data")
+                        .text("path", paths.data_dir.display().to_string()),
                     e,
                 )
             })?;
@@ -681,9 +682,9 @@ fn run_agent(_idle_seconds: u64) -> Result<ExitCode> {
 
 /// `lock` and `agent` are run before the config is read.
 fn unreachable_command() -> Result<ExitCode> {
-    Err(Error::invalid(
-        "this command runs before the diary is opened",
-    ))
+    Err(Error::System(crate::error::Msg::new(
+        "error-runs-before-diary",
+    )))
 }
 
 /// Writes to `--out PATH` if given, else to standard output. A file goes
@@ -699,12 +700,12 @@ pub(crate) fn write_output(
         None => out
             .write_all(bytes)
             .and_then(|()| out.flush())
-            .map_err(|e| Error::io("cannot write to standard output", e)),
+            .map_err(stdout_error),
         Some(path) => crate::files::write_output(path, bytes, &env.protected()),
     }
 }
 
 /// An I/O error while printing to standard output.
 pub(crate) fn stdout_error(e: std::io::Error) -> Error {
-    Error::io("cannot write to standard output", e)
+    Error::io(crate::error::Msg::new("doing-write-stdout"), e)
 }

@@ -20,7 +20,7 @@ pub fn run(env: &Env, format: TextOrJson, out: &mut dyn Write) -> Result<ExitCod
     let text = match format {
         TextOrJson::Json => {
             let mut s = serde_json::to_string_pretty(&clusters)
-                .map_err(|e| Error::invalid(format!("cannot write the patterns: {e}")))?;
+                .map_err(|e| Error::failed(crate::error::Msg::new("doing-write-patterns"), e))?;
             s.push('\n');
             s
         }

@@ -137,7 +137,7 @@ fn compare_json(yours: &Summary, colleagues: &[(String, Summary)]) -> Result<Str
         .collect();
     let value = serde_json::json!({"yours": yours, "colleagues": others});
     let mut s = serde_json::to_string_pretty(&value)
-        .map_err(|e| Error::invalid(format!("cannot write the comparison: {e}")))?;
+        .map_err(|e| Error::failed(crate::error::Msg::new("doing-write-comparison"), e))?;
     s.push('\n');
     Ok(s)
 }

@@ -99,7 +99,8 @@ pub fn backup(env: &Env, args: &BackupArgs, out: &mut dyn Write) -> Result<ExitC
             let dir = backup::backup_dir(&env.db_path, &env.config.backup);
             crate::files::create_private_dir(&dir).map_err(|e| {
                 Error::io(
-                    format!("cannot create the backups folder {}", dir.display()),
+                    crate::error::Msg::new("doing-create-backups")
+                        .text("path", dir.display().to_string()),
                     e,
                 )
             })?;
@@ -139,7 +140,7 @@ pub fn restore(env: &Env, args: &RestoreArgs, out: &mut dyn Write) -> Result<Exi
     if !dir.is_dir() && env.paths.as_ref().is_some_and(|p| p.data_dir == dir) {
         crate::files::create_private_dir(&dir).map_err(|e| {
             Error::io(
-                format!("cannot create the data folder {}", dir.display()),
+                crate::error::Msg::new("doing-create-data").text("path", dir.display().to_string()),
                 e,
             )
         })?;
@@ -230,7 +231,10 @@ fn replace(
     env: &Env,
 ) -> Result<Option<PathBuf>> {
     let move_err = |what: &Path, e: std::io::Error| {
-        Error::io(format!("cannot move {} aside", what.display()), e)
+        Error::io(
+            crate::error::Msg::new("doing-move-aside").text("path", what.display().to_string()),
+            e,
+        )
     };
     let mut kept = None;
     if db.exists() {
@@ -256,7 +260,7 @@ fn replace(
     }
     std::fs::rename(incoming, db).map_err(|e| {
         Error::io(
-            format!("cannot put the backup in place at {}", db.display()),
+            crate::error::Msg::new("doing-restore").text("path", db.display().to_string()),
             e,
         )
     })?;

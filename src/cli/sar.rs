@@ -101,7 +101,7 @@ pub fn run(env: &Env, args: &SarArgs, out: &mut dyn Write) -> Result<ExitCode> {
         data: &data,
     };
     let mut json = serde_json::to_vec_pretty(&doc)
-        .map_err(|e| Error::invalid(format!("cannot write the subject access export: {e}")))?;
+        .map_err(|e| Error::failed(crate::error::Msg::new("doing-write-sar"), e))?;
     json.push(b'\n');
     let markdown = markdown(&env.i18n, &data, &request, today);
     let deadline = deadline_line(&env.i18n, &request, today);

@@ -124,7 +124,7 @@ impl Sealer {
 }
 
 fn seal(encryptor: age::Encryptor, bytes: &[u8]) -> Result<Vec<u8>> {
-    let fail = |e: std::io::Error| Error::io("cannot encrypt the file", e);
+    let fail = |e: std::io::Error| Error::io(crate::error::Msg::new("doing-encrypt"), e);
     let mut sealed = Vec::with_capacity(bytes.len() + 256);
     let mut writer = encryptor.wrap_output(&mut sealed).map_err(fail)?;
     writer.write_all(bytes).map_err(fail)?;

@@ -108,7 +108,8 @@ pub fn completions(args: &CompletionsArgs, out: &mut dyn Write) -> Result<ExitCo
 pub fn man(_args: &ManArgs, out: &mut dyn Write) -> Result<ExitCode> {
     let cmd = Cli::command();
     let mut buf: Vec<u8> = Vec::new();
-    let fail = |e: std::io::Error| crate::Error::io("cannot write the manual page", e);
+    let fail =
+        |e: std::io::Error| crate::Error::io(crate::error::Msg::new("doing-write-manual"), e);
     let page = clap_mangen::Man::new(cmd.clone());
     page.render_title(&mut buf).map_err(fail)?;
     page.render_name_section(&mut buf).map_err(fail)?;

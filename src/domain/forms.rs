@@ -160,7 +160,12 @@ mod tests {
             Err(Problem::InFuture)
         ));
         assert!(matches!(
-            past_or_blank(Err(Error::invalid("x")), d(5)),
+            past_or_blank(
+                Err(Error::user(
+                    crate::error::Msg::new("io-other").text("detail", "x")
+                )),
+                d(5)
+            ),
             Err(Problem::Invalid(_))
         ));
         assert!(first_contact(Some(d(2)), d(2)).is_none());

@@ -214,7 +214,7 @@ impl Review {
     /// The review as SPEC's JSON, pretty-printed, with a final newline.
     pub fn to_json(&self) -> Result<String> {
         let mut s = serde_json::to_string_pretty(self)
-            .map_err(|e| Error::invalid(format!("cannot write the review as JSON: {e}")))?;
+            .map_err(|e| Error::failed(crate::error::Msg::new("doing-write-review-json"), e))?;
         s.push('\n');
         Ok(s)
     }

@@ -7,6 +7,7 @@
 //! again, so `+44 29…` phone numbers round-trip.
 
 use super::COLUMNS;
+use crate::error::Msg;
 use crate::{Error, Result};
 
 /// One case as a spreadsheet row: a value (or blank) for each of [`COLUMNS`].
@@ -14,7 +15,7 @@ pub type CsvRow = [Option<String>; COLUMNS.len()];
 
 /// The CSV text: the header row, then one row a case.
 pub fn write(rows: &[CsvRow]) -> Result<Vec<u8>> {
-    let fail = |e: csv::Error| Error::invalid(format!("cannot write the CSV export: {e}"));
+    let fail = |e: csv::Error| Error::failed(Msg::new("doing-write-csv-export"), e);
     let mut w = csv::WriterBuilder::new()
         .terminator(csv::Terminator::CRLF)
         .from_writer(Vec::new());
@@ -27,5 +28,5 @@ pub fn write(rows: &[CsvRow]) -> Result<Vec<u8>> {
         .map_err(fail)?;
     }
     w.into_inner()
-        .map_err(|e| Error::invalid(format!("cannot write the CSV export: {e}")))
+        .map_err(|e| Error::failed(Msg::new("doing-write-csv-export"), e))
 }

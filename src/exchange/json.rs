@@ -17,6 +17,7 @@ use crate::domain::{
     AgeBand, CaseKind, CaseStatus, Channel, ContactKind, EntryKind, Instruction, Language, Outcome,
     PreferredContact, Role,
 };
+use crate::error::Msg;
 use crate::{Error, Result};
 
 pub const FORMAT: &str = "casebook-export";
@@ -256,7 +257,7 @@ impl Export {
     /// The export as pretty-printed JSON with a final newline.
     pub fn to_bytes(&self) -> Result<Vec<u8>> {
         let mut bytes = serde_json::to_vec_pretty(self)
-            .map_err(|e| Error::invalid(format!("cannot write the export: {e}")))?;
+            .map_err(|e| Error::failed(Msg::new("doing-write-export"), e))?;
         bytes.push(b'\n');
         Ok(bytes)
     }
@@ -373,9 +374,14 @@ impl Export {
         }
         for (from, from_uuid, what, set, uuid) in refs {
             if !set.contains(uuid) {
-                return Err(Error::invalid(format!(
-                    "{file} is not a consistent casebook export: {from} {from_uuid} refers to {what} {uuid}, which is not in the file"
-                )));
+                return Err(Error::user(
+                    Msg::new("error-export-missing-record")
+                        .text("file", file)
+                        .msg("from", Msg::record(from))
+                        .text("from_uuid", from_uuid.to_string())
+                        .msg("what", Msg::record(what))
+                        .text("uuid", uuid.to_string()),
+                ));
             }
         }
         Ok(())
@@ -421,9 +427,13 @@ impl Export {
         }
         for (what, uuid, stamp) in stamps {
             if DateTime::parse_from_rfc3339(stamp).is_err() {
-                return Err(Error::invalid(format!(
-                    "{file} is not a valid casebook export: {what} {uuid} has the timestamp `{stamp}`, which is not RFC 3339"
-                )));
+                return Err(Error::user(
+                    Msg::new("error-export-bad-timestamp")
+                        .text("file", file)
+                        .msg("what", Msg::record(what))
+                        .text("uuid", uuid.to_string())
+                        .text("stamp", stamp),
+                ));
             }
         }
         Ok(())

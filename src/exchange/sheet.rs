@@ -85,7 +85,7 @@ impl Input {
     /// (`/dev/zero`, a picture) are refused with one line.
     pub fn open(path: &std::path::Path) -> Result<Input> {
         let name = path.display().to_string();
-        let cannot = |e| Error::io(format!("cannot read {name}"), e);
+        let cannot = |e| Error::cannot_read(path, &e);
         let file = std::fs::File::open(path).map_err(cannot)?;
         if let Ok(meta) = file.metadata() {
             if meta.is_dir() {
@@ -121,7 +121,7 @@ impl Input {
         let mut bytes = head;
         rest.take(MAX_INPUT_BYTES + 1 - bytes.len() as u64)
             .read_to_end(&mut bytes)
-            .map_err(|e| Error::io(format!("cannot read {name}"), e))?;
+            .map_err(|e| Error::cannot_read(std::path::Path::new(&name), &e))?;
         if bytes.len() as u64 > MAX_INPUT_BYTES {
             return Err(too_big(&name));
         }
@@ -468,9 +468,13 @@ fn not_csv(file: &str, e: csv::Error) -> Error {
                     .num("line", *line as i64)
                     .num("mb", (MAX_LINE_BYTES / (1024 * 1024)) as i64),
             ),
-            None => Error::invalid(format!("cannot read {file}: {io}")),
+            None => Error::cannot_read(std::path::Path::new(file), io),
         },
-        _ => Error::invalid(format!("{file} is not a well-formed CSV file: {e}")),
+        _ => Error::user(
+            Msg::new("error-import-not-csv")
+                .text("file", file)
+                .text("detail", e.to_string()),
+        ),
     }
 }
 

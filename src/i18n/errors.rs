@@ -60,7 +60,8 @@ impl Error {
                 ])),
             ),
             Error::Sqlite(e) => t.tr1("error-database", "detail", e.to_string()),
-            Error::Invalid(_) | Error::Hub { .. } | Error::Io { .. } => self.to_string(),
+            Error::Hub { message, .. } => message.render(t),
+            Error::Io { doing, source } => crate::error::io_message(doing, source).render(t),
         }
     }
 }
@@ -78,6 +79,7 @@ impl Arg {
                 .collect::<Vec<_>>()
                 .join("; "),
             Arg::Lines(ms) => ms.iter().map(|m| format!("\n  {}", m.render(t))).collect(),
+            Arg::Label { what, key } => t.tr(&super::label_id(what, key), None),
         }
     }
 }

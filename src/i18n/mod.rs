@@ -159,7 +159,8 @@ impl Catalogue {
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(catalogue),
             Err(e) => {
                 return Err(Error::io(
-                    format!("cannot read the message folder {}", dir.display()),
+                    crate::error::Msg::new("doing-read-messages")
+                        .text("path", dir.display().to_string()),
                     e,
                 ));
             }
@@ -173,7 +174,8 @@ impl Catalogue {
         for path in files {
             let text = std::fs::read_to_string(&path).map_err(|e| {
                 Error::io(
-                    format!("cannot read the message file {}", path.display()),
+                    crate::error::Msg::new("doing-read-message-file")
+                        .text("path", path.display().to_string()),
                     e,
                 )
             })?;
@@ -192,7 +194,12 @@ impl Catalogue {
                 });
                 let what =
                     first.map_or_else(|| "invalid Fluent".to_string(), |e| e.kind.to_string());
-                Error::invalid(format!("{} line {line}: {what}", path.display()))
+                Error::user(
+                    crate::error::Msg::new("error-catalogue-override")
+                        .text("path", path.display().to_string())
+                        .num("line", i64::try_from(line).unwrap_or(i64::MAX))
+                        .text("detail", what),
+                )
             })?;
             catalogue.bundle.add_resource_overriding(resource);
         }

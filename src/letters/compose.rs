@@ -243,7 +243,7 @@ pub fn compose(
                 &context(me, now.date(), &facts, lang),
                 &mut problems,
             )
-            .map_err(|e| Error::invalid(e.to_string()))?;
+            .map_err(super::TemplateError::into_error)?;
         parts.push(r);
     }
     let reference = facts.case.data.reference.clone();
@@ -313,7 +313,7 @@ pub fn compose(
                 std::time::SystemTime::now(),
                 &langs.iter().map(|l| l.code()).collect::<Vec<_>>(),
             )
-            .map_err(|e| Error::invalid(e.to_string()))?;
+            .map_err(super::draft::DraftError::into_error)?;
             let list = |ps: &[Party]| {
                 (!ps.is_empty()).then(|| {
                     ps.iter()

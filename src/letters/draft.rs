@@ -54,6 +54,21 @@ pub enum DraftError {
     Build(String),
 }
 
+impl DraftError {
+    /// The error in the catalogue's words.
+    pub fn into_error(self) -> crate::Error {
+        use crate::error::Msg;
+        match self {
+            DraftError::BadAddress(a) => {
+                crate::Error::user(Msg::new("error-draft-bad-address").text("address", a))
+            }
+            DraftError::Build(d) => {
+                crate::Error::System(Msg::new("error-draft-build").text("detail", d))
+            }
+        }
+    }
+}
+
 fn mailbox(p: &Party) -> Result<Mailbox, DraftError> {
     let email = p.email.trim().parse().map_err(|_| {
         DraftError::BadAddress(p.email.chars().filter(|c| !c.is_control()).collect())

@@ -106,6 +106,28 @@ pub enum TemplateError {
     },
 }
 
+impl TemplateError {
+    /// The error in the catalogue's words.
+    pub fn into_error(self) -> crate::Error {
+        use crate::error::Msg;
+        crate::Error::user(match self {
+            TemplateError::Unknown { name, known } => Msg::new("error-template-unknown")
+                .text("name", name)
+                .text("known", known),
+            TemplateError::Broken {
+                name,
+                lang,
+                line,
+                message,
+            } => Msg::new("error-template-broken")
+                .text("name", name)
+                .text("lang", lang)
+                .num("line", i64::try_from(line).unwrap_or(i64::MAX))
+                .text("detail", message),
+        })
+    }
+}
+
 impl Templates {
     /// The user's folder: `templates/` beside the config file.
     pub fn beside_config(config_file: &Path) -> Templates {

@@ -24,6 +24,7 @@ use serde::{Deserialize, Serialize};
 use super::doc::{Block, Doc};
 use super::review::{Counts, Period, Review};
 use super::words as w;
+use crate::error::Msg;
 use crate::{Error, Result};
 
 pub const FORMAT: &str = "casebook-summary";
@@ -187,7 +188,7 @@ impl Summary {
 
     pub fn to_json(&self) -> Result<String> {
         let mut s = serde_json::to_string_pretty(self)
-            .map_err(|e| Error::invalid(format!("cannot write the summary: {e}")))?;
+            .map_err(|e| Error::failed(Msg::new("doing-write-summary"), e))?;
         s.push('\n');
         Ok(s)
     }
@@ -195,7 +196,10 @@ impl Summary {
     /// Reads a colleague's summary; any problem is one line naming the file.
     pub fn load(path: &Path) -> Result<Summary> {
         let text = std::fs::read_to_string(path).map_err(|e| {
-            Error::invalid(format!("cannot read the summary {}: {e}", path.display()))
+            Error::io(
+                Msg::new("doing-read-summary").text("path", path.display().to_string()),
+                e,
+            )
         })?;
         Summary::parse(&text, path)
     }
@@ -204,7 +208,11 @@ impl Summary {
     /// function so that the fuzzer reaches it without a file.
     pub fn parse(text: &str, path: &Path) -> Result<Summary> {
         let fail = |why: String| {
-            Error::invalid(format!("cannot read the summary {}: {why}", path.display()))
+            Error::user(
+                Msg::new("error-summary-not-json")
+                    .text("path", path.display().to_string())
+                    .text("detail", why.to_string()),
+            )
         };
         let value: serde_json::Value =
             serde_json::from_str(text).map_err(|e| fail(format!("it is not JSON ({e})")))?;

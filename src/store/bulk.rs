@@ -22,6 +22,7 @@ use super::{Store, cases, contacts, directory, entries, followups, referrals, su
 use crate::domain::{
     Case, CasePerson, Contact, DirectoryEntry, Entry, FollowUp, Id, Referral, Role, Surgery,
 };
+use crate::error::Msg;
 use crate::{Error, Result};
 
 /// Page cache while a batch is written (negative: KiB): the indexes being
@@ -136,9 +137,12 @@ impl Bulk<'_> {
             if got == want {
                 Ok(())
             } else {
-                Err(Error::invalid(format!(
-                    "bulk write: a {what} was saved as row {got}, not {want}: another program wrote to the file at the same time"
-                )))
+                Err(Error::System(
+                    Msg::new("error-bulk-raced")
+                        .msg("what", Msg::record(what))
+                        .num("got", got)
+                        .num("want", want),
+                ))
             }
         };
         let first = first_ids(tx)?;
@@ -235,7 +239,7 @@ impl DeferredIndex {
     pub(super) fn finish_missing(self, tx: &Connection, first: &NextIds) -> Result<()> {
         for (table, trigger, batch) in self.0 {
             let missing = unindexed_only(&batch).ok_or_else(|| {
-                Error::invalid(format!("cannot index {table}: unexpected trigger"))
+                Error::System(Msg::new("error-bulk-index").text("table", table.as_str()))
             })?;
             tx.execute(&missing, [first.of(&table)])?;
             tx.execute(&trigger, [])?;

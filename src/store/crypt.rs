@@ -18,6 +18,7 @@ pub use super::key::{KDF_ITER, MIN_PASSPHRASE_CHARS, Passphrase, RawKey, file_sa
 pub(crate) use super::key::{apply_key, classify_keyed};
 use super::maintenance::{self, open_read_only_keyed, sibling, wal_path, write_verified};
 use super::{SCHEMA_VERSION, busy_timeout, classify};
+use crate::error::Msg;
 use crate::{Error, Result};
 
 /// Opens the file at `path` read-only with `key` and reads its header: Ok
@@ -73,10 +74,11 @@ pub fn rekey_file(
         .query_row("PRAGMA user_version", [], |r| r.get(0))
         .map_err(fail)?;
     if !(1..=SCHEMA_VERSION).contains(&version) {
-        return Err(Error::invalid(format!(
-            "{} is not a casebook diary this program can rewrite (schema version {version}); it was not changed",
-            path.display()
-        )));
+        return Err(Error::user(
+            Msg::new("error-rekey-schema")
+                .text("path", path.display().to_string())
+                .num("version", version),
+        ));
     }
     let counts = table_counts(&conn).map_err(fail)?;
     let tmp_name = sibling(path, &format!(".rekeying-{}", std::process::id()));
@@ -86,10 +88,12 @@ pub fn rekey_file(
         let copy = open_read_only_keyed(tmp, new)?;
         let copied = table_counts(&copy).map_err(|e| classify(e, tmp))?;
         if copied != counts {
-            return Err(Error::invalid(format!(
-                "the rewritten copy does not hold the same rows ({copied:?} against {counts:?}); {} was not changed",
-                path.display()
-            )));
+            return Err(Error::System(
+                Msg::new("error-rekey-rows-differ")
+                    .text("copied", format!("{copied:?}"))
+                    .text("counts", format!("{counts:?}"))
+                    .text("path", path.display().to_string()),
+            ));
         }
         Ok(())
     })?;
@@ -142,7 +146,10 @@ fn swap_in(path: &Path, tmp: &Path) -> Result<Rekeyed> {
         if linked {
             let _ = std::fs::remove_file(&old);
         }
-        return Err(Error::io(format!("cannot replace {}", path.display()), e));
+        return Err(Error::io(
+            Msg::new("doing-replace").text("path", path.display().to_string()),
+            e,
+        ));
     }
     if let Some(dir) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
         super::sync_dir(dir);

@@ -14,6 +14,7 @@ use super::rows::{UuidText, moment, opt};
 use super::{SCHEMA_VERSION, Store, cases, contacts};
 use crate::domain::text::{area_key, name_key, normalise_name};
 use crate::domain::{CasePerson, Contact, Id};
+use crate::error::Msg;
 use crate::exchange::csv_export::CsvRow;
 use crate::exchange::csv_import::Plan;
 use crate::exchange::json as x;
@@ -296,7 +297,11 @@ impl Store {
                 order.partition(|c| !c.case.reference.trim().is_empty());
             for planned in with_ref.into_iter().chain(without_ref) {
                 let case = cases::insert(tx, &planned.case, categories).map_err(|e| {
-                    Error::invalid(format!("line {}: {e}; nothing was imported", planned.line))
+                    Error::user(
+                        Msg::new("error-import-line")
+                            .num("line", i64::try_from(planned.line).unwrap_or(i64::MAX))
+                            .arg("problem", crate::error::Arg::from_error(e)),
+                    )
                 })?;
                 let people = [
                     (planned.constituent, crate::domain::Role::Constituent),
@@ -539,9 +544,7 @@ fn counter_row(r: &Row<'_>) -> rusqlite::Result<x::ReferenceCounter> {
 }
 
 fn not_blank() -> Error {
-    Error::invalid(
-        "the diary is not empty: a casebook export can only be imported into a new, empty database (give --db with a new file name)",
-    )
+    Error::user(Msg::new("error-import-not-empty"))
 }
 
 /// How each person of a plan is to be found in the diary.
@@ -655,10 +658,13 @@ impl Ids {
 
     fn get(&self, uuid: &Uuid, from: &str, from_uuid: &Uuid) -> Result<i64> {
         self.map.get(uuid).copied().ok_or_else(|| {
-            Error::invalid(format!(
-                "the export is not consistent: {from} {from_uuid} refers to {} {uuid}, which is not in the file",
-                self.what
-            ))
+            Error::user(
+                Msg::new("error-export-link-missing")
+                    .msg("from", Msg::record(from))
+                    .text("from_uuid", from_uuid.to_string())
+                    .msg("what", Msg::record(self.what))
+                    .text("uuid", uuid.to_string()),
+            )
         })
     }
 
@@ -672,7 +678,14 @@ impl Ids {
 /// An insert that failed: named by the record, for a file edited by hand.
 fn refused(what: &'static str, uuid: &Uuid) -> impl Fn(rusqlite::Error) -> Error {
     let uuid = *uuid;
-    move |e| Error::invalid(format!("the export's {what} {uuid} cannot be loaded: {e}"))
+    move |e| {
+        Error::user(
+            Msg::new("error-export-record-refused")
+                .msg("what", Msg::record(what))
+                .text("uuid", uuid.to_string())
+                .text("detail", e.to_string()),
+        )
+    }
 }
 
 /// The row ids given so far, by export UUID, for the links of later tables.
@@ -955,10 +968,11 @@ fn load_reference_counters(tx: &Connection, doc: &x::Export, _links: &mut Links)
         tx.prepare_cached("INSERT INTO reference_counters (year, last) VALUES (?1, ?2)")?;
     for c in &doc.reference_counters {
         stmt.execute(params![c.year, c.last]).map_err(|e| {
-            Error::invalid(format!(
-                "the export's reference counter for {} cannot be loaded: {e}",
-                c.year
-            ))
+            Error::user(
+                Msg::new("error-export-counter-refused")
+                    .num("year", c.year)
+                    .text("detail", e.to_string()),
+            )
         })?;
     }
     Ok(())

@@ -12,6 +12,7 @@ use postgres::{Client, IsolationLevel, NoTls};
 use serde_json::{Map, Value};
 
 use super::sync::{Change, Outgoing, PullFrom, Remote, SyncFailure, TABLES};
+use crate::error::Msg;
 use crate::{Error, Result};
 
 const SCHEMA_SQL: &str = include_str!("hub.sql");
@@ -94,7 +95,7 @@ impl Push<'_> {
                 "SELECT casebook.push($1, $2, $3)",
                 &[&self.schema, &self.mutation, &changes],
             )
-            .map_err(|e| hub_error("the hub refused the push", e))?
+            .map_err(|e| hub_error(Msg::new("hub-doing-push"), e))?
             .get(0))
     }
 
@@ -110,7 +111,7 @@ impl Push<'_> {
         parts: impl Iterator<Item = Result<Vec<Change>>>,
     ) -> Result<(usize, i64)> {
         use std::io::Write;
-        let fail = |e| hub_error("the hub refused the push", e);
+        let fail = |e| hub_error(Msg::new("hub-doing-push"), e);
         // Owned by this device's role, dropped at commit; the hub's owner
         // may read it (the function that applies it runs as the owner).
         self.tx
@@ -128,7 +129,9 @@ impl Push<'_> {
         let cut = |e: std::io::Error| {
             failure(
                 SyncFailure::Unreachable,
-                format!("the hub refused the push: {e}"),
+                Msg::new("error-hub-said")
+                    .msg("doing", Msg::new("hub-doing-push"))
+                    .text("detail", e.to_string()),
             )
         };
         let mut line = String::new();
@@ -167,7 +170,7 @@ impl Push<'_> {
     pub fn commit(self) -> Result<()> {
         self.tx
             .commit()
-            .map_err(|e| hub_error("the hub refused the push", e))
+            .map_err(|e| hub_error(Msg::new("hub-doing-push"), e))
     }
 }
 
@@ -200,31 +203,23 @@ fn is_local(host: &Host) -> bool {
 }
 
 /// An error of the hub, as one line and as a fact.
-fn failure(why: SyncFailure, message: impl Into<String>) -> Error {
-    Error::Hub {
-        why,
-        message: message.into(),
-    }
+fn failure(why: SyncFailure, message: Msg) -> Error {
+    Error::Hub { why, message }
 }
 
 /// A hub error as one line. The server's own message for refusals it
 /// raises on purpose; the connection details never include the password.
-fn hub_error(what: &str, e: postgres::Error) -> Error {
+fn hub_error(what: Msg, e: postgres::Error) -> Error {
     if let Some(db) = e.as_db_error() {
         let message = db.message();
         if let Some(rest) = message.strip_prefix("casebook: upgrade to schema ") {
             return failure(
                 SyncFailure::UpgradeNeeded,
-                format!(
-                    "the hub holds records of a newer casebook (schema {rest}): install the newer casebook on this device, then sync"
-                ),
+                Msg::new("error-hub-upgrade").text("schema", rest),
             );
         }
         if message.starts_with("casebook: this device is not registered") {
-            return failure(
-                SyncFailure::Refused,
-                "the hub refused this device: it was revoked or never added (ask whoever runs the hub)",
-            );
+            return failure(SyncFailure::Refused, Msg::new("error-hub-not-registered"));
         }
         // Class 28: invalid authorisation (a wrong password, a role that
         // may not log in any more).
@@ -233,29 +228,33 @@ fn hub_error(what: &str, e: postgres::Error) -> Error {
         } else {
             SyncFailure::Hub
         };
-        return failure(why, format!("{what}: {message}"));
+        return failure(why, said(what, message));
     }
     // No answer from the server at all: it could not be reached, or the
     // line dropped.
-    failure(SyncFailure::Unreachable, format!("{what}: {e}"))
+    failure(SyncFailure::Unreachable, said(what, e))
+}
+
+/// What casebook asked of the hub, then the hub's (or the line's) words.
+fn said(what: Msg, detail: impl std::fmt::Display) -> Msg {
+    Msg::new("error-hub-said")
+        .msg("doing", what)
+        .text("detail", detail.to_string())
 }
 
 impl Hub {
     /// Connects to the hub at `url` (`postgresql://…`). TLS is required
     /// unless the server is on a Unix socket or a loopback address.
     pub fn connect(url: &str) -> Result<Hub> {
-        let mut config: postgres::Config = url.parse().map_err(|e| {
+        let mut config: postgres::Config = url.parse().map_err(|e: postgres::Error| {
             failure(
                 SyncFailure::BadUrl,
-                format!("the hub URL is not a PostgreSQL URL: {e}"),
+                Msg::new("error-hub-bad-url").text("detail", e.to_string()),
             )
         })?;
         let hosts = config.get_hosts().to_vec();
         if hosts.is_empty() {
-            return Err(failure(
-                SyncFailure::BadUrl,
-                "the hub URL names no host: write it as postgresql://USER:PASSWORD@HOST:PORT/DB",
-            ));
+            return Err(failure(SyncFailure::BadUrl, Msg::new("error-hub-no-host")));
         }
         config.connect_timeout(CONNECT_TIMEOUT);
         config.application_name("casebook");
@@ -270,15 +269,19 @@ impl Hub {
             .unwrap_or("postgres")
             .to_string();
         let local = hosts.iter().all(is_local);
-        let what = format!("cannot reach the hub at {host}:{port}");
+        let what = Msg::new("hub-doing-reach")
+            .text("host", &host)
+            .num("port", port);
         let client = if local && config.get_ssl_mode() != SslMode::Require {
             config.ssl_mode(SslMode::Disable);
-            config.connect(NoTls).map_err(|e| hub_error(&what, e))?
+            config
+                .connect(NoTls)
+                .map_err(|e| hub_error(what.clone(), e))?
         } else {
             config.ssl_mode(SslMode::Require);
             let mut builder = openssl::ssl::SslConnector::builder(openssl::ssl::SslMethod::tls())
                 .map_err(|e| {
-                failure(SyncFailure::Unreachable, format!("cannot set up TLS: {e}"))
+                failure(SyncFailure::Unreachable, said(Msg::new("hub-doing-tls"), e))
             })?;
             // The bundled OpenSSL does not know where this system keeps its
             // trusted authorities: point it at them (SSL_CERT_FILE wins).
@@ -290,12 +293,14 @@ impl Hub {
                 builder.set_ca_file(bundle).map_err(|e| {
                     failure(
                         SyncFailure::Unreachable,
-                        format!("cannot read {bundle}: {e}"),
+                        said(Msg::new("hub-doing-read-ca").text("path", bundle), e),
                     )
                 })?;
             }
             let tls = postgres_openssl::MakeTlsConnector::new(builder.build());
-            config.connect(tls).map_err(|e| hub_error(&what, e))?
+            config
+                .connect(tls)
+                .map_err(|e| hub_error(what.clone(), e))?
         };
         Ok(Hub {
             client,
@@ -314,30 +319,27 @@ impl Hub {
                 "SELECT EXISTS (SELECT 1 FROM pg_namespace WHERE nspname = 'casebook')",
                 &[],
             )
-            .map_err(|e| hub_error("cannot read the hub", e))?
+            .map_err(|e| hub_error(Msg::new("hub-doing-read"), e))?
             .get(0);
         if exists {
             return Err(failure(
                 SyncFailure::Hub,
-                format!(
-                    "the database {} already holds a casebook hub; nothing was changed",
-                    self.dbname
-                ),
+                Msg::new("error-hub-exists").text("name", &self.dbname),
             ));
         }
         let mut tx = self
             .client
             .transaction()
-            .map_err(|e| hub_error("cannot create the hub", e))?;
+            .map_err(|e| hub_error(Msg::new("hub-doing-create"), e))?;
         tx.batch_execute(SCHEMA_SQL)
-            .map_err(|e| hub_error("cannot create the hub", e))?;
+            .map_err(|e| hub_error(Msg::new("hub-doing-create"), e))?;
         tx.execute(
             "INSERT INTO casebook.meta (row_id, schema) VALUES (1, $1)",
             &[&(schema as i32)],
         )
-        .map_err(|e| hub_error("cannot create the hub", e))?;
+        .map_err(|e| hub_error(Msg::new("hub-doing-create"), e))?;
         tx.commit()
-            .map_err(|e| hub_error("cannot create the hub", e))
+            .map_err(|e| hub_error(Msg::new("hub-doing-create"), e))
     }
 
     /// Adds a device for `councillor` (in `office`, if any): one login role,
@@ -354,52 +356,51 @@ impl Hub {
                 .chars()
                 .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_')
         {
-            return Err(Error::invalid(format!(
-                "device name `{}`: use 1 to 40 lower-case letters, digits, - or _",
-                printable(name)
-            )));
+            return Err(Error::user(
+                Msg::new("error-device-name").text("name", printable(name)),
+            ));
         }
         if councillor.trim().is_empty() {
-            return Err(Error::invalid("--user: give the councillor's name"));
+            return Err(Error::user(Msg::new("error-device-user-empty")));
         }
         let role = format!("casebook_dev_{}", name.replace('-', "_"));
         let password = random_password();
         let mut tx = self
             .client
             .transaction()
-            .map_err(|e| hub_error("cannot add the device", e))?;
+            .map_err(|e| hub_error(Msg::new("hub-doing-add-device"), e))?;
         let taken: bool = tx
             .query_one(
                 "SELECT EXISTS (SELECT 1 FROM casebook.devices WHERE name = $1 OR role = $2)",
                 &[&name, &role],
             )
-            .map_err(|e| hub_error("cannot add the device", e))?
+            .map_err(|e| hub_error(Msg::new("hub-doing-add-device"), e))?
             .get(0);
         if taken {
-            return Err(Error::invalid(format!(
-                "a device named {name} already exists on the hub; choose another name"
-            )));
+            return Err(Error::user(
+                Msg::new("error-device-taken").text("name", name),
+            ));
         }
         if let Some(office) = office {
             tx.execute(
                 "INSERT INTO casebook.offices (name) VALUES ($1) ON CONFLICT DO NOTHING",
                 &[&office],
             )
-            .map_err(|e| hub_error("cannot add the device", e))?;
+            .map_err(|e| hub_error(Msg::new("hub-doing-add-device"), e))?;
         }
         // Role names and passwords cannot be bind parameters: the name is
         // checked above and the password is alphanumeric.
         tx.batch_execute(&format!(
             "CREATE ROLE {role} LOGIN PASSWORD '{password}' IN ROLE casebook_device"
         ))
-        .map_err(|e| hub_error("cannot add the device", e))?;
+        .map_err(|e| hub_error(Msg::new("hub-doing-add-device"), e))?;
         tx.execute(
             "INSERT INTO casebook.devices (name, role, councillor, office) VALUES ($1, $2, $3, $4)",
             &[&name, &role, &councillor.trim(), &office],
         )
-        .map_err(|e| hub_error("cannot add the device", e))?;
+        .map_err(|e| hub_error(Msg::new("hub-doing-add-device"), e))?;
         tx.commit()
-            .map_err(|e| hub_error("cannot add the device", e))?;
+            .map_err(|e| hub_error(Msg::new("hub-doing-add-device"), e))?;
         let host = if self.host.contains(':') {
             format!("[{}]", self.host)
         } else if self.host.starts_with('/') {
@@ -422,13 +423,13 @@ impl Hub {
         let mut tx = self
             .client
             .transaction()
-            .map_err(|e| hub_error("cannot revoke the device", e))?;
+            .map_err(|e| hub_error(Msg::new("hub-doing-revoke"), e))?;
         let row = tx
             .query_opt(
                 "UPDATE casebook.devices SET revoked_at = coalesce(revoked_at, now()) WHERE name = $1 RETURNING role::text",
                 &[&name],
             )
-            .map_err(|e| hub_error("cannot revoke the device", e))?;
+            .map_err(|e| hub_error(Msg::new("hub-doing-revoke"), e))?;
         let Some(row) = row else {
             return Err(Error::NotFound {
                 what: "device",
@@ -437,15 +438,15 @@ impl Hub {
         };
         let role: String = row.get(0);
         tx.batch_execute(&format!("ALTER ROLE {role} NOLOGIN"))
-            .map_err(|e| hub_error("cannot revoke the device", e))?;
+            .map_err(|e| hub_error(Msg::new("hub-doing-revoke"), e))?;
         tx.commit()
-            .map_err(|e| hub_error("cannot revoke the device", e))?;
+            .map_err(|e| hub_error(Msg::new("hub-doing-revoke"), e))?;
         self.client
             .execute(
                 "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE usename = $1",
                 &[&role],
             )
-            .map_err(|e| hub_error("cannot end the device's sessions", e))?;
+            .map_err(|e| hub_error(Msg::new("hub-doing-end-sessions"), e))?;
         Ok(())
     }
 
@@ -460,7 +461,7 @@ impl Hub {
                  FROM casebook.devices d ORDER BY d.name",
                 &[],
             )
-            .map_err(|e| hub_error("cannot read the hub", e))?;
+            .map_err(|e| hub_error(Msg::new("hub-doing-read"), e))?;
         Ok(rows
             .iter()
             .map(|r| DeviceStatus {
@@ -484,7 +485,7 @@ impl Hub {
                  WHERE (deleted OR erased) AND version > (SELECT scrubbed FROM casebook.meta)",
                 &[],
             )
-            .map_err(|e| hub_error("cannot read the hub", e))?
+            .map_err(|e| hub_error(Msg::new("hub-doing-read"), e))?
             .get(0))
     }
 
@@ -497,7 +498,7 @@ impl Hub {
     /// `VACUUM FULL` locks the table while it runs (seconds for a big hub):
     /// devices syncing meanwhile wait, then carry on.
     pub fn scrub(&mut self) -> Result<i64> {
-        let fail = |e| hub_error("cannot scrub the hub", e);
+        let fail = |e| hub_error(Msg::new("hub-doing-scrub"), e);
         let top: i64 = self
             .client
             .query_one("SELECT version FROM casebook.meta", &[])
@@ -532,7 +533,7 @@ impl Hub {
                 "SELECT casebook.hello($1, $2)",
                 &[&(schema as i32), &cursor],
             )
-            .map_err(|e| hub_error("the hub refused the sync", e))?
+            .map_err(|e| hub_error(Msg::new("hub-doing-sync"), e))?
             .get(0))
     }
 
@@ -543,7 +544,7 @@ impl Hub {
         let tx = self
             .client
             .transaction()
-            .map_err(|e| hub_error("the hub refused the push", e))?;
+            .map_err(|e| hub_error(Msg::new("hub-doing-push"), e))?;
         Ok(Push {
             tx,
             schema: schema as i32,
@@ -576,7 +577,7 @@ impl Hub {
         from: &PullFrom,
         apply: &mut dyn FnMut(i64, &[Remote]) -> Result<()>,
     ) -> Result<(usize, i64)> {
-        let fail = |e| hub_error("cannot pull from the hub", e);
+        let fail = |e| hub_error(Msg::new("hub-doing-pull"), e);
         let cursor = from.cursor;
         let mut tx = self
             .client
@@ -677,7 +678,7 @@ impl Hub {
                  ORDER BY r.uuid",
                 &[],
             )
-            .map_err(|e| hub_error("cannot read the hub", e))?;
+            .map_err(|e| hub_error(Msg::new("hub-doing-read"), e))?;
         Ok(rows.iter().map(|r| r.get(0)).collect())
     }
 
@@ -692,7 +693,7 @@ impl Hub {
                 "SELECT casebook.put_attachment($1, $2::text::uuid, $3)",
                 &[&(schema as i32), &uuid, &data],
             )
-            .map_err(|e| hub_error("the hub refused an attachment", e))?
+            .map_err(|e| hub_error(Msg::new("hub-doing-attachment"), e))?
             .get(0))
     }
 
@@ -705,7 +706,7 @@ impl Hub {
                 "SELECT data FROM casebook.attachment_bytes WHERE uuid = $1::text::uuid",
                 &[&uuid],
             )
-            .map_err(|e| hub_error("cannot pull from the hub", e))?
+            .map_err(|e| hub_error(Msg::new("hub-doing-pull"), e))?
             .map(|r| r.get(0)))
     }
 
@@ -718,7 +719,7 @@ impl Hub {
                 "SELECT device_diary::text, device_name FROM casebook.device_names($1::text::uuid)",
                 &[&diary.to_string()],
             )
-            .map_err(|e| hub_error("the hub refused the sync", e))?;
+            .map_err(|e| hub_error(Msg::new("hub-doing-sync"), e))?;
         Ok(rows.iter().map(|r| (r.get(0), r.get(1))).collect())
     }
 

@@ -10,6 +10,7 @@ use rusqlite::{Connection, ErrorCode};
 use zeroize::Zeroizing;
 
 use super::classify;
+use crate::error::Msg;
 use crate::{Error, Result};
 
 /// The first 16 bytes of every plain SQLite file.
@@ -129,7 +130,7 @@ impl RawKey {
     pub fn derive(path: &Path, passphrase: &Passphrase) -> Result<RawKey> {
         if passphrase.raw {
             return RawKey::from_hex(raw_hex(passphrase.expose()))
-                .ok_or_else(|| Error::invalid("the key is malformed"));
+                .ok_or_else(|| Error::user(Msg::new("error-key-malformed")));
         }
         let mut salt = [0u8; SALT_BYTES];
         std::fs::File::open(path)
@@ -200,9 +201,11 @@ fn pbkdf2_hmac_sha512(pass: &[u8], salt: &[u8], out: &mut [u8]) -> Result<()> {
         ) -> c_int;
         fn EVP_sha512() -> *const c_void;
     }
-    let len =
-        |n: usize| c_int::try_from(n).map_err(|_| Error::invalid("the passphrase is too long"));
-    let iter = c_int::try_from(KDF_ITER).map_err(|_| Error::invalid("bad kdf_iter"))?;
+    let len = |n: usize| {
+        c_int::try_from(n).map_err(|_| Error::user(Msg::new("error-passphrase-too-long")))
+    };
+    let iter =
+        c_int::try_from(KDF_ITER).map_err(|_| Error::System(Msg::new("error-key-not-derived")))?;
     // SAFETY: every pointer is paired with its slice's true length; OpenSSL
     // reads `pass` and `salt` and writes exactly `out.len()` bytes.
     let ok = unsafe {
@@ -220,9 +223,7 @@ fn pbkdf2_hmac_sha512(pass: &[u8], salt: &[u8], out: &mut [u8]) -> Result<()> {
     if ok == 1 {
         Ok(())
     } else {
-        Err(Error::invalid(
-            "the key could not be derived (OpenSSL failed)",
-        ))
+        Err(Error::System(Msg::new("error-key-not-derived")))
     }
 }
 

@@ -14,6 +14,7 @@ use super::rows::{UuidText, new_uuid, stamp};
 use super::{cases, contacts, entries};
 use crate::domain::correspondence::case_reference_in;
 use crate::domain::{Case, CaseStatus, Channel, Contact, Entry, EntryKind, Id, Role};
+use crate::error::Msg;
 use crate::mail::{Message, sha256_hex};
 use crate::{Error, Result};
 
@@ -444,14 +445,16 @@ impl Store {
             Err(_) => match which.parse::<i64>() {
                 Ok(n) => ("a.id = ?1", n.to_string()),
                 Err(_) => {
-                    return Err(Error::invalid(format!(
-                        "`{}` is not an attachment number or UUID (see `casebook attachment list REF`)",
-                        which
-                            .chars()
-                            .filter(|c| !c.is_control())
-                            .take(40)
-                            .collect::<String>()
-                    )));
+                    return Err(Error::user(
+                        Msg::new("error-attachment-id").text(
+                            "input",
+                            which
+                                .chars()
+                                .filter(|c| !c.is_control())
+                                .take(40)
+                                .collect::<String>(),
+                        ),
+                    ));
                 }
             },
         };
@@ -492,7 +495,7 @@ impl Store {
     /// Records a letter or email made from a template, marked draft.
     pub fn record_draft(&mut self, d: &NewDraft) -> Result<Id<Entry>> {
         if !matches!(d.kind, EntryKind::EmailOut | EntryKind::LetterOut) {
-            return Err(Error::invalid("only an email or letter out can be a draft"));
+            return Err(Error::System(Msg::new("error-draft-kind")));
         }
         self.write(|tx| {
             let entry = entries::insert(
@@ -669,7 +672,13 @@ pub(crate) fn import_mail(
     use base64::Engine;
     if e.draft {
         tx.execute("UPDATE entries SET draft = 1 WHERE id = ?1", [entry])
-            .map_err(|err| Error::invalid(format!("entry {}: {err}", e.uuid)))?;
+            .map_err(|err| {
+                Error::user(
+                    Msg::new("error-entry-refused")
+                        .text("uuid", e.uuid.to_string())
+                        .text("detail", err.to_string()),
+                )
+            })?;
     }
     if let Some(m) = &e.mail {
         insert_mail(tx, entry, m)?;
@@ -678,13 +687,14 @@ pub(crate) fn import_mail(
         let data = base64::engine::general_purpose::STANDARD
             .decode(a.data.as_bytes())
             .map_err(|_| {
-                Error::invalid(format!("attachment {}: its data is not base64", a.uuid))
+                Error::user(
+                    Msg::new("error-attachment-not-base64").text("uuid", a.uuid.to_string()),
+                )
             })?;
         if sha256_hex(&data) != a.sha256 {
-            return Err(Error::invalid(format!(
-                "attachment {}: its data does not match its sha256 (the file was altered or cut short)",
-                a.uuid
-            )));
+            return Err(Error::user(
+                Msg::new("error-attachment-altered").text("uuid", a.uuid.to_string()),
+            ));
         }
         insert_attachment_row(
             tx,

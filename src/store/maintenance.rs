@@ -446,10 +446,12 @@ fn verify_copy(path: &Path, version: i64, key: Option<&Passphrase>) -> Result<()
             path: path.to_path_buf(),
             detail: format!("the copy failed its integrity check ({first}); it was removed"),
         }),
-        None if found != version => Err(Error::invalid(format!(
-            "the copy {} has schema version {found}, expected {version}; it was removed",
-            path.display()
-        ))),
+        None if found != version => Err(Error::System(
+            crate::error::Msg::new("error-copy-schema")
+                .text("path", path.display().to_string())
+                .num("found", found)
+                .num("expected", version),
+        )),
         None => Ok(()),
     }
 }
@@ -457,7 +459,12 @@ fn verify_copy(path: &Path, version: i64, key: Option<&Passphrase>) -> Result<()
 fn sync_file(path: &Path) -> Result<()> {
     std::fs::File::open(path)
         .and_then(|f| f.sync_all())
-        .map_err(|e| Error::io(format!("cannot sync {}", path.display()), e))
+        .map_err(|e| {
+            Error::io(
+                crate::error::Msg::new("doing-sync").text("path", path.display().to_string()),
+                e,
+            )
+        })
 }
 
 fn path_text(path: &Path) -> Result<&str> {

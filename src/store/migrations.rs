@@ -67,9 +67,9 @@ pub fn apply_steps(conn: &mut Connection, steps: &[&'static str]) -> Result<()> 
         // (we read the old version before it committed): nothing left to do.
         Err(_) if user_version(conn)? == steps.len() as i64 => Ok(()),
         Err(rusqlite_migration::Error::RusqliteError { err, .. }) => Err(Error::Sqlite(err)),
-        Err(other) => Err(Error::invalid(format!(
-            "cannot upgrade the database: {other}; the file was not changed"
-        ))),
+        Err(other) => Err(Error::System(
+            crate::error::Msg::new("error-upgrade-failed").text("detail", other.to_string()),
+        )),
     }
 }
 

@@ -1018,8 +1018,12 @@ impl Store {
             return Ok(());
         }
         self.scrub()?;
-        std::fs::remove_file(&marker)
-            .map_err(|e| Error::io(format!("cannot remove {}", marker.display()), e))?;
+        std::fs::remove_file(&marker).map_err(|e| {
+            Error::io(
+                crate::error::Msg::new("doing-remove").text("path", marker.display().to_string()),
+                e,
+            )
+        })?;
         if let Some(dir) = marker.parent() {
             super::sync_dir(dir);
         }
@@ -1070,9 +1074,9 @@ fn checkpoint(conn: &Connection) -> Result<()> {
     }
     let busy: i64 = conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |r| r.get(0))?;
     if busy != 0 {
-        return Err(Error::invalid(
-            "the erasure is saved, but another program has the diary open, so old copies of the text may stay in the write-ahead log: close every other casebook and run the command again",
-        ));
+        return Err(Error::System(crate::error::Msg::new(
+            "error-erase-wal-busy",
+        )));
     }
     Ok(())
 }

@@ -19,6 +19,7 @@ use crate::domain::review::{
     Counts, Demographics, Headline, Period, PublicisedCase, Review, UNKNOWN, median, ratio,
 };
 use crate::domain::{AgeBand, Case, EntryKind, Id, Outcome, Record};
+use crate::error::Msg;
 use crate::{Error, Result};
 
 /// Contact kinds whose inbound calls and emails are not "people contacting
@@ -486,14 +487,11 @@ impl Store {
                 name: reference.trim().to_string(),
             })?;
         if on && case.data.outcome != Some(Outcome::Resolved) {
-            let state = match case.data.outcome {
-                Some(o) => format!("it was closed as {o}"),
-                None => format!("its status is {}", case.data.status),
+            let msg = match case.data.outcome {
+                Some(o) => Msg::new("error-publicise-closed").label("outcome", o),
+                None => Msg::new("error-publicise-status").label("status", case.data.status),
             };
-            return Err(Error::invalid(format!(
-                "case {} cannot be publicised: {state}; only a case resolved satisfactorily can",
-                case.data.reference
-            )));
+            return Err(Error::user(msg.text("reference", &case.data.reference)));
         }
         let id = case.id;
         self.write(|tx| {

@@ -22,6 +22,7 @@ use uuid::Uuid;
 
 use super::Store;
 use super::rows::stamp;
+use crate::error::Msg;
 use crate::{Error, Result};
 
 /// One synced table: its name, the record kind that names it in the outbox
@@ -267,7 +268,7 @@ pub fn table_of(kind: &str) -> Option<&'static Table> {
 
 fn table(kind: &str) -> Result<&'static Table> {
     table_of(kind)
-        .ok_or_else(|| Error::invalid(format!("the hub sent an unknown record kind `{kind}`")))
+        .ok_or_else(|| Error::System(Msg::new("error-hub-unknown-kind").text("kind", kind)))
 }
 
 /// A clock stamp as compared on the hub: the HLC reading, zero-padded so
@@ -602,7 +603,7 @@ impl Store {
     pub fn outbox_plan(&self) -> Result<OutboxPlan> {
         let conn = self.conn();
         let (device, _, _) = sync_clock(conn)?;
-        let device = device.ok_or_else(|| Error::invalid("this diary has not joined a hub"))?;
+        let device = device.ok_or_else(|| Error::user(Msg::new("error-not-joined")))?;
         let mut by_record: HashMap<(&'static str, String, Op), Pending> = HashMap::new();
         let mut upto = 0;
         let mut stmt =
@@ -810,7 +811,7 @@ impl Store {
     ) -> Result<(usize, Applied)> {
         let from = self.pull_from()?;
         let (device, _, old_cursor) = sync_clock(self.conn())?;
-        let device = device.ok_or_else(|| Error::invalid("this diary has not joined a hub"))?;
+        let device = device.ok_or_else(|| Error::user(Msg::new("error-not-joined")))?;
         // Every statement of the merge is prepared once for the whole pull
         // (a few per table).
         self.conn().set_prepared_statement_cache_capacity(128);
@@ -1459,9 +1460,9 @@ impl Store {
             let record: Map<String, Value> = serde_json::from_str(&record).unwrap_or_default();
             let text = |k: &str| record.get(k).and_then(Value::as_str).unwrap_or_default();
             if crate::mail::sha256_hex(data) != text("sha256") {
-                return Err(Error::invalid(format!(
-                    "the hub sent attachment {uuid} with bytes that do not match its SHA-256"
-                )));
+                return Err(Error::System(
+                    Msg::new("error-hub-attachment-altered").text("uuid", uuid),
+                ));
             }
             let exists: bool = tx.query_row(
                 "SELECT EXISTS (SELECT 1 FROM attachments WHERE uuid = ?1)",
@@ -1732,7 +1733,9 @@ mod tests {
         // contact as of version 2: the cursor stays at 0.
         let cut = store.apply_pulled_from(|_, apply| {
             apply(3, &[pulled_contact(&uuid, "Gwen Price", 2)])?;
-            Err(Error::invalid("the line dropped"))
+            Err(Error::System(
+                Msg::new("io-other").text("detail", "the line dropped"),
+            ))
         });
         assert!(cut.is_err());
         assert_eq!(store.sync_state().expect("state").cursor, 0);

@@ -76,7 +76,7 @@ pub fn run(env: &Env, store: Store) -> Result<()> {
 }
 
 fn io_err(e: io::Error) -> Error {
-    Error::io("the terminal failed", e)
+    Error::io(crate::error::Msg::new("doing-terminal"), e)
 }
 
 fn event_loop(

@@ -1935,3 +1935,124 @@ error-export-not-ours = mae { $file } yn JSON ond nid yn allforiad casebook (dim
 error-export-newer-version = ysgrifennwyd { $file } gan casebook mwy newydd (fersiwn allforio { $found }, mae'r rhaglen hon yn darllen hyd at { $known }): gosodwch y casebook mwy newydd
 error-export-newer-schema = ysgrifennwyd { $file } gan casebook mwy newydd (sgema { $found }, mae'r rhaglen hon yn gwybod hyd at { $known }): gosodwch y casebook mwy newydd
 error-export-invalid = nid yw { $file } yn allforiad casebook dilys: llinell { $line } colofn { $column }: { $detail }
+
+## Errors made where they arose (issue 17: every message from the catalogue).
+## `error-io`: what casebook was doing, then the system's reason (io-*).
+error-io = { $doing }: { $problem }
+doing-terminal = methodd y derfynell
+doing-use = ni ellir defnyddio { $path }
+doing-create = ni ellir creu { $path }
+doing-find-program = ni ellir dod o hyd i raglen casebook i ddechrau ei hasiant
+doing-start-agent = ni ellir dechrau asiant casebook
+doing-listen = ni ellir gwrando ar { $path }
+doing-protect = ni ellir diogelu { $path }
+doing-read-stdin = ni ellir darllen y mewnbwn safonol
+doing-create-backups = ni ellir creu'r ffolder copïau wrth gefn { $path }
+doing-read-backups = ni ellir darllen y ffolder copïau wrth gefn { $path }
+doing-remove-backup = ni ellir dileu'r hen gopi wrth gefn { $path }
+doing-read-link = ni ellir darllen y ddolen { $path }
+doing-replace-demo = ni ellir disodli'r hen ddyddiadur enghreifftiol { $path }
+doing-create-data = ni ellir creu'r ffolder data { $path }
+doing-move-aside = ni ellir symud { $path } o'r ffordd
+doing-restore = ni ellir rhoi'r copi wrth gefn yn ei le yn { $path }
+doing-write-stdout = ni ellir ysgrifennu i'r allbwn safonol
+doing-read-answer = ni ellir darllen yr ateb o'r derfynell
+doing-remember-mapping = ni ellir cofio sut mae'r colofnau'n cyfateb
+doing-remember-mapping-in = ni ellir cofio sut mae'r colofnau'n cyfateb yn { $path }
+doing-write-rejects = ni ellir ysgrifennu'r rhesi a wrthodwyd
+doing-write-manual = ni ellir ysgrifennu'r dudalen llawlyfr
+doing-encrypt = ni ellir amgryptio'r ffeil
+doing-sync = ni ellir cadw { $path } ar y ddisg
+doing-remove = ni ellir dileu { $path }
+doing-replace = ni ellir disodli { $path }
+doing-read-config = ni ellir darllen y ffeil ffurfweddu { $path }
+doing-read-messages = ni ellir darllen y ffolder negeseuon { $path }
+doing-read-message-file = ni ellir darllen y ffeil negeseuon { $path }
+doing-write-summary = ni ellir ysgrifennu'r crynodeb
+doing-read-summary = ni ellir darllen y crynodeb { $path }
+doing-write-export = ni ellir ysgrifennu'r allforio
+doing-write-csv-export = ni ellir ysgrifennu'r allforio CSV
+doing-write-json = ni ellir ysgrifennu JSON
+doing-write-patterns = ni ellir ysgrifennu'r patrymau
+doing-write-sar = ni ellir ysgrifennu'r allforio mynediad at ddata
+doing-write-comparison = ni ellir ysgrifennu'r gymhariaeth
+doing-write-review-json = ni ellir ysgrifennu'r adolygiad fel JSON
+doing-write-template = ni ellir ysgrifennu'r templed
+doing-write-template-file = ni ellir ysgrifennu'r templed { $path }
+## A kind of record, named in a refused export or import.
+record-kind = { $what ->
+    [case] achos
+    [contact] cyswllt
+    [case-person] person ar achos
+    [directory-entry] cofnod yn y cyfeiriadur
+    [entry] cofnod
+    [follow-up] dilyniant
+    [referral] atgyfeiriad
+    [surgery] cymhorthfa
+    [tombstone] cofnod dileu
+    [attachment] atodiad
+   *[other] cofnod
+}
+error-agent-dir-not-private = nid yw { $path } yn ffolder i chi yn unig (rhaid mai chi biau hi, modd 0700): ni chadwyd y sesiwn
+error-agent-not-started = ni ddechreuodd asiant casebook
+error-agent-no-runtime-dir = does dim ffolder rhedeg ar gyfer yr asiant
+error-summary-not-json = ni ellir darllen y crynodeb { $path }: { $detail }
+error-import-not-csv = nid yw { $file } yn ffeil CSV gywir: { $detail }
+error-export-missing-record = nid yw { $file } yn allforio casebook cyson: mae { $from } { $from_uuid } yn cyfeirio at { $what } { $uuid }, nad yw yn y ffeil
+error-export-bad-timestamp = nid yw { $file } yn allforio casebook dilys: mae gan { $what } { $uuid } y stamp amser `{ $stamp }`, nad yw'n RFC 3339
+error-export-link-missing = nid yw'r allforio yn gyson: mae { $from } { $from_uuid } yn cyfeirio at { $what } { $uuid }, nad yw yn y ffeil
+error-export-record-refused = ni ellir llwytho { $what } { $uuid } o'r allforio: { $detail }
+error-export-counter-refused = ni ellir llwytho rhifydd cyfeirnodau { $year } o'r allforio: { $detail }
+error-import-not-empty = nid yw'r dyddiadur yn wag: dim ond i gronfa ddata newydd, wag y gellir mewnforio allforio casebook (rhowch --db gydag enw ffeil newydd)
+error-import-line = llinell { $line }: { $problem }; ni fewnforiwyd dim
+error-runs-before-diary = mae'r gorchymyn hwn yn rhedeg cyn agor y dyddiadur
+error-key-malformed = nid yw'r allwedd yn gywir
+error-passphrase-too-long = mae'r cyfrinymadrodd yn rhy hir
+error-key-not-derived = ni ellir creu'r allwedd (methodd OpenSSL)
+error-attachment-id = nid yw `{ $input }` yn rhif nac yn UUID atodiad (gweler `casebook attachment list CYFEIRNOD`)
+error-draft-kind = dim ond e-bost neu lythyr allan all fod yn ddrafft
+error-entry-refused = cofnod { $uuid }: { $detail }
+error-attachment-not-base64 = atodiad { $uuid }: nid yw ei ddata yn base64
+error-attachment-altered = atodiad { $uuid }: nid yw ei ddata yn cyfateb i'w sha256 (cafodd y ffeil ei newid neu ei thorri'n fyr)
+error-hub-unknown-kind = anfonodd yr hyb fath anhysbys o gofnod `{ $kind }`
+error-not-joined = nid yw'r dyddiadur hwn wedi ymuno â hyb
+error-hub-attachment-altered = anfonodd yr hyb atodiad { $uuid } nad yw ei beitiau'n cyfateb i'w SHA-256
+error-upgrade-failed = ni ellir uwchraddio'r gronfa ddata: { $detail }; ni newidiwyd y ffeil
+error-device-name = enw dyfais `{ $name }`: defnyddiwch 1 i 40 o lythrennau bach, digidau, - neu _
+error-device-user-empty = --user: rhowch enw'r cynghorydd
+error-device-taken = mae dyfais o'r enw { $name } ar yr hyb yn barod; dewiswch enw arall
+error-copy-schema = fersiwn sgema'r copi { $path } yw { $found }, nid { $expected }; cafodd ei ddileu
+error-erase-wal-busy = mae'r dileu wedi'i gadw, ond mae rhaglen arall wedi agor y dyddiadur, felly gall hen gopïau o'r testun aros yn y log ysgrifennu ymlaen llaw: caewch bob casebook arall a rhedeg y gorchymyn eto
+error-bulk-raced = ysgrifennu swmp: cadwyd { $what } fel rhes { $got }, nid { $want }: ysgrifennodd rhaglen arall i'r ffeil ar yr un pryd
+error-bulk-index = ni ellir mynegeio { $table }: sbardun annisgwyl
+error-rekey-schema = nid yw { $path } yn ddyddiadur casebook y gall y rhaglen hon ei ailysgrifennu (fersiwn sgema { $version }); ni newidiwyd dim
+error-rekey-rows-differ = nid yw'r copi newydd yn dal yr un rhesi ({ $copied } yn erbyn { $counts }); ni newidiwyd { $path }
+error-publicise-closed = ni ellir cyhoeddi achos { $reference }: cafodd ei gau fel { $outcome }; dim ond achos a ddatryswyd yn foddhaol y gellir ei gyhoeddi
+error-publicise-status = ni ellir cyhoeddi achos { $reference }: ei statws yw { $status }; dim ond achos a ddatryswyd yn foddhaol y gellir ei gyhoeddi
+error-no-home = ni ellir dod o hyd i ffolder cartref: rhowch --db a --config
+error-catalogue-override = { $path } llinell { $line }: { $detail }
+error-template-unknown = does dim templed `{ $name }`: y templedi yw { $known }
+error-template-broken = templed `{ $name }` ({ $lang }): llinell { $line }: { $detail }
+error-draft-bad-address = nid yw `{ $address }` yn gyfeiriad e-bost y gellir anfon drafft ato
+error-draft-build = ni ellir creu'r drafft: { $detail }
+## The shared hub. `error-hub-said`: what casebook asked, then the hub's
+## (or the connection's) own words.
+error-hub-said = { $doing }: { $detail }
+error-hub-upgrade = mae'r hyb yn dal cofnodion o casebook mwy newydd (sgema { $schema }): gosodwch y casebook newydd ar y ddyfais hon, yna cysonwch
+error-hub-not-registered = gwrthododd yr hyb y ddyfais hon: cafodd ei dirymu neu ni chafodd ei ychwanegu erioed (gofynnwch i bwy bynnag sy'n rhedeg yr hyb)
+hub-doing-push = gwrthododd yr hyb yr anfon
+hub-doing-read = ni ellir darllen yr hyb
+hub-doing-create = ni ellir creu'r hyb
+hub-doing-add-device = ni ellir ychwanegu'r ddyfais
+hub-doing-revoke = ni ellir dirymu'r ddyfais
+hub-doing-end-sessions = ni ellir dod â sesiynau'r ddyfais i ben
+hub-doing-scrub = ni ellir glanhau'r hyb
+hub-doing-sync = gwrthododd yr hyb y cysoni
+hub-doing-pull = ni ellir tynnu o'r hyb
+hub-doing-attachment = gwrthododd yr hyb atodiad
+hub-doing-reach = ni ellir cyrraedd yr hyb yn { $host }:{ $port }
+hub-doing-tls = ni ellir gosod TLS
+hub-doing-read-ca = ni ellir darllen { $path }
+error-hub-bad-url = nid yw URL yr hyb yn URL PostgreSQL: { $detail }
+error-hub-no-host = nid yw URL yr hyb yn enwi gwesteiwr: ysgrifennwch ef fel postgresql://DEFNYDDIWR:CYFRINAIR@GWESTEIWR:PORTH/CRONFA
+error-hub-exists = mae'r gronfa ddata { $name } yn dal hyb casebook yn barod; ni newidiwyd dim

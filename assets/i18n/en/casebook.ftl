@@ -1940,3 +1940,124 @@ error-export-not-ours = { $file } is JSON but not a casebook export (no "format"
 error-export-newer-version = { $file } was written by a newer casebook (export version { $found }, this program reads up to { $known }): install the newer casebook
 error-export-newer-schema = { $file } was written by a newer casebook (schema { $found }, this program knows up to { $known }): install the newer casebook
 error-export-invalid = { $file } is not a valid casebook export: line { $line } column { $column }: { $detail }
+
+## Errors made where they arose (issue 17: every message from the catalogue).
+## `error-io`: what casebook was doing, then the system's reason (io-*).
+error-io = { $doing }: { $problem }
+doing-terminal = the terminal failed
+doing-use = cannot use { $path }
+doing-create = cannot create { $path }
+doing-find-program = cannot find the casebook program to start its agent
+doing-start-agent = cannot start the casebook agent
+doing-listen = cannot listen on { $path }
+doing-protect = cannot protect { $path }
+doing-read-stdin = cannot read standard input
+doing-create-backups = cannot create the backups folder { $path }
+doing-read-backups = cannot read the backups folder { $path }
+doing-remove-backup = cannot remove the old backup { $path }
+doing-read-link = cannot read the link { $path }
+doing-replace-demo = cannot replace the old demo diary { $path }
+doing-create-data = cannot create the data folder { $path }
+doing-move-aside = cannot move { $path } aside
+doing-restore = cannot put the backup in place at { $path }
+doing-write-stdout = cannot write to standard output
+doing-read-answer = cannot read the answer from the terminal
+doing-remember-mapping = cannot remember the column mapping
+doing-remember-mapping-in = cannot remember the column mapping in { $path }
+doing-write-rejects = cannot write the rejected rows
+doing-write-manual = cannot write the manual page
+doing-encrypt = cannot encrypt the file
+doing-sync = cannot sync { $path }
+doing-remove = cannot remove { $path }
+doing-replace = cannot replace { $path }
+doing-read-config = cannot read the config file { $path }
+doing-read-messages = cannot read the message folder { $path }
+doing-read-message-file = cannot read the message file { $path }
+doing-write-summary = cannot write the summary
+doing-read-summary = cannot read the summary { $path }
+doing-write-export = cannot write the export
+doing-write-csv-export = cannot write the CSV export
+doing-write-json = cannot write JSON
+doing-write-patterns = cannot write the patterns
+doing-write-sar = cannot write the subject access export
+doing-write-comparison = cannot write the comparison
+doing-write-review-json = cannot write the review as JSON
+doing-write-template = cannot write the template
+doing-write-template-file = cannot write the template { $path }
+## A kind of record, named in a refused export or import.
+record-kind = { $what ->
+    [case] case
+    [contact] contact
+    [case-person] case person
+    [directory-entry] directory entry
+    [entry] entry
+    [follow-up] follow-up
+    [referral] referral
+    [surgery] surgery
+    [tombstone] tombstone
+    [attachment] attachment
+   *[other] record
+}
+error-agent-dir-not-private = { $path } is not a folder only you can use (it must be yours, mode 0700): the session was not kept
+error-agent-not-started = the casebook agent did not start
+error-agent-no-runtime-dir = no runtime folder for the agent
+error-summary-not-json = cannot read the summary { $path }: { $detail }
+error-import-not-csv = { $file } is not a well-formed CSV file: { $detail }
+error-export-missing-record = { $file } is not a consistent casebook export: { $from } { $from_uuid } refers to { $what } { $uuid }, which is not in the file
+error-export-bad-timestamp = { $file } is not a valid casebook export: { $what } { $uuid } has the timestamp `{ $stamp }`, which is not RFC 3339
+error-export-link-missing = the export is not consistent: { $from } { $from_uuid } refers to { $what } { $uuid }, which is not in the file
+error-export-record-refused = the export's { $what } { $uuid } cannot be loaded: { $detail }
+error-export-counter-refused = the export's reference counter for { $year } cannot be loaded: { $detail }
+error-import-not-empty = the diary is not empty: a casebook export can only be imported into a new, empty database (give --db with a new file name)
+error-import-line = line { $line }: { $problem }; nothing was imported
+error-runs-before-diary = this command runs before the diary is opened
+error-key-malformed = the key is malformed
+error-passphrase-too-long = the passphrase is too long
+error-key-not-derived = the key could not be derived (OpenSSL failed)
+error-attachment-id = `{ $input }` is not an attachment number or UUID (see `casebook attachment list REF`)
+error-draft-kind = only an email or letter out can be a draft
+error-entry-refused = entry { $uuid }: { $detail }
+error-attachment-not-base64 = attachment { $uuid }: its data is not base64
+error-attachment-altered = attachment { $uuid }: its data does not match its sha256 (the file was altered or cut short)
+error-hub-unknown-kind = the hub sent an unknown record kind `{ $kind }`
+error-not-joined = this diary has not joined a hub
+error-hub-attachment-altered = the hub sent attachment { $uuid } with bytes that do not match its SHA-256
+error-upgrade-failed = cannot upgrade the database: { $detail }; the file was not changed
+error-device-name = device name `{ $name }`: use 1 to 40 lower-case letters, digits, - or _
+error-device-user-empty = --user: give the councillor's name
+error-device-taken = a device named { $name } already exists on the hub; choose another name
+error-copy-schema = the copy { $path } has schema version { $found }, expected { $expected }; it was removed
+error-erase-wal-busy = the erasure is saved, but another program has the diary open, so old copies of the text may stay in the write-ahead log: close every other casebook and run the command again
+error-bulk-raced = bulk write: a { $what } was saved as row { $got }, not { $want }: another program wrote to the file at the same time
+error-bulk-index = cannot index { $table }: unexpected trigger
+error-rekey-schema = { $path } is not a casebook diary this program can rewrite (schema version { $version }); it was not changed
+error-rekey-rows-differ = the rewritten copy does not hold the same rows ({ $copied } against { $counts }); { $path } was not changed
+error-publicise-closed = case { $reference } cannot be publicised: it was closed as { $outcome }; only a case resolved satisfactorily can
+error-publicise-status = case { $reference } cannot be publicised: its status is { $status }; only a case resolved satisfactorily can
+error-no-home = cannot find a home directory: give --db and --config explicitly
+error-catalogue-override = { $path } line { $line }: { $detail }
+error-template-unknown = there is no template `{ $name }`: the templates are { $known }
+error-template-broken = template `{ $name }` ({ $lang }): line { $line }: { $detail }
+error-draft-bad-address = `{ $address }` is not an email address that a draft can be sent to
+error-draft-build = cannot build the draft: { $detail }
+## The shared hub. `error-hub-said`: what casebook asked, then the hub's
+## (or the connection's) own words.
+error-hub-said = { $doing }: { $detail }
+error-hub-upgrade = the hub holds records of a newer casebook (schema { $schema }): install the newer casebook on this device, then sync
+error-hub-not-registered = the hub refused this device: it was revoked or never added (ask whoever runs the hub)
+hub-doing-push = the hub refused the push
+hub-doing-read = cannot read the hub
+hub-doing-create = cannot create the hub
+hub-doing-add-device = cannot add the device
+hub-doing-revoke = cannot revoke the device
+hub-doing-end-sessions = cannot end the device's sessions
+hub-doing-scrub = cannot scrub the hub
+hub-doing-sync = the hub refused the sync
+hub-doing-pull = cannot pull from the hub
+hub-doing-attachment = the hub refused an attachment
+hub-doing-reach = cannot reach the hub at { $host }:{ $port }
+hub-doing-tls = cannot set up TLS
+hub-doing-read-ca = cannot read { $path }
+error-hub-bad-url = the hub URL is not a PostgreSQL URL: { $detail }
+error-hub-no-host = the hub URL names no host: write it as postgresql://USER:PASSWORD@HOST:PORT/DB
+error-hub-exists = the database { $name } already holds a casebook hub; nothing was changed

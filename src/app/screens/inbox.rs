@@ -84,7 +84,7 @@ impl InboxView {
             self.offset = 0;
             return Ok(());
         };
-        let files = match mail_files::inbox_files(cx.words, dir) {
+        let files = match mail_files::inbox_files(dir) {
             Ok(f) => f,
             Err(e) => {
                 self.problem = Some(e.message(cx.words));
