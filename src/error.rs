@@ -168,6 +168,9 @@ pub fn io_problem(e: &std::io::Error) -> Msg {
         K::NotADirectory => Msg::new("io-not-a-folder"),
         K::StorageFull => Msg::new("io-disk-full"),
         K::ReadOnlyFilesystem => Msg::new("io-read-only"),
+        K::ConnectionRefused => Msg::new("io-refused"),
+        K::TimedOut => Msg::new("io-timed-out"),
+        K::HostUnreachable | K::NetworkUnreachable => Msg::new("io-unreachable"),
         _ => Msg::new("io-other").text("detail", e.to_string()),
     }
 }

@@ -1145,3 +1145,180 @@ fn refusals_from_the_store_and_the_passphrase_prompts_speak_welsh() {
         "casebook: does dim cymhorthfa yn rhedeg: dechreuwch un â `casebook surgery start LLEOLIAD`"
     );
 }
+
+/// One run of the binary for the errors below: its own diary, config and
+/// clock, any of them bad.
+fn run_raw(db: &std::path::Path, config: &std::path::Path, now: &str, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_casebook"))
+        .arg("--db")
+        .arg(db)
+        .args(args)
+        .env("CASEBOOK_CONFIG", config)
+        .env("CASEBOOK_NOW", now)
+        .env("TZ", "UTC")
+        .env_remove("CASEBOOK_DB")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env_remove("LANG")
+        .output()
+        .expect("run casebook")
+}
+
+/// The errors that used to carry English made where they arose (issue 17):
+/// a casebook export imported into a diary that holds casework, an export
+/// with a timestamp edited by hand, `--out` onto a folder, a bad
+/// CASEBOOK_NOW, a config file that is a folder, a hub that refuses the
+/// connection and a hub URL naming no host. Each is one line, exit 1, in
+/// Welsh with `--lang cy` (the catalogue's Welsh, no English sentence of
+/// it), as before in English, and wholly from the catalogue in the
+/// pseudo-locale.
+#[test]
+fn errors_made_where_they_arose_speak_the_readers_language() {
+    let diary = casework();
+    let dir = diary.dir.path();
+    let db = diary.db();
+    let config = dir.join("config.toml");
+    let now = "2026-03-02T09:00";
+    let export = dir.join("allforio.json");
+    let export_s = export.display().to_string();
+    diary.ok(None, &["export", "--out", &export_s]);
+
+    // An export whose first timestamp was edited by hand, into a new diary.
+    let text = std::fs::read_to_string(&export).expect("read export");
+    let at = text.find("\"created_at\": \"").expect("a timestamp") + "\"created_at\": \"".len();
+    let end = at + text[at..].find('"').expect("its end");
+    let edited = dir.join("wedi-newid.json");
+    std::fs::write(&edited, format!("{}ddoe{}", &text[..at], &text[end..])).expect("write");
+    let edited_s = edited.display().to_string();
+    let fresh = dir.join("newydd.db");
+
+    // A hub that refuses: a port nothing listens on any more.
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .expect("a free port")
+        .port();
+    let refused = dir.join("gwrthod.toml");
+    std::fs::write(
+        &refused,
+        format!("[sync]\nurl = \"postgresql://casebook@127.0.0.1:{port}/hub\"\n"),
+    )
+    .expect("config");
+    let no_host = dir.join("dim-gwesteiwr.toml");
+    std::fs::write(&no_host, "[sync]\nurl = \"postgresql:///hub\"\n").expect("config");
+    let port_s = port.to_string();
+
+    struct Case<'a> {
+        db: &'a std::path::Path,
+        config: &'a std::path::Path,
+        now: &'a str,
+        args: Vec<&'a str>,
+        /// What the Welsh says, and the English.
+        cy: &'a str,
+        en: &'a str,
+    }
+    let cases = [
+        Case {
+            db: &db,
+            config: &config,
+            now,
+            args: vec!["import", &export_s],
+            cy: "nid yw'r dyddiadur yn wag: dim ond i gronfa ddata newydd, wag y gellir mewnforio allforio casebook",
+            en: "the diary is not empty: a casebook export can only be imported into a new, empty database",
+        },
+        Case {
+            db: &fresh,
+            config: &config,
+            now,
+            args: vec!["import", &edited_s],
+            cy: "yn allforio casebook dilys: mae gan cyswllt ",
+            en: "is not a valid casebook export: contact ",
+        },
+        Case {
+            db: &db,
+            config: &config,
+            now,
+            args: vec!["review", "--out", dir.to_str().expect("utf-8")],
+            cy: ": enwch ffeil ynddo",
+            en: "is a folder: name a file in it",
+        },
+        Case {
+            db: &db,
+            config: &config,
+            now: "dydd-dim",
+            args: vec!["due"],
+            cy: "casebook: CASEBOOK_NOW: nid yw `dydd-dim` yn ddyddiad:",
+            en: "casebook: CASEBOOK_NOW: `dydd-dim` is not a date:",
+        },
+        Case {
+            db: &db,
+            config: dir,
+            now,
+            args: vec!["due"],
+            cy: "ni ellir darllen y ffeil ffurfweddu",
+            en: "cannot read the config file",
+        },
+        Case {
+            db: &db,
+            config: &refused,
+            now,
+            args: vec!["sync"],
+            cy: "ni ellir cyrraedd yr hyb yn 127.0.0.1:",
+            en: "cannot reach the hub at 127.0.0.1:",
+        },
+        Case {
+            db: &db,
+            config: &no_host,
+            now,
+            args: vec!["sync"],
+            cy: "nid yw URL yr hyb yn enwi gwesteiwr",
+            en: "the hub URL names no host: write it as postgresql://USER:PASSWORD@HOST:PORT/DB",
+        },
+    ];
+    let folder = dir.display().to_string();
+    let data = [
+        folder.as_str(),
+        "casebook",
+        "CASEBOOK_NOW",
+        "dydd-dim",
+        "ddoe",
+        "127.0.0.1",
+        port_s.as_str(),
+        "postgresql://USER:PASSWORD@HOST:PORT/DB",
+        "--out",
+        "--db",
+        "RFC",
+    ];
+    let english = english_sentences(&["error-", "doing-", "hub-doing-", "io-"]);
+    for case in &cases {
+        let run = |lang: Option<&str>| {
+            let mut args = case.args.clone();
+            if let Some(l) = lang {
+                args.extend(["--lang", l]);
+            }
+            let out = run_raw(case.db, case.config, case.now, &args);
+            assert_eq!(out.status.code(), Some(1), "{:?} {lang:?} fails", case.args);
+            let err = String::from_utf8_lossy(&out.stderr).into_owned();
+            assert_eq!(err.lines().count(), 1, "{:?}: one line\n{err}", case.args);
+            err
+        };
+        let cy = run(Some("cy"));
+        assert!(cy.contains(case.cy), "{:?}: Welsh\n{cy}", case.args);
+        for sentence in &english {
+            assert!(
+                !cy.contains(sentence.as_str()),
+                "{:?}: English left: {sentence}\n{cy}",
+                case.args
+            );
+        }
+        let en = run(None);
+        assert!(en.contains(case.en), "{:?}: English\n{en}", case.args);
+        let pseudo = run(Some("pseudo"));
+        let stray = stray_words(&pseudo, &data);
+        assert!(
+            stray.is_empty(),
+            "{:?}: not from the catalogue: {stray:?}\n{pseudo}",
+            case.args
+        );
+    }
+    assert!(!fresh.exists(), "a refused import makes no diary");
+}

@@ -232,6 +232,20 @@ fn hub_error(what: Msg, e: postgres::Error) -> Error {
     }
     // No answer from the server at all: it could not be reached, or the
     // line dropped.
+    // The system's reason when the line failed (refused, timed out): in
+    // the catalogue's words; the driver's own words otherwise.
+    let mut source = std::error::Error::source(&e);
+    while let Some(s) = source {
+        if let Some(io) = s.downcast_ref::<std::io::Error>() {
+            return failure(
+                SyncFailure::Unreachable,
+                Msg::new("error-io")
+                    .msg("doing", what)
+                    .msg("problem", crate::error::io_problem(io)),
+            );
+        }
+        source = s.source();
+    }
     failure(SyncFailure::Unreachable, said(what, e))
 }
 

@@ -2056,3 +2056,6 @@ hub-doing-read-ca = ni ellir darllen { $path }
 error-hub-bad-url = nid yw URL yr hyb yn URL PostgreSQL: { $detail }
 error-hub-no-host = nid yw URL yr hyb yn enwi gwesteiwr: ysgrifennwch ef fel postgresql://DEFNYDDIWR:CYFRINAIR@GWESTEIWR:PORTH/CRONFA
 error-hub-exists = mae'r gronfa ddata { $name } yn dal hyb casebook yn barod; ni newidiwyd dim
+io-refused = gwrthodwyd y cysylltiad
+io-timed-out = dim ateb mewn pryd
+io-unreachable = ni all y rhwydwaith ei gyrraedd

@@ -2061,3 +2061,6 @@ hub-doing-read-ca = cannot read { $path }
 error-hub-bad-url = the hub URL is not a PostgreSQL URL: { $detail }
 error-hub-no-host = the hub URL names no host: write it as postgresql://USER:PASSWORD@HOST:PORT/DB
 error-hub-exists = the database { $name } already holds a casebook hub; nothing was changed
+io-refused = the connection was refused
+io-timed-out = no answer in time
+io-unreachable = the network cannot reach it
