@@ -211,7 +211,7 @@ impl Summary {
             Error::user(
                 Msg::new("error-summary-not-json")
                     .text("path", path.display().to_string())
-                    .text("detail", why.to_string()),
+                    .text("detail", &why),
             )
         };
         let value: serde_json::Value =
