@@ -55,7 +55,15 @@ fn render(app: &App, frame: &mut Frame) {
     app.screen.draw(app, &theme, frame, body);
     if let Some(s) = &app.status {
         frame.render_widget(
-            Paragraph::new(Line::styled(format!(" {s}"), theme.ok())),
+            // Cut at a word, not mid-word, when a long (Welsh) status
+            // does not fit the line.
+            Paragraph::new(Line::styled(
+                format!(
+                    " {}",
+                    crate::text::fit_words(s, usize::from(status.width).saturating_sub(1))
+                ),
+                theme.ok(),
+            )),
             status,
         );
     }

@@ -275,9 +275,22 @@ fn prompt(_t: &Catalogue, text: &str, path: &Path, var: &str) -> Result<Passphra
                 .text("var", var),
         ));
     }
-    let typed = rpassword::prompt_password(text)
+    let typed = rpassword::prompt_password(fit_prompt(text))
         .map_err(|e| Error::io(crate::error::Msg::new("crypt-cannot-read-passphrase"), e))?;
     Passphrase::new(typed)
+}
+
+/// The question broken between words to the terminal's width (80 when it
+/// cannot say), so a long Welsh line never wraps mid-word; the space the
+/// answer follows is kept.
+fn fit_prompt(text: &str) -> String {
+    let width = ratatui::crossterm::terminal::size().map_or(80, |(w, _)| usize::from(w));
+    // One column spare: the cursor stands after the question.
+    let mut out = crate::text::wrap_words(text, width.saturating_sub(1).max(20)).join("\n");
+    if text.ends_with(' ') {
+        out.push(' ');
+    }
+    out
 }
 
 /// A new passphrase: `CASEBOOK_NEW_PASSPHRASE` (or, when `current_ok`,
