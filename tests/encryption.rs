@@ -787,3 +787,84 @@ fn every_out_from_an_encrypted_diary_is_an_age_file() {
     assert!(bytes(&plain).starts_with(b"BEGIN:VCALENDAR"));
     ok(&run(&sb, &[], &["lock"]));
 }
+
+/// The passphrase prompt at 80 columns in Welsh, for a diary whose path is
+/// long: the question breaks between words, so the path stands whole on
+/// its own line rather than cut by the terminal mid-word.
+#[test]
+fn the_welsh_prompt_breaks_between_words_at_80_columns() {
+    use portable_pty::{CommandBuilder, PtySize, native_pty_system};
+    use std::io::Read;
+    use std::time::{Duration, Instant};
+
+    let sb = Sandbox::new();
+    let db = sb
+        .db
+        .with_file_name("dyddiadur-y-cynghorydd-ar-gyfer-ward-llanfairpwll.db");
+    drop(Store::open_with_key(&db, Some(&key())).expect("a new encrypted diary"));
+    let path = db.display().to_string();
+    assert!(
+        path.len() < 79 && path.len() + "Cyfrinymadrodd ar gyfer : ".len() > 80,
+        "the path makes the question wrap: {path}"
+    );
+    let pty = native_pty_system()
+        .openpty(PtySize {
+            rows: 24,
+            cols: 80,
+            pixel_width: 0,
+            pixel_height: 0,
+        })
+        .expect("a pty");
+    let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_casebook"));
+    cmd.env("LANG", "C");
+    cmd.env_remove("LC_ALL");
+    cmd.env_remove("LC_MESSAGES");
+    cmd.arg("--db");
+    cmd.arg(&db);
+    cmd.args(["due", "--lang", "cy"]);
+    cmd.env("CASEBOOK_CONFIG", &sb.config);
+    cmd.env("CASEBOOK_NOW", "2026-03-01T09:00");
+    cmd.env("TERM", "xterm-256color");
+    cmd.env("CASEBOOK_RUNTIME_DIR", sb.runtime());
+    cmd.env_remove("CASEBOOK_PASSPHRASE");
+    let mut child = pty.slave.spawn_command(cmd).expect("spawned");
+    drop(pty.slave);
+    let mut reader = pty.master.try_clone_reader().expect("reader");
+    let (tx, rx) = std::sync::mpsc::channel::<Vec<u8>>();
+    std::thread::spawn(move || {
+        let _master = pty.master;
+        let mut buf = [0u8; 4096];
+        while let Ok(n) = reader.read(&mut buf) {
+            if n == 0 || tx.send(buf[..n].to_vec()).is_err() {
+                break;
+            }
+        }
+    });
+    let mut parser = vt100::Parser::new(24, 80, 0);
+    let start = Instant::now();
+    let screen = loop {
+        while let Ok(bytes) = rx.try_recv() {
+            parser.process(&bytes);
+        }
+        let screen = parser.screen().contents();
+        if screen.contains(&format!("{path}:")) {
+            // Row by row, as the terminal shows them.
+            break parser.screen().rows(0, 80).collect::<Vec<String>>();
+        }
+        if start.elapsed() > Duration::from_secs(30) {
+            let _ = child.kill();
+            panic!("the question did not show whole; the screen shows:\n{screen}");
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    };
+    let _ = child.kill();
+    let question = screen
+        .iter()
+        .position(|row| row.trim_end() == "Cyfrinymadrodd ar gyfer")
+        .unwrap_or_else(|| panic!("the question is cut mid-word:\n{}", screen.join("\n")));
+    assert!(
+        screen[question + 1].starts_with(&format!("{path}:")),
+        "the path stands whole on the next row:\n{}",
+        screen.join("\n")
+    );
+}
