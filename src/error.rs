@@ -239,15 +239,11 @@ impl Msg {
         self.arg(name, Arg::Number(value.into()))
     }
 
-    /// A closed list's value, shown as its label in the reader's language.
-    pub fn label<T: crate::domain::ClosedList>(self, name: &'static str, value: T) -> Msg {
-        self.arg(
-            name,
-            Arg::Label {
-                what: T::WHAT,
-                key: value.as_str(),
-            },
-        )
+    /// A closed list's value (its list's `WHAT` and its contract name),
+    /// shown as its label in the reader's language. Named, not typed: this
+    /// module sits below the domain.
+    pub fn label(self, name: &'static str, what: &'static str, key: &'static str) -> Msg {
+        self.arg(name, Arg::Label { what, key })
     }
 
     /// A kind of record ("case person", "follow-up") as the catalogue

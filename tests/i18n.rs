@@ -1322,3 +1322,19 @@ fn errors_made_where_they_arose_speak_the_readers_language() {
     }
     assert!(!fresh.exists(), "a refused import makes no diary");
 }
+
+/// A closed list's value inside an error is its label in the reader's
+/// language, not the stored key.
+#[test]
+fn a_label_in_an_error_is_the_readers_label() {
+    use casebook::error::Msg;
+    let msg = Msg::new("error-publicise-closed")
+        .label("outcome", Outcome::WHAT, Outcome::NotResolved.as_str())
+        .text("reference", "2026-0007");
+    let en = msg.render(&Catalogue::embedded(Lang::En));
+    let cy = msg.render(&Catalogue::embedded(Lang::Cy));
+    assert!(en.contains(Outcome::NotResolved.label()), "{en}");
+    let welsh_label = Catalogue::embedded(Lang::Cy).label(Outcome::NotResolved);
+    assert!(cy.contains(&welsh_label), "{cy}");
+    assert!(cy.starts_with("ni ellir cyhoeddi achos 2026-0007"), "{cy}");
+}

@@ -18,7 +18,7 @@ use super::Store;
 use crate::domain::review::{
     Counts, Demographics, Headline, Period, PublicisedCase, Review, UNKNOWN, median, ratio,
 };
-use crate::domain::{AgeBand, Case, EntryKind, Id, Outcome, Record};
+use crate::domain::{AgeBand, Case, CaseStatus, EntryKind, Id, Outcome, Record};
 use crate::error::Msg;
 use crate::{Error, Result};
 
@@ -488,8 +488,14 @@ impl Store {
             })?;
         if on && case.data.outcome != Some(Outcome::Resolved) {
             let msg = match case.data.outcome {
-                Some(o) => Msg::new("error-publicise-closed").label("outcome", o),
-                None => Msg::new("error-publicise-status").label("status", case.data.status),
+                Some(o) => {
+                    Msg::new("error-publicise-closed").label("outcome", Outcome::WHAT, o.as_str())
+                }
+                None => Msg::new("error-publicise-status").label(
+                    "status",
+                    CaseStatus::WHAT,
+                    case.data.status.as_str(),
+                ),
             };
             return Err(Error::user(msg.text("reference", &case.data.reference)));
         }
