@@ -150,6 +150,49 @@ impl Error {
         )
     }
 
+    /// The error as a catalogue message, whatever its variant: what
+    /// [`Error::message`] renders, and what an error inside another
+    /// message carries ([`Arg::from_error`]).
+    pub fn to_msg(&self) -> Msg {
+        let path = |p: &PathBuf| p.display().to_string();
+        match self {
+            Error::User(m) | Error::System(m) => m.clone(),
+            Error::Hub { message, .. } => message.clone(),
+            Error::Io { doing, source } => io_message(doing, source),
+            // A Fluent selector key: `case with reference` → `case-with-reference`.
+            Error::NotFound { what, name } => Msg::new("error-not-found")
+                .text("what", what.replace(' ', "-"))
+                .text("name", name),
+            Error::Config {
+                file,
+                line,
+                message,
+            } => Msg::new("error-config")
+                .text("file", path(file))
+                .num("line", i64::try_from(*line).unwrap_or(i64::MAX))
+                .arg("problem", message.clone()),
+            Error::Locked { path: p } => Msg::new("error-locked").text("path", path(p)),
+            Error::NotADatabase { path: p } => {
+                Msg::new("error-not-a-database").text("path", path(p))
+            }
+            Error::WrongPassphrase { path: p } => {
+                Msg::new("error-wrong-passphrase").text("path", path(p))
+            }
+            Error::TooNew {
+                path: p,
+                found,
+                known,
+            } => Msg::new("error-too-new")
+                .text("path", path(p))
+                .num("found", *found)
+                .num("known", *known),
+            Error::Corrupt { path: p, detail } => Msg::new("error-corrupt")
+                .text("path", path(p))
+                .text("detail", detail),
+            Error::Sqlite(e) => Msg::new("error-database").text("detail", e.to_string()),
+        }
+    }
+
     /// True when the user can fix the problem by changing what they typed.
     pub fn is_user_fixable(&self) -> bool {
         matches!(self, Error::User(_) | Error::NotFound { .. })
@@ -207,12 +250,11 @@ pub enum Arg {
 }
 
 impl Arg {
-    /// An error as an argument: its message when it has one, else its
-    /// English text.
+    /// An error as an argument: its message, in the reader's language.
     pub fn from_error(e: Error) -> Arg {
         match e {
             Error::User(m) | Error::System(m) => Arg::Msg(Box::new(m)),
-            other => Arg::Text(other.to_string()),
+            other => Arg::Msg(Box::new(other.to_msg())),
         }
     }
 }

@@ -6,63 +6,13 @@
 //! facts below the catalogue: the domain builds errors, the catalogue labels
 //! the domain's values, and nothing goes round in a circle.
 
-use std::path::PathBuf;
-
 use super::{Catalogue, Lang};
 use crate::error::{Arg, Error, Msg};
 
 impl Error {
     /// The error in the reader's language, one line.
     pub fn message(&self, t: &Catalogue) -> String {
-        let path = |p: &PathBuf| p.display().to_string();
-        match self {
-            Error::User(m) | Error::System(m) => m.render(t),
-            Error::NotFound { what, name } => t.tr(
-                "error-not-found",
-                Some(&super::args(&[
-                    // A Fluent selector key: `case with reference` → `case-with-reference`.
-                    ("what", what.replace(' ', "-").into()),
-                    ("name", crate::text::one_line(name).into()),
-                ])),
-            ),
-            Error::Config {
-                file,
-                line,
-                message,
-            } => t.tr(
-                "error-config",
-                Some(&super::args(&[
-                    ("file", path(file).into()),
-                    ("line", (*line).into()),
-                    ("problem", message.render(t).into()),
-                ])),
-            ),
-            Error::Locked { path: p } => t.tr1("error-locked", "path", path(p)),
-            Error::NotADatabase { path: p } => t.tr1("error-not-a-database", "path", path(p)),
-            Error::WrongPassphrase { path: p } => t.tr1("error-wrong-passphrase", "path", path(p)),
-            Error::TooNew {
-                path: p,
-                found,
-                known,
-            } => t.tr(
-                "error-too-new",
-                Some(&super::args(&[
-                    ("path", path(p).into()),
-                    ("found", (*found).into()),
-                    ("known", (*known).into()),
-                ])),
-            ),
-            Error::Corrupt { path: p, detail } => t.tr(
-                "error-corrupt",
-                Some(&super::args(&[
-                    ("path", path(p).into()),
-                    ("detail", detail.as_str().into()),
-                ])),
-            ),
-            Error::Sqlite(e) => t.tr1("error-database", "detail", e.to_string()),
-            Error::Hub { message, .. } => message.render(t),
-            Error::Io { doing, source } => crate::error::io_message(doing, source).render(t),
-        }
+        self.to_msg().render(t)
     }
 }
 
