@@ -64,8 +64,10 @@ pub enum Error {
         known: i64,
     },
 
+    /// The file is damaged; `detail` says how and what to do, in the
+    /// catalogue's words.
     #[error("the database {} is damaged: {detail}", path.display())]
-    Corrupt { path: PathBuf, detail: String },
+    Corrupt { path: PathBuf, detail: Msg },
 
     /// The shared hub refused or could not be reached; the message says
     /// which in the catalogue's words, and `why` says it as a fact for the
@@ -188,7 +190,7 @@ impl Error {
                 .num("known", *known),
             Error::Corrupt { path: p, detail } => Msg::new("error-corrupt")
                 .text("path", path(p))
-                .text("detail", detail),
+                .msg("detail", detail.clone()),
             Error::Sqlite(e) => Msg::new("error-database").text("detail", e.to_string()),
         }
     }

@@ -819,7 +819,7 @@ fn the_typed_errors_read_the_same_in_english_as_before() {
         },
         Error::Corrupt {
             path: path.clone(),
-            detail: "page 3".into(),
+            detail: casebook::error::Msg::new("corrupt-unreadable"),
         },
         Error::NotFound {
             what: "case with reference",
@@ -1337,4 +1337,30 @@ fn a_label_in_an_error_is_the_readers_label() {
     let welsh_label = Catalogue::embedded(Lang::Cy).label(Outcome::NotResolved);
     assert!(cy.contains(&welsh_label), "{cy}");
     assert!(cy.starts_with("ni ellir cyhoeddi achos 2026-0007"), "{cy}");
+}
+
+/// A damaged diary: how it is damaged and what to do, in the reader's
+/// language, the count in its Welsh form; the English as before.
+#[test]
+fn a_damaged_diary_is_said_in_the_readers_language() {
+    use casebook::Error;
+    use casebook::error::Msg;
+    let e = |count: i64| Error::Corrupt {
+        path: PathBuf::from("/tmp/diary.db"),
+        detail: Msg::new("corrupt-check-restore")
+            .num("count", count)
+            .text("backup", "/tmp/b.db"),
+    };
+    assert_eq!(
+        e(3).to_string(),
+        "the database /tmp/diary.db is damaged: 3 problem(s) found; restore the latest backup with `casebook restore /tmp/b.db`"
+    );
+    let cy = Catalogue::embedded(Lang::Cy);
+    assert!(
+        e(2).message(&cy)
+            .contains("wedi'i difrodi: cafwyd 2 broblem; adferwch"),
+        "{}",
+        e(2).message(&cy)
+    );
+    assert!(e(3).message(&cy).contains("cafwyd 3 o broblemau"));
 }

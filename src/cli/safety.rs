@@ -64,15 +64,10 @@ fn name_latest_backup(e: Error, env: &Env) -> Error {
     match e {
         Error::Corrupt { path, .. } => Error::Corrupt {
             detail: match backup::latest(&path, &env.config.backup) {
-                Some(b) => format!(
-                    "{}; restore the latest backup with `casebook restore {}`",
-                    store::MALFORMED,
-                    b.display()
-                ),
-                None => format!(
-                    "{}, and no backup of it was found; copy the file somewhere safe before trying anything",
-                    store::MALFORMED
-                ),
+                Some(b) => {
+                    Msg::new("corrupt-malformed-restore").text("backup", b.display().to_string())
+                }
+                None => Msg::new("corrupt-malformed-no-backup"),
             },
             path,
         },
@@ -341,18 +336,14 @@ pub fn check(env: &Env, out: &mut dyn Write) -> Result<ExitCode> {
         return Ok(ExitCode::SUCCESS);
     }
     let latest = backup::latest(db, &env.config.backup);
+    let count = i64::try_from(report.problem_count()).unwrap_or(i64::MAX);
     Err(Error::Corrupt {
         path: db.clone(),
         detail: match latest {
-            Some(b) => format!(
-                "{} problem(s) found; restore the latest backup with `casebook restore {}`",
-                report.problem_count(),
-                b.display()
-            ),
-            None => format!(
-                "{} problem(s) found, and no backup of it was found; copy the file somewhere safe before trying anything",
-                report.problem_count()
-            ),
+            Some(b) => Msg::new("corrupt-check-restore")
+                .num("count", count)
+                .text("backup", b.display().to_string()),
+            None => Msg::new("corrupt-check-no-backup").num("count", count),
         },
     })
 }

@@ -53,7 +53,7 @@ pub fn rekey_file(
     if !maintenance::release_with_key(path, old)? {
         return Err(Error::Corrupt {
             path: path.to_path_buf(),
-            detail: "it could not be read; run `casebook check` first".into(),
+            detail: Msg::new("corrupt-unreadable"),
         });
     }
     // ATTACH opens the copy with these flags: CREATE lets it make the copy

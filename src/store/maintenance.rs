@@ -13,6 +13,7 @@ use rusqlite::{Connection, OpenFlags, OptionalExtension};
 
 use super::key::{Passphrase, apply_key, classify_keyed};
 use super::{SCHEMA_VERSION, Store, busy_timeout, classify};
+use crate::error::Msg;
 use crate::{Error, Result};
 
 /// How many problem lines a check keeps: enough to diagnose, not a flood.
@@ -142,10 +143,9 @@ pub fn inspect_backup_with_key(path: &Path, key: Option<&Passphrase>) -> Result<
     if let Some(first) = problems.first() {
         return Err(Error::Corrupt {
             path: path.to_path_buf(),
-            detail: format!(
-                "integrity_check found {} problem(s), the first: {first}; choose another backup",
-                problems.len()
-            ),
+            detail: Msg::new("corrupt-backup-integrity")
+                .num("count", i64::try_from(problems.len()).unwrap_or(i64::MAX))
+                .text("first", first),
         });
     }
     let count = |table: &str| -> Result<u64> {
@@ -444,10 +444,10 @@ fn verify_copy(path: &Path, version: i64, key: Option<&Passphrase>) -> Result<()
     match problems.first() {
         Some(first) => Err(Error::Corrupt {
             path: path.to_path_buf(),
-            detail: format!("the copy failed its integrity check ({first}); it was removed"),
+            detail: Msg::new("corrupt-copy-integrity").text("first", first),
         }),
         None if found != version => Err(Error::System(
-            crate::error::Msg::new("error-copy-schema")
+            Msg::new("error-copy-schema")
                 .text("path", path.display().to_string())
                 .num("found", found)
                 .num("expected", version),
@@ -461,7 +461,7 @@ fn sync_file(path: &Path) -> Result<()> {
         .and_then(|f| f.sync_all())
         .map_err(|e| {
             Error::io(
-                crate::error::Msg::new("doing-sync").text("path", path.display().to_string()),
+                Msg::new("doing-sync").text("path", path.display().to_string()),
                 e,
             )
         })

@@ -318,9 +318,6 @@ pub struct Counts {
     pub surgeries: u64,
 }
 
-/// What a damaged file is said to be, before the advice on what to do.
-pub(crate) const MALFORMED: &str = "SQLite reports the file as malformed";
-
 /// Turns SQLite's codes into the messages a councillor can act on. Codes
 /// with no better message stay `Error::Sqlite`.
 pub(crate) fn classify(e: rusqlite::Error, path: &Path) -> Error {
@@ -330,7 +327,7 @@ pub(crate) fn classify(e: rusqlite::Error, path: &Path) -> Error {
         Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked) => Error::Locked { path },
         Some(ErrorCode::DatabaseCorrupt) => Error::Corrupt {
             path,
-            detail: format!("{MALFORMED}; run `casebook check`, which names the latest backup"),
+            detail: crate::error::Msg::new("corrupt-malformed-check"),
         },
         Some(ErrorCode::ReadOnly) => read_only(&path),
         Some(ErrorCode::DiskFull) => Error::System(

@@ -2059,3 +2059,24 @@ error-hub-exists = mae'r gronfa ddata { $name } yn dal hyb casebook yn barod; ni
 io-refused = gwrthodwyd y cysylltiad
 io-timed-out = dim ateb mewn pryd
 io-unreachable = ni all y rhwydwaith ei gyrraedd
+## Why a diary or a backup is damaged (after "the database … is damaged: ").
+corrupt-malformed-check = mae SQLite yn dweud bod y ffeil wedi'i difrodi; rhedwch `casebook check`, sy'n enwi'r copi wrth gefn diweddaraf
+corrupt-malformed-restore = mae SQLite yn dweud bod y ffeil wedi'i difrodi; adferwch y copi wrth gefn diweddaraf â `casebook restore { $backup }`
+corrupt-malformed-no-backup = mae SQLite yn dweud bod y ffeil wedi'i difrodi, a does dim copi wrth gefn ohoni; cadwch gopi o'r ffeil yn rhywle diogel cyn rhoi cynnig ar ddim
+corrupt-check-restore = { $count ->
+    [one] cafwyd 1 broblem
+    [two] cafwyd 2 broblem
+   *[other] cafwyd { $count } o broblemau
+}; adferwch y copi wrth gefn diweddaraf â `casebook restore { $backup }`
+corrupt-check-no-backup = { $count ->
+    [one] cafwyd 1 broblem
+    [two] cafwyd 2 broblem
+   *[other] cafwyd { $count } o broblemau
+}, a does dim copi wrth gefn ohoni; cadwch gopi o'r ffeil yn rhywle diogel cyn rhoi cynnig ar ddim
+corrupt-backup-integrity = { $count ->
+    [one] cafodd integrity_check 1 broblem
+    [two] cafodd integrity_check 2 broblem
+   *[other] cafodd integrity_check { $count } o broblemau
+}, y gyntaf: { $first }; dewiswch gopi wrth gefn arall
+corrupt-copy-integrity = methodd y copi ei wiriad cywirdeb ({ $first }); cafodd ei ddileu
+corrupt-unreadable = nid oedd modd ei darllen; rhedwch `casebook check` yn gyntaf

@@ -2064,3 +2064,12 @@ error-hub-exists = the database { $name } already holds a casebook hub; nothing 
 io-refused = the connection was refused
 io-timed-out = no answer in time
 io-unreachable = the network cannot reach it
+## Why a diary or a backup is damaged (after "the database … is damaged: ").
+corrupt-malformed-check = SQLite reports the file as malformed; run `casebook check`, which names the latest backup
+corrupt-malformed-restore = SQLite reports the file as malformed; restore the latest backup with `casebook restore { $backup }`
+corrupt-malformed-no-backup = SQLite reports the file as malformed, and no backup of it was found; copy the file somewhere safe before trying anything
+corrupt-check-restore = { $count } problem(s) found; restore the latest backup with `casebook restore { $backup }`
+corrupt-check-no-backup = { $count } problem(s) found, and no backup of it was found; copy the file somewhere safe before trying anything
+corrupt-backup-integrity = integrity_check found { $count } problem(s), the first: { $first }; choose another backup
+corrupt-copy-integrity = the copy failed its integrity check ({ $first }); it was removed
+corrupt-unreadable = it could not be read; run `casebook check` first
