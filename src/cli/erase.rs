@@ -100,6 +100,9 @@ pub(super) fn backup_after(env: &Env, store: &Store) {
     if !env.demo
         && let Err(e) = crate::backup::daily(store, &env.config.backup, env.clock.today())
     {
-        eprintln!("casebook: warning: today's automatic backup was not made: {e}");
+        super::note(
+            env.i18n
+                .tr1("safety-backup-failed", "problem", e.message(&env.i18n)),
+        );
     }
 }

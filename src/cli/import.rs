@@ -154,7 +154,7 @@ fn spreadsheet(
     {
         // Only a mapping that led to an import is worth remembering.
         if let Err(e) = remember_map(memory, &headers, &map) {
-            eprintln!("casebook: {e}");
+            super::note(e.message(&env.i18n));
         }
     }
     Ok(line)
