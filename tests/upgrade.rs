@@ -285,6 +285,19 @@ fn assert_standard_data(s: &mut Store, version: i64) {
     s.join_hub().expect("join");
     let snapshot = s.sync_snapshot().expect("snapshot");
     assert!(snapshot.keys().any(|(k, _)| k == "attachment"), "{at}");
+    // Schema 13: the email taken in above has its own fields as a synced
+    // record of its entry, queued with the rest.
+    let mail: Vec<_> = snapshot
+        .iter()
+        .filter(|((k, _), _)| k == "entry_mail")
+        .map(|(_, r)| r)
+        .collect();
+    assert_eq!(mail.len(), 1, "{at}");
+    assert!(
+        mail[0]["entry_id"].is_string() && mail[0]["message_key"].is_string(),
+        "{at}: {:?}",
+        mail[0]
+    );
     let records = snapshot.len() as u64;
     assert_eq!(s.sync_state().expect("sync state").waiting, records, "{at}");
     s.sync_failed(store::SyncFailure::Unreachable)

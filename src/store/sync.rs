@@ -164,6 +164,24 @@ pub const TABLES: &[Table] = &[
             ("surgery_id", "surgeries"),
         ],
     },
+    // An email's own fields, beside its entry (schema 13): written with the
+    // entry and, like it, never a conflict.
+    Table {
+        name: "entry_mail",
+        kind: "entry_mail",
+        columns: &[
+            "uuid",
+            "created_at",
+            "updated_at",
+            "entry_id",
+            "message_key",
+            "sender",
+            "recipients",
+            "cc",
+            "subject",
+        ],
+        refs: &[("entry_id", "entries")],
+    },
     Table {
         name: "referrals",
         kind: "referral",
@@ -259,6 +277,13 @@ const DEFER_INDEX_FROM: usize = 100;
 /// own stamps, and columns derived from another (the folded name, the area)
 /// whose source field raises the conflict.
 const QUIET_FIELDS: &[&str] = &["created_at", "updated_at", "name_fold", "area"];
+
+/// Kinds that are written once and never edited by two people (a diary
+/// entry, an email's own fields): they follow the clock and never raise a
+/// conflict. Only an erasure changes them after they are written.
+fn append_only(kind: &str) -> bool {
+    matches!(kind, "entry" | "entry_mail")
+}
 
 /// The table of a record kind.
 pub fn table_of(kind: &str) -> Option<&'static Table> {
@@ -1158,7 +1183,7 @@ fn apply_one(
     // Since when this record's fields count as agreed: the cursor, or the
     // version a pull cut off applied here, if later (an edit made here on
     // top of that value is not a conflict with it).
-    let agreed = if pending.is_empty() || t.kind == "entry" {
+    let agreed = if pending.is_empty() || append_only(t.kind) {
         cursor
     } else {
         let seen: Option<i64> = tx
@@ -1167,7 +1192,7 @@ fn apply_one(
             .optional()?;
         seen.map_or(cursor, |v| v.max(cursor))
     };
-    if t.kind != "entry" {
+    if !append_only(t.kind) {
         tx.prepare_cached(
             "INSERT INTO sync_seen (kind, uuid, version) VALUES (?1, ?2, ?3) \
              ON CONFLICT (kind, uuid) DO UPDATE SET version = max(version, excluded.version)",
@@ -1206,7 +1231,7 @@ fn apply_one(
                 // Stamps and derived columns follow the clock quietly.
                 if changed_since
                     && other_device
-                    && t.kind != "entry"
+                    && !append_only(t.kind)
                     && !QUIET_FIELDS.contains(column)
                     && local.is_some()
                 {
@@ -1330,6 +1355,7 @@ fn required_ref(t: &Table, column: &str) -> bool {
             | ("case_people", "case_id" | "contact_id")
             | ("referrals", "case_id" | "to_contact_id")
             | ("sar_requests", "contact_id")
+            | ("entry_mail", "entry_id")
     )
 }
 

@@ -1639,6 +1639,7 @@ ui-conflicts-kind-referral = atgyfeiriad
 ui-conflicts-kind-follow_up = dilyniant
 ui-conflicts-kind-sar_request = cais gwrthrych am wybodaeth
 ui-conflicts-kind-attachment = ffeil atodedig
+ui-conflicts-kind-entry_mail = manylion e-bost
 
 ## casebook hub a casebook sync (src/cli/hub.rs, src/cli/sync.rs)
 
@@ -1773,6 +1774,11 @@ ui-conflicts-field-filename = Enw'r ffeil
 ui-conflicts-field-content_type = Math o ffeil
 ui-conflicts-field-size = Maint
 ui-conflicts-field-sha256 = Swm gwirio
+ui-conflicts-field-entry_mail-message_key = Dynodwr y neges
+ui-conflicts-field-entry_mail-sender = Oddi wrth
+ui-conflicts-field-entry_mail-recipients = At
+ui-conflicts-field-entry_mail-cc = Copi at
+ui-conflicts-field-entry_mail-subject = Pwnc
 ui-conflicts-field-what = Beth
 ui-conflicts-field-done_on = Gwnaed ar
 ui-conflicts-field-requested_on = Gofynnwyd ar

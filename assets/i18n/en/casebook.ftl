@@ -1647,6 +1647,7 @@ ui-conflicts-kind-referral = referral
 ui-conflicts-kind-follow_up = follow-up
 ui-conflicts-kind-sar_request = subject access request
 ui-conflicts-kind-attachment = attached file
+ui-conflicts-kind-entry_mail = email details
 
 ## casebook hub and casebook sync (src/cli/hub.rs, src/cli/sync.rs)
 
@@ -1781,6 +1782,11 @@ ui-conflicts-field-filename = File name
 ui-conflicts-field-content_type = Type of file
 ui-conflicts-field-size = Size
 ui-conflicts-field-sha256 = Checksum
+ui-conflicts-field-entry_mail-message_key = Message identifier
+ui-conflicts-field-entry_mail-sender = From
+ui-conflicts-field-entry_mail-recipients = To
+ui-conflicts-field-entry_mail-cc = Copied to
+ui-conflicts-field-entry_mail-subject = Subject
 ui-conflicts-field-what = What
 ui-conflicts-field-done_on = Done on
 ui-conflicts-field-requested_on = Requested on
