@@ -16,6 +16,33 @@ use crate::{Error, Result};
 
 const SCHEMA_SQL: &str = include_str!("hub.sql");
 
+/// The hub's schema steps after `hub.sql` (which made hub schema 12), by
+/// the hub schema each brings it to, oldest first. `hub init` runs them
+/// all after `hub.sql`; `hub upgrade` runs those a hub has not had, so an
+/// upgraded hub is the same as a new one. Never edit a step that has
+/// shipped: add the next, and freeze the hub it leaves behind in
+/// `tests/fixtures/hub_v{N}.sql` for the upgrade test.
+const HUB_STEPS: &[(i32, &str)] = &[(13, include_str!("hub_steps/0013_entry_mail.sql"))];
+
+/// The hub schema `hub.sql` alone makes (before `casebook.meta.layout`).
+const BASE_LAYOUT: i32 = 12;
+
+/// The hub schema this program makes and needs: a device refuses to sync
+/// with an older hub (its administrator runs `casebook hub upgrade`).
+pub const HUB_LAYOUT: i32 = match HUB_STEPS.last() {
+    Some((n, _)) => *n,
+    None => BASE_LAYOUT,
+};
+
+/// What `casebook hub upgrade` did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Upgraded {
+    /// The hub was already at this program's schema: nothing changed.
+    Current(i32),
+    /// Brought from one hub schema to the other.
+    From { from: i32, to: i32 },
+}
+
 /// How long to wait for the hub to answer a connection: an offline laptop
 /// gives up quickly.
 const CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
@@ -207,6 +234,16 @@ fn failure(why: SyncFailure, message: impl Into<String>) -> Error {
     }
 }
 
+/// The hub is older than this device's casebook needs.
+fn hub_older(layout: i32) -> Error {
+    failure(
+        SyncFailure::Hub,
+        format!(
+            "the hub is older than this casebook (hub schema {layout}, this casebook needs {HUB_LAYOUT}): its administrator should run `casebook hub upgrade`; nothing was sent"
+        ),
+    )
+}
+
 /// A hub error as one line. The server's own message for refusals it
 /// raises on purpose; the connection details never include the password.
 fn hub_error(what: &str, e: postgres::Error) -> Error {
@@ -331,13 +368,86 @@ impl Hub {
             .map_err(|e| hub_error("cannot create the hub", e))?;
         tx.batch_execute(SCHEMA_SQL)
             .map_err(|e| hub_error("cannot create the hub", e))?;
+        for (_, step) in HUB_STEPS {
+            tx.batch_execute(step)
+                .map_err(|e| hub_error("cannot create the hub", e))?;
+        }
         tx.execute(
-            "INSERT INTO casebook.meta (row_id, schema) VALUES (1, $1)",
-            &[&(schema as i32)],
+            "INSERT INTO casebook.meta (row_id, schema, layout) VALUES (1, $1, $2)",
+            &[&(schema as i32), &HUB_LAYOUT],
         )
         .map_err(|e| hub_error("cannot create the hub", e))?;
         tx.commit()
             .map_err(|e| hub_error("cannot create the hub", e))
+    }
+
+    /// Brings a hub made by an older casebook up to [`HUB_LAYOUT`], in place
+    /// and in one transaction (all of it or none of it), holding the lock
+    /// that pushes take, so no sync sees it half done. Running it again
+    /// changes nothing. Refused, changing nothing, when the database holds
+    /// no hub or a hub of a newer casebook.
+    pub fn upgrade(&mut self) -> Result<Upgraded> {
+        let fail = |e| hub_error("cannot upgrade the hub", e);
+        let dbname = self.dbname.clone();
+        let mut tx = self.client.transaction().map_err(fail)?;
+        let exists: bool = tx
+            .query_one(
+                "SELECT EXISTS (SELECT 1 FROM pg_namespace WHERE nspname = 'casebook')",
+                &[],
+            )
+            .map_err(fail)?
+            .get(0);
+        if !exists {
+            return Err(failure(
+                SyncFailure::Hub,
+                format!(
+                    "the database {dbname} holds no casebook hub: make one with `casebook hub init`"
+                ),
+            ));
+        }
+        // Pushes lock the meta row; this waits for those under way and
+        // holds off the next until the upgrade commits. A second upgrade
+        // run at the same moment waits here, then finds nothing to do.
+        tx.batch_execute("LOCK TABLE casebook.meta IN ACCESS EXCLUSIVE MODE")
+            .map_err(fail)?;
+        let has_layout: bool = tx
+            .query_one(
+                "SELECT EXISTS (SELECT 1 FROM pg_attribute \
+                 WHERE attrelid = 'casebook.meta'::regclass AND attname = 'layout' \
+                 AND NOT attisdropped)",
+                &[],
+            )
+            .map_err(fail)?
+            .get(0);
+        let from: i32 = if has_layout {
+            tx.query_opt("SELECT layout FROM casebook.meta", &[])
+                .map_err(fail)?
+                .map_or(BASE_LAYOUT, |r| r.get(0))
+        } else {
+            BASE_LAYOUT
+        };
+        if from > HUB_LAYOUT {
+            return Err(failure(
+                SyncFailure::Hub,
+                format!(
+                    "the hub was made or upgraded by a newer casebook (hub schema {from}; this casebook knows {HUB_LAYOUT}): nothing was changed; upgrade it with that casebook"
+                ),
+            ));
+        }
+        if from == HUB_LAYOUT {
+            tx.rollback().map_err(fail)?;
+            return Ok(Upgraded::Current(from));
+        }
+        for (_, step) in HUB_STEPS.iter().filter(|(n, _)| *n > from) {
+            tx.batch_execute(step).map_err(fail)?;
+        }
+        tx.execute("UPDATE casebook.meta SET layout = $1", &[&HUB_LAYOUT])
+            .map_err(fail)?;
+        tx.commit().map_err(fail)?;
+        Ok(Upgraded::From {
+            from,
+            to: HUB_LAYOUT,
+        })
     }
 
     /// Adds a device for `councillor` (in `office`, if any): one login role,
@@ -525,15 +635,35 @@ impl Hub {
 
     /// The first call of a sync: checks this device and its schema, records
     /// its cursor; returns the last push the hub applied from it.
+    ///
+    /// A hub older than [`HUB_LAYOUT`] is refused before anything is
+    /// written: this device would push records its functions do not know
+    /// (whoever runs it must run `casebook hub upgrade`).
     pub fn hello(&mut self, schema: i64, cursor: i64) -> Result<i64> {
-        Ok(self
+        // One round trip; hello runs only on a hub new enough (so an old
+        // hub's newest schema is not moved by a device it refuses). A hub
+        // of schema 12 has no `layout` column: the statement fails as it
+        // is planned, before anything runs.
+        let row = self
             .client
             .query_one(
-                "SELECT casebook.hello($1, $2)",
-                &[&(schema as i32), &cursor],
+                "SELECT CASE WHEN layout >= $3 THEN casebook.hello($1, $2) END, layout \
+                 FROM casebook.meta",
+                &[&(schema as i32), &cursor, &HUB_LAYOUT],
             )
-            .map_err(|e| hub_error("the hub refused the sync", e))?
-            .get(0))
+            .map_err(|e| {
+                if e.code() == Some(&postgres::error::SqlState::UNDEFINED_COLUMN) {
+                    hub_older(BASE_LAYOUT)
+                } else {
+                    hub_error("the hub refused the sync", e)
+                }
+            })?;
+        let layout: i32 = row.get(1);
+        let applied: Option<i64> = row.get(0);
+        match applied {
+            Some(applied) if layout >= HUB_LAYOUT => Ok(applied),
+            _ => Err(hub_older(layout)),
+        }
     }
 
     /// Starts a push of the outbox up to `mutation` (its last row): the

@@ -1651,6 +1651,8 @@ hub-no-devices = dim dyfeisiau eto
 hub-device-revoked = wedi'i thynnu'n ôl
 hub-device-never = erioed
 hub-device-state = cysoni diwethaf { $when }, { $behind } ar ei hôl hi
+hub-upgraded = uwchraddiwyd yr hyb o sgema { $from } i { $to }: gall dyfeisiau gyda'r casebook hwn gysoni ag ef
+hub-upgrade-nothing = mae'r hyb eisoes ar sgema { $to }: ni newidiwyd dim
 sync-no-url = does dim hyb wedi'i osod: ychwanegwch [sync] url = "postgresql://…" at y ffurfweddiad (yr URL a argraffodd `casebook hub add-device`)
 sync-no-conflicts = dim gwrthdaro
 sync-conflict-here = yma: { $value }

@@ -1659,6 +1659,8 @@ hub-no-devices = no devices yet
 hub-device-revoked = revoked
 hub-device-never = never
 hub-device-state = last sync { $when }, { $behind } behind
+hub-upgraded = hub upgraded from schema { $from } to { $to }: devices with this casebook can sync with it
+hub-upgrade-nothing = the hub is already at schema { $to }: nothing was changed
 sync-no-url = no hub is configured: add [sync] url = "postgresql://…" to the config (the URL `casebook hub add-device` printed)
 sync-no-conflicts = no conflicts
 sync-conflict-here = here: { $value }
