@@ -240,6 +240,7 @@ fn two_devices_share_a_case_and_converge() {
 fn random_offline_edits_in_any_sync_order_converge() {
     let hub = new_hub("random");
     let dir = tempfile::tempdir().expect("tempdir");
+    let (mut emails, mut taken_twice) = (0, 0);
     for seed in 0..12u64 {
         let mut rng = StdRng::seed_from_u64(seed);
         let n = if seed % 2 == 0 { 2 } else { 3 };
@@ -341,7 +342,20 @@ fn random_offline_edits_in_any_sync_order_converge() {
                 "seed {seed}: device {i} differs from device 0"
             );
         }
+        let mail = mail_records(&devices[0].store);
+        let keys: BTreeSet<String> = mail
+            .values()
+            .map(|r| r["message_key"].to_string())
+            .collect();
+        emails += mail.len();
+        taken_twice += mail.len() - keys.len();
     }
+    // The edits did what they are there for.
+    assert!(emails > 0, "no email was taken in");
+    assert!(
+        taken_twice > 0,
+        "no message was taken in on two devices while both were offline"
+    );
 }
 
 #[test]
