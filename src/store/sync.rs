@@ -164,24 +164,6 @@ pub const TABLES: &[Table] = &[
             ("surgery_id", "surgeries"),
         ],
     },
-    // An email's own fields, beside its entry (schema 13): written with the
-    // entry and, like it, never a conflict.
-    Table {
-        name: "entry_mail",
-        kind: "entry_mail",
-        columns: &[
-            "uuid",
-            "created_at",
-            "updated_at",
-            "entry_id",
-            "message_key",
-            "sender",
-            "recipients",
-            "cc",
-            "subject",
-        ],
-        refs: &[("entry_id", "entries")],
-    },
     Table {
         name: "referrals",
         kind: "referral",
@@ -250,6 +232,26 @@ pub const TABLES: &[Table] = &[
             "content_type",
             "size",
             "sha256",
+        ],
+        refs: &[("entry_id", "entries")],
+    },
+    // An email's own fields, beside its entry (schema 13): written with the
+    // entry and, like it, never a conflict. Last, so that a pull
+    // cut off by a schema-12 casebook and resumed by this one (which resumes
+    // by each kind's place in this list) still receives them.
+    Table {
+        name: "entry_mail",
+        kind: "entry_mail",
+        columns: &[
+            "uuid",
+            "created_at",
+            "updated_at",
+            "entry_id",
+            "message_key",
+            "sender",
+            "recipients",
+            "cc",
+            "subject",
         ],
         refs: &[("entry_id", "entries")],
     },
