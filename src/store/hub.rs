@@ -1,7 +1,8 @@
 //! The shared hub: a PostgreSQL database (SPEC section 9). The hub's SQL is
 //! `hub.sql` (the hub as schema 12 made it) and the steps after it in
-//! `hub_steps/` (see `HUB_STEPS`); this module connects (TLS unless the server is on this
-//! machine), administers devices, and pushes and pulls for `casebook sync`.
+//! `hub_steps/` (see `HUB_STEPS`); this module connects (TLS unless the
+//! server is on this machine), administers devices, and pushes and pulls
+//! for `casebook sync`.
 //!
 //! The connection is blocking (the `postgres` crate) and made only when a
 //! command or the configured `[sync] url` asks for it.
