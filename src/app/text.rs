@@ -422,6 +422,24 @@ pub mod case {
             ])),
         )
     }
+    /// Under an entry: a file too big for the hub, kept on another device
+    /// (named when this diary knows it).
+    pub fn attachment_away(
+        w: &crate::i18n::Catalogue,
+        name: &str,
+        size: &str,
+        device: Option<&str>,
+    ) -> String {
+        let mut args = vec![("name", name.into()), ("size", size.into())];
+        let id = match device {
+            Some(d) => {
+                args.push(("device", d.into()));
+                "ui-case-attachment-away-on"
+            }
+            None => "ui-case-attachment-away",
+        };
+        w.tr(id, Some(&crate::i18n::args(&args)))
+    }
     /// Under a masked confidential entry: the names stay hidden too.
     pub fn attachments_hidden(w: &crate::i18n::Catalogue, n: usize) -> String {
         w.tr1("ui-case-attachments-hidden", "count", n)

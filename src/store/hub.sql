@@ -315,6 +315,23 @@ DECLARE
     fresh jsonb;
 BEGIN
     d := casebook.check_device(device_schema);
+    -- The staging table is the device's own: this function reads it as the
+    -- hub's owner, so it must be a plain table of the expected columns, with
+    -- no row security, rules or children through which the device's own
+    -- code (a policy calling its function) would run with the owner's rights.
+    IF NOT EXISTS (
+        SELECT 1 FROM pg_class c
+        WHERE c.oid = to_regclass('pg_temp.casebook_push')
+          AND c.relnamespace = pg_my_temp_schema()
+          AND c.relkind = 'r' AND NOT c.relrowsecurity AND NOT c.relforcerowsecurity
+          AND NOT c.relhasrules AND NOT c.relhassubclass
+          AND (SELECT array_agg(a.atttypid ORDER BY a.attnum) FROM pg_attribute a
+               WHERE a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped)
+              = ARRAY['bigint', 'text', 'uuid', 'text', 'jsonb', 'jsonb']::regtype[]::oid[])
+    THEN
+        RAISE EXCEPTION 'casebook: the push''s staging table is not as casebook makes it'
+            USING ERRCODE = '42501';
+    END IF;
     IF mutation < d.last_mutation
        OR (mutation = d.last_mutation AND d.push_xact IS DISTINCT FROM txid_current()) THEN
         RETURN (SELECT version FROM casebook.meta);
@@ -330,7 +347,7 @@ BEGIN
                 s.kind IN ('surgery', 'directory'), s.fields, s.clocks,
                 (SELECT coalesce(jsonb_object_agg(key, v), '{}') FROM jsonb_object_keys(s.fields) key),
                 v
-            FROM casebook_push s
+            FROM ONLY pg_temp.casebook_push s
             WHERE s.op = 'upsert'
               AND NOT EXISTS (SELECT 1 FROM casebook.records x
                               WHERE x.kind = s.kind AND x.uuid = s.uuid)
@@ -345,7 +362,7 @@ BEGIN
     SELECT jsonb_agg(jsonb_build_object('kind', s.kind, 'uuid', s.uuid, 'op', s.op,
                                         'fields', s.fields, 'clocks', s.clocks) ORDER BY s.n)
         INTO rest
-        FROM casebook_push s
+        FROM ONLY pg_temp.casebook_push s
         WHERE NOT (s.op = 'upsert' AND fresh ? (s.kind || '/' || s.uuid));
     IF rest IS NOT NULL THEN
         v := casebook.push(device_schema, mutation, rest);
@@ -467,3 +484,16 @@ GRANT EXECUTE ON FUNCTION casebook.me(), casebook.hello(integer, bigint),
     casebook.push(integer, bigint, jsonb), casebook.push_staged(integer, bigint),
     casebook.put_attachment(integer, uuid, bytea),
     casebook.device_names(uuid) TO casebook_device;
+
+-- A big push stages its changes in a temporary table of the device's own
+-- session (casebook.push_staged), so devices need the database's TEMPORARY
+-- privilege, which PUBLIC has unless the database was hardened. It lets a
+-- device make tables that only its own session sees and that vanish with
+-- it: no access to anything of the hub's. An administrator who may not
+-- grant it gets a notice; devices then push big pushes in parts instead.
+DO $$
+BEGIN
+    EXECUTE format('GRANT TEMPORARY ON DATABASE %I TO casebook_device', current_database());
+EXCEPTION WHEN insufficient_privilege THEN
+    RAISE NOTICE 'casebook: could not grant TEMPORARY to casebook_device; big pushes go in parts';
+END $$;

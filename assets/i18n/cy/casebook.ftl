@@ -186,6 +186,10 @@ draft-not-a-draft = nid yw cofnod { $entry } yn ddrafft sy'n aros i gael ei anfo
 draft-give-case = rhowch --case CYFEIRNOD a --template ENW
 attachment-line = #{ $id }  { $date }  { $name }  { $type }  { $size }
 attachment-checksum = nid yw atodiad #{ $id } yn cyfateb i'w swm gwirio: efallai fod y dyddiadur wedi'i ddifrodi; rhedwch `casebook check`
+attachment-away-on = rhy fawr i'w rannu drwy'r hyb (dros 32 MiB): mae'n aros ar { $device }, y ddyfais a'i derbyniodd
+attachment-away = rhy fawr i'w rannu drwy'r hyb (dros 32 MiB): mae'n aros ar y ddyfais a'i derbyniodd
+attachment-line-away = { $uuid }  { $date }  { $name }  { $type }  { $size }  ({ $why })
+attachment-save-away = nid yw { $name } ar y ddyfais hon: { $why }
 mail-peek-unreadable = does dim modd ei hagor: { $reason }
 
 ## casebook hub scrub a status (src/cli/hub.rs)
@@ -1513,6 +1517,8 @@ ui-directory-form-saved = Mae { $name } yn y cyfeiriadur.
 ui-review-municipal = blwyddyn o { $month }
 ui-review-responses = {"  "}o { $count } ateb
 ui-case-attachment = atodiad #{ $id } { $name } ({ $size }) · casebook attachment save { $id }
+ui-case-attachment-away-on = atodiad { $name } ({ $size }) · rhy fawr i'w rannu drwy'r hyb: mae'n aros ar { $device }
+ui-case-attachment-away = atodiad { $name } ({ $size }) · rhy fawr i'w rannu drwy'r hyb: mae'n aros ar y ddyfais a'i derbyniodd
 ui-case-attachments-hidden =
     { $count ->
         [one] 1 atodiad
@@ -1662,6 +1668,11 @@ sync-settled = gwrthdaro { $id } wedi'i ddatrys; bydd yn mynd i'r dyfeisiau erai
 sync-done = wedi cysoni: { $sent } wedi'u hanfon, { $received } wedi'u derbyn
 sync-done-erased = { $count } wedi'u dileu'n llwyr fel ar ddyfais arall
 sync-done-files = atodiadau: { $sent } wedi'u hanfon, { $received } wedi'u derbyn
+sync-done-not-shared =
+    { $count ->
+        [one] 1 atodiad heb ei rannu: rhy fawr i'r hyb (dros 32 MiB), mae'n aros ar y ddyfais hon
+       *[other] { $count } atodiad heb eu rhannu: rhy fawr i'r hyb (dros 32 MiB), maen nhw'n aros ar y ddyfais hon
+    }
 sync-done-conflicts =
     { $count ->
         [one] 1 gwrthdaro i'w ddatrys: casebook sync --conflicts
