@@ -1685,7 +1685,35 @@ fn a_file_too_big_for_the_hub_stays_on_its_device_and_nobody_waits_for_it() {
 
     // The shell, on the desktop.
     let reference = desktop.store.case(here).expect("case").reference.clone();
-    drop(desktop);
+
+    // The case screen, on the desktop: under its entry, where the file is.
+    {
+        use casebook::app::{Action, App};
+        use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+        let mut ui = App::new(
+            desktop.store,
+            casebook::config::Config::default(),
+            casebook::clock::Clock::Fixed(at(30)),
+        )
+        .expect("app");
+        ui.update(Action::GotoCases);
+        if let Some(open) = ui.on_event(Event::Key(KeyEvent::new(
+            KeyCode::Enter,
+            KeyModifiers::NONE,
+        ))) {
+            ui.update(open);
+        }
+        let mut t =
+            ratatui::Terminal::new(ratatui::backend::TestBackend::new(160, 40)).expect("terminal");
+        t.draw(|f| casebook::ui::render(&ui, f)).expect("drawn");
+        let frame = t.backend().to_string();
+        assert!(frame.contains("Flood damage"), "{frame}");
+        assert!(
+            frame.contains("attachment survey-scan.tiff")
+                && frame.contains("too big to share through the hub: it stays on bigfile-laptop"),
+            "{frame}"
+        );
+    }
     let sandbox = common::Sandbox::new();
     let db = dir.path().join("bigfile-desktop.db");
     let list = sandbox.run_with_db(&db, &["attachment", "list", &reference]);

@@ -317,3 +317,37 @@ fn keeping_this_devices_value_settles_it_too() {
         "the header follows"
     );
 }
+
+/// A background round that described files too big for the hub says so
+/// once, in the status line, in the reader's language.
+#[test]
+fn a_round_that_kept_a_big_file_here_says_so_once() {
+    use casebook::sync::SyncReport;
+    let round = Round::Synced(SyncReport {
+        pushed: 3,
+        files_not_shared: 1,
+        ..SyncReport::default()
+    });
+    let mut a = app(
+        Store::open_in_memory().expect("store"),
+        with_hub("postgresql://nobody@127.0.0.1:1/none"),
+    );
+    a.sync_round(&round);
+    let frame = draw(&a, 160, 24);
+    assert!(
+        frame.contains("1 attachment is too big to share through the hub"),
+        "{frame}"
+    );
+    a.status = None;
+    a.sync_round(&Round::Synced(SyncReport::default()));
+    assert!(a.status.is_none(), "an ordinary round says nothing");
+
+    let mut a = app(
+        Store::open_in_memory().expect("store"),
+        with_hub("postgresql://nobody@127.0.0.1:1/none"),
+    );
+    a.words = Catalogue::embedded(Lang::Cy);
+    a.sync_round(&round);
+    let frame = draw(&a, 160, 24);
+    assert!(frame.contains("rhy fawr i'w rannu drwy'r hyb"), "{frame}");
+}

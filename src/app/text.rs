@@ -804,6 +804,10 @@ pub mod lock {
 }
 
 pub mod status {
+    /// After a background sync that described files too big for the hub.
+    pub fn not_shared(w: &crate::i18n::Catalogue, count: usize) -> String {
+        w.tr1("ui-status-not-shared", "count", count)
+    }
     pub fn logged(
         w: &crate::i18n::Catalogue,
         name: &str,

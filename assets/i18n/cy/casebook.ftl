@@ -1319,6 +1319,11 @@ ui-status-follow-up-done = Dilyniant wedi'i wneud.
 ui-status-follow-up-undone = Dilyniant i'w wneud eto.
 ui-status-nothing-to-undo = Dim byd i'w ddadwneud.
 ui-status-refreshed = Newidiodd y dyddiadur yn rhywle arall: sgrin wedi'i hadnewyddu.
+ui-status-not-shared =
+    { $count ->
+        [one] Wedi cysoni: mae 1 atodiad yn rhy fawr i'w rannu drwy'r hyb (dros 32 MiB); mae'n aros ar y ddyfais hon.
+       *[other] Wedi cysoni: mae { $count } atodiad yn rhy fawr i'w rhannu drwy'r hyb (dros 32 MiB); maen nhw'n aros ar y ddyfais hon.
+    }
 ui-record-not-asked = heb ofyn
 ui-record-not-set = —
 ui-record-yes = ie

@@ -1338,6 +1338,11 @@ ui-status-follow-up-done = Follow-up marked done.
 ui-status-follow-up-undone = Follow-up to do again.
 ui-status-nothing-to-undo = Nothing to undo.
 ui-status-refreshed = The diary changed elsewhere: screen refreshed.
+ui-status-not-shared =
+    { $count ->
+        [one] Synced: 1 attachment is too big to share through the hub (over 32 MiB); it stays on this device.
+       *[other] Synced: { $count } attachments are too big to share through the hub (over 32 MiB); they stay on this device.
+    }
 ui-record-not-asked = not asked
 ui-record-not-set = —
 ui-record-yes = yes
