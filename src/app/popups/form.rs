@@ -86,6 +86,19 @@ pub fn case_from_entry(id: Id<crate::domain::Entry>, cx: &Cx) -> Result<Effects>
     Ok(open(FormKind::IntakeFrom(id), form, cx))
 }
 
+/// Closes `form` as its cancel key does: at once if nothing was typed,
+/// else after asking whether to discard it.
+pub fn cancel(form: &Form, cx: &Cx) -> Effects {
+    if form.is_dirty() {
+        vec![Effect::Push(Popup::Confirm {
+            question: cx.words.tr(text::message::DISCARD, None),
+            then: Confirmed::DiscardForm,
+        })]
+    } else {
+        vec![Effect::Pop]
+    }
+}
+
 /// A key on the form on top of `stack`.
 pub fn on_key(stack: &mut Vec<Popup>, key: &KeyEvent, cx: &mut Cx) -> Result<Effects> {
     let w = cx.words;
@@ -110,11 +123,7 @@ pub fn on_key(stack: &mut Vec<Popup>, key: &KeyEvent, cx: &mut Cx) -> Result<Eff
             forms::validate(cx.words, kind, form, now);
             Ok(Vec::new())
         }
-        Outcome::Cancel if form.is_dirty() => Ok(vec![Effect::Push(Popup::Confirm {
-            question: w.tr(text::message::DISCARD, None),
-            then: Confirmed::DiscardForm,
-        })]),
-        Outcome::Cancel => Ok(vec![Effect::Pop]),
+        Outcome::Cancel => Ok(cancel(form, cx)),
         Outcome::Submit => {
             forms::look_up(kind, form, cx.store);
             forms::validate(cx.words, kind, form, now);
