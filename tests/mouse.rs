@@ -6,26 +6,22 @@
 //! a popup's outside, a form's field, the header's conflict count, and the
 //! wheel over a case's timeline. `mouse = false` turns it all off.
 
+mod common;
+
 use casebook::app::forms::QuickField;
 use casebook::app::screens::Screen;
 use casebook::app::{Action, App, HomePanel, Popup};
-use casebook::clock::Clock;
 use casebook::config::Config;
 use casebook::domain::{Case, Entry, EntryKind};
 use casebook::store::Store;
-use chrono::{NaiveDate, NaiveDateTime};
+use chrono::NaiveDate;
+use common::ui::{SIZES, now};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{Event, KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
 
-const SIZES: [(u16, u16); 2] = [(80, 24), (120, 40)];
-
-fn now() -> NaiveDateTime {
-    NaiveDateTime::parse_from_str("2026-03-02 09:30", "%Y-%m-%d %H:%M").expect("now")
-}
-
 fn app_with(store: Store, config: Config, (w, h): (u16, u16)) -> App {
-    let mut app = App::new(store, config, Clock::Fixed(now())).expect("app");
+    let mut app = common::ui::app(store, config);
     app.size = (w, h);
     app
 }

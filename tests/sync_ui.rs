@@ -2,23 +2,18 @@
 //! sync status. No PostgreSQL needed here; the hub itself is in
 //! `tests/hub.rs`.
 
+mod common;
+
 use std::net::TcpListener;
 use std::time::Duration;
 
 use casebook::app::App;
-use casebook::clock::Clock;
 use casebook::config::{Config, SyncConfig};
 use casebook::domain::Contact;
 use casebook::i18n::{Catalogue, Lang};
 use casebook::store::{Store, SyncFailure, SyncStatus};
 use casebook::sync::{Background, Round};
-use chrono::NaiveDateTime;
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
-
-fn now() -> NaiveDateTime {
-    NaiveDateTime::parse_from_str("2026-03-02 09:30", "%Y-%m-%d %H:%M").expect("a moment")
-}
+use common::ui::{app, draw, now};
 
 fn with_hub(url: &str) -> Config {
     Config {
@@ -28,16 +23,6 @@ fn with_hub(url: &str) -> Config {
         },
         ..Config::default()
     }
-}
-
-fn app(store: Store, config: Config) -> App {
-    App::new(store, config, Clock::Fixed(now())).expect("app")
-}
-
-fn draw(app: &App, w: u16, h: u16) -> String {
-    let mut t = Terminal::new(TestBackend::new(w, h)).expect("terminal");
-    t.draw(|f| casebook::ui::render(app, f)).expect("drawn");
-    t.backend().to_string()
 }
 
 fn header(app: &App, w: u16) -> String {
