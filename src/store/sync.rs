@@ -1868,6 +1868,47 @@ mod tests {
     }
 
     #[test]
+    fn a_pulled_file_over_the_hub_cap_is_never_due() {
+        assert!(!too_big_for_hub(HUB_MAX_ATTACHMENT as u64));
+        assert!(too_big_for_hub(HUB_MAX_ATTACHMENT as u64 + 1));
+        let mut store = Store::open_in_memory().expect("store");
+        store.join_hub().expect("join");
+        let file = |size: u64| {
+            let mut data = Map::new();
+            data.insert("filename".into(), Value::from("scan.tiff"));
+            data.insert("size".into(), Value::from(size));
+            data.insert("sha256".into(), Value::from("00"));
+            data.insert("entry_id".into(), Value::from(Uuid::now_v7().to_string()));
+            let clocks = data
+                .keys()
+                .map(|k| (k.clone(), Value::from(stamp_of(5, "laptop"))))
+                .collect();
+            Remote {
+                kind: "attachment".into(),
+                uuid: Uuid::now_v7().to_string(),
+                data,
+                clocks,
+                versions: Map::new(),
+                deleted: false,
+                erased: false,
+                version: 1,
+            }
+        };
+        let at_cap = file(HUB_MAX_ATTACHMENT as u64);
+        let over = file(HUB_MAX_ATTACHMENT as u64 + 1);
+        store
+            .apply_pulled(&[at_cap.clone(), over], 1)
+            .expect("applied");
+        let due: Vec<String> = store
+            .attachments_due()
+            .expect("due")
+            .into_iter()
+            .map(|d| d.uuid)
+            .collect();
+        assert_eq!(due, vec![at_cap.uuid], "only the file the hub may hold");
+    }
+
+    #[test]
     fn pulled_changes_are_not_captured_and_merge_by_clock() {
         let mut store = Store::open_in_memory().expect("store");
         store.join_hub().expect("join");
