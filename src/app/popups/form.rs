@@ -455,7 +455,9 @@ fn field_lines<'a>(
                 cursor = Some((0, w - start));
             }
         }
-        Input::Choice { options, selected } => {
+        Input::Choice {
+            options, selected, ..
+        } => {
             let value = options
                 .get(*selected)
                 .map(|o| o.label.as_str())
