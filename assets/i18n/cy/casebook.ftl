@@ -1197,6 +1197,11 @@ ui-case-no-referrals = Dim.
 ui-case-follow-ups = Dilyniannau
 ui-case-no-follow-ups = Dim.
 ui-case-caution = RHYBUDD
+ui-case-prefers = { $language ->
+        [cy] dewis Cymraeg
+        [both] Cymraeg a Saesneg
+       *[en] dewis Saesneg
+    }
 ui-case-masked = •••• cyfrinachol: wedi'i guddio
 ui-case-consent-yes = wedi cytuno i rannu manylion
 ui-case-consent-no = heb gytuno i rannu manylion
