@@ -611,7 +611,7 @@ fn field_lines<'a>(
     if let Some(e) = f.shown_error() {
         // Wrapped at words under the field: a long reason (Welsh ones often
         // are) is read whole, never cut at the form's edge.
-        let wrapped = crate::app::textfield::wrap(&e, input_w.saturating_sub(2).max(8));
+        let wrapped = crate::app::textfield::wrap(e, input_w.saturating_sub(2).max(8));
         for (i, part) in wrapped.iter().enumerate() {
             let mark = if i == 0 { "✗ " } else { "  " };
             lines.push(Line::from(vec![
