@@ -1526,7 +1526,13 @@ fn a_new_case_is_opened_from_an_unfiled_call_and_holds_it() {
     type_text(&mut app, "dai");
     app.press(key(KeyCode::Tab));
     type_text(&mut app, "Rang: the bus shelter glass is smashed again");
+    // Who, what, kind, case: the follow-up is the fifth field.
+    for _ in 0..3 {
+        app.press(key(KeyCode::Tab));
+    }
+    type_text(&mut app, "tomorrow");
     app.press(key(KeyCode::Enter));
+    assert!(app.popups.is_empty(), "{:?}", app.popups);
     assert_eq!(entries(&app)[0].2, None, "unfiled");
     // Home's latest entries: N opens the new-case form from the call.
     app.home.focus = HomePanel::Latest;
@@ -1544,6 +1550,11 @@ fn a_new_case_is_opened_from_an_unfiled_call_and_holds_it() {
         matches!(f.who(IntakeField::Constituent), Some(Who::Known(_))),
         "the caller is the known contact, not a new one"
     );
+    assert_eq!(
+        f.focused_name(),
+        Some(IntakeField::Category),
+        "what is left to choose is the category"
+    );
     app.press(key(KeyCode::Enter));
     assert!(app.popups.is_empty(), "{:?}", app.popups);
     let filed = app.store.entry(id).expect("entry");
@@ -1554,6 +1565,11 @@ fn a_new_case_is_opened_from_an_unfiled_call_and_holds_it() {
         c.data.channel,
         casebook::domain::Channel::Phone,
         "a call: by phone"
+    );
+    assert_eq!(
+        app.store.open_follow_up_count(case).expect("count"),
+        1,
+        "the call's follow-up came onto the case with it"
     );
     // Once filed, N says where it is instead of opening another case.
     app.update(Action::GotoHome);

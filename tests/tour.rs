@@ -782,3 +782,17 @@ impl Look for Welsh {
 fn every_popup_and_form_in_welsh_at_both_sizes() {
     tour(|| Catalogue::embedded(Lang::Cy), &mut Welsh);
 }
+
+#[test]
+fn a_welsh_preferring_constituents_case_says_so_in_either_language() {
+    for (lang, says) in [(Lang::Cy, "dewis Cymraeg"), (Lang::En, "prefers Welsh")] {
+        let mut app = app_with(diary(), Config::default(), Catalogue::embedded(lang));
+        open_case(&mut app, "2026-0001");
+        let frame = draw(&app, 80, 24);
+        let line = frame
+            .lines()
+            .find(|l| l.contains("Siân Davies"))
+            .unwrap_or_else(|| panic!("Siân on her case:\n{frame}"));
+        assert!(line.contains(says), "{lang:?}: {line}");
+    }
+}

@@ -459,6 +459,10 @@ pub mod case {
     pub const FOLLOW_UPS: &str = "ui-case-follow-ups";
     pub const NO_FOLLOW_UPS: &str = "ui-case-no-follow-ups";
     pub const CAUTION: &str = "ui-case-caution";
+    /// Beside a person on a case: the language they asked to be dealt with in.
+    pub fn prefers(w: &crate::i18n::Catalogue, language: crate::domain::Language) -> String {
+        w.tr1("ui-case-prefers", "language", language.as_str())
+    }
     pub const MASKED: &str = "ui-case-masked";
     pub const CONSENT_YES: &str = "ui-case-consent-yes";
     pub const CONSENT_NO: &str = "ui-case-consent-no";

@@ -1201,6 +1201,11 @@ ui-case-no-referrals = Dim.
 ui-case-follow-ups = Dilyniannau
 ui-case-no-follow-ups = Dim.
 ui-case-caution = RHYBUDD
+ui-case-prefers = { $language ->
+        [cy] dewis Cymraeg
+        [both] Cymraeg a Saesneg
+       *[en] dewis Saesneg
+    }
 ui-case-masked = •••• cyfrinachol: wedi'i guddio
 ui-case-consent-yes = wedi cytuno i rannu manylion
 ui-case-consent-no = heb gytuno i rannu manylion
@@ -1231,7 +1236,7 @@ ui-form-keys-choice = ←/→ neu Space dewis
 ui-form-keys-who = { $up }/{ $down } dewis · { $next } ei gymryd
 ui-form-keys-pick = teipiwch gyfeirnod neu deitl · ↑/↓ dewis
 ui-form-pick-none-fits = does dim achos ar agor yn cyfateb: daliwch ati i deipio neu dilëwch
-ui-form-new-contact = newydd: bydd yn cael ei ychwanegu at y cysylltiadau
+ui-form-new-contact = cyswllt newydd i'w ychwanegu
 ui-form-new-choice = + cyswllt newydd
 ui-form-chosen = ✓ cyswllt hysbys
 ui-form-fix-first = Cywirwch y meysydd a farciwyd: ni chadwyd dim, ni chollwyd dim a deipiwyd.

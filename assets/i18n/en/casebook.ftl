@@ -1220,6 +1220,11 @@ ui-case-no-referrals = None.
 ui-case-follow-ups = Follow-ups
 ui-case-no-follow-ups = None.
 ui-case-caution = CAUTION
+ui-case-prefers = { $language ->
+        [cy] prefers Welsh
+        [both] English and Welsh
+       *[en] prefers English
+    }
 ui-case-masked = •••• confidential: hidden
 ui-case-consent-yes = agreed to details being shared
 ui-case-consent-no = did NOT agree to details being shared

@@ -464,7 +464,9 @@ fn field_lines<'a>(
                 cursor = Some((0, w - start));
             }
         }
-        Input::Choice { options, selected } => {
+        Input::Choice {
+            options, selected, ..
+        } => {
             let value = options
                 .get(*selected)
                 .map(|o| o.label.as_str())
@@ -616,10 +618,16 @@ fn field_lines<'a>(
         }
     }
     if let Some(e) = f.shown_error() {
-        lines.push(Line::from(vec![
-            Span::raw(pad.clone()),
-            Span::styled(format!("✗ {e}"), theme.error()),
-        ]));
+        // Wrapped at words under the field: a long reason (Welsh ones often
+        // are) is read whole, never cut at the form's edge.
+        let wrapped = crate::app::textfield::wrap(e, input_w.saturating_sub(2).max(8));
+        for (i, part) in wrapped.iter().enumerate() {
+            let mark = if i == 0 { "✗ " } else { "  " };
+            lines.push(Line::from(vec![
+                Span::raw(pad.clone()),
+                Span::styled(format!("{mark}{}", part.trim_end()), theme.error()),
+            ]));
+        }
     } else if f.optional && focused && f.input.text().is_empty() {
         lines.push(Line::from(vec![
             Span::raw(pad),

@@ -223,6 +223,14 @@ fn lines<'a>(w: &crate::i18n::Catalogue, v: &'a CaseView, theme: &Theme) -> Vec<
             Span::raw(format!("{} ", p.name)),
             Span::styled(format!("({})", w.label(*role)), theme.dim()),
         ];
+        // Letters, calls and the subject access export follow it: it is
+        // worth seeing before picking up the phone.
+        if let Some(lang) = p.language {
+            spans.push(Span::styled(
+                format!("  {}", t::prefers(w, lang)),
+                theme.warn(),
+            ));
+        }
         let reach = [p.phone.clone(), p.email.clone()]
             .into_iter()
             .flatten()
