@@ -683,6 +683,20 @@ impl Hub {
         })
     }
 
+    /// True when this device may stage a big push through `COPY` (it needs
+    /// the database's `TEMPORARY` privilege, [`Push::send_copy`]); without
+    /// it a big push goes in parts, as a small one does.
+    pub fn can_stage(&mut self) -> Result<bool> {
+        Ok(self
+            .client
+            .query_one(
+                "SELECT has_database_privilege(current_database(), 'TEMPORARY')",
+                &[],
+            )
+            .map_err(|e| hub_error("cannot read the hub", e))?
+            .get(0))
+    }
+
     /// Pushes the outbox as one hub transaction, in parts of
     /// [`PUSH_PART`] changes; returns the last hub version it was given.
     pub fn push(&mut self, schema: i64, out: &Outgoing) -> Result<i64> {
@@ -797,17 +811,21 @@ impl Hub {
     }
 
     /// This device's attachments whose description is on the hub but whose
-    /// bytes are not (new, or an upload cut off).
-    pub fn attachments_missing(&mut self) -> Result<Vec<String>> {
+    /// bytes are not (new, or an upload cut off), of at most `max` bytes: a
+    /// bigger one is never asked for, so its bytes are not even read.
+    pub fn attachments_missing(&mut self, max: usize) -> Result<Vec<String>> {
+        let max = max as i64;
         let rows = self
             .client
             .query(
                 "SELECT r.uuid::text FROM casebook.records r \
                  WHERE r.kind = 'attachment' AND NOT r.deleted \
                  AND r.owner = (casebook.me()).councillor \
+                 AND CASE WHEN jsonb_typeof(r.data->'size') = 'number' \
+                     THEN (r.data->>'size')::numeric <= $1::bigint ELSE true END \
                  AND NOT EXISTS (SELECT 1 FROM casebook.attachment_bytes b WHERE b.uuid = r.uuid) \
                  ORDER BY r.uuid",
-                &[],
+                &[&max],
             )
             .map_err(|e| hub_error("cannot read the hub", e))?;
         Ok(rows.iter().map(|r| r.get(0)).collect())

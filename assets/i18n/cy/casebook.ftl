@@ -186,6 +186,10 @@ draft-not-a-draft = nid yw cofnod { $entry } yn ddrafft sy'n aros i gael ei anfo
 draft-give-case = rhowch --case CYFEIRNOD a --template ENW
 attachment-line = #{ $id }  { $date }  { $name }  { $type }  { $size }
 attachment-checksum = nid yw atodiad #{ $id } yn cyfateb i'w swm gwirio: efallai fod y dyddiadur wedi'i ddifrodi; rhedwch `casebook check`
+attachment-away-on = rhy fawr i'w rannu drwy'r hyb (dros 32 MiB): mae'n aros ar { $device }, y ddyfais a'i derbyniodd
+attachment-away = rhy fawr i'w rannu drwy'r hyb (dros 32 MiB): mae'n aros ar y ddyfais a'i derbyniodd
+attachment-line-away = { $uuid }  { $date }  { $name }  { $type }  { $size }  ({ $why })
+attachment-save-away = nid yw { $name } ar y ddyfais hon: { $why }
 mail-peek-unreadable = does dim modd ei hagor: { $reason }
 
 ## casebook hub scrub a status (src/cli/hub.rs)
@@ -1197,6 +1201,11 @@ ui-case-no-referrals = Dim.
 ui-case-follow-ups = Dilyniannau
 ui-case-no-follow-ups = Dim.
 ui-case-caution = RHYBUDD
+ui-case-prefers = { $language ->
+        [cy] dewis Cymraeg
+        [both] Cymraeg a Saesneg
+       *[en] dewis Saesneg
+    }
 ui-case-masked = •••• cyfrinachol: wedi'i guddio
 ui-case-consent-yes = wedi cytuno i rannu manylion
 ui-case-consent-no = heb gytuno i rannu manylion
@@ -1227,7 +1236,7 @@ ui-form-keys-choice = ←/→ neu Space dewis
 ui-form-keys-who = { $up }/{ $down } dewis · { $next } ei gymryd
 ui-form-keys-pick = teipiwch gyfeirnod neu deitl · ↑/↓ dewis
 ui-form-pick-none-fits = does dim achos ar agor yn cyfateb: daliwch ati i deipio neu dilëwch
-ui-form-new-contact = newydd: bydd yn cael ei ychwanegu at y cysylltiadau
+ui-form-new-contact = cyswllt newydd i'w ychwanegu
 ui-form-new-choice = + cyswllt newydd
 ui-form-chosen = ✓ cyswllt hysbys
 ui-form-fix-first = Cywirwch y meysydd a farciwyd: ni chadwyd dim, ni chollwyd dim a deipiwyd.
@@ -1315,6 +1324,11 @@ ui-status-follow-up-done = Dilyniant wedi'i wneud.
 ui-status-follow-up-undone = Dilyniant i'w wneud eto.
 ui-status-nothing-to-undo = Dim byd i'w ddadwneud.
 ui-status-refreshed = Newidiodd y dyddiadur yn rhywle arall: sgrin wedi'i hadnewyddu.
+ui-status-not-shared =
+    { $count ->
+        [one] Wedi cysoni: mae 1 atodiad yn rhy fawr i'w rannu drwy'r hyb (dros 32 MiB); mae'n aros ar y ddyfais hon.
+       *[other] Wedi cysoni: mae { $count } atodiad yn rhy fawr i'w rhannu drwy'r hyb (dros 32 MiB); maen nhw'n aros ar y ddyfais hon.
+    }
 ui-record-not-asked = heb ofyn
 ui-record-not-set = —
 ui-record-yes = ie
@@ -1513,6 +1527,8 @@ ui-directory-form-saved = Mae { $name } yn y cyfeiriadur.
 ui-review-municipal = blwyddyn o { $month }
 ui-review-responses = {"  "}o { $count } ateb
 ui-case-attachment = atodiad #{ $id } { $name } ({ $size }) · casebook attachment save { $id }
+ui-case-attachment-away-on = atodiad { $name } ({ $size }) · rhy fawr i'w rannu drwy'r hyb: mae'n aros ar { $device }
+ui-case-attachment-away = atodiad { $name } ({ $size }) · rhy fawr i'w rannu drwy'r hyb: mae'n aros ar y ddyfais a'i derbyniodd
 ui-case-attachments-hidden =
     { $count ->
         [one] 1 atodiad
@@ -1665,6 +1681,11 @@ sync-settled = gwrthdaro { $id } wedi'i ddatrys; bydd yn mynd i'r dyfeisiau erai
 sync-done = wedi cysoni: { $sent } wedi'u hanfon, { $received } wedi'u derbyn
 sync-done-erased = { $count } wedi'u dileu'n llwyr fel ar ddyfais arall
 sync-done-files = atodiadau: { $sent } wedi'u hanfon, { $received } wedi'u derbyn
+sync-done-not-shared =
+    { $count ->
+        [one] 1 atodiad heb ei rannu: rhy fawr i'r hyb (dros 32 MiB), mae'n aros ar y ddyfais hon
+       *[other] { $count } atodiad heb eu rhannu: rhy fawr i'r hyb (dros 32 MiB), maen nhw'n aros ar y ddyfais hon
+    }
 sync-done-conflicts =
     { $count ->
         [one] 1 gwrthdaro i'w ddatrys: casebook sync --conflicts
