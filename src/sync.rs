@@ -7,7 +7,9 @@
 //! so the order devices sync in does not change where they end up.
 
 use crate::store::hub::{Hub, PUSH_PART};
-use crate::store::{HUB_MAX_ATTACHMENT, Received, SCHEMA_VERSION, Store, SyncFailure};
+use crate::store::{
+    Change, HUB_MAX_ATTACHMENT, Op, Received, SCHEMA_VERSION, Store, SyncFailure, too_big_for_hub,
+};
 use crate::{Error, Result};
 
 /// What one sync did.
@@ -29,6 +31,10 @@ pub struct SyncReport {
     pub files_sent: usize,
     /// Attachments whose bytes came down and were filed here.
     pub files_received: usize,
+    /// Attachments of this device's described by this push whose files are
+    /// too big for the hub ([`HUB_MAX_ATTACHMENT`]): they stay here. Each is
+    /// counted once, by the push that carries its description.
+    pub files_not_shared: usize,
 }
 
 /// Pushes and pulls once with the hub at `url`. The diary joins the hub on
@@ -83,22 +89,34 @@ fn sync_inner(store: &mut Store, url: &str) -> Result<SyncReport> {
     // the values are read a part at a time.
     let plan = store.outbox_plan()?;
     let mut pushed = 0;
+    let mut files_not_shared = 0;
+    let mut note = |changes: &[Change]| {
+        files_not_shared += changes.iter().filter(|c| file_not_shared(c)).count();
+    };
     if plan.upto > 0 {
         if !plan.pending.is_empty() {
+            let big = plan.pending.len() > PUSH_PART;
+            let staged = big && hub.can_stage()?;
             let mut push = hub.begin_push(SCHEMA_VERSION, plan.upto)?;
-            if plan.pending.len() > PUSH_PART {
+            if staged {
                 // A big push (a first sync): COPY into the hub, applied
                 // there set-based, in the same one transaction.
-                let parts = plan
-                    .pending
-                    .chunks(PUSH_PART)
-                    .map(|part| store.changes(&plan.device, part));
+                let parts = plan.pending.chunks(PUSH_PART).map(|part| {
+                    let changes = store.changes(&plan.device, part)?;
+                    note(&changes);
+                    Ok(changes)
+                });
                 pushed += push.send_copy(parts)?.0;
             } else {
-                let changes = store.changes(&plan.device, &plan.pending)?;
-                if !changes.is_empty() {
-                    push.send(&changes)?;
-                    pushed += changes.len();
+                // Small, or a device without the TEMPORARY privilege: the
+                // parts go one call each, still one transaction.
+                for part in plan.pending.chunks(PUSH_PART) {
+                    let changes = store.changes(&plan.device, part)?;
+                    note(&changes);
+                    if !changes.is_empty() {
+                        push.send(&changes)?;
+                        pushed += changes.len();
+                    }
                 }
             }
             push.commit()?;
@@ -109,7 +127,7 @@ fn sync_inner(store: &mut Store, url: &str) -> Result<SyncReport> {
     // push that described them: a file per call, each committed alone, so
     // an upload cut off carries on with the files still missing.
     let mut files_sent = 0;
-    for uuid in hub.attachments_missing()? {
+    for uuid in hub.attachments_missing(HUB_MAX_ATTACHMENT)? {
         if let Some(data) = store.attachment_bytes(&uuid)?
             && data.len() <= HUB_MAX_ATTACHMENT
             && hub.put_attachment(SCHEMA_VERSION, &uuid, &data)?
@@ -126,7 +144,19 @@ fn sync_inner(store: &mut Store, url: &str) -> Result<SyncReport> {
         erased: applied.erased,
         files_sent,
         files_received,
+        files_not_shared,
     })
+}
+
+/// True for a change that first describes an attachment too big for the
+/// hub: its description goes up, its bytes never will.
+fn file_not_shared(c: &Change) -> bool {
+    c.kind == "attachment"
+        && c.op == Op::Upsert
+        && c.fields
+            .get("size")
+            .and_then(serde_json::Value::as_u64)
+            .is_some_and(too_big_for_hub)
 }
 
 /// How one background round ended, for the UI to redraw at once (the

@@ -1528,7 +1528,13 @@ fn a_new_case_is_opened_from_an_unfiled_call_and_holds_it() {
     type_text(&mut app, "dai");
     app.press(key(KeyCode::Tab));
     type_text(&mut app, "Rang: the bus shelter glass is smashed again");
+    // Who, what, kind, case: the follow-up is the fifth field.
+    for _ in 0..3 {
+        app.press(key(KeyCode::Tab));
+    }
+    type_text(&mut app, "tomorrow");
     app.press(key(KeyCode::Enter));
+    assert!(app.popups.is_empty(), "{:?}", app.popups);
     assert_eq!(entries(&app)[0].2, None, "unfiled");
     // Home's latest entries: N opens the new-case form from the call.
     app.home.focus = HomePanel::Latest;
@@ -1546,6 +1552,11 @@ fn a_new_case_is_opened_from_an_unfiled_call_and_holds_it() {
         matches!(f.who(IntakeField::Constituent), Some(Who::Known(_))),
         "the caller is the known contact, not a new one"
     );
+    assert_eq!(
+        f.focused_name(),
+        Some(IntakeField::Category),
+        "what is left to choose is the category"
+    );
     app.press(key(KeyCode::Enter));
     assert!(app.popups.is_empty(), "{:?}", app.popups);
     let filed = app.store.entry(id).expect("entry");
@@ -1556,6 +1567,11 @@ fn a_new_case_is_opened_from_an_unfiled_call_and_holds_it() {
         c.data.channel,
         casebook::domain::Channel::Phone,
         "a call: by phone"
+    );
+    assert_eq!(
+        app.store.open_follow_up_count(case).expect("count"),
+        1,
+        "the call's follow-up came onto the case with it"
     );
     // Once filed, N says where it is instead of opening another case.
     app.update(Action::GotoHome);
@@ -1568,6 +1584,64 @@ fn a_new_case_is_opened_from_an_unfiled_call_and_holds_it() {
             .is_some_and(|s| s.contains(&c.data.reference)),
         "{:?}",
         app.status
+    );
+}
+
+#[test]
+fn a_new_case_is_opened_from_the_callers_page_too() {
+    let (mut app, _) = filing_app();
+    app.press(key(KeyCode::Char('c')));
+    type_text(&mut app, "dai");
+    app.press(key(KeyCode::Tab));
+    type_text(&mut app, "Rang: fly-tipping behind the chapel");
+    app.press(key(KeyCode::Enter));
+    // Contacts, Dai (first by name): N opens the new-case form from his
+    // unfiled call, exactly as on home.
+    app.press(key(KeyCode::Char('3')));
+    app.press(key(KeyCode::Enter));
+    let Screen::Contact(v) = &app.screen else {
+        panic!("contact page")
+    };
+    assert_eq!(
+        v.contact.as_ref().map(|c| c.name.as_str()),
+        Some("Dai Morgan")
+    );
+    let mut t =
+        ratatui::Terminal::new(ratatui::backend::TestBackend::new(160, 40)).expect("terminal");
+    t.draw(|f| casebook::ui::render(&app, f)).expect("drawn");
+    let shown = t.backend().to_string();
+    assert!(
+        shown.contains("N new case from entry"),
+        "the footer: {shown}"
+    );
+    app.press(key(KeyCode::Char('N')));
+    let Some(Popup::Form(FormKind::IntakeFrom(id), f)) = app.popups.last() else {
+        panic!("the new-case form from the entry, got {:?}", app.popups)
+    };
+    let id = *id;
+    assert_eq!(
+        f.text(IntakeField::Title),
+        "Rang: fly-tipping behind the chapel"
+    );
+    assert!(matches!(
+        f.who(IntakeField::Constituent),
+        Some(Who::Known(_))
+    ));
+    app.press(key(KeyCode::Enter));
+    assert!(app.popups.is_empty(), "{:?}", app.popups);
+    let case = app.store.entry(id).expect("entry").case.expect("filed");
+    let c = app.store.case(case).expect("case").data;
+    assert_eq!(c.title, "Rang: fly-tipping behind the chapel");
+    // Filed now: N on his page opens nothing and says why.
+    app.update(Action::GotoContacts);
+    app.press(key(KeyCode::Enter));
+    assert!(matches!(app.screen, Screen::Contact(_)));
+    app.status = None;
+    app.press(key(KeyCode::Char('N')));
+    assert!(app.popups.is_empty(), "{:?}", app.popups);
+    assert_eq!(
+        app.status.as_deref(),
+        Some("Every diary entry of this person is filed on a case.")
     );
 }
 

@@ -6,26 +6,22 @@
 //! a popup's outside, a form's field, the header's conflict count, and the
 //! wheel over a case's timeline. `mouse = false` turns it all off.
 
+mod common;
+
 use casebook::app::forms::QuickField;
 use casebook::app::screens::Screen;
 use casebook::app::{Action, App, HomePanel, Popup};
-use casebook::clock::Clock;
 use casebook::config::Config;
 use casebook::domain::{Case, Entry, EntryKind};
 use casebook::store::Store;
-use chrono::{NaiveDate, NaiveDateTime};
+use chrono::NaiveDate;
+use common::ui::{SIZES, now};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{Event, KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
 
-const SIZES: [(u16, u16); 2] = [(80, 24), (120, 40)];
-
-fn now() -> NaiveDateTime {
-    NaiveDateTime::parse_from_str("2026-03-02 09:30", "%Y-%m-%d %H:%M").expect("now")
-}
-
 fn app_with(store: Store, config: Config, (w, h): (u16, u16)) -> App {
-    let mut app = App::new(store, config, Clock::Fixed(now())).expect("app");
+    let mut app = common::ui::app(store, config);
     app.size = (w, h);
     app
 }
@@ -409,5 +405,77 @@ fn a_click_on_a_contact_row_selects_it_and_a_second_opens_their_page() {
             ),
             other => panic!("{size:?}: not their page: {other:?}"),
         }
+    }
+}
+
+/// A click is the popup's action, not the Enter or Esc key: with those
+/// bound to nothing the popups use, a second click on a row still
+/// chooses it, a click outside still closes a search or a form (a form with
+/// typing asks first), and the keys themselves do nothing.
+#[test]
+fn clicks_submit_and_cancel_with_enter_and_esc_rebound() {
+    let config = Config {
+        keys: std::collections::BTreeMap::from([
+            ("submit".to_string(), "ctrl-s".to_string()),
+            ("cancel".to_string(), "ctrl-g".to_string()),
+            ("open".to_string(), "ctrl-o".to_string()),
+            ("back".to_string(), "ctrl-b".to_string()),
+        ]),
+        ..Config::default()
+    };
+    for size in SIZES {
+        let mut app = app_with(with_cases(1), config.clone(), size);
+        assert!(app.popups.is_empty(), "no clash: {:?}", app.keymap.problems);
+        app.update(Action::GotoCases);
+        app.update(Action::Open);
+        app.update(Action::ChangeStatus);
+        let Some(Popup::Choose { options, .. }) = app.popups.last() else {
+            panic!("{size:?}: the status choice: {:?}", app.popups);
+        };
+        let (value, label) = options[2].clone();
+        let lines = draw(&app);
+        let at = find_from(&lines, &label, 1);
+        click(&mut app, at);
+        // Enter is bound to nothing here: the choice stays open.
+        press(&mut app, ratatui::crossterm::event::KeyCode::Enter);
+        assert!(matches!(app.popups.last(), Some(Popup::Choose { .. })));
+        click(&mut app, at);
+        assert!(app.popups.is_empty(), "{size:?}: a second click chooses");
+        let case = app
+            .store
+            .case_by_reference("2026-0001")
+            .expect("query")
+            .expect("case");
+        assert_eq!(
+            casebook::app::Choice::Status(case.data.status),
+            value,
+            "{size:?}"
+        );
+
+        // The search: a click outside closes it, Esc does not.
+        app.update(Action::Search);
+        draw(&app);
+        press(&mut app, ratatui::crossterm::event::KeyCode::Esc);
+        assert!(matches!(app.popups.last(), Some(Popup::Search(_))));
+        click(&mut app, (0, 1));
+        assert!(app.popups.is_empty(), "{size:?}: a click outside cancels");
+
+        // A form with typing in it: a click outside asks before discarding.
+        app.update(Action::LogCall);
+        press(&mut app, ratatui::crossterm::event::KeyCode::Char('x'));
+        draw(&app);
+        click(&mut app, (0, 1));
+        assert!(
+            matches!(app.popups.last(), Some(Popup::Confirm { .. })),
+            "{size:?}: {:?}",
+            app.popups
+        );
+    }
+}
+
+/// A key as the terminal sends it.
+fn press(app: &mut App, code: ratatui::crossterm::event::KeyCode) {
+    if let Some(a) = app.on_event(Event::Key(casebook::app::key(code))) {
+        app.update(a);
     }
 }

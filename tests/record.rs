@@ -66,7 +66,10 @@ fn choose(app: &mut App, label: &str) {
             panic!("a form")
         };
         let f = form.focused();
-        if let casebook::app::form::Input::Choice { options, selected } = &f.input {
+        if let casebook::app::form::Input::Choice {
+            options, selected, ..
+        } = &f.input
+        {
             if options[*selected].label == label {
                 return;
             }

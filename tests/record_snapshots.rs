@@ -2,22 +2,18 @@
 //! 120×40, on TestBackend with the clock frozen. Update with
 //! `INSTA_UPDATE=always cargo test --test record_snapshots` and read them.
 
+mod common;
+
 use casebook::app::{App, key};
-use casebook::clock::Clock;
 use casebook::config::Config;
 use casebook::domain::{AgeBand, Case, Contact, ContactKind, Language, Role};
 use casebook::store::Store;
-use chrono::{NaiveDate, NaiveDateTime};
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
+use chrono::NaiveDate;
+use common::ui::{draw, typed};
 use ratatui::crossterm::event::KeyCode;
 
-fn now() -> NaiveDateTime {
-    NaiveDateTime::parse_from_str("2026-03-02 09:30", "%Y-%m-%d %H:%M").expect("a moment")
-}
-
 fn app(store: Store) -> App {
-    App::new(store, Config::default(), Clock::Fixed(now())).expect("app")
+    common::ui::app(store, Config::default())
 }
 
 /// A case with two people, one with a full card.
@@ -57,18 +53,6 @@ fn seeded() -> App {
     )
     .expect("case");
     app(s)
-}
-
-fn draw(app: &App, w: u16, h: u16) -> String {
-    let mut t = Terminal::new(TestBackend::new(w, h)).expect("terminal");
-    t.draw(|f| casebook::ui::render(app, f)).expect("drawn");
-    t.backend().to_string()
-}
-
-fn typed(app: &mut App, s: &str) {
-    for c in s.chars() {
-        app.press(key(KeyCode::Char(c)));
-    }
 }
 
 fn press(app: &mut App, code: KeyCode, times: usize) {

@@ -2,12 +2,14 @@
 //! data, frozen clock. Update with `INSTA_UPDATE=always cargo test --test
 //! snapshots`, then read the .snap files before committing them.
 
+mod common;
+
 use casebook::app::{Action, App, key};
-use casebook::clock::Clock;
 use casebook::config::Config;
 use casebook::domain::{Case, CaseKind, Channel, Contact, EntryKind, Role};
 use casebook::store::{LogRequest, Store, Who};
 use chrono::{NaiveDate, NaiveDateTime};
+use common::ui::{draw, press, typed};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
@@ -21,12 +23,7 @@ fn day(y: i32, m: u32, d: u32) -> NaiveDate {
 }
 
 fn empty() -> App {
-    App::new(
-        Store::open_in_memory().expect("store"),
-        Config::default(),
-        Clock::Fixed(at("2026-03-02 09:30")),
-    )
-    .expect("app")
+    common::ui::app(Store::open_in_memory().expect("store"), Config::default())
 }
 
 fn seeded() -> App {
@@ -123,26 +120,9 @@ fn seeded() -> App {
         Some(day(2026, 3, 2)),
         false,
     );
-    let mut app =
-        App::new(s, Config::default(), Clock::Fixed(at("2026-03-02 09:30"))).expect("app");
+    let mut app = common::ui::app(s, Config::default());
     app.refresh();
     app
-}
-
-fn draw(app: &App, w: u16, h: u16) -> String {
-    let mut t = Terminal::new(TestBackend::new(w, h)).expect("terminal");
-    t.draw(|f| casebook::ui::render(app, f)).expect("drawn");
-    t.backend().to_string()
-}
-
-fn typed(app: &mut App, s: &str) {
-    for c in s.chars() {
-        app.press(key(KeyCode::Char(c)));
-    }
-}
-
-fn press(app: &mut App, code: KeyCode) {
-    app.press(key(code));
 }
 
 #[test]
@@ -284,8 +264,7 @@ fn cases_scrolled() {
         )
         .expect("case");
     }
-    let mut app =
-        App::new(s, Config::default(), Clock::Fixed(at("2026-03-02 09:30"))).expect("app");
+    let mut app = common::ui::app(s, Config::default());
     press(&mut app, KeyCode::Char('2'));
     for _ in 0..20 {
         press(&mut app, KeyCode::Char('j'));
@@ -505,8 +484,7 @@ fn review() {
             .expect("closed");
         }
     }
-    let mut app =
-        App::new(s, Config::default(), Clock::Fixed(at("2026-03-02 09:30"))).expect("app");
+    let mut app = common::ui::app(s, Config::default());
     press(&mut app, KeyCode::Char('6'));
     insta::assert_snapshot!("review_80x24", draw(&app, 80, 24));
     insta::assert_snapshot!("review_120x40", draw(&app, 120, 40));

@@ -670,3 +670,49 @@ fn open_case_counts_cover_every_status_but_closed() {
     });
     assert!(counts.iter().all(|(_, n)| *n == 2), "{counts:?}");
 }
+
+#[test]
+fn a_calls_follow_up_moves_with_it_when_it_is_filed() {
+    let mut s = store();
+    let c = cats();
+    let a = s
+        .add_case(&case("damp", d(2026, 2, 1)), &[], &c)
+        .expect("a");
+    let b = s
+        .add_case(&case("repairs", d(2026, 2, 1)), &[], &c)
+        .expect("b");
+    let mut req = log_req("Dai", None, "Rang about the damp");
+    req.follow_up = Some(d(2026, 3, 4));
+    let logged = s.log(&req).expect("logged");
+    let count = |s: &Store, case| s.open_follow_up_count(case).expect("count");
+    assert_eq!((count(&s, a.id), count(&s, b.id)), (0, 0), "unfiled");
+
+    s.file_entry(logged.entry, Some(a.id)).expect("filed");
+    assert_eq!((count(&s, a.id), count(&s, b.id)), (1, 0), "with the call");
+
+    // Corrected onto another case: the reminder goes along.
+    let e = s.entry(logged.entry).expect("entry").data;
+    let mut changes = casebook::store::EntryChanges {
+        text: e.text.clone(),
+        kind: e.kind,
+        at: e.at,
+        confidential: e.confidential,
+        case: Some(b.data.reference.clone()),
+    };
+    s.update_entry(logged.entry, &changes).expect("moved");
+    assert_eq!((count(&s, a.id), count(&s, b.id)), (0, 1), "moved along");
+
+    // Unfiled: it is Dai's again, still due, on no case.
+    changes.case = None;
+    s.update_entry(logged.entry, &changes).expect("unfiled");
+    assert_eq!((count(&s, a.id), count(&s, b.id)), (0, 0));
+    let due = s.pending_follow_ups(d(2026, 3, 4), 10).expect("due");
+    assert_eq!(due.len(), 1, "still due");
+    assert_eq!(due[0].data.contact, Some(logged.contact));
+
+    // Opening a case from the call brings it too.
+    let opened = s
+        .open_case_filing(&case("new", d(2026, 3, 1)), &[], &c, Some(logged.entry))
+        .expect("opened");
+    assert_eq!(count(&s, opened.case.id), 1);
+}

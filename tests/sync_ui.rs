@@ -2,23 +2,18 @@
 //! sync status. No PostgreSQL needed here; the hub itself is in
 //! `tests/hub.rs`.
 
+mod common;
+
 use std::net::TcpListener;
 use std::time::Duration;
 
 use casebook::app::App;
-use casebook::clock::Clock;
 use casebook::config::{Config, SyncConfig};
 use casebook::domain::Contact;
 use casebook::i18n::{Catalogue, Lang};
 use casebook::store::{Store, SyncFailure, SyncStatus};
 use casebook::sync::{Background, Round};
-use chrono::NaiveDateTime;
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
-
-fn now() -> NaiveDateTime {
-    NaiveDateTime::parse_from_str("2026-03-02 09:30", "%Y-%m-%d %H:%M").expect("a moment")
-}
+use common::ui::{app, draw, now};
 
 fn with_hub(url: &str) -> Config {
     Config {
@@ -28,16 +23,6 @@ fn with_hub(url: &str) -> Config {
         },
         ..Config::default()
     }
-}
-
-fn app(store: Store, config: Config) -> App {
-    App::new(store, config, Clock::Fixed(now())).expect("app")
-}
-
-fn draw(app: &App, w: u16, h: u16) -> String {
-    let mut t = Terminal::new(TestBackend::new(w, h)).expect("terminal");
-    t.draw(|f| casebook::ui::render(app, f)).expect("drawn");
-    t.backend().to_string()
 }
 
 fn header(app: &App, w: u16) -> String {
@@ -316,4 +301,38 @@ fn keeping_this_devices_value_settles_it_too() {
         Some(0),
         "the header follows"
     );
+}
+
+/// A background round that described files too big for the hub says so
+/// once, in the status line, in the reader's language.
+#[test]
+fn a_round_that_kept_a_big_file_here_says_so_once() {
+    use casebook::sync::SyncReport;
+    let round = Round::Synced(SyncReport {
+        pushed: 3,
+        files_not_shared: 1,
+        ..SyncReport::default()
+    });
+    let mut a = app(
+        Store::open_in_memory().expect("store"),
+        with_hub("postgresql://nobody@127.0.0.1:1/none"),
+    );
+    a.sync_round(&round);
+    let frame = draw(&a, 160, 24);
+    assert!(
+        frame.contains("1 attachment is too big to share through the hub"),
+        "{frame}"
+    );
+    a.status = None;
+    a.sync_round(&Round::Synced(SyncReport::default()));
+    assert!(a.status.is_none(), "an ordinary round says nothing");
+
+    let mut a = app(
+        Store::open_in_memory().expect("store"),
+        with_hub("postgresql://nobody@127.0.0.1:1/none"),
+    );
+    a.words = Catalogue::embedded(Lang::Cy);
+    a.sync_round(&round);
+    let frame = draw(&a, 160, 24);
+    assert!(frame.contains("rhy fawr i'w rannu drwy'r hyb"), "{frame}");
 }

@@ -14,10 +14,11 @@
 //! mistaken for data. Update the snapshots with `INSTA_UPDATE=always cargo
 //! test --test tour` and read them.
 
+mod common;
+
 use std::collections::BTreeSet;
 
 use casebook::app::{App, Popup, key};
-use casebook::clock::Clock;
 use casebook::config::{Config, SyncConfig};
 use casebook::domain::{
     Case, CaseKind, CaseStatus, Channel, Contact, ContactKind, EntryKind, FollowUp, Instruction,
@@ -26,11 +27,10 @@ use casebook::domain::{
 use casebook::i18n::{Catalogue, Lang};
 use casebook::store::{LogRequest, NewReferral, Store, Who};
 use chrono::{NaiveDate, NaiveDateTime};
+use common::ui::{SIZES, draw, press, typed};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-
-const SIZES: [(u16, u16); 2] = [(80, 24), (120, 40)];
 
 fn at(s: &str) -> NaiveDateTime {
     NaiveDateTime::parse_from_str(s, "%Y-%m-%d %H:%M").expect("a moment")
@@ -38,10 +38,6 @@ fn at(s: &str) -> NaiveDateTime {
 
 fn day(y: i32, m: u32, d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, d).expect("a date")
-}
-
-fn now() -> NaiveDateTime {
-    at("2026-03-02 09:30")
 }
 
 /// Everything the diaries below hold, and the inbox's files: the words a
@@ -237,25 +233,9 @@ fn diary() -> Store {
 }
 
 fn app_with(store: Store, config: Config, words: Catalogue) -> App {
-    let mut app = App::new(store, config, Clock::Fixed(now())).expect("app");
+    let mut app = common::ui::app(store, config);
     app.set_words(words);
     app
-}
-
-fn draw(app: &App, w: u16, h: u16) -> String {
-    let mut t = Terminal::new(TestBackend::new(w, h)).expect("terminal");
-    t.draw(|f| casebook::ui::render(app, f)).expect("drawn");
-    t.backend().to_string()
-}
-
-fn typed(app: &mut App, s: &str) {
-    for c in s.chars() {
-        app.press(key(KeyCode::Char(c)));
-    }
-}
-
-fn press(app: &mut App, code: KeyCode) {
-    app.press(key(code));
 }
 
 fn char(app: &mut App, c: char) {
@@ -801,4 +781,18 @@ impl Look for Welsh {
 #[test]
 fn every_popup_and_form_in_welsh_at_both_sizes() {
     tour(|| Catalogue::embedded(Lang::Cy), &mut Welsh);
+}
+
+#[test]
+fn a_welsh_preferring_constituents_case_says_so_in_either_language() {
+    for (lang, says) in [(Lang::Cy, "dewis Cymraeg"), (Lang::En, "prefers Welsh")] {
+        let mut app = app_with(diary(), Config::default(), Catalogue::embedded(lang));
+        open_case(&mut app, "2026-0001");
+        let frame = draw(&app, 80, 24);
+        let line = frame
+            .lines()
+            .find(|l| l.contains("Siân Davies"))
+            .unwrap_or_else(|| panic!("Siân on her case:\n{frame}"));
+        assert!(line.contains(says), "{lang:?}: {line}");
+    }
 }

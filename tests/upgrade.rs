@@ -285,6 +285,19 @@ fn assert_standard_data(s: &mut Store, version: i64) {
     s.join_hub().expect("join");
     let snapshot = s.sync_snapshot().expect("snapshot");
     assert!(snapshot.keys().any(|(k, _)| k == "attachment"), "{at}");
+    // Schema 13: the email taken in above has its own fields as a synced
+    // record of its entry, queued with the rest.
+    let mail: Vec<_> = snapshot
+        .iter()
+        .filter(|((k, _), _)| k == "entry_mail")
+        .map(|(_, r)| r)
+        .collect();
+    assert_eq!(mail.len(), 1, "{at}");
+    assert!(
+        mail[0]["entry_id"].is_string() && mail[0]["message_key"].is_string(),
+        "{at}: {:?}",
+        mail[0]
+    );
     let records = snapshot.len() as u64;
     assert_eq!(s.sync_state().expect("sync state").waiting, records, "{at}");
     s.sync_failed(store::SyncFailure::Unreachable)
@@ -325,4 +338,60 @@ fn a_failing_upgrade_leaves_the_file_as_it_was() {
     assert_eq!(user_version(&db), version);
     let s = Store::open(&db).expect("still opens");
     assert_eq!(s.counts().expect("counts").cases, 2);
+}
+
+/// Schema 13 on a diary that had joined a hub at schema 12: each email's own
+/// fields get a UUID and their entry's stamps, keep their values, and are
+/// queued once for the next push (the hub has never had them).
+#[test]
+fn schema_13_gives_a_joined_diarys_email_fields_a_uuid_and_queues_them() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let db = dir.path().join("joined.db");
+    let mut conn = rusqlite::Connection::open(&db).expect("create");
+    store::apply_steps(&mut conn, &MIGRATION_STEPS[..12]).expect("schema 12");
+    conn.execute_batch(
+        "UPDATE sync_clock SET device = '0199a000-0000-7000-8000-000000000001', capture = 1, hlc = 5;
+         INSERT INTO entries (uuid, created_at, updated_at, kind, at, text) VALUES
+             ('0199a000-0000-7000-8000-0000000000e1', '2026-03-02T09:00:00.000Z',
+              '2026-03-02T09:00:00.000Z', 'email_in', '2026-03-02 09:00:00', 'The damp is back.');
+         INSERT INTO entry_mail (entry_id, message_key, sender, recipients, cc, subject)
+             SELECT id, 'abc123', 'Gwen Price <gwen@example.org>', 'ann@example.org', NULL,
+                    'Damp again' FROM entries;
+         DELETE FROM sync_outbox;",
+    )
+    .expect("a joined schema-12 diary with an email");
+    drop(conn);
+
+    let s = Store::open(&db).expect("upgrade");
+    assert_eq!(user_version(&db), SCHEMA_VERSION);
+    let mail: Vec<_> = s
+        .sync_snapshot()
+        .expect("snapshot")
+        .into_iter()
+        .filter(|((k, _), _)| k == "entry_mail")
+        .collect();
+    assert_eq!(mail.len(), 1);
+    let ((_, uuid), row) = &mail[0];
+    assert!(uuid::Uuid::parse_str(uuid).is_ok(), "{uuid}");
+    assert_eq!(row["entry_id"], "0199a000-0000-7000-8000-0000000000e1");
+    assert_eq!(row["created_at"], "2026-03-02T09:00:00.000Z");
+    assert_eq!(
+        (&row["message_key"], &row["sender"], &row["subject"]),
+        (
+            &serde_json::Value::from("abc123"),
+            &serde_json::Value::from("Gwen Price <gwen@example.org>"),
+            &serde_json::Value::from("Damp again")
+        )
+    );
+    // Queued once, to go with the next push.
+    let state = s.sync_state().expect("state");
+    assert_eq!(state.waiting, 1);
+    let plan = s.outbox_plan().expect("plan");
+    assert_eq!(
+        plan.pending
+            .iter()
+            .map(|p| (p.kind, p.uuid.as_str()))
+            .collect::<Vec<_>>(),
+        vec![("entry_mail", uuid.as_str())]
+    );
 }

@@ -131,6 +131,9 @@ pub enum Input {
     Choice {
         options: Vec<Opt>,
         selected: usize,
+        /// The letters typed on it since the last arrow or miss: "tai"
+        /// goes to Tai, where each letter on its own would jump elsewhere.
+        typed: String,
     },
     /// A person: typed, completed against the contacts as you type.
     Who {
@@ -228,9 +231,9 @@ impl Input {
     pub fn text(&self) -> &str {
         match self {
             Input::Text(f) | Input::Who { field: f, .. } => f.text(),
-            Input::Choice { options, selected } => {
-                options.get(*selected).map(|o| o.key.as_str()).unwrap_or("")
-            }
+            Input::Choice {
+                options, selected, ..
+            } => options.get(*selected).map(|o| o.key.as_str()).unwrap_or(""),
             Input::Pick(p) => p.value().unwrap_or(""),
         }
     }
@@ -264,7 +267,11 @@ impl Field {
 
     pub fn choice(label: &'static str, options: Vec<Opt>, selected: usize) -> Field {
         Field {
-            input: Input::Choice { options, selected },
+            input: Input::Choice {
+                options,
+                selected,
+                typed: String::new(),
+            },
             ..Field::text(label, TextField::new())
         }
     }
@@ -395,14 +402,18 @@ impl Form {
     /// The typed value chosen in the named choice.
     pub fn choice<T: Any + Clone, F: FieldName>(&self, f: F) -> Option<T> {
         match self.input(f) {
-            Some(Input::Choice { options, selected }) => options.get(*selected)?.value(),
+            Some(Input::Choice {
+                options, selected, ..
+            }) => options.get(*selected)?.value(),
             _ => None,
         }
     }
 
     /// Chooses the option whose value is `value`; false when none is.
     pub fn choose<T: Any + PartialEq, F: FieldName>(&mut self, f: F, value: &T) -> bool {
-        if let Some(Input::Choice { options, selected }) = self.field_mut(f).map(|x| &mut x.input)
+        if let Some(Input::Choice {
+            options, selected, ..
+        }) = self.field_mut(f).map(|x| &mut x.input)
             && let Some(i) = options
                 .iter()
                 .position(|o| o.value.downcast_ref::<T>() == Some(value))
@@ -645,23 +656,23 @@ impl Form {
                     }
                 }
             },
-            Input::Choice { options, selected } => {
+            Input::Choice {
+                options,
+                selected,
+                typed,
+            } => {
                 let n = options.len().max(1);
                 match key.code {
                     KeyCode::Left | KeyCode::Up | KeyCode::Char('k') => {
+                        typed.clear();
                         *selected = (*selected + n - 1) % n
                     }
                     KeyCode::Right | KeyCode::Down | KeyCode::Char(' ') | KeyCode::Char('j') => {
+                        typed.clear();
                         *selected = (*selected + 1) % n
                     }
                     KeyCode::Char(c) => {
-                        // Jump to the next option starting with the letter.
-                        let c = c.to_ascii_lowercase();
-                        let start = *selected + 1;
-                        if let Some(i) = (0..n)
-                            .map(|k| (start + k) % n)
-                            .find(|&i| options[i].label.to_lowercase().starts_with(c))
-                        {
+                        if let Some(i) = type_ahead(options, *selected, typed, c) {
                             *selected = i;
                         }
                     }
@@ -781,6 +792,32 @@ impl Form {
     }
 }
 
+/// The option typing `c` on a choice lands on. The letters typed so far
+/// with `c` added, when an option starts with them (from the current one
+/// on, so "t", "ta", "tai" stay on Tai); else `c` alone, from the next
+/// option on, so pressing one letter again cycles through its options.
+fn type_ahead(options: &[Opt], selected: usize, typed: &mut String, c: char) -> Option<usize> {
+    let n = options.len();
+    let starts = |i: &usize, prefix: &str| options[*i].label.to_lowercase().starts_with(prefix);
+    typed.extend(c.to_lowercase());
+    if typed.chars().count() > 1
+        && let Some(i) = (0..n)
+            .map(|k| (selected + k) % n)
+            .find(|i| starts(i, typed))
+    {
+        return Some(i);
+    }
+    typed.clear();
+    typed.extend(c.to_lowercase());
+    let found = (1..=n)
+        .map(|k| (selected + k) % n)
+        .find(|i| starts(i, typed));
+    if found.is_none() {
+        typed.clear();
+    }
+    found
+}
+
 /// How many completions a name field offers.
 const MATCHES: usize = 6;
 /// How many of the best matches are ranked by activity.
@@ -867,4 +904,61 @@ pub fn complete(
             }
         })
         .collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{Opt, type_ahead};
+
+    fn options() -> Vec<Opt> {
+        [
+            "Arall",
+            "Addysg",
+            "Iechyd",
+            "Tai",
+            "Trafnidiaeth",
+            "Ysgolion",
+        ]
+        .iter()
+        .map(|l| Opt::new(l.to_string(), *l, *l))
+        .collect()
+    }
+
+    /// Types `letters` on a choice that starts on the first option.
+    fn land(letters: &str) -> Vec<&'static str> {
+        let o = options();
+        let names = [
+            "Arall",
+            "Addysg",
+            "Iechyd",
+            "Tai",
+            "Trafnidiaeth",
+            "Ysgolion",
+        ];
+        let (mut at, mut typed) = (0, String::new());
+        letters
+            .chars()
+            .map(|c| {
+                if let Some(i) = type_ahead(&o, at, &mut typed, c) {
+                    at = i;
+                }
+                names[at]
+            })
+            .collect()
+    }
+
+    #[test]
+    fn typing_a_word_lands_on_it_and_one_letter_again_cycles() {
+        assert_eq!(land("tai"), ["Tai", "Tai", "Tai"]);
+        assert_eq!(land("tr"), ["Tai", "Trafnidiaeth"]);
+        assert_eq!(land("tt"), ["Tai", "Trafnidiaeth"], "again: the next T");
+        assert_eq!(land("aa"), ["Addysg", "Arall"], "cycles round");
+        assert_eq!(land("TAI"), ["Tai", "Tai", "Tai"], "either case");
+        assert_eq!(
+            land("tiy"),
+            ["Tai", "Iechyd", "Ysgolion"],
+            "a miss starts again"
+        );
+        assert_eq!(land("q"), ["Arall"], "no option: stays");
+    }
 }

@@ -552,6 +552,17 @@ impl App {
         }
     }
 
+    /// A background sync round ended: reloads, and says once what the
+    /// councillor must know of it (files too big for the hub stay here).
+    pub fn sync_round(&mut self, round: &crate::sync::Round) {
+        if let crate::sync::Round::Synced(r) = round
+            && r.files_not_shared > 0
+        {
+            self.status = Some(text::status::not_shared(&self.words, r.files_not_shared));
+        }
+        self.refresh();
+    }
+
     /// Reloads what the screen in front shows.
     pub fn refresh(&mut self) {
         if let Ok(v) = self.store.data_version() {

@@ -9,7 +9,8 @@
 //!   focuses the panel;
 //! - a click on a footer hint does what its key does;
 //! - with a popup open, a click on its list picks the row (a second opens
-//!   it), on a form's field focuses the field, outside it closes it as Esc;
+//!   it), on a form's field focuses the field, outside it closes it (the
+//!   popup's own submit and cancel, whatever keys they are bound to);
 //! - the wheel moves whatever is under the pointer, as the arrows do.
 //!
 //! Where things are comes from the last frame ([`super::hits`]), recorded
@@ -20,7 +21,7 @@ use ratatui::layout::Position;
 use unicode_width::UnicodeWidthStr;
 
 use super::hits::{Drawn, ListHit, Owner};
-use super::{Action, App, HomePanel, Popup, Screen, key, text};
+use super::{Action, App, HomePanel, Popup, Screen, key, popups, text};
 use crate::Result;
 
 /// The header's tabs, in order, with the action each goes to.
@@ -167,7 +168,7 @@ impl App {
     }
 
     /// A click with a popup (or the inbox's choice) open: inside, on a row
-    /// or a field; outside, it closes as Esc would.
+    /// or a field; outside, it closes as its cancel does.
     fn click_over(&mut self, at: Position, drawn: &Drawn) -> Result<()> {
         let Some(area) = drawn.popup else {
             // Not drawn yet: nothing to aim at.
@@ -176,7 +177,7 @@ impl App {
         let in_popup = !self.popups.is_empty();
         if !area.contains(at) {
             return if in_popup {
-                self.apply(Action::Key(key(KeyCode::Esc)))
+                self.click_popup(popups::Click::Close)
             } else {
                 self.apply(Action::Back)
             };
@@ -189,7 +190,7 @@ impl App {
         {
             if list.selected == Some(i) {
                 return if in_popup {
-                    self.apply(Action::Key(key(KeyCode::Enter)))
+                    self.click_popup(popups::Click::Open)
                 } else {
                     self.apply(Action::Open)
                 };
@@ -214,6 +215,14 @@ impl App {
             f.focus_at(*field);
         }
         Ok(())
+    }
+
+    /// A click's action on the popup on top: submit or cancel as such,
+    /// never as the Enter or Esc key (which may be bound to something else).
+    fn click_popup(&mut self, click: popups::Click) -> Result<()> {
+        let (mut cx, screen, _, stack) = self.cx();
+        let effects = popups::on_click(stack, super::case_on(screen), click, &mut cx)?;
+        self.apply_effects(effects)
     }
 
     /// The tab under `column` of the header row, laid out as `draw::draw_header`

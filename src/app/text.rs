@@ -422,6 +422,24 @@ pub mod case {
             ])),
         )
     }
+    /// Under an entry: a file too big for the hub, kept on another device
+    /// (named when this diary knows it).
+    pub fn attachment_away(
+        w: &crate::i18n::Catalogue,
+        name: &str,
+        size: &str,
+        device: Option<&str>,
+    ) -> String {
+        let mut args = vec![("name", name.into()), ("size", size.into())];
+        let id = match device {
+            Some(d) => {
+                args.push(("device", d.into()));
+                "ui-case-attachment-away-on"
+            }
+            None => "ui-case-attachment-away",
+        };
+        w.tr(id, Some(&crate::i18n::args(&args)))
+    }
     /// Under a masked confidential entry: the names stay hidden too.
     pub fn attachments_hidden(w: &crate::i18n::Catalogue, n: usize) -> String {
         w.tr1("ui-case-attachments-hidden", "count", n)
@@ -441,6 +459,10 @@ pub mod case {
     pub const FOLLOW_UPS: &str = "ui-case-follow-ups";
     pub const NO_FOLLOW_UPS: &str = "ui-case-no-follow-ups";
     pub const CAUTION: &str = "ui-case-caution";
+    /// Beside a person on a case: the language they asked to be dealt with in.
+    pub fn prefers(w: &crate::i18n::Catalogue, language: crate::domain::Language) -> String {
+        w.tr1("ui-case-prefers", "language", language.as_str())
+    }
     pub const MASKED: &str = "ui-case-masked";
     pub const CONSENT_YES: &str = "ui-case-consent-yes";
     pub const CONSENT_NO: &str = "ui-case-consent-no";
@@ -786,6 +808,10 @@ pub mod lock {
 }
 
 pub mod status {
+    /// After a background sync that described files too big for the hub.
+    pub fn not_shared(w: &crate::i18n::Catalogue, count: usize) -> String {
+        w.tr1("ui-status-not-shared", "count", count)
+    }
     pub fn logged(
         w: &crate::i18n::Catalogue,
         name: &str,

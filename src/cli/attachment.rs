@@ -67,9 +67,42 @@ pub fn run(env: &Env, args: &AttachmentArgs, out: &mut dyn Write) -> Result<Exit
                 );
                 writeln!(out, "{line}").map_err(stdout_error)?;
             }
+            // Files too big for the hub, kept on another device: listed so
+            // the councillor knows where they are, by UUID (no number here).
+            for a in store.attachments_away_of_case(case.id)? {
+                let line = env.i18n.tr(
+                    "attachment-line-away",
+                    Some(&i18n_args(&[
+                        ("uuid", a.uuid.to_string().into()),
+                        ("date", a.entry_at.format("%Y-%m-%d").to_string().into()),
+                        ("name", words::clean(&a.filename).into()),
+                        ("type", words::clean(&a.content_type).into()),
+                        ("size", words::size_in(&env.i18n, a.size).into()),
+                        ("why", away_why(env, &a).into()),
+                    ])),
+                );
+                writeln!(out, "{line}").map_err(stdout_error)?;
+            }
         }
         AttachmentCommand::Save { id, out: path } => {
-            let (line, data) = store.attachment(id)?;
+            let (line, data) = match store.attachment(id) {
+                Ok(found) => found,
+                Err(not_found @ Error::NotFound { .. }) => {
+                    let away = match uuid::Uuid::parse_str(id.trim()) {
+                        Ok(u) => store.attachment_away(&u)?,
+                        Err(_) => None,
+                    };
+                    return Err(match away {
+                        Some(a) => Error::user(
+                            Msg::new("attachment-save-away")
+                                .text("name", words::clean(&a.filename))
+                                .text("why", away_why(env, &a)),
+                        ),
+                        None => not_found,
+                    });
+                }
+                Err(e) => return Err(e),
+            };
             if sha256_hex(&data) != line.sha256 {
                 return Err(Error::user(
                     Msg::new("attachment-checksum").text("id", line.id.to_string()),
@@ -91,4 +124,15 @@ pub fn run(env: &Env, args: &AttachmentArgs, out: &mut dyn Write) -> Result<Exit
         }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// Why an attachment's bytes are not here, naming the device that holds
+/// them when this diary knows its name.
+fn away_why(env: &Env, a: &crate::store::AwayAttachment) -> String {
+    match &a.held_by {
+        Some(device) => env
+            .i18n
+            .tr1("attachment-away-on", "device", words::clean(device)),
+        None => env.i18n.tr("attachment-away", None),
+    }
 }

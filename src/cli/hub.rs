@@ -10,7 +10,7 @@ use clap::{Args, Subcommand};
 use super::{Env, stdout_error};
 use crate::Result;
 use crate::store::SCHEMA_VERSION;
-use crate::store::hub::Hub;
+use crate::store::hub::{Hub, Upgraded};
 
 #[derive(Debug, Args)]
 pub struct HubArgs {
@@ -25,6 +25,9 @@ pub struct HubArgs {
 pub enum HubCommand {
     /// Create the hub's tables, roles and functions in an empty database
     Init,
+    /// Bring a hub made by an older casebook up to this one, in place (one
+    /// transaction; running it again does nothing)
+    Upgrade,
     /// Add a device: prints, once, the URL for that device's [sync] url
     AddDevice {
         /// A name for the device: lower-case letters, digits, - or _
@@ -56,6 +59,19 @@ pub fn run(env: &Env, args: &HubArgs, out: &mut dyn Write) -> Result<ExitCode> {
         HubCommand::Init => {
             hub.init(SCHEMA_VERSION)?;
             writeln!(out, "{}", t.tr("hub-initialised", None)).map_err(stdout_error)?;
+        }
+        HubCommand::Upgrade => {
+            let line = match hub.upgrade()? {
+                Upgraded::Current(to) => t.tr1("hub-upgrade-nothing", "to", to),
+                Upgraded::From { from, to } => t.tr(
+                    "hub-upgraded",
+                    Some(&crate::i18n::args(&[
+                        ("from", from.into()),
+                        ("to", to.into()),
+                    ])),
+                ),
+            };
+            writeln!(out, "{line}").map_err(stdout_error)?;
         }
         HubCommand::AddDevice { name, user, office } => {
             let device = hub.add_device(name, user, office.as_deref())?;

@@ -111,6 +111,9 @@ pub fn run(env: &Env, args: &SyncArgs, out: &mut dyn Write) -> Result<ExitCode> 
             ])),
         ));
     }
+    if r.files_not_shared > 0 {
+        parts.push(t.tr1("sync-done-not-shared", "count", r.files_not_shared));
+    }
     if r.erased > 0 {
         parts.push(t.tr1("sync-done-erased", "count", r.erased));
     }

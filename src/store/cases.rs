@@ -458,6 +458,7 @@ impl Store {
                         name: entry.raw().to_string(),
                     });
                 }
+                super::followups::follow_entry(tx, entry, Some(id))?;
             }
             Ok((id, joined))
         })?;

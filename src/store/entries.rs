@@ -85,7 +85,7 @@ impl Store {
                 "UPDATE entries SET case_id = ?2, updated_at = ?3 WHERE id = ?1",
                 params![id, case, stamp()],
             )?;
-            Ok(())
+            super::followups::follow_entry(tx, id, case)
         })
     }
 
@@ -128,6 +128,9 @@ impl Store {
                  updated_at = ?7 WHERE id = ?1",
                 params![id, c.text.trim_end(), c.kind, moment(c.at), c.confidential, case, stamp()],
             )?;
+            if case != old.case {
+                super::followups::follow_entry(tx, id, case)?;
+            }
             Ok(())
         })
     }

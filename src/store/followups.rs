@@ -46,6 +46,24 @@ pub(crate) fn insert(tx: &Connection, f: &FollowUp) -> Result<Id<FollowUp>> {
     Ok(Id::new(tx.last_insert_rowid()))
 }
 
+/// A diary entry moved to `case` (or unfiled) takes the follow-ups made
+/// from it along: "call her back" belongs with the call, so a call filed on
+/// a case after the event shows its reminder on that case. Unfiled, a
+/// follow-up stays on the case unless it also names the person, so it is
+/// never left belonging to nothing.
+pub(crate) fn follow_entry(
+    tx: &Connection,
+    entry: Id<crate::domain::Entry>,
+    case: Option<Id<crate::domain::Case>>,
+) -> Result<()> {
+    tx.prepare_cached(
+        "UPDATE follow_ups SET case_id = ?2, updated_at = ?3 \
+         WHERE entry_id = ?1 AND case_id IS NOT ?2 AND (?2 IS NOT NULL OR contact_id IS NOT NULL)",
+    )?
+    .execute(params![entry, case, stamp()])?;
+    Ok(())
+}
+
 pub(crate) fn get(conn: &Connection, id: Id<FollowUp>) -> Result<Record<FollowUp>> {
     conn.query_row(&format!("{} WHERE id = ?1", select()), [id], from_row)
         .optional()?

@@ -1,6 +1,8 @@
 //! The shared hub: a PostgreSQL database (SPEC section 9). The hub's SQL is
-//! in `hub.sql`; this module connects (TLS unless the server is on this
-//! machine), administers devices, and pushes and pulls for `casebook sync`.
+//! `hub.sql` (the hub as schema 12 made it) and the steps after it in
+//! `hub_steps/` (see `HUB_STEPS`); this module connects (TLS unless the
+//! server is on this machine), administers devices, and pushes and pulls
+//! for `casebook sync`.
 //!
 //! The connection is blocking (the `postgres` crate) and made only when a
 //! command or the configured `[sync] url` asks for it.
@@ -16,6 +18,33 @@ use crate::error::Msg;
 use crate::{Error, Result};
 
 const SCHEMA_SQL: &str = include_str!("hub.sql");
+
+/// The hub's schema steps after `hub.sql` (which made hub schema 12), by
+/// the hub schema each brings it to, oldest first. `hub init` runs them
+/// all after `hub.sql`; `hub upgrade` runs those a hub has not had, so an
+/// upgraded hub is the same as a new one. Never edit a step that has
+/// shipped: add the next, and freeze the hub it leaves behind in
+/// `tests/fixtures/hub_v{N}.sql` for the upgrade test.
+const HUB_STEPS: &[(i32, &str)] = &[(13, include_str!("hub_steps/0013_entry_mail.sql"))];
+
+/// The hub schema `hub.sql` alone makes (before `casebook.meta.layout`).
+const BASE_LAYOUT: i32 = 12;
+
+/// The hub schema this program makes and needs: a device refuses to sync
+/// with an older hub (its administrator runs `casebook hub upgrade`).
+pub const HUB_LAYOUT: i32 = match HUB_STEPS.last() {
+    Some((n, _)) => *n,
+    None => BASE_LAYOUT,
+};
+
+/// What `casebook hub upgrade` did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Upgraded {
+    /// The hub was already at this program's schema: nothing changed.
+    Current(i32),
+    /// Brought from one hub schema to the other.
+    From { from: i32, to: i32 },
+}
 
 /// How long to wait for the hub to answer a connection: an offline laptop
 /// gives up quickly.
@@ -207,6 +236,16 @@ fn failure(why: SyncFailure, message: Msg) -> Error {
     Error::Hub { why, message }
 }
 
+/// The hub is older than this device's casebook needs.
+fn hub_older(layout: i32) -> Error {
+    failure(
+        SyncFailure::Hub,
+        Msg::new("error-hub-older")
+            .num("found", i64::from(layout))
+            .num("needed", i64::from(HUB_LAYOUT)),
+    )
+}
+
 /// A hub error as one line. The server's own message for refusals it
 /// raises on purpose; the connection details never include the password.
 fn hub_error(what: Msg, e: postgres::Error) -> Error {
@@ -347,13 +386,84 @@ impl Hub {
             .map_err(|e| hub_error(Msg::new("hub-doing-create"), e))?;
         tx.batch_execute(SCHEMA_SQL)
             .map_err(|e| hub_error(Msg::new("hub-doing-create"), e))?;
+        for (_, step) in HUB_STEPS {
+            tx.batch_execute(step)
+                .map_err(|e| hub_error(Msg::new("hub-doing-create"), e))?;
+        }
         tx.execute(
-            "INSERT INTO casebook.meta (row_id, schema) VALUES (1, $1)",
-            &[&(schema as i32)],
+            "INSERT INTO casebook.meta (row_id, schema, layout) VALUES (1, $1, $2)",
+            &[&(schema as i32), &HUB_LAYOUT],
         )
         .map_err(|e| hub_error(Msg::new("hub-doing-create"), e))?;
         tx.commit()
             .map_err(|e| hub_error(Msg::new("hub-doing-create"), e))
+    }
+
+    /// Brings a hub made by an older casebook up to [`HUB_LAYOUT`], in place
+    /// and in one transaction (all of it or none of it), holding the lock
+    /// that pushes take, so no sync sees it half done. Running it again
+    /// changes nothing. Refused, changing nothing, when the database holds
+    /// no hub or a hub of a newer casebook.
+    pub fn upgrade(&mut self) -> Result<Upgraded> {
+        let fail = |e| hub_error(Msg::new("hub-doing-upgrade"), e);
+        let dbname = self.dbname.clone();
+        let mut tx = self.client.transaction().map_err(fail)?;
+        let exists: bool = tx
+            .query_one(
+                "SELECT EXISTS (SELECT 1 FROM pg_namespace WHERE nspname = 'casebook')",
+                &[],
+            )
+            .map_err(fail)?
+            .get(0);
+        if !exists {
+            return Err(failure(
+                SyncFailure::Hub,
+                Msg::new("error-hub-none").text("database", dbname),
+            ));
+        }
+        // Pushes lock the meta row; this waits for those under way and
+        // holds off the next until the upgrade commits. A second upgrade
+        // run at the same moment waits here, then finds nothing to do.
+        tx.batch_execute("LOCK TABLE casebook.meta IN ACCESS EXCLUSIVE MODE")
+            .map_err(fail)?;
+        let has_layout: bool = tx
+            .query_one(
+                "SELECT EXISTS (SELECT 1 FROM pg_attribute \
+                 WHERE attrelid = 'casebook.meta'::regclass AND attname = 'layout' \
+                 AND NOT attisdropped)",
+                &[],
+            )
+            .map_err(fail)?
+            .get(0);
+        let from: i32 = if has_layout {
+            tx.query_opt("SELECT layout FROM casebook.meta", &[])
+                .map_err(fail)?
+                .map_or(BASE_LAYOUT, |r| r.get(0))
+        } else {
+            BASE_LAYOUT
+        };
+        if from > HUB_LAYOUT {
+            return Err(failure(
+                SyncFailure::Hub,
+                Msg::new("error-hub-newer")
+                    .num("found", i64::from(from))
+                    .num("known", i64::from(HUB_LAYOUT)),
+            ));
+        }
+        if from == HUB_LAYOUT {
+            tx.rollback().map_err(fail)?;
+            return Ok(Upgraded::Current(from));
+        }
+        for (_, step) in HUB_STEPS.iter().filter(|(n, _)| *n > from) {
+            tx.batch_execute(step).map_err(fail)?;
+        }
+        tx.execute("UPDATE casebook.meta SET layout = $1", &[&HUB_LAYOUT])
+            .map_err(fail)?;
+        tx.commit().map_err(fail)?;
+        Ok(Upgraded::From {
+            from,
+            to: HUB_LAYOUT,
+        })
     }
 
     /// Adds a device for `councillor` (in `office`, if any): one login role,
@@ -540,15 +650,35 @@ impl Hub {
 
     /// The first call of a sync: checks this device and its schema, records
     /// its cursor; returns the last push the hub applied from it.
+    ///
+    /// A hub older than [`HUB_LAYOUT`] is refused before anything is
+    /// written: this device would push records its functions do not know
+    /// (whoever runs it must run `casebook hub upgrade`).
     pub fn hello(&mut self, schema: i64, cursor: i64) -> Result<i64> {
-        Ok(self
+        // One round trip; hello runs only on a hub new enough (so an old
+        // hub's newest schema is not moved by a device it refuses). A hub
+        // of schema 12 has no `layout` column: the statement fails as it
+        // is planned, before anything runs.
+        let row = self
             .client
             .query_one(
-                "SELECT casebook.hello($1, $2)",
-                &[&(schema as i32), &cursor],
+                "SELECT CASE WHEN layout >= $3 THEN casebook.hello($1, $2) END, layout \
+                 FROM casebook.meta",
+                &[&(schema as i32), &cursor, &HUB_LAYOUT],
             )
-            .map_err(|e| hub_error(Msg::new("hub-doing-sync"), e))?
-            .get(0))
+            .map_err(|e| {
+                if e.code() == Some(&postgres::error::SqlState::UNDEFINED_COLUMN) {
+                    hub_older(BASE_LAYOUT)
+                } else {
+                    hub_error(Msg::new("hub-doing-sync"), e)
+                }
+            })?;
+        let layout: i32 = row.get(1);
+        let applied: Option<i64> = row.get(0);
+        match applied {
+            Some(applied) if layout >= HUB_LAYOUT => Ok(applied),
+            _ => Err(hub_older(layout)),
+        }
     }
 
     /// Starts a push of the outbox up to `mutation` (its last row): the
@@ -564,6 +694,20 @@ impl Hub {
             schema: schema as i32,
             mutation,
         })
+    }
+
+    /// True when this device may stage a big push through `COPY` (it needs
+    /// the database's `TEMPORARY` privilege, [`Push::send_copy`]); without
+    /// it a big push goes in parts, as a small one does.
+    pub fn can_stage(&mut self) -> Result<bool> {
+        Ok(self
+            .client
+            .query_one(
+                "SELECT has_database_privilege(current_database(), 'TEMPORARY')",
+                &[],
+            )
+            .map_err(|e| hub_error(Msg::new("hub-doing-read"), e))?
+            .get(0))
     }
 
     /// Pushes the outbox as one hub transaction, in parts of
@@ -680,17 +824,21 @@ impl Hub {
     }
 
     /// This device's attachments whose description is on the hub but whose
-    /// bytes are not (new, or an upload cut off).
-    pub fn attachments_missing(&mut self) -> Result<Vec<String>> {
+    /// bytes are not (new, or an upload cut off), of at most `max` bytes: a
+    /// bigger one is never asked for, so its bytes are not even read.
+    pub fn attachments_missing(&mut self, max: usize) -> Result<Vec<String>> {
+        let max = max as i64;
         let rows = self
             .client
             .query(
                 "SELECT r.uuid::text FROM casebook.records r \
                  WHERE r.kind = 'attachment' AND NOT r.deleted \
                  AND r.owner = (casebook.me()).councillor \
+                 AND CASE WHEN jsonb_typeof(r.data->'size') = 'number' \
+                     THEN (r.data->>'size')::numeric <= $1::bigint ELSE true END \
                  AND NOT EXISTS (SELECT 1 FROM casebook.attachment_bytes b WHERE b.uuid = r.uuid) \
                  ORDER BY r.uuid",
-                &[],
+                &[&max],
             )
             .map_err(|e| hub_error(Msg::new("hub-doing-read"), e))?;
         Ok(rows.iter().map(|r| r.get(0)).collect())

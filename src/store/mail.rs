@@ -85,8 +85,9 @@ fn line_from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<AttachmentLine> {
 
 pub(crate) fn insert_mail(tx: &Connection, entry: Id<Entry>, m: &MailMeta) -> Result<()> {
     tx.prepare_cached(
-        "INSERT INTO entry_mail (entry_id, message_key, sender, recipients, cc, subject) \
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        "INSERT INTO entry_mail (uuid, created_at, updated_at, entry_id, message_key, sender, \
+         recipients, cc, subject) \
+         SELECT ?7, created_at, updated_at, id, ?2, ?3, ?4, ?5, ?6 FROM entries WHERE id = ?1",
     )?
     .execute(params![
         entry,
@@ -94,7 +95,8 @@ pub(crate) fn insert_mail(tx: &Connection, entry: Id<Entry>, m: &MailMeta) -> Re
         m.sender,
         m.recipients,
         m.cc,
-        m.subject
+        m.subject,
+        new_uuid()
     ])?;
     Ok(())
 }

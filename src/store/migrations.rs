@@ -42,6 +42,7 @@ pub const STEPS: &[&str] = &[
     include_str!("migrations/0010_tallies.sql"),
     include_str!("migrations/0011_pull_resume.sql"),
     include_str!("migrations/0012_sync_attachments.sql"),
+    include_str!("migrations/0013_mail_sync.sql"),
 ];
 
 /// The schema version this program writes.

@@ -79,9 +79,9 @@ pub use surgery_session::SurgerySummary;
 #[doc(hidden)]
 pub use sync::schema_columns as sync_schema_columns;
 pub use sync::{
-    Applied, Change, Choice, Conflict, DueAttachment, HUB_MAX_ATTACHMENT, Op, OutboxPlan, Outgoing,
-    Pending, PullFrom, Received, Remote, Resume, SyncFailure, SyncState, SyncStatus,
-    TABLES as SYNC_TABLES, stamp_of,
+    Applied, AwayAttachment, Change, Choice, Conflict, DueAttachment, HUB_MAX_ATTACHMENT, Op,
+    OutboxPlan, Outgoing, Pending, PullFrom, Received, Remote, Resume, SyncFailure, SyncState,
+    SyncStatus, TABLES as SYNC_TABLES, stamp_of, too_big_for_hub,
 };
 pub use views::{ContactLine, EntryLine, FollowUpLine, ReferralLine};
 

@@ -22,6 +22,7 @@ use uuid::Uuid;
 
 use super::Store;
 use super::rows::stamp;
+use crate::domain::{Case, Entry, Id};
 use crate::error::Msg;
 use crate::{Error, Result};
 
@@ -236,6 +237,26 @@ pub const TABLES: &[Table] = &[
         ],
         refs: &[("entry_id", "entries")],
     },
+    // An email's own fields, beside its entry (schema 13): written with the
+    // entry and, like it, never a conflict. Last, so that a pull
+    // cut off by a schema-12 casebook and resumed by this one (which resumes
+    // by each kind's place in this list) still receives them.
+    Table {
+        name: "entry_mail",
+        kind: "entry_mail",
+        columns: &[
+            "uuid",
+            "created_at",
+            "updated_at",
+            "entry_id",
+            "message_key",
+            "sender",
+            "recipients",
+            "cc",
+            "subject",
+        ],
+        refs: &[("entry_id", "entries")],
+    },
 ];
 
 /// Columns of synced tables that never travel as fields: an attachment's
@@ -246,6 +267,17 @@ pub const LOCAL_ONLY: &[(&str, &str)] = &[("attachments", "data")];
 /// call of its own): a bigger one stays on the device that took it in.
 /// Above the default `max_attachment_mb` (25).
 pub const HUB_MAX_ATTACHMENT: usize = 32 * 1024 * 1024;
+
+/// In a due attachment's description (`sync_attachments_due.record`): the
+/// id of the device whose push described it, the one that took it in.
+const TAKEN_IN_BY: &str = "_taken_in_by";
+
+/// True when the hub never keeps the bytes of a file of `size` bytes: the
+/// cap is the same constant on every device and in `hub.sql`, so a device
+/// that pulls such a description knows at once the bytes will not come.
+pub fn too_big_for_hub(size: u64) -> bool {
+    size > HUB_MAX_ATTACHMENT as u64
+}
 
 /// Records fetched from the hub per round trip while pulling, and applied
 /// per diary transaction: a slice applies in well under a second, so other
@@ -260,6 +292,13 @@ const DEFER_INDEX_FROM: usize = 100;
 /// own stamps, and columns derived from another (the folded name, the area)
 /// whose source field raises the conflict.
 const QUIET_FIELDS: &[&str] = &["created_at", "updated_at", "name_fold", "area"];
+
+/// Kinds that are written once and never edited by two people (a diary
+/// entry, an email's own fields): they follow the clock and never raise a
+/// conflict. Only an erasure changes them after they are written.
+fn append_only(kind: &str) -> bool {
+    matches!(kind, "entry" | "entry_mail")
+}
 
 /// The table of a record kind.
 pub fn table_of(kind: &str) -> Option<&'static Table> {
@@ -1144,11 +1183,24 @@ fn apply_one(
     if t.kind == "attachment" {
         // Never edited: one already here is as it is on the hub. A new one
         // waits for its bytes (`Store::receive_attachment`).
+        // The device that described it (any field's stamp names it) is
+        // the one holding a file too big for the hub: kept beside the
+        // description, under a key no diary column has.
         if local.is_none() {
+            let mut record = r.data.clone();
+            if let Some(from) = r
+                .clocks
+                .values()
+                .filter_map(Value::as_str)
+                .find_map(parse_stamp)
+                .map(|(_, device)| device)
+            {
+                record.insert(TAKEN_IN_BY.into(), Value::from(from));
+            }
             tx.prepare_cached(
                 "INSERT OR REPLACE INTO sync_attachments_due (uuid, record) VALUES (?1, ?2)",
             )?
-            .execute(params![r.uuid, Value::Object(r.data.clone()).to_string()])?;
+            .execute(params![r.uuid, Value::Object(record).to_string()])?;
         }
         return Ok(());
     }
@@ -1159,7 +1211,7 @@ fn apply_one(
     // Since when this record's fields count as agreed: the cursor, or the
     // version a pull cut off applied here, if later (an edit made here on
     // top of that value is not a conflict with it).
-    let agreed = if pending.is_empty() || t.kind == "entry" {
+    let agreed = if pending.is_empty() || append_only(t.kind) {
         cursor
     } else {
         let seen: Option<i64> = tx
@@ -1168,7 +1220,7 @@ fn apply_one(
             .optional()?;
         seen.map_or(cursor, |v| v.max(cursor))
     };
-    if t.kind != "entry" {
+    if !append_only(t.kind) {
         tx.prepare_cached(
             "INSERT INTO sync_seen (kind, uuid, version) VALUES (?1, ?2, ?3) \
              ON CONFLICT (kind, uuid) DO UPDATE SET version = max(version, excluded.version)",
@@ -1207,7 +1259,7 @@ fn apply_one(
                 // Stamps and derived columns follow the clock quietly.
                 if changed_since
                     && other_device
-                    && t.kind != "entry"
+                    && !append_only(t.kind)
                     && !QUIET_FIELDS.contains(column)
                     && local.is_some()
                 {
@@ -1331,6 +1383,7 @@ fn required_ref(t: &Table, column: &str) -> bool {
             | ("case_people", "case_id" | "contact_id")
             | ("referrals", "case_id" | "to_contact_id")
             | ("sar_requests", "contact_id")
+            | ("entry_mail", "entry_id")
     )
 }
 
@@ -1417,13 +1470,56 @@ pub enum Received {
     Gone,
 }
 
+/// An attachment described by the hub whose bytes will never come here:
+/// it is bigger than the hub keeps ([`HUB_MAX_ATTACHMENT`]) and stays on the
+/// device that took it in.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AwayAttachment {
+    pub uuid: Uuid,
+    pub entry: Id<Entry>,
+    pub entry_at: chrono::NaiveDateTime,
+    pub filename: String,
+    pub content_type: String,
+    pub size: u64,
+    /// The hub's name for the device that holds it, when this diary has
+    /// heard it (names come with each sync, as for conflicts).
+    pub held_by: Option<String>,
+}
+
+/// Columns of an [`AwayAttachment`], for `away_from_row`: only due files
+/// over the cap (`?1`), on entries that are in this diary.
+const AWAY_COLUMNS: &str = "d.uuid, e.id, e.at, \
+     json_extract(d.record, '$.filename'), json_extract(d.record, '$.content_type'), \
+     json_extract(d.record, '$.size'), n.name \
+     FROM sync_attachments_due d \
+     JOIN entries e ON e.uuid = json_extract(d.record, '$.entry_id') \
+     LEFT JOIN sync_devices n ON n.device = json_extract(d.record, '$._taken_in_by') \
+     WHERE coalesce(json_extract(d.record, '$.size'), 0) > ?1";
+
+fn away_from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<AwayAttachment> {
+    Ok(AwayAttachment {
+        uuid: r.get::<_, super::rows::UuidText>(0)?.0,
+        entry: Id::new(r.get(1)?),
+        entry_at: r.get(2)?,
+        filename: r.get::<_, Option<String>>(3)?.unwrap_or_default(),
+        content_type: r.get::<_, Option<String>>(4)?.unwrap_or_default(),
+        size: r.get::<_, Option<i64>>(5)?.unwrap_or(0).max(0) as u64,
+        held_by: r.get(6)?,
+    })
+}
+
 impl Store {
-    /// Attachments known from the hub whose bytes have not come yet.
+    /// Attachments known from the hub whose bytes have not come yet and
+    /// will: one bigger than the hub keeps is never due
+    /// ([`Store::attachments_away_of_case`]).
     pub fn attachments_due(&self) -> Result<Vec<DueAttachment>> {
-        let mut stmt = self
-            .conn()
-            .prepare("SELECT uuid, record FROM sync_attachments_due ORDER BY uuid")?;
-        let rows = stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))?;
+        let mut stmt = self.conn().prepare(
+            "SELECT uuid, record FROM sync_attachments_due \
+             WHERE coalesce(json_extract(record, '$.size'), 0) <= ?1 ORDER BY uuid",
+        )?;
+        let rows = stmt.query_map([HUB_MAX_ATTACHMENT as i64], |r| {
+            Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?))
+        })?;
         let mut out = Vec::new();
         for row in rows {
             let (uuid, record) = row?;
@@ -1500,6 +1596,30 @@ impl Store {
                 Received::Filed
             })
         })
+    }
+
+    /// The attachments on a case's entries that are too big for the hub and
+    /// stay on another device, oldest entry first. Reads only the files
+    /// still due, never the diary's attachments.
+    pub fn attachments_away_of_case(&self, case: Id<Case>) -> Result<Vec<AwayAttachment>> {
+        let mut stmt = self.conn().prepare_cached(&format!(
+            "SELECT {AWAY_COLUMNS} AND e.case_id = ?2 ORDER BY e.at, d.uuid LIMIT 500"
+        ))?;
+        let rows = stmt.query_map(params![HUB_MAX_ATTACHMENT as i64, case], away_from_row)?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// The attachment `uuid` if it is one too big for the hub that stays on
+    /// another device.
+    pub fn attachment_away(&self, uuid: &Uuid) -> Result<Option<AwayAttachment>> {
+        Ok(self
+            .conn()
+            .query_row(
+                &format!("SELECT {AWAY_COLUMNS} AND d.uuid = ?2"),
+                params![HUB_MAX_ATTACHMENT as i64, uuid.to_string()],
+                away_from_row,
+            )
+            .optional()?)
     }
 
     /// The bytes of this diary's attachment `uuid`, if it has it.
@@ -1776,6 +1896,47 @@ mod tests {
                 .collect::<Vec<_>>(),
             vec![("name", Some("laptop-surgery"))]
         );
+    }
+
+    #[test]
+    fn a_pulled_file_over_the_hub_cap_is_never_due() {
+        assert!(!too_big_for_hub(HUB_MAX_ATTACHMENT as u64));
+        assert!(too_big_for_hub(HUB_MAX_ATTACHMENT as u64 + 1));
+        let mut store = Store::open_in_memory().expect("store");
+        store.join_hub().expect("join");
+        let file = |size: u64| {
+            let mut data = Map::new();
+            data.insert("filename".into(), Value::from("scan.tiff"));
+            data.insert("size".into(), Value::from(size));
+            data.insert("sha256".into(), Value::from("00"));
+            data.insert("entry_id".into(), Value::from(Uuid::now_v7().to_string()));
+            let clocks = data
+                .keys()
+                .map(|k| (k.clone(), Value::from(stamp_of(5, "laptop"))))
+                .collect();
+            Remote {
+                kind: "attachment".into(),
+                uuid: Uuid::now_v7().to_string(),
+                data,
+                clocks,
+                versions: Map::new(),
+                deleted: false,
+                erased: false,
+                version: 1,
+            }
+        };
+        let at_cap = file(HUB_MAX_ATTACHMENT as u64);
+        let over = file(HUB_MAX_ATTACHMENT as u64 + 1);
+        store
+            .apply_pulled(&[at_cap.clone(), over], 1)
+            .expect("applied");
+        let due: Vec<String> = store
+            .attachments_due()
+            .expect("due")
+            .into_iter()
+            .map(|d| d.uuid)
+            .collect();
+        assert_eq!(due, vec![at_cap.uuid], "only the file the hub may hold");
     }
 
     #[test]

@@ -135,8 +135,8 @@ fn event_loop(
             // A round ended (its changes show through `data_version`; a
             // failure or an idle round only in the header), and "synced 2
             // min ago" moves on with the clock.
-            if bg.rounds.try_iter().count() > 0 {
-                app.refresh();
+            for round in bg.rounds.try_iter() {
+                app.sync_round(&round);
             }
             dirty = true;
         }

@@ -21,6 +21,16 @@ pub fn dmyy(w: &Catalogue, d: NaiveDate) -> String {
     )
 }
 
+/// The widest [`dmyy`] in the reader's language ("27 Chwef 26" is two
+/// cells wider than "27 Feb 26"): a column of them is never cut.
+pub fn dmyy_width(w: &Catalogue) -> u16 {
+    let month = (1..=12)
+        .map(|m| unicode_width::UnicodeWidthStr::width(w.month_short(m).as_str()))
+        .max()
+        .unwrap_or(3);
+    u16::try_from(month + 6).unwrap_or(u16::MAX)
+}
+
 /// "06 Mar".
 pub fn dm(w: &Catalogue, d: NaiveDate) -> String {
     format!("{:02} {}", d.day(), w.month_short(d.month()))

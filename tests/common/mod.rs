@@ -7,6 +7,7 @@ use std::process::{Command, Output};
 use casebook::store::Store;
 
 pub mod pty;
+pub mod ui;
 
 /// A tempdir with an empty config file and a diary path in it; every run of
 /// the binary gets them explicitly, so the user's own files are never read.

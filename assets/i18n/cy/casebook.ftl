@@ -186,6 +186,10 @@ draft-not-a-draft = nid yw cofnod { $entry } yn ddrafft sy'n aros i gael ei anfo
 draft-give-case = rhowch --case CYFEIRNOD a --template ENW
 attachment-line = #{ $id }  { $date }  { $name }  { $type }  { $size }
 attachment-checksum = nid yw atodiad #{ $id } yn cyfateb i'w swm gwirio: efallai fod y dyddiadur wedi'i ddifrodi; rhedwch `casebook check`
+attachment-away-on = rhy fawr i'w rannu drwy'r hyb (dros 32 MiB): mae'n aros ar { $device }, y ddyfais a'i derbyniodd
+attachment-away = rhy fawr i'w rannu drwy'r hyb (dros 32 MiB): mae'n aros ar y ddyfais a'i derbyniodd
+attachment-line-away = { $uuid }  { $date }  { $name }  { $type }  { $size }  ({ $why })
+attachment-save-away = nid yw { $name } ar y ddyfais hon: { $why }
 mail-peek-unreadable = does dim modd ei hagor: { $reason }
 
 ## casebook hub scrub a status (src/cli/hub.rs)
@@ -1197,6 +1201,11 @@ ui-case-no-referrals = Dim.
 ui-case-follow-ups = Dilyniannau
 ui-case-no-follow-ups = Dim.
 ui-case-caution = RHYBUDD
+ui-case-prefers = { $language ->
+        [cy] dewis Cymraeg
+        [both] Cymraeg a Saesneg
+       *[en] dewis Saesneg
+    }
 ui-case-masked = •••• cyfrinachol: wedi'i guddio
 ui-case-consent-yes = wedi cytuno i rannu manylion
 ui-case-consent-no = heb gytuno i rannu manylion
@@ -1227,7 +1236,7 @@ ui-form-keys-choice = ←/→ neu Space dewis
 ui-form-keys-who = { $up }/{ $down } dewis · { $next } ei gymryd
 ui-form-keys-pick = teipiwch gyfeirnod neu deitl · ↑/↓ dewis
 ui-form-pick-none-fits = does dim achos ar agor yn cyfateb: daliwch ati i deipio neu dilëwch
-ui-form-new-contact = newydd: bydd yn cael ei ychwanegu at y cysylltiadau
+ui-form-new-contact = cyswllt newydd i'w ychwanegu
 ui-form-new-choice = + cyswllt newydd
 ui-form-chosen = ✓ cyswllt hysbys
 ui-form-fix-first = Cywirwch y meysydd a farciwyd: ni chadwyd dim, ni chollwyd dim a deipiwyd.
@@ -1315,6 +1324,11 @@ ui-status-follow-up-done = Dilyniant wedi'i wneud.
 ui-status-follow-up-undone = Dilyniant i'w wneud eto.
 ui-status-nothing-to-undo = Dim byd i'w ddadwneud.
 ui-status-refreshed = Newidiodd y dyddiadur yn rhywle arall: sgrin wedi'i hadnewyddu.
+ui-status-not-shared =
+    { $count ->
+        [one] Wedi cysoni: mae 1 atodiad yn rhy fawr i'w rannu drwy'r hyb (dros 32 MiB); mae'n aros ar y ddyfais hon.
+       *[other] Wedi cysoni: mae { $count } atodiad yn rhy fawr i'w rhannu drwy'r hyb (dros 32 MiB); maen nhw'n aros ar y ddyfais hon.
+    }
 ui-record-not-asked = heb ofyn
 ui-record-not-set = —
 ui-record-yes = ie
@@ -1513,6 +1527,8 @@ ui-directory-form-saved = Mae { $name } yn y cyfeiriadur.
 ui-review-municipal = blwyddyn o { $month }
 ui-review-responses = {"  "}o { $count } ateb
 ui-case-attachment = atodiad #{ $id } { $name } ({ $size }) · casebook attachment save { $id }
+ui-case-attachment-away-on = atodiad { $name } ({ $size }) · rhy fawr i'w rannu drwy'r hyb: mae'n aros ar { $device }
+ui-case-attachment-away = atodiad { $name } ({ $size }) · rhy fawr i'w rannu drwy'r hyb: mae'n aros ar y ddyfais a'i derbyniodd
 ui-case-attachments-hidden =
     { $count ->
         [one] 1 atodiad
@@ -1639,6 +1655,7 @@ ui-conflicts-kind-referral = atgyfeiriad
 ui-conflicts-kind-follow_up = dilyniant
 ui-conflicts-kind-sar_request = cais gwrthrych am wybodaeth
 ui-conflicts-kind-attachment = ffeil atodedig
+ui-conflicts-kind-entry_mail = manylion e-bost
 
 ## casebook hub a casebook sync (src/cli/hub.rs, src/cli/sync.rs)
 
@@ -1650,6 +1667,8 @@ hub-no-devices = dim dyfeisiau eto
 hub-device-revoked = wedi'i thynnu'n ôl
 hub-device-never = erioed
 hub-device-state = cysoni diwethaf { $when }, { $behind } ar ei hôl hi
+hub-upgraded = uwchraddiwyd yr hyb o sgema { $from } i { $to }: gall dyfeisiau gyda'r casebook hwn gysoni ag ef
+hub-upgrade-nothing = mae'r hyb eisoes ar sgema { $to }: ni newidiwyd dim
 sync-no-url = does dim hyb wedi'i osod: ychwanegwch [sync] url = "postgresql://…" at y ffurfweddiad (yr URL a argraffodd `casebook hub add-device`)
 sync-no-conflicts = dim gwrthdaro
 sync-conflict-here = yma: { $value }
@@ -1662,6 +1681,11 @@ sync-settled = gwrthdaro { $id } wedi'i ddatrys; bydd yn mynd i'r dyfeisiau erai
 sync-done = wedi cysoni: { $sent } wedi'u hanfon, { $received } wedi'u derbyn
 sync-done-erased = { $count } wedi'u dileu'n llwyr fel ar ddyfais arall
 sync-done-files = atodiadau: { $sent } wedi'u hanfon, { $received } wedi'u derbyn
+sync-done-not-shared =
+    { $count ->
+        [one] 1 atodiad heb ei rannu: rhy fawr i'r hyb (dros 32 MiB), mae'n aros ar y ddyfais hon
+       *[other] { $count } atodiad heb eu rhannu: rhy fawr i'r hyb (dros 32 MiB), maen nhw'n aros ar y ddyfais hon
+    }
 sync-done-conflicts =
     { $count ->
         [one] 1 gwrthdaro i'w ddatrys: casebook sync --conflicts
@@ -1773,6 +1797,11 @@ ui-conflicts-field-filename = Enw'r ffeil
 ui-conflicts-field-content_type = Math o ffeil
 ui-conflicts-field-size = Maint
 ui-conflicts-field-sha256 = Swm gwirio
+ui-conflicts-field-entry_mail-message_key = Dynodwr y neges
+ui-conflicts-field-entry_mail-sender = Oddi wrth
+ui-conflicts-field-entry_mail-recipients = At
+ui-conflicts-field-entry_mail-cc = Copi at
+ui-conflicts-field-entry_mail-subject = Pwnc
 ui-conflicts-field-what = Beth
 ui-conflicts-field-done_on = Gwnaed ar
 ui-conflicts-field-requested_on = Gofynnwyd ar
@@ -2043,6 +2072,10 @@ error-hub-not-registered = gwrthododd yr hyb y ddyfais hon: cafodd ei dirymu neu
 hub-doing-push = gwrthododd yr hyb yr anfon
 hub-doing-read = ni ellir darllen yr hyb
 hub-doing-create = ni ellir creu'r hyb
+hub-doing-upgrade = ni ellir uwchraddio'r hyb
+error-hub-none = nid oes hyb casebook yn y gronfa ddata { $database }: gwnewch un gyda `casebook hub init`
+error-hub-newer = cafodd yr hyb ei wneud neu ei uwchraddio gan casebook mwy newydd (sgema'r hyb { $found }; mae'r casebook hwn yn gwybod hyd at { $known }): ni newidiwyd dim; uwchraddiwch ef gyda'r casebook hwnnw
+error-hub-older = mae'r hyb yn hŷn na'r casebook hwn (sgema'r hyb { $found }, mae angen { $needed } ar y casebook hwn): dylai gweinyddwr yr hyb redeg `casebook hub upgrade`; ni anfonwyd dim
 hub-doing-add-device = ni ellir ychwanegu'r ddyfais
 hub-doing-revoke = ni ellir dirymu'r ddyfais
 hub-doing-end-sessions = ni ellir dod â sesiynau'r ddyfais i ben

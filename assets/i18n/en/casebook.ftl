@@ -183,6 +183,12 @@ draft-not-a-draft = entry { $entry } is not a draft waiting to be sent
 draft-give-case = give --case REF and --template NAME
 attachment-line = #{ $id }  { $date }  { $name }  { $type }  { $size }
 attachment-checksum = attachment #{ $id } does not match its checksum: the diary may be damaged; run `casebook check`
+# An attachment too big for the hub (over 32 MiB): its description came,
+# its bytes never will; $device is the hub's name for the device holding it.
+attachment-away-on = too big to share through the hub (over 32 MiB): it stays on { $device }, the device that took it in
+attachment-away = too big to share through the hub (over 32 MiB): it stays on the device that took it in
+attachment-line-away = { $uuid }  { $date }  { $name }  { $type }  { $size }  ({ $why })
+attachment-save-away = { $name } is not on this device: { $why }
 mail-peek-unreadable = cannot be opened: { $reason }
 
 ## casebook hub scrub and status (src/cli/hub.rs)
@@ -1214,6 +1220,11 @@ ui-case-no-referrals = None.
 ui-case-follow-ups = Follow-ups
 ui-case-no-follow-ups = None.
 ui-case-caution = CAUTION
+ui-case-prefers = { $language ->
+        [cy] prefers Welsh
+        [both] English and Welsh
+       *[en] prefers English
+    }
 ui-case-masked = •••• confidential: hidden
 ui-case-consent-yes = agreed to details being shared
 ui-case-consent-no = did NOT agree to details being shared
@@ -1332,6 +1343,11 @@ ui-status-follow-up-done = Follow-up marked done.
 ui-status-follow-up-undone = Follow-up to do again.
 ui-status-nothing-to-undo = Nothing to undo.
 ui-status-refreshed = The diary changed elsewhere: screen refreshed.
+ui-status-not-shared =
+    { $count ->
+        [one] Synced: 1 attachment is too big to share through the hub (over 32 MiB); it stays on this device.
+       *[other] Synced: { $count } attachments are too big to share through the hub (over 32 MiB); they stay on this device.
+    }
 ui-record-not-asked = not asked
 ui-record-not-set = —
 ui-record-yes = yes
@@ -1521,6 +1537,8 @@ ui-directory-form-saved = { $name } is in the directory.
 ui-review-municipal = year from { $month }
 ui-review-responses = {"  "}from { $count } answers
 ui-case-attachment = attachment #{ $id } { $name } ({ $size }) · casebook attachment save { $id }
+ui-case-attachment-away-on = attachment { $name } ({ $size }) · too big to share through the hub: it stays on { $device }
+ui-case-attachment-away = attachment { $name } ({ $size }) · too big to share through the hub: it stays on the device that took it in
 ui-case-attachments-hidden =
     { $count ->
         [one] 1 attachment
@@ -1647,6 +1665,7 @@ ui-conflicts-kind-referral = referral
 ui-conflicts-kind-follow_up = follow-up
 ui-conflicts-kind-sar_request = subject access request
 ui-conflicts-kind-attachment = attached file
+ui-conflicts-kind-entry_mail = email details
 
 ## casebook hub and casebook sync (src/cli/hub.rs, src/cli/sync.rs)
 
@@ -1658,6 +1677,8 @@ hub-no-devices = no devices yet
 hub-device-revoked = revoked
 hub-device-never = never
 hub-device-state = last sync { $when }, { $behind } behind
+hub-upgraded = hub upgraded from schema { $from } to { $to }: devices with this casebook can sync with it
+hub-upgrade-nothing = the hub is already at schema { $to }: nothing was changed
 sync-no-url = no hub is configured: add [sync] url = "postgresql://…" to the config (the URL `casebook hub add-device` printed)
 sync-no-conflicts = no conflicts
 sync-conflict-here = here: { $value }
@@ -1670,6 +1691,11 @@ sync-settled = conflict { $id } settled; it goes to the other devices at the nex
 sync-done = synced: { $sent } sent, { $received } received
 sync-done-erased = { $count } erased as on another device
 sync-done-files = attachments: { $sent } sent, { $received } received
+sync-done-not-shared =
+    { $count ->
+        [one] 1 attachment not shared: too big for the hub (over 32 MiB), it stays on this device
+       *[other] { $count } attachments not shared: too big for the hub (over 32 MiB), they stay on this device
+    }
 sync-done-conflicts =
     { $count ->
         [one] 1 conflict to settle: casebook sync --conflicts
@@ -1781,6 +1807,11 @@ ui-conflicts-field-filename = File name
 ui-conflicts-field-content_type = Type of file
 ui-conflicts-field-size = Size
 ui-conflicts-field-sha256 = Checksum
+ui-conflicts-field-entry_mail-message_key = Message identifier
+ui-conflicts-field-entry_mail-sender = From
+ui-conflicts-field-entry_mail-recipients = To
+ui-conflicts-field-entry_mail-cc = Copied to
+ui-conflicts-field-entry_mail-subject = Subject
 ui-conflicts-field-what = What
 ui-conflicts-field-done_on = Done on
 ui-conflicts-field-requested_on = Requested on
@@ -2048,6 +2079,10 @@ error-hub-not-registered = the hub refused this device: it was revoked or never 
 hub-doing-push = the hub refused the push
 hub-doing-read = cannot read the hub
 hub-doing-create = cannot create the hub
+hub-doing-upgrade = cannot upgrade the hub
+error-hub-none = the database { $database } holds no casebook hub: make one with `casebook hub init`
+error-hub-newer = the hub was made or upgraded by a newer casebook (hub schema { $found }; this casebook knows { $known }): nothing was changed; upgrade it with that casebook
+error-hub-older = the hub is older than this casebook (hub schema { $found }, this casebook needs { $needed }): its administrator should run `casebook hub upgrade`; nothing was sent
 hub-doing-add-device = cannot add the device
 hub-doing-revoke = cannot revoke the device
 hub-doing-end-sessions = cannot end the device's sessions

@@ -42,13 +42,24 @@ pub fn on_key(
     key: &KeyEvent,
     cx: &mut Cx,
 ) -> Result<Effects> {
+    let action = cx.keymap.resolve(key, KEYS);
+    act(stack, case, action, cx)
+}
+
+/// One of [`KEYS`]' actions (a key's, or a click's) on the choices on top.
+pub fn act(
+    stack: &mut Vec<Popup>,
+    case: Option<CaseOnScreen>,
+    action: Option<Action>,
+    cx: &mut Cx,
+) -> Result<Effects> {
     let Some(Popup::Choose {
         options, selected, ..
     }) = stack.last_mut()
     else {
         return Ok(Vec::new());
     };
-    match cx.keymap.resolve(key, KEYS) {
+    match action {
         Some(Action::Back) => return Ok(vec![Effect::Pop]),
         Some(Action::Up) => *selected = selected.saturating_sub(1),
         Some(Action::Down) => *selected = (*selected + 1).min(options.len().saturating_sub(1)),

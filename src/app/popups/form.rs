@@ -86,6 +86,19 @@ pub fn case_from_entry(id: Id<crate::domain::Entry>, cx: &Cx) -> Result<Effects>
     Ok(open(FormKind::IntakeFrom(id), form, cx))
 }
 
+/// Closes `form` as its cancel key does: at once if nothing was typed,
+/// else after asking whether to discard it.
+pub fn cancel(form: &Form, cx: &Cx) -> Effects {
+    if form.is_dirty() {
+        vec![Effect::Push(Popup::Confirm {
+            question: cx.words.tr(text::message::DISCARD, None),
+            then: Confirmed::DiscardForm,
+        })]
+    } else {
+        vec![Effect::Pop]
+    }
+}
+
 /// A key on the form on top of `stack`.
 pub fn on_key(stack: &mut Vec<Popup>, key: &KeyEvent, cx: &mut Cx) -> Result<Effects> {
     let w = cx.words;
@@ -110,11 +123,7 @@ pub fn on_key(stack: &mut Vec<Popup>, key: &KeyEvent, cx: &mut Cx) -> Result<Eff
             forms::validate(cx.words, kind, form, now);
             Ok(Vec::new())
         }
-        Outcome::Cancel if form.is_dirty() => Ok(vec![Effect::Push(Popup::Confirm {
-            question: w.tr(text::message::DISCARD, None),
-            then: Confirmed::DiscardForm,
-        })]),
-        Outcome::Cancel => Ok(vec![Effect::Pop]),
+        Outcome::Cancel => Ok(cancel(form, cx)),
         Outcome::Submit => {
             forms::look_up(kind, form, cx.store);
             forms::validate(cx.words, kind, form, now);
@@ -455,7 +464,9 @@ fn field_lines<'a>(
                 cursor = Some((0, w - start));
             }
         }
-        Input::Choice { options, selected } => {
+        Input::Choice {
+            options, selected, ..
+        } => {
             let value = options
                 .get(*selected)
                 .map(|o| o.label.as_str())
@@ -607,10 +618,16 @@ fn field_lines<'a>(
         }
     }
     if let Some(e) = f.shown_error() {
-        lines.push(Line::from(vec![
-            Span::raw(pad.clone()),
-            Span::styled(format!("✗ {e}"), theme.error()),
-        ]));
+        // Wrapped at words under the field: a long reason (Welsh ones often
+        // are) is read whole, never cut at the form's edge.
+        let wrapped = crate::app::textfield::wrap(e, input_w.saturating_sub(2).max(8));
+        for (i, part) in wrapped.iter().enumerate() {
+            let mark = if i == 0 { "✗ " } else { "  " };
+            lines.push(Line::from(vec![
+                Span::raw(pad.clone()),
+                Span::styled(format!("{mark}{}", part.trim_end()), theme.error()),
+            ]));
+        }
     } else if f.optional && focused && f.input.text().is_empty() {
         lines.push(Line::from(vec![
             Span::raw(pad),

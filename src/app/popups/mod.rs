@@ -20,8 +20,8 @@ pub use search::SearchPopup;
 
 use super::form::Form;
 use super::forms::FormKind;
+use super::{Action, CaseOnScreen, Cx, Effect, Effects};
 use super::{App, record, text};
-use super::{CaseOnScreen, Cx, Effects};
 use crate::Result;
 use crate::ui::Theme;
 
@@ -82,6 +82,42 @@ pub fn on_key(
         Some(Popup::Choose { .. }) => choose::on_key(stack, case, key, cx),
         Some(Popup::People { selected }) => people::on_key(selected, case, key, cx),
         Some(Popup::Form(..)) => form::on_key(stack, key, cx),
+    }
+}
+
+/// What a click means to the popup on top: the action its keys name,
+/// whatever keys they are bound to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Click {
+    /// A second click on the selected row of its list: open or pick it.
+    Open,
+    /// A click outside it: close it (a form with typing asks first).
+    Close,
+}
+
+/// A click on the popup on top of `stack`, as its action rather than a
+/// key, so it works with Enter and Esc bound elsewhere.
+pub fn on_click(
+    stack: &mut Vec<Popup>,
+    case: Option<CaseOnScreen>,
+    click: Click,
+    cx: &mut Cx,
+) -> Result<Effects> {
+    match (stack.last_mut(), click) {
+        (None, _) => Ok(Vec::new()),
+        (Some(Popup::Search(p)), Click::Open) => p.act(Action::Submit, cx),
+        (Some(Popup::Search(p)), Click::Close) => p.act(Action::Cancel, cx),
+        (Some(Popup::Choose { .. }), Click::Open) => {
+            choose::act(stack, case, Some(Action::Open), cx)
+        }
+        (Some(Popup::People { selected }), Click::Open) => {
+            people::act(selected, case, Some(Action::Open), cx)
+        }
+        (Some(Popup::Form(_, f)), Click::Close) => Ok(form::cancel(f, cx)),
+        // The rest have no list to open from; a click outside closes them
+        // (a question so closed is answered no).
+        (Some(_), Click::Open) => Ok(Vec::new()),
+        (Some(_), Click::Close) => Ok(vec![Effect::Pop]),
     }
 }
 

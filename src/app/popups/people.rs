@@ -38,6 +38,17 @@ pub fn on_key(
     key: &KeyEvent,
     cx: &mut Cx,
 ) -> Result<Effects> {
+    let action = cx.keymap.resolve(key, KEYS);
+    act(selected, case, action, cx)
+}
+
+/// One of [`KEYS`]' actions (a key's, or a click's) on the people popup.
+pub fn act(
+    selected: &mut usize,
+    case: Option<CaseOnScreen>,
+    action: Option<Action>,
+    cx: &mut Cx,
+) -> Result<Effects> {
     let w = cx.words;
     let Some(view) = case else {
         return Ok(vec![Effect::Pop]);
@@ -45,7 +56,7 @@ pub fn on_key(
     let case = view.id;
     let n = view.people.len();
     let current = view.people.get(*selected).map(|(r, c)| (*r, c.clone()));
-    match cx.keymap.resolve(key, KEYS) {
+    match action {
         Some(Action::Back | Action::Quit) => return Ok(vec![Effect::Pop]),
         Some(Action::Up) => *selected = selected.saturating_sub(1),
         Some(Action::Down) => *selected = (*selected + 1).min(n.saturating_sub(1)),

@@ -46,12 +46,28 @@ impl SearchPopup {
 
     pub fn on_key(&mut self, key: &KeyEvent, cx: &mut Cx) -> Result<Effects> {
         match cx.keymap.resolve(key, KEYS) {
-            Some(Action::Cancel) => return Ok(vec![Effect::Pop]),
-            Some(Action::PickUp) => self.selected = self.selected.saturating_sub(1),
-            Some(Action::PickDown) => {
+            Some(a @ (Action::Cancel | Action::PickUp | Action::PickDown | Action::Submit)) => {
+                self.act(a, cx)
+            }
+            _ => {
+                if self.field.handle_key(key) {
+                    self.hits = cx.store.search(self.field.text(), SEARCH_LIMIT)?;
+                    self.selected = 0;
+                }
+                Ok(Vec::new())
+            }
+        }
+    }
+
+    /// One of [`KEYS`]' actions (a key's, or a click's).
+    pub fn act(&mut self, action: Action, cx: &mut Cx) -> Result<Effects> {
+        match action {
+            Action::Cancel => return Ok(vec![Effect::Pop]),
+            Action::PickUp => self.selected = self.selected.saturating_sub(1),
+            Action::PickDown => {
                 self.selected = (self.selected + 1).min(self.hits.len().saturating_sub(1))
             }
-            Some(Action::Submit) => {
+            Action::Submit => {
                 if let Some(hit) = self.hits.get(self.selected) {
                     // Closed whatever the store says; an error shows instead.
                     let then = match open_hit(hit, cx) {
@@ -61,12 +77,7 @@ impl SearchPopup {
                     return Ok([Effect::Pop].into_iter().chain(then).collect());
                 }
             }
-            _ => {
-                if self.field.handle_key(key) {
-                    self.hits = cx.store.search(self.field.text(), SEARCH_LIMIT)?;
-                    self.selected = 0;
-                }
-            }
+            _ => {}
         }
         Ok(Vec::new())
     }

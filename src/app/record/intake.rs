@@ -128,6 +128,8 @@ pub fn prefill_from_entry(
         F::ContactedOn,
         &entry.at.date().format("%Y-%m-%d").to_string(),
     );
+    // Who, what and when are known: what is left to choose is the category.
+    form.focus_on(F::Category);
 }
 
 pub fn form(w: &crate::i18n::Catalogue, category_list: &[String], monitoring: &Monitoring) -> Form {

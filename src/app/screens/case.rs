@@ -35,6 +35,8 @@ pub struct CaseView {
     pub follow_ups: Vec<FollowUpLine>,
     /// Attachments of the timeline's entries (one line each under its entry).
     pub attachments: Vec<crate::store::AttachmentLine>,
+    /// Files on its entries too big for the hub, kept on another device.
+    pub away: Vec<crate::store::AwayAttachment>,
     /// Confidential entries shown.
     pub revealed: bool,
     pub scroll: u16,
@@ -50,6 +52,7 @@ impl CaseView {
             referrals: Vec::new(),
             follow_ups: Vec::new(),
             attachments: Vec::new(),
+            away: Vec::new(),
             revealed: false,
             scroll: 0,
         }
@@ -62,6 +65,7 @@ impl CaseView {
         self.referrals = store.referral_lines_of_case(self.id)?;
         self.follow_ups = store.follow_up_lines_of_case(self.id)?;
         self.attachments = store.attachments_of_case(self.id)?;
+        self.away = store.attachments_away_of_case(self.id)?;
         Ok(())
     }
 
@@ -219,6 +223,14 @@ fn lines<'a>(w: &crate::i18n::Catalogue, v: &'a CaseView, theme: &Theme) -> Vec<
             Span::raw(format!("{} ", p.name)),
             Span::styled(format!("({})", w.label(*role)), theme.dim()),
         ];
+        // Letters, calls and the subject access export follow it: it is
+        // worth seeing before picking up the phone.
+        if let Some(lang) = p.language {
+            spans.push(Span::styled(
+                format!("  {}", t::prefers(w, lang)),
+                theme.warn(),
+            ));
+        }
         let reach = [p.phone.clone(), p.email.clone()]
             .into_iter()
             .flatten()
@@ -299,10 +311,14 @@ fn lines<'a>(w: &crate::i18n::Catalogue, v: &'a CaseView, theme: &Theme) -> Vec<
         };
         lines.extend(text.lines().map(|l| Line::styled(format!("  {l}"), style)));
         let attached: Vec<_> = v.attachments.iter().filter(|a| a.entry == e.id).collect();
+        let away: Vec<_> = v.away.iter().filter(|a| a.entry == e.id).collect();
         if e.confidential && !v.revealed {
-            if !attached.is_empty() {
+            if !attached.is_empty() || !away.is_empty() {
                 lines.push(Line::styled(
-                    format!("  {}", t::attachments_hidden(w, attached.len())),
+                    format!(
+                        "  {}",
+                        t::attachments_hidden(w, attached.len() + away.len())
+                    ),
                     theme.dim(),
                 ));
             }
@@ -316,6 +332,23 @@ fn lines<'a>(w: &crate::i18n::Catalogue, v: &'a CaseView, theme: &Theme) -> Vec<
                             a.id,
                             &crate::mail::words::clean(&a.filename),
                             &crate::mail::words::size(a.size)
+                        )
+                    ),
+                    theme.dim(),
+                ));
+            }
+            for a in away {
+                lines.push(Line::styled(
+                    format!(
+                        "  {}",
+                        t::attachment_away(
+                            w,
+                            &crate::mail::words::clean(&a.filename),
+                            &crate::mail::words::size(a.size),
+                            a.held_by
+                                .as_deref()
+                                .map(crate::mail::words::clean)
+                                .as_deref()
                         )
                     ),
                     theme.dim(),

@@ -233,7 +233,7 @@ pub fn draw(
         rows,
         [
             Constraint::Length(9),
-            Constraint::Length(9),
+            Constraint::Length(crate::ui::when::dmyy_width(w)),
             Constraint::Length(19),
             Constraint::Length(18),
             Constraint::Min(10),

@@ -229,6 +229,7 @@ pub const ACTIONS: &[Action] = &[
     Action::Open,
     Action::EditContact,
     Action::FileEntry,
+    Action::CaseFromEntry,
     Action::Reveal,
     Action::Back,
 ];
@@ -250,9 +251,14 @@ impl ContactView {
                     return Ok(form_popup::open(FormKind::EditContact(c.id), form, cx));
                 }
             }
-            Action::FileEntry => {
+            Action::FileEntry | Action::CaseFromEntry => {
                 // Their entries come newest first: the call just taken.
+                // F files it on a case; N opens a new case from it, as on
+                // home.
                 return match self.entries.iter().find(|e| e.case.is_none()).map(|e| e.id) {
+                    Some(id) if action == Action::CaseFromEntry => {
+                        form_popup::case_from_entry(id, cx)
+                    }
                     Some(id) => form_popup::edit_entry(id, cx),
                     None => Ok(vec![Effect::Status(
                         w.tr(text::entry::NONE_UNFILED, None).to_string(),

@@ -308,7 +308,7 @@ fn row(
     (change, way): Change,
     better: Better,
     theme: &Theme,
-) -> Line<'static> {
+) -> Vec<Line<'static>> {
     let rose = way.is_gt();
     let fell = way.is_lt();
     let change_style = match better {
@@ -318,12 +318,24 @@ fn row(
         Better::Down if rose => theme.warn(),
         _ => theme.plain(),
     };
-    Line::from(vec![
-        Span::raw(format!("{:<LABEL$}", cut(label, LABEL))),
+    // A label too long for its column (Welsh ones often are) wraps at a
+    // word, the figures on its last line: never cut mid-word.
+    let body = label.trim_start();
+    let indent = &label[..label.len() - body.len()];
+    let mut parts: Vec<String> =
+        crate::app::textfield::wrap(body, LABEL.saturating_sub(indent.len()) as u16)
+            .into_iter()
+            .map(|l| format!("{indent}{}", l.trim_end()))
+            .collect();
+    let last = parts.pop().unwrap_or_default();
+    let mut lines: Vec<Line<'static>> = parts.into_iter().map(Line::from).collect();
+    lines.push(Line::from(vec![
+        Span::raw(format!("{:<LABEL$}", cut(&last, LABEL))),
         Span::styled(format!("{now:>FIGURE$}"), theme.title()),
         Span::raw(format!("{before:>FIGURE$}")),
         Span::styled(format!("{change:>FIGURE$}"), change_style),
-    ])
+    ]));
+    lines
 }
 
 fn int_change(w: &crate::i18n::Catalogue, now: u64, before: u64) -> Change {
@@ -406,7 +418,7 @@ fn headline(
             p.resolved_satisfactorily,
         ),
     ] {
-        lines.push(row(
+        lines.extend(row(
             &label,
             now.to_string(),
             before.to_string(),
@@ -418,7 +430,7 @@ fn headline(
     let (rate, prev_rate) = (percent(h.resolution_rate), percent(p.resolution_rate));
     let pct =
         |x: Option<f64>| x.map_or_else(|| w.tr(t::NONE, None).to_string(), |x| format!("{x:.0}%"));
-    lines.push(row(
+    lines.extend(row(
         &w.tr(t::RATE, None),
         pct(rate),
         pct(prev_rate),
@@ -426,7 +438,7 @@ fn headline(
         Better::Up,
         theme,
     ));
-    lines.push(row(
+    lines.extend(row(
         &w.tr(t::MEDIAN, None),
         float(w, h.median_days_to_close),
         float(w, p.median_days_to_close),
@@ -434,7 +446,7 @@ fn headline(
         Better::Down,
         theme,
     ));
-    lines.push(row(
+    lines.extend(row(
         &w.tr(t::SATISFACTION, None),
         float(w, h.average_satisfaction),
         float(w, p.average_satisfaction),
@@ -507,7 +519,8 @@ fn bars(
         .map(|(l, _)| l.width())
         .max()
         .unwrap_or(0)
-        .min(22);
+        // Room for the bar; more for the name when the column is wide.
+        .min((width / 2).max(22));
     let max = rows.iter().map(|(_, n)| *n).max().unwrap_or(0);
     let num_w = max.to_string().len();
     let bar_w = width.saturating_sub(label_w + num_w + 5);
